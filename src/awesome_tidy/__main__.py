@@ -1,0 +1,3 @@
+from awesome_tidy.cli import main
+
+main()

@@ -1,0 +1,64 @@
+"""What a list does most of the time: its key style, entry spacing and bullet marker.
+
+Rules judge an entry against the list's own majority, never against a house style, so that the
+fixer never restyles a list into a format it does not use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import TypeVar
+
+from awesome_tidy.entries import Entry
+
+T = TypeVar("T")
+
+# Citation-key styles as the tools that produce them write them.
+KEY_STYLES: dict[str, re.Pattern[str]] = {
+    "google-scholar": re.compile(r"[a-z][a-z'-]*(?:1[89]|20)\d\d[a-z0-9]*"),  # he2016deep
+    "semantic-scholar": re.compile(r"[A-Z][A-Za-z-]*(?:1[89]|20)\d\d[A-Z][A-Za-z0-9]*"),  # He2015DeepRL
+    "dblp": re.compile(r"DBLP:[a-z]+/[\w-]+/[\w-]+"),  # DBLP:conf/cvpr/HeZRS16
+    "author-year": re.compile(r"[A-Za-z][A-Za-z-]*_?(?:1[89]|20)\d\d"),  # Smith2019
+}
+KEY_STYLE_EXAMPLES = {
+    "google-scholar": "authorYEARword, e.g. he2016deep",
+    "semantic-scholar": "AuthorYEARWords, e.g. He2015DeepRL",
+    "dblp": "DBLP:venue/name, e.g. DBLP:conf/cvpr/HeZRS16",
+    "author-year": "AuthorYEAR, e.g. He2016",
+}
+_KEY_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
+
+
+def key_style_of(key: str) -> str | None:
+    for style, pattern in KEY_STYLES.items():
+        if pattern.fullmatch(key):
+            return style
+    return None
+
+
+def key_year(key: str) -> int | None:
+    match = _KEY_YEAR.search(key)
+    return int(match.group(1)) if match else None
+
+
+def dominant(values: Iterable[T], share: float = 0.6) -> T | None:
+    """The value held by at least ``share`` of ``values``, if any (never None for an empty input)."""
+    counts = Counter(values)
+    total = sum(counts.values())
+    if not total:
+        return None
+    value, count = counts.most_common(1)[0]
+    return value if count >= share * total else None
+
+
+def dominant_key_style(entries: Iterable[Entry], share: float = 0.6) -> str | None:
+    keys = [entry.key_text for entry in entries if entry.key_text]
+    return dominant((key_style_of(key) for key in keys), share)
+
+
+def has_years(entries: list[Entry]) -> bool:
+    """True when the list's shape carries a year: most of its entries have one."""
+    with_year = sum(1 for entry in entries if entry.year is not None)
+    return with_year * 2 > len(entries)

@@ -1,0 +1,121 @@
+"""Apply fixes in passes until the text is stable, then prove nothing was lost.
+
+Each pass lints the current text and applies, left to right, every wanted fix that does not
+overlap one already taken; the others wait for the next pass. A cap on passes and a set of texts
+already seen stop runaways. The result is checked against the original: the same entries (key,
+title, year in normal form), headings, links, code and HTML; on any difference nothing is kept.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from awesome_tidy.config import Config
+from awesome_tidy.document import Document
+from awesome_tidy.linter import Diagnostic, lint
+from awesome_tidy.text import normalize_title
+
+MAX_PASSES = 20
+
+
+class FixError(Exception):
+    """The fixes could not be applied safely; the original text stands."""
+
+
+@dataclass
+class FixResult:
+    text: str
+    applied: list[Diagnostic] = field(default_factory=list)
+    remaining: list[Diagnostic] = field(default_factory=list)
+    passes: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.applied)
+
+
+def fix_document(doc: Document, config: Config | None = None, *, unsafe: bool = False) -> FixResult:
+    """Fix ``doc``; the result's text keeps the source's line endings."""
+    config = config or Config()
+    current = doc
+    applied: list[Diagnostic] = []
+    seen = {doc.raw}
+    for passes in range(1, MAX_PASSES + 1):
+        diagnostics = lint(current, config)
+        chosen = _non_overlapping(d for d in diagnostics if d.fix and (unsafe or d.fix.is_safe))
+        if not chosen:
+            _verify(doc, current, applied)
+            return FixResult(current.raw, applied, diagnostics, passes)
+        text = _apply(current, chosen)
+        if text in seen:
+            raise FixError(f"fixes do not converge (they cycle): {_rules_of(chosen)}")
+        seen.add(text)
+        applied.extend(chosen)
+        current = Document(text, doc.path)
+    raise FixError(f"fixes did not converge after {MAX_PASSES} passes: {_rules_of(applied)}")
+
+
+def _non_overlapping(candidates: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Fixes whose spans are disjoint, leftmost first; touching spans also wait a pass."""
+    chosen: list[Diagnostic] = []
+    taken_until = -1
+    with_fixes = [(d.fix, d) for d in candidates if d.fix is not None]
+    for fix, diagnostic in sorted(with_fixes, key=lambda pair: (pair[0].start, pair[0].end)):
+        if fix.start > taken_until:
+            chosen.append(diagnostic)
+            taken_until = fix.end
+    return chosen
+
+
+def _apply(doc: Document, chosen: list[Diagnostic]) -> str:
+    """Apply the fixes' edits to the raw text, mapping offsets past CRLF line endings."""
+    raw = doc.raw
+    newline = doc.newline
+    pieces = []
+    at = 0
+    edits = sorted((edit for d in chosen if d.fix for edit in d.fix.edits), key=lambda e: e.start)
+    for edit in edits:
+        start, end = doc.raw_offset(edit.start), doc.raw_offset(edit.end)
+        pieces.append(raw[at:start])
+        pieces.append(edit.text.replace("\n", newline) if newline != "\n" else edit.text)
+        at = end
+    pieces.append(raw[at:])
+    return "".join(pieces)
+
+
+def _verify(before: Document, after: Document, applied: list[Diagnostic]) -> None:
+    """Raise FixError when the fixed document lost or changed what no fix may touch."""
+    if not applied:
+        return
+    problems = []
+    old_entries = Counter(entry.identity() for entry in before.entries)
+    new_entries = Counter(entry.identity() for entry in after.entries)
+    if set(old_entries) != set(new_entries) or any(
+        new_entries[identity] > count for identity, count in old_entries.items()
+    ):
+        lost = sorted(str(identity) for identity in set(old_entries) - set(new_entries))
+        problems.append("entries changed" + (f" (lost {lost[0]})" if lost else ""))
+    if [normalize_title(h.text) for h in before.headings] != [
+        normalize_title(h.text) for h in after.headings
+    ]:
+        problems.append("headings changed")
+    if _links(before) != _links(after):
+        problems.append("links changed")
+    if _blocks(before) != _blocks(after):
+        problems.append("code, HTML or comments changed")
+    if problems:
+        raise FixError(f"refusing to write: {'; '.join(problems)} after {_rules_of(applied)}")
+
+
+def _links(doc: Document) -> set[str]:
+    return {link.url.text for entry in doc.entries for link in entry.links}
+
+
+def _blocks(doc: Document) -> list[str]:
+    return [doc.text[block.start : block.end] for block in doc.blocks]
+
+
+def _rules_of(diagnostics: list[Diagnostic]) -> str:
+    return ", ".join(sorted({d.rule for d in diagnostics}))

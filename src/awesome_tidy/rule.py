@@ -1,0 +1,129 @@
+"""The plugin interface: what a rule declares, what it yields, and the edits its fixes make."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+if TYPE_CHECKING:
+    from awesome_tidy.document import Document
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+FixSafety = Literal["safe", "unsafe", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` of the ``\\n``-normalised document with ``text``."""
+
+    start: int
+    end: int
+    text: str = ""
+
+    @classmethod
+    def delete(cls, start: int, end: int) -> Edit:
+        return cls(start, end, "")
+
+    @classmethod
+    def insert(cls, at: int, text: str) -> Edit:
+        return cls(at, at, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits applied all or nothing; ``safe`` fixes run by default, unsafe ones on request."""
+
+    edits: tuple[Edit, ...]
+    is_safe: bool = True
+
+    @classmethod
+    def safe(cls, *edits: Edit) -> Fix:
+        return cls(tuple(sorted(edits, key=lambda e: (e.start, e.end))), True)
+
+    @classmethod
+    def unsafe(cls, *edits: Edit) -> Fix:
+        return cls(tuple(sorted(edits, key=lambda e: (e.start, e.end))), False)
+
+    @property
+    def start(self) -> int:
+        return self.edits[0].start
+
+    @property
+    def end(self) -> int:
+        return max(edit.end for edit in self.edits)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a rule found, in document offsets; the linter turns it into a ``Diagnostic``."""
+
+    rule: str
+    start: int
+    end: int
+    message: str
+    fix: Fix | None = None
+    related: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A declared rule option: its type, default and a one-line description."""
+
+    type: type
+    default: Any
+    help: str
+    choices: tuple[Any, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def validate(self, value: Any) -> str | None:
+        """Return why ``value`` is not acceptable, or None when it is."""
+        expected = (int, float) if self.type is float else self.type
+        if isinstance(value, bool) and self.type is not bool or not isinstance(value, expected):
+            return f"expected {self.type.__name__}, got {type(value).__name__} {value!r}"
+        if self.choices and value not in self.choices:
+            return f"expected one of {', '.join(map(repr, self.choices))}, got {value!r}"
+        if self.minimum is not None and value < self.minimum:
+            return f"must be at least {self.minimum}, got {value!r}"
+        if self.maximum is not None and value > self.maximum:
+            return f"must be at most {self.maximum}, got {value!r}"
+        return None
+
+
+@dataclass
+class Rule:
+    """Base class of every rule, built-in or third-party.
+
+    A rule knows nothing of suppressions or severity overrides: the linter applies those.
+    Subclasses set the class attributes and implement ``check``.
+    """
+
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = "warning"
+    summary: ClassVar[str]
+    fix_safety: ClassVar[FixSafety] = "none"
+    options: ClassVar[Mapping[str, Option]] = {}
+    default_enabled: ClassVar[bool] = True
+
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+    def option(self, name: str) -> Any:
+        if name in self.settings:
+            return self.settings[name]
+        return self.options[name].default
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        raise NotImplementedError
+
+    def problem(
+        self,
+        start: int,
+        end: int | None = None,
+        *,
+        message: str,
+        fix: Fix | None = None,
+        related: int | None = None,
+    ) -> Problem:
+        return Problem(self.name, start, start if end is None else end, message, fix, related)

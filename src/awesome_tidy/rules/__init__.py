@@ -1,0 +1,1 @@
+"""Built-in rules, one module each; the registry finds every ``Rule`` subclass defined here."""

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_tidy.document import Document
+from awesome_tidy.rule import Problem, Rule
+from awesome_tidy.similarity import copies
+
+
+class CrossSectionDuplicate(Rule):
+    name = "cross-section-duplicate"
+    severity = "info"
+    summary = "The same paper listed in several sections; often deliberate."
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        for group in copies(doc.entries):
+            first = group[0]
+            sections = {id(first.section)}
+            for entry in group[1:]:
+                if id(entry.section) in sections:
+                    continue
+                sections.add(id(entry.section))
+                yield self.problem(
+                    entry.body.start,
+                    entry.body.end,
+                    message=f"also listed on line {first.line} under {first.section.title!r}",
+                    related=first.start,
+                )

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_tidy.document import Document
+from awesome_tidy.entries import Entry
+from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.text import is_cjk, is_full_width_form, to_ascii_form
+
+_PAIRS = {"（": "）", "【": "】", "［": "］", "｛": "｝", "〔": "〕", "(": ")", "[": "]", "{": "}"}
+_CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
+_SPACED_AFTER = ",:;!?"
+
+
+class FullWidthBracket(Rule):
+    name = "full-width-bracket"
+    severity = "error"
+    summary = "Full-width brackets or punctuation from a CJK input method in Latin text or as delimiters."
+    fix_safety = "safe"
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        text = doc.text
+        for entry in doc.entries:
+            if entry.body.text.isascii():
+                continue
+            for offset, role in _misplaced(text, entry):
+                char = text[offset]
+                replacement = to_ascii_form(char)
+                after = text[offset + 1 : offset + 2]
+                if replacement in _SPACED_AFTER and after and not after.isspace():
+                    replacement += " "
+                yield self.problem(
+                    offset,
+                    offset + 1,
+                    message=f"full-width {char!r} {role}",
+                    fix=Fix.safe(Edit(offset, offset + 1, replacement)),
+                )
+
+
+def _misplaced(text: str, entry: Entry) -> Iterator[tuple[int, str]]:
+    delimiters = {
+        part.start: f"as {name} delimiter"
+        for name, part in (
+            ("key", entry.key_open), ("key", entry.key_close),
+            ("year", entry.year_open), ("year", entry.year_close),
+        )  # fmt: skip
+        if part is not None and is_full_width_form(part.text)
+    }
+    urls = [(link.url.start, link.url.end) for link in entry.links]
+    start, end = entry.body.start, entry.body.end
+    for offset in range(start, end):
+        char = text[offset]
+        if not is_full_width_form(char) or entry.in_code(offset):
+            continue
+        if any(url_start <= offset < url_end for url_start, url_end in urls):
+            continue
+        if offset in delimiters:
+            yield offset, delimiters[offset]
+        elif _mismatched(text, offset, start, end):
+            yield offset, "paired with an ASCII bracket"
+        elif _in_latin_text(text, offset, start, end):
+            yield offset, "in Latin text"
+
+
+def _partner(text: str, offset: int, start: int, end: int) -> int | None:
+    """The bracket that closes (or opens) the one at ``offset``, of either width."""
+    char = text[offset]
+    family = {char, _PAIRS.get(char, ""), _CLOSERS.get(char, "")}
+    family |= {to_ascii_form(member) for member in family}
+    family.discard("")
+    forward = char in _PAIRS
+    step, stop = (1, end) if forward else (-1, start - 1)
+    depth = 0
+    for index in range(offset, stop, step):
+        other = text[index]
+        if other not in family:
+            continue
+        opens = other in _PAIRS
+        depth += 1 if opens == forward else -1
+        if depth == 0:
+            return index
+    return None
+
+
+def _mismatched(text: str, offset: int, start: int, end: int) -> bool:
+    if text[offset] not in _PAIRS and text[offset] not in _CLOSERS:
+        return False
+    partner = _partner(text, offset, start, end)
+    return partner is not None and text[partner].isascii()
+
+
+def _in_latin_text(text: str, offset: int, start: int, end: int) -> bool:
+    """No CJK next to the character (or next to the pair it belongs to), nor inside the pair."""
+    first = last = offset
+    partner = _partner(text, offset, start, end) if text[offset] in {**_PAIRS, **_CLOSERS} else None
+    if partner is not None:
+        first, last = min(offset, partner), max(offset, partner)
+        if any(is_cjk(char) for char in text[first:last]):
+            return False
+    before = _neighbour(text, first - 1, start - 1, -1)
+    after = _neighbour(text, last + 1, end, 1)
+    return not (before and is_cjk(before)) and not (after and is_cjk(after))
+
+
+def _neighbour(text: str, at: int, stop: int, step: int) -> str:
+    for index in range(at, stop, step):
+        if not text[index].isspace():
+            return text[index]
+    return ""

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_tidy.document import Document
+from awesome_tidy.rule import Edit, Fix, Problem, Rule
+
+
+class HeadingIndent(Rule):
+    name = "heading-indent"
+    severity = "warning"
+    summary = "A heading that does not start at the beginning of its line."
+    fix_safety = "safe"
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        text = doc.text
+        for heading in doc.headings:
+            indent = text[heading.start : heading.marker_start]
+            if indent and not indent.strip(" \t"):
+                yield self.problem(
+                    heading.start,
+                    heading.marker_start,
+                    message=f"heading indented by {len(indent)} space{'s' * (len(indent) > 1)}",
+                    fix=Fix.safe(Edit.delete(heading.start, heading.marker_start)),
+                )

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesome_tidy.conventions import KEY_STYLE_EXAMPLES, KEY_STYLES, dominant_key_style
+from awesome_tidy.document import Document
+from awesome_tidy.rule import Option, Problem, Rule
+
+
+class KeyStyle(Rule):
+    name = "key-style"
+    severity = "warning"
+    summary = "A citation key that breaks the list's dominant key convention."
+    options = {
+        "style": Option(
+            str,
+            "auto",
+            "the key convention: 'auto' (the list's dominant style), a named style, or 'pattern'",
+            choices=("auto", *KEY_STYLES, "pattern"),
+        ),
+        "pattern": Option(str, "", "with style = 'pattern': a regular expression every key matches"),
+        "share": Option(float, 0.6, "with 'auto': the share of keys that makes a style dominant", minimum=0.5, maximum=1.0),
+    }
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        if not doc.has_keys:
+            return
+        style = self.option("style")
+        if style == "auto":
+            style = dominant_key_style(doc.entries, self.option("share"))
+            if style is None:
+                return
+        if style == "pattern":
+            pattern = re.compile(self.option("pattern"))
+            described = f"the pattern {pattern.pattern!r}"
+        else:
+            pattern = KEY_STYLES[style]
+            described = f"the list's {style} style ({KEY_STYLE_EXAMPLES[style]})"
+        for entry in doc.entries:
+            key = entry.key_text
+            if entry.key is None or not key or pattern.fullmatch(key):
+                continue
+            yield self.problem(
+                entry.key.start,
+                entry.key.end,
+                message=f"key {key!r} does not follow {described}",
+            )

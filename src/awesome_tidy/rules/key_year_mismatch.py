@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_tidy.conventions import key_year
+from awesome_tidy.document import Document
+from awesome_tidy.rule import Problem, Rule
+
+
+class KeyYearMismatch(Rule):
+    name = "key-year-mismatch"
+    severity = "error"
+    summary = "The year in a citation key differs from the entry's year."
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        for entry in doc.entries:
+            if entry.key is None or entry.key_text is None or entry.year_value is None:
+                continue
+            in_key = key_year(entry.key_text)
+            if in_key is not None and in_key != entry.year_value:
+                yield self.problem(
+                    entry.key.start,
+                    entry.key.end,
+                    message=f"key {entry.key_text!r} says {in_key}, the entry says {entry.year_value}",
+                )

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_tidy.conventions import dominant
+from awesome_tidy.document import Document
+from awesome_tidy.rule import Edit, Fix, Problem, Rule
+
+
+class ListMarker(Rule):
+    name = "list-marker"
+    severity = "warning"
+    summary = "A bullet that differs from the one the list uses at that depth."
+    fix_safety = "safe"
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        bullets = [item for item in doc.items if not item.ordered]
+        by_depth: dict[int, str | None] = {}
+        for depth in {item.depth for item in bullets}:
+            by_depth[depth] = dominant(
+                (item.marker for item in bullets if item.depth == depth), share=0.5
+            )
+        for item in bullets:
+            expected = by_depth[item.depth]
+            if expected is None or item.marker == expected:
+                continue
+            start = item.marker_start
+            yield self.problem(
+                start,
+                start + 1,
+                message=f"bullet {item.marker!r} where the list uses {expected!r}",
+                fix=Fix.safe(Edit(start, start + 1, expected)),
+            )

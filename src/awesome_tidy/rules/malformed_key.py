@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesome_tidy.document import Document
+from awesome_tidy.rule import Problem, Rule
+
+# Braces, invisible and full-width characters are left to the rules that can fix them.
+_KEY_ALPHABET = re.compile(r"[A-Za-z0-9_:./+\-]+")
+
+
+class MalformedKey(Rule):
+    name = "malformed-key"
+    severity = "error"
+    summary = "A citation key that is empty, has whitespace, or characters outside the key alphabet."
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        if not doc.has_keys:
+            return
+        for entry in doc.entries:
+            if entry.key is None or entry.key_text is None:
+                continue
+            key = entry.key_text
+            if not key:
+                message = "empty citation key"
+            elif any(char.isspace() for char in key):
+                message = f"citation key {key!r} contains whitespace"
+            elif not _KEY_ALPHABET.fullmatch(key):
+                bad = sorted({char for char in key if not _KEY_ALPHABET.fullmatch(char)})
+                message = f"citation key {key!r} contains {', '.join(map(repr, bad))}"
+            else:
+                continue
+            yield self.problem(entry.key.start, entry.key.end, message=message)

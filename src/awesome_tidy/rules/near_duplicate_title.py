@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesome_tidy.document import Document
+from awesome_tidy.entries import Entry
+from awesome_tidy.rule import Option, Problem, Rule
+from awesome_tidy.similarity import candidate_pairs, same_paper
+
+_KEY_AUTHOR = re.compile(r"[A-Za-z]+")
+
+
+class NearDuplicateTitle(Rule):
+    name = "near-duplicate-title"
+    severity = "warning"
+    summary = "Two entries that are the same paper despite a typo, case, punctuation or another key."
+    options = {
+        "threshold": Option(
+            float, 90.0, "similarity (0-100) from which two titles may be one paper", minimum=50, maximum=100
+        ),
+    }
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        entries = [entry for entry in doc.entries if entry.title is not None and entry.title_text]
+        titles = [entry.title_text for entry in entries]
+        threshold = self.option("threshold")
+        reported: set[int] = set()
+        for first_index, second_index in sorted(candidate_pairs(titles)):
+            first, second = entries[first_index], entries[second_index]
+            if second_index in reported or _exact_copies(first, second):
+                continue
+            if _other_paper(first, second) or not same_paper(
+                titles[first_index], titles[second_index], threshold
+            ):
+                continue
+            reported.add(second_index)
+            assert second.title is not None
+            yield self.problem(
+                second.title.start,
+                second.title.end,
+                message=f"title is nearly the same as line {first.line}: {first.title.text if first.title else ''!r}",
+                related=first.start,
+            )
+
+
+def _exact_copies(first: Entry, second: Entry) -> bool:
+    """Same title or same key: duplicate-entry or key-conflict judge those, not this rule."""
+    return first.title_text == second.title_text or bool(
+        first.key_text and first.key_text == second.key_text
+    )
+
+
+def _other_paper(first: Entry, second: Entry) -> bool:
+    """A second signal that the two are different papers: another year or another key author."""
+    if first.year_value and second.year_value and first.year_value != second.year_value:
+        return True
+    first_author, second_author = _key_author(first), _key_author(second)
+    return bool(first_author and second_author and first_author != second_author)
+
+
+def _key_author(entry: Entry) -> str | None:
+    match = _KEY_AUTHOR.match(entry.key_text or "")
+    return match.group(0).lower() if match else None

@@ -1,0 +1,68 @@
+"""Character classes and normal forms shared by the model and the rules."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Full-width forms of ASCII brackets and punctuation a CJK input method types, with their ASCII twins.
+FULL_WIDTH_BRACKETS = {
+    "（": "(", "）": ")", "【": "[", "】": "]", "［": "[", "］": "]",
+    "｛": "{", "｝": "}", "〔": "(", "〕": ")", "《": "<", "》": ">",
+}  # fmt: skip
+OPENERS = {"(": ")", "[": "]", "{": "}"}
+
+# Invisible characters that sneak in by copy-paste from PDFs and web pages.
+INVISIBLE = {
+    "\u00ad": "soft hyphen",
+    "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+    "\u2060": "word joiner",
+    "\ufeff": "zero-width no-break space",
+    "\u00a0": "no-break space",
+    "\u202f": "narrow no-break space",
+}
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def is_cjk(char: str) -> bool:
+    """True for ideographs, kana, hangul and CJK punctuation: text where full-width forms belong."""
+    code = ord(char)
+    return (
+        0x2E80 <= code <= 0x9FFF  # radicals, CJK punctuation, kana, ideographs
+        or 0xAC00 <= code <= 0xD7AF  # hangul syllables
+        or 0xF900 <= code <= 0xFAFF  # compatibility ideographs
+        or 0xFF61 <= code <= 0xFFDC  # half-width kana and hangul
+        or 0x20000 <= code <= 0x3134F  # ideograph extensions
+    )
+
+
+def is_full_width_form(char: str) -> bool:
+    """A full-width variant of an ASCII character (U+FF01..U+FF5E) or a CJK bracket."""
+    return 0xFF01 <= ord(char) <= 0xFF5E or char in FULL_WIDTH_BRACKETS
+
+
+def to_ascii_form(char: str) -> str:
+    if char in FULL_WIDTH_BRACKETS:
+        return FULL_WIDTH_BRACKETS[char]
+    if 0xFF01 <= ord(char) <= 0xFF5E:
+        return chr(ord(char) - 0xFEE0)
+    return char
+
+
+def normalize_title(title: str) -> str:
+    """The form two titles of one paper share: folded case, width and punctuation, no braces."""
+    folded = unicodedata.normalize("NFKC", title).casefold()
+    for char in INVISIBLE:
+        folded = folded.replace(char, "" if char not in "\u00a0\u202f" else " ")
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+def normalize_key(key: str) -> str:
+    """A key without the braces, invisible characters and full-width forms other rules report."""
+    folded = unicodedata.normalize("NFKC", key)
+    for char in (*INVISIBLE, "{", "}"):
+        folded = folded.replace(char, "")
+    return folded.strip()
