@@ -11,7 +11,9 @@ from awesome_tidy.fixer import FixError, FixResult, fix_document
 from awesome_tidy.linter import Diagnostic, lint
 
 
-def check_text(text: str, config: Config | None = None, *, path: str | None = None) -> list[Diagnostic]:
+def check_text(
+    text: str, config: Config | None = None, *, path: str | None = None
+) -> list[Diagnostic]:
     """Every finding on ``text``, sorted by position."""
     return lint(Document(text, path), config)
 

@@ -50,7 +50,9 @@ def _print_errors(reports: list[api.FileReport]) -> bool:
 @app.command()
 def check(
     paths: Paths,
-    output_format: Annotated[str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")] = "text",
+    output_format: Annotated[
+        str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")
+    ] = "text",
     select: Select = None,
     ignore: Ignore = None,
 ) -> None:
@@ -70,8 +72,12 @@ def check(
 @app.command()
 def fix(
     paths: Paths,
-    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Apply unsafe fixes too.")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff; write nothing.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="Apply unsafe fixes too.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print a unified diff; write nothing.")
+    ] = False,
     select: Select = None,
     ignore: Ignore = None,
 ) -> None:
@@ -91,7 +97,9 @@ def fix(
                 )
             )
         elif report.fixed:
-            typer.echo(f"{report.path}: fixed {len(report.fixed)} problem{'s' * (len(report.fixed) != 1)}")
+            typer.echo(
+                f"{report.path}: fixed {len(report.fixed)} problem{'s' * (len(report.fixed) != 1)}"
+            )
     readable = [report for report in reports if not report.error]
     if not diff:
         reporter("text")(readable, sys.stdout, _color(sys.stdout))

@@ -17,7 +17,7 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
-    """An effective configuration. ``Config()`` is the default: every default rule, default options."""
+    """An effective configuration; ``Config()`` runs every default rule with default options."""
 
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()

@@ -18,7 +18,9 @@ T = TypeVar("T")
 # Citation-key styles as the tools that produce them write them.
 KEY_STYLES: dict[str, re.Pattern[str]] = {
     "google-scholar": re.compile(r"[a-z][a-z'-]*(?:1[89]|20)\d\d[a-z0-9]*"),  # he2016deep
-    "semantic-scholar": re.compile(r"[A-Z][A-Za-z-]*(?:1[89]|20)\d\d[A-Z][A-Za-z0-9]*"),  # He2015DeepRL
+    "semantic-scholar": re.compile(
+        r"[A-Z][A-Za-z-]*(?:1[89]|20)\d\d[A-Z][A-Za-z0-9]*"
+    ),  # He2015DeepRL
     "dblp": re.compile(r"DBLP:[a-z]+/[\w-]+/[\w-]+"),  # DBLP:conf/cvpr/HeZRS16
     "author-year": re.compile(r"[A-Za-z][A-Za-z-]*_?(?:1[89]|20)\d\d"),  # Smith2019
 }
@@ -44,7 +46,7 @@ def key_year(key: str) -> int | None:
 
 
 def dominant(values: Iterable[T], share: float = 0.6) -> T | None:
-    """The value held by at least ``share`` of ``values``, if any (never None for an empty input)."""
+    """The value held by at least ``share`` of ``values``, if there is one."""
     counts = Counter(values)
     total = sum(counts.values())
     if not total:

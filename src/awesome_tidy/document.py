@@ -182,7 +182,6 @@ class Document:
         return frozenset(lines)
 
 
-
 def _line_starts(text: str) -> list[int]:
     starts = [0]
     find = text.find

@@ -158,7 +158,7 @@ def _read_key(text: str, entry: Entry, at: int, end: int) -> int:
 
 
 def _read_trailing_year(text: str, entry: Entry, start: int, end: int) -> int:
-    """A bracketed year closing the entry, ``[2021]`` or ``【2021】``; returns where the title ends."""
+    """A bracketed year closing the entry, ``[2021]`` or ``【2021】``; returns the title's end."""
     stop = _strip(text, start, end)[1]
     if stop - start < 6 or text[stop - 1] not in YEAR_CLOSERS:
         return end

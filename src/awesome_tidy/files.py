@@ -55,7 +55,9 @@ def decode(data: bytes, path: str) -> Source:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
         offset = error.start + (len(_BOMS[encoding]) if bom else 0)
-        raise InputError(f"{path}: not valid {encoding.upper()}: byte {offset} cannot be decoded") from None
+        raise InputError(
+            f"{path}: not valid {encoding.upper()}: byte {offset} cannot be decoded"
+        ) from None
     return Source(path, text, encoding, bom)
 
 
@@ -78,7 +80,9 @@ def read_source(path: str) -> Source:
 
 def write_source(source: Source, text: str) -> None:
     """Replace the file atomically with ``text``, refusing if it changed since it was read."""
-    target = Path(os.path.realpath(source.path))  # through a symlink: keep the link, write its target
+    target = Path(
+        os.path.realpath(source.path)
+    )  # through a symlink: keep the link, write its target
     data = source.encode(text)
     try:
         current = target.stat()
@@ -98,7 +102,9 @@ def _atomic_write(target: Path, data: bytes, original: os.stat_result) -> None:
     # A file without write permission is left alone even by root: the mode says "do not touch".
     if not original.st_mode & 0o200 or not os.access(target, os.W_OK):
         raise PermissionError(target)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

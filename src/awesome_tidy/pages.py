@@ -13,7 +13,7 @@ _SOURCE_PAGES = Path(__file__).resolve().parents[2] / "rules"
 
 def page_text(name: str) -> str | None:
     """The page of rule ``name``; for a plugin rule without a page, its summary and docstring."""
-    packaged = files("awesome_tidy").joinpath("pages", f"{name}.md")
+    packaged = files("awesome_tidy").joinpath("pages").joinpath(f"{name}.md")
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
     source = _SOURCE_PAGES / f"{name}.md"

@@ -81,13 +81,14 @@ class Option:
     def validate(self, value: Any) -> str | None:
         """Return why ``value`` is not acceptable, or None when it is."""
         expected = (int, float) if self.type is float else self.type
-        if isinstance(value, bool) and self.type is not bool or not isinstance(value, expected):
+        if (isinstance(value, bool) and self.type is not bool) or not isinstance(value, expected):
             return f"expected {self.type.__name__}, got {type(value).__name__} {value!r}"
         if self.choices and value not in self.choices:
             return f"expected one of {', '.join(map(repr, self.choices))}, got {value!r}"
-        if self.minimum is not None and value < self.minimum:
+        number = value if isinstance(value, (int, float)) else None
+        if self.minimum is not None and number is not None and number < self.minimum:
             return f"must be at least {self.minimum}, got {value!r}"
-        if self.maximum is not None and value > self.maximum:
+        if self.maximum is not None and number is not None and number > self.maximum:
             return f"must be at most {self.maximum}, got {value!r}"
         return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Full-width forms of ASCII brackets and punctuation a CJK input method types, with their ASCII twins.
+# Full-width brackets a CJK input method types, with their ASCII twins.
 FULL_WIDTH_BRACKETS = {
     "（": "(", "）": ")", "【": "[", "】": "]", "［": "[", "］": "]",
     "｛": "{", "｝": "}", "〔": "(", "〕": ")", "《": "<", "》": ">",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from awesome_tidy.api import FileReport
 
-_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m", "bold": "\033[1m"}
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m"}
 _RESET = "\033[0m"
 
 
@@ -20,10 +20,9 @@ def report(reports: Sequence[FileReport], stream: TextIO, color: bool = False) -
     for file_report in reports:
         for diagnostic in file_report.diagnostics:
             where = f"{file_report.path}:{diagnostic.line}:{diagnostic.column}:"
-            related = f" (see line {diagnostic.related_line})" if diagnostic.related_line else ""
             stream.write(
                 f"{paint(where, 'bold')} {paint(diagnostic.rule, diagnostic.severity)} "
-                f"{diagnostic.message}{paint(related, 'dim')}\n"
+                f"{diagnostic.message}\n"
             )
     stream.write(summary(reports) + "\n")
 
@@ -35,8 +34,14 @@ def summary(reports: Sequence[FileReport]) -> str:
     files = len(reports)
     if not total:
         return f"No problems in {files} file{'s' * (files != 1)}."
-    parts = ", ".join(f"{counts[s]} {s}{'s' * (counts[s] != 1 and s != 'info')}" for s in ("error", "warning", "info") if counts[s])
-    text = f"Found {total} problem{'s' * (total != 1)} ({parts}) in {files} file{'s' * (files != 1)}."
+    parts = ", ".join(
+        f"{counts[s]} {s}{'s' * (counts[s] != 1 and s != 'info')}"
+        for s in ("error", "warning", "info")
+        if counts[s]
+    )
+    text = (
+        f"Found {total} problem{'s' * (total != 1)} ({parts}) in {files} file{'s' * (files != 1)}."
+    )
     if fixable:
         text += f" {fixable} fixable with `awesome-tidy fix`."
     return text

@@ -37,7 +37,9 @@ def _identical(doc: Document, first: Entry, later: Entry) -> bool:
     """Removable only when nothing but case, width, braces or spacing tells the two apart."""
     if later.item is None or first.identity() != later.identity():
         return False
-    if sorted(link.url.text for link in first.links) != sorted(link.url.text for link in later.links):
+    if sorted(link.url.text for link in first.links) != sorted(
+        link.url.text for link in later.links
+    ):
         return False
     return _rest(doc, first) == _rest(doc, later)
 

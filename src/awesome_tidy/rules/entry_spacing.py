@@ -27,7 +27,8 @@ class EntrySpacing(Rule):
                 yield self.problem(
                     start,
                     end,
-                    message=f"{_shown(found)} between {describe} where the list uses {_shown(canonical)}",
+                    message=f"{_shown(found)} between {describe} "
+                    f"where the list uses {_shown(canonical)}",
                     fix=Fix.safe(Edit(start, end, canonical)),
                 )
 

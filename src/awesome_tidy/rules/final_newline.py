@@ -18,7 +18,9 @@ class FinalNewline(Rule):
             return
         end = len(text)
         if not text.endswith("\n"):
-            yield self.problem(end, message="no newline at end of file", fix=Fix.safe(Edit.insert(end, "\n")))
+            yield self.problem(
+                end, message="no newline at end of file", fix=Fix.safe(Edit.insert(end, "\n"))
+            )
             return
         content_end = len(text.rstrip())
         last_newline = text.index("\n", content_end)

@@ -15,7 +15,9 @@ _SPACED_AFTER = ",:;!?"
 class FullWidthBracket(Rule):
     name = "full-width-bracket"
     severity = "error"
-    summary = "Full-width brackets or punctuation from a CJK input method in Latin text or as delimiters."
+    summary = (
+        "Full-width brackets or punctuation from a CJK input method in Latin text or as delimiters."
+    )
     fix_safety = "safe"
 
     def check(self, doc: Document) -> Iterator[Problem]:
@@ -41,9 +43,11 @@ def _misplaced(text: str, entry: Entry) -> Iterator[tuple[int, str]]:
     delimiters = {
         part.start: f"as {name} delimiter"
         for name, part in (
-            ("key", entry.key_open), ("key", entry.key_close),
-            ("year", entry.year_open), ("year", entry.year_close),
-        )  # fmt: skip
+            ("key", entry.key_open),
+            ("key", entry.key_close),
+            ("year", entry.year_open),
+            ("year", entry.year_close),
+        )
         if part is not None and is_full_width_form(part.text)
     }
     urls = [(link.url.start, link.url.end) for link in entry.links]

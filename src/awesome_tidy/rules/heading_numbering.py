@@ -10,7 +10,9 @@ from awesome_tidy.rule import Edit, Fix, Problem, Rule
 class HeadingNumbering(Rule):
     name = "heading-numbering"
     severity = "error"
-    summary = "A numbered heading whose level contradicts its number, or numbers that skip or repeat."
+    summary = (
+        "A numbered heading whose level contradicts its number, or numbers that skip or repeat."
+    )
     fix_safety = "safe"
 
     def check(self, doc: Document) -> Iterator[Problem]:

@@ -19,8 +19,16 @@ class KeyStyle(Rule):
             "the key convention: 'auto' (the list's dominant style), a named style, or 'pattern'",
             choices=("auto", *KEY_STYLES, "pattern"),
         ),
-        "pattern": Option(str, "", "with style = 'pattern': a regular expression every key matches"),
-        "share": Option(float, 0.6, "with 'auto': the share of keys that makes a style dominant", minimum=0.5, maximum=1.0),
+        "pattern": Option(
+            str, "", "with style = 'pattern': a regular expression every key matches"
+        ),
+        "share": Option(
+            float,
+            0.6,
+            "with 'auto': the share of keys that makes a style dominant",
+            minimum=0.5,
+            maximum=1.0,
+        ),
     }
 
     def check(self, doc: Document) -> Iterator[Problem]:

@@ -8,7 +8,27 @@ from awesome_tidy.document import Document
 from awesome_tidy.rule import Problem, Rule
 
 # Google Scholar builds a key from the author, the year and the title's first significant word.
-_STOPWORDS = frozenset("a an the on of in for to and or with at by from is are via".split())
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "on",
+        "of",
+        "in",
+        "for",
+        "to",
+        "and",
+        "or",
+        "with",
+        "at",
+        "by",
+        "from",
+        "is",
+        "are",
+        "via",
+    ]
+)
 _KEY_PARTS = re.compile(r"([a-z][a-z'-]*)((?:1[89]|20)\d\d)([a-z0-9]*)")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -36,7 +56,10 @@ class KeyTitleMismatch(Rule):
             if words[0].startswith(residue):
                 message = f"title starts with key residue {words[0][: len(residue) + 1]!r}"
             else:
-                message = f"key word {parts.group(3)!r} is not the title's first word {_candidates(words)[0]!r}"
+                first_word = _candidates(words)[0]
+                message = (
+                    f"key word {parts.group(3)!r} is not the title's first word {first_word!r}"
+                )
             yield self.problem(entry.title.start, entry.title.end, message=message)
 
 

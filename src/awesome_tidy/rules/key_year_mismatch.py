@@ -21,5 +21,6 @@ class KeyYearMismatch(Rule):
                 yield self.problem(
                     entry.key.start,
                     entry.key.end,
-                    message=f"key {entry.key_text!r} says {in_key}, the entry says {entry.year_value}",
+                    message=f"key {entry.key_text!r} says {in_key}, "
+                    f"the entry says {entry.year_value}",
                 )

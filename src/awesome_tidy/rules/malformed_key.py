@@ -13,7 +13,9 @@ _KEY_ALPHABET = re.compile(r"[A-Za-z0-9_:./+\-]+")
 class MalformedKey(Rule):
     name = "malformed-key"
     severity = "error"
-    summary = "A citation key that is empty, has whitespace, or characters outside the key alphabet."
+    summary = (
+        "A citation key that is empty, has whitespace, or characters outside the key alphabet."
+    )
 
     def check(self, doc: Document) -> Iterator[Problem]:
         if not doc.has_keys:

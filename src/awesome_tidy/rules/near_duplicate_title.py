@@ -14,10 +14,16 @@ _KEY_AUTHOR = re.compile(r"[A-Za-z]+")
 class NearDuplicateTitle(Rule):
     name = "near-duplicate-title"
     severity = "warning"
-    summary = "Two entries that are the same paper despite a typo, case, punctuation or another key."
+    summary = (
+        "Two entries that are the same paper despite a typo, case, punctuation or another key."
+    )
     options = {
         "threshold": Option(
-            float, 90.0, "similarity (0-100) from which two titles may be one paper", minimum=50, maximum=100
+            float,
+            90.0,
+            "similarity (0-100) from which two titles may be one paper",
+            minimum=50,
+            maximum=100,
         ),
     }
 
@@ -35,11 +41,12 @@ class NearDuplicateTitle(Rule):
             ):
                 continue
             reported.add(second_index)
-            assert second.title is not None
+            assert first.title is not None and second.title is not None
+            first_title = first.title.text
             yield self.problem(
                 second.title.start,
                 second.title.end,
-                message=f"title is nearly the same as line {first.line}: {first.title.text if first.title else ''!r}",
+                message=f"title is nearly the same as line {first.line}: {first_title!r}",
                 related=first.start,
             )
 

@@ -24,6 +24,4 @@ class YearOutOfRange(Rule):
             if entry.year is None or year is None or earliest <= year <= latest:
                 continue
             bound = f"before {earliest}" if year < earliest else f"after {latest}"
-            yield self.problem(
-                entry.year.start, entry.year.end, message=f"year {year} is {bound}"
-            )
+            yield self.problem(entry.year.start, entry.year.end, message=f"year {year} is {bound}")
