@@ -1,0 +1,348 @@
+"""Time whole processes and their peak memory, side by side, and write docs/benchmarks.md.
+
+Every tool runs as its own process on the same file, several times, interleaved (round after round,
+the order rotated each round) so that a slow moment of the machine hits every tool alike; the
+median is reported. Peak memory is the child's maximum resident set size from ``wait4``.
+
+The peers are looked up under ``--tools`` (default ``/work/bench-tools``: a ``venv`` with
+pymarkdownlnt, mdformat and rumdl, an ``npm`` prefix with markdownlint-cli2 and awesome-lint; see
+benchmarks/README.md). A peer that is not installed is skipped with a note, never an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import itertools
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import generate  # a sibling script: ``python benchmarks/run.py`` puts its folder on sys.path
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT / "tests" / "fixtures" / "reference" / "awesome-industrial-anomaly-detection.md"
+DOC = ROOT / "docs" / "benchmarks.md"
+_VERSION = "import awesome_tidy; print(awesome_tidy.__version__)"
+BEGIN, END = "<!-- results: begin -->", "<!-- results: end -->"
+BARE_PARSE = (
+    "import sys; from markdown_it import MarkdownIt; "
+    "MarkdownIt('commonmark').parse(open(sys.argv[1], encoding='utf-8').read())"
+)
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str
+    command: tuple[str, ...]  # "{file}" stands for the list (or the lists) to check
+    version: tuple[str, ...] = ()
+    missing: str | None = None  # why it cannot run here
+
+
+@dataclass(frozen=True)
+class Sample:
+    seconds: float
+    peak_kb: int
+    exit_code: int  # -9 when it was killed at the time limit
+
+
+@dataclass
+class Result:
+    tool: Tool
+    samples: list[Sample] = field(default_factory=list)
+
+    @property
+    def timed_out(self) -> bool:
+        return any(sample.exit_code == -9 for sample in self.samples)
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(sample.seconds for sample in self.samples)
+
+    @property
+    def peak_mb(self) -> float:
+        return statistics.median(sample.peak_kb for sample in self.samples) / 1024
+
+
+def peer_tools(tools_dir: Path) -> list[Tool]:
+    """The peers, each with its command, or the reason it is missing."""
+    venv, npm = tools_dir / "venv" / "bin", tools_dir / "npm" / "node_modules" / ".bin"
+    specs = [
+        ("markdownlint-cli2", npm / "markdownlint-cli2", ("{file}",), ("--help",)),
+        ("pymarkdown", venv / "pymarkdown", ("scan", "{file}"), ("version",)),
+        ("mdformat --check", venv / "mdformat", ("--check", "{file}"), ("--version",)),
+        ("rumdl", venv / "rumdl", ("check", "--no-cache", "{file}"), ("--version",)),
+        ("awesome-lint", npm / "awesome-lint", ("{file}",), ()),
+    ]
+    tools = []
+    for name, executable, arguments, version in specs:
+        found = executable if executable.exists() else None
+        if found is None and shutil.which(executable.name):
+            found = Path(str(shutil.which(executable.name)))
+        if found is None:
+            tools.append(Tool(name, (), missing=f"not installed (looked for {executable})"))
+            continue
+        tools.append(Tool(name, (str(found), *arguments), (str(found), *version)))
+    return tools
+
+
+def own_tools() -> list[Tool]:
+    script = shutil.which("awesome-tidy")
+    command = (script,) if script else (sys.executable, "-m", "awesome_tidy")
+    return [
+        Tool("awesome-tidy check", (*command, "check", "{file}"), (sys.executable, "-c", _VERSION)),
+        Tool("bare markdown-it-py parse", (sys.executable, "-c", BARE_PARSE, "{file}")),
+    ]
+
+
+def run_once(command: Sequence[str], timeout: float) -> Sample:
+    """Run one process to its end; wall time and the peak RSS of it and its waited-for children."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    timer = threading.Timer(timeout, process.kill)
+    timer.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    timer.cancel()
+    process.returncode = os.waitstatus_to_exitcode(status)  # already reaped: tell Popen
+    return Sample(elapsed, usage.ru_maxrss, process.returncode)
+
+
+def expand(command: Sequence[str], files: Sequence[Path]) -> list[str]:
+    expanded: list[str] = []
+    for part in command:
+        expanded.extend(map(str, files) if part == "{file}" else [part])
+    return expanded
+
+
+def bench(tools: Sequence[Tool], files: Sequence[Path], runs: int, timeout: float) -> list[Result]:
+    """Median of ``runs`` interleaved rounds after one warm-up; a tool that hits the limit stops."""
+    results = [Result(tool) for tool in tools if tool.missing is None]
+    for round_number in range(runs + 1):
+        shift = round_number % len(results)
+        for result in results[shift:] + results[:shift]:
+            if result.timed_out:
+                continue
+            sample = run_once(expand(result.tool.command, files), timeout)
+            if round_number == 0 and sample.exit_code != -9:
+                continue  # warm-up: file cache, .pyc files, node's compile cache
+            result.samples.append(sample)
+    return results
+
+
+def version_of(tool: Tool) -> str:
+    if not tool.version:
+        return _npm_version(tool) or "?"
+    try:
+        completed = subprocess.run(tool.version, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return "?"
+    output = (completed.stdout + completed.stderr).strip()
+    match = re.search(r"v?(\d+\.\d+(?:\.\d+)?)", output)
+    return match.group(1) if match else output.splitlines()[0] if output else "?"
+
+
+def _npm_version(tool: Tool) -> str | None:
+    if not tool.command:
+        return None
+    package = Path(tool.command[0]).resolve().parent.parent / "package.json"
+    if not package.exists():
+        return None
+    match = re.search(r'"version":\s*"([^"]+)"', package.read_text(encoding="utf-8"))
+    return match.group(1) if match else None
+
+
+def machine() -> list[str]:
+    cpu = "unknown CPU"
+    memory = "unknown"
+    cpuinfo, meminfo = Path("/proc/cpuinfo"), Path("/proc/meminfo")
+    if cpuinfo.exists():
+        found = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
+        cpu = found.group(1).strip() if found else cpu
+    if meminfo.exists():
+        found = re.search(r"MemTotal:\s*(\d+) kB", meminfo.read_text())
+        memory = f"{int(found.group(1)) / 1024 / 1024:.1f} GiB" if found else memory
+    return [
+        f"- CPU: {cpu}, {os.cpu_count()} cores available",
+        f"- RAM: {memory}",
+        f"- OS: {platform.platform()}",
+        f"- Python {platform.python_version()}, node {_node_version()}",
+    ]
+
+
+def _node_version() -> str:
+    node = shutil.which("node")
+    if node is None:
+        return "not installed"
+    return subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip()
+
+
+def _ratio(value: float, base: float) -> str:
+    return f"{value / base:.2f}×" if base else "-"
+
+
+def size_table(results_by_size: dict[str, list[Result]]) -> list[str]:
+    lines = [
+        "| list | entries | tool | time (median) | × parse | peak memory | × parse |",
+        "|---|---:|---|---:|---:|---:|---:|",
+    ]
+    for name, results in results_by_size.items():
+        base = next(result for result in results if result.tool.name.startswith("bare"))
+        for result in results:
+            limit = " (stopped at the time limit)" if result.timed_out else ""
+            lines.append(
+                f"| {name} | {generate.SIZES[name]:,} | {result.tool.name}{limit} "
+                f"| {result.seconds:.2f} s | {_ratio(result.seconds, base.seconds)} "
+                f"| {result.peak_mb:.0f} MB | {_ratio(result.peak_mb, base.peak_mb)} |"
+            )
+    return lines
+
+
+def scaling_table(results_by_size: dict[str, list[Result]]) -> list[str]:
+    lines = ["| tool | " + " | ".join(results_by_size) + " | each doubling |", "|---|"]
+    lines[1] += "---:|" * (len(results_by_size) + 1)
+    names = [result.tool.name for result in next(iter(results_by_size.values()))]
+    for name in names:
+        times = [
+            next(r.seconds for r in results if r.tool.name == name)
+            for results in results_by_size.values()
+        ]
+        steps = ", ".join(f"{after / before:.2f}×" for before, after in itertools.pairwise(times))
+        cells = " | ".join(f"{seconds:.2f} s" for seconds in times)
+        lines.append(f"| {name} | {cells} | {steps} |")
+    return lines
+
+
+def startup_table(runs: int, timeout: float) -> list[str]:
+    tidy = own_tools()[0]
+    tools = [
+        Tool("python -c pass", (sys.executable, "-c", "pass")),
+        Tool('python -c "import markdown_it"', (sys.executable, "-c", "import markdown_it")),
+        Tool("awesome-tidy check (reference list)", tidy.command),
+    ]
+    results = bench(tools, [REFERENCE], runs, timeout)
+    base = results[1]
+    lines = ["| command | time (median) | × import markdown_it |", "|---|---:|---:|"]
+    for result in results:
+        ratio = _ratio(result.seconds, base.seconds)
+        lines.append(f"| {result.tool.name} | {result.seconds * 1000:.0f} ms | {ratio} |")
+    return lines
+
+
+def jobs_table(runs: int, timeout: float, directory: Path) -> list[str]:
+    tidy = own_tools()[0]
+    helped = subprocess.run(
+        [*tidy.command[:-2], "check", "--help"], capture_output=True, text=True
+    ).stdout
+    if "--jobs" not in helped:
+        return ["Skipped: this `awesome-tidy check` has no `--jobs` option yet."]
+    files = [directory / f"jobs-{number:02d}.md" for number in range(16)]
+    for number, path in enumerate(files):
+        if not path.exists():
+            path.write_text(generate.generate(10_000, seed=100 + number).text, encoding="utf-8")
+    command = tidy.command[:-1]
+    tools = [Tool(f"--jobs {jobs}", (*command, "--jobs", str(jobs), "{file}")) for jobs in (1, 2)]
+    one, two = bench(tools, files, runs, timeout)
+    return [
+        "| 16 lists of 10,000 entries | time (median) | peak memory |",
+        "|---|---:|---:|",
+        f"| `check --jobs 1` | {one.seconds:.2f} s | {one.peak_mb:.0f} MB |",
+        f"| `check --jobs 2` | {two.seconds:.2f} s | {two.peak_mb:.0f} MB |",
+        "",
+        f"Speed-up with two jobs: {one.seconds / two.seconds:.2f}× "
+        f"(peak memory is the largest single process).",
+    ]
+
+
+def versions(tools: Sequence[Tool]) -> list[str]:
+    lines = []
+    for tool in tools:
+        if tool.missing:
+            lines.append(f"- {tool.name}: skipped, {tool.missing}")
+        elif not tool.name.startswith("bare"):
+            lines.append(f"- {tool.name}: {version_of(tool)}")
+    import markdown_it
+
+    lines.append(f"- markdown-it-py: {markdown_it.__version__}")
+    return lines
+
+
+def write_doc(body: list[str]) -> None:
+    """Replace the measured part of docs/benchmarks.md; the prose around it stays as written."""
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
+    before, rest = text.split(BEGIN, 1)
+    after = rest.split(END, 1)[1]
+    DOC.parent.mkdir(parents=True, exist_ok=True)
+    DOC.write_text(before + BEGIN + "\n" + "\n".join(body) + "\n" + END + after, encoding="utf-8")
+
+
+def data_files(names: Sequence[str], seed: int) -> dict[str, Path]:
+    paths = {}
+    for name in names:
+        path = generate.DATA / f"list-{name}.md"
+        paths[name] = path if path.exists() else generate.write(name, generate.SIZES[name], seed)
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", nargs="*", default=["1k", "10k", "100k"])
+    parser.add_argument("--scaling", nargs="*", default=["25k", "50k", "100k"])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--big-runs", type=int, default=3, help="runs at 50k entries and more")
+    parser.add_argument("--timeout", type=float, default=600.0, help="seconds per process")
+    parser.add_argument("--tools", type=Path, default=Path("/work/bench-tools"))
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--skip", nargs="*", default=[], help="parts to skip: peers jobs")
+    args = parser.parse_args(argv)
+    started = datetime.datetime.now(datetime.timezone.utc)
+    peers = [] if "peers" in args.skip else peer_tools(args.tools)
+    files = data_files(sorted({*args.sizes, *args.scaling}, key=generate.SIZES.get), args.seed)
+    by_size: dict[str, list[Result]] = {}
+    for name, path in files.items():
+        runs = args.big_runs if generate.SIZES[name] >= 50_000 else args.runs
+        chosen = own_tools() + (peers if name in args.sizes else [])
+        print(f"{name}: {', '.join(t.name for t in chosen if not t.missing)}", file=sys.stderr)
+        by_size[name] = bench(chosen, [path], runs, args.timeout)
+    body = [
+        f"Measured {started:%Y-%m-%d} by `python benchmarks/run.py` "
+        f"({args.runs} runs, {args.big_runs} at 50k entries and more, medians, one warm-up).",
+        "",
+        "### Lists of papers, every tool",
+        "",
+        *size_table({name: by_size[name] for name in args.sizes}),
+        "",
+        "### Scaling",
+        "",
+        *scaling_table({name: by_size[name] for name in args.scaling}),
+        "",
+        "### Start-up",
+        "",
+        *startup_table(max(args.runs, 10), args.timeout),
+        "",
+        "### Many files",
+        "",
+        *(["Skipped."] if "jobs" in args.skip else []),
+        *([] if "jobs" in args.skip else jobs_table(args.runs, args.timeout, generate.DATA)),
+        "",
+        "### Machine and versions",
+        "",
+        *machine(),
+        *versions(own_tools()[:1] + peer_tools(args.tools)),
+    ]
+    write_doc(body)
+    print("\n".join(body))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
