@@ -69,9 +69,8 @@ def _misplaced(text: str, entry: Entry) -> Iterator[tuple[int, str]]:
 def _partner(text: str, offset: int, start: int, end: int) -> int | None:
     """The bracket that closes (or opens) the one at ``offset``, of either width."""
     char = text[offset]
-    family = {char, _PAIRS.get(char, ""), _CLOSERS.get(char, "")}
+    family = {char, _PAIRS.get(char, char), _CLOSERS.get(char, char)}
     family |= {to_ascii_form(member) for member in family}
-    family.discard("")
     forward = char in _PAIRS
     step, stop = (1, end) if forward else (-1, start - 1)
     depth = 0
