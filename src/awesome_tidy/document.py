@@ -34,6 +34,7 @@ class Heading:
     marker_end: int
     number: str | None
     setext: bool = False
+    in_list_item: bool = False
 
     @property
     def depth(self) -> int:
@@ -250,7 +251,10 @@ class _ModelBuilder:
         start = doc.line_starts[first]
         line_text = doc.text[start : doc.next_line_start(start)]
         setext = last - first > 1
-        marker_start = start + len(line_text) - len(line_text.lstrip(" \t>"))
+        if setext:
+            marker_start = start + len(line_text) - len(line_text.lstrip(" \t>"))
+        else:  # the first '#' of the line: the prefix of a quote or list item holds none
+            marker_start = start + line_text.index("#")
         marker_end = marker_start + (0 if setext else len(token.markup))
         match = _SECTION_NUMBER.match(inline.content)
         number = match.group(1) if match and not _is_year_heading(match.group(1)) else None
@@ -263,6 +267,7 @@ class _ModelBuilder:
             marker_end=marker_end,
             number=number,
             setext=setext,
+            in_list_item=bool(self.item_stack),
         )
         doc.headings.append(heading)
         parent = self.section

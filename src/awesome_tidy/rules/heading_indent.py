@@ -15,6 +15,8 @@ class HeadingIndent(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
         for heading in doc.headings:
+            if heading.in_list_item:  # indented by its list item: moving it would leave the item
+                continue
             indent = text[heading.start : heading.marker_start]
             if indent and not indent.strip(" \t"):
                 yield self.problem(
