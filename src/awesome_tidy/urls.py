@@ -1,0 +1,204 @@
+"""Links in the form that tells whether two of them point at the same paper or repository.
+
+``normalize_url`` folds what does not change the target: the scheme, ``www.``, a trailing slash,
+the fragment, tracking parameters, arXiv's ``abs``/``pdf``/``.pdf``/version forms, the two DOI
+hosts and the branch part of a GitHub URL. ``link_kind`` says what a link is for, from its label
+first (the maintainer's word) and from its host otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+_ARXIV_NEW = re.compile(r"(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$")
+_ARXIV_OLD = re.compile(r"([a-z][a-z.\-]*/\d{7})(?:v\d+)?(?:\.pdf)?$", re.IGNORECASE)
+_TRACKING = re.compile(r"utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref_src|ref|si|via", re.IGNORECASE)
+_DIRECTORY_INDEX = re.compile(r"/index\.(?:html?|php)$", re.IGNORECASE)
+# First path segments of github.com that are pages of GitHub itself, not repositories.
+_GITHUB_PAGES = frozenset(
+    [
+        "about",
+        "collections",
+        "enterprise",
+        "explore",
+        "features",
+        "marketplace",
+        "orgs",
+        "pricing",
+        "settings",
+        "sponsors",
+        "topics",
+        "trending",
+        "users",
+    ]
+)
+_ARXIV_HOSTS = frozenset(("arxiv.org", "export.arxiv.org"))
+_DOI_HOSTS = frozenset(("doi.org", "dx.doi.org"))
+
+BADGE_HOSTS = (
+    "img.shields.io",
+    "badgen.net",
+    "badge.fury.io",
+    "awesome.re",
+    "api.star-history.com",
+)
+_PAPER_HOSTS = (
+    "arxiv.org",
+    "openreview.net",
+    "doi.org",
+    "thecvf.com",
+    "aclanthology.org",
+    "aclweb.org",
+    "ieeexplore.ieee.org",
+    "dl.acm.org",
+    "link.springer.com",
+    "sciencedirect.com",
+    "papers.nips.cc",
+    "proceedings.neurips.cc",
+    "proceedings.mlr.press",
+    "ojs.aaai.org",
+    "ijcai.org",
+    "ecva.net",
+    "semanticscholar.org",
+)
+_CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gitee.com")
+_PAPER_WORDS = frozenset(
+    ["paper", "pdf", "arxiv", "abs", "doi", "openreview", "preprint", "article", "publication"]
+)
+_CODE_WORDS = frozenset(
+    [
+        "code",
+        "github",
+        "gitlab",
+        "repo",
+        "repository",
+        "implementation",
+        "pytorch",
+        "tensorflow",
+        "torch",
+        "jax",
+        "keras",
+        "source",
+        "official",
+        "unofficial",
+    ]
+)
+_PROJECT_WORDS = frozenset(
+    [
+        "project",
+        "page",
+        "homepage",
+        "website",
+        "site",
+        "demo",
+        "dataset",
+        "data",
+        "blog",
+        "video",
+        "slides",
+        "supp",
+        "supplementary",
+        "annotation",
+        "annotations",
+        "poster",
+        "talk",
+        "model",
+        "models",
+        "leaderboard",
+    ]
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_WORD = re.compile(r"[a-z]+")
+
+
+def normalize_url(url: str) -> str:
+    """The form two links to one target share; anchors and relative paths come back as given."""
+    url = url.strip().strip("<>")
+    if not url or url.startswith("#"):
+        return url
+    parts = urlsplit(url if "//" in url or ":" in url.split("/")[0] else "//" + url)
+    scheme = parts.scheme.lower()
+    if scheme not in ("", "http", "https"):
+        return url.lower() if scheme in ("mailto", "doi") else url
+    host = (parts.hostname or "").rstrip(".")
+    host = host[4:] if host.startswith("www.") else host
+    if not host or "." not in host:
+        return url
+    path = _DIRECTORY_INDEX.sub("", re.sub(r"/{2,}", "/", parts.path)).rstrip("/")
+    query = _clean_query(parts.query)
+    special = _special_form(host, path, query)
+    if special is not None:
+        return special
+    return host + path + (f"?{query}" if query else "")
+
+
+def _clean_query(query: str) -> str:
+    pairs = [(key, value) for key, value in parse_qsl(query, keep_blank_values=True)]
+    kept = sorted(pair for pair in pairs if not _TRACKING.fullmatch(pair[0]))
+    return urlencode(kept)
+
+
+def _special_form(host: str, path: str, query: str) -> str | None:
+    """One name per paper or repository for the hosts that have several URLs for it."""
+    if host in _ARXIV_HOSTS:
+        last = path.rsplit("/", 2)
+        for candidate in ("/".join(last[-2:]), last[-1]):
+            match = _ARXIV_NEW.search(candidate) or _ARXIV_OLD.fullmatch(candidate)
+            if match:
+                return f"arxiv:{match.group(1).lower()}"
+        return None
+    if host in _DOI_HOSTS and path:
+        return f"doi:{path.lstrip('/').lower()}"
+    if host == "openreview.net" and path in ("/forum", "/pdf"):
+        paper = dict(parse_qsl(query)).get("id")
+        return f"openreview:{paper}" if paper else None
+    if host == "github.com":
+        return _github(path)
+    return None
+
+
+def _github(path: str) -> str | None:
+    """``owner/repo`` plus any path inside the branch; the query (``?tab=...``) never matters."""
+    segments = [segment for segment in path.split("/") if segment]
+    if len(segments) < 2 or segments[0].lower() in _GITHUB_PAGES:
+        return None
+    owner, repo = segments[0].lower(), segments[1].lower().removesuffix(".git")
+    rest = segments[2:]
+    if len(rest) >= 2 and rest[0] in ("tree", "blob"):
+        rest = rest[2:]  # the branch: main, master or another, the same repository
+    if rest and rest[-1].lower() in ("readme.md", "readme", "readme.rst"):
+        rest = rest[:-1]
+    tail = "/" + "/".join(rest) if rest else ""
+    return f"github.com/{owner}/{repo}{tail}"
+
+
+def host_of(url: str) -> str:
+    """The host of an absolute URL without ``www.``, or ``""``."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def link_kind(label: str, url: str, *, image: bool = False) -> str:
+    """``anchor``, ``badge``, ``paper``, ``code``, ``project`` or ``other``."""
+    stripped = url.strip()
+    if stripped.startswith("#"):
+        return "anchor"
+    host = host_of(stripped)
+    if image or label.lstrip("[ ").startswith("![") or host.endswith(BADGE_HOSTS):
+        return "badge"
+    words = set(_WORD.findall(label.lower()))
+    if words & _CODE_WORDS:
+        return "code"
+    if words & _PAPER_WORDS or (_YEAR.search(label) and len(label) < 40):
+        return "paper"
+    if words & _PROJECT_WORDS:
+        return "project"
+    if host.endswith(_PAPER_HOSTS):
+        return "paper"
+    if host.endswith(_CODE_HOSTS):
+        return "code"
+    return "other"

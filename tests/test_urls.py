@@ -1,0 +1,135 @@
+"""URL normal forms: links to one paper or repository compare equal, links to two do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from awesome_tidy.urls import link_kind, normalize_url
+
+SAME_TARGET = [
+    pytest.param(
+        [
+            "https://arxiv.org/abs/2106.08265",
+            "http://arxiv.org/abs/2106.08265v2",
+            "https://arxiv.org/pdf/2106.08265.pdf",
+            "https://arxiv.org/pdf/2106.08265v1",
+            "https://www.arxiv.org/abs/2106.08265#",
+            "https://export.arxiv.org/abs/2106.08265",
+            "arxiv.org/html/2106.08265v3",
+        ],
+        id="arxiv-abs-pdf-version-and-host",
+    ),
+    pytest.param(
+        ["https://arxiv.org/abs/cs/0112017", "https://arxiv.org/pdf/cs/0112017v1.pdf"],
+        id="arxiv-old-style-identifier",
+    ),
+    pytest.param(
+        [
+            "https://arxiv.org/ftp/arxiv/papers/1708/1708.03665.pdf",
+            "https://arxiv.org/abs/1708.03665",
+        ],
+        id="arxiv-ftp-path",
+    ),
+    pytest.param(
+        ["https://doi.org/10.1145/3343031.3350998", "http://dx.doi.org/10.1145/3343031.3350998"],
+        id="doi-hosts",
+    ),
+    pytest.param(
+        [
+            "https://github.com/hq-deng/RD4AD",
+            "https://github.com/hq-deng/RD4AD/",
+            "http://www.github.com/hq-deng/RD4AD.git",
+            "https://github.com/hq-deng/rd4ad/tree/main",
+            "https://github.com/hq-deng/RD4AD#readme",
+            "https://github.com/hq-deng/RD4AD?tab=readme-ov-file",
+            "https://github.com/hq-deng/RD4AD/blob/master/README.md",
+        ],
+        id="github-repository-forms",
+    ),
+    pytest.param(
+        [
+            "https://github.com/a/b/blob/main/docs/setup.md",
+            "https://github.com/a/b/tree/master/docs/setup.md",
+        ],
+        id="github-file-on-another-branch",
+    ),
+    pytest.param(
+        [
+            "https://openreview.net/forum?id=TAVtkpjS9P",
+            "https://openreview.net/pdf?id=TAVtkpjS9P",
+            "https://openreview.net/forum?id=TAVtkpjS9P&noteId=TAVtkpjS9P",
+        ],
+        id="openreview-forum-and-pdf",
+    ),
+    pytest.param(
+        [
+            "https://example.com/tool?utm_source=github&utm_medium=list",
+            "http://example.com/tool/",
+            "https://example.com/tool#install",
+            "https://example.com/tool?ref=awesome",
+        ],
+        id="tracking-parameters-fragment-trailing-slash",
+    ),
+    pytest.param(
+        ["https://example.com/docs/index.html", "https://example.com/docs"],
+        id="directory-index",
+    ),
+]
+
+
+@pytest.mark.parametrize("urls", SAME_TARGET)
+def test_links_to_one_target_share_a_normal_form(urls: list[str]) -> None:
+    assert len({normalize_url(url) for url in urls}) == 1
+
+
+DIFFERENT_TARGETS = [
+    pytest.param(
+        ["https://arxiv.org/abs/2106.08265", "https://arxiv.org/abs/2106.08266"], id="arxiv"
+    ),
+    pytest.param(["https://github.com/a/b", "https://github.com/a/c"], id="github-repos"),
+    pytest.param(
+        ["https://github.com/a/b", "https://github.com/a/b/blob/main/docs/setup.md"],
+        id="github-repo-and-a-file-in-it",
+    ),
+    pytest.param(["https://github.com/a/b/wiki/Meth", "https://github.com/a/b"], id="github-wiki"),
+    pytest.param(
+        ["https://example.com/search?q=anomaly", "https://example.com/search?q=outlier"],
+        id="meaningful-query",
+    ),
+    pytest.param(["https://github.com/sponsors/a", "https://github.com/sponsors/b"], id="sponsors"),
+]
+
+
+@pytest.mark.parametrize("urls", DIFFERENT_TARGETS)
+def test_links_to_different_targets_stay_apart(urls: list[str]) -> None:
+    assert len({normalize_url(url) for url in urls}) == len(urls)
+
+
+@pytest.mark.parametrize(
+    "url", ["#contents", "./images/logo.png", "mailto:someone@example.com", "", "not a url"]
+)
+def test_anchors_relative_and_odd_urls_never_raise(url: str) -> None:
+    assert isinstance(normalize_url(url), str)
+
+
+@pytest.mark.parametrize(
+    ("label", "url", "kind"),
+    [
+        ("paper", "https://example.com/p.pdf", "paper"),
+        ("[CVPR 2020]", "http://arxiv.org/pdf/1911.02357", "paper"),
+        ("code", "https://github.com/a/b", "code"),
+        ("Github", "https://github.com/a/b", "code"),
+        ("project", "https://a.github.io/b", "project"),
+        ("![Star](https://img.shields.io/github/stars/a/b.svg)", "https://github.com/a/b", "badge"),
+        ("Benchmarks", "#benchmarks", "anchor"),
+        ("Visual Instruction Tuning", "https://arxiv.org/pdf/2304.08485.pdf", "paper"),
+        ("LLaVA", "https://github.com/haotian-liu/LLaVA", "code"),
+        ("Django", "https://www.djangoproject.com/", "other"),
+    ],
+)
+def test_link_kind_reads_the_label_first_then_the_host(label: str, url: str, kind: str) -> None:
+    assert link_kind(label, url) == kind
+
+
+def test_an_image_is_a_badge_whatever_its_label() -> None:
+    assert link_kind("paper", "https://example.com/figure.png", image=True) == "badge"
