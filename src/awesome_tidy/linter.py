@@ -1,12 +1,20 @@
-"""Run the rules over a document and turn their problems into sorted diagnostics."""
+"""Run the rules over a document and turn their problems into sorted diagnostics.
+
+The linter, not the rules, applies what the configuration and the document say about findings:
+severity overrides, sections a rule skips, and suppression comments.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 
 from awesome_tidy.config import Config
-from awesome_tidy.document import Document
+from awesome_tidy.document import Document, Section
 from awesome_tidy.rule import Fix, Problem, Severity
+from awesome_tidy.suppressions import PREFIX, UNUSED
+from awesome_tidy.suppressions import apply as apply_suppressions
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +42,42 @@ class Diagnostic:
 def lint(doc: Document, config: Config | None = None) -> list[Diagnostic]:
     """Every diagnostic the configured rules raise on ``doc``, in source order."""
     config = config or Config()
-    diagnostics = []
-    for rule in config.rules(doc.path):
-        severity = config.severity_of(rule)
-        for problem in rule.check(doc):
-            diagnostics.append(_stamp(doc, problem, severity))
+    rules = config.rules(doc.path)
+    found: list[tuple[Problem, Severity]] = [
+        (problem, config.severity_of(rule)) for rule in rules for problem in rule.check(doc)
+    ]
+    if config.skip_sections:
+        found = _outside_skipped_sections(doc, config, found)
+    if PREFIX in doc.text:
+        unused = next((config.severity_of(rule) for rule in rules if rule.name == UNUSED), None)
+        found = apply_suppressions(doc, found, unused, {rule.name for rule in rules})
+    diagnostics = [_stamp(doc, problem, severity) for problem, severity in found]
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
+
+
+def _outside_skipped_sections(
+    doc: Document, config: Config, found: list[tuple[Problem, Severity]]
+) -> list[tuple[Problem, Severity]]:
+    sections = [section for section in doc.sections if section.heading is not None]
+    starts = [section.heading.start for section in sections if section.heading is not None]
+
+    def skipped(problem: Problem) -> bool:
+        patterns = config.skip_sections.get(problem.rule)
+        index = bisect_right(starts, problem.start) - 1
+        return bool(patterns) and index >= 0 and _in_section(sections[index], patterns or ())
+
+    return [(problem, severity) for problem, severity in found if not skipped(problem)]
+
+
+def _in_section(section: Section | None, patterns: tuple[str, ...]) -> bool:
+    """Whether the section or one that contains it has a heading matching one of ``patterns``."""
+    while section is not None and section.heading is not None:
+        title = section.title.lower()
+        if any(fnmatchcase(title, pattern.lower()) for pattern in patterns):
+            return True
+        section = section.parent
+    return False
 
 
 def _stamp(doc: Document, problem: Problem, severity: Severity) -> Diagnostic:
