@@ -1,5 +1,8 @@
 """Every rule page is executable: its examples are run against the rule they document.
 
+The registry, the pages, the README's rule table and ``.pre-commit-hooks.yaml`` are kept in step:
+a new rule needs its page and its README row before the suite passes.
+
 A page's fenced examples are tagged ``markdown bad``, ``markdown fixed`` (right after its bad)
 and ``markdown good``, optionally followed by rule options (``markdown good threshold=95``).
 """
@@ -7,6 +10,7 @@ and ``markdown good``, optionally followed by rule options (``markdown good thre
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,3 +108,109 @@ def test_good_example_raises_nothing(example: Example) -> None:
 
 def test_every_page_documents_a_known_rule() -> None:
     assert {page.stem for page in PAGES.glob("*.md")} == set(RULES)
+
+
+# -- the registry, the pages, the README and the pre-commit hooks stay in step ----------------
+
+ROOT = Path(__file__).parents[1]
+SECTIONS = ["What it checks", "Why it matters", "Examples", "Fix", "Options"]
+
+
+def _tables(markdown: str) -> list[list[list[str]]]:
+    """Every table of ``markdown``: its rows (header first), each cell as its source text."""
+    tables: list[list[list[str]]] = []
+    in_cell = False
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        if token.type == "table_open":
+            tables.append([])
+        elif token.type == "tr_open":
+            tables[-1].append([])
+        elif token.type in ("th_open", "td_open", "th_close", "td_close"):
+            in_cell = token.type.endswith("open")
+        elif token.type == "inline" and in_cell:
+            tables[-1][-1].append(token.content.strip())
+    return tables
+
+
+def _table_starting(markdown: str, header: list[str]) -> list[list[str]]:
+    tables = [table for table in _tables(markdown) if table and table[0] == header]
+    assert len(tables) == 1, f"expected one table with the header {header}"
+    return tables[0][1:]
+
+
+def _sections(page: str) -> dict[str, str]:
+    """The page's ``## `` sections by title (a ``## `` line in a fenced example is not one)."""
+    lines = page.splitlines()
+    starts = [
+        (token.map[0], lines[token.map[0]].removeprefix("## ").strip())
+        for token in MarkdownIt("commonmark").parse(page)
+        if token.type == "heading_open" and token.tag == "h2" and token.level == 0 and token.map
+    ]
+    ends = [start for start, _ in starts[1:]] + [len(lines)]
+    return {
+        title: "\n".join(lines[start + 1 : end]).strip() + "\n"
+        for (start, title), end in zip(starts, ends, strict=True)
+    }
+
+
+def _page(name: str) -> str:
+    return (PAGES / f"{name}.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_page_answers_the_same_questions_in_the_same_order(name: str) -> None:
+    assert list(_sections(_page(name))) == SECTIONS
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_page_header_gives_the_severity_and_fix_safety(name: str) -> None:
+    rule = RULES[name]
+    rows = _table_starting(_page(name), ["Severity", "Fix", "awesome-lint"])
+    assert len(rows) == 1
+    severity, fix, awesome_lint = rows[0]
+    assert (severity, fix) == (rule.severity, rule.fix_safety)
+    assert awesome_lint, "say which awesome-lint rule corresponds, or 'none'"
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_page_documents_every_declared_option(name: str) -> None:
+    options = _sections(_page(name))["Options"]
+    declared = RULES[name].options
+    if not declared:
+        assert options.strip() == "None."
+        return
+    rows = _table_starting(options, ["option", "type", "default", "meaning"])
+    assert [row[0] for row in rows] == [f"`{option}`" for option in declared]
+
+
+def test_readme_rule_table_matches_the_registry() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = _table_starting(readme, ["rule", "severity", "fix", "what it reports"])
+    fix_cell = {"safe": "safe", "unsafe": "unsafe", "none": ""}
+    documented = {row[0]: row[1:] for row in rows}
+    expected = {
+        f"[{name}](rules/{name}.md)": [rule.severity, fix_cell[rule.fix_safety], rule.summary]
+        for name, rule in RULES.items()
+    }
+    missing = sorted(set(expected) - set(documented))
+    assert not missing, f"add these rows to the README's rule table: {missing}"
+    assert documented == expected
+    assert [row[0] for row in rows] == sorted(expected), "keep the README's rule table sorted"
+
+
+def test_every_pre_commit_hook_is_documented_and_runs_a_real_command() -> None:
+    import typer.main
+    import yaml
+
+    from awesome_tidy.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    commands = typer.main.get_command(app).commands
+    assert {"awesome-tidy", "awesome-tidy-fix"} <= {hook["id"] for hook in hooks}
+    for hook in hooks:
+        documented = re.search(rf"- id: {re.escape(hook['id'])}(\s|$)", readme, re.MULTILINE)
+        assert documented, f"document the hook {hook['id']!r} in the README"
+        program, command = hook["entry"].split()[:2]
+        assert program == "awesome-tidy" and command in commands
+        assert hook["types"] == ["markdown"] and hook["language"] == "python"
