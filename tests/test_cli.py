@@ -1,0 +1,317 @@
+"""The command line, in process (typer's CliRunner) and as real processes, on one table of cases.
+
+Every case runs three ways: ``awesome_tidy.cli.app`` in process, the ``awesome-tidy`` console
+script, and ``python -m awesome_tidy``. The lists are copied into a temporary directory that is
+the working directory, so paths in the output are the ones given on the command line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from awesome_tidy import check_text
+from awesome_tidy.cli import app
+from awesome_tidy.registry import builtin_rules
+from conftest import FIXTURES, REFERENCE
+
+FIXED = FIXTURES / "reference" / "awesome-industrial-anomaly-detection.fixed.md"
+PAGES = Path(__file__).parents[1] / "rules"
+
+CLEAN = """\
+# Awesome Industrial Anomaly Detection
+
+Paper list for industrial image anomaly detection
+
+# 1 unsupervised survey
++ (yang2021generalized)Generalized out-of-distribution detection: A survey[2021]
++ (cui2022survey)A Survey on Unsupervised Industrial Anomaly Detection Algorithms[2022]
+# 2 Unsupervised anomaly detection
+## 2.1 Feature-embedding methods
++ (deng2022anomaly)Anomaly Detection via Reverse Distillation from One-Class Embedding[2022]
++ (roth2022towards)Towards total recall in industrial anomaly detection[2022]
+"""
+# The same paper in a second section: an info finding, which never fails a check.
+INFO_ONLY = (
+    CLEAN
+    + """\
+## 2.2 Few-shot anomaly detection
++ (huang2022registration)Registration based few-shot anomaly detection[2022]
++ (roth2022towards)Towards total recall in industrial anomaly detection[2022]
+"""
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+Run = Callable[..., Outcome]
+
+
+def _in_process(*args: str) -> Outcome:
+    result = CliRunner().invoke(app, list(args), env={"COLUMNS": "200", "NO_COLOR": "1"})
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Outcome(result.exit_code, result.stdout, result.stderr)
+
+
+def _process(command: list[str]) -> Run:
+    def run(*args: str) -> Outcome:
+        env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
+        done = subprocess.run(
+            [*command, *args], capture_output=True, text=True, encoding="utf-8", env=env, timeout=60
+        )
+        return Outcome(done.returncode, done.stdout, done.stderr)
+
+    return run
+
+
+def _console_script() -> list[str]:
+    """The ``awesome-tidy`` installed next to this Python, else the one on PATH."""
+    script = shutil.which("awesome-tidy", path=str(Path(sys.executable).parent))
+    script = script or shutil.which("awesome-tidy")
+    assert script, "the awesome-tidy console script is not installed"
+    return [script]
+
+
+RUNNERS = {
+    "in-process": lambda: _in_process,
+    "awesome-tidy": lambda: _process(_console_script()),
+    "python-m": lambda: _process([sys.executable, "-m", "awesome_tidy"]),
+}
+
+
+@pytest.fixture(params=sorted(RUNNERS))
+def run(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
+    """A way to run the CLI, in a working directory holding the lists the cases name."""
+    (tmp_path / "reference.md").write_bytes(REFERENCE.read_bytes())
+    (tmp_path / "clean.md").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "info-only.md").write_text(INFO_ONLY, encoding="utf-8")
+    (tmp_path / "papers").mkdir()
+    monkeypatch.chdir(tmp_path)
+    runner: Run = RUNNERS[request.param]()
+    return runner
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    args: tuple[str, ...]
+    exit_code: int
+    stdout: tuple[str, ...] = ()
+    stderr: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# Output is matched by rule names and messages, not by layout: the reporters own the layout.
+CASES = [
+    Case("clean-list-exits-0", ("check", "clean.md"), 0, ("No problems",)),
+    Case(
+        "list-with-errors-and-warnings-exits-1",
+        ("check", "reference.md"),
+        1,
+        (
+            "stray-brace stray '{' in title",
+            "duplicate-entry duplicate of line 25 in the same section",
+            "heading-numbering heading 2.3 has level 1, its number says level 2",
+            "key-year-mismatch key 'DAGMGNSS2077' says 2077, the entry says 2000",
+        ),
+    ),
+    Case(
+        "info-only-findings-exit-0",
+        ("check", "info-only.md"),
+        0,
+        ("cross-section-duplicate also listed on line 11",),
+    ),
+    Case(
+        "select-runs-only-the-named-rules",
+        ("check", "--select", "stray-brace", "--select", "full-width-bracket", "reference.md"),
+        1,
+        ("stray-brace", "full-width-bracket full-width '（' as key delimiter"),
+        (),
+        ("duplicate-entry", "list-indent", "key-style"),
+    ),
+    Case(
+        "ignore-skips-the-named-rules",
+        ("check", "--ignore", "list-indent", "--ignore", "heading-indent", "reference.md"),
+        1,
+        ("stray-brace",),
+        (),
+        ("list-indent", "heading-indent"),
+    ),
+    Case(
+        "select-of-an-info-rule-exits-0",
+        ("check", "--select", "cross-section-duplicate", "reference.md"),
+        0,
+        ("cross-section-duplicate also listed on line 68",),
+    ),
+    Case(
+        "missing-file-exits-2-naming-it",
+        ("check", "clean.md", "no-such-list.md"),
+        2,
+        (),
+        ("no-such-list.md: no such file",),
+    ),
+    Case(
+        "directory-exits-2-naming-it",
+        ("check", "papers"),
+        2,
+        (),
+        ("papers: is a directory",),
+    ),
+    Case(
+        "unknown-rule-in-select-exits-2-with-a-suggestion",
+        ("check", "--select", "stray-brase", "reference.md"),
+        2,
+        (),
+        ("unknown rule 'stray-brase'; did you mean 'stray-brace'?",),
+    ),
+    Case(
+        "unknown-rule-in-fix-ignore-exits-2-and-writes-nothing",
+        ("fix", "--ignore", "duplicate-entries", "reference.md"),
+        2,
+        (),
+        ("unknown rule 'duplicate-entries'; did you mean 'duplicate-entry'?",),
+    ),
+    Case(
+        "fix-of-a-missing-file-exits-2",
+        ("fix", "reference.md", "no-such-list.md"),
+        2,
+        (),
+        ("no-such-list.md: no such file",),
+    ),
+    Case(
+        "explain-of-an-unknown-rule-exits-2-with-a-suggestion",
+        ("explain", "stray-braces"),
+        2,
+        (),
+        ("unknown rule 'stray-braces'; did you mean 'stray-brace'?",),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_case(case: Case, run: Run) -> None:
+    outcome = run(*case.args)
+    assert outcome.exit_code == case.exit_code, outcome
+    for fragment in case.stdout:
+        assert fragment in outcome.stdout
+    for fragment in case.stderr:
+        assert fragment in outcome.stderr
+    for fragment in case.absent:
+        assert fragment not in outcome.stdout
+    if case.exit_code == 2:
+        assert "Traceback" not in outcome.stderr
+    if case.args[0] == "check" or "--ignore" in case.args:
+        assert Path("reference.md").read_bytes() == REFERENCE.read_bytes()
+
+
+def test_text_output_is_path_line_column_rule_message(run: Run) -> None:
+    """The core format (issue 2, README): ``path:line:col: rule-name message``."""
+    lines = run("check", "reference.md").stdout.splitlines()
+    assert "reference.md:9:16: stray-brace stray '{' in title" in lines
+    assert "reference.md:28:3: duplicate-entry duplicate of line 25 in the same section" in lines
+
+
+def test_json_output_has_one_object_per_finding(run: Run) -> None:
+    outcome = run("check", "--format", "json", "reference.md", "clean.md")
+    assert outcome.exit_code == 1
+    findings = json.loads(outcome.stdout)
+    assert isinstance(findings, list)
+    assert len(findings) == len(check_text(REFERENCE.read_text(encoding="utf-8")))
+    types = {
+        "path": str,
+        "line": int,
+        "column": int,
+        "rule": str,
+        "severity": str,
+        "message": str,
+        "fixable": bool,
+        "related_line": (int, type(None)),
+    }
+    for finding in findings:
+        for field, expected in types.items():
+            assert isinstance(finding[field], expected), (field, finding)
+        assert finding["path"] == "reference.md"
+        assert finding["severity"] in ("error", "warning", "info")
+    by_place = {(f["line"], f["rule"]): f for f in findings}
+    assert by_place[28, "duplicate-entry"] == {
+        **by_place[28, "duplicate-entry"],
+        "column": 3,
+        "severity": "error",
+        "message": "duplicate of line 25 in the same section",
+        "fixable": True,
+        "related_line": 25,
+    }
+    assert by_place[148, "cross-section-duplicate"]["related_line"] == 68
+    assert by_place[148, "cross-section-duplicate"]["fixable"] is False
+    assert by_place[9, "stray-brace"]["column"] == 16
+    assert by_place[9, "stray-brace"]["related_line"] is None
+
+
+def test_json_output_of_a_clean_list_is_an_empty_array(run: Run) -> None:
+    outcome = run("check", "--format", "json", "clean.md")
+    assert (outcome.exit_code, json.loads(outcome.stdout)) == (0, [])
+
+
+def test_fix_writes_the_file_reports_and_exits_1_when_findings_remain(run: Run) -> None:
+    outcome = run("fix", "reference.md")
+    assert outcome.exit_code == 1
+    assert Path("reference.md").read_bytes() == FIXED.read_bytes()
+    assert "reference.md: fixed " in outcome.stdout
+    assert "key-year-mismatch key 'DAGMGNSS2077' says 2077" in outcome.stdout
+    assert "stray-brace" not in outcome.stdout
+    assert not outcome.stderr
+
+
+def test_fix_of_a_fixed_list_writes_nothing(run: Run) -> None:
+    Path("reference.md").write_bytes(FIXED.read_bytes())
+    before = Path("reference.md").stat().st_mtime_ns
+    outcome = run("fix", "reference.md")
+    assert outcome.exit_code == 1  # key style, missing year, ... need a human
+    assert "reference.md: fixed" not in outcome.stdout
+    assert Path("reference.md").stat().st_mtime_ns == before
+
+
+def test_fix_diff_prints_a_unified_diff_and_writes_nothing(run: Run) -> None:
+    outcome = run("fix", "--diff", "reference.md")
+    assert outcome.exit_code == 1
+    assert outcome.stdout.startswith("--- reference.md\n+++ reference.md\n@@ ")
+    assert "\n-+ (tao2022deep){Deep Learning" in outcome.stdout
+    assert "\n++ (tao2022deep)Deep Learning" in outcome.stdout
+    assert "\n- # 2.3 Supervised anomaly detection\n" in outcome.stdout
+    assert "\n+## 2.3 Supervised anomaly detection\n" in outcome.stdout
+    assert Path("reference.md").read_bytes() == REFERENCE.read_bytes()
+
+
+def test_rules_lists_every_rule_with_severity_and_fix(run: Run) -> None:
+    outcome = run("rules")
+    assert outcome.exit_code == 0
+    listed = {line.split()[0]: line.split()[1:] for line in outcome.stdout.splitlines()}
+    for rule in builtin_rules():
+        columns = listed[rule.name]
+        assert columns[0] == rule.severity
+        assert (columns[1] == "fix") == (rule.fix_safety == "safe")
+
+
+def test_explain_prints_the_rule_page(run: Run) -> None:
+    outcome = run("explain", "near-duplicate-title")
+    assert outcome.exit_code == 0
+    page = (PAGES / "near-duplicate-title.md").read_text(encoding="utf-8")
+    assert outcome.stdout == page.rstrip("\n") + "\n"
