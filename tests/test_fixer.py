@@ -1,0 +1,317 @@
+"""The fixer: passes, overlap deferral, runaway fixes, refusal to damage a list, bytes kept.
+
+Misbehaving fixes are what third-party rules can bring, so those cases use small rules defined
+here and installed the way a plugin is: an entry point in the ``awesome_tidy.rules`` group.
+"""
+
+from __future__ import annotations
+
+import codecs
+import importlib.metadata
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from awesome_tidy import Config, Document, Edit, Fix, FixError, Problem, Rule, fix_file, fix_text
+from awesome_tidy.cli import app
+from awesome_tidy.registry import ENTRY_POINT_GROUP, all_rules
+from conftest import FIXTURES
+
+FIXED = FIXTURES / "reference" / "awesome-industrial-anomaly-detection.fixed.md"
+
+
+class HyphenRun(Rule):
+    """Collapses ``--`` in titles to ``-``; overlapping runs give overlapping fixes."""
+
+    name = "hyphen-run"
+    summary = "Two hyphens in a row in a title."
+    fix_safety = "safe"
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        for entry in doc.entries:
+            if entry.title is None:
+                continue
+            for match in re.finditer("(?=--)", entry.title.text):
+                at = entry.title.start + match.start()
+                yield self.problem(
+                    at, at + 2, message="'--' in title", fix=Fix.safe(Edit(at, at + 2, "-"))
+                )
+
+
+class ToggleBullet(Rule):
+    """Flips the first bullet between ``+`` and ``-``: every pass undoes the last one."""
+
+    name = "toggle-bullet"
+    summary = "A rule whose fix never settles."
+    fix_safety = "safe"
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        item = doc.items[0]
+        flipped = "-" if item.marker == "+" else "+"
+        edit = Edit(item.marker_start, item.marker_start + 1, flipped)
+        yield self.problem(item.marker_start, message="bullet", fix=Fix.safe(edit))
+
+
+class GrowingEnd(Rule):
+    """Adds a blank line at the end of the file, every time it looks."""
+
+    name = "growing-end"
+    summary = "A rule whose fix always finds more to do."
+    fix_safety = "safe"
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        end = len(doc.text)
+        yield self.problem(end, message="end", fix=Fix.safe(Edit.insert(end, "\n")))
+
+
+class LowercaseKey(Rule):
+    """Lower-cases citation keys: changes what an entry is, so the fixer must refuse."""
+
+    name = "lowercase-key"
+    summary = "A citation key with capitals."
+    fix_safety = "safe"
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        for entry in doc.entries:
+            key = entry.key
+            if key is not None and key.text != key.text.lower():
+                fix = Fix.safe(Edit(key.start, key.end, key.text.lower()))
+                yield self.problem(key.start, key.end, message="capitals in key", fix=fix)
+
+
+class YearParentheses(Rule):
+    """Turns ``(2019)`` after a title into ``[2019]``: an unsafe fix, applied only on request."""
+
+    name = "year-parentheses"
+    summary = "A year in parentheses where the list uses brackets."
+    fix_safety = "unsafe"
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        for entry in doc.entries:
+            opener, closer = entry.year_open, entry.year_close
+            if opener is None or closer is None or opener.text != "(":
+                continue
+            fix = Fix.unsafe(
+                Edit(opener.start, opener.end, "["), Edit(closer.start, closer.end, "]")
+            )
+            yield self.problem(opener.start, closer.end, message="year in parentheses", fix=fix)
+
+
+InstallRules = Callable[..., None]
+
+
+@pytest.fixture
+def install(monkeypatch: pytest.MonkeyPatch) -> Iterator[InstallRules]:
+    """Install rules of this module as plugins, through the real entry-point loading."""
+    real_entry_points = importlib.metadata.entry_points
+
+    def install_rules(*rules: type[Rule]) -> None:
+        points = [
+            importlib.metadata.EntryPoint(
+                rule.name, f"{__name__}:{rule.__name__}", ENTRY_POINT_GROUP
+            )
+            for rule in rules
+        ]
+
+        def entry_points(**selection: str) -> object:
+            if selection.get("group") == ENTRY_POINT_GROUP:
+                return points
+            return real_entry_points(**selection)
+
+        monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
+        all_rules.cache_clear()
+
+    yield install_rules
+    all_rules.cache_clear()
+
+
+def only(*names: str) -> Config:
+    return Config(select=names)
+
+
+# -- passes and overlapping fixes -------------------------------------------------------------
+
+DSR = "+ (zavrtanik2022dsr)DSR---A dual subspace re-projection network for surface anomaly detection[2022]\n"  # noqa: E501
+MVTEC = "+ (bergmann2019mvtec)MVTec AD--A comprehensive real-world dataset for unsupervised anomaly detection[2019]\n"  # noqa: E501
+
+
+def test_installed_plugin_rules_run_like_built_ins(install: InstallRules) -> None:
+    install(HyphenRun)
+    assert all_rules()["hyphen-run"] is HyphenRun
+    assert "stray-brace" in all_rules()
+
+
+def test_disjoint_fixes_are_applied_in_one_pass(install: InstallRules) -> None:
+    install(HyphenRun)
+    result = fix_text(MVTEC + MVTEC.replace("2019mvtec", "2019mvtecad"), only("hyphen-run"))
+    assert len(result.applied) == 2
+    assert result.passes == 2  # one pass applies both, the next finds nothing left
+    assert result.text.count("MVTec AD-A comprehensive") == 2
+
+
+def test_overlapping_fixes_wait_for_the_next_pass_and_are_judged_again(
+    install: InstallRules,
+) -> None:
+    install(HyphenRun)
+    result = fix_text(DSR, only("hyphen-run"))
+    # '---' yields two overlapping fixes: the leftmost goes first, the other is recomputed on
+    # the new text ('--'), applied in the second pass, and nothing is left for a third.
+    assert [d.column for d in result.applied] == [24, 24]
+    assert result.passes == 3
+    assert "DSR-A dual subspace" in result.text
+
+
+def test_touching_fixes_of_two_real_rules_take_two_passes() -> None:
+    text = (
+        "### 2.2.4 Diffusion model\n"
+        "+ (ho2020denoising)Denoising diffusion probabilistic models[2020]\n"
+        " - (teng2022unsupervised)Unsupervised Visual Defect Detection with Score-Based "
+        "Generative Model[2022]\n"
+        "+ (wyatt2022anoddpm)AnoDDPM: Anomaly Detection With Denoising Diffusion Probabilistic "
+        "Models Using Simplex Noise[2022]\n"
+    )
+    result = fix_text(text, only("list-indent", "list-marker"))
+    assert [d.rule for d in result.applied] == ["list-indent", "list-marker"]
+    assert result.passes == 3
+    assert result.text == text.replace("\n - (teng", "\n+ (teng")
+
+
+def test_fixes_that_cycle_are_refused(install: InstallRules) -> None:
+    install(ToggleBullet)
+    with pytest.raises(FixError, match=r"^fixes do not converge \(they cycle\): toggle-bullet$"):
+        fix_text(MVTEC, only("toggle-bullet"))
+
+
+def test_fixes_that_never_settle_stop_at_the_pass_cap(install: InstallRules) -> None:
+    install(GrowingEnd)
+    with pytest.raises(FixError, match=r"^fixes did not converge after 20 passes: growing-end$"):
+        fix_text(MVTEC, only("growing-end"))
+
+
+def test_unsafe_fixes_apply_only_when_asked(install: InstallRules) -> None:
+    install(YearParentheses)
+    text = (
+        "# 4 Dataset\n"
+        "+ (SDD2019)Kaggle(2019)\n"
+        "+ (huang2020surface)Surface defect saliency of magnetic tile[2020]\n"
+    )
+    safe = fix_text(text, only("year-parentheses"))
+    assert (safe.text, [d.rule for d in safe.remaining]) == (text, ["year-parentheses"])
+    unsafe = fix_text(text, only("year-parentheses"), unsafe=True)
+    assert unsafe.text == text.replace("Kaggle(2019)", "Kaggle[2019]")
+    assert not unsafe.remaining
+
+
+# -- refusal -----------------------------------------------------------------------------------
+
+
+def test_a_fix_that_changes_an_entry_is_refused(install: InstallRules, reference_text: str) -> None:
+    install(LowercaseKey)
+    with pytest.raises(FixError) as raised:
+        fix_text(reference_text)
+    message = str(raised.value)
+    assert message.startswith("refusing to write: entries changed (lost ")
+    assert "lowercase-key" in message and "\n" not in message
+
+
+def test_refused_fix_leaves_the_file_untouched(install: InstallRules, reference_copy: Path) -> None:
+    install(LowercaseKey)
+    before = reference_copy.read_bytes()
+    report = fix_file(str(reference_copy))
+    assert report.error is not None and report.error.startswith(f"{reference_copy}: refusing")
+    assert reference_copy.read_bytes() == before
+
+
+def test_cli_fix_exits_2_with_one_line_naming_the_file_and_the_rules(
+    install: InstallRules, reference_copy: Path
+) -> None:
+    install(LowercaseKey)
+    before = reference_copy.read_bytes()
+    result = CliRunner().invoke(app, ["fix", "--select", "lowercase-key", str(reference_copy)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: {reference_copy}: refusing to write: entries changed "
+        "(lost ('DAGMGNSS2077', 'dagm dataset', 2000)) "
+        "after lowercase-key"
+    ]
+    assert reference_copy.read_bytes() == before
+    assert not list(reference_copy.parent.glob(".*.tmp")), "no temporary file left behind"
+
+
+def test_cli_fix_of_a_cycle_exits_2_and_writes_nothing(
+    install: InstallRules, reference_copy: Path
+) -> None:
+    install(ToggleBullet)
+    before = reference_copy.read_bytes()
+    result = CliRunner().invoke(app, ["fix", "--select", "toggle-bullet", str(reference_copy)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {reference_copy}: fixes do not converge")
+    assert reference_copy.read_bytes() == before
+
+
+# -- bytes kept: line endings, byte-order mark, idempotency ---------------------------------
+
+
+def _endings_of_kept_lines(before: str, after: str) -> Iterator[tuple[str, str]]:
+    """(ending before, ending after) of each line whose text the fix kept, maybe re-indented.
+
+    Only lines whose text is unique in ``before`` are paired, so that a removed duplicate
+    cannot pair a kept line with its deleted copy.
+    """
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    old_by_text = {line.strip(): line for line in old}
+    unique = {text for text, count in Counter(line.strip() for line in old).items() if count == 1}
+    for line in new:
+        if line.strip() in unique:
+            old_line = old_by_text[line.strip()]
+            yield old_line[len(old_line.rstrip("\r\n")) :], line[len(line.rstrip("\r\n")) :]
+
+
+def test_crlf_list_is_fixed_with_crlf_endings(reference_text: str) -> None:
+    crlf = reference_text.replace("\n", "\r\n")
+    fixed = fix_text(crlf).text
+    assert fixed == FIXED.read_text(encoding="utf-8").replace("\n", "\r\n")
+
+
+def test_mixed_line_endings_stay_as_they_were_on_every_untouched_line(
+    reference_text: str,
+) -> None:
+    lines = reference_text.splitlines()
+    mixed = "".join(line + ("\r\n" if index % 3 else "\n") for index, line in enumerate(lines))
+    fixed = fix_text(mixed).text
+    expected = FIXED.read_text(encoding="utf-8")
+    assert fixed.replace("\r\n", "\n") == expected
+    pairs = list(_endings_of_kept_lines(mixed, fixed))
+    assert len(pairs) > 150
+    assert all(before == after for before, after in pairs)
+
+
+def test_bom_and_crlf_survive_fix_file_byte_for_byte(reference_copy: Path) -> None:
+    original = reference_copy.read_text(encoding="utf-8").replace("\n", "\r\n")
+    reference_copy.write_bytes(codecs.BOM_UTF8 + original.encode("utf-8"))
+    report = fix_file(str(reference_copy))
+    assert report.error is None and report.changed
+    expected = FIXED.read_text(encoding="utf-8").replace("\n", "\r\n")
+    assert reference_copy.read_bytes() == codecs.BOM_UTF8 + expected.encode("utf-8")
+
+
+def test_fix_file_is_idempotent_and_writes_nothing_the_second_time(reference_copy: Path) -> None:
+    reference_copy.write_bytes(
+        codecs.BOM_UTF8 + reference_copy.read_text(encoding="utf-8").encode("utf-8")
+    )
+    fix_file(str(reference_copy))
+    once = reference_copy.read_bytes()
+    stamp = reference_copy.stat().st_mtime_ns
+    second = fix_file(str(reference_copy))
+    assert second.error is None and not second.changed
+    assert reference_copy.read_bytes() == once
+    assert reference_copy.stat().st_mtime_ns == stamp
+
+
+def test_missing_final_newline_is_added_with_the_file_s_own_ending() -> None:
+    text = "# 4 Dataset\r\n+ (SDD2019)Kaggle[2019]"
+    assert fix_text(text, only("final-newline")).text == text + "\r\n"
