@@ -7,7 +7,7 @@ fixer never restyles a list into a format it does not use.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -61,6 +61,31 @@ def dominant_key_style(entries: Iterable[Entry], share: float = 0.6) -> str | No
 
 
 def has_years(entries: list[Entry]) -> bool:
-    """True when the list's shape carries a year: most of its entries have one."""
+    """True when most of ``entries`` have a year."""
     with_year = sum(1 for entry in entries if entry.year is not None)
     return with_year * 2 > len(entries)
+
+
+_SMALL_GROUP = 3
+
+
+def missing_years(entries: list[Entry]) -> list[Entry]:
+    """Entries without a year where entries written like them carry one.
+
+    Judged per group of one section, shape and form (a table is its own group): a table without
+    a year column or a list of links without dates expects none. A group too small to say is
+    judged with all the list's entries of its shape and form.
+    """
+    groups: defaultdict[tuple[object, ...], list[Entry]] = defaultdict(list)
+    styles: defaultdict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        container = entry.table if entry.table is not None else entry.section
+        groups[(id(container), entry.shape, entry.form)].append(entry)
+        styles[(entry.shape, entry.form)].append(entry)
+    missing: list[Entry] = []
+    for group in groups.values():
+        judged = group if len(group) >= _SMALL_GROUP else styles[(group[0].shape, group[0].form)]
+        if has_years(judged):
+            missing.extend(entry for entry in group if entry.year is None)
+    missing.sort(key=lambda entry: entry.start)
+    return missing

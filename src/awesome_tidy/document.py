@@ -1,4 +1,5 @@
-"""The model of a list: parse once with markdown-it-py into headings, sections, list items, entries.
+"""The model of a list: parse once with markdown-it-py into headings, sections, list items, table
+rows, paragraphs and entries.
 
 Every position is an offset into ``Document.text``, the source with line endings normalised to
 ``\\n`` exactly as markdown-it normalises them, so that offsets, token maps and edits agree.
@@ -6,6 +7,7 @@ Every position is an offset into ``Document.text``, the source with line endings
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -22,6 +24,8 @@ _NEWLINE = re.compile(r"\r\n?")
 _NEWLINE_ANY = re.compile(r"\r\n?|\n")
 _SECTION_NUMBER = re.compile(r"(\d+(?:\.\d+)*)(\.?)(?=\s|$)")
 _ORDERED_MARKER = re.compile(r"\d{1,9}[.)]")
+_YEAR_HEADING = re.compile(r"(?:19|20)\d\d(?:\s*(?::\w+:|[^\w\s]))*\s*")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
 
 @dataclass(slots=True)
@@ -57,6 +61,17 @@ class Section:
     def level(self) -> int:
         return self.heading.level if self.heading else 0
 
+    @property
+    def year(self) -> int | None:
+        """The year of the nearest enclosing heading that is a year (``### 2024``), if any."""
+        section: Section | None = self
+        while section is not None and section.heading is not None:
+            text = section.heading.text.strip()
+            if _YEAR_HEADING.fullmatch(text):
+                return int(text[:4])
+            section = section.parent
+        return None
+
 
 @dataclass(slots=True, eq=False)
 class ListItem:
@@ -72,6 +87,10 @@ class ListItem:
     content_end: int
     section: Section
     parent: ListItem | None = None
+    top_list: int = 0
+    """Which top-level list the item belongs to (items of one list share it)."""
+    children_start: int | None = None
+    """Where the first item nested in this one starts."""
 
     @property
     def ordered(self) -> bool:
@@ -80,6 +99,45 @@ class ListItem:
     @property
     def indent(self) -> int:
         return self.marker_start - self.start
+
+
+@dataclass(slots=True, eq=False)
+class Table:
+    """A pipe table: its header cells, lower-cased, and the section that holds it."""
+
+    line: int
+    section: Section
+    header: list[str] = field(default_factory=list)
+
+    def column(self, *names: str) -> int | None:
+        """The first column whose header holds one of ``names`` as a word, trying them in order."""
+        words = [set(re.findall(r"\w+", header)) for header in self.header]
+        for name in names:
+            for index, header_words in enumerate(words):
+                if name in header_words:
+                    return index
+        return None
+
+
+@dataclass(slots=True, eq=False)
+class TableRow:
+    """A body row of a pipe table: the spans of its cells (trimmed) on its one line."""
+
+    line: int
+    start: int
+    end: int
+    cells: tuple[tuple[int, int], ...]
+    table: Table
+
+
+@dataclass(slots=True, eq=False)
+class Paragraph:
+    """A paragraph outside lists, quotes and tables: where an entry may be a bold title line."""
+
+    line: int
+    start: int
+    end: int
+    section: Section
 
 
 @dataclass(slots=True)
@@ -127,6 +185,8 @@ class Document:
         self.headings: list[Heading] = []
         self.sections: list[Section] = [Section(None, None)]
         self.items: list[ListItem] = []
+        self.rows: list[TableRow] = []
+        self.paragraphs: list[Paragraph] = []
         self.entries: list[Entry] = []
         self.blocks: list[Block] = []
         self.has_keys = False
@@ -181,6 +241,17 @@ class Document:
     # -- derived facts -------------------------------------------------------------------------
 
     @cached_property
+    def _comments(self) -> tuple[list[int], list[int]]:
+        spans = sorted((b.start, b.end) for b in self.blocks if b.kind == "comment")
+        return [start for start, _ in spans], [end for _, end in spans]
+
+    def in_comment(self, offset: int) -> bool:
+        """True inside an inline HTML comment: text there is not shown, and is not an entry."""
+        starts, ends = self._comments
+        index = bisect_right(starts, offset) - 1
+        return index >= 0 and offset < ends[index]
+
+    @cached_property
     def protected_lines(self) -> frozenset[int]:
         """1-based lines inside code, HTML blocks and comments."""
         lines: set[int] = set()
@@ -219,30 +290,106 @@ class _ModelBuilder:
         self.section = doc.sections[0]
         self.item_stack: list[ListItem] = []
         self.list_depth = 0
+        self.top_lists = 0
+        self.quote_depth = 0
+        self.table: Table | None = None
+        self.in_header = False
+        self.handlers = {
+            "heading_open": self.on_heading,
+            "list_item_open": self.open_item,
+            "list_item_close": self.close_item,
+            "bullet_list_open": self.open_list,
+            "ordered_list_open": self.open_list,
+            "bullet_list_close": self.close_list,
+            "ordered_list_close": self.close_list,
+            "blockquote_open": self.open_quote,
+            "blockquote_close": self.close_quote,
+            "fence": self.on_block,
+            "code_block": self.on_block,
+            "html_block": self.on_block,
+            "inline": self.on_inline,
+            "paragraph_open": self.on_paragraph,
+            "table_open": self.open_table,
+            "thead_open": self.on_table_part,
+            "thead_close": self.on_table_part,
+            "tr_open": self.on_row,
+        }
 
     def build(self, tokens: list[Token]) -> None:
         from awesome_tidy.entries import read_entries
 
         doc = self.doc
+        handlers = self.handlers
         for index, token in enumerate(tokens):
-            kind = token.type
-            if kind == "heading_open":
-                self.open_section(token, tokens[index + 1])
-            elif kind == "list_item_open":
-                self.open_item(token, tokens, index)
-            elif kind == "list_item_close":
-                self.item_stack.pop()
-            elif kind in ("bullet_list_open", "ordered_list_open"):
-                self.list_depth += 1
-            elif kind in ("bullet_list_close", "ordered_list_close"):
-                self.list_depth -= 1
-            elif kind in ("fence", "code_block", "html_block") and token.map:
-                self.add_block(kind, token.map)
-            elif kind == "inline":
-                self.add_inline_comments(token)
+            handler = handlers.get(token.type)
+            if handler is not None:
+                handler(tokens, index)
         doc.entries, doc.has_keys = read_entries(doc)
         for entry in doc.entries:
             entry.section.entries.append(entry)
+
+    def on_heading(self, tokens: list[Token], index: int) -> None:
+        self.open_section(tokens[index], tokens[index + 1])
+
+    def close_item(self, tokens: list[Token], index: int) -> None:
+        self.item_stack.pop()
+
+    def open_list(self, tokens: list[Token], index: int) -> None:
+        if self.list_depth == 0:
+            self.top_lists += 1
+        self.list_depth += 1
+
+    def close_list(self, tokens: list[Token], index: int) -> None:
+        self.list_depth -= 1
+
+    def open_quote(self, tokens: list[Token], index: int) -> None:
+        self.quote_depth += 1
+
+    def close_quote(self, tokens: list[Token], index: int) -> None:
+        self.quote_depth -= 1
+
+    def on_block(self, tokens: list[Token], index: int) -> None:
+        token = tokens[index]
+        if token.map:
+            self.add_block(token.type, token.map)
+
+    def on_inline(self, tokens: list[Token], index: int) -> None:
+        token = tokens[index]
+        self.add_inline_comments(token)
+        if self.in_header and self.table is not None:
+            self.table.header.append(token.content.lower())
+
+    def on_paragraph(self, tokens: list[Token], index: int) -> None:
+        """Paragraphs outside lists and quotes: where a ``**Title**`` paragraph entry may be."""
+        if self.item_stack or self.quote_depth:
+            return
+        inline = tokens[index + 1]
+        if inline.map is None:
+            return
+        doc = self.doc
+        first, last = inline.map
+        start = _skip_spaces(doc.text, doc.line_starts[first])
+        end = _trim_end(doc.text, doc.line_start(last + 1))
+        doc.paragraphs.append(Paragraph(first + 1, start, max(start, end), self.section))
+
+    def open_table(self, tokens: list[Token], index: int) -> None:
+        token = tokens[index]
+        line = token.map[0] + 1 if token.map else 0
+        self.table = Table(line, self.section)
+
+    def on_table_part(self, tokens: list[Token], index: int) -> None:
+        self.in_header = tokens[index].type == "thead_open"
+
+    def on_row(self, tokens: list[Token], index: int) -> None:
+        token = tokens[index]
+        if self.in_header or self.table is None or token.map is None:
+            return
+        doc = self.doc
+        start = doc.line_starts[token.map[0]]
+        end = doc.line_end(token.map[0] + 1)
+        doc.rows.append(
+            TableRow(token.map[0] + 1, start, end, _cells(doc.text, start, end), self.table)
+        )
 
     def open_section(self, token: Token, inline: Token) -> None:
         doc = self.doc
@@ -277,8 +424,9 @@ class _ModelBuilder:
         self.section = Section(heading, parent)
         doc.sections.append(self.section)
 
-    def open_item(self, token: Token, tokens: list[Token], index: int) -> None:
+    def open_item(self, tokens: list[Token], index: int) -> None:
         doc = self.doc
+        token = tokens[index]
         assert token.map is not None
         first, last = token.map
         start = doc.line_starts[first]
@@ -302,7 +450,10 @@ class _ModelBuilder:
             content_end=max(content_end, content_start),
             section=self.section,
             parent=self.item_stack[-1] if self.item_stack else None,
+            top_list=self.top_lists,
         )
+        if item.parent is not None and item.parent.children_start is None:
+            item.parent.children_start = start
         self.item_stack.append(item)
         doc.items.append(item)
         self.section.items.append(item)
@@ -328,6 +479,25 @@ class _ModelBuilder:
             stop = end if close < 0 else close + 3
             doc.blocks.append(Block("comment", at, stop, doc.position(at)[0]))
             at = doc.text.find("<!--", stop, end)
+
+
+def _cells(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The trimmed spans of a pipe-table row's cells; escaped ``\\|`` does not split a cell."""
+    line = text[start:end]
+    bounds = [match.start() for match in _CELL_SPLIT.finditer(line)]
+    edges = [-1, *bounds, len(line)]
+    if line.lstrip().startswith("|"):
+        edges = edges[1:]
+    if line.rstrip().endswith("|") and len(edges) > 1:
+        edges = edges[:-1]
+    cells = []
+    for left, right in itertools.pairwise(edges):
+        cell_start, cell_end = start + left + 1, start + right
+        cell_start = _skip_spaces(text, cell_start)
+        while cell_end > cell_start and text[cell_end - 1] in " \t":
+            cell_end -= 1
+        cells.append((cell_start, max(cell_start, cell_end)))
+    return tuple(cells)
 
 
 def _is_year_heading(number: str) -> bool:

@@ -1,54 +1,45 @@
-"""Entries: the papers of a list, and the parts of each (key, title, year, links) with their spans.
+"""Entries: the papers (or resources) of a list, and the parts of each with their spans.
 
-The parser is tolerant: full-width delimiters, stray braces and a missing year still give an entry,
-and the rules report what is wrong. It reads only the entry's own source, located by the token map.
+An entry comes from a list item, a table row or a paragraph (see ``shapes``). Which candidates
+are entries is decided per section from the majority of its items, so that a table of contents,
+a prose note or a badge line is never judged as a malformed entry. The parser is tolerant:
+full-width delimiters, stray braces and a missing year still give an entry, and the rules report
+what is wrong.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections.abc import Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from awesome_tidy.inline import Link, Part, inside
+from awesome_tidy.metadata import expand_year
 from awesome_tidy.text import normalize_key, normalize_title
 
 if TYPE_CHECKING:
-    from awesome_tidy.document import Document, ListItem, Section
+    from awesome_tidy.document import Document, ListItem, Section, Table
 
-KEY_OPENERS = "(（"
-KEY_CLOSERS = ")）"
+__all__ = ["Entry", "Link", "Part", "read_entries"]
+
+KEY_OPENERS = "(（["
+KEY_CLOSERS = ")）]"
 YEAR_OPENERS = "[【［(（"
 YEAR_CLOSERS = "]】］)）"
-_MAX_KEY_LENGTH = 80
-_KEY_LIKE = re.compile(r"\{?[\w:./+\-]+\}?")
-_YEAR = re.compile(r"[12]\d{3}")
-# Bounds on how far a bracket looks for its partner, so that a line of a million '[' stays linear.
-_MAX_LABEL = 1000
-_MAX_URL = 4000
-
-
-@dataclass(slots=True, frozen=True)
-class Part:
-    """A piece of an entry: offsets into the document text, and the text itself."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(slots=True, frozen=True)
-class Link:
-    start: int
-    end: int
-    label: Part
-    url: Part
-    image: bool = False
+KEY_LIKE = re.compile(r"\{?[\w:./+\-]+\}?")
 
 
 @dataclass(slots=True, eq=False)
 class Entry:
-    """One paper (or one resource) of the list."""
+    """One paper (or one resource) of the list.
+
+    ``shape`` is where it comes from (``list-item``, ``table-row``, ``paragraph``); ``form`` is
+    how its title is written: ``link`` (``[Name](url)``), ``bold`` (``**Title**``), ``fields``
+    (``[Authors] [Title] [Venue]``) or ``plain``.
+    """
 
     shape: str
     line: int
@@ -56,6 +47,7 @@ class Entry:
     end: int
     body: Part
     section: Section
+    form: str = "plain"
     key: Part | None = None
     key_open: Part | None = None
     key_close: Part | None = None
@@ -63,9 +55,14 @@ class Entry:
     year: Part | None = None
     year_open: Part | None = None
     year_close: Part | None = None
+    venue: Part | None = None
+    authors: Part | None = None
+    separator: Part | None = None
+    description: Part | None = None
     links: list[Link] = field(default_factory=list)
     code_spans: list[tuple[int, int]] = field(default_factory=list)
     item: ListItem | None = None
+    table: Table | None = None
 
     @property
     def key_text(self) -> str | None:
@@ -77,180 +74,124 @@ class Entry:
 
     @property
     def year_value(self) -> int | None:
-        return int(self.year.text) if self.year and self.year.text.isdigit() else None
+        return expand_year(self.year.text) if self.year and self.year.text.isdigit() else None
 
     def identity(self) -> tuple[str | None, str, int | None]:
         """What must survive every safe fix: the key, title and year in normal form."""
         return self.key_text, self.title_text, self.year_value
 
     def in_code(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.code_spans)
+        return inside(offset, self.code_spans)
+
+    @property
+    def title_link(self) -> Link | None:
+        """The link whose label is the title (``[Title](url)``), if the title is one."""
+        title = self.title
+        if title is None:
+            return None
+        for link in self.links:
+            if link.label.start <= title.start and title.end <= link.label.end:
+                return link
+        return None
+
+    @property
+    def primary_link(self) -> Link | None:
+        """The link that names the entry: its title link, else its first paper link whose label
+        is a word or a venue (``[paper]``, ``[CVPR 2020]``), never a badge or a code link."""
+        link = self.title_link
+        if link is not None and link.kind not in ("anchor", "badge"):
+            return link
+        for link in self.links:
+            if link.kind == "paper" and len(link.label.text) < 40:
+                return link
+        return None
+
+    @property
+    def real_links(self) -> list[Link]:
+        """Links to somewhere else: neither in-page anchors nor badges."""
+        return [link for link in self.links if link.kind not in ("anchor", "badge")]
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A block that may be an entry, and what the majority decision needs to know of it."""
+
+    entry: Entry
+    evidence: bool
+    group: tuple[object, ...]
 
 
 def read_entries(doc: Document) -> tuple[list[Entry], bool]:
-    """The entries of the document's list items, and whether the list uses citation keys.
+    """The entries of the document, in source order, and whether the list uses citation keys.
 
-    A leading ``(token)`` is a key only when most entries have one; otherwise it is title text.
+    A leading ``(token)`` or ``[token]`` is a key only when most entries have one; otherwise it
+    is title text, and the items that had one are read again without it.
     """
-    entries = [entry for item in doc.items if (entry := _entry_from_item(doc, item, keyed=True))]
-    keyed = sum(1 for entry in entries if entry.key and _KEY_LIKE.fullmatch(entry.key.text))
+    from awesome_tidy import shapes
+
+    candidates = list(shapes.read_candidates(doc, keyed=True))
+    entries = _select(candidates)
+    keyed = sum(1 for entry in entries if entry.key and KEY_LIKE.fullmatch(entry.key.text))
     has_keys = bool(entries) and keyed * 2 >= len(entries)
-    if not has_keys:
-        entries = [
-            _entry_from_item(doc, entry.item, keyed=False) or entry
-            if entry.key is not None and entry.item is not None
-            else entry
-            for entry in entries
-        ]
+    if not has_keys and any(candidate.entry.key for candidate in candidates):
+        candidates = list(shapes.read_candidates(doc, keyed=False))
+        entries = _select(candidates)
     return entries, has_keys
 
 
-def _entry_from_item(doc: Document, item: ListItem, *, keyed: bool) -> Entry | None:
-    """The entry a list item holds, or None for an empty item or a table-of-contents link."""
-    if item.content_end <= item.content_start:
-        return None
-    text = doc.text
-    body = Part(item.content_start, item.content_end, text[item.content_start : item.content_end])
-    entry = Entry("list-item", item.line, item.start, item.end, body, item.section, item=item)
-    entry.code_spans = list(_code_spans(text, body.start, body.end))
-    entry.links = list(_links(text, body.start, body.end, entry.code_spans))
-    if entry.links and all(link.url.text.startswith("#") for link in entry.links):
-        return None
-    _read_parts(text, entry, keyed=keyed)
-    return entry
-
-
-def _read_parts(text: str, entry: Entry, *, keyed: bool) -> None:
-    at, end = entry.body.start, entry.body.end
-    if keyed:
-        at = _read_key(text, entry, at, end)
-    title_end = _read_trailing_year(text, entry, at, end)
-    first_link = next((link for link in entry.links if link.start >= at), None)
-    if first_link is not None and first_link.start == at and not first_link.image:
-        entry.title = first_link.label
-        return
-    if text.startswith("**", at):
-        close = text.find("**", at + 2, title_end)
-        if close > at + 2:
-            entry.title = Part(at + 2, close, text[at + 2 : close])
-            return
-    if first_link is not None and first_link.start < title_end:
-        title_end = first_link.start
-    title_start, title_end = _strip(text, at, title_end)
-    if title_end > title_start:
-        entry.title = Part(title_start, title_end, text[title_start:title_end])
-
-
-def _read_key(text: str, entry: Entry, at: int, end: int) -> int:
-    """A leading ``(key)`` (ASCII or full-width parentheses); returns where the rest begins."""
-    if at >= end or text[at] not in KEY_OPENERS:
-        return at
-    limit = min(end, at + _MAX_KEY_LENGTH + 2)
-    close = at + 1
-    while close < limit and text[close] not in KEY_CLOSERS and text[close] not in "(（\n":
-        close += 1
-    if close >= limit or text[close] not in KEY_CLOSERS:
-        return at
-    entry.key_open = Part(at, at + 1, text[at])
-    entry.key = Part(at + 1, close, text[at + 1 : close])
-    entry.key_close = Part(close, close + 1, text[close])
-    return close + 1
-
-
-def _read_trailing_year(text: str, entry: Entry, start: int, end: int) -> int:
-    """A bracketed year closing the entry, ``[2021]`` or ``【2021】``; returns the title's end."""
-    stop = _strip(text, start, end)[1]
-    if stop - start < 6 or text[stop - 1] not in YEAR_CLOSERS:
-        return end
-    opener = stop - 6
-    while opener > start and opener > stop - 10 and text[opener] not in YEAR_OPENERS:
-        opener -= 1
-    inner_start, inner_end = _strip(text, opener + 1, stop - 1)
-    if text[opener] not in YEAR_OPENERS or not _YEAR.fullmatch(text, inner_start, inner_end):
-        return end
-    entry.year_open = Part(opener, opener + 1, text[opener])
-    entry.year = Part(inner_start, inner_end, text[inner_start:inner_end])
-    entry.year_close = Part(stop - 1, stop, text[stop - 1])
-    return opener
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\n":
-        start += 1
-    while end > start and text[end - 1] in " \t\n":
-        end -= 1
-    return start, end
-
-
-def _code_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Backtick code spans in ``text[start:end]``: a run of n backticks closed by a run of n."""
-    at = text.find("`", start, end)
-    while 0 <= at < end:
-        run = at
-        while run < end and text[run] == "`":
-            run += 1
-        fence = text[at:run]
-        close = text.find(fence, run, end)
-        while close >= 0 and close + len(fence) < end and text[close + len(fence)] == "`":
-            close = text.find(fence, close + len(fence) + 1, end)
-        if close < 0:
-            at = text.find("`", run, end)
+def _select(candidates: Iterable[Candidate]) -> list[Entry]:
+    """The candidates that are entries: in a group where most have the evidence of an entry
+    (a year, a key, a real link), those with evidence, and those written like them."""
+    groups: defaultdict[tuple[object, ...], list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        groups[candidate.group].append(candidate)
+    chosen: list[list[Entry]] = []
+    for group in groups.values():
+        evidenced = [candidate for candidate in group if candidate.evidence]
+        if not evidenced or len(evidenced) * 2 < len(group):
             continue
-        yield at, close + len(fence)
-        at = text.find("`", close + len(fence), end)
+        form = Counter(candidate.entry.form for candidate in evidenced).most_common(1)[0][0]
+        chosen.append(
+            [
+                candidate.entry
+                for candidate in group
+                if candidate.evidence or (candidate.entry.form == form and form in _FORMS_ALONE)
+            ]
+        )
+    return list(heapq.merge(*chosen, key=lambda entry: entry.start))
 
 
-def _links(
-    text: str, start: int, end: int, code_spans: Iterable[tuple[int, int]]
-) -> Iterator[Link]:
-    """Inline links ``[label](url)`` and images, outside code spans, with balanced brackets."""
-    skip = sorted(code_spans)
-    at = text.find("[", start, end)
-    while 0 <= at < end:
-        if any(s <= at < e for s, e in skip):
-            at = text.find("[", at + 1, end)
-            continue
-        link = _link_at(text, at, end)
-        if link is None:
-            at = text.find("[", at + 1, end)
-            continue
-        yield link
-        at = text.find("[", link.end, end)
+# Forms that say "entry" by themselves once the group is known to hold entries: a bold title or
+# bracketed fields are not prose. A plain line without year, key or link may well be prose.
+_FORMS_ALONE = frozenset(("bold", "fields"))
 
 
-def _link_at(text: str, at: int, end: int) -> Link | None:
-    label_end = _matching(text, at, min(end, at + _MAX_LABEL), "[", "]")
-    if label_end < 0 or label_end + 1 >= end or text[label_end + 1] != "(":
-        return None
-    url_end = _matching(text, label_end + 1, min(end, label_end + _MAX_URL), "(", ")")
-    if url_end < 0:
-        return None
-    image = at > 0 and text[at - 1] == "!"
-    url_start, url_stop = _strip(text, label_end + 2, url_end)
-    url_text = text[url_start:url_stop]
-    if " " in url_text:  # a title after the destination: [x](url "title")
-        url_stop = url_start + url_text.index(" ")
-        url_text = text[url_start:url_stop]
-    label = Part(at + 1, label_end, text[at + 1 : label_end])
-    return Link(at - image, url_end + 1, label, Part(url_start, url_stop, url_text), image)
+def meta_section(section: Section) -> bool:
+    """Sections about the list itself (contents, contributing, license, citation): no entries."""
+    heading = section.heading
+    if heading is None:
+        return False
+    words = set(re.findall(r"\w+", heading.text.casefold()))
+    return bool(words & _META_WORDS) or any(word in heading.text for word in _META_CJK)
 
 
-def _matching(text: str, at: int, end: int, opener: str, closer: str) -> int:
-    """Offset of the closer matching the opener at ``at``, honouring backslash escapes."""
-    depth = 0
-    index = at
-    while index < end:
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == opener:
-            depth += 1
-        elif char == closer:
-            depth -= 1
-            if depth == 0:
-                return index
-        elif char == "\n" and index + 1 < end and text[index + 1] == "\n":
-            return -1
-        index += 1
-    return -1
+_META_WORDS = frozenset(
+    (
+        "contents",
+        "contributing",
+        "contribution",
+        "contributions",
+        "contributors",
+        "license",
+        "licence",
+        "citation",
+        "citations",
+        "cite",
+        "acknowledgements",
+        "acknowledgments",
+        "acknowledgement",
+        "footnotes",
+        "sponsors",
+    )
+)
+_META_CJK = ("目录", "目錄", "贡献", "許可", "许可", "引用", "致谢")

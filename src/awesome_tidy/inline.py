@@ -1,0 +1,194 @@
+"""Inline syntax read straight from the source: code spans, links, bold runs, HTML tags, bare URLs.
+
+The model parses block structure only (see ``document.parser``); entries read their parts from
+their own source span with these scanners. Each scanner is linear in the span it is given, and
+bounded where a bracket looks for its partner, so that a line of a million ``[`` stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+_MAX_LABEL = 1000
+_MAX_URL = 4000
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]`'\"，。、；：]+")
+_HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
+
+
+@dataclass(slots=True, frozen=True)
+class Part:
+    """A piece of an entry: offsets into the document text, and the text itself."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True, frozen=True)
+class Link:
+    """``[label](url)``, ``![alt](src)``, or a bare URL (whose label is empty)."""
+
+    start: int
+    end: int
+    label: Part
+    url: Part
+    image: bool = False
+
+    @property
+    def kind(self) -> str:
+        from awesome_tidy.urls import link_kind
+
+        return link_kind(self.label.text, self.url.text, image=self.image)
+
+
+def strip_span(text: str, start: int, end: int, chars: str = " \t\n") -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def part(text: str, start: int, end: int) -> Part:
+    return Part(start, end, text[start:end])
+
+
+def code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Backtick code spans in ``text[start:end]``: a run of n backticks closed by a run of n."""
+    spans = []
+    at = text.find("`", start, end)
+    while 0 <= at < end:
+        run = at
+        while run < end and text[run] == "`":
+            run += 1
+        fence = text[at:run]
+        close = text.find(fence, run, end)
+        while close >= 0 and close + len(fence) < end and text[close + len(fence)] == "`":
+            close = text.find(fence, close + len(fence) + 1, end)
+        if close < 0:
+            at = text.find("`", run, end)
+            continue
+        spans.append((at, close + len(fence)))
+        at = text.find("`", close + len(fence), end)
+    return spans
+
+
+def inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def links(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> list[Link]:
+    """Inline links and images outside ``skip`` (code spans), then bare URLs outside both."""
+    found: list[Link] = []
+    at = text.find("[", start, end)
+    while 0 <= at < end:
+        link = None if inside(at, skip) else link_at(text, at, end)
+        if link is None:
+            at = text.find("[", at + 1, end)
+            continue
+        found.append(link)
+        at = text.find("[", link.end, end)
+    if "://" in text[start:end]:
+        covered = [(link.start, link.end) for link in found] + list(skip)
+        for match in _BARE_URL.finditer(text, start, end):
+            if (
+                not inside(match.start(), covered)
+                and text[match.start() - 1 : match.start()] != "<"
+            ):
+                url = Part(match.start(), match.end(), match.group().rstrip(".,;:"))
+                found.append(Link(url.start, url.end, Part(url.start, url.start, ""), url))
+        found.sort(key=lambda link: link.start)
+    return found
+
+
+def link_at(text: str, at: int, end: int) -> Link | None:
+    """The link whose ``[`` is at ``at``, with balanced brackets, or None."""
+    label_end = matching(text, at, min(end, at + _MAX_LABEL), "[", "]")
+    if label_end < 0 or label_end + 1 >= end or text[label_end + 1] != "(":
+        return None
+    url_end = matching(text, label_end + 1, min(end, label_end + _MAX_URL), "(", ")")
+    if url_end < 0:
+        return None
+    image = at > 0 and text[at - 1] == "!"
+    url_start, url_stop = strip_span(text, label_end + 2, url_end)
+    url_text = text[url_start:url_stop]
+    if " " in url_text:  # a title after the destination: [x](url "title")
+        url_stop = url_start + url_text.index(" ")
+    if text.startswith("<", url_start) and text[url_stop - 1 : url_stop] == ">":
+        url_start, url_stop = url_start + 1, url_stop - 1
+    label = Part(at + 1, label_end, text[at + 1 : label_end])
+    return Link(at - image, url_end + 1, label, part(text, url_start, url_stop), image)
+
+
+def matching(text: str, at: int, end: int, opener: str, closer: str) -> int:
+    """Offset of the closer matching the opener at ``at``, honouring backslash escapes."""
+    depth = 0
+    index = at
+    while index < end:
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == opener:
+            depth += 1
+        elif char == closer:
+            depth -= 1
+            if depth == 0:
+                return index
+        elif char == "\n" and index + 1 < end and text[index + 1] == "\n":
+            return -1
+        index += 1
+    return -1
+
+
+def html_tags(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if "<" not in text[start:end]:
+        return []
+    return [match.span() for match in _HTML_TAG.finditer(text, start, end)]
+
+
+def emphasis_at(text: str, at: int, end: int) -> tuple[int, int] | None:
+    """The inside of a ``**bold**`` or ``__bold__`` run opening at ``at`` (closing on the same
+    paragraph), or None."""
+    marker = text[at : at + 2]
+    if marker not in ("**", "__") or at + 2 >= end or text[at + 2].isspace():
+        return None
+    close = text.find(marker, at + 2, end)
+    while close > at + 2 and text[close - 1].isspace():
+        close = text.find(marker, close + 2, end)
+    if close <= at + 2:
+        return None
+    return at + 2, close
+
+
+def unwrap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip emphasis and code markers wrapped around a whole span: ``**x**`` -> ``x``."""
+    start, end = strip_span(text, start, end)
+    for marker in ("**", "__", "*", "_", "`"):
+        size = len(marker)
+        while (
+            end - start > 2 * size
+            and text.startswith(marker, start)
+            and text.endswith(marker, start, end)
+        ):
+            start, end = strip_span(text, start + size, end - size)
+    return start, end
+
+
+def runs_outside(
+    start: int, end: int, holes: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """The stretches of ``[start, end)`` that no hole covers; holes may overlap, any order."""
+    at = start
+    for hole_start, hole_end in sorted(holes):
+        if hole_end <= at:
+            continue
+        if hole_start > at:
+            yield at, min(hole_start, end)
+        at = max(at, hole_end)
+        if at >= end:
+            return
+    if at < end:
+        yield at, end

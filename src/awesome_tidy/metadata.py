@@ -1,0 +1,100 @@
+"""Years and venues as lists write them: ``2021``, ``[2021]``, ``'21``, ``arXiv' 19``, ``ECCV 20'``.
+
+A two-digit year is only read next to a venue-like word (``CVPR '24``, ``[IJCAI 19]``), never on
+its own, so that counts and versions (``Top 10``, ``v2.1``) are not years.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+
+from awesome_tidy.inline import Part, runs_outside
+
+_YEAR = re.compile(
+    r"(?<![\d.,$/])(?P<y4>(?:19|20)\d\d)(?![\d+%]|\.\d)"
+    r"|[A-Za-z)\]] ?['’] ?(?P<y2a>\d\d)(?!\w)"
+    r"|[A-Za-z] (?P<y2b>\d\d)['’](?!\w)"
+    r"|\b[A-Z][A-Za-z]*[A-Z][A-Za-z]* (?P<y2c>\d\d)(?=\s*\])"
+)
+_GROUPS = ("y4", "y2a", "y2b", "y2c")
+_VENUE_NOISE = re.compile(r"[\s*\[\]()'’‘,.:;|\\`\"!?<>#~=+-]+")
+_MAX_VENUE_WORDS = 6
+# Words that say where a paper appeared, not which venue: they do not make two venues differ.
+_VENUE_FILLER = frozenset(
+    (
+        "ieee",
+        "acm",
+        "proc",
+        "proceedings",
+        "the",
+        "of",
+        "on",
+        "in",
+        "international",
+        "conference",
+        "journal",
+        "transactions",
+        "oral",
+        "spotlight",
+        "poster",
+        "highlight",
+        "findings",
+        "main",
+        "track",
+    )
+)
+
+
+def expand_year(digits: str) -> int:
+    """``'21`` is 2021 and ``'98`` is 1998: a two-digit year past next year is last century."""
+    value = int(digits)
+    if len(digits) != 2:
+        return value
+    next_year = datetime.date.today().year + 1
+    return 2000 + value if 2000 + value <= next_year else 1900 + value
+
+
+def find_year(
+    text: str, start: int, end: int, holes: Sequence[tuple[int, int]] = ()
+) -> Part | None:
+    """The first year in ``text[start:end]`` outside ``holes`` (URLs, code, HTML)."""
+    for run_start, run_end in runs_outside(start, end, holes):
+        match = _YEAR.search(text, run_start, run_end)
+        if match is not None:
+            group = next(name for name in _GROUPS if match.group(name) is not None)
+            return Part(match.start(group), match.end(group), match.group(group))
+    return None
+
+
+def venue_around(text: str, start: int, end: int, year: Part | None) -> Part | None:
+    """The venue words of ``text[start:end]`` (a label, a cell, a line) around its year.
+
+    ``[CVPR 2020]`` gives ``CVPR``, ``NeurIPS 2025 DB Highlight,`` gives ``NeurIPS 2025 DB
+    Highlight`` minus the year; a stretch of more than a few words is not a venue.
+    """
+    words = [
+        (match.start(), match.end())
+        for match in re.finditer(r"[^\s*\[\]()'’‘,:;|\\`\"<>]+", text[start:end])
+    ]
+    words = [
+        (start + word_start, start + word_end)
+        for word_start, word_end in words
+        if year is None or not (start + word_start <= year.start < start + word_end)
+    ]
+    words = [(s, e) for s, e in words if any(char.isalpha() for char in text[s:e])]
+    if not words or len(words) > _MAX_VENUE_WORDS:
+        return None
+    first, last = words[0][0], words[-1][1]
+    while last > first and text[last - 1] in ".":
+        last -= 1
+    return Part(first, last, text[first:last])
+
+
+def venue_family(venue: str) -> str:
+    """What two spellings of one venue share: ``IEEE TNN`` and ``TNN``, ``CVPR'22`` and ``cvpr``."""
+    words = [word for word in _VENUE_NOISE.split(venue.casefold()) if word]
+    words = [word.rstrip("0123456789") for word in words if not word.isdigit()]
+    kept = [word for word in words if word and word not in _VENUE_FILLER]
+    return " ".join(kept or words)

@@ -1,0 +1,548 @@
+"""Entry shapes: how a list item, a table row or a paragraph becomes a candidate entry.
+
+Each reader takes one block's source span and finds, in order: decoration to skip (emoji,
+badges, HTML anchors), a citation key, the title (a link label, a bold run, a bracketed field or
+plain text up to the first delimiter), then the year, venue and authors in what follows. Which
+candidates are entries is decided afterwards, per group, in ``entries``.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from awesome_tidy.entries import (
+    KEY_CLOSERS,
+    KEY_LIKE,
+    KEY_OPENERS,
+    YEAR_CLOSERS,
+    YEAR_OPENERS,
+    Candidate,
+    Entry,
+    meta_section,
+)
+from awesome_tidy.inline import (
+    Link,
+    Part,
+    code_spans,
+    emphasis_at,
+    html_tags,
+    link_at,
+    links,
+    matching,
+    part,
+    strip_span,
+    unwrap,
+)
+from awesome_tidy.metadata import find_year, venue_around
+
+if TYPE_CHECKING:
+    from awesome_tidy.document import Document, ListItem, Paragraph, TableRow
+
+_MAX_KEY_LENGTH = 80
+_YEAR4 = re.compile(r"[12]\d{3}")
+_NUMBERING = re.compile(r"\d{1,4}[.)]\s+")
+_ET_AL = re.compile(r"\bet\.?\s*al\b", re.IGNORECASE)
+_FIELD_LABEL = re.compile(r"[^\n:：]{1,30}[:：]\s*$")
+_ATTRIBUTE = re.compile(r"[^\s\[\]()*`:：]{1,12}\s?[:：]")
+_TITLE_STOPS = re.compile(r"\[|!\[|\||<|\\\n|  \n|\*\*\[")
+_WORD = re.compile(r"\w+")
+# A description is read for a year only when it is as short as a venue line: "KDD 2017."
+_MAX_DESCRIPTION_WORDS_FOR_YEAR = 8
+_SEPARATORS = "-–—:："
+_TITLE_HEADERS = ("title", "name", "paper", "method", "model", "dataset", "project", "tool")
+_YEAR_HEADERS = ("year", "date", "time", "published", "年份", "时间", "日期")
+_VENUE_HEADERS = ("venue", "publication", "conference", "journal", "pub", "会议", "期刊")
+
+
+def read_candidates(doc: Document, *, keyed: bool) -> Iterator[Candidate]:
+    """Every block that may be an entry, in source order."""
+    yield from heapq.merge(
+        _item_candidates(doc, keyed=keyed),
+        (candidate for row in doc.rows if (candidate := _row_candidate(doc, row))),
+        _paragraph_candidates(doc),
+        key=lambda candidate: candidate.entry.start,
+    )
+
+
+# -- list items ----------------------------------------------------------------------------------
+
+
+def _item_candidates(doc: Document, *, keyed: bool) -> Iterator[Candidate]:
+    """Items in order; an item of ``label: value`` attributes lends its links to its parent."""
+    by_item: dict[int, Candidate] = {}
+    pending: list[Candidate] = []
+    for item in doc.items:
+        if doc.in_comment(item.start) or meta_section(item.section):
+            continue
+        parent = by_item.get(id(item.parent)) if item.parent is not None else None
+        if parent is not None and _is_attribute(doc.text, item):
+            _lend_attribute(doc, item, parent.entry)
+            continue
+        candidate = _item_candidate(doc, item, keyed=keyed)
+        if candidate is not None:
+            by_item[id(item)] = candidate
+            pending.append(candidate)
+    for candidate in pending:
+        candidate.evidence = _evidence(doc.text, candidate.entry)
+        yield candidate
+
+
+def _item_candidate(doc: Document, item: ListItem, *, keyed: bool) -> Candidate | None:
+    if item.content_end <= item.content_start:
+        return None
+    text = doc.text
+    body = part(text, item.content_start, item.content_end)
+    entry = Entry("list-item", item.line, item.start, item.end, body, item.section, item=item)
+    entry.code_spans = code_spans(text, body.start, body.end)
+    entry.links = links(text, body.start, body.end, entry.code_spans)
+    if entry.links and all(link.url.text.startswith("#") for link in entry.links):
+        return None  # a table-of-contents line
+    _read_lead_and_rest(text, entry, keyed=keyed)
+    _read_item_authors(text, item, entry)
+    return Candidate(entry, False, (id(item.section), "list-item", item.depth))
+
+
+def _is_attribute(text: str, item: ListItem) -> bool:
+    """``* 地址：https://...`` under a named item: a field of its parent, not an entry."""
+    return bool(_ATTRIBUTE.match(text, item.content_start, item.content_end))
+
+
+def _lend_attribute(doc: Document, item: ListItem, owner: Entry) -> None:
+    text = doc.text
+    spans = code_spans(text, item.content_start, item.content_end)
+    owner.links.extend(links(text, item.content_start, item.content_end, spans))
+
+
+def _read_item_authors(text: str, item: ListItem, entry: Entry) -> None:
+    """An ``*Authors.*`` paragraph of its own under the title, as in thunlp/GNNPapers."""
+    stop = item.children_start if item.children_start is not None else item.end
+    start, end = strip_span(text, item.content_end, stop)
+    if end - start > 2 and text[start] in "*_" and text[end - 1] == text[start]:
+        inner_start, inner_end = unwrap(text, start, end)
+        if inner_end > inner_start:
+            entry.authors = part(text, inner_start, inner_end)
+
+
+# -- the parts of a list item or paragraph -----------------------------------------------------
+
+
+def _read_lead_and_rest(text: str, entry: Entry, *, keyed: bool) -> None:
+    at, end = entry.body.start, entry.body.end
+    at = _skip_decoration(text, entry, at, end)
+    if keyed:
+        at = _read_key(text, entry, at, end)
+        at = _skip_decoration(text, entry, at, end)
+    at = _skip_lead_groups(text, entry, at, end)
+    title_end = _read_trailing_year(text, entry, at, end)
+    _read_title(text, entry, at, title_end)
+    _read_rest(text, entry)
+
+
+def _skip_decoration(text: str, entry: Entry, at: int, end: int) -> int:
+    """Skip what comes before the title without being part of it: spaces, emoji, badges, HTML."""
+    while at < end:
+        char = text[at]
+        if char.isspace() or _is_symbol(char):
+            at += 1
+            continue
+        skip = _decoration_end(text, entry, at)
+        if skip is None:
+            return at
+        at = skip
+    return at
+
+
+def _decoration_end(text: str, entry: Entry, at: int) -> int | None:
+    for link in entry.links:
+        if link.start == at and link.kind == "badge":
+            return link.end
+    if text[at] == "<":
+        for start, stop in html_tags(text, at, min(len(text), at + 400)):
+            if start == at:
+                return stop
+    return None
+
+
+def _is_symbol(char: str) -> bool:
+    """Emoji and pictographs that decorate a title: ``🔥``, ``🌟`` (not letters or brackets)."""
+    return unicodedata.category(char) in ("So", "Sk", "Cf", "Mn")
+
+
+def _read_key(text: str, entry: Entry, at: int, end: int) -> int:
+    """A leading ``(key)`` (ASCII or full-width) or ``[KEY]``; returns where the rest begins."""
+    if at >= end or text[at] not in KEY_OPENERS:
+        return at
+    limit = min(end, at + _MAX_KEY_LENGTH + 2)
+    close = at + 1
+    while close < limit and text[close] not in KEY_CLOSERS and text[close] not in "(（[\n":
+        close += 1
+    if close >= limit or text[close] not in KEY_CLOSERS:
+        return at
+    if text[at] == "[" and (
+        text[close] != "]"
+        or text[close + 1 : close + 2] == "("
+        or not KEY_LIKE.fullmatch(text, at + 1, close)
+        or not any(char.isalpha() for char in text[at + 1 : close])
+    ):
+        return at  # a link, or a bracketed title: not a key
+    entry.key_open = Part(at, at + 1, text[at])
+    entry.key = Part(at + 1, close, text[at + 1 : close])
+    entry.key_close = Part(close, close + 1, text[close])
+    return close + 1
+
+
+def _skip_lead_groups(text: str, entry: Entry, at: int, end: int) -> int:
+    """``[[ICLR](url)] [293:fire:] Title``: a venue link and counters before a plain title."""
+    while at < end and text[at] == "[" and text.startswith("[", at + 1):
+        close = matching(text, at, end, "[", "]")
+        inner = link_at(text, at + 1, close) if close > 0 else None
+        if inner is None or inner.end != close or text[close + 1 : close + 2] == "(":
+            return at
+        label_start, label_end = unwrap(text, inner.label.start, inner.label.end)
+        if entry.venue is None and label_end > label_start:
+            entry.venue = part(text, label_start, label_end)
+        at = _skip_counters(text, close + 1, end)
+    return at
+
+
+def _skip_counters(text: str, at: int, end: int) -> int:
+    """``[293:fire:]`` and ``[1k:fire:]`` after a venue link: star counts, not the title."""
+    at = _skip_spaces(text, at, end)
+    while at < end and text[at] == "[":
+        close = matching(text, at, min(end, at + 40), "[", "]")
+        if close < 0 or ":" not in text[at:close] or " " in text[at:close]:
+            return at
+        at = _skip_spaces(text, close + 1, end)
+    return at
+
+
+def _skip_spaces(text: str, at: int, end: int) -> int:
+    while at < end and text[at] in " \t":
+        at += 1
+    return at
+
+
+def _read_trailing_year(text: str, entry: Entry, start: int, end: int) -> int:
+    """A bracketed year closing the entry, ``[2021]`` or ``【2021】``; returns the title's end."""
+    stop = strip_span(text, start, end)[1]
+    if stop - start < 6 or text[stop - 1] not in YEAR_CLOSERS:
+        return end
+    opener = stop - 6
+    while opener > start and opener > stop - 10 and text[opener] not in YEAR_OPENERS:
+        opener -= 1
+    inner_start, inner_end = strip_span(text, opener + 1, stop - 1)
+    if text[opener] not in YEAR_OPENERS or not _YEAR4.fullmatch(text, inner_start, inner_end):
+        return end
+    entry.year_open = Part(opener, opener + 1, text[opener])
+    entry.year = Part(inner_start, inner_end, text[inner_start:inner_end])
+    entry.year_close = Part(stop - 1, stop, text[stop - 1])
+    return opener
+
+
+def _read_title(text: str, entry: Entry, at: int, end: int) -> None:
+    link = next((link for link in entry.links if link.start == at), None)
+    if link is not None and not link.image and link.label.text.strip():
+        entry.form = "link"
+        entry.title = _titled(text, link.label.start, link.label.end)
+        return
+    bold = emphasis_at(text, at, end)
+    if bold is not None:
+        _read_bold_title(text, entry, *bold)
+        return
+    if _read_fields(text, entry, at, end):
+        return
+    stop = _TITLE_STOPS.search(text, at, end)
+    title_start, title_end = strip_span(text, at, stop.start() if stop else end)
+    title_start, title_end = _trim_label_colon(text, title_start, title_end)
+    if title_end > title_start:
+        entry.title = part(text, title_start, title_end)
+
+
+def _read_bold_title(text: str, entry: Entry, start: int, end: int) -> None:
+    inner = next((link for link in entry.links if link.start == start), None)
+    if inner is not None and inner.end == end and not inner.image:
+        entry.form = "link"
+        entry.title = _titled(text, inner.label.start, inner.label.end)
+        return
+    entry.form = "bold"
+    numbering = _NUMBERING.match(text, start, end)
+    entry.title = _titled(text, numbering.end() if numbering else start, end)
+
+
+def _titled(text: str, start: int, end: int) -> Part:
+    start, end = unwrap(text, start, end)
+    return part(text, start, end)
+
+
+def _trim_label_colon(text: str, start: int, end: int) -> tuple[int, int]:
+    """``Chinese-LlaMA2：`` names an item whose fields follow; the colon is not title text."""
+    while end > start and text[end - 1] in ":：-|":
+        end = strip_span(text, start, end - 1)[1]
+    return start, end
+
+
+def _read_fields(text: str, entry: Entry, at: int, end: int) -> bool:
+    """``[Author _et. al._] [Title] [Venue'YY]``: bracketed fields that are not links."""
+    groups = []
+    while at < end and text[at] == "[":
+        close = matching(text, at, end, "[", "]")
+        if close < 0 or text[close + 1 : close + 2] == "(" or text.startswith("[", at + 1):
+            break
+        groups.append((at + 1, close))
+        at = _skip_spaces(text, close + 1, end)
+    if not groups:
+        return False
+    authors = [group for group in groups if _ET_AL.search(text, *group)]
+    rest = [group for group in groups if group not in authors and not find_year(text, *group)]
+    if not rest:
+        return False
+    title = max(rest, key=lambda group: len(_WORD.findall(text, *group)))
+    if len(_WORD.findall(text, *title)) < 3 and len(groups) < 2:
+        return False
+    entry.form = "fields"
+    entry.title = _titled(text, *title)
+    if authors:
+        entry.authors = _titled(text, *authors[0])
+    return True
+
+
+def _read_rest(text: str, entry: Entry) -> None:
+    """Year, venue, and for ``[Name](url) - Description`` items the separator and description."""
+    title = entry.title
+    if title is None:
+        return
+    tail_start = _after_title(text, entry)
+    if entry.form == "link" and entry.title_link is not None:
+        _read_description(text, entry, tail_start)
+        if entry.description is not None and not _venue_like(text, entry.description):
+            return
+    if entry.year is None:
+        _read_year_and_venue(text, entry, tail_start, entry.body.end)
+
+
+def _after_title(text: str, entry: Entry) -> int:
+    assert entry.title is not None
+    link = entry.title_link
+    at = link.end if link is not None else entry.title.end
+    while at < entry.body.end and text[at] in "*_":
+        at += 1
+    return at
+
+
+def _read_description(text: str, entry: Entry, at: int) -> None:
+    end = entry.body.end
+    start = _skip_spaces(text, at, end)
+    sep_end = start
+    if sep_end < end and text[sep_end] in _SEPARATORS:
+        sep_end = _skip_spaces(text, sep_end + 1, end)
+    if at < sep_end:
+        entry.separator = part(text, at, sep_end)
+    desc_start, desc_end = strip_span(text, sep_end, end)
+    if desc_end > desc_start:
+        entry.description = part(text, desc_start, desc_end)
+
+
+def _venue_like(text: str, description: Part) -> bool:
+    """``KDD 2017.``: a description short enough to be the paper's venue line."""
+    return len(_WORD.findall(description.text)) <= _MAX_DESCRIPTION_WORDS_FOR_YEAR
+
+
+def _read_year_and_venue(text: str, entry: Entry, start: int, end: int) -> None:
+    holes = _holes(text, entry, start, end)
+    year = find_year(text, start, end, holes)
+    if year is None:
+        return
+    entry.year = year
+    if entry.venue is None:
+        segment = _segment_around(text, entry, year, start, end)
+        entry.venue = venue_around(text, *segment, year)
+
+
+def _holes(text: str, entry: Entry, start: int, end: int) -> list[tuple[int, int]]:
+    """What a year is never read from: URLs, code, HTML, badges and long link labels."""
+    holes = [(link.url.start, link.url.end) for link in entry.links]
+    holes += [(link.start, link.end) for link in entry.links if link.kind == "badge"]
+    holes += [
+        (link.label.start, link.label.end) for link in entry.links if len(link.label.text) >= 40
+    ]
+    holes += entry.code_spans
+    holes += html_tags(text, start, end)
+    return holes
+
+
+def _segment_around(text: str, entry: Entry, year: Part, start: int, end: int) -> tuple[int, int]:
+    """The label or line stretch that holds the year: where its venue words are."""
+    for link in entry.links:
+        if link.label.start <= year.start < link.label.end:
+            return link.label.start, link.label.end
+    left = max(
+        (text.rfind(mark, start, year.start) for mark in ("[", "|", "\n", "(", ")", "]")),
+        default=-1,
+    )
+    rights = [text.find(mark, year.end, end) for mark in ("[", "|", "\n", "]", ",")]
+    right = min((index for index in rights if index >= 0), default=end)
+    return max(left + 1, start), right
+
+
+def _evidence(text: str, entry: Entry) -> bool:
+    """A year, a key, or a real link placed as an entry places it: the marks of an entry."""
+    if entry.title is None or not entry.title.text.strip():
+        return False
+    if entry.key is not None and KEY_LIKE.fullmatch(entry.key.text):
+        return True
+    if entry.year is not None:
+        return True
+    if entry.form == "link":
+        link = entry.title_link
+        return link is not None and link.kind not in ("anchor", "badge")
+    title = entry.title
+    real = [link for link in entry.real_links if not title.start <= link.start < title.end]
+    if entry.form in ("bold", "fields"):
+        return bool(real)
+    return bool(real) and (
+        len(_WORD.findall(entry.title.text)) >= 3 or real[0].kind in ("paper", "code")
+    )
+
+
+# -- table rows ----------------------------------------------------------------------------------
+
+
+def _row_candidate(doc: Document, row: TableRow) -> Candidate | None:
+    table = row.table
+    if not row.cells or meta_section(table.section):
+        return None
+    text = doc.text
+    body = part(text, row.cells[0][0], row.cells[-1][1])
+    end = doc.next_line_start(row.start)
+    entry = Entry("table-row", row.line, row.start, end, body, table.section, table=table)
+    entry.code_spans = code_spans(text, body.start, body.end)
+    entry.links = links(text, body.start, body.end, entry.code_spans)
+    title_column = table.column(*_TITLE_HEADERS)
+    cell = row.cells[title_column if title_column is not None else 0]
+    if cell[1] <= cell[0]:
+        return None
+    at = _skip_decoration(text, entry, *cell)
+    _read_title(text, entry, at, cell[1])
+    if entry.title is not None:
+        entry.form = "link" if entry.title_link is not None else entry.form
+        _read_row_metadata(text, entry, row)
+    evidence = entry.title is not None and bool(entry.real_links or entry.year)
+    return Candidate(entry, evidence, (id(table),))
+
+
+def _read_row_metadata(text: str, entry: Entry, row: TableRow) -> None:
+    table = row.table
+    year_column = table.column(*_YEAR_HEADERS)
+    venue_column = table.column(*_VENUE_HEADERS)
+    for column in (year_column, venue_column):
+        if column is None or column >= len(row.cells) or entry.year is not None:
+            continue
+        start, end = row.cells[column]
+        entry.year = find_year(text, start, end, _holes(text, entry, start, end))
+    if venue_column is not None and venue_column < len(row.cells):
+        start, end = row.cells[venue_column]
+        segment_start, segment_end = unwrap(text, start, end)
+        entry.venue = venue_around(text, segment_start, segment_end, entry.year)
+
+
+# -- paragraphs ------------------------------------------------------------------------------------
+
+
+def _paragraph_candidates(doc: Document) -> Iterator[Candidate]:
+    """``**Title** [[Paper](url)]`` paragraphs, with the ``**Venue:**`` and ``**Authors:**``
+    paragraphs that follow them."""
+    text = doc.text
+    current: Candidate | None = None
+    for paragraph in doc.paragraphs:
+        if doc.in_comment(paragraph.start) or meta_section(paragraph.section):
+            continue
+        field = _field(text, paragraph)
+        if field is not None:
+            if current is not None and current.entry.section is paragraph.section:
+                _read_field(text, current.entry, *field)
+            continue
+        if current is not None:
+            current.evidence = _evidence(text, current.entry)
+            yield current
+        current = _paragraph_candidate(doc, paragraph)
+    if current is not None:
+        current.evidence = _evidence(text, current.entry)
+        yield current
+
+
+def _paragraph_candidate(doc: Document, paragraph: Paragraph) -> Candidate | None:
+    text = doc.text
+    if emphasis_at(text, _skip_decoration_plain(text, paragraph), paragraph.end) is None:
+        return None
+    line_start = doc.line_start(paragraph.line)
+    end = doc.next_line_start(paragraph.end)
+    body = part(text, paragraph.start, paragraph.end)
+    entry = Entry("paragraph", paragraph.line, line_start, end, body, paragraph.section)
+    entry.code_spans = code_spans(text, body.start, body.end)
+    entry.links = links(text, body.start, body.end, entry.code_spans)
+    at = _skip_decoration(text, entry, body.start, body.end)
+    bold = emphasis_at(text, at, body.end)
+    if bold is None:
+        return None
+    _read_bold_title(text, entry, *bold)
+    _read_rest(text, entry)
+    _read_paragraph_authors(text, entry)
+    return Candidate(entry, False, (id(paragraph.section), "paragraph"))
+
+
+def _skip_decoration_plain(text: str, paragraph: Paragraph) -> int:
+    at = paragraph.start
+    while at < paragraph.end and (text[at].isspace() or _is_symbol(text[at])):
+        at += 1
+    return at
+
+
+def _read_paragraph_authors(text: str, entry: Entry) -> None:
+    """``**Title** \\`` then ``*Authors* \\`` on the next line of the same paragraph."""
+    assert entry.title is not None
+    line_end = text.find("\n", entry.title.end, entry.body.end)
+    if line_end < 0:
+        return
+    next_end = text.find("\n", line_end + 1, entry.body.end)
+    start, end = strip_span(text, line_end + 1, next_end if next_end > 0 else entry.body.end)
+    end = strip_span(text, start, end, " \t\\")[1]
+    if end - start > 2 and text[start] in "*_" and text[end - 1] == text[start]:
+        entry.authors = _titled(text, start, end)
+
+
+def _field(text: str, paragraph: Paragraph) -> tuple[str, int, int] | None:
+    """``**Venue:** ICML 2023``: a label and the span of its value, or None."""
+    bold = emphasis_at(text, paragraph.start, paragraph.end)
+    if bold is None:
+        return None
+    label_end = bold[1] + 2
+    label = text[bold[0] : bold[1]]
+    if label.endswith((":", "：")):
+        value_start = label_end
+    elif text.startswith((":", "："), label_end):
+        value_start, label = label_end + 1, label + ":"
+    else:
+        return None
+    if not _FIELD_LABEL.fullmatch(label):
+        return None
+    start, end = strip_span(text, value_start, paragraph.end)
+    return label.rstrip(":：").strip().casefold(), start, end
+
+
+def _read_field(text: str, entry: Entry, label: str, start: int, end: int) -> None:
+    if end <= start:
+        return
+    if "venue" in label or "conference" in label or "journal" in label:
+        year = find_year(text, start, end)
+        if entry.year is None:
+            entry.year = year
+        entry.venue = venue_around(text, start, end, year)
+    elif "author" in label:
+        entry.authors = part(text, start, end)
+
+
+__all__ = ["Link", "read_candidates"]
