@@ -1,6 +1,6 @@
 """awesome-tidy: lint and normalise Markdown awesome lists, above all lists of research papers."""
 
-from awesome_tidy.api import FileReport, check_file, check_text, fix_file, fix_text
+from awesome_tidy.api import FileReport, check_file, check_text, fix_file, fix_text, load_config
 from awesome_tidy.config import Config, ConfigError
 from awesome_tidy.document import Document
 from awesome_tidy.files import InputError
@@ -26,5 +26,6 @@ __all__ = [
     "check_text",
     "fix_file",
     "fix_text",
+    "load_config",
 ]
 __version__ = "0.1.0"

@@ -1,10 +1,16 @@
-"""The public Python API: check and fix text or files. The CLI is a thin layer over these."""
+"""The public Python API: check and fix text or files, and load configuration.
+
+The CLI is a thin layer over these. A ``config`` of None means the defaults: every default rule
+with default options; no configuration file is read unless you call ``load_config``.
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from awesome_tidy.config import Config
+from awesome_tidy.config import Config, ConfigFinder, read_config
 from awesome_tidy.document import Document
 from awesome_tidy.files import InputError, Source, read_source, write_source
 from awesome_tidy.fixer import FixError, FixResult, fix_document
@@ -14,7 +20,10 @@ from awesome_tidy.linter import Diagnostic, lint
 def check_text(
     text: str, config: Config | None = None, *, path: str | None = None
 ) -> list[Diagnostic]:
-    """Every finding on ``text``, sorted by position."""
+    """Every finding on ``text``, sorted by position.
+
+    ``path`` is what the text stands for: it decides ``per-file-ignores``; nothing is read.
+    """
     return lint(Document(text, path), config)
 
 
@@ -23,6 +32,22 @@ def fix_text(
 ) -> FixResult:
     """Apply the safe fixes (and the unsafe ones when asked); raises FixError when it cannot."""
     return fix_document(Document(text, path), config, unsafe=unsafe)
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
+    """The configuration for ``path``; raises ``ConfigError`` naming the file and line at fault.
+
+    A ``.toml`` file is read as a configuration file (``pyproject.toml``: its
+    ``[tool.awesome-tidy]`` table). A Markdown file or a folder gets the configuration
+    awesome-tidy would use for it: the nearest configuration file in its folder or above.
+    """
+    target = Path(path)
+    if target.suffix == ".toml" and not target.is_dir():
+        return read_config(target)
+    finder = ConfigFinder()
+    if target.is_dir():
+        return finder.for_directory(target.resolve())
+    return finder.for_path(str(target))
 
 
 @dataclass
@@ -46,7 +71,13 @@ def check_file(path: str, config: Config | None = None) -> FileReport:
         source = read_source(path)
     except InputError as error:
         return FileReport(path, error=str(error))
-    return FileReport(path, check_text(source.text, config, path=path), source=source)
+    return check_source(source, config)
+
+
+def check_source(source: Source, config: Config | None = None) -> FileReport:
+    """Check text already read (a file, or standard input under a display name)."""
+    diagnostics = check_text(source.text, config, path=source.path)
+    return FileReport(source.path, diagnostics, source=source)
 
 
 def fix_file(
@@ -55,10 +86,23 @@ def fix_file(
     """Fix a file in place (``write=False``: compute only, for ``--diff`` and stdout)."""
     try:
         source = read_source(path)
-        result = fix_text(source.text, config, path=path, unsafe=unsafe)
-        if write and result.changed:
-            write_source(source, result.text)
-    except (InputError, FixError) as error:
-        message = str(error) if isinstance(error, InputError) else f"{path}: {error}"
-        return FileReport(path, error=message)
-    return FileReport(path, result.remaining, result.applied, source=source, fixed_text=result.text)
+    except InputError as error:
+        return FileReport(path, error=str(error))
+    report = fix_source(source, config, unsafe=unsafe)
+    if write and report.changed and report.fixed_text is not None:
+        try:
+            write_source(source, report.fixed_text)
+        except InputError as error:
+            return FileReport(path, error=str(error), source=source)
+    return report
+
+
+def fix_source(source: Source, config: Config | None = None, *, unsafe: bool = False) -> FileReport:
+    """Fix text already read; writes nothing."""
+    try:
+        result = fix_text(source.text, config, path=source.path, unsafe=unsafe)
+    except FixError as error:
+        return FileReport(source.path, error=f"{source.path}: {error}", source=source)
+    return FileReport(
+        source.path, result.remaining, result.applied, source=source, fixed_text=result.text
+    )

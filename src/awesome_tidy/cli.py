@@ -1,18 +1,20 @@
-"""The command line: maps arguments onto the API and the reporters, and nothing more."""
+"""The command line: maps arguments onto the runner, the API and the reporters, and nothing more."""
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import sys
-from typing import Annotated, Optional
+from collections.abc import Iterator
+from typing import Annotated, Optional, TextIO
 
 import typer
 
-from awesome_tidy import api
-from awesome_tidy.config import Config
-from awesome_tidy.registry import all_rules
-from awesome_tidy.reporters import FORMATS, reporter
+from awesome_tidy import api, runner
+from awesome_tidy.config import ConfigError, ConfigFinder, Overrides
+from awesome_tidy.registry import RuleLoadError, all_rules
+from awesome_tidy.reporters import FORMATS, ReportOptions, reporter
 
 app = typer.Typer(
     add_completion=False,
@@ -21,30 +23,84 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-Paths = Annotated[list[str], typer.Argument(help="Markdown files to check.", show_default=False)]
+# typer needs Optional[...] at run time on Python 3.10: hence the noqa on these aliases.
+Paths = Annotated[
+    list[str],
+    typer.Argument(help="Markdown files or folders; - reads standard input.", show_default=False),
+]
 Select = Annotated[Optional[list[str]], typer.Option("--select", help="Run only these rules.")]  # noqa: UP045
+ExtendSelect = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--extend-select", help="Run these rules too (rules off by default)."),
+]
 Ignore = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules.")]  # noqa: UP045
+ConfigPath = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--config", metavar="PATH", help="Use this configuration file and no other."),
+]
+Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore every configuration file.")]
+Jobs = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option("--jobs", "-j", min=1, help="Processes to use (default: one per CPU)."),
+]
+StdinFilename = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--stdin-filename",
+        metavar="PATH",
+        help="The file standard input stands for: in messages, for configuration and ignores.",
+    ),
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")]
+ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")]
+ShowFixes = Annotated[
+    bool, typer.Option("--show-fixes", help="Show what each fix changes (or changed).")
+]
 
 
-def _config(select: list[str] | None, ignore: list[str] | None) -> Config:
-    known = all_rules()
-    for name in (*(select or ()), *(ignore or ())):
-        if name not in known and name != "ALL":
-            close = difflib.get_close_matches(name, known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise typer.BadParameter(f"unknown rule {name!r}{hint}")
-    return Config(select=tuple(select) if select else None, ignore=tuple(ignore or ()))
+def _finder(
+    config: str | None,
+    isolated: bool,
+    select: list[str] | None,
+    extend_select: list[str] | None,
+    ignore: list[str] | None,
+) -> ConfigFinder:
+    if config is not None and isolated:
+        _fail("--config and --isolated cannot be used together")
+    overrides = Overrides(
+        select=tuple(select) if select else None,
+        extend_select=tuple(extend_select or ()),
+        ignore=tuple(ignore or ()),
+    )
+    return ConfigFinder(config, isolated=isolated, overrides=overrides)
 
 
-def _color(stream: object) -> bool:
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+@contextlib.contextmanager
+def _usage_errors() -> Iterator[None]:
+    """Bad configuration or a broken plugin: one line, exit 2, nothing checked or written."""
+    try:
+        yield
+    except (ConfigError, RuleLoadError) as error:
+        _fail(str(error))
+
+
+def _color(stream: TextIO) -> bool:
     return "NO_COLOR" not in os.environ and bool(getattr(stream, "isatty", lambda: False)())
 
 
-def _print_errors(reports: list[api.FileReport]) -> bool:
+def _finish(reports: list[api.FileReport], exit_zero: bool) -> None:
     errors = [report.error for report in reports if report.error]
     for error in errors:
         typer.echo(f"error: {error}", err=True)
-    return bool(errors)
+    if errors:
+        raise typer.Exit(2)
+    if not exit_zero and any(d.severity != "info" for r in reports for d in r.diagnostics):
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -54,19 +110,43 @@ def check(
         str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")
     ] = "text",
     select: Select = None,
+    extend_select: ExtendSelect = None,
     ignore: Ignore = None,
+    config: ConfigPath = None,
+    isolated: Isolated = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Count findings per rule instead of listing them.")
+    ] = False,
+    exit_zero: ExitZero = False,
+    quiet: Quiet = False,
+    show_fixes: ShowFixes = False,
+    output_file: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--output-file", "-o", metavar="PATH", help="Write the report here."),
+    ] = None,
+    jobs: Jobs = None,
+    stdin_filename: StdinFilename = None,
 ) -> None:
     """Report what is wrong with each list; exit 1 when there are errors or warnings."""
     if output_format not in FORMATS:
         raise typer.BadParameter(f"unknown format {output_format!r}", param_hint="--format")
-    config = _config(select, ignore)
-    reports = [api.check_file(path, config) for path in paths]
+    if statistics and output_format != "text":
+        _fail("--statistics counts findings in the text format only")
+    with _usage_errors():
+        finder = _finder(config, isolated, select, extend_select, ignore)
+        results = runner.run_paths(
+            paths, finder, jobs=jobs, stdin=sys.stdin.buffer, stdin_filename=stdin_filename
+        )
+    reports = [report for _, report in results]
     readable = [report for report in reports if not report.error]
-    reporter(output_format)(readable, sys.stdout, _color(sys.stdout))
-    if _print_errors(reports):
-        raise typer.Exit(2)
-    if any(d.severity != "info" for report in readable for d in report.diagnostics):
-        raise typer.Exit(1)
+    write = reporter("statistics" if statistics else output_format)
+    if output_file is None:
+        options = ReportOptions(_color(sys.stdout), show_fixes, quiet)
+        write(readable, sys.stdout, options)
+    else:
+        with open(output_file, "w", encoding="utf-8", newline="\n") as stream:
+            write(readable, stream, ReportOptions(False, show_fixes, quiet))
+    _finish(reports, exit_zero)
 
 
 @app.command()
@@ -79,40 +159,110 @@ def fix(
         bool, typer.Option("--diff", help="Print a unified diff; write nothing.")
     ] = False,
     select: Select = None,
+    extend_select: ExtendSelect = None,
     ignore: Ignore = None,
+    config: ConfigPath = None,
+    isolated: Isolated = False,
+    exit_zero: ExitZero = False,
+    quiet: Quiet = False,
+    show_fixes: ShowFixes = False,
+    jobs: Jobs = None,
+    stdin_filename: StdinFilename = None,
 ) -> None:
-    """Apply the safe fixes in place; exit 1 when findings remain that need a human."""
-    config = _config(select, ignore)
-    reports = [api.fix_file(path, config, unsafe=unsafe_fixes, write=not diff) for path in paths]
-    for report in reports:
-        if report.error or report.source is None or report.fixed_text is None:
-            continue
+    """Apply the safe fixes in place (- : read standard input, print the fixed text); exit 1
+    when findings remain that need a human."""
+    with _usage_errors():
+        finder = _finder(config, isolated, select, extend_select, ignore)
+        results = runner.run_paths(
+            paths,
+            finder,
+            fix=True,
+            unsafe=unsafe_fixes,
+            write=not diff,
+            jobs=jobs,
+            stdin=sys.stdin.buffer,
+            stdin_filename=stdin_filename,
+        )
+    # With standard input among the files, stdout carries its text: everything else goes to stderr.
+    piped = "-" in paths and not diff
+    notes = sys.stderr if piped else sys.stdout
+    for path, report in results:
         if diff:
-            sys.stdout.writelines(
-                difflib.unified_diff(
-                    report.source.text.splitlines(keepends=True),
-                    report.fixed_text.splitlines(keepends=True),
-                    fromfile=report.path,
-                    tofile=report.path,
-                )
-            )
-        elif report.fixed:
-            typer.echo(
-                f"{report.path}: fixed {len(report.fixed)} problem{'s' * (len(report.fixed) != 1)}"
-            )
-    readable = [report for report in reports if not report.error]
+            _write_diff(report)
+        elif path == "-":
+            _write_stdin_result(report)
+        if report.fixed and not quiet:
+            _describe_fixed(report, notes, show_fixes)
+    reports = [report for _, report in results]
     if not diff:
-        reporter("text")(readable, sys.stdout, _color(sys.stdout))
-    if _print_errors(reports):
-        raise typer.Exit(2)
-    if any(d.severity != "info" for report in readable for d in report.diagnostics):
-        raise typer.Exit(1)
+        readable = [report for report in reports if not report.error]
+        reporter("text")(readable, notes, ReportOptions(_color(notes), quiet=quiet))
+    _finish(reports, exit_zero)
+
+
+def _write_diff(report: api.FileReport) -> None:
+    if report.error or report.source is None or report.fixed_text is None:
+        return
+    sys.stdout.writelines(
+        difflib.unified_diff(
+            report.source.text.splitlines(keepends=True),
+            report.fixed_text.splitlines(keepends=True),
+            fromfile=report.path,
+            tofile=report.path,
+        )
+    )
+
+
+def _write_stdin_result(report: api.FileReport) -> None:
+    """The fixed text, or the text as read when it could not be fixed: never an empty pipe."""
+    text = report.fixed_text if report.fixed_text is not None else None
+    if text is None and report.source is not None:
+        text = report.source.text
+    if text is not None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _describe_fixed(report: api.FileReport, stream: TextIO, show_fixes: bool) -> None:
+    count = len(report.fixed)
+    stream.write(f"{report.path}: fixed {count} problem{'s' * (count != 1)}\n")
+    if show_fixes:
+        for d in report.fixed:
+            stream.write(f"  {d.line}:{d.column} {d.rule} {d.message}\n")
+
+
+@app.command("config")
+def show_config(
+    path: Annotated[
+        str, typer.Argument(help="The file (or folder) whose configuration to show.")
+    ] = ".",
+    select: Select = None,
+    extend_select: ExtendSelect = None,
+    ignore: Ignore = None,
+    config: ConfigPath = None,
+    isolated: Isolated = False,
+) -> None:
+    """Print the configuration that applies to PATH and where each value comes from."""
+    from pathlib import Path
+
+    from awesome_tidy.config_view import describe
+
+    with _usage_errors():
+        finder = _finder(config, isolated, select, extend_select, ignore)
+        target = Path(path)
+        if target.is_dir():
+            effective = finder.for_directory(target.resolve())
+        else:
+            effective = finder.for_path(path)
+        typer.echo(describe(effective, path), nl=False)
 
 
 @app.command("rules")
 def list_rules() -> None:
     """List every rule: name, severity, whether it fixes, summary."""
-    for rule in all_rules().values():
+    with _usage_errors():
+        rules = all_rules()
+    for rule in rules.values():
         fix_note = {"safe": "fix", "unsafe": "unsafe fix", "none": ""}[rule.fix_safety]
         typer.echo(f"{rule.name:<26} {rule.severity:<8} {fix_note:<11} {rule.summary}")
 
@@ -120,15 +270,13 @@ def list_rules() -> None:
 @app.command()
 def explain(name: Annotated[str, typer.Argument(help="A rule name.")]) -> None:
     """Print a rule's page: what it checks, why, examples, fix and options."""
+    from awesome_tidy.config_file import did_you_mean
     from awesome_tidy.pages import page_text
 
     text = page_text(name)
     if text is None:
-        close = difflib.get_close_matches(name, all_rules(), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        typer.echo(f"error: unknown rule {name!r}{hint}", err=True)
-        raise typer.Exit(2)
-    typer.echo(text.rstrip("\n"))
+        _fail(f"unknown rule {name!r}{did_you_mean(name, all_rules())}")
+    typer.echo((text or "").rstrip("\n"))
 
 
 def main() -> None:

@@ -14,11 +14,11 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
-from awesome_tidy.config_file import PYPROJECT, ConfigError, unknown_rule
+from awesome_tidy.config_file import PYPROJECT, ConfigError, did_you_mean
 from awesome_tidy.registry import all_rules
 from awesome_tidy.rule import Rule, Severity
 
-__all__ = ["CONFIG_FILES", "Config", "ConfigError", "ConfigFinder", "Overrides", "load_config"]
+__all__ = ["CONFIG_FILES", "Config", "ConfigError", "ConfigFinder", "Overrides", "read_config"]
 
 CONFIG_FILES = (".awesome-tidy.toml", PYPROJECT)
 
@@ -106,14 +106,10 @@ class Overrides:
     ignore: tuple[str, ...] = ()
 
     def check(self) -> None:
-        for option, names in (
-            ("--select", self.select or ()),
-            ("--extend-select", self.extend_select),
-            ("--ignore", self.ignore),
-        ):
+        for names in (self.select or (), self.extend_select, self.ignore):
             for name in names:
                 if name not in all_rules() and name != "ALL":
-                    raise ConfigError(unknown_rule(name, option))
+                    raise ConfigError(f"unknown rule {name!r}{did_you_mean(name, all_rules())}")
 
     def apply(self, config: Config) -> Config:
         origins = dict(config.origins)
@@ -123,14 +119,20 @@ class Overrides:
             origins["select"] = "command line (--select)"
         if self.extend_select:
             changes["extend_select"] = (*config.extend_select, *self.extend_select)
-            origins["extend-select"] = "command line (--extend-select)"
+            origins["extend-select"] = _joined(origins, "extend-select", "--extend-select")
         if self.ignore:
             changes["ignore"] = (*config.ignore, *self.ignore)
-            origins["ignore"] = "command line (--ignore)"
+            origins["ignore"] = _joined(origins, "ignore", "--ignore")
         return replace(config, **changes, origins=origins) if changes else config
 
 
-def load_config(path: str | os.PathLike[str]) -> Config:
+def _joined(origins: Mapping[str, str], key: str, option: str) -> str:
+    """Where a list now comes from: the file's line, extended on the command line."""
+    where = f"command line ({option})"
+    return f"{origins[key]} and {where}" if key in origins else where
+
+
+def read_config(path: str | os.PathLike[str]) -> Config:
     """The configuration in the TOML file ``path`` (a ``pyproject.toml`` or any other name).
 
     Raises ``ConfigError`` naming the file and line of the first bad key or value. A
@@ -197,7 +199,7 @@ class ConfigFinder:
         if isolated:
             self._fixed = self.overrides.apply(Config())
         elif config_file is not None:
-            self._fixed = self.overrides.apply(load_config(config_file))
+            self._fixed = self.overrides.apply(read_config(config_file))
         self._by_directory: dict[Path, Config] = {}
 
     def for_path(self, path: str) -> Config:

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from awesome_tidy.api import FileReport
+    from awesome_tidy.reporters import ReportOptions
 
 
-def report(reports: Sequence[FileReport], stream: TextIO, color: bool = False) -> None:
+def report(reports: Sequence[FileReport], stream: TextIO, options: ReportOptions) -> None:
     findings: list[dict[str, Any]] = []
     for file_report in reports:
         for diagnostic in file_report.diagnostics:
