@@ -169,7 +169,7 @@ CASES = [
         ("no-such-list.md: no such file",),
     ),
     Case(
-        "directory-exits-2-naming-it",
+        "directory-without-markdown-files-exits-2-naming-it",
         ("check", "papers"),
         2,
         (),
