@@ -189,7 +189,9 @@ class Settings:
                 hint = did_you_mean(name, declared) or f" (it takes {', '.join(sorted(declared))})"
                 raise self.fail(keys, f"unknown option {name!r} for rule {rule!r}{hint}")
             if name == SKIP_SECTIONS:
-                self.skip_sections[rule] = self.strings(keys, value, "heading globs")
+                patterns = self.strings(keys, value, "heading globs")
+                if patterns:
+                    self.skip_sections[rule] = patterns
             else:
                 problem = declared[name].validate(value)
                 if problem is not None:
