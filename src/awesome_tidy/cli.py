@@ -28,7 +28,10 @@ Paths = Annotated[
     list[str],
     typer.Argument(help="Markdown files or folders; - reads standard input.", show_default=False),
 ]
-Select = Annotated[Optional[list[str]], typer.Option("--select", help="Run only these rules.")]  # noqa: UP045
+Select = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--select", help="Run only these rules (repeat, or separate with commas)."),
+]
 ExtendSelect = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option("--extend-select", help="Run these rules too (rules off by default)."),
@@ -68,11 +71,18 @@ def _finder(
     if config is not None and isolated:
         _fail("--config and --isolated cannot be used together")
     overrides = Overrides(
-        select=tuple(select) if select else None,
-        extend_select=tuple(extend_select or ()),
-        ignore=tuple(ignore or ()),
+        select=_names(select) if select else None,
+        extend_select=_names(extend_select),
+        ignore=_names(ignore),
     )
     return ConfigFinder(config, isolated=isolated, overrides=overrides)
+
+
+def _names(values: list[str] | None) -> tuple[str, ...]:
+    """Rule names, repeated or comma-separated: ``--select a,b`` is ``--select a --select b``."""
+    return tuple(
+        name.strip() for value in values or () for name in value.split(",") if name.strip()
+    )
 
 
 def _fail(message: str) -> None:
@@ -144,8 +154,11 @@ def check(
         options = ReportOptions(_color(sys.stdout), show_fixes, quiet)
         write(readable, sys.stdout, options)
     else:
-        with open(output_file, "w", encoding="utf-8", newline="\n") as stream:
-            write(readable, stream, ReportOptions(False, show_fixes, quiet))
+        try:
+            with open(output_file, "w", encoding="utf-8", newline="\n") as stream:
+                write(readable, stream, ReportOptions(False, show_fixes, quiet))
+        except OSError as error:
+            _fail(f"{output_file}: cannot be written: {error.strerror or error}")
     _finish(reports, exit_zero)
 
 
