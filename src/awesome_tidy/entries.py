@@ -119,6 +119,10 @@ class Candidate:
     entry: Entry
     evidence: bool
     group: tuple[object, ...]
+    strong: bool = False
+    """Evidence enough without a majority: a citation key, or a ``[Name](url)`` lead link."""
+    fields: bool = False
+    """Whether ``label: value`` sub-items (an address, a summary) describe it."""
 
 
 def read_entries(doc: Document) -> tuple[list[Entry], bool]:
@@ -149,6 +153,7 @@ def _select(candidates: Iterable[Candidate]) -> list[Entry]:
     for group in groups.values():
         evidenced = [candidate for candidate in group if candidate.evidence]
         if not evidenced or len(evidenced) * 2 < len(group):
+            chosen.append([candidate.entry for candidate in group if candidate.strong])
             continue
         form = Counter(candidate.entry.form for candidate in evidenced).most_common(1)[0][0]
         chosen.append(
@@ -167,18 +172,27 @@ _FORMS_ALONE = frozenset(("bold", "fields"))
 
 
 def meta_section(section: Section) -> bool:
-    """Sections about the list itself (contents, contributing, license, citation): no entries."""
+    """Sections about the list itself (contents, contributing, license, citation): no entries.
+
+    Every word of the heading must be such a word, and one of them a strong one: "Contact &
+    Feedback" is about the list, "Feedback" alone may be a research topic.
+    """
     heading = section.heading
     if heading is None:
         return False
-    words = set(re.findall(r"\w+", heading.text.casefold()))
-    return bool(words & _META_WORDS) or any(word in heading.text for word in _META_CJK)
+    text = heading.text.casefold()
+    if any(term in text for term in _META_CJK) and len(text.strip()) <= 8:
+        return True
+    words = set(re.findall(r"[a-z]+", text)) - _CONNECTORS
+    return bool(words) and words <= _META_WORDS and bool(words & _META_STRONG)
 
 
-_META_WORDS = frozenset(
+_META_STRONG = frozenset(
     (
         "contents",
+        "toc",
         "contributing",
+        "contribute",
         "contribution",
         "contributions",
         "contributors",
@@ -187,11 +201,20 @@ _META_WORDS = frozenset(
         "citation",
         "citations",
         "cite",
+        "citing",
         "acknowledgements",
         "acknowledgments",
         "acknowledgement",
+        "thanks",
         "footnotes",
         "sponsors",
+        "contact",
+        "stargazers",
+        "star",
     )
 )
+_META_WORDS = _META_STRONG | frozenset(
+    ("table", "feedback", "history", "support", "guide", "guidelines", "information", "bibtex")
+)
+_CONNECTORS = frozenset(("and", "or", "the", "us", "to", "how", "our", "for", "of", "this"))
 _META_CJK = ("目录", "目錄", "贡献", "許可", "许可", "引用", "致谢")

@@ -10,13 +10,13 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from awesome_tidy.inline import Part, runs_outside
+from awesome_tidy.inline import Part, inside, runs_outside
 
 _YEAR = re.compile(
-    r"(?<![\d.,$/])(?P<y4>(?:19|20)\d\d)(?![\d+%]|\.\d)"
+    r"(?<![\d.$/])(?<!\d,)(?P<y4>(?:19|20)\d\d)(?![\d+%]|\.\d)"
     r"|[A-Za-z)\]] ?['’] ?(?P<y2a>\d\d)(?!\w)"
     r"|[A-Za-z] (?P<y2b>\d\d)['’](?!\w)"
-    r"|\b[A-Z][A-Za-z]*[A-Z][A-Za-z]* (?P<y2c>\d\d)(?=\s*\])"
+    r"|\[[A-Z][^\[\]\d]*[A-Za-z] (?P<y2c>\d\d)\s*\]"
 )
 _GROUPS = ("y4", "y2a", "y2b", "y2c")
 _VENUE_NOISE = re.compile(r"[\s*\[\]()'’‘,.:;|\\`\"!?<>#~=+-]+")
@@ -68,7 +68,13 @@ def find_year(
     return None
 
 
-def venue_around(text: str, start: int, end: int, year: Part | None) -> Part | None:
+def venue_around(
+    text: str,
+    start: int,
+    end: int,
+    year: Part | None,
+    holes: Sequence[tuple[int, int]] = (),
+) -> Part | None:
     """The venue words of ``text[start:end]`` (a label, a cell, a line) around its year.
 
     ``[CVPR 2020]`` gives ``CVPR``, ``NeurIPS 2025 DB Highlight,`` gives ``NeurIPS 2025 DB
@@ -83,12 +89,18 @@ def venue_around(text: str, start: int, end: int, year: Part | None) -> Part | N
         for word_start, word_end in words
         if year is None or not (start + word_start <= year.start < start + word_end)
     ]
-    words = [(s, e) for s, e in words if any(char.isalpha() for char in text[s:e])]
+    words = [
+        (s, e)
+        for s, e in words
+        if any(char.isalpha() for char in text[s:e]) and not inside(s, holes)
+    ]
     if not words or len(words) > _MAX_VENUE_WORDS:
         return None
     first, last = words[0][0], words[-1][1]
-    while last > first and text[last - 1] in ".":
+    while last > first and text[last - 1] in ".-":
         last -= 1
+    while first < last and text[first] in "-":
+        first += 1
     return Part(first, last, text[first:last])
 
 

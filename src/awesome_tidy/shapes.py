@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 _MAX_KEY_LENGTH = 80
 _YEAR4 = re.compile(r"[12]\d{3}")
 _NUMBERING = re.compile(r"\d{1,4}[.)]\s+")
-_ET_AL = re.compile(r"\bet\.?\s*al\b", re.IGNORECASE)
+_ET_AL = re.compile(r"(?<![a-z])et\.?\s*al(?![a-z])", re.IGNORECASE)
 _FIELD_LABEL = re.compile(r"[^\n:：]{1,30}[:：]\s*$")
 _ATTRIBUTE = re.compile(r"[^\s\[\]()*`:：]{1,12}\s?[:：]")
 _TITLE_STOPS = re.compile(r"\[|!\[|\||<|\\\n|  \n|\*\*\[")
@@ -81,13 +81,14 @@ def _item_candidates(doc: Document, *, keyed: bool) -> Iterator[Candidate]:
         parent = by_item.get(id(item.parent)) if item.parent is not None else None
         if parent is not None and _is_attribute(doc.text, item):
             _lend_attribute(doc, item, parent.entry)
+            parent.fields = True
             continue
         candidate = _item_candidate(doc, item, keyed=keyed)
         if candidate is not None:
             by_item[id(item)] = candidate
             pending.append(candidate)
     for candidate in pending:
-        candidate.evidence = _evidence(doc.text, candidate.entry)
+        _judge(doc.text, candidate)
         yield candidate
 
 
@@ -146,8 +147,8 @@ def _skip_decoration(text: str, entry: Entry, at: int, end: int) -> int:
     """Skip what comes before the title without being part of it: spaces, emoji, badges, HTML."""
     while at < end:
         char = text[at]
-        if char.isspace() or _is_symbol(char):
-            at += 1
+        if char.isspace() or _is_symbol(char) or text.startswith("~~", at):
+            at += 2 if char == "~" else 1
             continue
         skip = _decoration_end(text, entry, at)
         if skip is None:
@@ -255,6 +256,10 @@ def _read_title(text: str, entry: Entry, at: int, end: int) -> None:
         return
     if _read_fields(text, entry, at, end):
         return
+    tagged = _skip_tag(text, at, end)
+    if tagged != at:
+        _read_title(text, entry, tagged, end)
+        return
     stop = _TITLE_STOPS.search(text, at, end)
     title_start, title_end = strip_span(text, at, stop.start() if stop else end)
     title_start, title_end = _trim_label_colon(text, title_start, title_end)
@@ -271,6 +276,16 @@ def _read_bold_title(text: str, entry: Entry, start: int, end: int) -> None:
     entry.form = "bold"
     numbering = _NUMBERING.match(text, start, end)
     entry.title = _titled(text, numbering.end() if numbering else start, end)
+
+
+def _skip_tag(text: str, at: int, end: int) -> int:
+    """``[**ALOCC**] Adversarially Learned ...``: a short bracketed name before a plain title."""
+    if at >= end or text[at] != "[":
+        return at
+    close = matching(text, at, min(end, at + 60), "[", "]")
+    if close < 0 or text[close + 1 : close + 2] == "(" or len(_WORD.findall(text, at, close)) > 3:
+        return at
+    return _skip_spaces(text, close + 1, end)
 
 
 def _titled(text: str, start: int, end: int) -> Part:
@@ -328,7 +343,7 @@ def _after_title(text: str, entry: Entry) -> int:
     assert entry.title is not None
     link = entry.title_link
     at = link.end if link is not None else entry.title.end
-    while at < entry.body.end and text[at] in "*_":
+    while at < entry.body.end and text[at] in "*_~":
         at += 1
     return at
 
@@ -359,7 +374,7 @@ def _read_year_and_venue(text: str, entry: Entry, start: int, end: int) -> None:
     entry.year = year
     if entry.venue is None:
         segment = _segment_around(text, entry, year, start, end)
-        entry.venue = venue_around(text, *segment, year)
+        entry.venue = venue_around(text, *segment, year, holes)
 
 
 def _holes(text: str, entry: Entry, start: int, end: int) -> list[tuple[int, int]]:
@@ -376,9 +391,9 @@ def _holes(text: str, entry: Entry, start: int, end: int) -> list[tuple[int, int
 
 def _segment_around(text: str, entry: Entry, year: Part, start: int, end: int) -> tuple[int, int]:
     """The label or line stretch that holds the year: where its venue words are."""
-    for link in entry.links:
-        if link.label.start <= year.start < link.label.end:
-            return link.label.start, link.label.end
+    label = _label_around(entry, year)
+    if label is not None:
+        return label
     left = max(
         (text.rfind(mark, start, year.start) for mark in ("[", "|", "\n", "(", ")", "]")),
         default=-1,
@@ -386,6 +401,22 @@ def _segment_around(text: str, entry: Entry, year: Part, start: int, end: int) -
     rights = [text.find(mark, year.end, end) for mark in ("[", "|", "\n", "]", ",")]
     right = min((index for index in rights if index >= 0), default=end)
     return max(left + 1, start), right
+
+
+def _judge(text: str, candidate: Candidate) -> None:
+    entry = candidate.entry
+    candidate.evidence = _evidence(text, entry) or (candidate.fields and bool(entry.real_links))
+    candidate.strong = candidate.evidence and (
+        (entry.key is not None and KEY_LIKE.fullmatch(entry.key.text) is not None)
+        or entry.form == "link"
+    )
+
+
+def _label_around(entry: Entry, year: Part) -> tuple[int, int] | None:
+    for link in entry.links:
+        if link.label.start <= year.start < link.label.end:
+            return link.label.start, link.label.end
+    return None
 
 
 def _evidence(text: str, entry: Entry) -> bool:
@@ -403,9 +434,8 @@ def _evidence(text: str, entry: Entry) -> bool:
     real = [link for link in entry.real_links if not title.start <= link.start < title.end]
     if entry.form in ("bold", "fields"):
         return bool(real)
-    return bool(real) and (
-        len(_WORD.findall(entry.title.text)) >= 3 or real[0].kind in ("paper", "code")
-    )
+    words = len(_WORD.findall(entry.title.text))
+    return bool(real) and (words >= 3 or (words >= 2 and real[0].kind in ("paper", "code")))
 
 
 # -- table rows ----------------------------------------------------------------------------------
@@ -443,10 +473,13 @@ def _read_row_metadata(text: str, entry: Entry, row: TableRow) -> None:
             continue
         start, end = row.cells[column]
         entry.year = find_year(text, start, end, _holes(text, entry, start, end))
-    if venue_column is not None and venue_column < len(row.cells):
-        start, end = row.cells[venue_column]
-        segment_start, segment_end = unwrap(text, start, end)
-        entry.venue = venue_around(text, segment_start, segment_end, entry.year)
+    column = venue_column if venue_column is not None else year_column
+    if column is not None and column < len(row.cells):
+        start, end = row.cells[column]
+        label = _label_around(entry, entry.year) if entry.year is not None else None
+        if label is not None and start <= label[0] < end:
+            start, end = label
+        entry.venue = venue_around(text, start, end, entry.year, _holes(text, entry, start, end))
 
 
 # -- paragraphs ------------------------------------------------------------------------------------
@@ -466,11 +499,11 @@ def _paragraph_candidates(doc: Document) -> Iterator[Candidate]:
                 _read_field(text, current.entry, *field)
             continue
         if current is not None:
-            current.evidence = _evidence(text, current.entry)
+            _judge(text, current)
             yield current
         current = _paragraph_candidate(doc, paragraph)
     if current is not None:
-        current.evidence = _evidence(text, current.entry)
+        _judge(text, current)
         yield current
 
 

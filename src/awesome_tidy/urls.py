@@ -109,6 +109,7 @@ _PROJECT_WORDS = frozenset(
     ]
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_MAX_LABEL_WORDS = 4
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -191,6 +192,8 @@ def link_kind(label: str, url: str, *, image: bool = False) -> str:
     if image or label.lstrip("[ ").startswith("![") or host.endswith(BADGE_HOSTS):
         return "badge"
     words = set(_WORD.findall(label.lower()))
+    if len(words) > _MAX_LABEL_WORDS:  # a title, not a label: its words say nothing of the link
+        words = set()
     if words & _CODE_WORDS:
         return "code"
     if words & _PAPER_WORDS or (_YEAR.search(label) and len(label) < 40):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from awesome_tidy.document import Document
@@ -9,7 +10,16 @@ from awesome_tidy.text import is_cjk, is_full_width_form, to_ascii_form
 
 _PAIRS = {"（": "）", "【": "】", "［": "］", "｛": "｝", "〔": "〕", "(": ")", "[": "]", "{": "}"}
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
+_BRACKETS = {**_PAIRS, **_CLOSERS}
 _SPACED_AFTER = ",:;!?"
+# Where a sentence ends: a CJK full stop or mark (kept in the sentence: it makes it CJK), an
+# ASCII one before a space, a line break or a table cell border.
+_CJK_STOPS = "。！？"
+_STOPS = ".!?"
+_BORDERS = "\n|"
+# Latin prose has lower-case words; a run of names and figures (``I-AUC:72.0%，P-AUC``) may be
+# typed in a CJK sentence's punctuation and is left alone.
+_PROSE_WORD = re.compile(r"\b[a-z]{2,}\b")
 
 
 class FullWidthBracket(Rule):
@@ -86,23 +96,53 @@ def _partner(text: str, offset: int, start: int, end: int) -> int | None:
 
 
 def _mismatched(text: str, offset: int, start: int, end: int) -> bool:
-    if text[offset] not in _PAIRS and text[offset] not in _CLOSERS:
+    if text[offset] not in _BRACKETS:
         return False
     partner = _partner(text, offset, start, end)
     return partner is not None and text[partner].isascii()
 
 
 def _in_latin_text(text: str, offset: int, start: int, end: int) -> bool:
-    """No CJK next to the character (or next to the pair it belongs to), nor inside the pair."""
+    """The sentence holding the character (or its pair) is Latin prose without CJK, and a
+    punctuation mark stands between two Latin words: ``LangGraph，with``, not the label colon of
+    ``ChatGLM：``."""
     first = last = offset
-    partner = _partner(text, offset, start, end) if text[offset] in {**_PAIRS, **_CLOSERS} else None
-    if partner is not None:
-        first, last = min(offset, partner), max(offset, partner)
-        if any(is_cjk(char) for char in text[first:last]):
-            return False
-    before = _neighbour(text, first - 1, start - 1, -1)
-    after = _neighbour(text, last + 1, end, 1)
-    return not (before and is_cjk(before)) and not (after and is_cjk(after))
+    if text[offset] in _BRACKETS:
+        partner = _partner(text, offset, start, end)
+        if partner is not None:
+            first, last = min(offset, partner), max(offset, partner)
+    elif not (
+        _latin(_neighbour(text, offset - 1, start - 1, -1))
+        and _latin(_neighbour(text, offset + 1, end, 1))
+    ):
+        return False
+    sentence_start, sentence_end = _sentence(text, first, last, start, end)
+    sentence = text[sentence_start:sentence_end]
+    return not any(is_cjk(char) for char in sentence) and bool(_PROSE_WORD.search(sentence))
+
+
+def _sentence(text: str, first: int, last: int, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence around ``text[first:last + 1]``, inside ``[start, end)``."""
+    left = first
+    while left > start and not _ends_sentence(text, left - 1) and text[left - 1] not in _BORDERS:
+        left -= 1
+    right = last + 1
+    while right < end and text[right] not in _BORDERS:
+        right += 1
+        if _ends_sentence(text, right - 1):
+            break
+    return left, right
+
+
+def _ends_sentence(text: str, at: int) -> bool:
+    char = text[at]
+    return char in _CJK_STOPS or (
+        char in _STOPS and (at + 1 >= len(text) or text[at + 1].isspace())
+    )
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
 
 
 def _neighbour(text: str, at: int, stop: int, step: int) -> str:
