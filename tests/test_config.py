@@ -7,7 +7,6 @@ command line in process, or ``load_config`` for the Python API.
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,9 +49,9 @@ def rules_found(*args: str) -> set[object]:
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A project folder holding the reference list as ``papers.md``, and ``docs/papers.md``."""
     monkeypatch.chdir(tmp_path)
-    shutil.copy(REFERENCE, tmp_path / "papers.md")
     (tmp_path / "docs").mkdir()
-    shutil.copy(REFERENCE, tmp_path / "docs" / "papers.md")
+    for place in ("papers.md", "docs/papers.md"):
+        (tmp_path / place).write_bytes(REFERENCE.read_bytes())  # writable, unlike the fixture
     return tmp_path
 
 

@@ -207,8 +207,8 @@ def fix(
         if report.fixed and not quiet:
             _describe_fixed(report, notes, show_fixes)
     reports = [report for _, report in results]
-    if not diff:
-        readable = [report for report in reports if not report.error]
+    readable = [report for report in reports if not report.error]
+    if readable and not diff:
         reporter("text")(readable, notes, ReportOptions(_color(notes), quiet=quiet))
     _finish(reports, exit_zero)
 

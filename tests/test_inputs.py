@@ -1,0 +1,212 @@
+"""What the command line checks: files, folders walked for Markdown, standard input, and many
+files at once in worker processes with the same output as one by one."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from awesome_tidy import check_text, fix_text
+from awesome_tidy.cli import app
+from awesome_tidy.config import Config, ConfigFinder
+from awesome_tidy.inputs import collect
+from awesome_tidy.runner import MIN_PARALLEL_BYTES, Task, _workers, run
+from conftest import REFERENCE
+
+FIXED = REFERENCE.with_name("awesome-industrial-anomaly-detection.fixed.md")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def invoke(*args: str, stdin: bytes | None = None) -> Outcome:
+    result = CliRunner().invoke(app, list(args), input=stdin, env={"NO_COLOR": "1"})
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Outcome(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository: lists at several depths, and copies where no list should be looked for."""
+    monkeypatch.chdir(tmp_path)
+    for place in (
+        "README.md",
+        "docs/papers.markdown",
+        "docs/survey/more.md",
+        "docs/NOTES.MD",
+        ".github/pull_request_template.md",
+        "node_modules/pkg/README.md",
+        "vendor/lib/README.md",
+        ".venv/lib/README.md",
+        "env/README.md",
+        "drafts/old.md",
+    ):
+        (tmp_path / place).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / place).write_bytes(REFERENCE.read_bytes())
+    (tmp_path / "env" / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    (tmp_path / "docs" / "notes.txt").write_text("+ (a2020b){x[2020]\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_folders_are_walked_for_markdown_in_sorted_order(tree: Path) -> None:
+    assert collect(["."], ConfigFinder()) == [
+        "README.md",
+        "docs/NOTES.MD",
+        "docs/papers.markdown",
+        "docs/survey/more.md",
+        "drafts/old.md",
+    ]
+
+
+def test_exclude_prunes_folders_and_files_named_on_the_command_line(tree: Path) -> None:
+    (tree / ".awesome-tidy.toml").write_text('exclude = ["drafts", "NOTES.MD"]\n', encoding="utf-8")
+    finder = ConfigFinder()
+    assert collect(["."], finder) == ["README.md", "docs/papers.markdown", "docs/survey/more.md"]
+    assert collect(["drafts/old.md", "docs/notes.txt"], finder) == ["docs/notes.txt"]
+
+
+def test_files_keep_the_order_given_and_appear_once(tree: Path) -> None:
+    finder = ConfigFinder()
+    assert collect(["docs/survey", "README.md", "docs"], finder) == [
+        "docs/survey/more.md",
+        "README.md",
+        "docs/NOTES.MD",
+        "docs/papers.markdown",
+    ]
+
+
+def test_hidden_folders_are_checked_when_named(tree: Path) -> None:
+    assert collect([".github"], ConfigFinder()) == [".github/pull_request_template.md"]
+
+
+def test_a_folder_without_markdown_is_an_error(tree: Path) -> None:
+    (tree / "empty").mkdir()
+    outcome = invoke("check", "empty", "README.md")
+    assert outcome.exit_code == 2
+    assert outcome.stderr == (
+        "error: empty: is a directory with no Markdown files (*.md, *.markdown) to check\n"
+    )
+    assert "README.md:9:16: stray-brace" in outcome.stdout, "the other files are still checked"
+
+
+def test_check_of_a_folder_reports_every_list_in_it(tree: Path) -> None:
+    findings = json.loads(invoke("check", "--format", "json", "docs").stdout)
+    per_file = len(check_text(REFERENCE.read_text(encoding="utf-8")))
+    assert len(findings) == 3 * per_file
+    assert [f["path"] for f in findings[::per_file]] == [
+        "docs/NOTES.MD",
+        "docs/papers.markdown",
+        "docs/survey/more.md",
+    ]
+
+
+# -- standard input -------------------------------------------------------------------------------
+
+
+def test_stdin_is_checked_under_the_name_given(tree: Path) -> None:
+    outcome = invoke(
+        "check", "-", "--stdin-filename", "docs/papers.md", stdin=REFERENCE.read_bytes()
+    )
+    assert outcome.exit_code == 1
+    assert outcome.stdout.startswith("docs/papers.md:9:16: stray-brace stray '{' in title\n")
+
+
+def test_stdin_follows_the_configuration_of_its_name(tree: Path) -> None:
+    (tree / "docs" / ".awesome-tidy.toml").write_text(
+        '[per-file-ignores]\n"papers.md" = ["ALL"]\n', encoding="utf-8"
+    )
+    named = invoke("check", "-", "--stdin-filename", "docs/papers.md", stdin=REFERENCE.read_bytes())
+    assert (named.exit_code, named.stdout) == (0, "No problems in 1 file.\n")
+    unnamed = invoke("check", "-", stdin=REFERENCE.read_bytes())
+    assert unnamed.stdout.startswith("<stdin>:9:16: stray-brace")
+
+
+def test_fix_of_stdin_prints_the_fixed_text_and_keeps_notes_off_stdout(tree: Path) -> None:
+    outcome = invoke("fix", "-", stdin=REFERENCE.read_bytes())
+    assert outcome.stdout == FIXED.read_text(encoding="utf-8")
+    assert outcome.exit_code == 1
+    assert "<stdin>: fixed " in outcome.stderr
+    assert "key-year-mismatch" in outcome.stderr
+    assert (tree / "README.md").read_bytes() == REFERENCE.read_bytes()
+
+
+def test_fix_of_stdin_keeps_crlf_and_a_byte_order_mark(tree: Path) -> None:
+    text = "\ufeff" + REFERENCE.read_text(encoding="utf-8").replace("\n", "\r\n")
+    outcome = CliRunner().invoke(app, ["fix", "-", "--quiet"], input=text.encode("utf-8"))
+    fixed = FIXED.read_text(encoding="utf-8").replace("\n", "\r\n")
+    assert outcome.stdout_bytes.decode("utf-8").replace("\r\r\n", "\r\n") in (
+        fixed,
+        "\ufeff" + fixed,
+    )
+
+
+def test_fix_of_stdin_that_cannot_be_read_echoes_nothing_and_exits_2(tree: Path) -> None:
+    outcome = invoke("fix", "-", stdin=b"+ (a2020b)x\xff[2020]\n")
+    assert outcome.exit_code == 2
+    assert outcome.stdout == ""
+    assert outcome.stderr == "error: <stdin>: not valid UTF-8: byte 11 cannot be decoded\n"
+
+
+def test_fix_diff_of_stdin_prints_a_diff(tree: Path) -> None:
+    outcome = invoke("fix", "-", "--diff", stdin=REFERENCE.read_bytes())
+    assert outcome.stdout.startswith("--- <stdin>\n+++ <stdin>\n@@ ")
+
+
+def test_excluded_stdin_is_passed_through_unchanged(tree: Path) -> None:
+    (tree / ".awesome-tidy.toml").write_text('exclude = ["drafts"]\n', encoding="utf-8")
+    outcome = invoke("fix", "-", "--stdin-filename", "drafts/x.md", stdin=REFERENCE.read_bytes())
+    assert (outcome.exit_code, outcome.stdout) == (0, REFERENCE.read_text(encoding="utf-8"))
+
+
+# -- many files ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Sixteen lists, enough text for the worker pool: the reference and real corpus lists."""
+    monkeypatch.chdir(tmp_path)
+    corpus = sorted((REFERENCE.parents[4] / "shared" / "corpus").glob("*__*.md"))
+    sources = [REFERENCE, *corpus][:16]
+    paths = []
+    for number in range(16):
+        path = tmp_path / f"list-{number:02}.md"
+        path.write_bytes(sources[number % len(sources)].read_bytes())  # writable, unlike shared/
+        paths.append(path.name)
+    return paths
+
+
+def test_many_files_use_the_pool_and_give_the_same_output_in_the_same_order(
+    many: list[str],
+) -> None:
+    tasks = [Task(path, Config()) for path in many]
+    assert sum(Path(p).stat().st_size for p in many) >= MIN_PARALLEL_BYTES
+    assert _workers(tasks, 2) == 2
+    assert _workers(tasks[:1], 2) == 1, "one file never starts a pool"
+    serial = invoke("check", "--format", "json", "--jobs", "1", *many)
+    parallel = invoke("check", "--format", "json", "--jobs", "2", *many)
+    assert parallel == serial
+    paths = [f["path"] for f in json.loads(parallel.stdout)]
+    assert sorted(set(paths), key=paths.index) == [p for p in many if p in paths]
+
+
+def test_parallel_fix_writes_every_file_as_a_serial_fix_would(many: list[str]) -> None:
+    expected = {path: fix_text(Path(path).read_text(encoding="utf-8")).text for path in many}
+    reports = run([Task(path, Config(), fix=True) for path in many], jobs=2)
+    assert [report.path for report in reports] == many
+    for path in many:
+        assert Path(path).read_text(encoding="utf-8") == expected[path]
+
+
+def test_small_inputs_stay_in_one_process(tmp_path: Path) -> None:
+    small = tmp_path / "a.md"
+    small.write_text("# x\n", encoding="utf-8")
+    assert _workers([Task(str(small), Config())] * 8, 8) == 1
