@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from itertools import chain, pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,8 +17,14 @@ if TYPE_CHECKING:
 # Small words whose presence or absence does not make another paper ("A survey" / "Survey").
 _FILLER_WORDS = frozenset(("a", "an", "the"))
 _TYPO_SCORE = 75.0
-_RARE_TOKENS_PER_TITLE = 3
-_MAX_BLOCK = 64
+# A title's rarest words, filed by threes: one mistyped word still leaves three in common.
+# (The four leave-one-out triples are spelled out in _signature_groups.)
+_SIGNATURE = 4
+# Groups up to _SMALL_GROUP titles give all their pairs; up to _MAX_GROUP they are scored in
+# rapidfuzz (at most _MAX_GROUP comparisons per title and group, in C); larger groups are
+# compared with their _WINDOW nearest neighbours in sorted order only.
+_SMALL_GROUP = 8
+_MAX_GROUP = 2000
 _WINDOW = 4
 
 
@@ -51,46 +58,133 @@ def _words_align(first: list[str], second: list[str]) -> bool:
     return all(word in _FILLER_WORDS for word in only_second)
 
 
-def candidate_pairs(titles: Sequence[str]) -> Iterator[tuple[int, int]]:
-    """Index pairs worth scoring, each once, in near-linear time.
+def near_pairs(titles: Sequence[str], threshold: float = 90.0) -> list[tuple[int, int]]:
+    """Sorted index pairs ``(i, j)``, ``i < j``, of different titles that are ``same_paper``.
 
-    Two sources: titles sharing one of their rarest words (a typo rarely hits all of them), and
-    neighbours in sorted order of the titles without spaces (catches a typo in every rare word of
-    a short title). A word shared by too many titles is compared by sorted neighbourhood only.
+    Equal titles are left out: they are exact copies, which ``copies`` finds by hashing. Only the
+    candidates are scored, first with one call into rapidfuzz each, then word by word.
     """
-    seen: set[tuple[int, int]] = set()
-    for pair in _rare_word_pairs(titles):
-        if pair not in seen:
-            seen.add(pair)
-            yield pair
-    compact = sorted(range(len(titles)), key=lambda index: titles[index].replace(" ", ""))
-    for pair in _neighbours(compact):
-        if pair not in seen:
-            seen.add(pair)
-            yield pair
+    from rapidfuzz.fuzz import ratio
+
+    compact = [title.replace(" ", "") for title in titles]
+    return sorted(
+        (first, second)
+        for first, second in candidate_pairs(titles, threshold, compact)
+        if titles[first] != titles[second]
+        and (
+            compact[first] == compact[second]
+            or (
+                ratio(titles[first], titles[second], score_cutoff=threshold)
+                and _words_align(titles[first].split(), titles[second].split())
+            )
+        )
+    )
 
 
-def _rare_word_pairs(titles: Sequence[str]) -> Iterator[tuple[int, int]]:
-    words = [set(title.split()) for title in titles]
-    frequency: Counter[str] = Counter(word for title_words in words for word in title_words)
-    blocks: defaultdict[str, list[int]] = defaultdict(list)
-    for index, title_words in enumerate(words):
-        rarest = sorted(title_words, key=lambda word: (frequency[word], word))
-        for word in rarest[:_RARE_TOKENS_PER_TITLE]:
-            blocks[word].append(index)
-    for members in blocks.values():
-        if len(members) > _MAX_BLOCK:
-            members.sort(key=lambda index: titles[index])
-            yield from _neighbours(members)
+def candidate_pairs(
+    titles: Sequence[str], threshold: float = 90.0, compact: Sequence[str] | None = None
+) -> set[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, worth the word-by-word check; near-linear in the titles.
+
+    Two titles of one paper share every word but the mistyped ones, so they share most of their
+    rarest words. Each title is filed under every three of its four rarest words (fillers aside);
+    titles filed together are candidates. With one word mistyped, the two signatures still share
+    three words, so the pair is found however many titles the list holds: recall does not drop
+    with size. Three words together are rare even when each word is common, so most groups are
+    small and all their pairs are candidates. A larger group (a common phrase such as "printed
+    circuit boards") is scored inside rapidfuzz, each title against the ones after it, and only
+    pairs reaching ``threshold`` are kept. Only a group of more than ``_MAX_GROUP`` titles falls
+    back to sorted neighbourhood, which bounds the cost on any input.
+
+    Neighbours in the sorted order of the spellings without spaces, forwards and backwards, that
+    agree on at least half their length, add what words cannot: the same spelling split
+    otherwise ("few-shot" / "fewshot"), short titles, and typos in two words of the same half.
+    """
+    if compact is None:
+        compact = [title.replace(" ", "") for title in titles]
+    pairs: set[tuple[int, int]] = set()
+    for members in _signature_groups(titles):
+        if len(members) <= _SMALL_GROUP:
+            for position, first in enumerate(members):
+                pairs.update((first, second) for second in members[position + 1 :])
+        elif len(members) <= _MAX_GROUP:
+            pairs.update(_scored_pairs(titles, members, threshold))
+        else:
+            members.sort(key=compact.__getitem__)
+            pairs.update(_neighbours(members, _WINDOW))
+    pairs.update(_sharing_half(compact))
+    pairs.update(_sharing_half([spelling[::-1] for spelling in compact]))
+    return pairs
+
+
+def _scored_pairs(
+    titles: Sequence[str], members: list[int], threshold: float
+) -> Iterator[tuple[int, int]]:
+    """Pairs of a group (in index order) whose titles score ``threshold``, compared in C."""
+    from rapidfuzz.fuzz import ratio
+    from rapidfuzz.process import extract
+
+    choices = [titles[member] for member in members]
+    for position, first in enumerate(members[:-1]):
+        later = choices[position + 1 :]
+        for _, _, offset in extract(
+            choices[position], later, scorer=ratio, score_cutoff=threshold, limit=None
+        ):
+            yield first, members[position + 1 + offset]
+
+
+def _signature_groups(titles: Sequence[str]) -> list[list[int]]:
+    """Groups of two or more titles, in index order, sharing three of their rarest words."""
+    word_sets = [set(title.split()) for title in titles]
+    frequency = Counter(chain.from_iterable(word_sets))
+    # Words numbered from the rarest, fillers last, so that a title's signature is its smallest
+    # numbers and a triple of numbers packs into one int key (cheaper than a tuple of words).
+    ranked = sorted(frequency, key=lambda word: (word in _FILLER_WORDS, frequency[word], word))
+    number = {word: rank for rank, word in enumerate(ranked)}.__getitem__
+    fillers = len(ranked) - len(_FILLER_WORDS.intersection(frequency))
+    base = len(ranked) + 1
+    keys: list[int] = []
+    owners: list[int] = []
+    for index, words in enumerate(word_sets):
+        signature = sorted(map(number, words))[:_SIGNATURE]
+        if len(signature) < _SIGNATURE or signature[-1] >= fillers:
+            # A short title: filed under all its words, a key apart from the triples.
+            key = 0
+            for word_number in signature:
+                key = key * base + word_number + 1 if word_number < fillers else key
+            keys.append(-key)
+            owners.append(index)
             continue
-        for position, first in enumerate(members):
-            for second in members[position + 1 :]:
-                yield first, second
+        first, second, third, fourth = signature
+        keys += (
+            ((second * base) + third) * base + fourth,
+            ((first * base) + third) * base + fourth,
+            ((first * base) + second) * base + fourth,
+            ((first * base) + second) * base + third,
+        )
+        owners += (index, index, index, index)
+    # Most keys are held by one title: count them in C first, then group only the shared ones.
+    shared = {key for key, count in Counter(keys).items() if count > 1}
+    groups: defaultdict[int, list[int]] = defaultdict(list)
+    for key, owner in zip(keys, owners, strict=True):
+        if key in shared:
+            groups[key].append(owner)
+    return list(groups.values())
 
 
-def _neighbours(ordered: list[int]) -> Iterator[tuple[int, int]]:
+def _neighbours(ordered: list[int], window: int) -> Iterator[tuple[int, int]]:
     for position, first in enumerate(ordered):
-        for second in ordered[position + 1 : position + 1 + _WINDOW]:
+        for second in ordered[position + 1 : position + 1 + window]:
+            yield (first, second) if first < second else (second, first)
+
+
+def _sharing_half(spellings: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """Neighbours in sorted order whose spellings agree on the first half of the shorter one."""
+    order = sorted(range(len(spellings)), key=spellings.__getitem__)
+    for first, second in pairwise(order):
+        one, other = spellings[first], spellings[second]
+        half = min(len(one), len(other)) // 2
+        if one[:half] == other[:half]:
             yield (first, second) if first < second else (second, first)
 
 

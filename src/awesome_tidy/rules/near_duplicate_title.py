@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry
 from awesome_tidy.rule import Option, Problem, Rule
-from awesome_tidy.similarity import candidate_pairs, same_paper
+from awesome_tidy.similarity import near_pairs
 
 _KEY_AUTHOR = re.compile(r"[A-Za-z]+")
 
@@ -30,15 +30,10 @@ class NearDuplicateTitle(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         entries = [entry for entry in doc.entries if entry.title is not None and entry.title_text]
         titles = [entry.title_text for entry in entries]
-        threshold = self.option("threshold")
         reported: set[int] = set()
-        for first_index, second_index in sorted(candidate_pairs(titles)):
+        for first_index, second_index in near_pairs(titles, self.option("threshold")):
             first, second = entries[first_index], entries[second_index]
-            if second_index in reported or _exact_copies(first, second):
-                continue
-            if _other_paper(first, second) or not same_paper(
-                titles[first_index], titles[second_index], threshold
-            ):
+            if second_index in reported or _same_key(first, second) or _other_paper(first, second):
                 continue
             reported.add(second_index)
             assert first.title is not None and second.title is not None
@@ -51,11 +46,9 @@ class NearDuplicateTitle(Rule):
             )
 
 
-def _exact_copies(first: Entry, second: Entry) -> bool:
-    """Same title or same key: duplicate-entry or key-conflict judge those, not this rule."""
-    return first.title_text == second.title_text or bool(
-        first.key_text and first.key_text == second.key_text
-    )
+def _same_key(first: Entry, second: Entry) -> bool:
+    """Duplicate-entry or key-conflict judge those, not this rule (nor equal titles)."""
+    return bool(first.key_text and first.key_text == second.key_text)
 
 
 def _other_paper(first: Entry, second: Entry) -> bool:
