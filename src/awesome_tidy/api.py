@@ -67,6 +67,7 @@ class FileReport:
 
 
 def check_file(path: str, config: Config | None = None) -> FileReport:
+    """Read and check a file; an unreadable one gives a report with ``error`` set."""
     try:
         source = read_source(path)
     except InputError as error:
