@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
+    from awesome_tidy.anchors import Anchors
     from awesome_tidy.entries import Entry
 
 _NEWLINE = re.compile(r"\r\n?")
@@ -239,6 +240,13 @@ class Document:
         return len(self.text) if end < 0 else end + 1
 
     # -- derived facts -------------------------------------------------------------------------
+
+    @cached_property
+    def anchors(self) -> Anchors:
+        """Heading anchors as GitHub makes them, HTML anchors and tables of contents."""
+        from awesome_tidy.anchors import read_anchors
+
+        return read_anchors(self)
 
     @cached_property
     def _comments(self) -> tuple[list[int], list[int]]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from awesome_tidy.inline import Link, Part, inside
 from awesome_tidy.metadata import expand_year
 from awesome_tidy.text import normalize_key, normalize_title
+from awesome_tidy.urls import normalize_url
 
 if TYPE_CHECKING:
     from awesome_tidy.document import Document, ListItem, Section, Table
@@ -75,6 +76,19 @@ class Entry:
     @property
     def year_value(self) -> int | None:
         return expand_year(self.year.text) if self.year and self.year.text.isdigit() else None
+
+    @property
+    def container(self) -> object:
+        """What holds the entry as one list: its table for a row, else its section."""
+        return self.table if self.table is not None else self.section
+
+    @property
+    def copy_title(self) -> str:
+        """What two copies of the entry share: the title, and for a short ``[Name](url)`` also
+        where it points (``[Learning](a)`` and ``[Learning](b)`` under two parents are two)."""
+        title = self.title_text
+        link = self.title_link if self.form == "link" and title.count(" ") < 3 else None
+        return f"{title} {normalize_url(link.url.text)}" if link is not None else title
 
     def identity(self) -> tuple[str | None, str, int | None]:
         """What must survive every safe fix: the key, title and year in normal form."""

@@ -18,7 +18,7 @@ class DuplicateEntry(Rule):
         for group in copies(doc.entries):
             first_in_section: dict[int, Entry] = {}
             for entry in group:
-                first = first_in_section.setdefault(id(entry.section), entry)
+                first = first_in_section.setdefault(id(entry.container), entry)
                 if first is entry:
                     continue
                 fix = None
@@ -27,10 +27,14 @@ class DuplicateEntry(Rule):
                 yield self.problem(
                     entry.body.start,
                     entry.body.end,
-                    message=f"duplicate of line {first.line} in the same section",
+                    message=f"duplicate of line {first.line} in the same {_where(entry)}",
                     fix=fix,
                     related=first.start,
                 )
+
+
+def _where(entry: Entry) -> str:
+    return "table" if entry.table is not None else "section"
 
 
 def _identical(doc: Document, first: Entry, later: Entry) -> bool:
