@@ -40,6 +40,8 @@ class Heading:
     number: str | None
     setext: bool = False
     in_list_item: bool = False
+    last_line: int = 0
+    """The heading's last line (the underline of a setext heading)."""
 
     @property
     def depth(self) -> int:
@@ -423,6 +425,7 @@ class _ModelBuilder:
             number=number,
             setext=setext,
             in_list_item=bool(self.item_stack),
+            last_line=last,
         )
         doc.headings.append(heading)
         parent = self.section

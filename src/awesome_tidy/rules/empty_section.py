@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesome_tidy.document import Document
+from awesome_tidy.rule import Problem, Rule
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+
+
+class EmptySection(Rule):
+    name = "empty-section"
+    severity = "warning"
+    summary = "A heading with nothing under it before the next heading of its level or above."
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        headings = [heading for heading in doc.headings if not heading.in_list_item]
+        for index, heading in enumerate(headings):
+            following = headings[index + 1] if index + 1 < len(headings) else None
+            if following is not None and following.level > heading.level:
+                continue  # its subsections are its content
+            start = doc.line_start(heading.last_line + 1)
+            end = following.start if following is not None else len(doc.text)
+            if _COMMENT.sub("", doc.text[start:end]).strip():
+                continue
+            yield self.problem(
+                heading.marker_start,
+                doc.line_end(heading.line),
+                message=f"section {heading.text.strip()!r} is empty",
+            )

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_tidy.document import Document
+from awesome_tidy.entries import Entry
+from awesome_tidy.inline import Part
+from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.text import INVISIBLE
+
+# Joiners shape emoji (👷🏻‍♂️) and Indic or Persian words; between two Latin letters or digits
+# they do nothing but break search and comparison.
+_JOINERS = frozenset(("\u200c", "\u200d"))
+_SPACES = frozenset(("\u00a0", "\u202f"))
+
+
+class InvisibleCharacter(Rule):
+    name = "invisible-character"
+    severity = "warning"
+    summary = "A soft hyphen, zero-width or no-break space hidden in an entry's key, title or text."
+    fix_safety = "safe"
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        text = doc.text
+        for entry in doc.entries:
+            for label, part in _parts(entry):
+                if part.text.isascii():
+                    continue
+                for offset in range(part.start, part.end):
+                    char = text[offset]
+                    if char not in INVISIBLE or entry.in_code(offset):
+                        continue
+                    if char in _JOINERS and not _between_latin(text, offset):
+                        continue
+                    yield self.problem(
+                        offset,
+                        offset + 1,
+                        message=f"invisible {INVISIBLE[char]} (U+{ord(char):04X}) in {label}",
+                        fix=Fix.safe(Edit(offset, offset + 1, " " if char in _SPACES else "")),
+                    )
+
+
+def _parts(entry: Entry) -> Iterator[tuple[str, Part]]:
+    for label, part in (
+        ("key", entry.key),
+        ("title", entry.title),
+        ("authors", entry.authors),
+        ("venue", entry.venue),
+        ("description", entry.description),
+    ):
+        if part is not None:
+            yield label, part
+
+
+def _between_latin(text: str, offset: int) -> bool:
+    before, after = text[offset - 1 : offset], text[offset + 1 : offset + 2]
+    return before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
