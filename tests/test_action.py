@@ -1,0 +1,115 @@
+"""The GitHub Action (``action.yml``): its inputs, and its steps run for real with bash, the way
+the Actions runner would run them (expressions replaced by the inputs, ``GITHUB_PATH`` honoured),
+on the reference list. Its output must parse as workflow commands."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import REFERENCE
+from test_reporters import parse_workflow_command
+
+ROOT = Path(__file__).parents[1]
+ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+STEPS = {step["name"]: step for step in ACTION["runs"]["steps"]}
+_EXPRESSION = re.compile(r"\$\{\{\s*([\w.]+)\s*\}\}")
+
+
+def run_step(
+    name: str, inputs: dict[str, str], cwd: Path, path: str | None = None, **context: str
+) -> subprocess.CompletedProcess[str]:
+    step = STEPS[name]
+    values = {**{f"inputs.{key}": value for key, value in inputs.items()}, **context}
+    env = dict(os.environ, NO_COLOR="1")
+    for key, value in step["env"].items():
+        env[key] = _EXPRESSION.sub(lambda match: values[match.group(1)], value)
+    if path is not None:
+        env["PATH"] = path
+    return subprocess.run(
+        [shutil.which(step["shell"]) or step["shell"], "-c", step["run"]],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=300,
+    )
+
+
+def defaults(**given: str) -> dict[str, str]:
+    inputs: dict[str, Any] = ACTION["inputs"]
+    return {name: given.get(name, spec["default"]) for name, spec in inputs.items()}
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "README.md").write_bytes(REFERENCE.read_bytes())
+    (tmp_path / "docs" / "papers.md").write_bytes(REFERENCE.read_bytes())
+    return tmp_path
+
+
+def test_inputs_are_paths_config_and_version_with_defaults() -> None:
+    assert ACTION["runs"]["using"] == "composite"
+    assert set(ACTION["inputs"]) == {"paths", "config", "version"}
+    assert defaults() == {"paths": ".", "config": "", "version": ""}
+    for spec in ACTION["inputs"].values():
+        assert spec["description"] and spec["required"] is False
+    for step in ACTION["runs"]["steps"]:
+        assert "${{" not in step["run"], "inputs reach scripts through env, never spliced in"
+
+
+def test_check_step_annotates_every_finding(workspace: Path) -> None:
+    done = run_step("Check with awesome-tidy", defaults(), workspace)
+    assert done.returncode == 1, done.stderr
+    commands = [parse_workflow_command(line) for line in done.stdout.splitlines()]
+    files = {properties["file"] for _, properties, _ in commands}
+    assert files == {"README.md", "docs/papers.md"}
+    assert all(properties["title"].startswith("awesome-tidy (") for _, properties, _ in commands)
+
+
+def test_check_step_takes_several_paths_and_a_config(workspace: Path) -> None:
+    (workspace / "strict.toml").write_text('select = ["stray-brace"]\n', encoding="utf-8")
+    inputs = defaults(paths="README.md\n  docs/papers.md\n", config="strict.toml")
+    done = run_step("Check with awesome-tidy", inputs, workspace)
+    commands = [parse_workflow_command(line) for line in done.stdout.splitlines()]
+    assert {properties["title"] for _, properties, _ in commands} == {"awesome-tidy (stray-brace)"}
+    assert len(commands) == 10
+
+
+def test_check_step_passes_on_a_clean_list(workspace: Path) -> None:
+    (workspace / "clean.md").write_text("# Papers\n\n+ (he2016deep)Deep Residual[2016]\n")
+    done = run_step("Check with awesome-tidy", defaults(paths="clean.md"), workspace)
+    assert (done.returncode, done.stdout) == (0, "")
+
+
+def test_install_step_installs_the_action_s_own_revision(
+    tmp_path: Path, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner_temp = tmp_path / "runner-temp"
+    runner_temp.mkdir()
+    github_path = tmp_path / "github-path"
+    github_path.touch()
+    monkeypatch.setenv("RUNNER_TEMP", str(runner_temp))
+    monkeypatch.setenv("GITHUB_PATH", str(github_path))
+    done = run_step(
+        "Install awesome-tidy", defaults(), workspace, **{"github.action_path": str(ROOT)}
+    )
+    assert done.returncode == 0, done.stderr
+    (added,) = github_path.read_text(encoding="utf-8").split()
+    assert (Path(added) / "awesome-tidy").is_file()
+    checked = run_step(
+        "Check with awesome-tidy",
+        defaults(paths="README.md"),
+        workspace,
+        path=f"{added}{os.pathsep}{os.environ['PATH']}",
+    )
+    assert checked.returncode == 1
+    assert checked.stdout.startswith("::error file=README.md,line=9,col=16,")
