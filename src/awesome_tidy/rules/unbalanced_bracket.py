@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_tidy.document import Document
+from awesome_tidy.entries import Entry
+from awesome_tidy.inline import inside
+from awesome_tidy.rule import Problem, Rule
+
+# Each closer with its opener; full-width brackets count as their ASCII twins (a full-width one
+# paired with an ASCII one is full-width-bracket's), braces are stray-brace's.
+_OPENER = {
+    ")": "(",
+    "]": "[",
+    "）": "(",
+    "】": "[",
+    "］": "[",
+    "〕": "(",
+    "”": "“",
+    "》": "《",
+    "」": "「",
+    "』": "『",
+}
+_FAMILY = {"（": "(", "【": "[", "［": "[", "〔": "("}
+
+
+class UnbalancedBracket(Rule):
+    name = "unbalanced-bracket"
+    severity = "warning"
+    summary = "A bracket or quote in an entry that is never closed, or closes nothing."
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        text = doc.text
+        for entry in doc.entries:
+            skip = [(link.url.start, link.url.end) for link in entry.links] + entry.code_spans
+            for start, end in _segments(entry):
+                for offset, message in _unbalanced(text, start, end, skip):
+                    yield self.problem(offset, offset + 1, message=message)
+
+
+def _segments(entry: Entry) -> Iterator[tuple[int, int]]:
+    """Where brackets must balance: each cell of a table row, the text of other entries."""
+    if entry.table is None or entry.item is not None:
+        yield entry.body.start, entry.body.end
+        return
+    body = entry.body
+    start = body.start
+    for index in range(body.start, body.end + 1):
+        if index == body.end or (
+            body.text[index - body.start] == "|" and not _escaped(entry, index)
+        ):
+            yield start, index
+            start = index + 1
+
+
+def _escaped(entry: Entry, index: int) -> bool:
+    return index > entry.body.start and entry.body.text[index - entry.body.start - 1] == "\\"
+
+
+def _unbalanced(
+    text: str, start: int, end: int, skip: list[tuple[int, int]]
+) -> Iterator[tuple[int, str]]:
+    stack: list[int] = []
+    index = start
+    while index < end:
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if not inside(index, skip):
+            opener = _FAMILY.get(char, char)
+            if opener in "([“《「『":
+                stack.append(index)
+            elif char in _OPENER:
+                yield from _close(text, stack, index)
+        index += 1
+    for offset in stack:
+        yield offset, f"{text[offset]!r} is never closed"
+
+
+def _close(text: str, stack: list[int], index: int) -> Iterator[tuple[int, str]]:
+    """Close the nearest opener of the closer's kind; those opened after it were never closed."""
+    wanted = _OPENER[text[index]]
+    for depth in range(len(stack) - 1, -1, -1):
+        if _FAMILY.get(text[stack[depth]], text[stack[depth]]) == wanted:
+            for offset in stack[depth + 1 :]:
+                yield offset, f"{text[offset]!r} is never closed"
+            del stack[depth:]
+            return
+    yield index, f"{text[index]!r} closes nothing"
