@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from awesome_tidy import Config, ConfigError, check_text, load_config
+from awesome_tidy import Config, ConfigError, Option, check_text, load_config
 from awesome_tidy.cli import app
 from awesome_tidy.config import ConfigFinder, read_config
+from awesome_tidy.config_file import KEYS, SKIP_SECTIONS, SKIP_SECTIONS_OPTION
 from awesome_tidy.document import Document, Section
+from awesome_tidy.registry import builtin_rules
 from conftest import REFERENCE
 
 
@@ -424,3 +426,57 @@ def test_finder_reads_each_configuration_file_once(project: Path) -> None:
     write(project / ".awesome-tidy.toml", 'ignore = ["list-indent"]\n')
     finder = ConfigFinder()
     assert finder.for_path("papers.md") is finder.for_path("docs/papers.md")
+
+
+# -- the README's configuration reference cannot drift ------------------------------------------
+
+README = Path(__file__).parents[1] / "README.md"
+
+
+def _option_type(option: Option) -> str:
+    words = {int: "integer", float: "number", str: "string", bool: "true or false"}
+    text = words.get(option.type, "list of strings")
+    if option.minimum is not None and option.maximum is not None:
+        text += f", {option.minimum:g} to {option.maximum:g}"
+    elif option.minimum is not None:
+        text += f", at least {option.minimum:g}"
+    elif option.maximum is not None:
+        text += f", at most {option.maximum:g}"
+    if option.choices:
+        text += ": " + ", ".join(f"`{choice}`" for choice in option.choices)
+    return text
+
+
+def options_table() -> str:
+    """The README's rule options table, as the rules' ``Option`` declarations say it must be."""
+    rows = ["| rule | option | type | default | meaning |", "|---|---|---|---|---|"]
+    for rule in builtin_rules():
+        for key, option in rule.options.items():
+            rows.append(
+                f"| [{rule.name}](rules/{rule.name}.md) | `{key}` | {_option_type(option)} "
+                f"| `{json.dumps(option.default)}` | {option.help} |"
+            )
+    every = SKIP_SECTIONS_OPTION
+    rows.append(
+        f"| every rule | `{SKIP_SECTIONS}` | {_option_type(every)} "
+        f"| `{json.dumps(every.default)}` | {every.help} |"
+    )
+    return "\n".join(rows) + "\n"
+
+
+def test_readme_options_table_matches_the_rules_declarations() -> None:
+    expected = options_table()
+    assert expected in README.read_text(encoding="utf-8"), (
+        "the README's rule options table drifted from the Option declarations; it should be:\n"
+        + expected
+    )
+
+
+def test_readme_configuration_example_is_a_valid_configuration(tmp_path: Path) -> None:
+    readme = README.read_text(encoding="utf-8")
+    example = readme.split("```toml\n[tool.awesome-tidy]\n", 1)[1].split("```", 1)[0]
+    pyproject = write(tmp_path / "pyproject.toml", "[tool.awesome-tidy]\n" + example)
+    config = read_config(pyproject)
+    assert set(config.origins) >= {f"{key}" for key in KEYS if key != "extend-select"}
+    for key in KEYS:
+        assert f"`{key}`" in readme or f"{key} =" in readme or f".{key}]" in readme, key
