@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from awesome_tidy.inline import Link, Part, inside
 from awesome_tidy.metadata import expand_year
 from awesome_tidy.text import normalize_key, normalize_title
-from awesome_tidy.urls import normalize_url
+from awesome_tidy.urls import label_kind, normalize_url
 
 if TYPE_CHECKING:
     from awesome_tidy.document import Document, ListItem, Section, Table
@@ -116,7 +116,7 @@ class Entry:
         if link is not None and link.kind not in ("anchor", "badge"):
             return link
         for link in self.links:
-            if link.kind == "paper" and len(link.label.text) < 40:
+            if link.kind == "paper" and _names_a_link(link.label.text):
                 return link
         return None
 
@@ -124,6 +124,12 @@ class Entry:
     def real_links(self) -> list[Link]:
         """Links to somewhere else: neither in-page anchors nor badges."""
         return [link for link in self.links if link.kind not in ("anchor", "badge")]
+
+
+def _names_a_link(label: str) -> bool:
+    """``[paper]``, ``[CVPR 2020]``, ``[arXiv]``: a label about the link, not another title."""
+    words = label.split()
+    return label_kind(label) is not None or (len(words) == 1 and len(label) <= 16)
 
 
 @dataclass(slots=True)

@@ -21,6 +21,8 @@ _YEAR = re.compile(
 _GROUPS = ("y4", "y2a", "y2b", "y2c")
 _VENUE_NOISE = re.compile(r"[\s*\[\]()'’‘,.:;|\\`\"!?<>#~=+-]+")
 _MAX_VENUE_WORDS = 6
+# ``[(Memory bank)CVPR 2022]``: a note in parentheses is the list's category, not the venue.
+_NOTE = re.compile(r"\([^()]*\)")
 # Words that say where a paper appeared, not which venue: they do not make two venues differ.
 _VENUE_FILLER = frozenset(
     (
@@ -84,10 +86,14 @@ def venue_around(
         (match.start(), match.end())
         for match in re.finditer(r"[^\s*\[\]()'’‘,:;|\\`\"<>]+", text[start:end])
     ]
+    notes = [
+        (match.start() + start, match.end() + start) for match in _NOTE.finditer(text[start:end])
+    ]
     words = [
         (start + word_start, start + word_end)
         for word_start, word_end in words
-        if year is None or not (start + word_start <= year.start < start + word_end)
+        if (year is None or not (start + word_start <= year.start < start + word_end))
+        and not inside(start + word_start, notes)
     ]
     words = [
         (s, e)
@@ -102,6 +108,21 @@ def venue_around(
     while first < last and text[first] in "-":
         first += 1
     return Part(first, last, text[first:last])
+
+
+def same_venue(first: str, second: str) -> bool:
+    """``PR`` and ``Pattern Recognition``, ``NIPS`` and ``NeurIPS``: one venue."""
+    one, other = venue_family(first), venue_family(second)
+    if one == other:
+        return True
+    for short, long in ((one, other), (other, one)):
+        words = long.split()
+        if " " not in short and len(words) > 1 and short == "".join(word[0] for word in words):
+            return True
+    return _ALIASES.get(one, one) == _ALIASES.get(other, other)
+
+
+_ALIASES = {"nips": "neurips", "tpami": "pami", "t pami": "pami"}
 
 
 def venue_family(venue: str) -> str:

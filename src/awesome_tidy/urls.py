@@ -183,6 +183,20 @@ def host_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def label_kind(label: str) -> str | None:
+    """What a short label says a link is (``[paper]``, ``[code]``, ``[CVPR 2020]``), if it says."""
+    words = set(_WORD.findall(label.lower()))
+    if len(words) > _MAX_LABEL_WORDS:  # a title, not a label: its words say nothing of the link
+        return None
+    if words & _CODE_WORDS:
+        return "code"
+    if words & _PAPER_WORDS or (_YEAR.search(label) and len(label) < 40):
+        return "paper"
+    if words & _PROJECT_WORDS:
+        return "project"
+    return None
+
+
 def link_kind(label: str, url: str, *, image: bool = False) -> str:
     """``anchor``, ``badge``, ``paper``, ``code``, ``project`` or ``other``."""
     stripped = url.strip()
@@ -191,15 +205,9 @@ def link_kind(label: str, url: str, *, image: bool = False) -> str:
     host = host_of(stripped)
     if image or label.lstrip("[ ").startswith("![") or host.endswith(BADGE_HOSTS):
         return "badge"
-    words = set(_WORD.findall(label.lower()))
-    if len(words) > _MAX_LABEL_WORDS:  # a title, not a label: its words say nothing of the link
-        words = set()
-    if words & _CODE_WORDS:
-        return "code"
-    if words & _PAPER_WORDS or (_YEAR.search(label) and len(label) < 40):
-        return "paper"
-    if words & _PROJECT_WORDS:
-        return "project"
+    by_label = label_kind(label)
+    if by_label is not None:
+        return by_label
     if host.endswith(_PAPER_HOSTS):
         return "paper"
     if host.endswith(_CODE_HOSTS):
