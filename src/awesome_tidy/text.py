@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Full-width brackets a CJK input method types, with their ASCII twins.
 FULL_WIDTH_BRACKETS = {
@@ -52,6 +53,10 @@ def to_ascii_form(char: str) -> str:
     return char
 
 
+# Performance (issue 3): Entry.title_text and key_text are properties that several rules read for
+# every entry; remembering each distinct title and key makes the second and later reads a lookup.
+# Bounded, so that a long-lived process checking many lists does not grow without end.
+@lru_cache(maxsize=1 << 18)
 def normalize_title(title: str) -> str:
     """The form two titles of one paper share: folded case, width and punctuation, no braces."""
     folded = unicodedata.normalize("NFKC", title).casefold()
@@ -60,6 +65,7 @@ def normalize_title(title: str) -> str:
     return _NON_WORD.sub(" ", folded).strip()
 
 
+@lru_cache(maxsize=1 << 18)
 def normalize_key(key: str) -> str:
     """A key without the braces, invisible characters and full-width forms other rules report."""
     folded = unicodedata.normalize("NFKC", key)
