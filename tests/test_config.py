@@ -7,33 +7,17 @@ command line in process, or ``load_config`` for the Python API.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from awesome_tidy import Config, ConfigError, Option, check_text, load_config
-from awesome_tidy.cli import app
 from awesome_tidy.config import ConfigFinder, read_config
 from awesome_tidy.config_file import KEYS, SKIP_SECTIONS, SKIP_SECTIONS_OPTION
 from awesome_tidy.document import Document, Section
 from awesome_tidy.registry import builtin_rules
+from cli_invoke import invoke as run
 from conftest import REFERENCE
-
-
-@dataclass(frozen=True)
-class Outcome:
-    exit_code: int
-    stdout: str
-    stderr: str
-
-
-def run(*args: str) -> Outcome:
-    result = CliRunner().invoke(app, list(args), env={"NO_COLOR": "1"})
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return Outcome(result.exit_code, result.stdout, result.stderr)
 
 
 def findings(*args: str) -> list[dict[str, object]]:

@@ -4,7 +4,6 @@ files at once in worker processes with the same output as one by one."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,23 +14,10 @@ from awesome_tidy.cli import app
 from awesome_tidy.config import Config, ConfigFinder
 from awesome_tidy.inputs import collect
 from awesome_tidy.runner import MIN_PARALLEL_BYTES, Task, _workers, run
+from cli_invoke import invoke
 from conftest import REFERENCE
 
 FIXED = REFERENCE.with_name("awesome-industrial-anomaly-detection.fixed.md")
-
-
-@dataclass(frozen=True)
-class Outcome:
-    exit_code: int
-    stdout: str
-    stderr: str
-
-
-def invoke(*args: str, stdin: bytes | None = None) -> Outcome:
-    result = CliRunner().invoke(app, list(args), input=stdin, env={"NO_COLOR": "1"})
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return Outcome(result.exit_code, result.stdout, result.stderr)
 
 
 @pytest.fixture
@@ -139,14 +125,12 @@ def test_fix_of_stdin_prints_the_fixed_text_and_keeps_notes_off_stdout(tree: Pat
     assert (tree / "README.md").read_bytes() == REFERENCE.read_bytes()
 
 
-def test_fix_of_stdin_keeps_crlf_and_a_byte_order_mark(tree: Path) -> None:
-    text = "\ufeff" + REFERENCE.read_text(encoding="utf-8").replace("\n", "\r\n")
-    outcome = CliRunner().invoke(app, ["fix", "-", "--quiet"], input=text.encode("utf-8"))
+def test_fix_of_stdin_keeps_the_encoding_crlf_and_byte_order_mark(tree: Path) -> None:
+    crlf = REFERENCE.read_text(encoding="utf-8").replace("\n", "\r\n")
     fixed = FIXED.read_text(encoding="utf-8").replace("\n", "\r\n")
-    assert outcome.stdout_bytes.decode("utf-8").replace("\r\r\n", "\r\n") in (
-        fixed,
-        "\ufeff" + fixed,
-    )
+    for encoding, bom in (("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe")):
+        result = CliRunner().invoke(app, ["fix", "-", "--quiet"], input=bom + crlf.encode(encoding))
+        assert result.stdout_bytes == bom + fixed.encode(encoding), encoding
 
 
 def test_fix_of_stdin_that_cannot_be_read_echoes_nothing_and_exits_2(tree: Path) -> None:

@@ -10,39 +10,24 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from typer.testing import CliRunner
 
 from awesome_tidy import check_text
 from awesome_tidy.api import FileReport
-from awesome_tidy.cli import _color, app
+from awesome_tidy.cli import _color
 from awesome_tidy.files import Source
 from awesome_tidy.linter import Diagnostic
 from awesome_tidy.registry import all_rules
 from awesome_tidy.reporters import FORMATS, ReportOptions, reporter
+from cli_invoke import invoke as run
 from conftest import FIXTURES, REFERENCE
 
 ROOT = Path(__file__).parents[1]
 SCHEMA = FIXTURES / "sarif" / "sarif-schema-2.1.0.json"
 CLEAN = "# Papers\n\n+ (he2016deep)Deep Residual Learning for Image Recognition[2016]\n"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    exit_code: int
-    stdout: str
-    stderr: str
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> Outcome:
-    result = CliRunner().invoke(app, list(args), env={"NO_COLOR": "1", **(env or {})})
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return Outcome(result.exit_code, result.stdout, result.stderr)
 
 
 @pytest.fixture

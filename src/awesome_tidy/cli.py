@@ -227,13 +227,14 @@ def _write_diff(report: api.FileReport) -> None:
 
 
 def _write_stdin_result(report: api.FileReport) -> None:
-    """The fixed text, or the text as read when it could not be fixed: never an empty pipe."""
-    text = report.fixed_text if report.fixed_text is not None else None
-    if text is None and report.source is not None:
-        text = report.source.text
-    if text is not None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    """The fixed text, or the text as read when it could not be fixed: never an empty pipe.
+    Written as bytes in the input's own encoding, byte-order mark and line endings."""
+    if report.source is None:
+        return
+    text = report.fixed_text if report.fixed_text is not None else report.source.text
+    sys.stdout.flush()
+    sys.stdout.buffer.write(report.source.encode(text))
+    sys.stdout.buffer.flush()
 
 
 def _describe_fixed(report: api.FileReport, stream: TextIO, show_fixes: bool) -> None:
