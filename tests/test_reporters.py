@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -33,7 +32,7 @@ CLEAN = "# Papers\n\n+ (he2016deep)Deep Residual Learning for Image Recognition[
 @pytest.fixture
 def lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    shutil.copy(REFERENCE, tmp_path / "reference.md")
+    (tmp_path / "reference.md").write_bytes(REFERENCE.read_bytes())  # writable, for fix
     (tmp_path / "clean.md").write_text(CLEAN, encoding="utf-8")
     return tmp_path
 
@@ -347,3 +346,17 @@ def test_every_format_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in FORMATS:
         assert f"`{name}`" in readme
+
+
+def test_fix_show_fixes_lists_what_was_fixed(lists: Path) -> None:
+    outcome = run(
+        "fix", "--show-fixes", "--select", "stray-brace,heading-numbering", "reference.md"
+    )
+    lines = outcome.stdout.splitlines()
+    assert lines[:3] == [
+        "reference.md: fixed 6 problems",
+        "  9:16 stray-brace stray '{' in title",
+        "  80:65 stray-brace stray '}' in title",
+    ]
+    assert "  124:2 heading-numbering heading 2.3 has level 1, its number says level 2" in lines
+    assert outcome.exit_code == 0 and lines[-1] == "No problems in 1 file."
