@@ -89,3 +89,19 @@ def missing_years(entries: list[Entry]) -> list[Entry]:
             missing.extend(entry for entry in group if entry.year is None)
     missing.sort(key=lambda entry: entry.start)
     return missing
+
+
+def link_items(entries: Iterable[Entry]) -> list[Entry]:
+    """The ``- [Name](url) - Description`` entries: list items whose title is their link."""
+    return [
+        entry
+        for entry in entries
+        if entry.shape == "list-item" and entry.form == "link" and entry.title_link is not None
+    ]
+
+
+def canonical_separator(items: list[Entry], share: float = 0.6) -> str:
+    """The separator most of the list's described items use; awesome-lint's `` - `` when none
+    is used by most (or the list has no descriptions yet)."""
+    found = [entry.separator.text for entry in items if entry.separator and entry.description]
+    return dominant(found, share) or " - "

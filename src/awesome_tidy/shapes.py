@@ -53,6 +53,9 @@ _WORD = re.compile(r"\w+")
 # A description is read for a year only when it is as short as a venue line: "KDD 2017."
 _MAX_DESCRIPTION_WORDS_FOR_YEAR = 8
 _SEPARATORS = "-–—:："
+_MAX_LEAD_LABEL_WORDS = 4
+# Badges after a description: ``![Freeware][Freeware Icon]``, ``[![OSS][OSS Icon]](url)``.
+_TRAILING_BADGE = re.compile(r"(?:\[?!\[[^\]]*\]\[[^\]]*\](?:\]\([^)]*\))?|\s)+$")
 _TITLE_HEADERS = ("title", "name", "paper", "method", "model", "dataset", "project", "tool")
 _YEAR_HEADERS = ("year", "date", "time", "published", "年份", "时间", "日期")
 _VENUE_HEADERS = ("venue", "publication", "conference", "journal", "pub", "会议", "期刊")
@@ -200,13 +203,22 @@ def _skip_lead_groups(text: str, entry: Entry, at: int, end: int) -> int:
     """``[[ICLR](url)] [293:fire:] Title``: a venue link and counters before a plain title."""
     while at < end and text[at] == "[" and text.startswith("[", at + 1):
         close = matching(text, at, end, "[", "]")
-        inner = link_at(text, at + 1, close) if close > 0 else None
-        if inner is None or inner.end != close or text[close + 1 : close + 2] == "(":
+        if close < 0:
             return at
-        label_start, label_end = unwrap(text, inner.label.start, inner.label.end)
+        if text[close + 1 : close + 2] == "(":  # [[NeurIPS]](url): a bracketed label
+            link = link_at(text, at, end)
+            label = (at + 2, close - 1)
+            stop = link.end if link is not None else -1
+        else:
+            inner = link_at(text, at + 1, close)
+            label = (inner.label.start, inner.label.end) if inner is not None else (0, 0)
+            stop = close + 1 if inner is not None and inner.end == close else -1
+        if stop < 0 or len(_WORD.findall(text, *label)) > _MAX_LEAD_LABEL_WORDS:
+            return at
+        label_start, label_end = unwrap(text, *label)
         if entry.venue is None and label_end > label_start:
             entry.venue = part(text, label_start, label_end)
-        at = _skip_counters(text, close + 1, end)
+        at = _skip_counters(text, stop, end)
     return at
 
 
@@ -356,9 +368,27 @@ def _read_description(text: str, entry: Entry, at: int) -> None:
         sep_end = _skip_spaces(text, sep_end + 1, end)
     if at < sep_end:
         entry.separator = part(text, at, sep_end)
-    desc_start, desc_end = strip_span(text, sep_end, end)
+    desc_start, desc_end = strip_span(text, sep_end, _before_badges(text, entry, sep_end, end))
     if desc_end > desc_start:
         entry.description = part(text, desc_start, desc_end)
+    elif entry.separator is not None and not entry.separator.text.strip():
+        entry.separator = None  # only badges follow the name: no description to separate
+
+
+def _before_badges(text: str, entry: Entry, start: int, end: int) -> int:
+    """Where a description's text ends: before the badges and icons that trail it."""
+    while True:
+        end = strip_span(text, start, end)[1]
+        badge = next(
+            (link for link in entry.links if link.end == end and link.kind == "badge"), None
+        )
+        if badge is not None:
+            end = badge.start
+            continue
+        match = _TRAILING_BADGE.search(text, start, end)
+        if match is None or match.start() == end:
+            return end
+        end = match.start()
 
 
 def _venue_like(text: str, description: Part) -> bool:

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from awesome_tidy.conventions import dominant, link_items
+from awesome_tidy.document import Document
+from awesome_tidy.entries import Entry
+from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.text import is_cjk
+
+_TERMINAL = ".!?…。！？"
+_CLOSING = "\"'”’*_"
+# A description ending in one of these ends with a parenthesis, code or a link: neither
+# punctuated nor bare, it says nothing of the list's habit and is never reported.
+_NEUTRAL = ")]`>"
+
+
+class DescriptionEnding(Rule):
+    name = "description-ending"
+    severity = "warning"
+    summary = "A description that ends with or without a full stop where the list's do otherwise."
+    fix_safety = "safe"
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        text = doc.text
+        items = [entry for entry in link_items(doc.entries) if entry.description is not None]
+        endings = [ending for entry in items if (ending := _ending(text, entry)) is not None]
+        habit = dominant(endings, share=0.6)
+        if habit is None:
+            return
+        stops = _stops(text, items)
+        for entry in items:
+            ending = _ending(text, entry)
+            if ending is None or ending == habit:
+                continue
+            assert entry.description is not None
+            end = entry.description.end
+            if habit == "punctuated":
+                stop = stops[_has_cjk(entry)]
+                yield self.problem(
+                    end - 1,
+                    end,
+                    message=f"description does not end with {stop!r} as the list's do",
+                    fix=Fix.safe(Edit.insert(end, stop)),
+                )
+            else:
+                last = text[end - 1]
+                fix = Fix.safe(Edit.delete(end - 1, end)) if last in ".。" else None
+                yield self.problem(
+                    end - 1,
+                    end,
+                    message=f"description ends with {last!r} where the list's do not",
+                    fix=fix,
+                )
+
+
+def _ending(text: str, entry: Entry) -> str | None:
+    """``punctuated``, ``bare``, or None for an ending that says neither."""
+    assert entry.description is not None
+    description = entry.description.text.rstrip(_CLOSING) or entry.description.text
+    last = description[-1]
+    if last in _TERMINAL:
+        return "punctuated"
+    if last in _NEUTRAL or unicodedata.category(last) in ("So", "Sk"):
+        return None
+    return "bare"
+
+
+def _has_cjk(entry: Entry) -> bool:
+    assert entry.description is not None
+    return any(is_cjk(char) for char in entry.description.text)
+
+
+def _stops(text: str, items: list[Entry]) -> dict[bool, str]:
+    """The full stop the list ends its Latin and its CJK descriptions with."""
+    found: dict[bool, list[str]] = {False: [], True: []}
+    for entry in items:
+        if _ending(text, entry) == "punctuated":
+            assert entry.description is not None
+            found[_has_cjk(entry)].append(entry.description.text.rstrip(_CLOSING)[-1:])
+    return {
+        cjk: stop if (stop := dominant(chars, share=0.5)) in (".", "。") else default
+        for cjk, chars, default in ((False, found[False], "."), (True, found[True], "。"))
+    }

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesome_tidy.document import Document
+from awesome_tidy.entries import Entry
+from awesome_tidy.inline import Part
+from awesome_tidy.rule import Edit, Fix, Problem, Rule
+
+# Two of one mark (``,,`` ``..`` ``!!`` ``;;`` ``::``, and their full-width forms); three dots
+# or more are an ellipsis, and ``?!`` is two marks, not a repeat.
+_REPEAT = re.compile(r"(?<![.。])([,.;:!?，。；：！？、])\1(?![.。])")
+
+
+class RepeatedPunctuation(Rule):
+    name = "repeated-punctuation"
+    severity = "warning"
+    summary = "A punctuation mark typed twice in an entry's title or description: `,,` or `..`."
+    fix_safety = "safe"
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        text = doc.text
+        for entry in doc.entries:
+            for label, part in _parts(entry):
+                for match in _REPEAT.finditer(text, part.start, part.end):
+                    if entry.in_code(match.start()) or _in_url(entry, match.start()):
+                        continue
+                    yield self.problem(
+                        match.start(),
+                        match.end(),
+                        message=f"{match.group()!r} in {label}",
+                        fix=Fix.safe(Edit.delete(match.start() + 1, match.end())),
+                    )
+
+
+def _parts(entry: Entry) -> Iterator[tuple[str, Part]]:
+    for label, part in (("title", entry.title), ("description", entry.description)):
+        if part is not None:
+            yield label, part
+
+
+def _in_url(entry: Entry, offset: int) -> bool:
+    return any(link.url.start <= offset < link.url.end for link in entry.links)
