@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from awesome_tidy.document import Document
@@ -22,6 +23,9 @@ _OPENER = {
     "』": "『",
 }
 _FAMILY = {"（": "(", "【": "[", "［": "[", "〔": "("}
+_INTERESTING = re.compile(
+    "[" + re.escape("\\" + "".join(_OPENER) + "".join(_OPENER.values()) + "".join(_FAMILY)) + "]"
+)
 
 
 class UnbalancedBracket(Rule):
@@ -61,11 +65,16 @@ def _unbalanced(
     text: str, start: int, end: int, skip: list[tuple[int, int]]
 ) -> Iterator[tuple[int, str]]:
     stack: list[int] = []
-    index = start
-    while index < end:
+    escaped_until = start
+    # Performance (issue 3): visit only brackets and backslashes, found in C, instead of every
+    # character in Python (this rule took longer than parsing a 100,000-entry list).
+    for match in _INTERESTING.finditer(text, start, end):
+        index = match.start()
+        if index < escaped_until:
+            continue
         char = text[index]
         if char == "\\":
-            index += 2
+            escaped_until = index + 2
             continue
         if not inside(index, skip):
             opener = _FAMILY.get(char, char)
@@ -73,7 +82,6 @@ def _unbalanced(
                 stack.append(index)
             elif char in _OPENER:
                 yield from _close(text, stack, index)
-        index += 1
     for offset in stack:
         yield offset, f"{text[offset]!r} is never closed"
 
