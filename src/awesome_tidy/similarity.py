@@ -192,8 +192,10 @@ def _sharing_half(spellings: Sequence[str]) -> Iterator[tuple[int, int]]:
 def copies(entries: Sequence[Entry]) -> list[list[Entry]]:
     """Groups of entries that are the same paper by exact evidence, in document order.
 
-    Two entries are copies when their normalised titles are equal, or when they share a key and
-    their titles are the same paper (a shared key over two different papers is a key conflict).
+    Two entries are copies when their normalised titles are equal (for a short ``[Name](url)``
+    also their links: ``[Learning](a)`` and ``[Learning](b)`` are two resources), or when they
+    share a key and their titles are the same paper (a shared key over two different papers is
+    a key conflict).
     duplicate-entry and cross-section-duplicate both ask, one after the other, about the same
     (never changing) list of a document: the last answer is kept for the second one.
     """
@@ -217,13 +219,13 @@ def _copy_groups(entries: Sequence[Entry]) -> list[list[Entry]]:
     by_title: dict[str, int] = {}
     by_key: dict[str, int] = {}
     for index, entry in enumerate(entries):
-        title = entry.title_text
+        title = entry.copy_title
         if title:
             parent[root(index)] = root(by_title.setdefault(title, index))
         key = entry.key_text
         if key:
             first = by_key.setdefault(key, index)
-            if first != index and same_paper(entries[first].title_text, title):
+            if first != index and same_paper(entries[first].title_text, entry.title_text):
                 parent[root(index)] = root(first)
     groups: defaultdict[int, list[Entry]] = defaultdict(list)
     for index, entry in enumerate(entries):
