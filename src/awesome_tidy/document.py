@@ -194,7 +194,11 @@ class Document:
         self.blocks: list[Block] = []
         self.has_keys = False
         """True when citation keys are part of this list's entry format."""
-        _ModelBuilder(self).build(parser().parse(self.text))
+        builder = _ModelBuilder(self)
+        # Performance (issue 3): the token list is the largest object of a check. Walking it in a
+        # call of its own lets it go before the entries are read, which lowers the peak memory.
+        builder.walk(parser().parse(self.text))
+        builder.read_entries()
 
     # -- positions ---------------------------------------------------------------------------
 
@@ -325,15 +329,17 @@ class _ModelBuilder:
             "tr_open": self.on_row,
         }
 
-    def build(self, tokens: list[Token]) -> None:
-        from awesome_tidy.entries import read_entries
-
-        doc = self.doc
+    def walk(self, tokens: list[Token]) -> None:
         handlers = self.handlers
         for index, token in enumerate(tokens):
             handler = handlers.get(token.type)
             if handler is not None:
                 handler(tokens, index)
+
+    def read_entries(self) -> None:
+        from awesome_tidy.entries import read_entries
+
+        doc = self.doc
         doc.entries, doc.has_keys = read_entries(doc)
         for entry in doc.entries:
             entry.section.entries.append(entry)
