@@ -136,8 +136,9 @@ def _scored_pairs(
 
 def _signature_groups(titles: Sequence[str]) -> list[list[int]]:
     """Groups of two or more titles, in index order, sharing three of their rarest words."""
-    word_sets = [set(title.split()) for title in titles]
-    frequency = Counter(chain.from_iterable(word_sets))
+    # No list of word sets: at 100,000 titles it would weigh over 100 MB. Words are counted once
+    # per occurrence, which ranks them just as well.
+    frequency = Counter(chain.from_iterable(title.split() for title in titles))
     # Words numbered from the rarest, fillers last, so that a title's signature is its smallest
     # numbers and a triple of numbers packs into one int key (cheaper than a tuple of words).
     ranked = sorted(frequency, key=lambda word: (word in _FILLER_WORDS, frequency[word], word))
@@ -146,8 +147,8 @@ def _signature_groups(titles: Sequence[str]) -> list[list[int]]:
     base = len(ranked) + 1
     keys: list[int] = []
     owners: list[int] = []
-    for index, words in enumerate(word_sets):
-        signature = sorted(map(number, words))[:_SIGNATURE]
+    for index, title in enumerate(titles):
+        signature = sorted(set(map(number, title.split())))[:_SIGNATURE]
         if len(signature) < _SIGNATURE or signature[-1] >= fillers:
             # A short title: filed under all its words, a key apart from the triples.
             key = 0
