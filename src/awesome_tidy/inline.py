@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _MAX_LABEL = 1000
 _MAX_URL = 4000
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]`'\"，。、；：]+")
+_BRACKET_STOPS = {
+    "[": re.compile(r"[\[\]\\\n]"),
+    "(": re.compile(r"[()\\\n]"),
+}
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
 
 
@@ -35,12 +39,15 @@ class Link:
     label: Part
     url: Part
     image: bool = False
+    kind: str = field(init=False)
+    """``anchor``, ``badge``, ``paper``, ``code``, ``project`` or ``other`` (``urls.link_kind``)."""
 
-    @property
-    def kind(self) -> str:
+    def __post_init__(self) -> None:
         from awesome_tidy.urls import link_kind
 
-        return link_kind(self.label.text, self.url.text, image=self.image)
+        object.__setattr__(
+            self, "kind", link_kind(self.label.text, self.url.text.strip(), image=self.image)
+        )
 
 
 def strip_span(text: str, start: int, end: int, chars: str = " \t\n") -> tuple[int, int]:
@@ -76,6 +83,8 @@ def code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    if not spans:
+        return False
     return any(start <= offset < end for start, end in spans)
 
 
@@ -123,10 +132,16 @@ def link_at(text: str, at: int, end: int) -> Link | None:
 
 
 def matching(text: str, at: int, end: int, opener: str, closer: str) -> int:
-    """Offset of the closer matching the opener at ``at``, honouring backslash escapes."""
+    """Offset of the closer matching the opener at ``at``, honouring backslash escapes; -1 when
+    a blank line or ``end`` comes first. Jumps from one bracket to the next with a regex."""
+    pattern = _BRACKET_STOPS[opener]
     depth = 0
     index = at
-    while index < end:
+    while True:
+        match = pattern.search(text, index, end)
+        if match is None:
+            return -1
+        index = match.start()
         char = text[index]
         if char == "\\":
             index += 2
@@ -137,10 +152,9 @@ def matching(text: str, at: int, end: int, opener: str, closer: str) -> int:
             depth -= 1
             if depth == 0:
                 return index
-        elif char == "\n" and index + 1 < end and text[index + 1] == "\n":
+        elif text.startswith("\n\n", index):
             return -1
         index += 1
-    return -1
 
 
 def html_tags(text: str, start: int, end: int) -> list[tuple[int, int]]:

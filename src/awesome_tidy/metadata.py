@@ -21,6 +21,7 @@ _YEAR = re.compile(
 _GROUPS = ("y4", "y2a", "y2b", "y2c")
 _VENUE_NOISE = re.compile(r"[\s*\[\]()'’‘,.:;|\\`\"!?<>#~=+-]+")
 _MAX_VENUE_WORDS = 6
+_LETTER = re.compile(r"[^\W\d_]")
 # ``[(Memory bank)CVPR 2022]``: a note in parentheses is the list's category, not the venue.
 _NOTE = re.compile(r"\([^()]*\)")
 # Words that say where a paper appeared, not which venue: they do not make two venues differ.
@@ -95,11 +96,7 @@ def venue_around(
         if (year is None or not (start + word_start <= year.start < start + word_end))
         and not inside(start + word_start, notes)
     ]
-    words = [
-        (s, e)
-        for s, e in words
-        if any(char.isalpha() for char in text[s:e]) and not inside(s, holes)
-    ]
+    words = [(s, e) for s, e in words if _LETTER.search(text, s, e) and not inside(s, holes)]
     if not words or len(words) > _MAX_VENUE_WORDS:
         return None
     first, last = words[0][0], words[-1][1]

@@ -78,8 +78,12 @@ def _item_candidates(doc: Document, *, keyed: bool) -> Iterator[Candidate]:
     """Items in order; an item of ``label: value`` attributes lends its links to its parent."""
     by_item: dict[int, Candidate] = {}
     pending: list[Candidate] = []
+    meta: dict[int, bool] = {}
     for item in doc.items:
-        if doc.in_comment(item.start) or meta_section(item.section):
+        section = item.section
+        if id(section) not in meta:
+            meta[id(section)] = meta_section(section)
+        if meta[id(section)] or doc.in_comment(item.start):
             continue
         parent = by_item.get(id(item.parent)) if item.parent is not None else None
         if parent is not None and _is_attribute(doc.text, item):

@@ -175,11 +175,17 @@ def _github(path: str) -> str | None:
 
 
 def host_of(url: str) -> str:
-    """The host of an absolute URL without ``www.``, or ``""``."""
-    try:
-        host = urlsplit(url.strip()).hostname or ""
-    except ValueError:
+    """The host of an absolute URL without ``www.``, or ``""`` (read by hand: it runs for every
+    link of a list, and ``urlsplit`` costs ten times more)."""
+    at = url.find("//")
+    if at < 0 or (at > 0 and url[at - 1] != ":"):
         return ""
+    end = len(url)
+    for separator in "/?#":
+        found = url.find(separator, at + 2)
+        if 0 <= found < end:
+            end = found
+    host = url[at + 2 : end].rpartition("@")[2].partition(":")[0].lower()
     return host[4:] if host.startswith("www.") else host
 
 
