@@ -65,12 +65,15 @@ def near_pairs(titles: Sequence[str], threshold: float = 90.0) -> list[tuple[int
     Equal titles are left out: they are exact copies, which ``copies`` finds by hashing. Only the
     candidates are scored, first with one call into rapidfuzz each, then word by word.
     """
+    compact = [title.replace(" ", "") for title in titles]
+    candidates = candidate_pairs(titles, threshold, compact)
+    if not candidates:
+        return []  # the usual small list: rapidfuzz is not even imported
     from rapidfuzz.fuzz import ratio
 
-    compact = [title.replace(" ", "") for title in titles]
     return sorted(
         (first, second)
-        for first, second in candidate_pairs(titles, threshold, compact)
+        for first, second in candidates
         if titles[first] != titles[second]
         and (
             compact[first] == compact[second]
