@@ -349,7 +349,9 @@ def main(argv: list[str] | None = None) -> int:
         _use_committed_tree()
     started = datetime.datetime.now(datetime.timezone.utc)
     peers = [] if "peers" in args.skip else peer_tools(args.tools)
-    files = data_files(sorted({*args.sizes, *args.scaling}, key=generate.SIZES.get), args.seed)
+    files = data_files(
+        sorted({*args.sizes, *args.scaling}, key=generate.SIZES.__getitem__), args.seed
+    )
     by_size: dict[str, list[Result]] = {}
     for name, path in files.items():
         runs = args.big_runs if generate.SIZES[name] >= 50_000 else args.runs
