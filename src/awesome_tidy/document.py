@@ -27,6 +27,8 @@ _SECTION_NUMBER = re.compile(r"(\d+(?:\.\d+)*)(\.?)(?=\s|$)")
 _ORDERED_MARKER = re.compile(r"\d{1,9}[.)]")
 _YEAR_HEADING = re.compile(r"(?:19|20)\d\d(?:\s*(?::\w+:|[^\w\s]))*\s*")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_FRONT_MATTER = re.compile(r"---\n((?:.*\n){0,200}?)(?:---|\.\.\.)[ \t]*(?:\n|$)")
+_YAML_KEY = re.compile(r"^[\w-]+:", re.MULTILINE)
 
 
 @dataclass(slots=True)
@@ -195,9 +197,15 @@ class Document:
         self.has_keys = False
         """True when citation keys are part of this list's entry format."""
         builder = _ModelBuilder(self)
+        front_matter = _front_matter_end(self.text)
+        source = self.text
+        if front_matter:
+            # YAML front matter is not Markdown: blanked for the parser (offsets stay), protected.
+            source = re.sub(r"[^\n]", " ", source[:front_matter]) + source[front_matter:]
+            self.blocks.append(Block("front-matter", 0, front_matter, 1))
         # Performance (issue 3): the token list is the largest object of a check. Walking it in a
         # call of its own lets it go before the entries are read, which lowers the peak memory.
-        builder.walk(parser().parse(self.text))
+        builder.walk(parser().parse(source))
         builder.read_entries()
 
     # -- positions ---------------------------------------------------------------------------
@@ -515,6 +523,14 @@ def _cells(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
             cell_end -= 1
         cells.append((cell_start, max(cell_start, cell_end)))
     return tuple(cells)
+
+
+def _front_matter_end(text: str) -> int:
+    """Where a leading ``---`` YAML block with ``key: value`` lines ends, or 0 without one."""
+    if not text.startswith("---\n"):
+        return 0
+    match = _FRONT_MATTER.match(text)
+    return match.end() if match and _YAML_KEY.search(match.group(1)) else 0
 
 
 def _is_year_heading(number: str) -> bool:

@@ -209,15 +209,16 @@ def _skip_lead_groups(text: str, entry: Entry, at: int, end: int) -> int:
         close = matching(text, at, end, "[", "]")
         if close < 0:
             return at
-        if text[close + 1 : close + 2] == "(":  # [[NeurIPS]](url): a bracketed label
+        if text[close + 1 : close + 2] == "(":  # [[NeurIPS]](url): a bracketed short label
             link = link_at(text, at, end)
             label = (at + 2, close - 1)
-            stop = link.end if link is not None else -1
+            short = len(_WORD.findall(text, *label)) <= _MAX_LEAD_LABEL_WORDS
+            stop = link.end if link is not None and short else -1
         else:
             inner = link_at(text, at + 1, close)
             label = (inner.label.start, inner.label.end) if inner is not None else (0, 0)
             stop = close + 1 if inner is not None and inner.end == close else -1
-        if stop < 0 or len(_WORD.findall(text, *label)) > _MAX_LEAD_LABEL_WORDS:
+        if stop < 0:
             return at
         label_start, label_end = unwrap(text, *label)
         if entry.venue is None and label_end > label_start:

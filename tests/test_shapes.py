@@ -1,0 +1,370 @@
+"""Entry shapes: what the model reads from each way real lists write an entry, and what it leaves.
+
+Each case is a few lines in the shape of a real list of the corpus (tests/fixtures/corpus/) and
+asserts the parts read from it; the rules that depend on them are asserted at the end.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from awesome_tidy import Config, check_text
+from awesome_tidy.document import Document
+from awesome_tidy.entries import Entry
+
+
+def only_entry(text: str) -> Entry:
+    entries = Document(text).entries
+    assert len(entries) == 1, [entry.title.text if entry.title else None for entry in entries]
+    return entries[0]
+
+
+def parts(entry: Entry) -> dict[str, object]:
+    return {
+        "shape": entry.shape,
+        "form": entry.form,
+        "key": entry.key.text if entry.key else None,
+        "title": entry.title.text if entry.title else None,
+        "year": entry.year_value,
+        "venue": entry.venue.text if entry.venue else None,
+        "authors": entry.authors.text if entry.authors else None,
+    }
+
+
+def rules_found(text: str, *names: str) -> list[tuple[int, str]]:
+    return [(d.line, d.rule) for d in check_text(text, Config(select=names))]
+
+
+SHAPES = [
+    pytest.param(
+        "+ (bergmann2020uninformed)Uninformed students: Student-teacher anomaly detection"
+        " [[CVPR 2020]](http://arxiv.org/pdf/1911.02357)\n",
+        {"form": "plain", "key": "bergmann2020uninformed", "year": 2020, "venue": "CVPR"},
+        id="keyed-item-with-venue-link",
+    ),
+    pytest.param(
+        "1. **Relational Inductive Biases, Deep Learning, and Graph Networks.** arxiv 2018."
+        " [paper](https://arxiv.org/pdf/1806.01261.pdf)\n\n    *Battaglia, Peter W and Hamrick,"
+        " Jessica B.*\n",
+        {
+            "form": "bold",
+            "title": "Relational Inductive Biases, Deep Learning, and Graph Networks.",
+            "year": 2018,
+            "venue": "arxiv",
+            "authors": "Battaglia, Peter W and Hamrick, Jessica B.",
+        },
+        id="numbered-bold-title-with-authors-paragraph",
+    ),
+    pytest.param(
+        "**Multi-scale Feature Learning** \\\n*Jane Doe, John Roe* \\\narXiv 2022."
+        " [[Paper](https://arxiv.org/abs/2201.00001)]\n",
+        {
+            "shape": "paragraph",
+            "form": "bold",
+            "title": "Multi-scale Feature Learning",
+            "year": 2022,
+            "venue": "arXiv",
+            "authors": "Jane Doe, John Roe",
+        },
+        id="paragraph-with-hard-breaks",
+    ),
+    pytest.param(
+        "**1. BiBench: Benchmarking and Analyzing Network Binarization**"
+        " [[Paper](https://proceedings.mlr.press/v202/qin23a.html)]\n\n**Venue:** ICML 2023\n\n"
+        "**Authors:** Haotong Qin, Mingyuan Zhang.\n",
+        {
+            "shape": "paragraph",
+            "title": "BiBench: Benchmarking and Analyzing Network Binarization",
+            "year": 2023,
+            "venue": "ICML",
+            "authors": "Haotong Qin, Mingyuan Zhang.",
+        },
+        id="paragraph-with-venue-and-authors-fields",
+    ),
+    pytest.param(
+        "|  Title  |   Venue  |   Date   |   Code   |\n|:---|:---:|:---:|:---:|\n"
+        "| ![Star](https://img.shields.io/github/stars/a/b.svg) <br> [**Visual Instruction"
+        " Tuning**](https://arxiv.org/pdf/2304.08485.pdf) <br> | NeurIPS | 2023-04-17 |"
+        " [GitHub](https://github.com/a/b) |\n",
+        {
+            "shape": "table-row",
+            "form": "link",
+            "title": "Visual Instruction Tuning",
+            "year": 2023,
+            "venue": "NeurIPS",
+        },
+        id="table-row-bold-linked-title-date-column",
+    ),
+    pytest.param(
+        "| Dataset | Class | Time |\n|---|---|---|\n"
+        "| [MVTec AD](https://www.mvtec.com/datasets/mvtec-ad) | 15 | CVPR,2019 |\n",
+        {"shape": "table-row", "title": "MVTec AD", "year": 2019, "venue": "CVPR"},
+        id="table-row-year-column-by-header",
+    ),
+    pytest.param(
+        "- [Zhou _et. al._] [Encoding Structure-Texture Relation with P-Net] [ECCV'20]"
+        " [[pdf]](http://zhoukang.pro/paper/pnet.pdf)\n",
+        {
+            "form": "fields",
+            "title": "Encoding Structure-Texture Relation with P-Net",
+            "year": 2020,
+            "venue": "ECCV",
+            "authors": "Zhou _et. al._",
+        },
+        id="bracketed-fields",
+    ),
+    pytest.param(
+        "- Deep Learning for Anomaly Detection: A Survey  | **[arXiv' 19]** |"
+        "[`[pdf]`](https://arxiv.org/pdf/1901.03407.pdf)\n",
+        {"form": "plain", "title": "Deep Learning for Anomaly Detection: A Survey", "year": 2019},
+        id="pipes-and-venue-apostrophe-year",
+    ),
+    pytest.param(
+        "1. [HAWK] **HAWK: Learning to Understand Open-World Video Anomalies**"
+        " <a id='HAWK'></a> \\\n"
+        "![LLM](https://img.shields.io/badge/LLM-FFA500) \\\n"
+        "NeurIPS '24 [[paper](https://arxiv.org/abs/2405.16886)][[code](https://github.com/a/b)]\n",
+        {
+            "form": "bold",
+            "key": "HAWK",
+            "title": "HAWK: Learning to Understand Open-World Video Anomalies",
+            "year": 2024,
+            "venue": "NeurIPS",
+        },
+        id="multi-line-item-with-badges-and-bracket-key",
+    ),
+    pytest.param(
+        "1. [EBB] **Exploring Background-bias for Anomaly Detection** \\\n"
+        "ACM MM 19' [[paper](https://dl.acm.org/doi/abs/10.1145/3343031.3350998)]\n",
+        {"year": 2019, "venue": "ACM MM"},
+        id="year-apostrophe-after",
+    ),
+    pytest.param(
+        "- [[ICLR](https://openreview.net/forum?id=HyQJ-mclg)] [293:fire:] Incremental Network"
+        " Quantization. [**`qnn`**] [[code](https://github.com/Mxbonn/INQ-pytorch)]\n",
+        {"form": "plain", "title": "Incremental Network Quantization.", "venue": "ICLR"},
+        id="venue-link-before-a-plain-title",
+    ),
+    pytest.param(
+        "- [Isolation Forest](https://cs.nju.edu.cn/icdm08b.pdf) - ICDM 2008.\n",
+        {"form": "link", "title": "Isolation Forest", "year": 2008, "venue": "ICDM"},
+        id="link-list-paper-with-venue-description",
+    ),
+    pytest.param(
+        "* ChatGLM：\n  * 地址：https://github.com/THUDM/ChatGLM-6B\n"
+        "  * 简介：中文开源底座模型。\n",
+        {"form": "plain", "title": "ChatGLM", "year": None},
+        id="named-item-with-address-sub-item",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHAPES)
+def test_each_shape_gives_its_parts(text: str, expected: dict[str, object]) -> None:
+    found = parts(only_entry(text))
+    assert {name: found[name] for name in expected} == expected
+
+
+def test_a_named_item_takes_the_links_of_its_address_sub_item() -> None:
+    entry = only_entry(SHAPES[-1].values[0])  # type: ignore[index]
+    assert [link.url.text for link in entry.links] == ["https://github.com/THUDM/ChatGLM-6B"]
+
+
+def test_a_link_item_has_its_separator_and_description() -> None:
+    entry = only_entry(
+        "- [Node.js](https://github.com/sindresorhus/awesome-nodejs#readme) - Async runtime."
+        " [![OSS](https://img.shields.io/badge/oss-x)](https://github.com/a/b)\n"
+    )
+    assert entry.separator is not None and entry.separator.text == " - "
+    assert entry.description is not None and entry.description.text == "Async runtime."
+
+
+@pytest.mark.parametrize(
+    ("notation", "year"),
+    [
+        ("arXiv 2021.", 2021),
+        ("CVPR '21", 2021),
+        ("arXiv' 19", 2019),
+        ("MICCAI'18", 2018),
+        ("ECCV 20'", 2020),
+        ("[IJCAI 19]", 2019),
+        ("[IEEE Transactions on Multimedia 21]", 2021),
+        ("NeurIPS2022v1", 2022),
+        ("TPAMI '98", 1998),
+    ],
+)
+def test_year_notations(notation: str, year: int) -> None:
+    text = (
+        f"- Deep anomaly detection with deviation networks | {notation} | [pdf](https://a.org/p)\n"
+    )
+    assert only_entry(text).year_value == year
+
+
+@pytest.mark.parametrize("closing", ["[2021]", "(2021)", "【2021】"])
+def test_a_bracketed_year_closing_the_entry(closing: str) -> None:
+    assert (
+        only_entry(f"+ (pang2021deep)Deep anomaly detection: a review{closing}\n").year_value
+        == 2021
+    )
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["arXiv:2106.08265", "Top 10", "v2.1", "10,821 images", "2000+ images", "`2021`"],
+)
+def test_numbers_that_are_not_years(tail: str) -> None:
+    text = f"+ Deep anomaly detection with deviation networks {tail} [[paper]](https://a.org/p)\n"
+    assert only_entry(text).year is None
+
+
+NOT_ENTRIES = [
+    pytest.param("- [Papers](#papers)\n- [Datasets](#datasets)\n", id="table-of-contents"),
+    pytest.param(
+        "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
+        " ![stars](https://img.shields.io/github/stars/a/b)\n",
+        id="badges",
+    ),
+    pytest.param(
+        "## Why it matters\n- **Academic Value**: It advances unsupervised learning.\n"
+        "- **Practical Value**: It reduces labelling.\n- Read the [guide](guide.md) first.\n",
+        id="prose-items",
+    ),
+    pytest.param(
+        "<!--\n1. [] **Aligning Effective Tokens with Video Anomaly** \\\n"
+        "ICCV '25 [[paper]()]\n-->\n",
+        id="html-comment-block",
+    ),
+    pytest.param(
+        "- Contrastive pretraining for anomaly detection [[2024]](https://arxiv.org/abs/2401.1)"
+        " <!-- + Hidden entry [[2023]](https://arxiv.org/abs/2301.1) -->\n",
+        id="inline-comment-hides-what-it-holds",
+    ),
+    pytest.param(
+        "## Contributing\n- [Open an issue](https://github.com/a/b/issues)\n"
+        "- [Send a pull request](https://github.com/a/b/pulls)\n",
+        id="section-about-the-list",
+    ),
+    pytest.param(
+        "| 底座 | 包含模型 | 模型参数大小 |\n|---|---|---|\n| ChatGLM | ChatGLM/2/3 | 6B |\n"
+        "| LLaMA | LLaMA/2 | 7B/13B |\n",
+        id="table-of-facts",
+    ),
+    pytest.param("```\n+ (key2021x)Not an entry [2021]\n```\n", id="fenced-code"),
+    pytest.param("- ICCV '25\n- CVPR '25\n", id="venue-names-alone"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_ENTRIES)
+def test_non_entry_content_is_not_an_entry(text: str) -> None:
+    entries = Document(text).entries
+    titles = [entry.title.text for entry in entries if entry.title]
+    assert titles in ([], ["Contrastive pretraining for anomaly detection"])
+
+
+def test_keys_count_only_where_most_entries_have_one() -> None:
+    keyed = Document(
+        "+ (a2020x)First paper [2020]\n+ (b2021y)Second paper [2021]\n+ Third paper [2022]\n"
+    )
+    assert keyed.has_keys
+    plain = Document(
+        "+ (PCBA-defect) A PCB Dataset [2019]\n+ Another dataset [2020]\n+ A third one [2021]\n"
+    )
+    assert not plain.has_keys
+    assert plain.entries[0].key is None
+    assert plain.entries[0].title is not None
+    assert plain.entries[0].title.text.startswith("(PCBA-defect)")
+
+
+def test_missing_year_only_where_the_shape_carries_one() -> None:
+    text = (
+        "## Papers\n"
+        "+ Deep one-class classification [[ICML 2018]](http://proceedings.mlr.press/v80/ruff18a)\n"
+        "+ Deep SVDD revisited [[2020]](https://arxiv.org/abs/2001.00001)\n"
+        "+ Patch SVDD: Patch-level SVDD [[paper]](https://arxiv.org/abs/2006.16067)\n"
+        "## Tools\n"
+        "- [anomalib](https://github.com/open-edge-platform/anomalib) - Anomaly detection.\n"
+        "- [pyod](https://github.com/yzhao062/pyod) - Outlier detection toolkit.\n"
+        "- [alibi](https://github.com/SeldonIO/alibi-detect) - Drift detection.\n"
+        "## Datasets\n| Name | Paper |\n|---|---|\n"
+        "| **MVTec AD** | [MVTec AD](https://example.com/mvtec) |\n"
+        "| **VisA** | [SPot-the-Difference](https://arxiv.org/abs/2207.14315) |\n"
+        "| **BTAD** | [VT-ADL](https://arxiv.org/abs/2104.10036) |\n"
+    )
+    assert rules_found(text, "missing-year") == [(4, "missing-year")]
+
+
+def test_year_headings_are_not_section_numbers_and_offsets_are_consistent() -> None:
+    text = (
+        "## Papers\n### 2024\n- [[ICLR](https://openreview.net/forum?id=a)] Paper one\n"
+        "### 2023\n- [[CVPR](https://arxiv.org/abs/2301.00001)] Paper two\n"
+        "###  1. <a name='模型'></a>模型\n#### 1.1 文本LLM模型\n#### 1.2 多模态LLM模型\n"
+        "###  2. <a name='应用'></a>应用\n#### 2.1 垂直领域微调\n"
+    )
+    doc = Document(text)
+    assert [h.number for h in doc.headings] == [None, None, None, "1", "1.1", "1.2", "2", "2.1"]
+    assert rules_found(text, "heading-numbering") == []
+    assert doc.entries[0].section.year == 2024
+
+
+def test_braces_in_code_are_not_stray() -> None:
+    text = (
+        "+ (pike2012go)Go at Google: `map[string]interface{}` in practice[2012]\n"
+        "+ (knuth1984tex)The TeXbook, with `{}` groups[1984]\n\n"
+        "<details><summary>Bibtex</summary><pre><code>@article{qin2023bibench,\n"
+        "  title={BiBench},\n}</code></pre></details>\n\n"
+        "```bibtex\n@misc{awesome-vad, title = {Awesome}}\n```\n"
+    )
+    assert rules_found(text, "stray-brace") == []
+
+
+FULL_WIDTH = [
+    pytest.param(
+        "+ Inpainting transformer for anomaly detection (PCB）[2022]\n", [1], id="mismatched"
+    ),
+    pytest.param(
+        "- [LangGraph](https://github.com/langchain-ai/langgraph) - Agents built on"
+        " LangGraph，with memory and tools.\n",
+        [1],
+        id="comma-in-latin-text",
+    ),
+    pytest.param(
+        "* 简介：一个多语言大模型(LLM)，开源了包括模型：TigerBot-7B, TigerBot-7B-base，"
+        "TigerBot-180B，基本训练和推理代码。\n  * 地址：https://github.com/TigerResearch/TigerBot\n",
+        [],
+        id="chinese-sentence-with-latin-names",
+    ),
+    pytest.param(
+        "* 通义千问：\n  * 地址：https://github.com/QwenLM/Qwen\n"
+        "  * 简介：是阿里云研发的大语言模型（LLM），包括18亿（1.8B）参数的模型。\n",
+        [],
+        id="full-width-brackets-around-latin-inside-chinese",
+    ),
+    pytest.param(
+        "* ChatGLM：\n  * 地址：https://github.com/THUDM/ChatGLM-6B\n"
+        "* BELLE：\n  * 地址：https://github.com/LianjiaTech/BELLE\n",
+        [],
+        id="label-colon-after-a-latin-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lines"), FULL_WIDTH)
+def test_full_width_forms_in_latin_text_but_not_in_cjk_text(text: str, lines: list[int]) -> None:
+    found = rules_found(text, "full-width-bracket")
+    assert [line for line, _ in found] == lines
+
+
+def test_an_odd_shape_degrades_to_no_entries_and_no_errors() -> None:
+    text = (
+        "Term\n: definition\n\n- [[[[ [[ ((\n- ]]]] ))\n- 🔥🔥🔥\n- 1999\n- 2001\n"
+        "| a |\n|---|\n| [b](c) |\n\n> - quoted [x](#y)\n"
+    )
+    diagnostics = check_text(text)
+    assert not [d for d in diagnostics if d.severity == "error"]
+
+
+def test_yaml_front_matter_is_neither_a_heading_nor_fixed() -> None:
+    text = "---\ntitle: Papers  \ntags: [a, b]\n---\n\n# Papers\n\n+ Deep SVDD [2018]\n"
+    doc = Document(text)
+    assert [heading.text for heading in doc.headings] == ["Papers"]
+    assert not check_text(text, Config(select=("empty-section", "trailing-whitespace")))
