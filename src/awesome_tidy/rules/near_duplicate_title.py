@@ -9,6 +9,7 @@ from awesome_tidy.rule import Option, Problem, Rule
 from awesome_tidy.similarity import near_pairs
 
 _KEY_AUTHOR = re.compile(r"[A-Za-z]+")
+_MIN_TITLE_WORDS = 3
 
 
 class NearDuplicateTitle(Rule):
@@ -52,7 +53,14 @@ def _same_key(first: Entry, second: Entry) -> bool:
 
 
 def _other_paper(first: Entry, second: Entry) -> bool:
-    """A second signal that the two are different papers: another year or another key author."""
+    """A second signal that the two are different papers: another year or another key author.
+
+    A title of one or two words is a name (React and Preact, Aquila and Aquila2, scrapy and
+    scapy), where one letter more makes another thing: names are never near duplicates.
+    """
+    words = min(len(first.title_text.split()), len(second.title_text.split()))
+    if words < _MIN_TITLE_WORDS:
+        return True
     if first.year_value and second.year_value and first.year_value != second.year_value:
         return True
     first_author, second_author = _key_author(first), _key_author(second)
