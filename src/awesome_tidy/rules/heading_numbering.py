@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Iterator
 
 from awesome_tidy.conventions import dominant
@@ -42,14 +43,23 @@ class HeadingNumbering(Rule):
 
     def _sequence(self, numbered: list[Heading]) -> Iterator[Problem]:
         last_child: dict[str, int] = {}
+        # Performance (issue 3): the keys of last_child, sorted, so that the subtree of a number
+        # is one slice (numbers hold digits and dots; "/" sorts right after ".") instead of a
+        # scan of every key for every heading, quadratic on a list of thousands of sections.
+        ordered: list[str] = []
         for heading in numbered:
             assert heading.number is not None
             parent, _, last = heading.number.rpartition(".")
             value = int(last)
             previous = last_child.get(parent)
+            if previous is None:
+                insort(ordered, parent)
             last_child[parent] = value
-            for key in [k for k in last_child if _within(k, heading.number)]:
+            low = bisect_left(ordered, heading.number)
+            high = bisect_left(ordered, heading.number + "/")
+            for key in ordered[low:high]:
                 del last_child[key]  # the children of a new heading count from the start
+            del ordered[low:high]
             if previous is None:
                 continue
             if value == previous:
@@ -60,7 +70,3 @@ class HeadingNumbering(Rule):
             else:
                 continue
             yield self.problem(heading.marker_start, heading.marker_end, message=message)
-
-
-def _within(number: str, ancestor: str) -> bool:
-    return number == ancestor or number.startswith(ancestor + ".")
