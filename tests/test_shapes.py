@@ -190,6 +190,9 @@ def test_a_link_item_has_its_separator_and_description() -> None:
         ("[IJCAI 19]", 2019),
         ("[IEEE Transactions on Multimedia 21]", 2021),
         ("NeurIPS2022v1", 2022),
+        ("TII\u00a0'25", 2025),
+        ("EMNLP 18.", 2018),
+        ("[Robotics and Computer-Integrated Manufacturing 2020]", 2020),
         ("TPAMI '98", 1998),
     ],
 )
@@ -368,3 +371,42 @@ def test_yaml_front_matter_is_neither_a_heading_nor_fixed() -> None:
     doc = Document(text)
     assert [heading.text for heading in doc.headings] == ["Papers"]
     assert not check_text(text, Config(select=("empty-section", "trailing-whitespace")))
+
+
+def test_a_long_description_gives_only_a_year_a_venue_names() -> None:
+    named = only_entry(
+        "- [Anomaly detection with GANs](https://openreview.net/pdf?id=S1EfylZ0Z) - Reject by"
+        " ICLR 2018, but was used as baseline method in recent published NIPS paper.\n"
+    )
+    assert named.year_value == 2018
+    unnamed = only_entry(
+        "- [Django](https://github.com/django/django) - The web framework for perfectionists"
+        " with deadlines, first released in 2005 and still growing.\n"
+    )
+    assert unnamed.year is None
+
+
+def test_entries_under_a_year_heading_have_their_year() -> None:
+    text = (
+        "## 2022\n| Title | Venue |\n|---|---|\n"
+        "| [**Anomaly Detection via Reverse Distillation**](https://arxiv.org/abs/2201.10703)"
+        " | CVPR |\n"
+        "## Datasets\n| Dataset | Time |\n|---|---|\n| [MVTec AD](https://a.org/m) | CVPR,2019 |\n"
+        "| [VisA](https://a.org/v) | ECCV,2022 |\n| [BTAD](https://a.org/b) | 2021 |\n"
+    )
+    assert rules_found(text, "missing-year") == []
+
+
+def test_names_are_never_near_duplicates_but_long_titles_are() -> None:
+    names = (
+        "- [React](https://github.com/enaqx/awesome-react#readme) - JavaScript library.\n"
+        "- [Preact](https://github.com/preactjs/awesome-preact#readme) - Fast 3kB alternative.\n"
+        "- [scrapy](https://github.com/scrapy/scrapy) - Crawling framework.\n"
+        "- [scapy](https://github.com/secdev/scapy) - Packet manipulation.\n"
+    )
+    assert rules_found(names, "near-duplicate-title") == []
+    titles = (
+        "+ Deep one-class classification for anomaly detection [2018]\n"
+        "+ Deep one-class clasification for anomaly detection [2018]\n"
+    )
+    assert rules_found(titles, "near-duplicate-title") == [(2, "near-duplicate-title")]

@@ -61,9 +61,13 @@ def dominant_key_style(entries: Iterable[Entry], share: float = 0.6) -> str | No
 
 
 def has_years(entries: list[Entry]) -> bool:
-    """True when most of ``entries`` have a year."""
-    with_year = sum(1 for entry in entries if entry.year is not None)
+    """True when most of ``entries`` have a year (their own, or their heading's)."""
+    with_year = sum(1 for entry in entries if _dated(entry))
     return with_year * 2 > len(entries)
+
+
+def _dated(entry: Entry) -> bool:
+    return entry.year is not None or entry.section.year is not None
 
 
 _SMALL_GROUP = 3
@@ -86,7 +90,7 @@ def missing_years(entries: list[Entry]) -> list[Entry]:
     for group in groups.values():
         judged = group if len(group) >= _SMALL_GROUP else styles[(group[0].shape, group[0].form)]
         if has_years(judged):
-            missing.extend(entry for entry in group if entry.year is None)
+            missing.extend(entry for entry in group if not _dated(entry))
     missing.sort(key=lambda entry: entry.start)
     return missing
 

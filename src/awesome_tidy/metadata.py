@@ -14,11 +14,14 @@ from awesome_tidy.inline import Part, inside, runs_outside
 
 _YEAR = re.compile(
     r"(?<![\d.$/])(?<!\d,)(?P<y4>(?:19|20)\d\d)(?![\d+%]|\.\d)"
-    r"|[A-Za-z)\]] ?['’] ?(?P<y2a>\d\d)(?!\w)"
-    r"|[A-Za-z] (?P<y2b>\d\d)['’](?!\w)"
+    r"|[A-Za-z)\]][ \u00a0]?['’][ \u00a0]?(?P<y2a>\d\d)(?!\w)"
+    r"|[A-Za-z][ \u00a0](?P<y2b>\d\d)['’](?!\w)"
     r"|\[[A-Z][^\[\]\d]*[A-Za-z] (?P<y2c>\d\d)\s*\]"
+    r"|\b[A-Z]{3,}[ \u00a0](?P<y2d>\d\d)(?=[.,;)]|$)"
 )
-_GROUPS = ("y4", "y2a", "y2b", "y2c")
+_GROUPS = ("y4", "y2a", "y2b", "y2c", "y2d")
+# A year in running text counts when a venue names it: "Reject by ICLR 2018, but ...".
+_VENUE_BEFORE = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*['’]?[ \u00a0]?['’]?$")
 _VENUE_NOISE = re.compile(r"[\s*\[\]()'’‘,.:;|\\`\"!?<>#~=+-]+")
 _MAX_VENUE_WORDS = 6
 _LETTER = re.compile(r"[^\W\d_]")
@@ -69,6 +72,11 @@ def find_year(
             group = next(name for name in _GROUPS if match.group(name) is not None)
             return Part(match.start(group), match.end(group), match.group(group))
     return None
+
+
+def named_by_venue(text: str, year: Part) -> bool:
+    """Whether the word right before ``year`` is a venue's (``ICLR 2018``, ``CVPR '24``)."""
+    return bool(_VENUE_BEFORE.search(text, max(0, year.start - 20), year.start))
 
 
 def venue_around(

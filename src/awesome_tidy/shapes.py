@@ -37,7 +37,7 @@ from awesome_tidy.inline import (
     strip_span,
     unwrap,
 )
-from awesome_tidy.metadata import find_year, venue_around
+from awesome_tidy.metadata import find_year, named_by_venue, venue_around
 
 if TYPE_CHECKING:
     from awesome_tidy.document import Document, ListItem, Paragraph, TableRow
@@ -348,12 +348,12 @@ def _read_rest(text: str, entry: Entry) -> None:
     if title is None:
         return
     tail_start = _after_title(text, entry)
+    prose = False
     if entry.form == "link" and entry.title_link is not None:
         _read_description(text, entry, tail_start)
-        if entry.description is not None and not _venue_like(text, entry.description):
-            return
+        prose = entry.description is not None and not _venue_like(text, entry.description)
     if entry.year is None:
-        _read_year_and_venue(text, entry, tail_start, entry.body.end)
+        _read_year_and_venue(text, entry, tail_start, entry.body.end, prose=prose)
 
 
 def _after_title(text: str, entry: Entry) -> int:
@@ -401,10 +401,14 @@ def _venue_like(text: str, description: Part) -> bool:
     return len(_WORD.findall(description.text)) <= _MAX_DESCRIPTION_WORDS_FOR_YEAR
 
 
-def _read_year_and_venue(text: str, entry: Entry, start: int, end: int) -> None:
+def _read_year_and_venue(
+    text: str, entry: Entry, start: int, end: int, *, prose: bool = False
+) -> None:
+    """The first year after the title, and the venue words around it; in a description of
+    running text only a year a venue names (``Reject by ICLR 2018, but ...``)."""
     holes = _holes(text, entry, start, end)
     year = find_year(text, start, end, holes)
-    if year is None:
+    if year is None or (prose and not named_by_venue(text, year)):
         return
     entry.year = year
     if entry.venue is None:
@@ -417,7 +421,9 @@ def _holes(text: str, entry: Entry, start: int, end: int) -> list[tuple[int, int
     holes = [(link.url.start, link.url.end) for link in entry.links]
     holes += [(link.start, link.end) for link in entry.links if link.kind == "badge"]
     holes += [
-        (link.label.start, link.label.end) for link in entry.links if len(link.label.text) >= 40
+        (link.label.start, link.label.end)
+        for link in entry.links
+        if len(link.label.text) >= 40 and not link.label.text.startswith("[")
     ]
     holes += entry.code_spans
     holes += html_tags(text, start, end)
