@@ -410,3 +410,13 @@ def test_names_are_never_near_duplicates_but_long_titles_are() -> None:
         "+ Deep one-class clasification for anomaly detection [2018]\n"
     )
     assert rules_found(titles, "near-duplicate-title") == [(2, "near-duplicate-title")]
+
+
+def test_a_table_of_contents_keeps_its_own_bullet() -> None:
+    text = (
+        "## Contents\n- [Papers](#papers)\n\n## Papers\n"
+        "+ Uninformed students [[CVPR 2020]](http://arxiv.org/pdf/1911.02357)\n"
+        "+ Deep one-class classification [[ICML 2018]](http://proceedings.mlr.press/v80/a)\n"
+        "* PaDiM: a patch distribution modeling framework [[ICPR 2020]](https://arxiv.org/a)\n"
+    )
+    assert rules_found(text, "list-marker") == [(7, "list-marker")]

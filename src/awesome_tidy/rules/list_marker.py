@@ -14,7 +14,10 @@ class ListMarker(Rule):
     fix_safety = "safe"
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        bullets = [item for item in doc.items if not item.ordered]
+        # The entries' bullets are the list's format. A table of contents or a note written with
+        # another bullet is a list of its own kind, and not judged against the entries.
+        entry_items = {id(entry.item) for entry in doc.entries if entry.item is not None}
+        bullets = [item for item in doc.items if not item.ordered and id(item) in entry_items]
         by_depth: dict[int, str | None] = {}
         for depth in {item.depth for item in bullets}:
             by_depth[depth] = dominant(
