@@ -420,3 +420,63 @@ def test_a_table_of_contents_keeps_its_own_bullet() -> None:
         "* PaDiM: a patch distribution modeling framework [[ICPR 2020]](https://arxiv.org/a)\n"
     )
     assert rules_found(text, "list-marker") == [(7, "list-marker")]
+
+
+def test_short_names_with_different_links_are_different_resources() -> None:
+    text = (
+        "## Programming Languages\n"
+        "- [Common Lisp](https://github.com/CodyReichert/awesome-cl#readme)\n"
+        "\t- [Learning](https://github.com/GustavBertram/awesome-common-lisp-learning#readme)\n"
+        "- [Perl](https://github.com/hachiojipm/awesome-perl#readme)\n"
+        "\t- [Learning](https://github.com/perl-learning/awesome#readme)\n"
+        "- [Go](https://github.com/avelino/awesome-go#readme)\n"
+        "- [Go](https://github.com/avelino/awesome-go)\n"
+    )
+    assert rules_found(text, "duplicate-entry") == [(7, "duplicate-entry")]
+
+
+def test_two_tables_of_one_section_are_two_lists() -> None:
+    text = (
+        "## Dataset\n| Important Dataset | 中文简介 |\n|---|---|\n"
+        "| [MVTec AD](https://www.mvtec.com/ad) | 工业异常检测数据集。 |\n\n"
+        "| Dataset | Time |\n|---|---|\n| [MVTec AD](https://www.mvtec.com/ad) | CVPR,2019 |\n"
+        "| [MVTec AD](https://www.mvtec.com/ad) | CVPR,2019 |\n"
+    )
+    assert rules_found(text, "duplicate-entry", "cross-section-duplicate") == [
+        (9, "duplicate-entry")
+    ]
+
+
+def test_venue_notes_and_acronyms_do_not_conflict() -> None:
+    text = (
+        "## Memory bank\n+ Towards total recall in industrial anomaly detection [[CVPR 2022]]"
+        "(http://arxiv.org/pdf/2106.08265)\n"
+        "## Recent\n+ Towards total recall in industrial anomaly detection [[(Memory bank)CVPR"
+        " 2022]](http://arxiv.org/pdf/2106.08265)\n"
+        "## Surveys\n+ Binary neural networks: a survey [[Pattern Recognition 2020]]"
+        "(https://arxiv.org/abs/2004.03333)\n"
+        "## 2020\n+ Binary neural networks: a survey [[PR 2020]](https://arxiv.org/abs/2004.03333)\n"
+        "## Preprints\n+ Binary neural networks: a survey [[arXiv 2020]](https://arxiv.org/abs/2004.03333)\n"
+    )
+    assert rules_found(text, "metadata-conflict") == [(10, "metadata-conflict")]
+
+
+def test_a_dataset_row_citing_a_paper_does_not_duplicate_its_link() -> None:
+    text = (
+        "## Models\n| Title | Venue | Date |\n|---|---|---|\n"
+        "| [**Visual Instruction Tuning**](https://arxiv.org/pdf/2304.08485.pdf) | NeurIPS"
+        " | 2023-04-17 |\n\n"
+        "## Datasets\n| Name | Paper | Link |\n|---|---|---|\n"
+        "| **LLaVA-Instruct-150K** | [Visual Instruction Tuning](https://arxiv.org/pdf/2304.08485.pdf)"
+        " | [Link](https://huggingface.co/datasets/liuhaotian/LLaVA-Instruct-150K) |\n"
+    )
+    assert rules_found(text, "duplicate-link") == []
+
+
+def test_a_research_topic_named_like_a_meta_section_keeps_its_entries() -> None:
+    text = (
+        "### FeedBack\n- [Incorporating Feedback into Tree-based Anomaly Detection]"
+        "(https://arxiv.org/abs/1708.09441) - KDD 2017 Workshop.\n"
+        "## Contact & Feedback\n- [e-mail](mailto:a@b.c)\n- [blog](https://a.b)\n"
+    )
+    assert [entry.line for entry in Document(text).entries] == [2]
