@@ -1,15 +1,20 @@
 """Reading and writing list files without ever damaging them.
 
 A file is read as bytes and decoded strictly; its encoding and byte-order mark are remembered so
-that writing gives back the same bytes for every line no fix touched. Writes are atomic: a
-temporary file in the same directory, flushed and synced, then renamed over the original.
+that writing gives back the same bytes for every line no fix touched. Only regular files are
+read: a FIFO or a device would block or never end. Writes are atomic and durable: a temporary
+file in the same directory, written, given the original's mode and owner, synced, renamed over
+the original, and the directory synced. A file that changed on disk since it was read (other
+bytes, or another file at that path) is not written.
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
+import hashlib
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,12 +25,31 @@ class InputError(Exception):
 
 
 @dataclass(frozen=True)
+class Stamp:
+    """What a file was when it was read: which file, its time and size, a digest of its bytes."""
+
+    device: int
+    inode: int
+    mtime_ns: int
+    size: int
+    digest: bytes
+
+    def same_file(self, current: os.stat_result) -> bool:
+        return (self.device, self.inode, self.mtime_ns, self.size) == (
+            current.st_dev,
+            current.st_ino,
+            current.st_mtime_ns,
+            current.st_size,
+        )
+
+
+@dataclass(frozen=True)
 class Source:
     path: str
     text: str
     encoding: str = "utf-8"
     bom: bool = False
-    stamp: tuple[int, int] | None = None
+    stamp: Stamp | None = None
 
     def encode(self, text: str) -> bytes:
         data = text.encode(self.encoding)
@@ -62,45 +86,60 @@ def decode(data: bytes, path: str) -> Source:
 
 
 def read_source(path: str) -> Source:
-    target = Path(path)
+    """Read and decode a regular file, remembering what it was for ``write_source``."""
     try:
-        if target.is_dir():
-            raise InputError(f"{path}: is a directory, not a file")
-        stat = target.stat()
-        data = target.read_bytes()
+        data, status = _read_regular_file(path)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read: {error.strerror or error}") from None
     source = decode(data, path)
-    return Source(source.path, source.text, source.encoding, source.bom, _stamp_of(stat))
+    stamp = _stamp_of(status, data)
+    return Source(source.path, source.text, source.encoding, source.bom, stamp)
+
+
+def _read_regular_file(path: str) -> tuple[bytes, os.stat_result]:
+    if os.path.isdir(path):
+        raise IsADirectoryError(path)
+    # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _O_BINARY)
+    with open(descriptor, "rb") as stream:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError(f"{path}: not a regular file, skipped")
+        return stream.read(), status
+
+
+_O_BINARY = getattr(os, "O_BINARY", 0)
 
 
 def write_source(source: Source, text: str) -> None:
     """Replace the file atomically with ``text``, refusing if it changed since it was read."""
-    target = Path(
-        os.path.realpath(source.path)
-    )  # through a symlink: keep the link, write its target
+    # Through a symlink: keep the link, write its target.
+    target = Path(os.path.realpath(source.path))
     data = source.encode(text)
     try:
-        current = target.stat()
-    except OSError as error:
-        raise InputError(f"{source.path}: cannot be written: {error.strerror or error}") from None
-    if source.stamp is not None and _stamp_of(current) != source.stamp:
-        raise InputError(f"{source.path}: changed on disk while being fixed, not written")
-    try:
-        _atomic_write(target, data, current)
+        original = target.stat()
+        _atomic_write(target, data, original, source.stamp)
     except PermissionError:
         raise InputError(f"{source.path}: permission denied, not written") from None
+    except _ChangedOnDisk:
+        raise InputError(f"{source.path}: changed on disk while being fixed, not written") from None
     except OSError as error:
         raise InputError(f"{source.path}: cannot be written: {error.strerror or error}") from None
 
 
-def _atomic_write(target: Path, data: bytes, original: os.stat_result) -> None:
+class _ChangedOnDisk(Exception):
+    pass
+
+
+def _atomic_write(target: Path, data: bytes, original: os.stat_result, stamp: Stamp | None) -> None:
     # A file without write permission is left alone even by root: the mode says "do not touch".
-    if not original.st_mode & 0o200 or not os.access(target, os.W_OK):
+    if not original.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
         raise PermissionError(target)
     handle, temporary = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
@@ -109,16 +148,35 @@ def _atomic_write(target: Path, data: bytes, original: os.stat_result) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
+            _copy_owner_and_mode(stream.fileno(), temporary, original)
             os.fsync(stream.fileno())
-        os.chmod(temporary, original.st_mode & 0o7777)
-        with contextlib.suppress(OSError):  # only root may give a file to someone else
-            os.chown(temporary, original.st_uid, original.st_gid)
+        # Checked last, right before the rename, to leave the smallest window for a race.
+        if stamp is not None and not _unchanged(target, stamp):
+            raise _ChangedOnDisk
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
     _sync_directory(target.parent)
+
+
+def _copy_owner_and_mode(descriptor: int, path: str, original: os.stat_result) -> None:
+    """Owner first: a change of owner may clear the set-id bits that the mode then restores."""
+    with contextlib.suppress(OSError, AttributeError):  # only root may give a file away
+        os.fchown(descriptor, original.st_uid, original.st_gid)
+    mode = stat.S_IMODE(original.st_mode)
+    if hasattr(os, "fchmod"):
+        os.fchmod(descriptor, mode)
+    else:  # Windows
+        os.chmod(path, mode)
+
+
+def _unchanged(target: Path, stamp: Stamp) -> bool:
+    """Same file, same time and size, and the same bytes (a time stamp can miss a quick edit)."""
+    if not stamp.same_file(target.stat()):
+        return False
+    return _digest(target.read_bytes()) == stamp.digest
 
 
 def _sync_directory(directory: Path) -> None:
@@ -135,5 +193,9 @@ def _sync_directory(directory: Path) -> None:
         os.close(descriptor)
 
 
-def _stamp_of(stat: os.stat_result) -> tuple[int, int]:
-    return stat.st_mtime_ns, stat.st_size
+def _stamp_of(status: os.stat_result, data: bytes) -> Stamp:
+    return Stamp(status.st_dev, status.st_ino, status.st_mtime_ns, status.st_size, _digest(data))
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
