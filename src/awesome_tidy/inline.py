@@ -99,7 +99,7 @@ def links(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ())
             continue
         found.append(link)
         at = text.find("[", link.end, end)
-    if "://" in text[start:end]:
+    if text.find("://", start, end) >= 0:
         covered = [(link.start, link.end) for link in found] + list(skip)
         for match in _BARE_URL.finditer(text, start, end):
             if (

@@ -208,8 +208,10 @@ def link_kind(label: str, url: str, *, image: bool = False) -> str:
     stripped = url.strip()
     if stripped.startswith("#"):
         return "anchor"
+    if image or label.lstrip("[ ").startswith("!["):
+        return "badge"
     host = host_of(stripped)
-    if image or label.lstrip("[ ").startswith("![") or host.endswith(BADGE_HOSTS):
+    if host.endswith(BADGE_HOSTS):
         return "badge"
     by_label = label_kind(label)
     if by_label is not None:
