@@ -155,8 +155,10 @@ def read_entries(doc: Document) -> tuple[list[Entry], bool]:
 
     candidates = list(shapes.read_candidates(doc, keyed=True))
     entries = _select(candidates)
-    keyed = sum(1 for entry in entries if entry.key and KEY_LIKE.fullmatch(entry.key.text))
-    has_keys = bool(entries) and keyed * 2 >= len(entries)
+    # Copies vote once: the fixer removing a duplicate must not tip the list's reading.
+    distinct = list({entry.identity(): entry for entry in entries}.values())
+    keyed = sum(1 for entry in distinct if entry.key and KEY_LIKE.fullmatch(entry.key.text))
+    has_keys = bool(entries) and keyed * 2 >= len(distinct)
     if not has_keys and any(candidate.entry.key for candidate in candidates):
         candidates = list(shapes.read_candidates(doc, keyed=False))
         entries = _select(candidates)
@@ -171,8 +173,10 @@ def _select(candidates: Iterable[Candidate]) -> list[Entry]:
         groups[candidate.group].append(candidate)
     chosen: list[list[Entry]] = []
     for group in groups.values():
-        evidenced = [candidate for candidate in group if candidate.evidence]
-        if not evidenced or len(evidenced) * 2 < len(group):
+        # Copies vote once: the fixer removing a duplicate must not tip the group's reading.
+        voters = list({candidate.entry.identity(): candidate for candidate in group}.values())
+        evidenced = [candidate for candidate in voters if candidate.evidence]
+        if not evidenced or len(evidenced) * 2 < len(voters):
             chosen.append([candidate.entry for candidate in group if candidate.strong])
             continue
         form = Counter(candidate.entry.form for candidate in evidenced).most_common(1)[0][0]

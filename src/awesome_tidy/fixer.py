@@ -8,20 +8,33 @@ title, year in normal form), headings, links, code and HTML; on any difference n
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from awesome_tidy.config import Config
 from awesome_tidy.document import Document
+from awesome_tidy.entries import Entry
 from awesome_tidy.linter import Diagnostic, lint
-from awesome_tidy.text import normalize_title
+from awesome_tidy.text import INVISIBLE, normalize_title
+
+_WORD = re.compile(r"[^\W_]+")
 
 MAX_PASSES = 20
 
 
 class FixError(Exception):
-    """The fixes could not be applied safely; the original text stands."""
+    """The fixes could not be applied safely; the original text stands.
+
+    ``rejected_text`` is what the fixes made when verification refused it (None when they did
+    not converge): for a look at what went wrong, never to be written.
+    """
+
+    def __init__(self, message: str, rejected_text: str | None = None) -> None:
+        super().__init__(message)
+        self.rejected_text = rejected_text
 
 
 @dataclass
@@ -41,7 +54,9 @@ def fix_document(doc: Document, config: Config | None = None, *, unsafe: bool = 
     config = config or Config()
     current = doc
     applied: list[Diagnostic] = []
-    seen = {doc.raw}
+    # Hashes, not texts: on a 50 MB list, keeping every pass's text would cost 50 MB a pass.
+    # A collision could only refuse a fix, never let a bad one through.
+    seen = {hash(doc.raw)}
     for passes in range(1, MAX_PASSES + 1):
         diagnostics = lint(current, config)
         chosen = _non_overlapping(d for d in diagnostics if d.fix and (unsafe or d.fix.is_safe))
@@ -49,9 +64,9 @@ def fix_document(doc: Document, config: Config | None = None, *, unsafe: bool = 
             _verify(doc, current, applied)
             return FixResult(current.raw, applied, diagnostics, passes)
         text = _apply(current, chosen)
-        if text in seen:
+        if hash(text) in seen:
             raise FixError(f"fixes do not converge (they cycle): {_rules_of(chosen)}")
-        seen.add(text)
+        seen.add(hash(text))
         applied.extend(chosen)
         current = Document(text, doc.path)
     raise FixError(f"fixes did not converge after {MAX_PASSES} passes: {_rules_of(applied)}")
@@ -90,12 +105,14 @@ def _verify(before: Document, after: Document, applied: list[Diagnostic]) -> Non
     if not applied:
         return
     problems = []
-    old_entries = Counter(entry.identity() for entry in before.entries)
-    new_entries = Counter(entry.identity() for entry in after.entries)
+    old_entries = Counter(_identity(entry) for entry in before.entries)
+    new_entries = Counter(_identity(entry) for entry in after.entries)
     if set(old_entries) != set(new_entries) or any(
         new_entries[identity] > count for identity, count in old_entries.items()
     ):
-        lost = sorted(str(identity) for identity in set(old_entries) - set(new_entries))
+        lost = sorted(
+            str(entry.identity()) for entry in before.entries if not new_entries[_identity(entry)]
+        )
         problems.append("entries changed" + (f" (lost {lost[0]})" if lost else ""))
     if [normalize_title(h.text) for h in before.headings] != [
         normalize_title(h.text) for h in after.headings
@@ -106,7 +123,24 @@ def _verify(before: Document, after: Document, applied: list[Diagnostic]) -> Non
     if _blocks(before) != _blocks(after):
         problems.append("code, HTML or comments changed")
     if problems:
-        raise FixError(f"refusing to write: {'; '.join(problems)} after {_rules_of(applied)}")
+        message = f"refusing to write: {'; '.join(problems)} after {_rules_of(applied)}"
+        raise FixError(message, after.raw)
+
+
+def _identity(entry: Entry) -> tuple[str, int | None]:
+    """The words of key and title, in their case, and the year.
+
+    Key and title are read as one: whether a leading ``(token)`` is a key is decided by the
+    whole list, and a fix elsewhere (a duplicate removed) may tip that decision without changing
+    a single character of this entry. What fixes may change in them is not a word: braces,
+    brackets, punctuation, spacing, full-width forms (NFKC) and invisible characters.
+    """
+    key = entry.key.text if entry.key else ""
+    title = entry.title.text if entry.title else ""
+    folded = unicodedata.normalize("NFKC", f"{key} {title}")
+    for char in INVISIBLE:
+        folded = folded.replace(char, " ")
+    return " ".join(_WORD.findall(folded)), entry.year_value
 
 
 def _links(doc: Document) -> set[str]:
