@@ -353,11 +353,28 @@ def main(argv: list[str] | None = None) -> int:
         sorted({*args.sizes, *args.scaling}, key=generate.SIZES.__getitem__), args.seed
     )
     by_size: dict[str, list[Result]] = {}
+    notes: list[str] = []
     for name, path in files.items():
         runs = args.big_runs if generate.SIZES[name] >= 50_000 else args.runs
         chosen = own_tools() + (peers if name in args.sizes else [])
         print(f"{name}: {', '.join(t.name for t in chosen if not t.missing)}", file=sys.stderr)
         by_size[name] = bench(chosen, [path], runs, args.timeout)
+        # A peer stopped at the time limit would only be stopped again on a larger list.
+        stopped = {
+            result.tool.name
+            for result in by_size[name]
+            if result.timed_out and result.tool in peers
+        }
+        notes += [
+            f"{tool} was stopped at the time limit on the {name} list and not run on larger ones."
+            for tool in sorted(stopped)
+        ]
+        peers = [
+            Tool(peer.name, (), missing=f"not run: stopped at the time limit on the {name} list")
+            if peer.name in stopped
+            else peer
+            for peer in peers
+        ]
     body = [
         f"Measured {started:%Y-%m-%d} by `python benchmarks/run.py` "
         f"({args.runs} runs, {args.big_runs} at 50k entries and more, medians, one warm-up).",
@@ -366,6 +383,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         *size_table({name: by_size[name] for name in args.sizes}),
         "",
+        *notes,
+        *([""] if notes else []),
         "### Scaling",
         "",
         *scaling_table({name: by_size[name] for name in args.scaling}),
