@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from awesome_tidy.inline import Link, code_spans, links, unwrap
+from awesome_tidy.inline import Cover, Link, code_spans, links, unwrap
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 # Symbols that are letters all the same (Unicode's Other_Alphabetic): circled and squared Latin.
 _ALPHABETIC_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
-_HTML_ANCHOR = re.compile(r"<a\s[^>]*?\b(?:id|name)\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
+_HTML_ANCHOR = re.compile(
+    r"<a\s[^>]{0,400}?\b(?:id|name)\s*=\s*[\"']([^\"']{0,400})[\"']", re.IGNORECASE
+)
 _MIN_TOC_ITEMS = 2
 # Headings a table of contents leaves out on purpose (awesome-lint's own list).
 _NOT_LISTED = frozenset(("contributing", "footnotes"))
@@ -144,10 +146,10 @@ def _html_anchors(doc: Document) -> dict[str, int | None]:
     if "<a" not in doc.text and "<A" not in doc.text:
         return {}
     starts = [heading.start for heading in doc.headings]
-    code = [(b.start, b.end) for b in doc.blocks if b.kind in ("fence", "code_block")]
+    code = Cover((b.start, b.end) for b in doc.blocks if b.kind in ("fence", "code_block"))
     found: dict[str, int | None] = {}
     for match in _HTML_ANCHOR.finditer(doc.text):
-        if any(start <= match.start() < end for start, end in code):
+        if match.start() in code:
             continue
         found.setdefault(match.group(1), _heading_at(doc, starts, match.start()))
     return found

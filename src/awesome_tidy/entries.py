@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from awesome_tidy.inline import Link, Part, inside
+from awesome_tidy.inline import Link, Part, in_sorted
 from awesome_tidy.metadata import expand_year
 from awesome_tidy.text import normalize_key, normalize_title
 from awesome_tidy.urls import label_kind, normalize_url
@@ -95,7 +95,7 @@ class Entry:
         return self.key_text, self.title_text, self.year_value
 
     def in_code(self, offset: int) -> bool:
-        return inside(offset, self.code_spans)
+        return in_sorted(offset, self.code_spans)
 
     @property
     def title_link(self) -> Link | None:

@@ -8,17 +8,20 @@ bounded where a bracket looks for its partner, so that a line of a million ``[``
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 _MAX_LABEL = 1000
+_AFTER_ALL = 1 << 62
 _MAX_URL = 4000
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]`'\"，。、；：]+")
+_PAIR_STOPS = re.compile(r"[\[\]()\\\n]")
 _BRACKET_STOPS = {
     "[": re.compile(r"[\[\]\\\n]"),
     "(": re.compile(r"[()\\\n]"),
 }
-_HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
+_HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|<!--.{0,4000}?-->", re.DOTALL)
 
 
 @dataclass(slots=True, frozen=True)
@@ -83,42 +86,76 @@ def code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``offset`` is in one of a few ``spans`` (for many, build a ``Cover`` once)."""
     if not spans:
         return False
     return any(start <= offset < end for start, end in spans)
 
 
+class Cover:
+    """Spans in any order, overlapping or not, asked about in logarithmic time: whether an
+    offset is in one. Built once for the many questions a rule asks of one entry."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if self.ends and start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            elif end > start:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
+
+
+def in_sorted(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """``inside`` for spans already sorted and apart (code spans, the links of an entry)."""
+    index = bisect_right(spans, (offset, _AFTER_ALL)) - 1
+    return index >= 0 and offset < spans[index][1]
+
+
 def links(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> list[Link]:
     """Inline links and images outside ``skip`` (code spans), then bare URLs outside both."""
     found: list[Link] = []
+    pairs = bracket_pairs(text, start, end)
+    skipped = Cover(skip)
     at = text.find("[", start, end)
     while 0 <= at < end:
-        link = None if inside(at, skip) else link_at(text, at, end)
+        link = None if at in skipped else link_at(text, at, end, pairs)
         if link is None:
             at = text.find("[", at + 1, end)
             continue
         found.append(link)
         at = text.find("[", link.end, end)
     if text.find("://", start, end) >= 0:
-        covered = [(link.start, link.end) for link in found] + list(skip)
+        covered = Cover([(link.start, link.end) for link in found] + list(skip))
         for match in _BARE_URL.finditer(text, start, end):
-            if (
-                not inside(match.start(), covered)
-                and text[match.start() - 1 : match.start()] != "<"
-            ):
+            if match.start() not in covered and text[match.start() - 1 : match.start()] != "<":
                 url = Part(match.start(), match.end(), match.group().rstrip(".,;:"))
                 found.append(Link(url.start, url.end, Part(url.start, url.start, ""), url))
         found.sort(key=lambda link: link.start)
     return found
 
 
-def link_at(text: str, at: int, end: int) -> Link | None:
-    """The link whose ``[`` is at ``at``, with balanced brackets, or None."""
-    label_end = matching(text, at, min(end, at + _MAX_LABEL), "[", "]")
+def link_at(text: str, at: int, end: int, pairs: dict[int, int] | None = None) -> Link | None:
+    """The link whose ``[`` is at ``at``, with balanced brackets, or None. ``pairs`` (from
+    ``bracket_pairs``) answers in constant time where the brackets close."""
+    if pairs is None:
+        label_end = matching(text, at, min(end, at + _MAX_LABEL), "[", "]")
+    else:
+        label_end = pairs.get(at, -1)
     if label_end < 0 or label_end + 1 >= end or text[label_end + 1] != "(":
         return None
-    url_end = matching(text, label_end + 1, min(end, label_end + _MAX_URL), "(", ")")
-    if url_end < 0:
+    if pairs is None:
+        url_end = matching(text, label_end + 1, min(end, label_end + _MAX_URL), "(", ")")
+    else:
+        url_end = pairs.get(label_end + 1, -1)
+    if url_end < 0 or url_end >= end:
         return None
     image = at > 0 and text[at - 1] == "!"
     url_start, url_stop = strip_span(text, label_end + 2, url_end)
@@ -129,6 +166,35 @@ def link_at(text: str, at: int, end: int) -> Link | None:
         url_start, url_stop = url_start + 1, url_stop - 1
     label = Part(at + 1, label_end, text[at + 1 : label_end])
     return Link(at - image, url_end + 1, label, part(text, url_start, url_stop), image)
+
+
+def bracket_pairs(text: str, start: int, end: int) -> dict[int, int]:
+    """Where each ``[`` and ``(`` of ``text[start:end]`` closes, in one linear pass: the pairs
+    ``matching`` would find from each opener, without scanning again from every one (a line of
+    a hundred thousand ``[`` stays linear)."""
+    pairs: dict[int, int] = {}
+    squares: list[int] = []
+    rounds: list[int] = []
+    escaped = start
+    for match in _PAIR_STOPS.finditer(text, start, end):
+        index = match.start()
+        if index < escaped:
+            continue
+        char = text[index]
+        if char == "\\":
+            escaped = index + 2
+        elif char == "[":
+            squares.append(index)
+        elif char == "(":
+            rounds.append(index)
+        elif char == "]" and squares:
+            pairs[squares.pop()] = index
+        elif char == ")" and rounds:
+            pairs[rounds.pop()] = index
+        elif char == "\n" and text.startswith("\n\n", index):
+            squares.clear()
+            rounds.clear()
+    return pairs
 
 
 def matching(text: str, at: int, end: int, opener: str, closer: str) -> int:

@@ -10,7 +10,7 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from awesome_tidy.inline import Part, inside, runs_outside
+from awesome_tidy.inline import Cover, Part, inside, runs_outside
 
 _YEAR = re.compile(
     r"(?<![\d.$/])(?<!\d,)(?P<y4>(?:19|20)\d\d)(?![\d+%]|\.\d)"
@@ -25,6 +25,7 @@ _VENUE_BEFORE = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*['’]?[ \u00a0]?['’]
 _VENUE_NOISE = re.compile(r"[\s*\[\]()'’‘,.:;|\\`\"!?<>#~=+-]+")
 _MAX_VENUE_WORDS = 6
 _LETTER = re.compile(r"[^\W\d_]")
+_VENUE_WORD = re.compile(r"[^\s*\[\]()'’‘,:;|\\`\"<>]+")
 # ``[(Memory bank)CVPR 2022]``: a note in parentheses is the list's category, not the venue.
 _NOTE = re.compile(r"\([^()]*\)")
 # Words that say where a paper appeared, not which venue: they do not make two venues differ.
@@ -91,10 +92,11 @@ def venue_around(
     ``[CVPR 2020]`` gives ``CVPR``, ``NeurIPS 2025 DB Highlight,`` gives ``NeurIPS 2025 DB
     Highlight`` minus the year; a stretch of more than a few words is not a venue.
     """
-    words = [
-        (match.start(), match.end())
-        for match in re.finditer(r"[^\s*\[\]()'’‘,:;|\\`\"<>]+", text[start:end])
-    ]
+    words = []
+    for match in _VENUE_WORD.finditer(text, start, end):
+        words.append((match.start() - start, match.end() - start))
+        if len(words) > 4 * _MAX_VENUE_WORDS:
+            return None  # a stretch of prose: no venue, and no need to read it all
     notes = [
         (match.start() + start, match.end() + start) for match in _NOTE.finditer(text[start:end])
     ]
@@ -104,7 +106,8 @@ def venue_around(
         if (year is None or not (start + word_start <= year.start < start + word_end))
         and not inside(start + word_start, notes)
     ]
-    words = [(s, e) for s, e in words if _LETTER.search(text, s, e) and not inside(s, holes)]
+    outside = Cover(holes)
+    words = [(s, e) for s, e in words if _LETTER.search(text, s, e) and s not in outside]
     if not words or len(words) > _MAX_VENUE_WORDS:
         return None
     first, last = words[0][0], words[-1][1]

@@ -54,8 +54,8 @@ _WORD = re.compile(r"\w+")
 _MAX_DESCRIPTION_WORDS_FOR_YEAR = 8
 _SEPARATORS = "-–—:："
 _MAX_LEAD_LABEL_WORDS = 4
-# Badges after a description: ``![Freeware][Freeware Icon]``, ``[![OSS][OSS Icon]](url)``.
-_TRAILING_BADGE = re.compile(r"(?:\[?!\[[^\]]*\]\[[^\]]*\](?:\]\([^)]*\))?|\s)+$")
+# A reference-style badge after a description: ``![Freeware][Freeware Icon]``.
+_REFERENCE_IMAGE = re.compile(r"!\[[^\]]*\]\[[^\]]*\]")
 _TITLE_HEADERS = ("title", "name", "paper", "method", "model", "dataset", "project", "tool")
 _YEAR_HEADERS = ("year", "date", "time", "published", "年份", "时间", "日期")
 _VENUE_HEADERS = ("venue", "publication", "conference", "journal", "pub", "会议", "期刊")
@@ -152,22 +152,20 @@ def _read_lead_and_rest(text: str, entry: Entry, *, keyed: bool) -> None:
 
 def _skip_decoration(text: str, entry: Entry, at: int, end: int) -> int:
     """Skip what comes before the title without being part of it: spaces, emoji, badges, HTML."""
+    badges = {link.start: link.end for link in entry.links if link.kind == "badge"}
     while at < end:
         char = text[at]
         if char.isspace() or _is_symbol(char) or text.startswith("~~", at):
             at += 2 if char == "~" else 1
             continue
-        skip = _decoration_end(text, entry, at)
+        skip = badges.get(at) or _tag_end(text, at)
         if skip is None:
             return at
         at = skip
     return at
 
 
-def _decoration_end(text: str, entry: Entry, at: int) -> int | None:
-    for link in entry.links:
-        if link.start == at and link.kind == "badge":
-            return link.end
+def _tag_end(text: str, at: int) -> int | None:
     if text[at] == "<":
         for start, stop in html_tags(text, at, min(len(text), at + 400)):
             if start == at:
@@ -382,18 +380,16 @@ def _read_description(text: str, entry: Entry, at: int) -> None:
 
 def _before_badges(text: str, entry: Entry, start: int, end: int) -> int:
     """Where a description's text ends: before the badges and icons that trail it."""
+    badges = {link.end: link.start for link in entry.links if link.kind == "badge"}
     while True:
         end = strip_span(text, start, end)[1]
-        badge = next(
-            (link for link in entry.links if link.end == end and link.kind == "badge"), None
-        )
-        if badge is not None:
-            end = badge.start
+        if end in badges:
+            end = badges[end]
             continue
-        match = _TRAILING_BADGE.search(text, start, end)
-        if match is None or match.start() == end:
+        image = text.rfind("![", start, end) if text[end - 1 : end] == "]" else -1
+        if image < 0 or not _REFERENCE_IMAGE.fullmatch(text, image, end):
             return end
-        end = match.start()
+        end = image
 
 
 def _venue_like(text: str, description: Part) -> bool:

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry
+from awesome_tidy.inline import Cover
 from awesome_tidy.rule import Edit, Fix, Problem, Rule
 from awesome_tidy.text import is_cjk, is_full_width_form, to_ascii_form
 
@@ -20,6 +22,8 @@ _BORDERS = "\n|"
 # Latin prose has lower-case words; a run of names and figures (``I-AUC:72.0%，P-AUC``) may be
 # typed in a CJK sentence's punctuation and is left alone.
 _PROSE_WORD = re.compile(r"\b[a-z]{2,}\b")
+_BRACKET = re.compile("[" + re.escape("".join(_BRACKETS)) + "]")
+_SENTENCE_END = re.compile(r"[\n|]|[。！？]|[.!?](?=\s|$)")
 
 
 class FullWidthBracket(Rule):
@@ -60,85 +64,101 @@ def _misplaced(text: str, entry: Entry) -> Iterator[tuple[int, str]]:
         )
         if part is not None and is_full_width_form(part.text)
     }
-    urls = [(link.url.start, link.url.end) for link in entry.links]
+    urls = Cover((link.url.start, link.url.end) for link in entry.links)
     start, end = entry.body.start, entry.body.end
+    body: _Body | None = None
     for offset in range(start, end):
         char = text[offset]
         if not is_full_width_form(char) or entry.in_code(offset):
             continue
-        if any(url_start <= offset < url_end for url_start, url_end in urls):
+        if offset in urls:
             continue
+        body = body or _Body(text, start, end)
         if offset in delimiters:
             yield offset, delimiters[offset]
-        elif _mismatched(text, offset, start, end):
+        elif _mismatched(text, offset, body):
             yield offset, "paired with an ASCII bracket"
-        elif _in_latin_text(text, offset, start, end):
+        elif _in_latin_text(text, offset, body):
             yield offset, "in Latin text"
 
 
-def _partner(text: str, offset: int, start: int, end: int) -> int | None:
-    """The bracket that closes (or opens) the one at ``offset``, of either width."""
-    char = text[offset]
-    family = {char, _PAIRS.get(char, char), _CLOSERS.get(char, char)}
-    family |= {to_ascii_form(member) for member in family}
-    forward = char in _PAIRS
-    step, stop = (1, end) if forward else (-1, start - 1)
-    depth = 0
-    for index in range(offset, stop, step):
-        other = text[index]
-        if other not in family:
+class _Body:
+    """What the checks ask of an entry's text, worked out once in a linear pass: where each
+    bracket's partner is, and which sentences are Latin prose (so that a line of a thousand
+    full-width marks is not scanned once for each)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start, self.end = start, end
+        self.partners = _partners(text, start, end)
+        self.sentence_starts: list[int] = []
+        self.latin: list[tuple[bool, bool]] = []  # (has CJK, has a prose word), per sentence
+        for sentence_start, sentence_end in _sentences(text, start, end):
+            sentence = text[sentence_start:sentence_end]
+            self.sentence_starts.append(sentence_start)
+            self.latin.append(
+                (any(is_cjk(char) for char in sentence), bool(_PROSE_WORD.search(sentence)))
+            )
+
+    def latin_prose(self, first: int, last: int) -> bool:
+        """The sentences holding ``first`` to ``last`` have no CJK and some Latin prose."""
+        low = bisect_right(self.sentence_starts, first) - 1
+        high = bisect_right(self.sentence_starts, last) - 1
+        spanned = self.latin[max(low, 0) : high + 1]
+        return not any(cjk for cjk, _ in spanned) and any(prose for _, prose in spanned)
+
+
+def _partners(text: str, start: int, end: int) -> dict[int, int]:
+    """Each bracket's partner of either width, both ways, by one stack per bracket family."""
+    partners: dict[int, int] = {}
+    stacks: dict[str, list[int]] = {"(": [], "[": [], "{": []}
+    for match in _BRACKET.finditer(text, start, end):
+        index = match.start()
+        char = match.group()
+        if char in _PAIRS:
+            stacks[to_ascii_form(char)].append(index)
             continue
-        opens = other in _PAIRS
-        depth += 1 if opens == forward else -1
-        if depth == 0:
-            return index
-    return None
+        stack = stacks[to_ascii_form(_CLOSERS[char])]
+        if stack:
+            other = stack.pop()
+            partners[other] = index
+            partners[index] = other
+    return partners
 
 
-def _mismatched(text: str, offset: int, start: int, end: int) -> bool:
-    if text[offset] not in _BRACKETS:
-        return False
-    partner = _partner(text, offset, start, end)
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentences of ``text[start:end]``: a CJK stop ends one (and belongs to it), so do an
+    ASCII stop before a space, a line break and a table cell's border (which belong to none)."""
+    at = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if match.group() in _BORDERS:
+            yield at, match.start()
+            at = match.end()
+        else:
+            yield at, match.end()
+            at = match.end()
+    yield at, end
+
+
+def _mismatched(text: str, offset: int, body: _Body) -> bool:
+    partner = body.partners.get(offset)
     return partner is not None and text[partner].isascii()
 
 
-def _in_latin_text(text: str, offset: int, start: int, end: int) -> bool:
+def _in_latin_text(text: str, offset: int, body: _Body) -> bool:
     """The sentence holding the character (or its pair) is Latin prose without CJK, and a
     punctuation mark stands between two Latin words: ``LangGraph，with``, not the label colon of
     ``ChatGLM：``."""
     first = last = offset
     if text[offset] in _BRACKETS:
-        partner = _partner(text, offset, start, end)
+        partner = body.partners.get(offset)
         if partner is not None:
             first, last = min(offset, partner), max(offset, partner)
     elif not (
-        _latin(_neighbour(text, offset - 1, start - 1, -1))
-        and _latin(_neighbour(text, offset + 1, end, 1))
+        _latin(_neighbour(text, offset - 1, body.start - 1, -1))
+        and _latin(_neighbour(text, offset + 1, body.end, 1))
     ):
         return False
-    sentence_start, sentence_end = _sentence(text, first, last, start, end)
-    sentence = text[sentence_start:sentence_end]
-    return not any(is_cjk(char) for char in sentence) and bool(_PROSE_WORD.search(sentence))
-
-
-def _sentence(text: str, first: int, last: int, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence around ``text[first:last + 1]``, inside ``[start, end)``."""
-    left = first
-    while left > start and not _ends_sentence(text, left - 1) and text[left - 1] not in _BORDERS:
-        left -= 1
-    right = last + 1
-    while right < end and text[right] not in _BORDERS:
-        right += 1
-        if _ends_sentence(text, right - 1):
-            break
-    return left, right
-
-
-def _ends_sentence(text: str, at: int) -> bool:
-    char = text[at]
-    return char in _CJK_STOPS or (
-        char in _STOPS and (at + 1 >= len(text) or text[at + 1].isspace())
-    )
+    return body.latin_prose(first, last)
 
 
 def _latin(char: str) -> bool:

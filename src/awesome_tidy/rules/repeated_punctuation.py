@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry
-from awesome_tidy.inline import Part
+from awesome_tidy.inline import Cover, Part
 from awesome_tidy.rule import Edit, Fix, Problem, Rule
 
 # Two of one mark (``,,`` ``..`` ``!!`` ``;;`` ``::``, and their full-width forms); three dots
@@ -22,9 +22,11 @@ class RepeatedPunctuation(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
         for entry in doc.entries:
+            urls: Cover | None = None
             for label, part in _parts(entry):
                 for match in _REPEAT.finditer(text, part.start, part.end):
-                    if entry.in_code(match.start()) or _in_url(entry, match.start()):
+                    urls = urls or Cover((link.url.start, link.url.end) for link in entry.links)
+                    if entry.in_code(match.start()) or match.start() in urls:
                         continue
                     yield self.problem(
                         match.start(),
@@ -38,7 +40,3 @@ def _parts(entry: Entry) -> Iterator[tuple[str, Part]]:
     for label, part in (("title", entry.title), ("description", entry.description)):
         if part is not None:
             yield label, part
-
-
-def _in_url(entry: Entry, offset: int) -> bool:
-    return any(link.url.start <= offset < link.url.end for link in entry.links)

@@ -34,12 +34,14 @@ class Toc(Rule):
 
     def _broken(self, doc: Document, table: TableOfContents) -> Iterator[_Found]:
         anchors = doc.anchors
+        by_name: dict[str, int] | None = None
         for toc_link in table.links:
             if toc_link.resolved:
                 continue
             url = toc_link.link.url
             message = f"link {url.text!r} matches no heading"
-            named = _heading_named(doc, toc_link.link.label.text)
+            by_name = by_name if by_name is not None else _headings_by_name(doc)
+            named = by_name.get(_name(toc_link.link.label.text))
             fix = None
             if named is not None:
                 message += (
@@ -109,12 +111,16 @@ def _scope(doc: Document, table: TableOfContents) -> list[int]:
     ]
 
 
-def _heading_named(doc: Document, label: str) -> int | None:
-    wanted = " ".join(rendered_text(label).casefold().split())
+def _headings_by_name(doc: Document) -> dict[str, int]:
+    """Each heading by its text as shown, the first of a repeated one."""
+    named: dict[str, int] = {}
     for index, heading in enumerate(doc.headings):
-        if " ".join(rendered_text(heading.text).casefold().split()) == wanted:
-            return index
-    return None
+        named.setdefault(_name(heading.text), index)
+    return named
+
+
+def _name(markdown: str) -> str:
+    return " ".join(rendered_text(markdown).casefold().split())
 
 
 def _regeneration(doc: Document, table: TableOfContents, scope: list[int]) -> Fix | None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from awesome_tidy.document import Document
@@ -64,6 +65,9 @@ def _unbalanced(
     text: str, start: int, end: int, skip: list[tuple[int, int]]
 ) -> Iterator[tuple[int, str]]:
     stack: list[int] = []
+    # How many of each opener the stack holds: a closer with none open is known at once, so a
+    # line of a thousand '(' then a thousand ']' stays linear.
+    open_counts: Counter[str] = Counter()
     escaped_until = start
     spans, next_span = sorted(skip), 0
     # Performance (issue 3): visit only brackets and backslashes, found in C, instead of every
@@ -83,19 +87,25 @@ def _unbalanced(
             opener = _FAMILY.get(char, char)
             if opener in "([“《「『":
                 stack.append(index)
+                open_counts[opener] += 1
             elif char in _OPENER:
-                yield from _close(text, stack, index)
+                yield from _close(text, stack, open_counts, index)
     for offset in stack:
         yield offset, f"{text[offset]!r} is never closed"
 
 
-def _close(text: str, stack: list[int], index: int) -> Iterator[tuple[int, str]]:
+def _close(
+    text: str, stack: list[int], open_counts: Counter[str], index: int
+) -> Iterator[tuple[int, str]]:
     """Close the nearest opener of the closer's kind; those opened after it were never closed."""
     wanted = _OPENER[text[index]]
-    for depth in range(len(stack) - 1, -1, -1):
-        if _FAMILY.get(text[stack[depth]], text[stack[depth]]) == wanted:
-            for offset in stack[depth + 1 :]:
-                yield offset, f"{text[offset]!r} is never closed"
-            del stack[depth:]
+    if not open_counts[wanted]:
+        yield index, f"{text[index]!r} closes nothing"
+        return
+    while stack:
+        offset = stack.pop()
+        opener = _FAMILY.get(text[offset], text[offset])
+        open_counts[opener] -= 1
+        if opener == wanted:
             return
-    yield index, f"{text[index]!r} closes nothing"
+        yield offset, f"{text[offset]!r} is never closed"
