@@ -480,3 +480,23 @@ def test_a_research_topic_named_like_a_meta_section_keeps_its_entries() -> None:
         "## Contact & Feedback\n- [e-mail](mailto:a@b.c)\n- [blog](https://a.b)\n"
     )
     assert [entry.line for entry in Document(text).entries] == [2]
+
+
+HOSTILE_LINES = [
+    pytest.param("- " + "[" * 50_000 + "\n", id="open-brackets"),
+    pytest.param("- [a](b) - " + "(" * 20_000 + "]" * 20_000 + "\n", id="closers-of-another-kind"),
+    pytest.param("+ " + "（a）" * 20_000 + " [2021]\n", id="full-width-pairs"),
+    pytest.param("- [a](b) - " + "word，" * 20_000 + "\n", id="full-width-commas"),
+    pytest.param("- " + "![b](https://img.shields.io/x) " * 20_000 + "Title [2021]\n", id="badges"),
+    pytest.param("- [a](b) - Desc. " + "![F][Freeware Icon] " * 20_000 + "\n", id="trailing-icons"),
+    pytest.param("- [a](b) - " + "<!-- " * 20_000 + "\n", id="unclosed-comments"),
+    pytest.param("- [a](b) - " + "[x](u),, " * 20_000 + "\n", id="links-and-repeats"),
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_LINES)
+def test_a_hostile_line_is_read_in_one_pass(text: str) -> None:
+    """Each of these took minutes while a scan restarted at every bracket or mark; read in one
+    pass they take a fraction of a second (the suite's time shows a regression)."""
+    diagnostics = check_text(text)
+    assert all(d.line == 1 for d in diagnostics)
