@@ -224,7 +224,7 @@ def matching(text: str, at: int, end: int, opener: str, closer: str) -> int:
 
 
 def html_tags(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    if "<" not in text[start:end]:
+    if text.find("<", start, end) < 0:
         return []
     return [match.span() for match in _HTML_TAG.finditer(text, start, end)]
 
