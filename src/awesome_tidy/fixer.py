@@ -105,13 +105,16 @@ def _verify(before: Document, after: Document, applied: list[Diagnostic]) -> Non
     if not applied:
         return
     problems = []
-    old_entries = Counter(_identity(entry) for entry in before.entries)
-    new_entries = Counter(_identity(entry) for entry in after.entries)
+    fold_case = any(d.fix is not None and not d.fix.is_safe for d in applied)
+    old_entries = Counter(_identity(entry, fold_case) for entry in before.entries)
+    new_entries = Counter(_identity(entry, fold_case) for entry in after.entries)
     if set(old_entries) != set(new_entries) or any(
         new_entries[identity] > count for identity, count in old_entries.items()
     ):
         lost = sorted(
-            str(entry.identity()) for entry in before.entries if not new_entries[_identity(entry)]
+            str(entry.identity())
+            for entry in before.entries
+            if not new_entries[_identity(entry, fold_case)]
         )
         problems.append("entries changed" + (f" (lost {lost[0]})" if lost else ""))
     if [normalize_title(h.text) for h in before.headings] != [
@@ -127,19 +130,23 @@ def _verify(before: Document, after: Document, applied: list[Diagnostic]) -> Non
         raise FixError(message, after.raw)
 
 
-def _identity(entry: Entry) -> tuple[str, int | None]:
-    """The words of key and title, in their case, and the year.
+def _identity(entry: Entry, fold_case: bool) -> tuple[str, int | None]:
+    """The words of key and title and the year; case folded where unsafe fixes were applied.
 
     Key and title are read as one: whether a leading ``(token)`` is a key is decided by the
     whole list, and a fix elsewhere (a duplicate removed) may tip that decision without changing
     a single character of this entry. What fixes may change in them is not a word: braces,
-    brackets, punctuation, spacing, full-width forms (NFKC) and invisible characters.
+    brackets, punctuation, spacing, full-width forms (NFKC) and invisible characters. An
+    unsafe fix, applied only on request, may also change letter case (a plugin that title-cases
+    titles); no fix may add, drop or respell a word.
     """
     key = entry.key.text if entry.key else ""
     title = entry.title.text if entry.title else ""
     folded = unicodedata.normalize("NFKC", f"{key} {title}")
     for char in INVISIBLE:
         folded = folded.replace(char, " ")
+    if fold_case:
+        folded = folded.casefold()
     return " ".join(_WORD.findall(folded)), entry.year_value
 
 
