@@ -170,6 +170,28 @@ def test_a_named_item_takes_the_links_of_its_address_sub_item() -> None:
     assert [link.url.text for link in entry.links] == ["https://github.com/THUDM/ChatGLM-6B"]
 
 
+PAPER_WITH_LINK_SUB_ITEMS = (
+    "- **Deep Residual Learning for Image Recognition** (CVPR 2016)\n"
+    "  - [paper](https://arxiv.org/abs/1512.03385)\n"
+    "  - [Code](https://github.com/KaimingHe/deep-residual-networks) | [project](https://kaiming.me)\n"
+)
+
+
+def test_sub_items_of_named_links_are_the_links_of_their_entry() -> None:
+    entry = only_entry(PAPER_WITH_LINK_SUB_ITEMS)
+    assert parts(entry)["title"] == "Deep Residual Learning for Image Recognition"
+    assert [link.kind for link in entry.links] == ["paper", "code", "project"]
+
+
+def test_two_papers_with_paper_and_code_sub_items_are_not_duplicates() -> None:
+    other = PAPER_WITH_LINK_SUB_ITEMS.replace("Deep Residual", "Identity Mappings in Deep Residual")
+    text = "# Papers\n\n" + PAPER_WITH_LINK_SUB_ITEMS + other.replace("1512.03385", "1603.05027")
+    assert rules_found(text, "duplicate-entry", "near-duplicate-title") == []
+    # A sub-item that says more than what its links are is an entry of its own.
+    nested = "- **Surveys**\n  - [Deep learning](https://doi.org/10.1038/nature14539) a review\n"
+    assert [parts(entry)["title"] for entry in Document(nested).entries] == ["Deep learning"]
+
+
 def test_a_link_item_has_its_separator_and_description() -> None:
     entry = only_entry(
         "- [Node.js](https://github.com/sindresorhus/awesome-nodejs#readme) - Async runtime."

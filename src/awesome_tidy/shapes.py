@@ -9,6 +9,7 @@ candidates are entries is decided afterwards, per group, in ``entries``.
 from __future__ import annotations
 
 import heapq
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -38,6 +39,7 @@ from awesome_tidy.inline import (
     unwrap,
 )
 from awesome_tidy.metadata import find_year, named_by_venue, venue_around
+from awesome_tidy.urls import is_kind_label
 
 if TYPE_CHECKING:
     from awesome_tidy.document import Document, ListItem, Paragraph, TableRow
@@ -86,7 +88,7 @@ def _item_candidates(doc: Document, *, keyed: bool) -> Iterator[Candidate]:
         if meta[id(section)] or doc.in_comment(item.start):
             continue
         parent = by_item.get(id(item.parent)) if item.parent is not None else None
-        if parent is not None and _is_attribute(doc.text, item):
+        if parent is not None and _is_field_of_parent(doc.text, item):
             _lend_attribute(doc, item, parent.entry)
             parent.fields = True
             continue
@@ -114,9 +116,22 @@ def _item_candidate(doc: Document, item: ListItem, *, keyed: bool) -> Candidate 
     return Candidate(entry, False, (id(item.section), "list-item", item.depth))
 
 
-def _is_attribute(text: str, item: ListItem) -> bool:
-    """``* 地址：https://...`` under a named item: a field of its parent, not an entry."""
-    return bool(_ATTRIBUTE.match(text, item.content_start, item.content_end))
+def _is_field_of_parent(text: str, item: ListItem) -> bool:
+    """A sub-item that describes its parent rather than being an entry of its own.
+
+    ``* 地址：https://...`` (a ``label: value`` attribute), or nothing but links whose labels say
+    what they are: ``- [paper](url)``, ``- [Code](url) | [Project](url)``.
+    """
+    start, end = item.content_start, item.content_end
+    if _ATTRIBUTE.match(text, start, end):
+        return True
+    found = links(text, start, end, code_spans(text, start, end))
+    if not found or not all(is_kind_label(link.label.text) for link in found):
+        return False
+    gaps = [text[start : found[0].start]]
+    gaps += [text[a.end : b.start] for a, b in itertools.pairwise(found)]
+    gaps.append(text[found[-1].end : end])
+    return not any(char.isalnum() for gap in gaps for char in gap)
 
 
 def _lend_attribute(doc: Document, item: ListItem, owner: Entry) -> None:

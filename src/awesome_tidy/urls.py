@@ -108,6 +108,7 @@ _PROJECT_WORDS = frozenset(
         "leaderboard",
     ]
 )
+_KIND_WORDS = _PAPER_WORDS | _CODE_WORDS | _PROJECT_WORDS
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MAX_LABEL_WORDS = 4
 _WORD = re.compile(r"[a-z]+")
@@ -201,6 +202,12 @@ def label_kind(label: str) -> str | None:
     if words & _PROJECT_WORDS:
         return "project"
     return None
+
+
+def is_kind_label(label: str) -> bool:
+    """Whether a label is nothing but what its link is: ``paper``, ``Code``, ``[project page]``."""
+    words = _WORD.findall(label.lower())
+    return bool(words) and all(word in _KIND_WORDS for word in words)
 
 
 def link_kind(label: str, url: str, *, image: bool = False) -> str:
