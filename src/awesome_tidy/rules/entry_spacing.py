@@ -5,7 +5,9 @@ from collections.abc import Iterator
 from awesome_tidy.conventions import dominant
 from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry, Part
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import Edit, Fix, Option, Problem, Rule
+
+_SPACINGS = {"none": "", "one": " "}
 
 
 class EntrySpacing(Rule):
@@ -13,11 +15,29 @@ class EntrySpacing(Rule):
     severity = "warning"
     summary = "Spacing between key, title and year that differs from the list's own entry format."
     fix_safety = "safe"
+    options = {
+        "key-title": Option(
+            str,
+            "auto",
+            "spacing between key and title: 'auto' (the list's own), 'none' or 'one' space",
+            choices=("auto", *_SPACINGS),
+        ),
+        "title-year": Option(
+            str,
+            "auto",
+            "spacing between title and year: 'auto' (the list's own), 'none' or 'one' space",
+            choices=("auto", *_SPACINGS),
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        for describe, gap_of in (("key and title", _key_gap), ("title and year", _year_gap)):
+        gap_readers = (
+            ("key and title", "key-title", _key_gap),
+            ("title and year", "title-year", _year_gap),
+        )
+        for describe, option, gap_of in gap_readers:
             gaps = [gap for entry in doc.entries if (gap := gap_of(entry)) and _blank(doc, gap)]
-            canonical = dominant((doc.text[start:end] for start, end in gaps), share=0.6)
+            canonical = self._canonical(option, [doc.text[start:end] for start, end in gaps])
             if canonical is None:
                 continue
             for start, end in gaps:
@@ -31,6 +51,11 @@ class EntrySpacing(Rule):
                     f"where the list uses {_shown(canonical)}",
                     fix=Fix.safe(Edit(start, end, canonical)),
                 )
+
+    def _canonical(self, option: str, gaps: list[str]) -> str | None:
+        """The configured spacing, or the one the list's entries agree on (None: no convention)."""
+        chosen = self.option(option)
+        return _SPACINGS[chosen] if chosen in _SPACINGS else dominant(gaps, share=0.6)
 
 
 def _key_gap(entry: Entry) -> tuple[int, int] | None:
