@@ -522,3 +522,62 @@ def test_a_hostile_line_is_read_in_one_pass(text: str) -> None:
     pass they take a fraction of a second (the suite's time shows a regression)."""
     diagnostics = check_text(text)
     assert all(d.line == 1 for d in diagnostics)
+
+
+TOOL_RECORDS = """## Structure prediction
+
+<details>
+<summary>FoldNet</summary>
+
+- **Paper:** [Folding proteins with a graph network](https://nature.com/s1) (Nature, 2021)
+- **Code:** https://github.com/example/foldnet
+- **Docs:** [Read more](docs/FoldNet/)
+- **Approach:** DL
+</details>
+
+<details>
+<summary>FoldNet-2</summary>
+
+- **Paper:** [Faster folding with fewer sequences](https://biorxiv.org/2) (bioRxiv, 2023)
+- **Code:** https://github.com/example/foldnet2
+- **Docs:** [Read more](docs/FoldNet-2/)
+- **Approach:** DL
+</details>
+"""
+
+
+def test_a_bold_field_label_is_never_a_title() -> None:
+    # ``**Paper:**`` introduces the paper; ``**Code:**`` and ``**Docs:**`` are fields of the
+    # record, not papers: read as titles, every record's fields were duplicates of the first's.
+    entries = Document(TOOL_RECORDS).entries
+    assert [(parts(entry)["title"], parts(entry)["year"]) for entry in entries] == [
+        ("Folding proteins with a graph network", 2021),
+        ("Faster folding with fewer sequences", 2023),
+    ]
+    assert rules_found(TOOL_RECORDS, "duplicate-entry", "metadata-conflict") == []
+
+
+TAGGED_CITATIONS = """### Count-based methods
+
+* **[MBIE]** <[Interval estimation for exploration](https://a.org/1)> by Jane Doe and Jo Roe, 2004.
+* **[MBIE]** <[Model-based interval estimation revisited](https://a.org/2)> by Jane Doe, 2008.
+* <[Exploration with density models](https://a.org/3)> by Ann Lee, Bo Chen, and Cy Park, 2018.
+"""
+
+
+def test_a_bold_tag_and_an_angle_wrapped_link_title_with_a_byline() -> None:
+    # ``**[MBIE]**`` names the method, as a tag does; the title is the link inside ``<...>``,
+    # and ``by Authors, Year`` gives the authors and the year even when the byline is long.
+    entries = Document(TAGGED_CITATIONS).entries
+    assert [parts(entry) for entry in entries][2] == {
+        "shape": "list-item",
+        "form": "link",
+        "key": None,
+        "title": "Exploration with density models",
+        "year": 2018,
+        "venue": None,
+        "authors": "Ann Lee, Bo Chen, and Cy Park",
+    }
+    assert [parts(entry)["year"] for entry in entries] == [2004, 2008, 2018]
+    # Two papers of one method are not duplicates, and ``> by`` is the list's own separator.
+    assert rules_found(TAGGED_CITATIONS, "duplicate-entry", "link-item-format") == []

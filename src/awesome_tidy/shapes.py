@@ -39,7 +39,7 @@ from awesome_tidy.inline import (
     unwrap,
 )
 from awesome_tidy.metadata import find_year, named_by_venue, venue_around
-from awesome_tidy.urls import is_kind_label
+from awesome_tidy.urls import is_kind_label, label_kind
 
 if TYPE_CHECKING:
     from awesome_tidy.document import Document, ListItem, Paragraph, TableRow
@@ -55,7 +55,10 @@ _WORD = re.compile(r"\w+")
 # A description is read for a year only when it is as short as a venue line: "KDD 2017."
 _MAX_DESCRIPTION_WORDS_FOR_YEAR = 8
 _SEPARATORS = "-–—:："
+# ``[Title](url) by Jane Doe, 2018.``: a description that names the authors and the year.
+_BYLINE = re.compile(r"by\s", re.IGNORECASE)
 _MAX_LEAD_LABEL_WORDS = 4
+_MAX_TAG_WORDS = 3
 # A reference-style badge after a description: ``![Freeware][Freeware Icon]``.
 _REFERENCE_IMAGE = re.compile(r"!\[[^\]]*\]\[[^\]]*\]")
 _TITLE_HEADERS = ("title", "name", "paper", "method", "model", "dataset", "project", "tool")
@@ -275,12 +278,19 @@ def _read_trailing_year(text: str, entry: Entry, start: int, end: int) -> int:
 
 
 def _read_title(text: str, entry: Entry, at: int, end: int) -> None:
-    link = next((link for link in entry.links if link.start == at), None)
+    link = _link_at(text, entry, at)
     if link is not None and not link.image and link.label.text.strip():
         entry.form = "link"
         entry.title = _titled(text, link.label.start, link.label.end)
         return
     bold = emphasis_at(text, at, end)
+    if bold is not None and _is_bold_label(text, *bold):
+        if _names_the_paper(text[bold[0] : bold[1]]):
+            _read_title(text, entry, _skip_spaces(text, bold[1] + 2, end), end)
+        return  # ``**Code:** url``: a field of something else, with no title of its own
+    if bold is not None and _is_bold_tag(text, *bold):
+        _read_title(text, entry, _skip_spaces(text, bold[1] + 2, end), end)
+        return
     if bold is not None:
         _read_bold_title(text, entry, *bold)
         return
@@ -295,6 +305,39 @@ def _read_title(text: str, entry: Entry, at: int, end: int) -> None:
     title_start, title_end = _trim_label_colon(text, title_start, title_end)
     if title_end > title_start:
         entry.title = part(text, title_start, title_end)
+
+
+def _link_at(text: str, entry: Entry, at: int) -> Link | None:
+    """The link opening at ``at``, or wrapped in angle brackets there: ``<[Title](url)>``."""
+    for link in entry.links:
+        if link.start == at or (
+            link.start == at + 1 and text[at] == "<" and text.startswith(">", link.end)
+        ):
+            return link
+    return None
+
+
+def _is_bold_label(text: str, start: int, end: int) -> bool:
+    """``**Paper:**`` or ``**Code**:``: a field label before its value, never a title."""
+    label = text[start:end]
+    if text.startswith((":", "："), end + 2):
+        label += ":"
+    return _FIELD_LABEL.fullmatch(label) is not None
+
+
+def _names_the_paper(label: str) -> bool:
+    """A label whose value is the paper itself (``Paper:``, ``Title:``), not one of its fields."""
+    words = label.rstrip(":：").strip().casefold()
+    return words == "title" or label_kind(words) == "paper"
+
+
+def _is_bold_tag(text: str, start: int, end: int) -> bool:
+    """``**[RND]** Title``: a short bracketed name in bold before the title, as a tag is."""
+    return (
+        text[start] == "["
+        and matching(text, start, end, "[", "]") == end - 1
+        and len(_WORD.findall(text, start, end)) <= _MAX_TAG_WORDS
+    )
 
 
 def _read_bold_title(text: str, entry: Entry, start: int, end: int) -> None:
@@ -313,7 +356,11 @@ def _skip_tag(text: str, at: int, end: int) -> int:
     if at >= end or text[at] != "[":
         return at
     close = matching(text, at, min(end, at + 60), "[", "]")
-    if close < 0 or text[close + 1 : close + 2] == "(" or len(_WORD.findall(text, at, close)) > 3:
+    if (
+        close < 0
+        or text[close + 1 : close + 2] == "("
+        or len(_WORD.findall(text, at, close)) > _MAX_TAG_WORDS
+    ):
         return at
     return _skip_spaces(text, close + 1, end)
 
@@ -361,21 +408,38 @@ def _read_rest(text: str, entry: Entry) -> None:
     if title is None:
         return
     tail_start = _after_title(text, entry)
-    prose = False
+    prose = byline = False
     if entry.form == "link" and entry.title_link is not None:
         _read_description(text, entry, tail_start)
-        prose = entry.description is not None and not _venue_like(text, entry.description)
+        description = entry.description
+        byline = description is not None and _BYLINE.match(description.text) is not None
+        prose = description is not None and not byline and not _venue_like(text, description)
     if entry.year is None:
         _read_year_and_venue(text, entry, tail_start, entry.body.end, prose=prose)
+    if byline:
+        _read_byline(text, entry)
 
 
 def _after_title(text: str, entry: Entry) -> int:
     assert entry.title is not None
     link = entry.title_link
     at = link.end if link is not None else entry.title.end
+    if link is not None and text[link.start - 1 : link.start] == "<":
+        at += text.startswith(">", at)  # the closing bracket of ``<[Title](url)>``
     while at < entry.body.end and text[at] in "*_~":
         at += 1
     return at
+
+
+def _read_byline(text: str, entry: Entry) -> None:
+    """``by Jane Doe and John Roe, 2018.``: the authors and the year, and no venue."""
+    assert entry.description is not None
+    start = entry.description.start + 2
+    end = entry.year.start if entry.year is not None else entry.description.end
+    start, end = strip_span(text, start, end, " \t,.")
+    entry.venue = None
+    if end > start:
+        entry.authors = part(text, start, end)
 
 
 def _read_description(text: str, entry: Entry, at: int) -> None:
@@ -457,7 +521,9 @@ def _segment_around(text: str, entry: Entry, year: Part, start: int, end: int) -
 
 def _judge(text: str, candidate: Candidate) -> None:
     entry = candidate.entry
-    candidate.evidence = _evidence(text, entry) or (candidate.fields and bool(entry.real_links))
+    candidate.evidence = _evidence(text, entry) or (
+        candidate.fields and entry.title is not None and bool(entry.real_links)
+    )
     candidate.strong = candidate.evidence and (
         (entry.key is not None and KEY_LIKE.fullmatch(entry.key.text) is not None)
         or entry.form == "link"

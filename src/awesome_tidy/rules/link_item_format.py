@@ -21,12 +21,10 @@ class LinkItemFormat(Rule):
         for entry in items:
             if entry.description is None or entry.title_link is None:
                 continue
-            start = entry.title_link.end
+            # The model's separator starts after what closes the name (``**``, ``>``).
             end = entry.description.start
+            start = entry.separator.start if entry.separator is not None else end
             found = doc.text[start:end]
-            while found and found[0] in "*_~":  # emphasis closing around the name
-                start += 1
-                found = found[1:]
             if found == canonical:
                 continue
             edit = Edit(start, end, canonical)
@@ -36,6 +34,6 @@ class LinkItemFormat(Rule):
                 )
                 fix = Fix.safe(edit)
             else:
-                message = f"no {canonical.strip()!r} between name and description"
+                message = f"no {canonical.strip() or canonical!r} between name and description"
                 fix = Fix.unsafe(edit)
             yield self.problem(start, end, message=message, fix=fix)
