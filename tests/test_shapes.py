@@ -581,3 +581,24 @@ def test_a_bold_tag_and_an_angle_wrapped_link_title_with_a_byline() -> None:
     assert [parts(entry)["year"] for entry in entries] == [2004, 2008, 2018]
     # Two papers of one method are not duplicates, and ``> by`` is the list's own separator.
     assert rules_found(TAGGED_CITATIONS, "duplicate-entry", "link-item-format") == []
+
+
+def test_a_plain_title_ends_where_the_emphasised_citation_begins() -> None:
+    # The italic run after a plain title is its venue or its authors: read into the title, it
+    # hid every year of the list (and ``missing-year`` could not see the one without a venue).
+    text = (
+        "# 1. Dynamics of SGD\n\n"
+        "- Noise shapes the path of descent. In *ICML 2019*. [[pdf](https://a.org/1.pdf)]\n"
+        "- Large steps find flat valleys. In *NeurIPS 2021*. [[pdf](https://a.org/2.pdf)]\n"
+        "- Momentum without tears. [[pdf](https://a.org/3.pdf)]\n"
+        "- Toolformer for agents. *Jane Doe et al. arXiv 2023.* [[paper](https://a.org/4)]\n"
+    )
+    found = [parts(entry) for entry in Document(text).entries]
+    assert [(entry["title"], entry["year"]) for entry in found] == [
+        ("Noise shapes the path of descent.", 2019),
+        ("Large steps find flat valleys.", 2021),
+        ("Momentum without tears.", None),
+        ("Toolformer for agents.", 2023),
+    ]
+    assert [entry["venue"] for entry in found[:2]] == ["ICML", "NeurIPS"]
+    assert rules_found(text, "missing-year") == [(5, "missing-year")]

@@ -50,7 +50,11 @@ _NUMBERING = re.compile(r"\d{1,4}[.)]\s+")
 _ET_AL = re.compile(r"(?<![a-z])et\.?\s*al(?![a-z])", re.IGNORECASE)
 _FIELD_LABEL = re.compile(r"[^\n:：]{1,30}[:：]\s*$")
 _ATTRIBUTE = re.compile(r"[^\s\[\]()*`:：]{1,12}\s?[:：]")
-_TITLE_STOPS = re.compile(r"\[|!\[|\||<|\\\n|  \n|\*\*\[")
+# Where a plain title ends: a link or bracket, a pipe, HTML, a hard break, or an emphasis run
+# after a space (``Title. *Jane Doe et al. arXiv.*``, ``Title. In *ICML 2019*.``).
+_TITLE_STOPS = re.compile(r"\[|!\[|\||<|\\\n|  \n|\*\*\[|(?<=\s)[*_]{1,2}(?=[^\s*_])")
+# ``Title. In *ICML 2019*``: the "In" of a citation belongs to the venue, not the title.
+_CITATION_IN = re.compile(r"(?<=[.?!])\s+in$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 # A description is read for a year only when it is as short as a venue line: "KDD 2017."
 _MAX_DESCRIPTION_WORDS_FOR_YEAR = 8
@@ -303,6 +307,8 @@ def _read_title(text: str, entry: Entry, at: int, end: int) -> None:
     stop = _TITLE_STOPS.search(text, at, end)
     title_start, title_end = strip_span(text, at, stop.start() if stop else end)
     title_start, title_end = _trim_label_colon(text, title_start, title_end)
+    cited_in = _CITATION_IN.search(text, title_start, title_end)
+    title_end = cited_in.start() if cited_in else title_end
     if title_end > title_start:
         entry.title = part(text, title_start, title_end)
 
@@ -511,10 +517,10 @@ def _segment_around(text: str, entry: Entry, year: Part, start: int, end: int) -
     if label is not None:
         return label
     left = max(
-        (text.rfind(mark, start, year.start) for mark in ("[", "|", "\n", "(", ")", "]")),
+        (text.rfind(mark, start, year.start) for mark in ("[", "|", "\n", "(", ")", "]", "*")),
         default=-1,
     )
-    rights = [text.find(mark, year.end, end) for mark in ("[", "|", "\n", "]", ",")]
+    rights = [text.find(mark, year.end, end) for mark in ("[", "|", "\n", "]", ",", "*")]
     right = min((index for index in rights if index >= 0), default=end)
     return max(left + 1, start), right
 
