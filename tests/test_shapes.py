@@ -602,3 +602,22 @@ def test_a_plain_title_ends_where_the_emphasised_citation_begins() -> None:
     ]
     assert [entry["venue"] for entry in found[:2]] == ["ICML", "NeurIPS"]
     assert rules_found(text, "missing-year") == [(5, "missing-year")]
+
+
+def test_a_leading_date_dates_the_entry_and_news_is_about_the_list() -> None:
+    # ``[2023/04] **Title.**`` as survey lists write it: the date is the entry's year. The dated
+    # lines of a news section announce the list's own releases: they are not papers.
+    text = (
+        "## 🔔 News\n"
+        "- [2023/09/14] We release the survey and its paper list.\n"
+        "- [2023/10/02] More papers will be added soon!\n\n"
+        "## Tool Use\n"
+        "- [2023/02] **Agents teach themselves tools.** *Jane Doe et al. arXiv.*"
+        " [[paper](https://a.org/1)]\n"
+        "- [2022/10] Reasoning and acting together. *Jo Roe et al. ICLR.* [[paper](https://a.org/2)]\n"
+    )
+    found = [parts(entry) for entry in Document(text).entries]
+    assert [(entry["title"], entry["year"]) for entry in found] == [
+        ("Agents teach themselves tools.", 2023),
+        ("Reasoning and acting together.", 2022),
+    ]

@@ -235,10 +235,16 @@ _META_STRONG = frozenset(
         "contact",
         "stargazers",
         "star",
+        "news",
+        "changelog",
+        "updates",
     )
 )
 _META_WORDS = _META_STRONG | frozenset(
-    ("table", "feedback", "history", "support", "guide", "guidelines", "information", "bibtex")
+    (
+        *("table", "feedback", "history", "support", "guide", "guidelines", "information"),
+        *("bibtex", "latest", "recent"),
+    )
 )
 _CONNECTORS = frozenset(("and", "or", "the", "us", "to", "how", "our", "for", "of", "this"))
 _META_CJK = ("目录", "目錄", "贡献", "許可", "许可", "引用", "致谢")

@@ -302,6 +302,8 @@ def _read_title(text: str, entry: Entry, at: int, end: int) -> None:
         return
     tagged = _skip_tag(text, at, end)
     if tagged != at:
+        if entry.year is None:  # ``[2023/04] **Title**``: a leading date dates the entry
+            entry.year = find_year(text, at + 1, tagged)
         _read_title(text, entry, tagged, end)
         return
     stop = _TITLE_STOPS.search(text, at, end)
