@@ -621,3 +621,21 @@ def test_a_leading_date_dates_the_entry_and_news_is_about_the_list() -> None:
         ("Agents teach themselves tools.", 2023),
         ("Reasoning and acting together.", 2022),
     ]
+
+
+def test_an_outside_link_in_a_table_of_contents_is_a_menu_item() -> None:
+    # A menu of in-page links with one link to the project's site: that link is a menu item,
+    # not an entry without a year.
+    text = (
+        "## Menu\n\n"
+        "- [Models](#models)\n  - [Structure-based](#structure-based)\n"
+        "- [Timeline](https://example.github.io/timeline/)\n- [Datasets](#datasets)\n\n"
+        "## Models\n\n"
+        "- [Folding with graphs](https://a.org/1) - Nature 2021.\n"
+        "- [Folding with fewer sequences](https://a.org/2) - bioRxiv 2023.\n"
+    )
+    assert [parts(entry)["title"] for entry in Document(text).entries] == [
+        "Folding with graphs",
+        "Folding with fewer sequences",
+    ]
+    assert rules_found(text, "missing-year") == []

@@ -12,6 +12,7 @@ import heapq
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,8 @@ _TITLE_STOPS = re.compile(r"\[|!\[|\||<|\\\n|  \n|\*\*\[|(?<=\s)[*_]{1,2}(?=[^\s
 # ``Title. In *ICML 2019*``: the "In" of a citation belongs to the venue, not the title.
 _CITATION_IN = re.compile(r"(?<=[.?!])\s+in$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+# ``- [Models & Tools](#models--tools)``: a line of a table of contents.
+_CONTENTS_LINE = re.compile(r"\[[^\]\n]*\]\(#[^)\s]*\)\s*")
 # A description is read for a year only when it is as short as a venue line: "KDD 2017."
 _MAX_DESCRIPTION_WORDS_FOR_YEAR = 8
 _SEPARATORS = "-–—:："
@@ -88,7 +91,13 @@ def _item_candidates(doc: Document, *, keyed: bool) -> Iterator[Candidate]:
     by_item: dict[int, Candidate] = {}
     pending: list[Candidate] = []
     meta: dict[int, bool] = {}
+    items: Counter[int] = Counter()
+    contents: Counter[int] = Counter()
     for item in doc.items:
+        items[item.top_list] += 1
+        contents[item.top_list] += bool(
+            _CONTENTS_LINE.fullmatch(doc.text, item.content_start, item.content_end)
+        )
         section = item.section
         if id(section) not in meta:
             meta[id(section)] = meta_section(section)
@@ -104,6 +113,9 @@ def _item_candidates(doc: Document, *, keyed: bool) -> Iterator[Candidate]:
             by_item[id(item)] = candidate
             pending.append(candidate)
     for candidate in pending:
+        top_list = candidate.entry.item.top_list if candidate.entry.item else 0
+        if contents[top_list] * 2 > items[top_list]:
+            continue  # a menu's one outside link (``[Timeline](https://...)``) is no entry
         _judge(doc.text, candidate)
         yield candidate
 
