@@ -639,3 +639,19 @@ def test_an_outside_link_in_a_table_of_contents_is_a_menu_item() -> None:
         "Folding with fewer sequences",
     ]
     assert rules_found(text, "missing-year") == []
+
+
+def test_a_quoted_title_between_a_method_name_and_a_venue() -> None:
+    # ``ECO: "Title" CVPR.`` cites the title in quotes; a title that only opens with a quoted
+    # phrase (``"Stones ...": the rest``) keeps all its words.
+    text = (
+        "## 2017\n"
+        '* ECO: "Efficient Convolution Operators for Tracking" CVPR. [[Paper]](https://a.org/1)\n'
+        '* "Fast Kernels for Visual Tracking" TPAMI (Oral). [[Paper]](https://a.org/2)\n'
+        '* "Stones Polish Jade": Zero-shot Synthesis of Defects. [[Paper]](https://a.org/3)\n'
+    )
+    assert [parts(entry)["title"] for entry in Document(text).entries] == [
+        "Efficient Convolution Operators for Tracking",
+        "Fast Kernels for Visual Tracking",
+        '"Stones Polish Jade": Zero-shot Synthesis of Defects.',
+    ]

@@ -56,6 +56,7 @@ _ATTRIBUTE = re.compile(r"[^\s\[\]()*`:：]{1,12}\s?[:：]")
 _TITLE_STOPS = re.compile(r"\[|!\[|\||<|\\\n|  \n|\*\*\[|(?<=\s)[*_]{1,2}(?=[^\s*_])")
 # ``Title. In *ICML 2019*``: the "In" of a citation belongs to the venue, not the title.
 _CITATION_IN = re.compile(r"(?<=[.?!])\s+in$", re.IGNORECASE)
+_QUOTED_TITLE = re.compile(r"[\"“](\S[^\"“”\n]*\s[^\"“”\n]*\s[^\"“”\n]*\S)[\"”]")
 _WORD = re.compile(r"\w+")
 # ``- [Models & Tools](#models--tools)``: a line of a table of contents.
 _CONTENTS_LINE = re.compile(r"\[[^\]\n]*\]\(#[^)\s]*\)\s*")
@@ -318,11 +319,19 @@ def _read_title(text: str, entry: Entry, at: int, end: int) -> None:
             entry.year = find_year(text, at + 1, tagged)
         _read_title(text, entry, tagged, end)
         return
+    _read_plain_title(text, entry, at, end)
+
+
+def _read_plain_title(text: str, entry: Entry, at: int, end: int) -> None:
+    """Text up to the first delimiter, less a trailing label colon or citation ``In``."""
     stop = _TITLE_STOPS.search(text, at, end)
     title_start, title_end = strip_span(text, at, stop.start() if stop else end)
     title_start, title_end = _trim_label_colon(text, title_start, title_end)
     cited_in = _CITATION_IN.search(text, title_start, title_end)
     title_end = cited_in.start() if cited_in else title_end
+    quoted = _QUOTED_TITLE.search(text, title_start, title_end)
+    if quoted and _only_a_name_and_venue_around(text, title_start, quoted, title_end):
+        title_start, title_end = quoted.span(1)  # ``DiMP: "Title" ICCV.``: the quoted title
     if title_end > title_start:
         entry.title = part(text, title_start, title_end)
 
@@ -358,6 +367,13 @@ def _is_bold_tag(text: str, start: int, end: int) -> bool:
         and matching(text, start, end, "[", "]") == end - 1
         and len(_WORD.findall(text, start, end)) <= _MAX_TAG_WORDS
     )
+
+
+def _only_a_name_and_venue_around(text: str, start: int, quoted: re.Match[str], end: int) -> bool:
+    """``DiMP: "Title" ICCV.``, not ``"A Quoted Phrase": the rest of a title``."""
+    before = len(_WORD.findall(text, start, quoted.start()))
+    after = len(_WORD.findall(text, quoted.end(), end))
+    return before <= _MAX_TAG_WORDS and after <= _MAX_TAG_WORDS
 
 
 def _read_bold_title(text: str, entry: Entry, start: int, end: int) -> None:
