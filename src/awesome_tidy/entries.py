@@ -64,18 +64,38 @@ class Entry:
     code_spans: list[tuple[int, int]] = field(default_factory=list)
     item: ListItem | None = None
     table: Table | None = None
+    # Performance (issue 3): the rules ask for the normal forms a dozen times per entry. Each is
+    # kept with the part it was read from, so that a part set again is read again.
+    _key_text: tuple[Part | None, str | None] = field(default=(None, None), init=False, repr=False)
+    _title_text: tuple[Part | None, str] = field(default=(None, ""), init=False, repr=False)
+    _year_value: tuple[Part | None, int | None] = field(
+        default=(None, None), init=False, repr=False
+    )
 
     @property
     def key_text(self) -> str | None:
-        return normalize_key(self.key.text) if self.key else None
+        source, text = self._key_text
+        if source is not self.key:
+            text = normalize_key(self.key.text) if self.key else None
+            self._key_text = (self.key, text)
+        return text
 
     @property
     def title_text(self) -> str:
-        return normalize_title(self.title.text) if self.title else ""
+        source, text = self._title_text
+        if source is not self.title:
+            text = normalize_title(self.title.text) if self.title else ""
+            self._title_text = (self.title, text)
+        return text
 
     @property
     def year_value(self) -> int | None:
-        return expand_year(self.year.text) if self.year and self.year.text.isdigit() else None
+        source, value = self._year_value
+        if source is not self.year:
+            year = self.year
+            value = expand_year(year.text) if year and year.text.isdigit() else None
+            self._year_value = (year, value)
+        return value
 
     @property
     def container(self) -> object:
