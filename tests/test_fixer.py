@@ -101,6 +101,48 @@ class YearParentheses(Rule):
             yield self.problem(opener.start, closer.end, message="year in parentheses", fix=fix)
 
 
+class PromoteHeading(Rule):
+    """Raises every level-3 heading to level 2: moves a section, so the fixer must refuse."""
+
+    name = "promote-heading"
+    summary = "A heading of level 3."
+    fix_safety = "safe"
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        for heading in doc.headings:
+            if heading.level == 3 and not heading.setext:
+                edit = Edit(heading.marker_start, heading.marker_end, "##")
+                yield self.problem(heading.marker_start, message="level 3", fix=Fix.safe(edit))
+
+
+class EmptyItem(Rule):
+    """Deletes empty list items: an item that is no duplicate, so the fixer must refuse."""
+
+    name = "empty-item"
+    summary = "A list item with nothing in it."
+    fix_safety = "safe"
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        for item in doc.items:
+            if not doc.text[item.content_start : item.end].strip():
+                fix = Fix.safe(Edit.delete(item.start, item.end))
+                yield self.problem(item.marker_start, message="empty list item", fix=fix)
+
+
+class SpacerItem(Rule):
+    """Adds an empty item after a list's last item: a new item, so the fixer must refuse."""
+
+    name = "spacer-item"
+    summary = "A list without a spacer at its end."
+    fix_safety = "safe"
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        last = doc.items[-1]
+        if doc.text[last.content_start : last.end].strip():
+            fix = Fix.safe(Edit.insert(last.end, f"{last.marker}\n"))
+            yield self.problem(last.marker_start, message="no spacer", fix=fix)
+
+
 InstallRules = Callable[..., None]
 
 
@@ -216,6 +258,82 @@ def test_a_fix_that_changes_an_entry_is_refused(install: InstallRules, reference
     message = str(raised.value)
     assert message.startswith("refusing to write: entries changed (lost ")
     assert "lowercase-key" in message and "\n" not in message
+
+
+NUMBERED = """\
+# Papers
+## 1 Detection
+### 1.1 Two-stage detectors
++ (ren2015faster)Faster R-CNN: Towards Real-Time Object Detection[2015]
+### Notes
++ (lin2017focal)Focal Loss for Dense Object Detection[2017]
+"""
+
+
+def test_a_fix_that_changes_a_heading_level_is_refused(install: InstallRules) -> None:
+    install(PromoteHeading)
+    with pytest.raises(FixError) as raised:
+        fix_text(NUMBERED, only("promote-heading"))
+    assert str(raised.value) == (
+        "refusing to write: heading '1.1 Two-stage detectors' changed from level 3 to 2 "
+        "after promote-heading"
+    )
+
+
+def test_only_heading_numbering_may_change_the_level_of_a_numbered_heading() -> None:
+    text = NUMBERED.replace("### 1.1", "#### 1.1").replace(
+        "## 1 Detection", "## 1 Detection\n## 2 Seg"
+    )
+    result = fix_text(text, only("heading-numbering"))
+    assert [d.rule for d in result.applied] == ["heading-numbering"]
+    assert "\n### 1.1 Two-stage detectors\n" in result.text
+
+
+REPEATED = """\
+# Papers
+## Detection
++ (ren2015faster)Faster R-CNN: Towards Real-Time Object Detection[2015]
+  + [code](https://github.com/rbgirshick/py-faster-rcnn)
++ (lin2017focal)Focal Loss for Dense Object Detection[2017]
++ (ren2015faster)Faster R-CNN: Towards Real-Time Object Detection[2015]
+  + [code](https://github.com/rbgirshick/py-faster-rcnn)
++
+"""
+
+
+def test_a_fix_that_deletes_a_list_item_that_is_no_duplicate_is_refused(
+    install: InstallRules,
+) -> None:
+    install(EmptyItem)
+    with pytest.raises(FixError) as raised:
+        fix_text(REPEATED, only("empty-item"))
+    assert str(raised.value) == (
+        "refusing to write: list items changed (6 expected, 5 found) after empty-item"
+    )
+
+
+def test_a_fix_that_adds_a_list_item_is_refused(install: InstallRules) -> None:
+    install(SpacerItem)
+    with pytest.raises(FixError, match=r"list items changed \(5 expected, 6 found\)"):
+        fix_text(REPEATED.removesuffix("+\n"), only("spacer-item"))
+
+
+def test_a_removed_duplicate_takes_its_sub_items_and_the_count_allows_for_them() -> None:
+    result = fix_text(REPEATED, only("duplicate-entry"))
+    assert [d.rule for d in result.applied] == ["duplicate-entry"]
+    assert len(Document(result.text).items) == len(Document(REPEATED).items) - 2
+
+
+def test_a_regenerated_table_of_contents_may_gain_items() -> None:
+    text = (
+        "# Papers\n- [Detection](#detection)\n- [Tracking](#tracking)\n"
+        "## Detection\n+ (lin2017focal)Focal Loss for Dense Object Detection[2017]\n"
+        "## Segmentation\n+ (long2015fully)Fully Convolutional Networks[2015]\n"
+        "## Tracking\n+ (bewley2016simple)Simple Online and Realtime Tracking[2016]\n"
+    )
+    result = fix_text(text, only("toc"))
+    assert [d.rule for d in result.applied] == ["toc"]
+    assert "- [Detection](#detection)\n- [Segmentation](#segmentation)\n" in result.text
 
 
 def test_refused_fix_leaves_the_file_untouched(install: InstallRules, reference_copy: Path) -> None:

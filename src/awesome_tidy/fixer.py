@@ -3,13 +3,15 @@
 Each pass lints the current text and applies, left to right, every wanted fix that does not
 overlap one already taken; the others wait for the next pass. A cap on passes and a set of texts
 already seen stop runaways. The result is checked against the original: the same entries (key,
-title, year in normal form), headings, links, code and HTML; on any difference nothing is kept.
+title, year in normal form), headings and their levels, list items, links, code and HTML; on any
+difference nothing is kept.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +25,13 @@ from awesome_tidy.text import INVISIBLE, normalize_title
 _WORD = re.compile(r"[^\W_]+")
 
 MAX_PASSES = 20
+
+# What one rule alone may change, by design. heading-numbering gives a numbered heading the
+# level its number says; duplicate-entry deletes an exact copy of an entry, sub-items and all;
+# toc rewrites the items of a table of contents from the headings.
+RELEVELS_HEADINGS = "heading-numbering"
+REMOVES_ITEMS = "duplicate-entry"
+REWRITES_TOC = "toc"
 
 
 class FixError(Exception):
@@ -57,17 +66,19 @@ def fix_document(doc: Document, config: Config | None = None, *, unsafe: bool = 
     # Hashes, not texts: on a 50 MB list, keeping every pass's text would cost 50 MB a pass.
     # A collision could only refuse a fix, never let a bad one through.
     seen = {hash(doc.raw)}
+    removed_items = 0
     for passes in range(1, MAX_PASSES + 1):
         diagnostics = lint(current, config)
         chosen = _non_overlapping(d for d in diagnostics if d.fix and (unsafe or d.fix.is_safe))
         if not chosen:
-            _verify(doc, current, applied)
+            _verify(doc, current, applied, removed_items)
             return FixResult(current.raw, applied, diagnostics, passes)
         text = _apply(current, chosen)
         if hash(text) in seen:
             raise FixError(f"fixes do not converge (they cycle): {_rules_of(chosen)}")
         seen.add(hash(text))
         applied.extend(chosen)
+        removed_items += _items_removed(current, chosen)
         current = Document(text, doc.path)
     raise FixError(f"fixes did not converge after {MAX_PASSES} passes: {_rules_of(applied)}")
 
@@ -100,34 +111,87 @@ def _apply(doc: Document, chosen: list[Diagnostic]) -> str:
     return "".join(pieces)
 
 
-def _verify(before: Document, after: Document, applied: list[Diagnostic]) -> None:
+def _items_removed(doc: Document, chosen: list[Diagnostic]) -> int:
+    """How many list items the chosen duplicate-entry fixes delete whole (sub-items included)."""
+    starts = [item.start for item in doc.items]
+    removed = 0
+    for diagnostic in chosen:
+        if diagnostic.rule != REMOVES_ITEMS or diagnostic.fix is None:
+            continue
+        for edit in diagnostic.fix.edits:
+            first = bisect_left(starts, edit.start)
+            inside = doc.items[first : bisect_left(starts, edit.end)]
+            removed += sum(1 for item in inside if not edit.text and item.end <= edit.end)
+    return removed
+
+
+def _verify(
+    before: Document, after: Document, applied: list[Diagnostic], removed_items: int = 0
+) -> None:
     """Raise FixError when the fixed document lost or changed what no fix may touch."""
     if not applied:
         return
-    problems = []
-    fold_case = any(d.fix is not None and not d.fix.is_safe for d in applied)
-    old_entries = Counter(_identity(entry, fold_case) for entry in before.entries)
-    new_entries = Counter(_identity(entry, fold_case) for entry in after.entries)
-    if set(old_entries) != set(new_entries) or any(
-        new_entries[identity] > count for identity, count in old_entries.items()
-    ):
-        lost = sorted(
-            str(entry.identity())
-            for entry in before.entries
-            if not new_entries[_identity(entry, fold_case)]
+    rules = {d.rule for d in applied}
+    problems = [
+        problem
+        for problem in (
+            _entries_changed(before, after, applied),
+            _headings_changed(before, after, rules),
+            _items_changed(before, after, rules, removed_items),
+            "links changed" if _links(before) != _links(after) else None,
+            "code, HTML or comments changed" if _blocks(before) != _blocks(after) else None,
         )
-        problems.append("entries changed" + (f" (lost {lost[0]})" if lost else ""))
-    if [normalize_title(h.text) for h in before.headings] != [
-        normalize_title(h.text) for h in after.headings
-    ]:
-        problems.append("headings changed")
-    if _links(before) != _links(after):
-        problems.append("links changed")
-    if _blocks(before) != _blocks(after):
-        problems.append("code, HTML or comments changed")
+        if problem is not None
+    ]
     if problems:
         message = f"refusing to write: {'; '.join(problems)} after {_rules_of(applied)}"
         raise FixError(message, after.raw)
+
+
+def _entries_changed(before: Document, after: Document, applied: list[Diagnostic]) -> str | None:
+    fold_case = any(d.fix is not None and not d.fix.is_safe for d in applied)
+    old_entries = Counter(_identity(entry, fold_case) for entry in before.entries)
+    new_entries = Counter(_identity(entry, fold_case) for entry in after.entries)
+    if set(old_entries) == set(new_entries) and all(
+        new_entries[identity] <= count for identity, count in old_entries.items()
+    ):
+        return None
+    lost = sorted(
+        str(entry.identity())
+        for entry in before.entries
+        if not new_entries[_identity(entry, fold_case)]
+    )
+    return "entries changed" + (f" (lost {lost[0]})" if lost else "")
+
+
+def _headings_changed(before: Document, after: Document, rules: set[str]) -> str | None:
+    """The same headings in the same order; a level changes only where heading-numbering set
+    the level of a numbered heading."""
+    old, new = before.headings, after.headings
+    if [normalize_title(h.text) for h in old] != [normalize_title(h.text) for h in new]:
+        return "headings changed"
+    for was, now in zip(old, new, strict=True):
+        if was.level != now.level and (was.number is None or RELEVELS_HEADINGS not in rules):
+            return f"heading {was.text!r} changed from level {was.level} to {now.level}"
+    return None
+
+
+def _items_changed(before: Document, after: Document, rules: set[str], removed: int) -> str | None:
+    """As many list items as before, less those duplicate-entry removed; the items of a table
+    of contents are left out of the count when the toc rule rewrote it."""
+    rewritten_toc = REWRITES_TOC in rules
+    expected = _item_count(before, rewritten_toc) - removed
+    found = _item_count(after, rewritten_toc)
+    if found == expected:
+        return None
+    return f"list items changed ({expected} expected, {found} found)"
+
+
+def _item_count(doc: Document, without_toc: bool) -> int:
+    if not without_toc:
+        return len(doc.items)
+    in_toc = {id(toc_link.item) for table in doc.anchors.tables for toc_link in table.links}
+    return len(doc.items) - len(in_toc)
 
 
 def _identity(entry: Entry, fold_case: bool) -> tuple[str, int | None]:
