@@ -260,3 +260,16 @@ def test_write_syncs_the_file_before_the_rename_and_the_folder_after(
         ("fsync", tmp_path.stat().st_ino, True),
     ]
     assert not temporaries(tmp_path, target.name)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root gives away")
+def test_fix_keeps_the_owner_and_group_of_a_file_it_may_give_away(tmp_path: Path) -> None:
+    """The temporary that replaces the list gets the list's owner; only root may do that."""
+    target = tmp_path / "papers.md"
+    target.write_bytes(b"# Papers\n\n+ (he2016deep)Deep Learning[2016] \n")
+    os.chown(target, 4321, 8765)
+    report = fix_file(str(target))
+    assert report.error is None and report.changed
+    status = target.stat()
+    assert (status.st_uid, status.st_gid) == (4321, 8765)
+    assert target.read_bytes() == b"# Papers\n\n+ (he2016deep)Deep Learning[2016]\n"
