@@ -54,12 +54,10 @@ _ATTRIBUTE = re.compile(r"[^\s\[\]()*`:：]{1,12}\s?[:：]")
 # Where a plain title ends: a link or bracket, a pipe, HTML, a hard break, or an emphasis run
 # after a space (``Title. *Jane Doe et al. arXiv.*``, ``Title. In *ICML 2019*.``).
 _TITLE_STOPS = re.compile(r"\[|!\[|\||<|\\\n|  \n|\*\*\[|(?<=\s)[*_]{1,2}(?=[^\s*_])")
-# ``Title. In *ICML 2019*``: the "In" of a citation belongs to the venue, not the title.
-_CITATION_IN = re.compile(r"(?<=[.?!])\s+in$", re.IGNORECASE)
-_QUOTED_TITLE = re.compile(r"[\"“](\S[^\"“”\n]*\s[^\"“”\n]*\s[^\"“”\n]*\S)[\"”]")
+_QUOTED_TITLE = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
 _WORD = re.compile(r"\w+")
 # ``- [Models & Tools](#models--tools)``: a line of a table of contents.
-_CONTENTS_LINE = re.compile(r"\[[^\]\n]*\]\(#[^)\s]*\)\s*")
+_CONTENTS_LINE = re.compile(r"\[[^\[\]\n]*\]\(#[^)\s]*\)\s*")
 # A description is read for a year only when it is as short as a venue line: "KDD 2017."
 _MAX_DESCRIPTION_WORDS_FOR_YEAR = 8
 _SEPARATORS = "-–—:："
@@ -67,6 +65,7 @@ _SEPARATORS = "-–—:："
 _BYLINE = re.compile(r"by\s", re.IGNORECASE)
 _MAX_LEAD_LABEL_WORDS = 4
 _MAX_TAG_WORDS = 3
+_MIN_QUOTED_WORDS = 3
 # A reference-style badge after a description: ``![Freeware][Freeware Icon]``.
 _REFERENCE_IMAGE = re.compile(r"!\[[^\]]*\]\[[^\]]*\]")
 _TITLE_HEADERS = ("title", "name", "paper", "method", "model", "dataset", "project", "tool")
@@ -327,8 +326,7 @@ def _read_plain_title(text: str, entry: Entry, at: int, end: int) -> None:
     stop = _TITLE_STOPS.search(text, at, end)
     title_start, title_end = strip_span(text, at, stop.start() if stop else end)
     title_start, title_end = _trim_label_colon(text, title_start, title_end)
-    cited_in = _CITATION_IN.search(text, title_start, title_end)
-    title_end = cited_in.start() if cited_in else title_end
+    title_end = _before_citation_in(text, title_start, title_end)
     quoted = _QUOTED_TITLE.search(text, title_start, title_end)
     if quoted and _only_a_name_and_venue_around(text, title_start, quoted, title_end):
         title_start, title_end = quoted.span(1)  # ``DiMP: "Title" ICCV.``: the quoted title
@@ -369,11 +367,21 @@ def _is_bold_tag(text: str, start: int, end: int) -> bool:
     )
 
 
+def _before_citation_in(text: str, start: int, end: int) -> int:
+    """``Title. In *ICML 2019*``: the "In" of a citation belongs to the venue, not the title."""
+    if end - start > 3 and text[end - 2 : end].casefold() == "in" and text[end - 3].isspace():
+        cut = strip_span(text, start, end - 2)[1]
+        if text[cut - 1] in ".?!":
+            return cut
+    return end
+
+
 def _only_a_name_and_venue_around(text: str, start: int, quoted: re.Match[str], end: int) -> bool:
     """``DiMP: "Title" ICCV.``, not ``"A Quoted Phrase": the rest of a title``."""
     before = len(_WORD.findall(text, start, quoted.start()))
     after = len(_WORD.findall(text, quoted.end(), end))
-    return before <= _MAX_TAG_WORDS and after <= _MAX_TAG_WORDS
+    inside = len(_WORD.findall(text, *quoted.span(1)))
+    return inside >= _MIN_QUOTED_WORDS and before <= _MAX_TAG_WORDS and after <= _MAX_TAG_WORDS
 
 
 def _read_bold_title(text: str, entry: Entry, start: int, end: int) -> None:
