@@ -294,31 +294,36 @@ def _read_trailing_year(text: str, entry: Entry, start: int, end: int) -> int:
 
 
 def _read_title(text: str, entry: Entry, at: int, end: int) -> None:
-    link = _link_at(text, entry, at)
-    if link is not None and not link.image and link.label.text.strip():
-        entry.form = "link"
-        entry.title = _titled(text, link.label.start, link.label.end)
-        return
-    bold = emphasis_at(text, at, end)
-    if bold is not None and _is_bold_label(text, *bold):
-        if _names_the_paper(text[bold[0] : bold[1]]):
-            _read_title(text, entry, _skip_spaces(text, bold[1] + 2, end), end)
-        return  # ``**Code:** url``: a field of something else, with no title of its own
-    if bold is not None and _is_bold_tag(text, *bold):
-        _read_title(text, entry, _skip_spaces(text, bold[1] + 2, end), end)
-        return
-    if bold is not None:
-        _read_bold_title(text, entry, *bold)
-        return
-    if _read_fields(text, entry, at, end):
-        return
-    tagged = _skip_tag(text, at, end)
-    if tagged != at:
+    # A loop, not recursion: a line of a thousand tags or bold labels is not a thousand frames.
+    in_failed_fields = False  # ``at`` is inside a run of fields already read without a title
+    while True:
+        link = _link_at(text, entry, at)
+        if link is not None and not link.image and link.label.text.strip():
+            entry.form = "link"
+            entry.title = _titled(text, link.label.start, link.label.end)
+            return
+        bold = emphasis_at(text, at, end)
+        if bold is not None:
+            if _is_bold_label(text, *bold):
+                if not _names_the_paper(text[bold[0] : bold[1]]):
+                    return  # ``**Code:** url``: a field of something else, with no title of its own
+            elif not _is_bold_tag(text, *bold):
+                _read_bold_title(text, entry, *bold)
+                return
+            at, in_failed_fields = _skip_spaces(text, bold[1] + 2, end), False
+            continue
+        # A run of fields with no title in it has none in its tail either: reading the run again
+        # after each tag made a line of n tags cost n².
+        if not in_failed_fields and _read_fields(text, entry, at, end):
+            return
+        in_failed_fields = _field_close(text, at, end) >= 0
+        tagged = _skip_tag(text, at, end)
+        if tagged == at:
+            _read_plain_title(text, entry, at, end)
+            return
         if entry.year is None:  # ``[2023/04] **Title**``: a leading date dates the entry
             entry.year = find_year(text, at + 1, tagged)
-        _read_title(text, entry, tagged, end)
-        return
-    _read_plain_title(text, entry, at, end)
+        at = tagged
 
 
 def _read_plain_title(text: str, entry: Entry, at: int, end: int) -> None:
@@ -424,16 +429,14 @@ def _trim_label_colon(text: str, start: int, end: int) -> tuple[int, int]:
 def _read_fields(text: str, entry: Entry, at: int, end: int) -> bool:
     """``[Author _et. al._] [Title] [Venue'YY]``: bracketed fields that are not links."""
     groups = []
-    while at < end and text[at] == "[":
-        close = matching(text, at, end, "[", "]")
-        if close < 0 or text[close + 1 : close + 2] == "(" or text.startswith("[", at + 1):
-            break
+    while (close := _field_close(text, at, end)) >= 0:
         groups.append((at + 1, close))
         at = _skip_spaces(text, close + 1, end)
     if not groups:
         return False
     authors = [group for group in groups if _ET_AL.search(text, *group)]
-    rest = [group for group in groups if group not in authors and not find_year(text, *group)]
+    named = set(authors)  # a set: ``in`` on the list made a line of n author fields n²
+    rest = [group for group in groups if group not in named and not find_year(text, *group)]
     if not rest:
         return False
     title = max(rest, key=lambda group: len(_WORD.findall(text, *group)))
@@ -444,6 +447,14 @@ def _read_fields(text: str, entry: Entry, at: int, end: int) -> bool:
     if authors:
         entry.authors = _titled(text, *authors[0])
     return True
+
+
+def _field_close(text: str, at: int, end: int) -> int:
+    """The closing bracket of a bracketed field at ``at`` (not a link, not ``[[``), or -1."""
+    if at >= end or text[at] != "[" or text.startswith("[", at + 1):
+        return -1
+    close = matching(text, at, end, "[", "]")
+    return -1 if close < 0 or text[close + 1 : close + 2] == "(" else close
 
 
 def _read_rest(text: str, entry: Entry) -> None:
