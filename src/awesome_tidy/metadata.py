@@ -21,7 +21,9 @@ _YEAR = re.compile(
 )
 _GROUPS = ("y4", "y2a", "y2b", "y2c", "y2d")
 # A year in running text counts when a venue names it: "Reject by ICLR 2018, but ...".
-_VENUE_BEFORE = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*['’]?[ \u00a0]?['’]?$")
+# Lower case between the last two capitals: ``[A-Z][A-Za-z]*[A-Z][A-Za-z]*`` said the same (a
+# word with two capitals) but tried every split of a run of capitals, n² from each start.
+_VENUE_BEFORE = re.compile(r"[A-Z][a-z]*[A-Z][a-z]*['’]?[ \u00a0]?['’]?$")
 _VENUE_NOISE = re.compile(r"[\s*\[\]()'’‘,.:;|\\`\"!?<>#~=+-]+")
 _MAX_VENUE_WORDS = 6
 _LETTER = re.compile(r"[^\W\d_]")
