@@ -64,38 +64,35 @@ class Entry:
     code_spans: list[tuple[int, int]] = field(default_factory=list)
     item: ListItem | None = None
     table: Table | None = None
-    # Performance (issue 3): the rules ask for the normal forms a dozen times per entry. Each is
-    # kept with the part it was read from, so that a part set again is read again.
-    _key_text: tuple[Part | None, str | None] = field(default=(None, None), init=False, repr=False)
-    _title_text: tuple[Part | None, str] = field(default=(None, ""), init=False, repr=False)
-    _year_value: tuple[Part | None, int | None] = field(
-        default=(None, None), init=False, repr=False
+    _normal: tuple[tuple[Part | None, ...], tuple[str | None, str, int | None]] = field(
+        default=((), (None, "", None)), init=False, repr=False
     )
 
     @property
     def key_text(self) -> str | None:
-        source, text = self._key_text
-        if source is not self.key:
-            text = normalize_key(self.key.text) if self.key else None
-            self._key_text = (self.key, text)
-        return text
+        return self._normal_forms()[0]
 
     @property
     def title_text(self) -> str:
-        source, text = self._title_text
-        if source is not self.title:
-            text = normalize_title(self.title.text) if self.title else ""
-            self._title_text = (self.title, text)
-        return text
+        return self._normal_forms()[1]
 
     @property
     def year_value(self) -> int | None:
-        source, value = self._year_value
-        if source is not self.year:
-            year = self.year
-            value = expand_year(year.text) if year and year.text.isdigit() else None
-            self._year_value = (year, value)
-        return value
+        return self._normal_forms()[2]
+
+    def _normal_forms(self) -> tuple[str | None, str, int | None]:
+        """Key, title and year in normal form. The rules ask for them a dozen times per entry,
+        so they are read once, and again only when one of their parts was set again."""
+        parts = key, title, year = self.key, self.title, self.year
+        read_from, forms = self._normal
+        if read_from != parts:
+            forms = (
+                normalize_key(key.text) if key else None,
+                normalize_title(title.text) if title else "",
+                expand_year(year.text) if year and year.text.isdigit() else None,
+            )
+            self._normal = (parts, forms)
+        return forms
 
     @property
     def container(self) -> object:
