@@ -310,6 +310,14 @@ def test_rules_lists_every_rule_with_severity_and_fix(run: Run) -> None:
         assert (columns[1] == "fix") == (rule.fix_safety == "safe")
 
 
+def test_version_is_the_installed_distribution_version(run: Run) -> None:
+    from importlib.metadata import version
+
+    outcome = run("--version")
+    assert outcome.exit_code == 0
+    assert outcome.stdout == f"awesome-tidy {version('awesome-tidy')}\n"
+
+
 def test_explain_prints_the_rule_page(run: Run) -> None:
     outcome = run("explain", "near-duplicate-title")
     assert outcome.exit_code == 0

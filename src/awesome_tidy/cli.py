@@ -19,7 +19,6 @@ from awesome_tidy.reporters import FORMATS, ReportOptions, reporter
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="Lint and normalise Markdown awesome lists, above all lists of research papers.",
     pretty_exceptions_enable=False,
 )
 
@@ -59,6 +58,26 @@ ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when th
 ShowFixes = Annotated[
     bool, typer.Option("--show-fixes", help="Show what each fix changes (or changed).")
 ]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from awesome_tidy import __version__
+
+        typer.echo(f"awesome-tidy {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Lint and normalise Markdown awesome lists, above all lists of research papers."""
 
 
 def _finder(

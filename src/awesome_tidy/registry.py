@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
+import sys
 from functools import cache
 from types import ModuleType
 
@@ -41,6 +43,8 @@ def builtin_rules() -> list[type[Rule]]:
 
 def plugin_rules() -> list[tuple[str, type[Rule]]]:
     """Rules from the ``awesome_tidy.rules`` entry points; each names a Rule class or a module."""
+    if not _may_declare_plugins():
+        return []
     from importlib.metadata import entry_points
 
     found = []
@@ -54,6 +58,42 @@ def plugin_rules() -> list[tuple[str, type[Rule]]]:
         for candidate in candidates:
             found.append((origin, validate_rule_class(candidate, origin)))
     return found
+
+
+def _may_declare_plugins() -> bool:
+    """False only when no installed distribution can declare an ``awesome_tidy.rules`` entry point.
+
+    Performance (issue 3): importing ``importlib.metadata`` and reading every distribution's
+    metadata costs about 30 ms, a sixth of a pre-commit run, to find nothing on most machines.
+    Reading only the ``entry_points.txt`` files on ``sys.path`` answers that in about 2 ms.
+    Whatever this scan cannot see (a zip on the path, a finder that brings distributions of its
+    own) is left to ``importlib.metadata``, which then does the real lookup.
+    """
+    from importlib.machinery import PathFinder
+
+    if any(
+        finder is not PathFinder and hasattr(finder, "find_distributions")
+        for finder in sys.meta_path
+    ):
+        return True
+    return any(_folder_may_declare_plugins(entry or ".") for entry in sys.path)
+
+
+def _folder_may_declare_plugins(folder: str) -> bool:
+    if os.path.isfile(folder):
+        return True  # a zip on sys.path: only importlib.metadata can look inside
+    try:
+        names = [name for name in os.listdir(folder) if name.endswith((".dist-info", ".egg-info"))]
+    except OSError:
+        return False  # a missing folder holds no distributions
+    for name in names:
+        try:
+            with open(os.path.join(folder, name, "entry_points.txt"), "rb") as file:
+                if ENTRY_POINT_GROUP.encode() in file.read():
+                    return True
+        except OSError:
+            continue  # no entry points: nothing to declare
+    return False
 
 
 def _rules_defined_in(module: ModuleType) -> list[type[Rule]]:
