@@ -4,6 +4,11 @@ files at once in worker processes with the same output as one by one."""
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -195,6 +200,41 @@ def test_parallel_fix_writes_every_file_as_a_serial_fix_would(
     assert [report.path for report in reports] == many
     for path in many:
         assert Path(path).read_text(encoding="utf-8") == expected
+
+
+def _children(pid: int) -> set[int]:
+    listing = Path(f"/proc/{pid}/task/{pid}/children")
+    return {int(child) for child in listing.read_text().split()} if listing.exists() else set()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_workers_leave_when_the_parent_is_killed(tmp_path: Path) -> None:
+    """A CI time limit kills the command outright: its workers must not wait forever."""
+    if not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists():
+        pytest.skip("needs Linux /proc to find the workers")
+    for number in range(4):  # four long lists, so that the workers are busy when the kill comes
+        (tmp_path / f"list-{number}.md").write_bytes(REFERENCE.read_bytes() * 40)
+    command = [sys.executable, "-m", "awesome_tidy", "check", "--jobs", "2", str(tmp_path)]
+    parent = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while len(workers := _children(parent.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    parent.kill()
+    parent.wait()
+    assert len(workers) >= 2, "the pool never started"
+    deadline = time.monotonic() + 30
+    while any(_alive(worker) for worker in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    orphans = [worker for worker in workers if _alive(worker)]
+    for worker in orphans:
+        os.kill(worker, signal.SIGKILL)
+    assert not orphans
 
 
 def test_small_inputs_stay_in_one_process(tmp_path: Path) -> None:

@@ -88,10 +88,30 @@ def run(tasks: Sequence[Task], jobs: int | None = None) -> list[api.FileReport]:
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
     largest_first = sorted(range(len(tasks)), key=lambda index: -_size(tasks[index].path))
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)
+    )
+    with pool:
         done = pool.map(_run_task, [tasks[index] for index in largest_first])
         by_index = dict(zip(largest_first, done, strict=True))
     return [by_index[index] for index in range(len(tasks))]
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In a worker: leave as soon as the parent is gone.
+
+    A parent killed outright (a CI time limit, ``kill -9``) cannot tell its workers, and they would
+    wait for work forever. A daemon thread checks twice a second who the parent is.
+    """
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 _files_done = 0  # by this process: the main one, or a worker
