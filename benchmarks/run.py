@@ -53,6 +53,7 @@ class Tool:
 @dataclass(frozen=True)
 class Sample:
     seconds: float
+    cpu_seconds: float  # user + system: what the process itself used, however busy the machine
     peak_kb: int
     exit_code: int  # -9 when it was killed at the time limit
 
@@ -70,6 +71,10 @@ class Result:
     @property
     def seconds(self) -> float:
         return statistics.median(sample.seconds for sample in self.samples)
+
+    @property
+    def cpu_seconds(self) -> float:
+        return statistics.median(sample.cpu_seconds for sample in self.samples)
 
     @property
     def peak_mb(self) -> float:
@@ -118,7 +123,8 @@ def run_once(command: Sequence[str], timeout: float) -> Sample:
     elapsed = time.perf_counter() - started
     timer.cancel()
     process.returncode = os.waitstatus_to_exitcode(status)  # already reaped: tell Popen
-    return Sample(elapsed, usage.ru_maxrss, process.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Sample(elapsed, cpu, usage.ru_maxrss, process.returncode)
 
 
 def expand(command: Sequence[str], files: Sequence[Path]) -> list[str]:
@@ -228,8 +234,9 @@ def _ratio(value: float, base: float) -> str:
 
 def size_table(results_by_size: dict[str, list[Result]]) -> list[str]:
     lines = [
-        "| list | entries | tool | time (median) | × parse | peak memory | × parse | runs | exit |",
-        "|---|---:|---|---:|---:|---:|---:|---:|---:|",
+        "| list | entries | tool | time (median) | × parse | CPU × parse | peak memory | × parse "
+        "| runs | exit |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, results in results_by_size.items():
         base = next(result for result in results if result.tool.name.startswith("bare"))
@@ -239,6 +246,7 @@ def size_table(results_by_size: dict[str, list[Result]]) -> list[str]:
             lines.append(
                 f"| {name} | {generate.SIZES[name]:,} | {result.tool.name}{limit} "
                 f"| {result.seconds:.2f} s | {_ratio(result.seconds, base.seconds)} "
+                f"| {_ratio(result.cpu_seconds, base.cpu_seconds)} "
                 f"| {result.peak_mb:.0f} MB | {_ratio(result.peak_mb, base.peak_mb)} "
                 f"| {len(result.samples)} | {exits} |"
             )
@@ -262,17 +270,28 @@ def scaling_table(results_by_size: dict[str, list[Result]]) -> list[str]:
 
 def startup_table(runs: int, timeout: float) -> list[str]:
     tidy = own_tools()[0]
+    imports = ("markdown_it", "typer", "markdown_it, typer")
     tools = [
         Tool("python -c pass", (sys.executable, "-c", "pass")),
-        Tool('python -c "import markdown_it"', (sys.executable, "-c", "import markdown_it")),
+        *(
+            Tool(f'python -c "import {names}"', (sys.executable, "-c", f"import {names}"))
+            for names in imports
+        ),
+        Tool("awesome-tidy --version (start, no check)", (*tidy.command[:-2], "--version")),
         Tool("awesome-tidy check (reference list)", tidy.command),
     ]
     results = bench(tools, [REFERENCE], runs, timeout)
     base = results[1]
-    lines = ["| command | time (median) | × import markdown_it |", "|---|---:|---:|"]
+    lines = [
+        "| command | time (median) | × import markdown_it | CPU time | × import markdown_it |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for result in results:
-        ratio = _ratio(result.seconds, base.seconds)
-        lines.append(f"| {result.tool.name} | {result.seconds * 1000:.0f} ms | {ratio} |")
+        lines.append(
+            f"| {result.tool.name} | {result.seconds * 1000:.0f} ms "
+            f"| {_ratio(result.seconds, base.seconds)} | {result.cpu_seconds * 1000:.0f} ms "
+            f"| {_ratio(result.cpu_seconds, base.cpu_seconds)} |"
+        )
     return lines
 
 
@@ -396,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "### Start-up",
         "",
-        *startup_table(max(args.runs, 10), args.timeout),
+        *startup_table(max(args.runs, 20), args.timeout),
         "",
         "### Many files",
         "",
