@@ -106,7 +106,16 @@ def test_links_to_different_targets_stay_apart(urls: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["#contents", "./images/logo.png", "mailto:someone@example.com", "", "not a url"]
+    "url",
+    [
+        "#contents",
+        "./images/logo.png",
+        "mailto:someone@example.com",
+        "",
+        "not a url",
+        "https://github.com：/No-Box-Dev/Noxkey",  # a full-width colon typed in the host
+        "https://kape[li",  # a bracket in the host: [Dash](https://kape[li).com/dash)
+    ],
 )
 def test_anchors_relative_and_odd_urls_never_raise(url: str) -> None:
     assert isinstance(normalize_url(url), str)

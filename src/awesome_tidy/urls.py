@@ -119,7 +119,10 @@ def normalize_url(url: str) -> str:
     url = url.strip().strip("<>")
     if not url or url.startswith("#"):
         return url
-    parts = urlsplit(url if "//" in url or ":" in url.split("/")[0] else "//" + url)
+    try:
+        parts = urlsplit(url if "//" in url or ":" in url.split("/")[0] else "//" + url)
+    except ValueError:  # a bracket or a full-width colon in the host: no URL to fold, as given
+        return url
     scheme = parts.scheme.lower()
     if scheme not in ("", "http", "https"):
         return url.lower() if scheme in ("mailto", "doi") else url
