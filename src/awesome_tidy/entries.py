@@ -109,7 +109,7 @@ class Entry:
 
     def identity(self) -> tuple[str | None, str, int | None]:
         """What must survive every safe fix: the key, title and year in normal form."""
-        return self.key_text, self.title_text, self.year_value
+        return self._normal_forms()
 
     def in_code(self, offset: int) -> bool:
         return in_sorted(offset, self.code_spans)

@@ -12,6 +12,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from awesome_tidy.urls import link_kind
+
 _MAX_LABEL = 1000
 _AFTER_ALL = 1 << 62
 _MAX_URL = 4000
@@ -46,10 +48,8 @@ class Link:
     """``anchor``, ``badge``, ``paper``, ``code``, ``project`` or ``other`` (``urls.link_kind``)."""
 
     def __post_init__(self) -> None:
-        from awesome_tidy.urls import link_kind
-
         object.__setattr__(
-            self, "kind", link_kind(self.label.text, self.url.text.strip(), image=self.image)
+            self, "kind", link_kind(self.label.text, self.url.text, image=self.image)
         )
 
 
@@ -121,24 +121,37 @@ def in_sorted(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def links(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> list[Link]:
     """Inline links and images outside ``skip`` (code spans), then bare URLs outside both."""
+    found = _inline_links(text, start, end, skip)
+    schemes = text.count("://", start, end)
+    # Performance (issue 3): a bare URL never straddles a link (brackets end it), so when every
+    # '://' is inside a link, as in most entries, there is none to look for.
+    if not schemes or (
+        not skip and schemes == sum(text.count("://", link.start, link.end) for link in found)
+    ):
+        return found
+    covered = Cover([(link.start, link.end) for link in found] + list(skip))
+    for match in _BARE_URL.finditer(text, start, end):
+        if match.start() not in covered and text[match.start() - 1 : match.start()] != "<":
+            url = Part(match.start(), match.end(), match.group().rstrip(".,;:"))
+            found.append(Link(url.start, url.end, Part(url.start, url.start, ""), url))
+    found.sort(key=lambda link: link.start)
+    return found
+
+
+def _inline_links(text: str, start: int, end: int, skip: Sequence[tuple[int, int]]) -> list[Link]:
     found: list[Link] = []
+    at = text.find("[", start, end)
+    if at < 0:
+        return found
     pairs = bracket_pairs(text, start, end)
     skipped = Cover(skip)
-    at = text.find("[", start, end)
     while 0 <= at < end:
-        link = None if at in skipped else link_at(text, at, end, pairs)
+        link = None if skip and at in skipped else link_at(text, at, end, pairs)
         if link is None:
             at = text.find("[", at + 1, end)
             continue
         found.append(link)
         at = text.find("[", link.end, end)
-    if text.find("://", start, end) >= 0:
-        covered = Cover([(link.start, link.end) for link in found] + list(skip))
-        for match in _BARE_URL.finditer(text, start, end):
-            if match.start() not in covered and text[match.start() - 1 : match.start()] != "<":
-                url = Part(match.start(), match.end(), match.group().rstrip(".,;:"))
-                found.append(Link(url.start, url.end, Part(url.start, url.start, ""), url))
-        found.sort(key=lambda link: link.start)
     return found
 
 

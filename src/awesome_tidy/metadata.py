@@ -19,7 +19,6 @@ _YEAR = re.compile(
     r"|\[[A-Z][^\[\]\d]*[A-Za-z] (?P<y2c>\d\d)\s*\]"
     r"|\b[A-Z]{3,}[ \u00a0](?P<y2d>\d\d)(?=[.,;)]|$)"
 )
-_GROUPS = ("y4", "y2a", "y2b", "y2c", "y2d")
 # A year in running text counts when a venue names it: "Reject by ICLR 2018, but ...".
 # Lower case between the last two capitals: ``[A-Z][A-Za-z]*[A-Z][A-Za-z]*`` said the same (a
 # word with two capitals) but tried every split of a run of capitals, n² from each start.
@@ -72,7 +71,7 @@ def find_year(
     for run_start, run_end in runs_outside(start, end, holes):
         match = _YEAR.search(text, run_start, run_end)
         if match is not None:
-            group = next(name for name in _GROUPS if match.group(name) is not None)
+            group = match.lastindex or 0  # each alternative holds one group: the year's digits
             return Part(match.start(group), match.end(group), match.group(group))
     return None
 
@@ -94,22 +93,21 @@ def venue_around(
     ``[CVPR 2020]`` gives ``CVPR``, ``NeurIPS 2025 DB Highlight,`` gives ``NeurIPS 2025 DB
     Highlight`` minus the year; a stretch of more than a few words is not a venue.
     """
-    words = []
+    spans = []
     for match in _VENUE_WORD.finditer(text, start, end):
-        words.append((match.start() - start, match.end() - start))
-        if len(words) > 4 * _MAX_VENUE_WORDS:
+        spans.append(match.span())
+        if len(spans) > 4 * _MAX_VENUE_WORDS:
             return None  # a stretch of prose: no venue, and no need to read it all
-    notes = [
-        (match.start() + start, match.end() + start) for match in _NOTE.finditer(text[start:end])
-    ]
-    words = [
-        (start + word_start, start + word_end)
-        for word_start, word_end in words
-        if (year is None or not (start + word_start <= year.start < start + word_end))
-        and not inside(start + word_start, notes)
-    ]
+    notes = [match.span() for match in _NOTE.finditer(text, start, end)]
     outside = Cover(holes)
-    words = [(s, e) for s, e in words if _LETTER.search(text, s, e) and s not in outside]
+    words = [
+        (word_start, word_end)
+        for word_start, word_end in spans
+        if (year is None or not word_start <= year.start < word_end)
+        and not inside(word_start, notes)
+        and word_start not in outside
+        and _LETTER.search(text, word_start, word_end)
+    ]
     if not words or len(words) > _MAX_VENUE_WORDS:
         return None
     first, last = words[0][0], words[-1][1]

@@ -46,6 +46,8 @@ if TYPE_CHECKING:
     from awesome_tidy.document import Document, ListItem, Paragraph, TableRow
 
 _MAX_KEY_LENGTH = 80
+# What ends a key: its closer, or an opener or line end that says it is none.
+_KEY_STOP = re.compile("[" + re.escape(KEY_CLOSERS + "(（[\n") + "]")
 _YEAR4 = re.compile(r"[12]\d{3}")
 _NUMBERING = re.compile(r"\d{1,4}[.)]\s+")
 _ET_AL = re.compile(r"(?<![a-z])et\.?\s*al(?![a-z])", re.IGNORECASE)
@@ -216,12 +218,10 @@ def _read_key(text: str, entry: Entry, at: int, end: int) -> int:
     """A leading ``(key)`` (ASCII or full-width) or ``[KEY]``; returns where the rest begins."""
     if at >= end or text[at] not in KEY_OPENERS:
         return at
-    limit = min(end, at + _MAX_KEY_LENGTH + 2)
-    close = at + 1
-    while close < limit and text[close] not in KEY_CLOSERS and text[close] not in "(（[\n":
-        close += 1
-    if close >= limit or text[close] not in KEY_CLOSERS:
+    stop = _KEY_STOP.search(text, at + 1, min(end, at + _MAX_KEY_LENGTH + 2))
+    if stop is None or text[stop.start()] not in KEY_CLOSERS:
         return at
+    close = stop.start()
     if text[at] == "[" and (
         text[close] != "]"
         or text[close + 1 : close + 2] == "("
@@ -548,14 +548,13 @@ def _read_year_and_venue(
 
 def _holes(text: str, entry: Entry, start: int, end: int) -> list[tuple[int, int]]:
     """What a year is never read from: URLs, code, HTML, badges and long link labels."""
-    holes = [(link.url.start, link.url.end) for link in entry.links]
-    holes += [(link.start, link.end) for link in entry.links if link.kind == "badge"]
-    holes += [
-        (link.label.start, link.label.end)
-        for link in entry.links
-        if len(link.label.text) >= 40 and not link.label.text.startswith("[")
-    ]
-    holes += entry.code_spans
+    holes = list(entry.code_spans)  # in any order: what reads them sorts them
+    for link in entry.links:
+        holes.append((link.url.start, link.url.end))
+        if link.kind == "badge":
+            holes.append((link.start, link.end))
+        if len(link.label.text) >= 40 and not link.label.text.startswith("["):
+            holes.append((link.label.start, link.label.end))
     holes += html_tags(text, start, end)
     return holes
 

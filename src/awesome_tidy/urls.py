@@ -9,6 +9,7 @@ first (the maintainer's word) and from its host otherwise.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 _ARXIV_NEW = re.compile(r"(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$")
@@ -193,6 +194,9 @@ def host_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+# Performance (issue 3): a list repeats its link labels ([code], [CVPR 2020]) and hosts (arxiv.org,
+# github.com) from entry to entry; what each says is remembered (bounded, small strings).
+@lru_cache(maxsize=1 << 12)
 def label_kind(label: str) -> str | None:
     """What a short label says a link is (``[paper]``, ``[code]``, ``[CVPR 2020]``), if it says."""
     words = set(_WORD.findall(label.lower()))
@@ -220,14 +224,18 @@ def link_kind(label: str, url: str, *, image: bool = False) -> str:
         return "anchor"
     if image or label.lstrip("[ ").startswith("!["):
         return "badge"
-    host = host_of(stripped)
+    by_host = _host_kind(host_of(stripped))
+    if by_host == "badge":
+        return by_host
+    return label_kind(label) or by_host or "other"  # the label first: the maintainer's word
+
+
+@lru_cache(maxsize=1 << 12)
+def _host_kind(host: str) -> str | None:
     if host.endswith(BADGE_HOSTS):
         return "badge"
-    by_label = label_kind(label)
-    if by_label is not None:
-        return by_label
     if host.endswith(_PAPER_HOSTS):
         return "paper"
     if host.endswith(_CODE_HOSTS):
         return "code"
-    return "other"
+    return None
