@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from awesome_tidy.document import Document
@@ -12,6 +14,7 @@ from awesome_tidy.text import INVISIBLE
 # they do nothing but break search and comparison.
 _JOINERS = frozenset(("\u200c", "\u200d"))
 _SPACES = frozenset(("\u00a0", "\u202f"))
+_HIDDEN = re.compile("[" + "".join(INVISIBLE) + "]")
 
 
 class InvisibleCharacter(Rule):
@@ -22,13 +25,17 @@ class InvisibleCharacter(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
+        # Performance (issue 3): the invisible characters of the whole text found at once in C
+        # (none in most lists), then each part looks up its own instead of reading every char.
+        hidden = [] if text.isascii() else [match.start() for match in _HIDDEN.finditer(text)]
+        if not hidden:
+            return
         for entry in doc.entries:
             for label, part in _parts(entry):
-                if part.text.isascii():
-                    continue
-                for offset in range(part.start, part.end):
+                first = bisect_left(hidden, part.start)
+                for offset in hidden[first : bisect_left(hidden, part.end, first)]:
                     char = text[offset]
-                    if char not in INVISIBLE or entry.in_code(offset):
+                    if entry.in_code(offset):
                         continue
                     if char in _JOINERS and not _between_latin(text, offset):
                         continue
