@@ -21,10 +21,12 @@ _TYPO_SCORE = 75.0
 # (The four leave-one-out triples are spelled out in _signature_groups.)
 _SIGNATURE = 4
 # Groups up to _SMALL_GROUP titles give all their pairs; up to _MAX_GROUP they are scored in
-# rapidfuzz (at most _MAX_GROUP comparisons per title and group, in C); larger groups are
+# rapidfuzz (at most _MAX_GROUP comparisons per title and group, in C), and each title keeps its
+# _PARTNERS closest earlier titles for the word-by-word check in Python; larger groups are
 # compared with their _WINDOW nearest neighbours in sorted order only.
 _SMALL_GROUP = 8
 _MAX_GROUP = 2000
+_PARTNERS = 8
 _WINDOW = 4
 _last_copies: tuple[Sequence[Entry], list[list[Entry]]] | None = None
 
@@ -48,8 +50,7 @@ def same_paper(first: str, second: str, threshold: float = 90.0) -> bool:
 def _words_align(first: list[str], second: list[str]) -> bool:
     from rapidfuzz.fuzz import ratio
 
-    only_first = list((Counter(first) - Counter(second)).elements())
-    only_second = list((Counter(second) - Counter(first)).elements())
+    only_first, only_second = _missing(first, second), _missing(second, first)
     for word in only_first:
         partner = max(only_second, key=lambda other: ratio(word, other), default=None)
         if partner is not None and ratio(word, partner) >= _TYPO_SCORE:
@@ -57,6 +58,14 @@ def _words_align(first: list[str], second: list[str]) -> bool:
         elif word not in _FILLER_WORDS:
             return False
     return all(word in _FILLER_WORDS for word in only_second)
+
+
+def _missing(words: list[str], others: list[str]) -> list[str]:
+    """``words`` less ``others`` as multisets, in the order the words first appear."""
+    present = set(others)
+    if len(present) == len(others) and len(set(words)) == len(words):
+        return [word for word in words if word not in present]  # no repeats: Counters cost 4x
+    return list((Counter(words) - Counter(others)).elements())
 
 
 def near_pairs(titles: Sequence[str], threshold: float = 90.0) -> list[tuple[int, int]]:
@@ -124,27 +133,40 @@ def candidate_pairs(
 def _scored_pairs(
     titles: Sequence[str], members: list[int], threshold: float
 ) -> Iterator[tuple[int, int]]:
-    """Pairs of a group (in index order) whose titles score ``threshold``, compared in C."""
+    """Pairs of a group (in index order) whose titles score ``threshold``, compared in C; each
+    title with at most ``_PARTNERS`` earlier ones, its closest.
+
+    The bound keeps the work in Python linear: in a group of a thousand near-identical titles
+    every pair scores, and checking each word by word took 20 s. One paper listed more than
+    ``_PARTNERS`` times is still found, each copy with the titles closest to it.
+    """
     from rapidfuzz.fuzz import ratio
     from rapidfuzz.process import extract
 
     choices = [titles[member] for member in members]
-    for position, first in enumerate(members[:-1]):
-        later = choices[position + 1 :]
+    for position in range(1, len(members)):
         for _, _, offset in extract(
-            choices[position], later, scorer=ratio, score_cutoff=threshold, limit=None
+            choices[position],
+            choices[:position],
+            scorer=ratio,
+            score_cutoff=threshold,
+            limit=_PARTNERS,
         ):
-            yield first, members[position + 1 + offset]
+            yield members[offset], members[position]
 
 
 def _signature_groups(titles: Sequence[str]) -> list[list[int]]:
     """Groups of two or more titles, in index order, sharing three of their rarest words."""
     # No list of word sets: at 100,000 titles it would weigh over 100 MB. Words are counted once
     # per occurrence, which ranks them just as well.
-    frequency = Counter(chain.from_iterable(title.split() for title in titles))
+    frequency = Counter(chain.from_iterable(map(str.split, titles)))
     # Words numbered from the rarest, fillers last, so that a title's signature is its smallest
     # numbers and a triple of numbers packs into one int key (cheaper than a tuple of words).
-    ranked = sorted(frequency, key=lambda word: (word in _FILLER_WORDS, frequency[word], word))
+    # Two stable sorts in C (by count, ties by spelling) instead of a key function in Python.
+    ranked = sorted(sorted(frequency), key=frequency.__getitem__)
+    ranked = [word for word in ranked if word not in _FILLER_WORDS] + [
+        word for word in ranked if word in _FILLER_WORDS
+    ]
     number = {word: rank for rank, word in enumerate(ranked)}.__getitem__
     fillers = len(ranked) - len(_FILLER_WORDS.intersection(frequency))
     base = len(ranked) + 1

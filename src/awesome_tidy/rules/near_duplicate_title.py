@@ -29,8 +29,9 @@ class NearDuplicateTitle(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        entries = [entry for entry in doc.entries if entry.title is not None and entry.title_text]
-        titles = [entry.title_text for entry in entries]
+        titled = [(entry, entry.title_text) for entry in doc.entries if entry.title is not None]
+        entries = [entry for entry, title in titled if title]
+        titles = [title for _, title in titled if title]
         reported: set[int] = set()
         for first_index, second_index in near_pairs(titles, self.option("threshold")):
             first, second = entries[first_index], entries[second_index]
