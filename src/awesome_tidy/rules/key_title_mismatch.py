@@ -44,26 +44,32 @@ class KeyTitleMismatch(Rule):
         style = KEY_STYLES["google-scholar"]
         for entry in doc.entries:
             key = entry.key_text
-            if not key or entry.key is None or entry.title is None or not style.fullmatch(key):
+            if not key or entry.key is None or entry.title is None:
                 continue
             parts = _KEY_PARTS.fullmatch(key)
-            words = _WORD.findall(entry.title_text)
-            if parts is None or not parts.group(3) or not words:
+            if parts is None or not parts.group(3) or not style.fullmatch(key):
                 continue
-            if parts.group(3) in _candidates(words):
+            words = _first_words(entry.title_text)
+            if words is None or parts.group(3) in words:
                 continue
+            first, significant = words
             residue = parts.group(1) + parts.group(2)
-            if words[0].startswith(residue):
-                message = f"title starts with key residue {words[0][: len(residue) + 1]!r}"
+            if first.startswith(residue):
+                message = f"title starts with key residue {first[: len(residue) + 1]!r}"
             else:
-                first_word = _candidates(words)[0]
                 message = (
-                    f"key word {parts.group(3)!r} is not the title's first word {first_word!r}"
+                    f"key word {parts.group(3)!r} is not the title's first word {significant!r}"
                 )
             yield self.problem(entry.title.start, entry.title.end, message=message)
 
 
-def _candidates(words: list[str]) -> list[str]:
-    """The first significant word, and the first word too (Scholar's stopwords vary)."""
-    significant = [word for word in words if word not in _STOPWORDS] or words
-    return [significant[0], words[0]]
+def _first_words(title: str) -> tuple[str, str] | None:
+    """The title's first word and its first significant word (Scholar's stopwords vary), read
+    only as far as that word: most titles name it within three."""
+    first = None
+    for match in _WORD.finditer(title):
+        word = match.group()
+        first = first or word
+        if word not in _STOPWORDS:
+            return first, word
+    return None if first is None else (first, first)

@@ -14,13 +14,15 @@ class KeyYearMismatch(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         for entry in doc.entries:
-            if entry.key is None or entry.key_text is None or entry.year_value is None:
+            if entry.key is None or entry.year is None:
                 continue
-            in_key = key_year(entry.key_text)
-            if in_key is not None and in_key != entry.year_value:
+            key, year = entry.key_text, entry.year_value
+            if key is None or year is None:
+                continue
+            in_key = key_year(key)
+            if in_key is not None and in_key != year:
                 yield self.problem(
                     entry.key.start,
                     entry.key.end,
-                    message=f"key {entry.key_text!r} says {in_key}, "
-                    f"the entry says {entry.year_value}",
+                    message=f"key {key!r} says {in_key}, the entry says {year}",
                 )

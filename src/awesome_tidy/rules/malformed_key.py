@@ -21,16 +21,14 @@ class MalformedKey(Rule):
         if not doc.has_keys:
             return
         for entry in doc.entries:
-            if entry.key is None or entry.key_text is None:
-                continue
             key = entry.key_text
+            if entry.key is None or key is None or _KEY_ALPHABET.fullmatch(key):
+                continue  # the usual key, in one regex call
             if not key:
                 message = "empty citation key"
             elif any(char.isspace() for char in key):
                 message = f"citation key {key!r} contains whitespace"
-            elif not _KEY_ALPHABET.fullmatch(key):
+            else:
                 bad = sorted({char for char in key if not _KEY_ALPHABET.fullmatch(char)})
                 message = f"citation key {key!r} contains {', '.join(map(repr, bad))}"
-            else:
-                continue
             yield self.problem(entry.key.start, entry.key.end, message=message)
