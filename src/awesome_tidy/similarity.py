@@ -235,6 +235,8 @@ def copies(entries: Sequence[Entry]) -> list[list[Entry]]:
 
 def _copy_groups(entries: Sequence[Entry]) -> list[list[Entry]]:
     parent = list(range(len(entries)))
+    # Performance (issue 3): only entries joined to another are grouped at the end, not all.
+    joined: set[int] = set()
 
     def root(index: int) -> int:
         while parent[index] != index:
@@ -242,18 +244,24 @@ def _copy_groups(entries: Sequence[Entry]) -> list[list[Entry]]:
             index = parent[index]
         return index
 
+    def join(index: int, first: int) -> None:
+        parent[root(index)] = root(first)
+        joined.update((index, first))
+
     by_title: dict[str, int] = {}
     by_key: dict[str, int] = {}
     for index, entry in enumerate(entries):
         title = entry.copy_title
-        if title:
-            parent[root(index)] = root(by_title.setdefault(title, index))
+        if title and (first := by_title.setdefault(title, index)) != index:
+            join(index, first)
         key = entry.key_text
-        if key:
-            first = by_key.setdefault(key, index)
-            if first != index and same_paper(entries[first].title_text, entry.title_text):
-                parent[root(index)] = root(first)
+        if (
+            key
+            and (first := by_key.setdefault(key, index)) != index
+            and same_paper(entries[first].title_text, entry.title_text)
+        ):
+            join(index, first)
     groups: defaultdict[int, list[Entry]] = defaultdict(list)
-    for index, entry in enumerate(entries):
-        groups[root(index)].append(entry)
-    return [group for group in groups.values() if len(group) > 1]
+    for index in sorted(joined):
+        groups[root(index)].append(entries[index])
+    return list(groups.values())

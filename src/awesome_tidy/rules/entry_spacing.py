@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from awesome_tidy.conventions import dominant
 from awesome_tidy.document import Document
@@ -36,12 +36,11 @@ class EntrySpacing(Rule):
             ("title and year", "title-year", _year_gap),
         )
         for describe, option, gap_of in gap_readers:
-            gaps = [gap for entry in doc.entries if (gap := gap_of(entry)) and _blank(doc, gap)]
-            canonical = self._canonical(option, [doc.text[start:end] for start, end in gaps])
+            gaps = _blank_gaps(doc, gap_of)
+            canonical = self._canonical(option, [found for _, _, found in gaps])
             if canonical is None:
                 continue
-            for start, end in gaps:
-                found = doc.text[start:end]
+            for start, end, found in gaps:
                 if found == canonical:
                     continue
                 yield self.problem(
@@ -58,6 +57,22 @@ class EntrySpacing(Rule):
         return _SPACINGS[chosen] if chosen in _SPACINGS else dominant(gaps, share=0.6)
 
 
+def _blank_gaps(
+    doc: Document, gap_of: Callable[[Entry], tuple[int, int] | None]
+) -> list[tuple[int, int, str]]:
+    """Each gap with its text, when only spaces and tabs: a gap holding text or a line break is
+    not spacing to normalise."""
+    text = doc.text
+    found = []
+    for entry in doc.entries:
+        gap = gap_of(entry)
+        if gap is not None:
+            spacing = text[gap[0] : gap[1]]
+            if not spacing.strip(" \t"):
+                found.append((gap[0], gap[1], spacing))
+    return found
+
+
 def _key_gap(entry: Entry) -> tuple[int, int] | None:
     return _gap(entry.key_close, entry.title)
 
@@ -71,11 +86,6 @@ def _gap(before: Part | None, after: Part | None) -> tuple[int, int] | None:
     if before is None or after is None:
         return None
     return before.end, after.start
-
-
-def _blank(doc: Document, gap: tuple[int, int]) -> bool:
-    """Only spaces and tabs: a gap holding text or a line break is not spacing to normalise."""
-    return not doc.text[gap[0] : gap[1]].strip(" \t")
 
 
 def _shown(gap: str) -> str:
