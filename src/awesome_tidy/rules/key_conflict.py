@@ -14,19 +14,20 @@ class KeyConflict(Rule):
     summary = "One citation key used for two different papers."
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        first_by_key: dict[str, list[Entry]] = {}
+        # Each key's first entry, and the titles of the different papers it was given to.
+        first_by_key: dict[str, tuple[Entry, list[str]]] = {}
         for entry in doc.entries:
-            key = entry.key_text
-            if not key or entry.key is None or not entry.title_text:
+            key, title = entry.key_text, entry.title_text
+            if not key or entry.key is None or not title:
                 continue
-            seen = first_by_key.setdefault(key, [])
-            if any(same_paper(other.title_text, entry.title_text) for other in seen):
+            first, titles = first_by_key.setdefault(key, (entry, []))
+            if any(same_paper(other, title) for other in titles):
                 continue
-            if seen:
+            if titles:
                 yield self.problem(
                     entry.key.start,
                     entry.key.end,
-                    message=f"key {key!r} already names another title on line {seen[0].line}",
-                    related=seen[0].start,
+                    message=f"key {key!r} already names another title on line {first.line}",
+                    related=first.start,
                 )
-            seen.append(entry)
+            titles.append(title)
