@@ -379,7 +379,8 @@ class _ModelBuilder:
 
     def on_inline(self, tokens: list[Token], index: int) -> None:
         token = tokens[index]
-        self.add_inline_comments(token)
+        if "<!--" in token.content:
+            self.add_inline_comments(token)
         if self.in_header and self.table is not None:
             self.table.header.append(token.content.lower())
 
@@ -493,7 +494,7 @@ class _ModelBuilder:
 
     def add_inline_comments(self, inline: Token) -> None:
         """Inline HTML comments can hide entry-like text; they are protected like blocks."""
-        if "<!--" not in inline.content or inline.map is None:
+        if inline.map is None:
             return
         doc = self.doc
         start = doc.line_starts[inline.map[0]]
@@ -562,7 +563,7 @@ def _trim_end(text: str, end: int) -> int:
 
 def _last_content_line(doc: Document, first: int, last: int) -> int:
     """1-based last non-blank line of the 0-based, end-exclusive map ``[first, last)``."""
-    line = min(last, doc.line_count)
+    line = min(last, len(doc.line_starts))
     while line > first + 1 and not doc.line_text(line).strip():
         line -= 1
     return line

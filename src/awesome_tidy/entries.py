@@ -9,7 +9,7 @@ what is wrong.
 
 from __future__ import annotations
 
-import heapq
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -204,7 +204,7 @@ def _select(candidates: Iterable[Candidate]) -> list[Entry]:
                 if candidate.evidence or (candidate.entry.form == form and form in _FORMS_ALONE)
             ]
         )
-    return list(heapq.merge(*chosen, key=lambda entry: entry.start))
+    return sorted(itertools.chain.from_iterable(chosen), key=lambda entry: entry.start)
 
 
 # Forms that say "entry" by themselves once the group is known to hold entries: a bold title or

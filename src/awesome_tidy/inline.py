@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from awesome_tidy.urls import link_kind
@@ -26,7 +26,10 @@ _BRACKET_STOPS = {
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>|<!--.{0,4000}?-->", re.DOTALL)
 
 
-@dataclass(slots=True, frozen=True)
+# Performance (issue 3): a list makes some ten parts and a link per entry. The __init__ a frozen
+# dataclass generates sets each field through object.__setattr__; the slots' own setters, which
+# the two below call, take half the time, and the instances stay as frozen.
+@dataclass(slots=True, frozen=True, init=False)
 class Part:
     """A piece of an entry: offsets into the document text, and the text itself."""
 
@@ -34,8 +37,13 @@ class Part:
     end: int
     text: str
 
+    def __init__(self, start: int, end: int, text: str) -> None:
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_text(self, text)
 
-@dataclass(slots=True, frozen=True)
+
+@dataclass(slots=True, frozen=True, init=False)
 class Link:
     """``[label](url)``, ``![alt](src)``, or a bare URL (whose label is empty)."""
 
@@ -47,10 +55,23 @@ class Link:
     kind: str = field(init=False)
     """``anchor``, ``badge``, ``paper``, ``code``, ``project`` or ``other`` (``urls.link_kind``)."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(
-            self, "kind", link_kind(self.label.text, self.url.text, image=self.image)
-        )
+    def __init__(self, start: int, end: int, label: Part, url: Part, image: bool = False) -> None:
+        _set_link_start(self, start)
+        _set_link_end(self, end)
+        _set_label(self, label)
+        _set_url(self, url)
+        _set_image(self, image)
+        _set_kind(self, link_kind(label.text, url.text, image=image))
+
+
+def _slot_setters(cls: type, *names: str) -> list[Callable[[object, object], None]]:
+    return [cls.__dict__[name].__set__ for name in names]
+
+
+_set_start, _set_end, _set_text = _slot_setters(Part, "start", "end", "text")
+_set_link_start, _set_link_end, _set_label, _set_url, _set_image, _set_kind = _slot_setters(
+    Link, "start", "end", "label", "url", "image", "kind"
+)
 
 
 def strip_span(text: str, start: int, end: int, chars: str = " \t\n") -> tuple[int, int]:
@@ -141,12 +162,14 @@ def links(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ())
 def _inline_links(text: str, start: int, end: int, skip: Sequence[tuple[int, int]]) -> list[Link]:
     found: list[Link] = []
     at = text.find("[", start, end)
-    if at < 0:
-        return found
-    pairs = bracket_pairs(text, start, end)
-    skipped = Cover(skip)
+    if at < 0 or text.find("](", at, end) < 0:
+        return found  # every inline link holds a '](' (``[2021]`` alone needs no bracket pairs)
+    # Brackets before the first '[' close nothing a link asks about; only an escape may reach it.
+    escape = text.find("\\", start, at)
+    pairs = bracket_pairs(text, at if escape < 0 else escape, end)
+    skipped = Cover(skip) if skip else None
     while 0 <= at < end:
-        link = None if skip and at in skipped else link_at(text, at, end, pairs)
+        link = None if skipped and at in skipped else link_at(text, at, end, pairs)
         if link is None:
             at = text.find("[", at + 1, end)
             continue

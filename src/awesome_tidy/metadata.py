@@ -19,6 +19,7 @@ _YEAR = re.compile(
     r"|\[[A-Z][^\[\]\d]*[A-Za-z] (?P<y2c>\d\d)\s*\]"
     r"|\b[A-Z]{3,}[ \u00a0](?P<y2d>\d\d)(?=[.,;)]|$)"
 )
+_TWO_DIGITS = re.compile(r"\d\d")
 # A year in running text counts when a venue names it: "Reject by ICLR 2018, but ...".
 # Lower case between the last two capitals: ``[A-Z][A-Za-z]*[A-Z][A-Za-z]*`` said the same (a
 # word with two capitals) but tried every split of a run of capitals, n² from each start.
@@ -69,6 +70,8 @@ def find_year(
 ) -> Part | None:
     """The first year in ``text[start:end]`` outside ``holes`` (URLs, code, HTML)."""
     for run_start, run_end in runs_outside(start, end, holes):
+        if not _TWO_DIGITS.search(text, run_start, run_end):
+            continue  # every year has two digits in a row; a quick look spares the slow pattern
         match = _YEAR.search(text, run_start, run_end)
         if match is not None:
             group = match.lastindex or 0  # each alternative holds one group: the year's digits

@@ -43,7 +43,7 @@ from awesome_tidy.metadata import find_year, named_by_venue, venue_around
 from awesome_tidy.urls import is_kind_label, label_kind
 
 if TYPE_CHECKING:
-    from awesome_tidy.document import Document, ListItem, Paragraph, TableRow
+    from awesome_tidy.document import Document, ListItem, Paragraph, Section, TableRow
 
 _MAX_KEY_LENGTH = 80
 # What ends a key: its closer, or an opener or line end that says it is none.
@@ -54,8 +54,14 @@ _ET_AL = re.compile(r"(?<![a-z])et\.?\s*al(?![a-z])", re.IGNORECASE)
 _FIELD_LABEL = re.compile(r"[^\n:：]{1,30}[:：]\s*$")
 _ATTRIBUTE = re.compile(r"[^\s\[\]()*`:：]{1,12}\s?[:：]")
 # Where a plain title ends: a link or bracket, a pipe, HTML, a hard break, or an emphasis run
-# after a space (``Title. *Jane Doe et al. arXiv.*``, ``Title. In *ICML 2019*.``).
-_TITLE_STOPS = re.compile(r"\[|!\[|\||<|\\\n|  \n|\*\*\[|(?<=\s)[*_]{1,2}(?=[^\s*_])")
+# after a space (``Title. *Jane Doe et al. arXiv.*``, ``Title. In *ICML 2019*.``). Every
+# alternative opens with a literal, so that the engine skips to the next such character.
+_TITLE_STOPS = re.compile(
+    r"\[|!\[|\||<|\\\n|  \n|\*\*\[|\*(?<=\s\*)[*_]?(?=[^\s*_])|_(?<=\s_)[*_]?(?=[^\s*_])"
+)
+# What may open a title link (``[``, ``![``, ``<[``), a bold run, a bracketed field or a tag: a
+# title that opens with anything else is plain text.
+_TITLE_MARKS = "[!<*_"
 _QUOTED_TITLE = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
 _WORD = re.compile(r"\w+")
 # ``- [Models & Tools](#models--tools)``: a line of a table of contents.
@@ -92,18 +98,19 @@ def _item_candidates(doc: Document, *, keyed: bool) -> Iterator[Candidate]:
     """Items in order; an item of ``label: value`` attributes lends its links to its parent."""
     by_item: dict[int, Candidate] = {}
     pending: list[Candidate] = []
-    meta: dict[int, bool] = {}
+    meta: dict[Section, bool] = {}
     items: Counter[int] = Counter()
     contents: Counter[int] = Counter()
     for item in doc.items:
         items[item.top_list] += 1
-        contents[item.top_list] += bool(
-            _CONTENTS_LINE.fullmatch(doc.text, item.content_start, item.content_end)
-        )
+        if doc.text.startswith("[", item.content_start):
+            contents[item.top_list] += bool(
+                _CONTENTS_LINE.fullmatch(doc.text, item.content_start, item.content_end)
+            )
         section = item.section
-        if id(section) not in meta:
-            meta[id(section)] = meta_section(section)
-        if meta[id(section)] or doc.in_comment(item.start):
+        if section not in meta:
+            meta[section] = meta_section(section)
+        if meta[section] or doc.in_comment(item.start):
             continue
         parent = by_item.get(id(item.parent)) if item.parent is not None else None
         if parent is not None and _is_field_of_parent(doc.text, item):
@@ -176,25 +183,30 @@ def _read_item_authors(text: str, item: ListItem, entry: Entry) -> None:
 
 def _read_lead_and_rest(text: str, entry: Entry, *, keyed: bool) -> None:
     at, end = entry.body.start, entry.body.end
-    at = _skip_decoration(text, entry, at, end)
-    if keyed:
-        at = _read_key(text, entry, at, end)
-        at = _skip_decoration(text, entry, at, end)
+    badges = _badges(entry)
+    at = _skip_decoration(text, badges, at, end)
+    if keyed and (key_end := _read_key(text, entry, at, end)) != at:
+        at = _skip_decoration(text, badges, key_end, end)
     at = _skip_lead_groups(text, entry, at, end)
     title_end = _read_trailing_year(text, entry, at, end)
     _read_title(text, entry, at, title_end)
     _read_rest(text, entry)
 
 
-def _skip_decoration(text: str, entry: Entry, at: int, end: int) -> int:
+def _badges(entry: Entry) -> dict[int, int]:
+    """Where each badge of the entry starts, and where it ends."""
+    return {link.start: link.end for link in entry.links if link.kind == "badge"}
+
+
+def _skip_decoration(text: str, badges: dict[int, int], at: int, end: int) -> int:
     """Skip what comes before the title without being part of it: spaces, emoji, badges, HTML."""
-    badges = {link.start: link.end for link in entry.links if link.kind == "badge"}
     while at < end:
         char = text[at]
-        if char.isspace() or _is_symbol(char) or text.startswith("~~", at):
+        # (a letter or digit is neither space nor symbol: the usual first character, tested first)
+        if not char.isalnum() and (char.isspace() or _is_symbol(char) or text.startswith("~~", at)):
             at += 2 if char == "~" else 1
             continue
-        skip = badges.get(at) or _tag_end(text, at)
+        skip = badges.get(at) or (_tag_end(text, at) if char == "<" else None)
         if skip is None:
             return at
         at = skip
@@ -202,10 +214,9 @@ def _skip_decoration(text: str, entry: Entry, at: int, end: int) -> int:
 
 
 def _tag_end(text: str, at: int) -> int | None:
-    if text[at] == "<":
-        for start, stop in html_tags(text, at, min(len(text), at + 400)):
-            if start == at:
-                return stop
+    for start, stop in html_tags(text, at, min(len(text), at + 400)):
+        if start == at:
+            return stop
     return None
 
 
@@ -284,8 +295,10 @@ def _read_trailing_year(text: str, entry: Entry, start: int, end: int) -> int:
     opener = stop - 6
     while opener > start and opener > stop - 10 and text[opener] not in YEAR_OPENERS:
         opener -= 1
+    if text[opener] not in YEAR_OPENERS:
+        return end
     inner_start, inner_end = strip_span(text, opener + 1, stop - 1)
-    if text[opener] not in YEAR_OPENERS or not _YEAR4.fullmatch(text, inner_start, inner_end):
+    if not _YEAR4.fullmatch(text, inner_start, inner_end):
         return end
     entry.year_open = Part(opener, opener + 1, text[opener])
     entry.year = Part(inner_start, inner_end, text[inner_start:inner_end])
@@ -296,7 +309,7 @@ def _read_trailing_year(text: str, entry: Entry, start: int, end: int) -> int:
 def _read_title(text: str, entry: Entry, at: int, end: int) -> None:
     # A loop, not recursion: a line of a thousand tags or bold labels is not a thousand frames.
     in_failed_fields = False  # ``at`` is inside a run of fields already read without a title
-    while True:
+    while text[at : at + 1] in _TITLE_MARKS:  # (past the text, "" is "in" and reads on)
         link = _link_at(text, entry, at)
         if link is not None and not link.image and link.label.text.strip():
             entry.form = "link"
@@ -319,11 +332,11 @@ def _read_title(text: str, entry: Entry, at: int, end: int) -> None:
         in_failed_fields = _field_close(text, at, end) >= 0
         tagged = _skip_tag(text, at, end)
         if tagged == at:
-            _read_plain_title(text, entry, at, end)
-            return
+            break
         if entry.year is None:  # ``[2023/04] **Title**``: a leading date dates the entry
             entry.year = find_year(text, at + 1, tagged)
         at = tagged
+    _read_plain_title(text, entry, at, end)
 
 
 def _read_plain_title(text: str, entry: Entry, at: int, end: int) -> None:
@@ -332,11 +345,18 @@ def _read_plain_title(text: str, entry: Entry, at: int, end: int) -> None:
     title_start, title_end = strip_span(text, at, stop.start() if stop else end)
     title_start, title_end = _trim_label_colon(text, title_start, title_end)
     title_end = _before_citation_in(text, title_start, title_end)
-    quoted = _QUOTED_TITLE.search(text, title_start, title_end)
+    quoted = _quoted(text, title_start, title_end)
     if quoted and _only_a_name_and_venue_around(text, title_start, quoted, title_end):
         title_start, title_end = quoted.span(1)  # ``DiMP: "Title" ICCV.``: the quoted title
     if title_end > title_start:
         entry.title = part(text, title_start, title_end)
+
+
+def _quoted(text: str, start: int, end: int) -> re.Match[str] | None:
+    # Performance (issue 3): two finds of the opening quotes skip the regex on most titles.
+    if text.find('"', start, end) < 0 and text.find("“", start, end) < 0:
+        return None
+    return _QUOTED_TITLE.search(text, start, end)
 
 
 def _link_at(text: str, entry: Entry, at: int) -> Link | None:
@@ -627,7 +647,7 @@ def _row_candidate(doc: Document, row: TableRow) -> Candidate | None:
     cell = row.cells[title_column if title_column is not None else 0]
     if cell[1] <= cell[0]:
         return None
-    at = _skip_decoration(text, entry, *cell)
+    at = _skip_decoration(text, _badges(entry), *cell)
     _read_title(text, entry, at, cell[1])
     if entry.title is not None:
         entry.form = "link" if entry.title_link is not None else entry.form
@@ -689,7 +709,7 @@ def _paragraph_candidate(doc: Document, paragraph: Paragraph) -> Candidate | Non
     entry = Entry("paragraph", paragraph.line, line_start, end, body, paragraph.section)
     entry.code_spans = code_spans(text, body.start, body.end)
     entry.links = links(text, body.start, body.end, entry.code_spans)
-    at = _skip_decoration(text, entry, body.start, body.end)
+    at = _skip_decoration(text, _badges(entry), body.start, body.end)
     bold = emphasis_at(text, at, body.end)
     if bold is None:
         return None

@@ -111,6 +111,9 @@ _PROJECT_WORDS = frozenset(
 )
 _KIND_WORDS = _PAPER_WORDS | _CODE_WORDS | _PROJECT_WORDS
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# What follows the '//' of a URL: any user information up to its last '@', then the host, up
+# to a port, the path, the query or the fragment.
+_AUTHORITY = re.compile(r"(?:[^/?#]*@)?([^/?#:]*)")
 _MAX_LABEL_WORDS = 4
 _WORD = re.compile(r"[a-z]+")
 
@@ -185,12 +188,8 @@ def host_of(url: str) -> str:
     at = url.find("//")
     if at < 0 or (at > 0 and url[at - 1] != ":"):
         return ""
-    end = len(url)
-    for separator in "/?#":
-        found = url.find(separator, at + 2)
-        if 0 <= found < end:
-            end = found
-    host = url[at + 2 : end].rpartition("@")[2].partition(":")[0].lower()
+    authority = _AUTHORITY.match(url, at + 2)
+    host = authority.group(1).lower() if authority else ""
     return host[4:] if host.startswith("www.") else host
 
 
@@ -222,7 +221,7 @@ def link_kind(label: str, url: str, *, image: bool = False) -> str:
     stripped = url.strip()
     if stripped.startswith("#"):
         return "anchor"
-    if image or label.lstrip("[ ").startswith("!["):
+    if image or ("![" in label and label.lstrip("[ ").startswith("![")):
         return "badge"
     by_host = _host_kind(host_of(stripped))
     if by_host == "badge":
