@@ -7,7 +7,6 @@ here and installed the way a plugin is: an entry point in the ``awesome_tidy.rul
 from __future__ import annotations
 
 import codecs
-import importlib.metadata
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -147,24 +146,17 @@ InstallRules = Callable[..., None]
 
 
 @pytest.fixture
-def install(monkeypatch: pytest.MonkeyPatch) -> Iterator[InstallRules]:
-    """Install rules of this module as plugins, through the real entry-point loading."""
-    real_entry_points = importlib.metadata.entry_points
+def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[InstallRules]:
+    """Install rules of this module as plugins: a distribution on sys.path whose entry points
+    name them, found and loaded the way an installed plugin is."""
 
     def install_rules(*rules: type[Rule]) -> None:
-        points = [
-            importlib.metadata.EntryPoint(
-                rule.name, f"{__name__}:{rule.__name__}", ENTRY_POINT_GROUP
-            )
-            for rule in rules
-        ]
-
-        def entry_points(**selection: str) -> object:
-            if selection.get("group") == ENTRY_POINT_GROUP:
-                return points
-            return real_entry_points(**selection)
-
-        monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
+        info = tmp_path / "site" / "fixer_plugins-1.0.dist-info"
+        info.mkdir(parents=True)
+        (info / "METADATA").write_text("Metadata-Version: 2.1\nName: fixer-plugins\nVersion: 1.0\n")
+        points = "".join(f"{rule.name} = {__name__}:{rule.__name__}\n" for rule in rules)
+        (info / "entry_points.txt").write_text(f"[{ENTRY_POINT_GROUP}]\n{points}")
+        monkeypatch.syspath_prepend(str(info.parent))
         all_rules.cache_clear()
 
     yield install_rules
