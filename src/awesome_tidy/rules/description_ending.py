@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -14,6 +15,11 @@ _CLOSING = "\"'”’*_"
 # A description ending in one of these ends with a parenthesis, code or a link: neither
 # punctuated nor bare, it says nothing of the list's habit and is never reported.
 _NEUTRAL = ")]`>"
+# An abbreviation's period (``Barron et al.``, ``etc.``, ``e.g.``, an initial ``J.``) is part of
+# the word, not a full stop: such an ending counts for neither habit, and no fix removes it.
+_ABBREVIATION = re.compile(
+    r"(?:al|[Ee]tc|vs|cf|Proc|Inc|Ltd|Corp|Co|Jr|Sr|Dr|Prof|[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])\."
+)
 
 
 class DescriptionEnding(Rule):
@@ -61,10 +67,15 @@ def _ending(text: str, entry: Entry) -> str | None:
     description = entry.description.text.rstrip(_CLOSING) or entry.description.text
     last = description[-1]
     if last in _TERMINAL:
-        return "punctuated"
+        return None if last == "." and _abbreviated(description) else "punctuated"
     if last in _NEUTRAL or unicodedata.category(last) in ("So", "Sk"):
         return None
     return "bare"
+
+
+def _abbreviated(description: str) -> bool:
+    """Whether the last word is an abbreviation, whose period is no full stop."""
+    return _ABBREVIATION.fullmatch(description.rsplit(maxsplit=1)[-1]) is not None
 
 
 def _has_cjk(entry: Entry) -> bool:

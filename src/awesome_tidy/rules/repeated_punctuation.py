@@ -15,6 +15,9 @@ _MARK = "[,.;:!?，。；：！？、]"
 _REPEAT = re.compile(rf"(?<![.。])({_MARK})\1(?![.。])")
 # Any mark twice, ellipses too: where _REPEAT may match, found in one pass over the text.
 _DOUBLED = re.compile(rf"({_MARK})\1")
+# A GitHub emoji shortcode (``:laughing:``, ``:+1:``): its colons are no punctuation, so a colon
+# right after one (``Ha-NeRF:laughing:: Title``) or right before one is no repeat.
+_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 
 
 class RepeatedPunctuation(Rule):
@@ -35,10 +38,15 @@ class RepeatedPunctuation(Rule):
             for label, part in _parts(entry):
                 if not _holds(doubled, part.start - 1, part.end):
                     continue
+                shortcodes: Cover | None = None
                 for match in _REPEAT.finditer(text, part.start, part.end):
                     urls = urls or Cover((link.url.start, link.url.end) for link in entry.links)
                     if entry.in_code(match.start()) or match.start() in urls:
                         continue
+                    if match.group() == "::":
+                        shortcodes = shortcodes or _shortcodes(text, part)
+                        if match.start() in shortcodes or match.start() + 1 in shortcodes:
+                            continue
                     yield self.problem(
                         match.start(),
                         match.end(),
@@ -51,6 +59,11 @@ def _holds(offsets: list[int], start: int, end: int) -> bool:
     """Whether one of the sorted ``offsets`` lies in ``[start, end)``."""
     index = bisect_left(offsets, start)
     return index < len(offsets) and offsets[index] < end
+
+
+def _shortcodes(text: str, part: Part) -> Cover:
+    """The emoji shortcodes of ``part``, read left to right as GitHub reads them."""
+    return Cover(match.span() for match in _SHORTCODE.finditer(text, part.start, part.end))
 
 
 def _parts(entry: Entry) -> Iterator[tuple[str, Part]]:
