@@ -240,16 +240,25 @@ def test_unsafe_fixes_apply_only_when_asked(install: InstallRules) -> None:
     assert not unsafe.remaining
 
 
-# -- refusal -----------------------------------------------------------------------------------
+# -- withholding: a rule whose fixes verification refuses -----------------------------------
+
+LOST_DAGM = "entries changed (lost ('DAGMGNSS2077', 'dagm dataset', 2000))"
 
 
-def test_a_fix_that_changes_an_entry_is_refused(install: InstallRules, reference_text: str) -> None:
+def test_a_fix_that_changes_an_entry_is_withheld_and_the_other_fixes_applied(
+    install: InstallRules, reference_text: str
+) -> None:
     install(LowercaseKey)
-    with pytest.raises(FixError) as raised:
-        fix_text(reference_text)
-    message = str(raised.value)
-    assert message.startswith("refusing to write: entries changed (lost ")
-    assert "lowercase-key" in message and "\n" not in message
+    result = fix_text(reference_text)
+    assert result.text == FIXED.read_text(encoding="utf-8"), "every other rule's fixes applied"
+    assert "lowercase-key" not in {d.rule for d in result.applied}
+    assert result.withheld == {"lowercase-key": LOST_DAGM}
+    withheld = [d for d in result.remaining if d.rule == "lowercase-key"]
+    assert withheld and all(
+        d.fix is None and d.message == f"capitals in key (not fixed: {LOST_DAGM})" for d in withheld
+    )
+    again = fix_text(result.text)
+    assert (again.text, again.applied, again.withheld) == (result.text, [], result.withheld)
 
 
 NUMBERED = """\
@@ -262,14 +271,18 @@ NUMBERED = """\
 """
 
 
-def test_a_fix_that_changes_a_heading_level_is_refused(install: InstallRules) -> None:
+def test_a_fix_that_changes_a_heading_level_is_withheld(install: InstallRules) -> None:
     install(PromoteHeading)
-    with pytest.raises(FixError) as raised:
-        fix_text(NUMBERED, only("promote-heading"))
-    assert str(raised.value) == (
-        "refusing to write: heading '1.1 Two-stage detectors' changed from level 3 to 2 "
-        "after promote-heading"
+    result = fix_text(NUMBERED, only("promote-heading"))
+    reason = "heading '1.1 Two-stage detectors' changed from level 3 to 2"
+    assert (result.text, result.applied, result.withheld) == (
+        NUMBERED,
+        [],
+        {"promote-heading": reason},
     )
+    assert [(d.message, d.fix) for d in result.remaining] == [
+        (f"level 3 (not fixed: {reason})", None)
+    ] * 2
 
 
 def test_only_heading_numbering_may_change_the_level_of_a_numbered_heading() -> None:
@@ -293,21 +306,37 @@ REPEATED = """\
 """
 
 
-def test_a_fix_that_deletes_a_list_item_that_is_no_duplicate_is_refused(
+def test_a_fix_that_deletes_a_list_item_that_is_no_duplicate_is_withheld(
     install: InstallRules,
 ) -> None:
     install(EmptyItem)
-    with pytest.raises(FixError) as raised:
-        fix_text(REPEATED, only("empty-item"))
-    assert str(raised.value) == (
-        "refusing to write: list items changed (6 expected, 5 found) after empty-item"
+    result = fix_text(REPEATED, only("empty-item"))
+    assert (result.text, result.withheld) == (
+        REPEATED,
+        {"empty-item": "list items changed (6 expected, 5 found)"},
     )
 
 
-def test_a_fix_that_adds_a_list_item_is_refused(install: InstallRules) -> None:
+def test_a_fix_that_adds_a_list_item_is_withheld(install: InstallRules) -> None:
     install(SpacerItem)
-    with pytest.raises(FixError, match=r"list items changed \(5 expected, 6 found\)"):
-        fix_text(REPEATED.removesuffix("+\n"), only("spacer-item"))
+    text = REPEATED.removesuffix("+\n")
+    result = fix_text(text, only("spacer-item"))
+    assert (result.text, result.withheld) == (
+        text,
+        {"spacer-item": "list items changed (5 expected, 6 found)"},
+    )
+
+
+def test_only_the_rule_at_fault_is_withheld_among_several(install: InstallRules) -> None:
+    install(EmptyItem, HyphenRun)
+    text = REPEATED.replace("Focal Loss", "Focal--Loss").replace("[2017]\n", "[2017] \n")
+    result = fix_text(text, only("empty-item", "hyphen-run", "trailing-whitespace"))
+    assert result.text == REPEATED.replace("Focal Loss", "Focal-Loss")
+    assert sorted({d.rule for d in result.applied}) == ["hyphen-run", "trailing-whitespace"]
+    assert result.withheld == {"empty-item": "list items changed (6 expected, 5 found)"}
+    assert [d.message for d in result.remaining] == [
+        "empty list item (not fixed: list items changed (6 expected, 5 found))"
+    ]
 
 
 def test_a_removed_duplicate_takes_its_sub_items_and_the_count_allows_for_them() -> None:
@@ -328,26 +357,24 @@ def test_a_regenerated_table_of_contents_may_gain_items() -> None:
     assert "- [Detection](#detection)\n- [Segmentation](#segmentation)\n" in result.text
 
 
-def test_refused_fix_leaves_the_file_untouched(install: InstallRules, reference_copy: Path) -> None:
+def test_a_withheld_fix_leaves_the_file_untouched(
+    install: InstallRules, reference_copy: Path
+) -> None:
     install(LowercaseKey)
     before = reference_copy.read_bytes()
-    report = fix_file(str(reference_copy))
-    assert report.error is not None and report.error.startswith(f"{reference_copy}: refusing")
+    report = fix_file(str(reference_copy), only("lowercase-key"))
+    assert report.error is None and not report.changed
     assert reference_copy.read_bytes() == before
 
 
-def test_cli_fix_exits_2_with_one_line_naming_the_file_and_the_rules(
+def test_cli_fix_reports_a_withheld_fix_as_a_finding_with_the_reason(
     install: InstallRules, reference_copy: Path
 ) -> None:
     install(LowercaseKey)
     before = reference_copy.read_bytes()
     result = CliRunner().invoke(app, ["fix", "--select", "lowercase-key", str(reference_copy)])
-    assert result.exit_code == 2
-    assert result.stderr.splitlines() == [
-        f"error: {reference_copy}: refusing to write: entries changed "
-        "(lost ('DAGMGNSS2077', 'dagm dataset', 2000)) "
-        "after lowercase-key"
-    ]
+    assert result.exit_code == 1
+    assert f"lowercase-key capitals in key (not fixed: {LOST_DAGM})" in result.stdout
     assert reference_copy.read_bytes() == before
     assert not list(reference_copy.parent.glob(".*.tmp")), "no temporary file left behind"
 

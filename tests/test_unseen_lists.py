@@ -6,7 +6,8 @@ Each case is a minimal excerpt of a real list (the file it comes from is named a
 
 from __future__ import annotations
 
-from awesome_tidy import Config, check_text, fix_text
+from awesome_tidy import Config, Document, check_text, fix_text
+from conftest import FIXTURES
 
 
 def only(*names: str) -> Config:
@@ -60,3 +61,64 @@ def test_abbreviations_count_for_neither_habit_but_a_sentence_stop_still_does() 
     found = check_text(sentence, only("description-ending"))
     assert [d.message for d in found] == ["description ends with '.' where the list's do not"]
     assert "Jonathan Barron\n" in fix_text(sentence, only("description-ending")).text
+
+
+# zzw922cn/awesome-speech-recognition-speech-synthesis-papers README.md, lines 1-18: a table of
+# contents of eight links, only the first section's heading kept by the cut.
+SPEECH = (FIXTURES / "unseen" / "speech-toc-of-cut-list.md").read_text(encoding="utf-8")
+
+
+def test_a_table_of_contents_cut_to_one_link_is_still_one() -> None:
+    result = fix_text(SPEECH)
+    assert not result.withheld
+    assert [d.rule for d in result.applied] == ["toc"]
+    lines = SPEECH.splitlines(keepends=True)
+    assert result.text == "".join(lines[:5] + lines[12:]), "the seven dead links go, no more"
+    (table,) = Document(result.text).anchors.tables
+    assert [toc_link.link.url.text for toc_link in table.links] == ["#Automatic-Speech-Recognition"]
+    again = fix_text(result.text)
+    assert (again.text, again.applied) == (result.text, [])
+
+
+# azminewasi/Awesome-Graph-Research-ICML2024 README.md, lines 5-27 cut to three topics: one
+# mistyped anchor, `($KG)`, in a table of in-page links.
+ICML_TOPICS = """\
+# **All Topics:**
+- [GNN Theories](#theories)
+- [Graph Generation](#ggen)
+- [Knowledge Graph and Knowledge Graph Embeddings]($KG)
+
+<a name="theories" />
+
+## GNN Theories
+- [GNNs Also Deserve Editing, and They Need It More Than Once](https://openreview.net/forum?id=rIc9adYbH2)
+
+## Graph Generation
+- [Graph Geometry-Preserving Autoencoders](https://openreview.net/forum?id=acTLXagzqd)
+
+## Knowledge Graph and Knowledge Graph Embeddings
+- [PAC-Bayesian Generalization Bounds for Knowledge Graph Representation Learning](https://openreview.net/forum?id=sOyJSNUrzQ)
+"""
+
+
+def test_a_mistyped_anchor_leaves_the_rest_of_the_table_checked_and_is_kept_by_the_fix() -> None:
+    found = [(d.line, d.message) for d in check_text(ICML_TOPICS, only("toc"))]
+    knowledge = "'Knowledge Graph and Knowledge Graph Embeddings'"
+    assert found == [
+        (2, f"table of contents misses 2 headings: 'Graph Generation', {knowledge}"),
+        (
+            3,
+            "link '#ggen' matches no heading; the heading 'Graph Generation' is "
+            "'#graph-generation'",
+        ),
+    ]
+    result = fix_text(ICML_TOPICS)
+    assert result.text == ICML_TOPICS.replace("(#ggen)", "(#graph-generation)")
+    assert [d.message for d in result.remaining if d.rule == "toc"] == [
+        f"table of contents misses 1 heading: {knowledge}"
+    ]
+
+
+def test_a_table_whose_links_are_mostly_files_is_no_table_of_contents() -> None:
+    text = ICML_TOPICS.replace("(#ggen)", "(generation.md)").replace("($KG)", "(kg.md)")
+    assert not Document(text).anchors.tables

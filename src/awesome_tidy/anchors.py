@@ -26,7 +26,6 @@ _ALPHABETIC_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169),
 _HTML_ANCHOR = re.compile(
     r"<a\s[^>]{0,400}?\b(?:id|name)\s*=\s*[\"']([^\"']{0,400})[\"']", re.IGNORECASE
 )
-_MIN_TOC_ITEMS = 2
 # Headings a table of contents leaves out on purpose (awesome-lint's own list).
 _NOT_LISTED = frozenset(("contributing", "footnotes"))
 
@@ -188,9 +187,8 @@ def _tables_of_contents(doc: Document, anchors: Anchors) -> list[TableOfContents
 
 
 def _toc_links(doc: Document, anchors: Anchors, items: list[ListItem]) -> list[TocLink] | None:
-    """The links of a list that is nothing but in-page links, one an item, or None."""
-    if len(items) < _MIN_TOC_ITEMS:
-        return None
+    """The in-page links of a list of links, one an item, or None. Most must be in-page: the
+    others (a file, a mistyped ``($KG)``) are left out, and the rest still make the table."""
     text = doc.text
     result = []
     for item in items:
@@ -200,10 +198,10 @@ def _toc_links(doc: Document, anchors: Anchors, items: list[ListItem]) -> list[T
             return None
         link = found[0]
         if not link.url.text.startswith("#"):
-            return None
+            continue
         resolved, target = anchors.resolve(link.url.text)
         result.append(TocLink(item, link, target, resolved))
-    return result
+    return result if 2 * len(result) > len(items) else None
 
 
 def _continues(doc: Document, table: TableOfContents, item: ListItem) -> bool:

@@ -3,8 +3,9 @@
 Each pass lints the current text and applies, left to right, every wanted fix that does not
 overlap one already taken; the others wait for the next pass. A cap on passes and a set of texts
 already seen stop runaways. The result is checked against the original: the same entries (key,
-title, year in normal form), headings and their levels, list items, links, code and HTML; on any
-difference nothing is kept.
+title, year in normal form), headings and their levels, list items, links, code and HTML. On a
+difference, the fixes of the rules that cause it are withheld and the others applied again;
+nothing is kept when no other fix remains.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from awesome_tidy.config import Config
 from awesome_tidy.document import Document
@@ -35,15 +36,7 @@ REWRITES_TOC = "toc"
 
 
 class FixError(Exception):
-    """The fixes could not be applied safely; the original text stands.
-
-    ``rejected_text`` is what the fixes made when verification refused it (None when they did
-    not converge): for a look at what went wrong, never to be written.
-    """
-
-    def __init__(self, message: str, rejected_text: str | None = None) -> None:
-        super().__init__(message)
-        self.rejected_text = rejected_text
+    """The fixes did not converge (they cycle, or never settle); the original text stands."""
 
 
 @dataclass
@@ -52,6 +45,8 @@ class FixResult:
     applied: list[Diagnostic] = field(default_factory=list)
     remaining: list[Diagnostic] = field(default_factory=list)
     passes: int = 0
+    withheld: dict[str, str] = field(default_factory=dict)
+    """Rules whose fixes were not applied because verification refused them, with the reason."""
 
     @property
     def changed(self) -> bool:
@@ -59,8 +54,34 @@ class FixResult:
 
 
 def fix_document(doc: Document, config: Config | None = None, *, unsafe: bool = False) -> FixResult:
-    """Fix ``doc``; the result's text keeps the source's line endings."""
+    """Fix ``doc``; the result's text keeps the source's line endings.
+
+    When verification refuses the result, the fixes of the rules that cause it are withheld and
+    the others applied: their findings stay, unfixed, with the reason.
+    """
     config = config or Config()
+    withheld: dict[str, str] = {}
+    while (run := _run(doc, config, unsafe, frozenset(withheld))).problems:
+        withheld.update(_culprits(doc, config, unsafe, withheld, run))
+    run.result.withheld = withheld
+    run.result.remaining = [_unfixed(d, withheld, unsafe) for d in run.result.remaining]
+    return run.result
+
+
+@dataclass
+class _Run:
+    """The fixes of one run, and what verification found wrong with them."""
+
+    result: FixResult
+    problems: list[str]
+
+    @property
+    def rules(self) -> list[str]:
+        return sorted({d.rule for d in self.result.applied})
+
+
+def _run(doc: Document, config: Config, unsafe: bool, withheld: frozenset[str]) -> _Run:
+    """Apply the wanted fixes of every rule but the withheld in passes, then verify."""
     current = doc
     applied: list[Diagnostic] = []
     # Hashes, not texts: on a 50 MB list, keeping every pass's text would cost 50 MB a pass.
@@ -69,10 +90,12 @@ def fix_document(doc: Document, config: Config | None = None, *, unsafe: bool = 
     removed_items = 0
     for passes in range(1, MAX_PASSES + 1):
         diagnostics = lint(current, config)
-        chosen = _non_overlapping(d for d in diagnostics if d.fix and (unsafe or d.fix.is_safe))
+        chosen = _non_overlapping(
+            d for d in diagnostics if d.rule not in withheld and _wanted(d, unsafe)
+        )
         if not chosen:
-            _verify(doc, current, applied, removed_items)
-            return FixResult(current.raw, applied, diagnostics, passes)
+            problems = _verify(doc, current, applied, removed_items)
+            return _Run(FixResult(current.raw, applied, diagnostics, passes), problems)
         text = _apply(current, chosen)
         if hash(text) in seen:
             raise FixError(f"fixes do not converge (they cycle): {_rules_of(chosen)}")
@@ -81,6 +104,38 @@ def fix_document(doc: Document, config: Config | None = None, *, unsafe: bool = 
         removed_items += _items_removed(current, chosen)
         current = Document(text, doc.path)
     raise FixError(f"fixes did not converge after {MAX_PASSES} passes: {_rules_of(applied)}")
+
+
+def _wanted(diagnostic: Diagnostic, unsafe: bool) -> bool:
+    return diagnostic.fix is not None and (unsafe or diagnostic.fix.is_safe)
+
+
+def _culprits(
+    doc: Document, config: Config, unsafe: bool, withheld: dict[str, str], refused: _Run
+) -> dict[str, str]:
+    """The rules of a refused run whose fixes to withhold, each with the reason.
+
+    The rules are let in one at a time, by name: a rule whose fixes, added to those already let
+    in, are refused is a culprit. The last rule in makes the refused run again, so at least one
+    rule is always found.
+    """
+    rules = refused.rules
+    if len(rules) == 1:
+        return {rules[0]: "; ".join(refused.problems)}
+    found: dict[str, str] = {}
+    for index, rule in enumerate(rules):
+        trial = _run(doc, config, unsafe, frozenset([*withheld, *found, *rules[index + 1 :]]))
+        if trial.problems:
+            found[rule] = "; ".join(trial.problems)
+    return found
+
+
+def _unfixed(diagnostic: Diagnostic, withheld: dict[str, str], unsafe: bool) -> Diagnostic:
+    """A finding of a withheld rule: no fix, and the reason in its message."""
+    if diagnostic.rule not in withheld or not _wanted(diagnostic, unsafe):
+        return diagnostic
+    message = f"{diagnostic.message} (not fixed: {withheld[diagnostic.rule]})"
+    return replace(diagnostic, fix=None, message=message)
 
 
 def _non_overlapping(candidates: Iterable[Diagnostic]) -> list[Diagnostic]:
@@ -127,12 +182,12 @@ def _items_removed(doc: Document, chosen: list[Diagnostic]) -> int:
 
 def _verify(
     before: Document, after: Document, applied: list[Diagnostic], removed_items: int = 0
-) -> None:
-    """Raise FixError when the fixed document lost or changed what no fix may touch."""
+) -> list[str]:
+    """What the fixed document lost or changed of what no fix may touch."""
     if not applied:
-        return
+        return []
     rules = {d.rule for d in applied}
-    problems = [
+    return [
         problem
         for problem in (
             _entries_changed(before, after, applied),
@@ -143,9 +198,6 @@ def _verify(
         )
         if problem is not None
     ]
-    if problems:
-        message = f"refusing to write: {'; '.join(problems)} after {_rules_of(applied)}"
-        raise FixError(message, after.raw)
 
 
 def _entries_changed(before: Document, after: Document, applied: list[Diagnostic]) -> str | None:

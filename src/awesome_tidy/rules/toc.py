@@ -129,6 +129,8 @@ def _regeneration(doc: Document, table: TableOfContents, scope: list[int]) -> Fi
     table indents its level; a line whose anchor reaches nothing goes."""
     if table.lists != 1:
         return None  # group titles between lists: where each heading goes is the author's call
+    if _holds_other_links(doc, table):
+        return None  # a file or a mistyped anchor among the lines: rewriting would drop it
     headings = doc.headings
     targets = sorted({t.target for t in table.links if t.target is not None} | set(scope))
     first = table.links[0].item
@@ -154,6 +156,12 @@ def _regeneration(doc: Document, table: TableOfContents, scope: list[int]) -> Fi
     if doc.text[start:end] == replacement:
         return None
     return Fix.safe(Edit(start, end, replacement))
+
+
+def _holds_other_links(doc: Document, table: TableOfContents) -> bool:
+    """Whether the table's list has items that are not in-page links (left out of the table)."""
+    top_list = table.links[0].item.top_list
+    return sum(1 for item in doc.items if item.top_list == top_list) != len(table.links)
 
 
 def _depths(doc: Document, table: TableOfContents) -> dict[int, int]:
