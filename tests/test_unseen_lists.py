@@ -122,3 +122,18 @@ def test_a_mistyped_anchor_leaves_the_rest_of_the_table_checked_and_is_kept_by_t
 def test_a_table_whose_links_are_mostly_files_is_no_table_of_contents() -> None:
     text = ICML_TOPICS.replace("(#ggen)", "(generation.md)").replace("($KG)", "(kg.md)")
     assert not Document(text).anchors.tables
+
+
+# awesome-NeRF/awesome-NeRF README.md, lines 5-7: a heading that is a link, right before the
+# table of contents.
+PULL_REQUEST = """\
+#### [How to submit a pull request?](https://github.com/yenchenlin/awesome-NeRF/blob/main/how-to-PR.md)
+
+## Table of Contents
+"""
+
+
+def test_a_heading_that_is_a_link_is_no_empty_section_but_a_titled_one_is() -> None:
+    assert [d.line for d in check_text(PULL_REQUEST, only("empty-section"))] == [3]
+    titled = PULL_REQUEST.replace("[How to submit a pull request?](", "How to submit (")
+    assert [d.line for d in check_text(titled, only("empty-section"))] == [1, 3]

@@ -3,7 +3,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document
+from awesome_tidy.document import Document, Heading
+from awesome_tidy.inline import links
 from awesome_tidy.rule import Problem, Rule
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
@@ -20,6 +21,8 @@ class EmptySection(Rule):
             following = headings[index + 1] if index + 1 < len(headings) else None
             if following is not None and following.level > heading.level:
                 continue  # its subsections are its content
+            if _is_link(heading):
+                continue  # `#### [How to submit a pull request?](url)`: a link shown large
             start = doc.line_start(heading.last_line + 1)
             end = following.start if following is not None else len(doc.text)
             if _COMMENT.sub("", doc.text[start:end]).strip():
@@ -29,3 +32,10 @@ class EmptySection(Rule):
                 doc.line_end(heading.line),
                 message=f"section {heading.text.strip()!r} is empty",
             )
+
+
+def _is_link(heading: Heading) -> bool:
+    """Whether the heading's whole text is one link."""
+    text = heading.text.strip()
+    found = links(text, 0, len(text))
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(text)
