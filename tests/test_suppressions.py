@@ -248,3 +248,56 @@ def test_fix_keeps_every_suppression_comment_byte_for_byte(reference_text: str) 
     before = Document(text)
     after = Document(fixed)
     assert [b.kind for b in before.blocks] == [b.kind for b in after.blocks]
+
+
+# -- enable RULE inside a blanket disable ------------------------------------------------------
+
+
+def _reenabled_list_indent(reference_text: str) -> str:
+    """Everything off from line 76, list-indent back on from line 79, everything on at 90
+    (lines of the reference list before the three comments are inserted)."""
+    text = insert_before(reference_text, 90, comment("enable"))
+    text = insert_before(text, 79, comment("enable", "list-indent"))
+    return insert_before(text, 76, comment("disable"))
+
+
+def test_enable_inside_a_blanket_disable_turns_only_that_rule_back_on(
+    reference_text: str,
+) -> None:
+    before = found(reference_text)
+    assert {(78, "list-indent"), (80, "list-indent"), (80, "stray-brace")} <= before
+    expected = {
+        (line + (line >= 76) + (line >= 79) + (line >= 90), rule)
+        for line, rule in before
+        if not 76 <= line < 79 and not (79 <= line < 90 and rule != "list-indent")
+    }
+    assert found(_reenabled_list_indent(reference_text)) == expected
+
+
+def test_a_rule_back_on_in_a_blanket_range_fixes_its_lines_but_no_suppressed_one(
+    reference_text: str,
+) -> None:
+    text = _reenabled_list_indent(reference_text)
+    rows = text.split("\n")  # rows[n - 1] is line n
+    fixed = fix_text(text).text.split("\n")
+    assert all(row in fixed for row in rows[75:80]), "every rule is off on lines 76-78"
+    assert rows[80].startswith(" + ") and rows[80][1:] in fixed, "list-indent fixes line 79"
+    assert rows[81] in fixed, "line 80's stray brace is suppressed: the line stays as written"
+    assert rows[82].startswith(" + ") and rows[82][1:] in fixed, "list-indent fixes line 81"
+    assert fix_text("\n".join(fixed)).text == "\n".join(fixed)
+
+
+def test_disable_rule_ends_its_return_and_enable_without_names_ends_every_one(
+    reference_text: str,
+) -> None:
+    text = insert_before(reference_text, 90, comment("enable"))
+    text = insert_before(text, 85, comment("disable", "list-indent"))
+    text = insert_before(text, 82, comment("enable", "list-indent"))
+    text = insert_before(text, 80, comment("disable"))
+    lines = {line for line, rule in found(text) if rule == "list-indent"}
+    # Lines 82-84 of the list, two comments down; then off again until the blanket ends at 90.
+    assert {line for line in lines if 80 <= line < 94} == {84, 85, 86}
+    assert {line - 4 for line in lines if line >= 94} == {
+        line for line, rule in found(reference_text) if rule == "list-indent" and line >= 90
+    }
+    assert unused(text) == []

@@ -4,10 +4,11 @@
     <!-- awesome-tidy-disable RULE --> ... <!-- awesome-tidy-enable RULE -->   the lines between
     <!-- awesome-tidy-disable-file RULE -->                the whole file
 
-Without rule names a comment applies to every rule. Comments are read from HTML blocks and inline
-comments only, never from code. Rules never see them: the linter drops what they cover, removes
-any fix that would edit a line where something was suppressed, and reports each rule name that
-suppressed nothing as ``unused-suppression``.
+Without rule names a comment applies to every rule; inside such a blanket ``disable``, an
+``enable RULE`` turns that one rule back on until the blanket ends or ``disable RULE`` comes.
+Comments are read from HTML blocks and inline comments only, never from code. Rules never see
+them: the linter drops what they cover, removes any fix that would edit a line where something
+was suppressed, and reports each rule name that suppressed nothing as ``unused-suppression``.
 """
 
 from __future__ import annotations
@@ -89,18 +90,26 @@ class Suppressions:
         self.scopes: list[Scope] = []
         self.unknown: list[tuple[int, str]] = []
         self.directives: list[Directive] = []
-        self.unclosed_enables: list[tuple[Directive, str]] = []
+        self.reenabled: list[Scope] = []
+        """Where a rule is back on inside a blanket ``disable``: ``enable RULE`` to its end."""
         open_scopes: dict[str, tuple[Directive, int]] = {}
+        open_reenabled: dict[str, tuple[Directive, int]] = {}
         for found in directives(doc):
             if isinstance(found, tuple):
                 self.unknown.append(found)
                 continue
             self.directives.append(found)
-            self._add(found, open_scopes)
-        for name, (directive, first) in open_scopes.items():
-            self.scopes.append(Scope(directive, name, first, doc.line_count))
+            self._add(found, open_scopes, open_reenabled)
+        for opened, into in ((open_scopes, self.scopes), (open_reenabled, self.reenabled)):
+            for name, (directive, first) in opened.items():
+                into.append(Scope(directive, name, first, doc.line_count))
 
-    def _add(self, directive: Directive, open_scopes: dict[str, tuple[Directive, int]]) -> None:
+    def _add(
+        self,
+        directive: Directive,
+        open_scopes: dict[str, tuple[Directive, int]],
+        open_reenabled: dict[str, tuple[Directive, int]],
+    ) -> None:
         line = self.doc.line_index(directive.start) + 1
         for name in directive.names:
             if directive.kind == "disable-next-line":
@@ -109,30 +118,41 @@ class Suppressions:
             elif directive.kind == "disable-file":
                 self.scopes.append(Scope(directive, name, 1, self.doc.line_count))
             elif directive.kind == "disable":
+                _close(open_reenabled, name, line, self.reenabled)
                 open_scopes.setdefault(name, (directive, line))
             else:
-                self._close(directive, name, line, open_scopes)
+                self._enable(directive, name, line, open_scopes, open_reenabled)
 
-    def _close(
-        self, enable: Directive, name: str, line: int, open_scopes: dict[str, tuple[Directive, int]]
+    def _enable(
+        self,
+        enable: Directive,
+        name: str,
+        line: int,
+        open_scopes: dict[str, tuple[Directive, int]],
+        open_reenabled: dict[str, tuple[Directive, int]],
     ) -> None:
-        closing = list(open_scopes) if name == EVERY_RULE else [name] if name in open_scopes else []
-        for closed in closing:
-            directive, first = open_scopes.pop(closed)
-            self.scopes.append(Scope(directive, closed, first, line))
-        if closing:
+        closed = _close(open_scopes, name, line, self.scopes)
+        if name == EVERY_RULE:
+            _close(open_reenabled, name, line, self.reenabled)
+        elif EVERY_RULE in open_scopes:
+            open_reenabled.setdefault(name, (enable, line))
+            closed = True
+        if closed:
             enable.used.add(name)
 
     def covers(self, rule: str, line: int, *, blanket: bool = True) -> bool:
         """Whether ``rule`` is suppressed on ``line``; marks the comments that say so as used.
         With ``blanket=False`` only comments that name the rule count."""
-        names = (rule, EVERY_RULE) if blanket else (rule,)
+        names = (rule, EVERY_RULE) if blanket and not self._reenabled(rule, line) else (rule,)
         covered = False
         for scope in self.scopes:
             if scope.first <= line <= scope.last and scope.name in names:
                 scope.directive.used.add(scope.name)
                 covered = True
         return covered
+
+    def _reenabled(self, rule: str, line: int) -> bool:
+        return any(s.name == rule and s.first <= line <= s.last for s in self.reenabled)
 
     def frozen_lines(self, suppressed: list[Problem]) -> set[int]:
         """Lines no fix may edit: those of suppressed findings, and every line a comment
@@ -143,6 +163,19 @@ class Suppressions:
         for scope in self.scopes:
             if scope.name == EVERY_RULE:
                 lines.update(range(scope.first, scope.last + 1))
+        return lines
+
+    def thawed_lines(self, rule: str, suppressed: list[Problem]) -> set[int]:
+        """Frozen lines ``rule``'s fixes may edit all the same: where it is back on inside a
+        blanket ``disable``, less the lines of suppressed findings."""
+        lines = {
+            line
+            for scope in self.reenabled
+            if scope.name == rule
+            for line in range(scope.first, scope.last + 1)
+        }
+        for problem in suppressed:
+            lines.difference_update(self._lines_of(problem.start, problem.end))
         return lines
 
     def _lines_of(self, start: int, end: int) -> range:
@@ -212,9 +245,14 @@ def apply(
         else:
             kept.append((problem, severity))
     frozen = suppressions.frozen_lines(suppressed)
+    frozen_for = {
+        rule: frozen - suppressions.thawed_lines(rule, suppressed)
+        for rule in {scope.name for scope in suppressions.reenabled}
+    }
     kept = [
         (replace(problem, fix=None), severity)
-        if problem.fix is not None and suppressions.touches(problem.fix, frozen)
+        if problem.fix is not None
+        and suppressions.touches(problem.fix, frozen_for.get(problem.rule, frozen))
         else (problem, severity)
         for problem, severity in kept
     ]
@@ -226,3 +264,14 @@ def apply(
             if not suppressions.covers(UNUSED, doc.line_index(problem.start) + 1, blanket=False)
         )
     return kept
+
+
+def _close(
+    opened: dict[str, tuple[Directive, int]], name: str, line: int, into: list[Scope]
+) -> bool:
+    """End at ``line`` what ``name`` opened (every name for EVERY_RULE); whether anything was."""
+    closing = list(opened) if name == EVERY_RULE else [name] if name in opened else []
+    for closed in closing:
+        directive, first = opened.pop(closed)
+        into.append(Scope(directive, closed, first, line))
+    return bool(closing)
