@@ -254,7 +254,7 @@ def test_title_from_a_link_or_bold_and_links_with_their_urls() -> None:
     assert not doc.has_keys
 
 
-def test_a_leading_parenthesis_is_title_text_where_the_list_has_no_keys() -> None:
+def test_a_leading_venue_tag_is_no_key_where_the_list_has_no_keys() -> None:
     doc = Document(
         "## Papers\n"
         "- (CVPR 2022) Towards Total Recall in Industrial Anomaly Detection (2022)\n"
@@ -265,7 +265,10 @@ def test_a_leading_parenthesis_is_title_text_where_the_list_has_no_keys() -> Non
     assert not doc.has_keys
     first = doc.entries[0]
     assert first.key is None
-    assert first.title is not None and first.title.text.startswith("(CVPR 2022) Towards")
+    # (the tag is the venue and year, not title text: XiaoxinHe/Awesome-Graph-LLM's shape)
+    assert first.title is not None
+    assert first.title.text == "Towards Total Recall in Industrial Anomaly Detection"
+    assert first.venue is not None and first.venue.text == "CVPR"
     assert [entry.year_value for entry in doc.entries] == [2022, 2020, 2018]
 
 

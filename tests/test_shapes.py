@@ -216,6 +216,7 @@ def test_a_link_item_has_its_separator_and_description() -> None:
         ("EMNLP 18.", 2018),
         ("[Robotics and Computer-Integrated Manufacturing 2020]", 2020),
         ("TPAMI '98", 1998),
+        ("arXiv 2023.05", 2023),
     ],
 )
 def test_year_notations(notation: str, year: int) -> None:
@@ -235,7 +236,17 @@ def test_a_bracketed_year_closing_the_entry(closing: str) -> None:
 
 @pytest.mark.parametrize(
     "tail",
-    ["arXiv:2106.08265", "Top 10", "v2.1", "10,821 images", "2000+ images", "`2021`"],
+    [
+        "arXiv:2106.08265",
+        "arXiv:2012.08265",
+        "Top 10",
+        "v2.1",
+        "release 2021.3",
+        "v2023.05.1",
+        "10,821 images",
+        "2000+ images",
+        "`2021`",
+    ],
 )
 def test_numbers_that_are_not_years(tail: str) -> None:
     text = f"+ Deep anomaly detection with deviation networks {tail} [[paper]](https://a.org/p)\n"
@@ -655,3 +666,82 @@ def test_a_quoted_title_between_a_method_name_and_a_venue() -> None:
         "Fast Kernels for Visual Tracking",
         '"Stones Polish Jade": Zero-shot Synthesis of Defects.',
     ]
+
+
+# -- shapes of unseen lists (/work/unseen, see tests/fixtures/unseen/model-SOURCES.md) -------------
+
+UNSEEN_SHAPES = [
+    pytest.param(
+        "* [2505] [URSA] [URSA: Understanding and Verifying Chain-of-thought Reasoning]"
+        "(https://arxiv.org/abs/2501.04686)\n",
+        {"form": "link", "title": "URSA: Understanding and Verifying Chain-of-thought Reasoning"},
+        id="short-tags-before-a-title-link-leave-it-the-title",
+    ),
+    pytest.param(
+        "- [arXiv 2023.05] GPT4Graph: Can Large Language Models Understand Graph Data"
+        " [[paper]](https://arxiv.org/abs/2305.15066)\n",
+        {
+            "title": "GPT4Graph: Can Large Language Models Understand Graph Data",
+            "year": 2023,
+            "venue": "arXiv",
+        },
+        id="year-month-tag-dates-the-entry",
+    ),
+    pytest.param(
+        "- [ICML 2022] Learning Invariant Graph Representations [[paper]](https://x.org/a)\n",
+        {"title": "Learning Invariant Graph Representations", "year": 2022, "venue": "ICML"},
+        id="leading-venue-tag-gives-its-venue",
+    ),
+    pytest.param(
+        "- (*NeurIPS'23*) Can Language Models Solve Graph Problems in Natural Language?"
+        " [[paper]](https://arxiv.org/abs/2305.10037)\n",
+        {
+            "title": "Can Language Models Solve Graph Problems in Natural Language?",
+            "year": 2023,
+            "venue": "NeurIPS",
+        },
+        id="leading-parenthesised-venue-tag",
+    ),
+    pytest.param(
+        "- **Anonymous Walk Embeddings (ICML 2018)**\n  - Sergey Ivanov and Evgeny Burnaev\n"
+        "  - [[Paper]](https://arxiv.org/pdf/1805.11921.pdf)\n",
+        {"form": "bold", "title": "Anonymous Walk Embeddings", "year": 2018, "venue": "ICML"},
+        id="venue-tag-closing-a-bold-title",
+    ),
+    pytest.param(
+        "- [Neural 3D Video Synthesis](https://neural-3d-video.github.io/), Li et al., Arxiv 2021"
+        " | [bibtex](./citations/3d-video.txt)\n",
+        {"title": "Neural 3D Video Synthesis", "year": 2021, "venue": "Arxiv"},
+        id="venue-line-after-authors-its-links-not-counted",
+    ),
+    pytest.param(
+        "- [Safe Offline RL with Feasibility-Guided Diffusion](https://arxiv.org/abs/2401.10700)\n"
+        "  - Yinan Zheng, Jianxiong Li\n  - Publisher: ICLR 2024\n"
+        "  - Code: [official](https://github.com/ZhengYinan-AIR/FISOR)\n",
+        {"year": 2024, "venue": "ICLR"},
+        id="publisher-sub-item-lends-year-and-venue",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNSEEN_SHAPES)
+def test_each_unseen_shape_gives_its_parts(text: str, expected: dict[str, object]) -> None:
+    found = parts(only_entry("## Papers\n\n" + text))
+    assert {name: found[name] for name in expected} == expected
+
+
+def test_a_results_table_linking_to_entries_on_the_page_holds_no_entries() -> None:
+    text = (
+        "## Results\n\n| Time | Method | AUROC (%) |\n| --- | --- | --- |\n"
+        "| 2022 | [BTF](#02) | 86.5 |\n| 2023 | [M3DM](#07) | 94.5 |\n"
+    )
+    assert Document(text).entries == []
+
+
+def test_two_tagged_papers_are_not_duplicates() -> None:
+    text = (
+        "## Papers\n\n* [2505] [URSA] [URSA: Understanding and Verifying Chain-of-thought"
+        " Reasoning](https://arxiv.org/abs/2501.04686)\n\n* [2505] [TON] [Think or Not? Selective"
+        " Reasoning via Reinforcement Learning](https://arxiv.org/pdf/2505.16854)\n"
+    )
+    assert rules_found(text, "duplicate-entry") == []

@@ -12,8 +12,10 @@ from collections.abc import Sequence
 
 from awesome_tidy.inline import Cover, Part, inside, runs_outside
 
+# ``2023.05`` (year.month) is a year; ``2021.3``, ``2012.08265`` and ``2023.05.1`` (versions,
+# arXiv ids) are not.
 _YEAR = re.compile(
-    r"(?<![\d.$/])(?<!\d,)(?P<y4>(?:19|20)\d\d)(?![\d+%]|\.\d)"
+    r"(?<![\d.$/])(?<!\d,)(?P<y4>(?:19|20)\d\d)(?![\d+%]|\.(?!(?:0[1-9]|1[0-2])(?![\d.]))\d)"
     r"|[A-Za-z)\]][ \u00a0]?['’][ \u00a0]?(?P<y2a>\d\d)(?!\w)"
     r"|[A-Za-z][ \u00a0](?P<y2b>\d\d)['’](?!\w)"
     r"|\[[A-Z][^\[\]\d]*[A-Za-z] (?P<y2c>\d\d)\s*\]"

@@ -36,6 +36,7 @@ from awesome_tidy.inline import (
     links,
     matching,
     part,
+    runs_outside,
     strip_span,
     unwrap,
 )
@@ -163,9 +164,15 @@ def _is_field_of_parent(text: str, item: ListItem) -> bool:
 
 
 def _lend_attribute(doc: Document, item: ListItem, owner: Entry) -> None:
+    """Its links, and the venue and year of a ``Publisher: ICLR 2024`` attribute."""
     text = doc.text
-    spans = code_spans(text, item.content_start, item.content_end)
-    owner.links.extend(links(text, item.content_start, item.content_end, spans))
+    start, end = item.content_start, item.content_end
+    spans = code_spans(text, start, end)
+    owner.links.extend(links(text, start, end, spans))
+    attribute = _ATTRIBUTE.match(text, start, end)
+    if attribute is not None and owner.year is None:
+        label = text[start : attribute.end() - 1].strip().casefold()
+        _read_field(text, owner, label, *strip_span(text, attribute.end(), end))
 
 
 def _read_item_authors(text: str, item: ListItem, entry: Entry) -> None:
@@ -188,6 +195,7 @@ def _read_lead_and_rest(text: str, entry: Entry, *, keyed: bool) -> None:
     if keyed and (key_end := _read_key(text, entry, at, end)) != at:
         at = _skip_decoration(text, badges, key_end, end)
     at = _skip_lead_groups(text, entry, at, end)
+    at = _skip_lead_date(text, entry, at, end)
     title_end = _read_trailing_year(text, entry, at, end)
     _read_title(text, entry, at, title_end)
     _read_rest(text, entry)
@@ -270,6 +278,31 @@ def _skip_lead_groups(text: str, entry: Entry, at: int, end: int) -> int:
     return at
 
 
+def _skip_lead_date(text: str, entry: Entry, at: int, end: int) -> int:
+    """``(*NeurIPS'23*) Title``, ``(NeurIPS 2023) Title``: a venue and year before the title."""
+    if not text.startswith("(", at):
+        return at
+    close = matching(text, at, min(end, at + 60), "(", ")")
+    if close < 0 or not _is_date_tag(text, entry, at + 1, close):
+        return at
+    after = _skip_spaces(text, close + 1, end)
+    return after if after < end else at
+
+
+def _is_date_tag(text: str, entry: Entry, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a short venue-and-year tag; if so, read it (once)."""
+    if len(_WORD.findall(text, start, end)) > _MAX_LEAD_LABEL_WORDS:
+        return False
+    year = find_year(text, start, end)
+    if year is None:
+        return False
+    if entry.year is None:
+        entry.year = year
+        if entry.venue is None:
+            entry.venue = venue_around(text, start, end, year)
+    return True
+
+
 def _skip_counters(text: str, at: int, end: int) -> int:
     """``[293:fire:]`` and ``[1k:fire:]`` after a venue link: star counts, not the title."""
     at = _skip_spaces(text, at, end)
@@ -333,8 +366,8 @@ def _read_title(text: str, entry: Entry, at: int, end: int) -> None:
         tagged = _skip_tag(text, at, end)
         if tagged == at:
             break
-        if entry.year is None:  # ``[2023/04] **Title**``: a leading date dates the entry
-            entry.year = find_year(text, at + 1, tagged)
+        # ``[2023/04] **Title**``, ``[ICML 2022] Title``: a leading tag dates the entry
+        _is_date_tag(text, entry, at + 1, tagged)
         at = tagged
     _read_plain_title(text, entry, at, end)
 
@@ -417,7 +450,19 @@ def _read_bold_title(text: str, entry: Entry, start: int, end: int) -> None:
         return
     entry.form = "bold"
     numbering = _NUMBERING.match(text, start, end)
+    end = _before_trailing_date(text, entry, start, end)
     entry.title = _titled(text, numbering.end() if numbering else start, end)
+
+
+def _before_trailing_date(text: str, entry: Entry, start: int, end: int) -> int:
+    """``**Anonymous Walk Embeddings (ICML 2018)**``: the title ends before its venue tag."""
+    stop = strip_span(text, start, end)[1]
+    if not text.startswith(")", stop - 1):
+        return end
+    opener = text.rfind("(", start, stop)
+    if opener <= start or not _is_date_tag(text, entry, opener + 1, stop - 1):
+        return end
+    return strip_span(text, start, opener)[1]
 
 
 def _skip_tag(text: str, at: int, end: int) -> int:
@@ -460,13 +505,24 @@ def _read_fields(text: str, entry: Entry, at: int, end: int) -> bool:
     if not rest:
         return False
     title = max(rest, key=lambda group: len(_WORD.findall(text, *group)))
-    if len(_WORD.findall(text, *title)) < 3 and len(groups) < 2:
+    words = len(_WORD.findall(text, *title))
+    if (words < 3 and len(groups) < 2) or (
+        words <= _MAX_TAG_WORDS and _longer_title_follows(text, entry, at, end, words)
+    ):
         return False
     entry.form = "fields"
     entry.title = _titled(text, *title)
     if authors:
         entry.authors = _titled(text, *authors[0])
     return True
+
+
+def _longer_title_follows(text: str, entry: Entry, at: int, end: int, words: int) -> bool:
+    """``[2505] [URSA] [URSA: Understanding ...](url)``: short tags before the title link."""
+    link = _link_at(text, entry, at)
+    if link is None or link.image or is_kind_label(link.label.text):
+        return False
+    return len(_WORD.findall(text, link.label.start, link.label.end)) > words
 
 
 def _field_close(text: str, at: int, end: int) -> int:
@@ -488,7 +544,7 @@ def _read_rest(text: str, entry: Entry) -> None:
         _read_description(text, entry, tail_start)
         description = entry.description
         byline = description is not None and _BYLINE.match(description.text) is not None
-        prose = description is not None and not byline and not _venue_like(text, description)
+        prose = description is not None and not byline and not _venue_like(text, entry, description)
     if entry.year is None:
         _read_year_and_venue(text, entry, tail_start, entry.body.end, prose=prose)
     if byline:
@@ -546,9 +602,15 @@ def _before_badges(text: str, entry: Entry, start: int, end: int) -> int:
         end = image
 
 
-def _venue_like(text: str, description: Part) -> bool:
-    """``KDD 2017.``: a description short enough to be the paper's venue line."""
-    return len(_WORD.findall(description.text)) <= _MAX_DESCRIPTION_WORDS_FOR_YEAR
+def _venue_like(text: str, entry: Entry, description: Part) -> bool:
+    """``KDD 2017.``, ``, Li et al., Arxiv 2021 | [bibtex](url)``: a description short enough
+    to be the paper's venue line, its links not counted."""
+    if len(_WORD.findall(description.text)) <= _MAX_DESCRIPTION_WORDS_FOR_YEAR:
+        return True
+    start, end = description.start, description.end
+    inside = [(link.start, link.end) for link in entry.links if start <= link.start < end]
+    words = sum(len(_WORD.findall(text, *run)) for run in runs_outside(start, end, inside))
+    return words <= _MAX_DESCRIPTION_WORDS_FOR_YEAR
 
 
 def _read_year_and_venue(
@@ -590,6 +652,9 @@ def _segment_around(text: str, entry: Entry, year: Part, start: int, end: int) -
     )
     rights = [text.find(mark, year.end, end) for mark in ("[", "|", "\n", "]", ",", "*")]
     right = min((index for index in rights if index >= 0), default=end)
+    comma = text.rfind(",", left + 1, year.start)
+    if comma >= 0 and _WORD.search(text, comma, year.start):
+        left = comma  # ``Mildenhall et al., ECCV 2020``: the authors end at the comma
     return max(left + 1, start), right
 
 
@@ -613,7 +678,7 @@ def _label_around(entry: Entry, year: Part) -> tuple[int, int] | None:
 
 def _evidence(text: str, entry: Entry) -> bool:
     """A year, a key, or a real link placed as an entry places it: the marks of an entry."""
-    if entry.title is None or not entry.title.text.strip():
+    if entry.title is None or not entry.title.text.strip() or _cross_reference(entry):
         return False
     if entry.key is not None and KEY_LIKE.fullmatch(entry.key.text):
         return True
@@ -628,6 +693,12 @@ def _evidence(text: str, entry: Entry) -> bool:
         return bool(real)
     words = len(_WORD.findall(entry.title.text))
     return bool(real) and (words >= 3 or (words >= 2 and real[0].kind in ("paper", "code")))
+
+
+def _cross_reference(entry: Entry) -> bool:
+    """``| 2022 | [BTF](#02) | 86.5 |``: a title linking to an entry elsewhere on the page."""
+    link = entry.title_link
+    return link is not None and link.kind == "anchor"
 
 
 # -- table rows ----------------------------------------------------------------------------------
@@ -652,7 +723,11 @@ def _row_candidate(doc: Document, row: TableRow) -> Candidate | None:
     if entry.title is not None:
         entry.form = "link" if entry.title_link is not None else entry.form
         _read_row_metadata(text, entry, row)
-    evidence = entry.title is not None and bool(entry.real_links or entry.year)
+    evidence = (
+        entry.title is not None
+        and bool(entry.real_links or entry.year)
+        and not _cross_reference(entry)
+    )
     return Candidate(entry, evidence, (id(table),))
 
 
@@ -761,7 +836,7 @@ def _field(text: str, paragraph: Paragraph) -> tuple[str, int, int] | None:
 def _read_field(text: str, entry: Entry, label: str, start: int, end: int) -> None:
     if end <= start:
         return
-    if "venue" in label or "conference" in label or "journal" in label:
+    if any(word in label for word in ("venue", "conference", "journal", "publish")):
         year = find_year(text, start, end)
         if entry.year is None:
             entry.year = year
