@@ -703,6 +703,18 @@ UNSEEN_SHAPES = [
         id="leading-parenthesised-venue-tag",
     ),
     pytest.param(
+        "- (*TKDE‘23*) AutoAlign: Fully Automatic Knowledge Graph Alignment"
+        " [[paper]](https://arxiv.org/abs/2307.11772)\n",
+        {"title": "AutoAlign: Fully Automatic Knowledge Graph Alignment", "year": 2023},
+        id="two-digit-year-after-a-left-quote",
+    ),
+    pytest.param(
+        "- **A Simple Baseline Algorithm for Graph Classification (Relational Representation"
+        " Learning, NIPS 2018)**\n  - [[Paper]](https://arxiv.org/abs/1810.09155)\n",
+        {"title": "A Simple Baseline Algorithm for Graph Classification", "year": 2018},
+        id="workshop-and-venue-tag-closing-a-bold-title",
+    ),
+    pytest.param(
         "- **Anonymous Walk Embeddings (ICML 2018)**\n  - Sergey Ivanov and Evgeny Burnaev\n"
         "  - [[Paper]](https://arxiv.org/pdf/1805.11921.pdf)\n",
         {"form": "bold", "title": "Anonymous Walk Embeddings", "year": 2018, "venue": "ICML"},
@@ -745,3 +757,24 @@ def test_two_tagged_papers_are_not_duplicates() -> None:
         " Reasoning via Reinforcement Learning](https://arxiv.org/pdf/2505.16854)\n"
     )
     assert rules_found(text, "duplicate-entry") == []
+
+
+def test_a_list_that_separates_with_commas_keeps_its_convention() -> None:
+    text = (
+        "# Talks\n\n- [Neural Radiance Fields for View Synthesis](https://www.youtube.com/watch?v=1)"
+        ", Matthew Tancik\n- [Towards Photorealism](https://youtu.be/2), Vladlen Koltun\n"
+    )
+    entry = Document(text).entries[0]
+    assert entry.separator is not None and entry.separator.text == ", "
+    assert entry.description is not None and entry.description.text == "Matthew Tancik"
+    assert rules_found(text, "link-item-format") == []
+
+
+def test_the_papers_other_links_are_no_description() -> None:
+    text = (
+        "## Papers\n\n* [Title One of a Paper](https://arxiv.org/abs/2505.1)"
+        " [[Code](https://github.com/a/b)]\n"
+        "* [Title Two of a Paper](https://arxiv.org/abs/2505.2)  [[Code](https://github.com/a/c)]\n"
+    )
+    assert [entry.description for entry in Document(text).entries] == [None, None]
+    assert rules_found(text, "link-item-format") == []

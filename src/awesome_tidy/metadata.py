@@ -16,8 +16,8 @@ from awesome_tidy.inline import Cover, Part, inside, runs_outside
 # arXiv ids) are not.
 _YEAR = re.compile(
     r"(?<![\d.$/])(?<!\d,)(?P<y4>(?:19|20)\d\d)(?![\d+%]|\.(?!(?:0[1-9]|1[0-2])(?![\d.]))\d)"
-    r"|[A-Za-z)\]][ \u00a0]?['’][ \u00a0]?(?P<y2a>\d\d)(?!\w)"
-    r"|[A-Za-z][ \u00a0](?P<y2b>\d\d)['’](?!\w)"
+    r"|[A-Za-z)\]][ \u00a0]?['’‘][ \u00a0]?(?P<y2a>\d\d)(?!\w)"
+    r"|[A-Za-z][ \u00a0](?P<y2b>\d\d)['’‘](?!\w)"
     r"|\[[A-Z][^\[\]\d]*[A-Za-z] (?P<y2c>\d\d)\s*\]"
     r"|\b[A-Z]{3,}[ \u00a0](?P<y2d>\d\d)(?=[.,;)]|$)"
 )

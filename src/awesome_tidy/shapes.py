@@ -70,10 +70,14 @@ _CONTENTS_LINE = re.compile(r"\[[^\[\]\n]*\]\(#[^)\s]*\)\s*")
 # A description is read for a year only when it is as short as a venue line: "KDD 2017."
 _MAX_DESCRIPTION_WORDS_FOR_YEAR = 8
 _SEPARATORS = "-–—:："
+# ``[Title](url), Authors et al., Venue Year``: a comma or period before a space separates too.
+_WORD_SEPARATORS = (", ", ". ")
 # ``[Title](url) by Jane Doe, 2018.``: a description that names the authors and the year.
 _BYLINE = re.compile(r"by\s", re.IGNORECASE)
 _MAX_LEAD_LABEL_WORDS = 4
 _MAX_TAG_WORDS = 3
+# ``(Relational Representation Learning, NIPS 2018)``: a workshop's name and its venue's year.
+_MAX_DATE_TAG_WORDS = 6
 _MIN_QUOTED_WORDS = 3
 # A reference-style badge after a description: ``![Freeware][Freeware Icon]``.
 _REFERENCE_IMAGE = re.compile(r"!\[[^\]]*\]\[[^\]]*\]")
@@ -291,7 +295,7 @@ def _skip_lead_date(text: str, entry: Entry, at: int, end: int) -> int:
 
 def _is_date_tag(text: str, entry: Entry, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a short venue-and-year tag; if so, read it (once)."""
-    if len(_WORD.findall(text, start, end)) > _MAX_LEAD_LABEL_WORDS:
+    if len(_WORD.findall(text, start, end)) > _MAX_DATE_TAG_WORDS:
         return False
     year = find_year(text, start, end)
     if year is None:
@@ -577,15 +581,28 @@ def _read_description(text: str, entry: Entry, at: int) -> None:
     end = entry.body.end
     start = _skip_spaces(text, at, end)
     sep_end = start
-    if sep_end < end and text[sep_end] in _SEPARATORS:
+    if (sep_end < end and text[sep_end] in _SEPARATORS) or text.startswith(
+        _WORD_SEPARATORS, sep_end, end
+    ):
         sep_end = _skip_spaces(text, sep_end + 1, end)
     if at < sep_end:
         entry.separator = part(text, at, sep_end)
     desc_start, desc_end = strip_span(text, sep_end, _before_badges(text, entry, sep_end, end))
-    if desc_end > desc_start:
+    if desc_end > desc_start and not _only_links(text, entry, desc_start, desc_end):
         entry.description = part(text, desc_start, desc_end)
     elif entry.separator is not None and not entry.separator.text.strip():
-        entry.separator = None  # only badges follow the name: no description to separate
+        entry.separator = None  # only badges or links follow the name: nothing to separate
+
+
+def _only_links(text: str, entry: Entry, start: int, end: int) -> bool:
+    """``[Title](url)  [[Code 💻](url)]``: the paper's other links, not a description."""
+    if text[start] != "[":
+        return False
+    inside = [(link.start, link.end) for link in entry.links if start <= link.start < end]
+    runs = runs_outside(start, end, inside)
+    return not any(
+        char.isalnum() for run_start, run_end in runs for char in text[run_start:run_end]
+    )
 
 
 def _before_badges(text: str, entry: Entry, start: int, end: int) -> int:
