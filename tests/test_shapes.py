@@ -217,6 +217,8 @@ def test_a_link_item_has_its_separator_and_description() -> None:
         ("[Robotics and Computer-Integrated Manufacturing 2020]", 2020),
         ("TPAMI '98", 1998),
         ("arXiv 2023.05", 2023),
+        ("ICML19.", 2019),
+        ("NeurIPS20", 2020),
     ],
 )
 def test_year_notations(notation: str, year: int) -> None:
@@ -243,6 +245,9 @@ def test_a_bracketed_year_closing_the_entry(closing: str) -> None:
         "v2.1",
         "release 2021.3",
         "v2023.05.1",
+        "VGG16",
+        "GPT4",
+        "ResNet50",
         "10,821 images",
         "2000+ images",
         "`2021`",
@@ -715,6 +720,13 @@ UNSEEN_SHAPES = [
         id="workshop-and-venue-tag-closing-a-bold-title",
     ),
     pytest.param(
+        "**A Comprehensive Review of Generative AI in Healthcare** \\\n"
+        "*Yasin Shokrollahi, Sahar Yarmohammadtoosky* \\\n[24th Jul., 2023] [arXiv, 2023] \\\n"
+        "[[Paper](https://arxiv.org/abs/2310.00795)]\n",
+        {"form": "bold", "year": 2023, "venue": "arXiv"},
+        id="date-bracket-before-the-venue-bracket",
+    ),
+    pytest.param(
         "- **Anonymous Walk Embeddings (ICML 2018)**\n  - Sergey Ivanov and Evgeny Burnaev\n"
         "  - [[Paper]](https://arxiv.org/pdf/1805.11921.pdf)\n",
         {"form": "bold", "title": "Anonymous Walk Embeddings", "year": 2018, "venue": "ICML"},
@@ -778,3 +790,18 @@ def test_the_papers_other_links_are_no_description() -> None:
     )
     assert [entry.description for entry in Document(text).entries] == [None, None]
     assert rules_found(text, "link-item-format") == []
+
+
+def test_a_venue_glued_to_its_two_digit_year_dates_a_bold_paragraph() -> None:
+    doc = Document(
+        "## Models\n\n**Graph Element Networks: adaptive computation**. ICML19.\n\n"
+        "**Deep Graph Infomax**. ICLR19.\n"
+    )
+    found = [
+        (e.title.text if e.title else None, e.year_value, e.venue.text if e.venue else None)
+        for e in doc.entries
+    ]
+    assert found == [
+        ("Graph Element Networks: adaptive computation", 2019, "ICML"),
+        ("Deep Graph Infomax", 2019, "ICLR"),
+    ]

@@ -12,6 +12,12 @@ from collections.abc import Sequence
 
 from awesome_tidy.inline import Cover, Part, inside, runs_outside
 
+# ``ICML19``: venues whose name takes a two-digit year without a space. Only these: ``VGG16``,
+# ``GPT4`` and ``ResNet50`` are names glued to a number too.
+_GLUED_VENUES = (
+    "AAAI|ACL|AISTATS|BMVC|CIKM|COLT|CVPR|ECCV|EMNLP|ICASSP|ICCV|ICDM|ICLR|ICML|ICRA|IJCAI|IROS"
+    "|KDD|MICCAI|NAACL|NIPS|NeurIPS|SDM|SIGGRAPH|SIGIR|UAI|WACV|WSDM|WWW"
+)
 # ``2023.05`` (year.month) is a year; ``2021.3``, ``2012.08265`` and ``2023.05.1`` (versions,
 # arXiv ids) are not.
 _YEAR = re.compile(
@@ -20,6 +26,7 @@ _YEAR = re.compile(
     r"|[A-Za-z][ \u00a0](?P<y2b>\d\d)['’‘](?!\w)"
     r"|\[[A-Z][^\[\]\d]*[A-Za-z] (?P<y2c>\d\d)\s*\]"
     r"|\b[A-Z]{3,}[ \u00a0](?P<y2d>\d\d)(?=[.,;)]|$)"
+    r"|(?<![A-Za-z])(?:" + _GLUED_VENUES + r")(?P<y2e>\d\d)(?!\w)"
 )
 _TWO_DIGITS = re.compile(r"\d\d")
 # A year in running text counts when a venue names it: "Reject by ICLR 2018, but ...".
@@ -31,6 +38,10 @@ _MAX_VENUE_WORDS = 6
 _LETTER = re.compile(r"[^\W\d_]")
 _VENUE_WORD = re.compile(r"[^\s*\[\]()'’‘,:;|\\`\"<>]+")
 # ``[(Memory bank)CVPR 2022]``: a note in parentheses is the list's category, not the venue.
+_DATE_NOISE = re.compile(r"[\s.,/-]+")
+_DATE_WORD = re.compile(
+    r"\d{1,2}(?:st|nd|rd|th)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}"
+)
 _NOTE = re.compile(r"\([^()]*\)")
 # Words that say where a paper appeared, not which venue: they do not make two venues differ.
 _VENUE_FILLER = frozenset(
@@ -105,6 +116,8 @@ def venue_around(
             return None  # a stretch of prose: no venue, and no need to read it all
     notes = [match.span() for match in _NOTE.finditer(text, start, end)]
     outside = Cover(holes)
+    if year is not None:  # ``ICML19``: the venue is the word less its glued year
+        spans = [(s, year.start if s < year.start < e else e) for s, e in spans]
     words = [
         (word_start, word_end)
         for word_start, word_end in spans
@@ -121,6 +134,12 @@ def venue_around(
     while first < last and text[first] in "-":
         first += 1
     return Part(first, last, text[first:last])
+
+
+def is_date(venue: str) -> bool:
+    """``24th Jul.``, ``March 3``: the words around a year name a day, not a venue."""
+    words = _DATE_NOISE.split(venue.casefold())
+    return any(words) and all(_DATE_WORD.fullmatch(word) for word in words if word)
 
 
 def same_venue(first: str, second: str) -> bool:

@@ -40,7 +40,7 @@ from awesome_tidy.inline import (
     strip_span,
     unwrap,
 )
-from awesome_tidy.metadata import find_year, named_by_venue, venue_around
+from awesome_tidy.metadata import find_year, is_date, named_by_venue, venue_around
 from awesome_tidy.urls import is_kind_label, label_kind
 
 if TYPE_CHECKING:
@@ -641,8 +641,22 @@ def _read_year_and_venue(
         return
     entry.year = year
     if entry.venue is None:
-        segment = _segment_around(text, entry, year, start, end)
-        entry.venue = venue_around(text, *segment, year, holes)
+        entry.venue = _venue_past_dates(text, entry, year, start, end, holes)
+
+
+def _venue_past_dates(
+    text: str, entry: Entry, year: Part, start: int, end: int, holes: list[tuple[int, int]]
+) -> Part | None:
+    """The venue around ``year``, or around a later year where the first one's is a date:
+    ``[24th Jul., 2023] [arXiv, 2023]``."""
+    found: Part | None = year
+    while found is not None:
+        segment = _segment_around(text, entry, found, start, end)
+        venue = venue_around(text, *segment, found, holes)
+        if venue is None or not is_date(venue.text):
+            return venue
+        found = find_year(text, segment[1], end, holes)
+    return None
 
 
 def _holes(text: str, entry: Entry, start: int, end: int) -> list[tuple[int, int]]:
