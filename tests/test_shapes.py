@@ -805,3 +805,21 @@ def test_a_venue_glued_to_its_two_digit_year_dates_a_bold_paragraph() -> None:
         ("Graph Element Networks: adaptive computation", 2019, "ICML"),
         ("Deep Graph Infomax", 2019, "ICLR"),
     ]
+
+
+def test_a_bold_bracketed_key_and_a_bold_list_of_names_before_the_title() -> None:
+    doc = Document(
+        "## Papers\n\n"
+        '- <span id = "2">**[BTF]** Back to the Feature: Classical 3D Features</span>'
+        " | **arXiv' 22** | [[pdf]](https://arxiv.org/pdf/2203.05550.pdf)\n"
+        '- <span id = "3">**[3D-ST]** Anomaly Detection in 3D Point Clouds</span>'
+        " | **WACV' 23** | [[pdf]](https://arxiv.org/pdf/2202.11660.pdf)\n"
+        '- <span id = "4">**[RGB+PaDim,RGB+PatchCore]** Benchmarking Unsupervised Anomaly'
+        " Detection</span> | **arXiv' 22** | [[pdf]](https://arxiv.org/pdf/2204.1.pdf)\n"
+    )
+    found = [(e.key_text, e.title.text if e.title else None) for e in doc.entries]
+    assert found == [
+        ("BTF", "Back to the Feature: Classical 3D Features"),
+        ("3D-ST", "Anomaly Detection in 3D Point Clouds"),
+        (None, "Benchmarking Unsupervised Anomaly Detection"),
+    ]

@@ -238,7 +238,15 @@ def _is_symbol(char: str) -> bool:
 
 
 def _read_key(text: str, entry: Entry, at: int, end: int) -> int:
-    """A leading ``(key)`` (ASCII or full-width) or ``[KEY]``; returns where the rest begins."""
+    """A leading ``(key)`` (ASCII or full-width), ``[KEY]`` or ``**[KEY]**``; returns where the
+    rest begins."""
+    if text.startswith(("**[", "__["), at):
+        marker = text[at : at + 2]
+        close = _read_key(text, entry, at + 2, end)
+        if close > at + 2 and text.startswith(marker, close):
+            return close + 2
+        entry.key_open = entry.key = entry.key_close = None
+        return at
     if at >= end or text[at] not in KEY_OPENERS:
         return at
     stop = _KEY_STOP.search(text, at + 1, min(end, at + _MAX_KEY_LENGTH + 2))
@@ -421,11 +429,12 @@ def _names_the_paper(label: str) -> bool:
 
 
 def _is_bold_tag(text: str, start: int, end: int) -> bool:
-    """``**[RND]** Title``: a short bracketed name in bold before the title, as a tag is."""
+    """``**[RND]** Title``, ``**[RGB+PaDim,RGB+PatchCore]** Title``: a short bracketed name (or a
+    list of names) in bold before the title, as a tag is."""
     return (
         text[start] == "["
         and matching(text, start, end, "[", "]") == end - 1
-        and len(_WORD.findall(text, start, end)) <= _MAX_TAG_WORDS
+        and (len(_WORD.findall(text, start, end)) <= _MAX_TAG_WORDS or " " not in text[start:end])
     )
 
 
