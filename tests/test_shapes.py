@@ -739,6 +739,12 @@ UNSEEN_SHAPES = [
         id="venue-line-after-authors-its-links-not-counted",
     ),
     pytest.param(
+        "- [NeRF](https://github.com/bmild/nerf), Mildenhall et al., 2020"
+        " | [bibtex](./NeRF-and-Beyond.bib#L168-L173)\n",
+        {"title": "NeRF", "year": 2020, "venue": None},
+        id="authors-and-year-give-no-venue",
+    ),
+    pytest.param(
         "- [Safe Offline RL with Feasibility-Guided Diffusion](https://arxiv.org/abs/2401.10700)\n"
         "  - Yinan Zheng, Jianxiong Li\n  - Publisher: ICLR 2024\n"
         "  - Code: [official](https://github.com/ZhengYinan-AIR/FISOR)\n",

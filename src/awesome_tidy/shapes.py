@@ -695,6 +695,9 @@ def _segment_around(text: str, entry: Entry, year: Part, start: int, end: int) -
     comma = text.rfind(",", left + 1, year.start)
     if comma >= 0 and _WORD.search(text, comma, year.start):
         left = comma  # ``Mildenhall et al., ECCV 2020``: the authors end at the comma
+    elif text.find("al", left + 1, year.start) >= 0:
+        for authors in _ET_AL.finditer(text, left + 1, year.start):
+            left = authors.end()  # ``Mildenhall et al., 2020``: authors, and no venue
     return max(left + 1, start), right
 
 
