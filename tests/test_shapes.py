@@ -829,3 +829,17 @@ def test_a_bold_bracketed_key_and_a_bold_list_of_names_before_the_title() -> Non
         ("3D-ST", "Anomaly Detection in 3D Point Clouds"),
         (None, "Benchmarking Unsupervised Anomaly Detection"),
     ]
+
+
+def test_numbered_cjk_paragraphs_are_link_entries() -> None:
+    doc = Document(
+        "# 一\n\n299、题目：[个人如何更高效地学习3D视觉？](https://mp.weixin.qq.com/s/cDvLQHQkHFuHB4A8YmH4Zw)"
+        "，作者：小凡\n\n298、题目：[多视图立体匹配论文分享：BlendedMVS]"
+        "(https://mp.weixin.qq.com/s/w-LEVpoIFxQXP5mUOmt4VA)，作者：Todd-Qi\n\n"
+        "2021、年度总结在此。\n"
+    )
+    found = [(e.line, e.form, e.title.text if e.title else None) for e in doc.entries]
+    assert found == [
+        (3, "link", "个人如何更高效地学习3D视觉？"),
+        (5, "link", "多视图立体匹配论文分享：BlendedMVS"),
+    ]

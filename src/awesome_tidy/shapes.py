@@ -81,6 +81,9 @@ _MAX_DATE_TAG_WORDS = 6
 _MIN_QUOTED_WORDS = 3
 # A reference-style badge after a description: ``![Freeware][Freeware Icon]``.
 _REFERENCE_IMAGE = re.compile(r"!\[[^\]]*\]\[[^\]]*\]")
+# ``299、题目：[Title](url)，作者：Name``: a numbered paragraph (CJK enumeration comma), an optional
+# short label, then the title link.
+_CJK_NUMBERED = re.compile(r"\d{1,5}、[ \t]*(?:[^\s\[\]:：]{1,8}[:：][ \t]*)?")
 _TITLE_HEADERS = ("title", "name", "paper", "method", "model", "dataset", "project", "tool")
 _YEAR_HEADERS = ("year", "date", "time", "published", "年份", "时间", "日期")
 _VENUE_HEADERS = ("venue", "publication", "conference", "journal", "pub", "会议", "期刊")
@@ -819,7 +822,13 @@ def _paragraph_candidates(doc: Document) -> Iterator[Candidate]:
 
 def _paragraph_candidate(doc: Document, paragraph: Paragraph) -> Candidate | None:
     text = doc.text
-    if emphasis_at(text, _skip_decoration_plain(text, paragraph), paragraph.end) is None:
+    first = _skip_decoration_plain(text, paragraph)
+    numbered = (
+        _CJK_NUMBERED.match(text, first, paragraph.end)
+        if text[first : first + 1].isdigit()
+        else None
+    )
+    if numbered is None and emphasis_at(text, first, paragraph.end) is None:
         return None
     line_start = doc.line_start(paragraph.line)
     end = doc.next_line_start(paragraph.end)
@@ -827,11 +836,18 @@ def _paragraph_candidate(doc: Document, paragraph: Paragraph) -> Candidate | Non
     entry = Entry("paragraph", paragraph.line, line_start, end, body, paragraph.section)
     entry.code_spans = code_spans(text, body.start, body.end)
     entry.links = links(text, body.start, body.end, entry.code_spans)
-    at = _skip_decoration(text, _badges(entry), body.start, body.end)
-    bold = emphasis_at(text, at, body.end)
-    if bold is None:
-        return None
-    _read_bold_title(text, entry, *bold)
+    if numbered is not None:
+        link = _link_at(text, entry, numbered.end())
+        if link is None or link.image or not link.label.text.strip():
+            return None
+        entry.form = "link"
+        entry.title = _titled(text, link.label.start, link.label.end)
+    else:
+        at = _skip_decoration(text, _badges(entry), body.start, body.end)
+        bold = emphasis_at(text, at, body.end)
+        if bold is None:
+            return None
+        _read_bold_title(text, entry, *bold)
     _read_rest(text, entry)
     _read_paragraph_authors(text, entry)
     return Candidate(entry, False, (id(paragraph.section), "paragraph"))
