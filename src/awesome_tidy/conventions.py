@@ -11,19 +11,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TypeVar
 
+from awesome_tidy.entries import KEY_STYLES as KEY_STYLES
 from awesome_tidy.entries import Entry
 
 T = TypeVar("T")
 
-# Citation-key styles as the tools that produce them write them.
-KEY_STYLES: dict[str, re.Pattern[str]] = {
-    "google-scholar": re.compile(r"[a-z][a-z'-]*(?:1[89]|20)\d\d[a-z0-9]*"),  # he2016deep
-    "semantic-scholar": re.compile(
-        r"[A-Z][A-Za-z-]*(?:1[89]|20)\d\d[A-Z][A-Za-z0-9]*"
-    ),  # He2015DeepRL
-    "dblp": re.compile(r"DBLP:[a-z]+/[\w-]+/[\w-]+"),  # DBLP:conf/cvpr/HeZRS16
-    "author-year": re.compile(r"[A-Za-z][A-Za-z-]*_?(?:1[89]|20)\d\d"),  # Smith2019
-}
 KEY_STYLE_EXAMPLES = {
     "google-scholar": "authorYEARword, e.g. he2016deep",
     "semantic-scholar": "AuthorYEARWords, e.g. He2015DeepRL",
@@ -31,13 +23,6 @@ KEY_STYLE_EXAMPLES = {
     "author-year": "AuthorYEAR, e.g. He2016",
 }
 _KEY_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
-
-
-def key_style_of(key: str) -> str | None:
-    for style, pattern in KEY_STYLES.items():
-        if pattern.fullmatch(key):
-            return style
-    return None
 
 
 def key_year(key: str) -> int | None:
@@ -56,8 +41,8 @@ def dominant(values: Iterable[T], share: float = 0.6) -> T | None:
 
 
 def dominant_key_style(entries: Iterable[Entry], share: float = 0.6) -> str | None:
-    keys = [entry.key_text for entry in entries if entry.key_text]
-    return dominant((key_style_of(key) for key in keys), share)
+    # Each entry reads its key's style once: two rules ask for the list's on every check.
+    return dominant((entry.key_style for entry in entries if entry.key_text), share)
 
 
 def has_years(entries: list[Entry]) -> bool:

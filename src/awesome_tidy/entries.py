@@ -32,6 +32,23 @@ YEAR_OPENERS = "[【［(（"
 YEAR_CLOSERS = "]】］)）"
 KEY_LIKE = re.compile(r"\{?[\w:./+\-]+\}?")
 
+# Citation-key styles as the tools that produce them write them.
+KEY_STYLES: dict[str, re.Pattern[str]] = {
+    "google-scholar": re.compile(r"[a-z][a-z'-]*(?:1[89]|20)\d\d[a-z0-9]*"),  # he2016deep
+    "semantic-scholar": re.compile(
+        r"[A-Z][A-Za-z-]*(?:1[89]|20)\d\d[A-Z][A-Za-z0-9]*"
+    ),  # He2015DeepRL
+    "dblp": re.compile(r"DBLP:[a-z]+/[\w-]+/[\w-]+"),  # DBLP:conf/cvpr/HeZRS16
+    "author-year": re.compile(r"[A-Za-z][A-Za-z-]*_?(?:1[89]|20)\d\d"),  # Smith2019
+}
+
+
+def key_style_of(key: str) -> str | None:
+    for style, pattern in KEY_STYLES.items():
+        if pattern.fullmatch(key):
+            return style
+    return None
+
 
 @dataclass(slots=True, eq=False)
 class Entry:
@@ -67,6 +84,7 @@ class Entry:
     _normal: tuple[tuple[Part | None, ...], tuple[str | None, str, int | None]] = field(
         default=((), (None, "", None)), init=False, repr=False
     )
+    _style: tuple[str | None, str | None] = field(default=(None, None), init=False, repr=False)
 
     @property
     def key_text(self) -> str | None:
@@ -79,6 +97,16 @@ class Entry:
     @property
     def year_value(self) -> int | None:
         return self._normal_forms()[2]
+
+    @property
+    def key_style(self) -> str | None:
+        """The citation-key style of the key (``KEY_STYLES``), read once per key."""
+        key = self.key_text
+        read_for, style = self._style
+        if read_for != key:
+            style = key_style_of(key) if key else None
+            self._style = (key, style)
+        return style
 
     def _normal_forms(self) -> tuple[str | None, str, int | None]:
         """Key, title and year in normal form. The rules ask for them a dozen times per entry,
