@@ -142,3 +142,22 @@ def test_link_kind_reads_the_label_first_then_the_host(label: str, url: str, kin
 
 def test_an_image_is_a_badge_whatever_its_label() -> None:
     assert link_kind("paper", "https://example.com/figure.png", image=True) == "badge"
+
+
+@pytest.mark.parametrize(
+    ("url", "form"),
+    [
+        ("https://arxiv.org/abs/2106.08265v2", "arxiv:2106.08265"),
+        ("http://www.arxiv.org/pdf/2106.08265.pdf", "arxiv:2106.08265"),
+        ("https://arxiv.org/abs/2106.08265/", "arxiv:2106.08265"),
+        ("https://github.com/Owner/Repo.git", "github.com/owner/repo"),
+        ("https://www.github.com/a/b/", "github.com/a/b"),
+        ("https://github.com/a/b?tab=readme", "github.com/a/b"),
+        ("https://github.com/topics/anomaly", "github.com/topics/anomaly"),
+        ("https://github.com/owner/Index.HTML", "github.com/owner"),
+    ],
+)
+def test_plain_arxiv_and_github_urls_read_fast_as_the_full_reading_reads_them(
+    url: str, form: str
+) -> None:
+    assert normalize_url(url) == form
