@@ -610,11 +610,16 @@ def _only_links(text: str, entry: Entry, start: int, end: int) -> bool:
     """``[Title](url)  [[Code 💻](url)]``: the paper's other links, not a description."""
     if text[start] != "[":
         return False
-    inside = [(link.start, link.end) for link in entry.links if start <= link.start < end]
-    runs = runs_outside(start, end, inside)
+    runs = _outside_links(entry, start, end)
     return not any(
         char.isalnum() for run_start, run_end in runs for char in text[run_start:run_end]
     )
+
+
+def _outside_links(entry: Entry, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The stretches of ``[start, end)`` that none of the entry's links covers."""
+    inside = [(link.start, link.end) for link in entry.links if start <= link.start < end]
+    return runs_outside(start, end, inside)
 
 
 def _before_badges(text: str, entry: Entry, start: int, end: int) -> int:
@@ -636,9 +641,8 @@ def _venue_like(text: str, entry: Entry, description: Part) -> bool:
     to be the paper's venue line, its links not counted."""
     if len(_WORD.findall(description.text)) <= _MAX_DESCRIPTION_WORDS_FOR_YEAR:
         return True
-    start, end = description.start, description.end
-    inside = [(link.start, link.end) for link in entry.links if start <= link.start < end]
-    words = sum(len(_WORD.findall(text, *run)) for run in runs_outside(start, end, inside))
+    runs = _outside_links(entry, description.start, description.end)
+    words = sum(len(_WORD.findall(text, *run)) for run in runs)
     return words <= _MAX_DESCRIPTION_WORDS_FOR_YEAR
 
 
