@@ -15,6 +15,7 @@ awesome-tidy counterpart and are listed as not compared. Exit 0 always: this mea
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import sys
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ RULES: dict[str, tuple[str, ...]] = {
         "description-case",
         "description-ending",
         "empty-link",
+        "list-marker-space",
     ),
     "no-repeat-item-in-description": ("description-repeats-name",),
     "balanced-punctuation": ("unbalanced-bracket",),
@@ -39,13 +41,12 @@ RULES: dict[str, tuple[str, ...]] = {
 # What marks a case that sets an option awesome-lint's default configuration does not.
 _OPTION = re.compile(
     r"\[\s*\w+Rule\s*,\s*[\[{]\s*(?:ignore|\[|['\"])|globalThis\.fetch|configGeneral"
+    r"|shouldIgnore:(?!\s*createAwesomeListIgnore)"
 )
 _CASE = re.compile(r"\bit\(\s*'((?:[^'\\]|\\.)*)'")
 _FIXTURE = re.compile(r"filename:\s*'(test/fixtures/[^']+)'")
 _INLINE = re.compile(r"const markdown = `((?:[^`\\]|\\.)*)`", re.DOTALL)
-_CLEAN = re.compile(
-    r"assert\.deepEqual\(\w+,\s*\[\]\)|assert\.equal\(\w+\.length,\s*0\b"
-)
+_CLEAN = re.compile(r"assert\.deepEqual\(\w+,\s*\[\]\)|assert\.equal\(\w+\.length,\s*0\b")
 _REPORTS = re.compile(
     r"assert\.deepEqual\(\w+,\s*\[\s*\{|assert\.equal\(\w+\.length,\s*[1-9]|"
     r"assert\.ok\(\w+\.length > 0|assert\.ok\(\w+\.some\("
@@ -82,7 +83,7 @@ def read_cases(test_dir: Path) -> list[Case]:
     for rule in RULES:
         source = (test_dir / "rules" / f"{rule}.test.js").read_text(encoding="utf-8")
         starts = [match.start() for match in _CASE.finditer(source)] + [len(source)]
-        for start, end in zip(starts, starts[1:], strict=False):
+        for start, end in itertools.pairwise(starts):
             cases.append(_case(test_dir, rule, source[start:end]))
     return cases
 
@@ -167,8 +168,7 @@ def print_markdown(outcomes: list[Outcome]) -> None:
         rules = sorted({rule for _, rule, _ in outcome.ours})
         ours = _said(outcome.reports) + (f" ({', '.join(rules)})" if rules else "")
         print(
-            f"| {case.rule} | {case.name} | {_said(case.expected)} | {ours} | "
-            f"{_verdict(outcome)} |"
+            f"| {case.rule} | {case.name} | {_said(case.expected)} | {ours} | {_verdict(outcome)} |"
         )
 
 

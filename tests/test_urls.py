@@ -74,6 +74,10 @@ SAME_TARGET = [
         ["https://example.com/docs/index.html", "https://example.com/docs"],
         id="directory-index",
     ),
+    pytest.param(
+        ["https://example.org/paper.pdf#page=3", "https://example.org/paper.pdf"],
+        id="a-page-of-a-pdf-is-a-place-in-it",
+    ),
 ]
 
 
@@ -97,6 +101,22 @@ DIFFERENT_TARGETS = [
         id="meaningful-query",
     ),
     pytest.param(["https://github.com/sponsors/a", "https://github.com/sponsors/b"], id="sponsors"),
+    pytest.param(
+        ["https://sandbox.example.io/#K2X9Q1#4", "https://sandbox.example.io/#7HHQ2B#0"],
+        id="hash-routed-playground-saves",
+    ),
+    pytest.param(
+        ["https://app.example.io/editor#/scenes/1", "https://app.example.io/editor#/scenes/2"],
+        id="hash-routes-of-a-web-app",
+    ),
+    pytest.param(
+        ["https://forum.example.io/#!/topic/12", "https://forum.example.io/#!/topic/13"],
+        id="hashbang-routes",
+    ),
+    pytest.param(
+        ["https://tool.example.io/#pricing", "https://tool.example.io/#features"],
+        id="fragments-of-a-front-page",
+    ),
 ]
 
 

@@ -28,9 +28,7 @@ if TYPE_CHECKING:
 _ALPHABETIC_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
 # Marks that only choose how an emoji is drawn: variation selectors (text or emoji style) and
 # the combining keycap. Unicode calls them marks, which slugs keep; GitHub drops them.
-_EMOJI_MARKS = frozenset(
-    (*range(0xFE00, 0xFE10), 0x20E3, *range(0xE0100, 0xE01F0))
-)
+_EMOJI_MARKS = frozenset((*range(0xFE00, 0xFE10), 0x20E3, *range(0xE0100, 0xE01F0)))
 # Any element's ``id`` or ``name`` (``<a name="x">``, ``<span id="x">``): GitHub keeps both,
 # prefixed with ``user-content-``, and its page script scrolls ``#x`` to them.
 _HTML_ANCHOR = re.compile(
@@ -287,5 +285,5 @@ def not_listed(section: Section) -> bool:
 
 
 def _name(heading: Heading) -> str:
-    """The heading's words, without emoji or punctuation: ``🔗 Related Lists`` is ``related lists``."""
+    """The heading's words, no emoji or punctuation: ``🔗 Related Lists`` is ``related lists``."""
     return " ".join(_WORDS.findall(rendered_text(heading.text).casefold()))

@@ -1,7 +1,8 @@
 """Links in the form that tells whether two of them point at the same paper or repository.
 
 ``normalize_url`` folds what does not change the target: the scheme, ``www.``, a trailing slash,
-the fragment, tracking parameters, arXiv's ``abs``/``pdf``/``.pdf``/version forms, the two DOI
+the fragment that names a place in a page (not one that is a route of a web app), tracking
+parameters, arXiv's ``abs``/``pdf``/``.pdf``/version forms, the two DOI
 hosts and the branch part of a GitHub URL. ``link_kind`` says what a link is for, from its label
 first (the maintainer's word) and from its host otherwise.
 """
@@ -148,7 +149,18 @@ def normalize_url(url: str) -> str:
     special = _special_form(host, path, query)
     if special is not None:
         return special
-    return host + path + (f"?{query}" if query else "")
+    route = f"#{parts.fragment}" if _is_route(path, parts.fragment) else ""
+    return host + path + (f"?{query}" if query else "") + route
+
+
+def _is_route(path: str, fragment: str) -> bool:
+    """Whether a fragment picks what a page shows rather than a place in it: a route of a web
+    app (``#/settings``, ``#!/post/1``, a playground's ``#58I88I#186``), or any fragment of a
+    site's front page, which has nothing else to address (``example.com/#pricing``). A
+    fragment of another page (``/guide#install``, ``paper.pdf#page=3``) is a place in it."""
+    if not fragment:
+        return False
+    return not path or fragment[0] in "/!" or "#" in fragment
 
 
 def _plain_form(plain: re.Match[str]) -> str | None:
