@@ -23,10 +23,9 @@ class LinkItemFormat(Rule):
             for entry in link_items(doc.entries)
             if entry.description is not None
         }
-        found_all = [doc.text[span[0] : span[1]] for span in spans.values() if span]
-        found_all = [separator for separator in found_all if separator]
+        used = [doc.text[start:end] for start, end in filter(None, spans.values()) if end > start]
         # The separator most described items use; awesome-lint's ' - ' when none is.
-        canonical = dominant(found_all, 0.6) or " - "
+        canonical = dominant(used, 0.6) or " - "
         for entry in link_items(doc.entries):
             span = spans.get(id(entry))
             if span is None:
@@ -40,15 +39,13 @@ class LinkItemFormat(Rule):
                     start,
                     end,
                     message=(
-                        f"{found!r} between name and description where the list uses "
-                        f"{canonical!r}"
+                        f"{found!r} between name and description where the list uses {canonical!r}"
                     ),
                     fix=Fix.safe(Edit(start, end, canonical)),
                 )
             else:  # where the name ends and the text begins is a human's reading
-                yield self.problem(
-                    start, end, message=f"no {canonical.strip() or canonical!r} between name and description"
-                )
+                shown = canonical.strip() or canonical
+                yield self.problem(start, end, message=f"no {shown!r} between name and description")
 
 
 def _separator(text: str, entry: Entry) -> tuple[int, int] | None:
