@@ -35,6 +35,7 @@ _HTML_ANCHOR = re.compile(
     r"<[a-z][a-z0-9-]{0,20}\s[^>]{0,400}?\b(?:id|name)\s*=\s*[\"']([^\"']{0,400})[\"']",
     re.IGNORECASE,
 )
+_TAG = re.compile(r"<[^>]*>")
 _WORDS = re.compile(r"[^\W_]+")
 _ATTRIBUTE = re.compile(r"\b(?:id|name)\s*=", re.IGNORECASE)
 # Sections a table of contents leaves out by convention, with everything under them.
@@ -194,6 +195,9 @@ def _heading_at(doc: Document, starts: list[int], offset: int) -> int | None:
     if index >= 0 and doc.line_index(starts[index]) == doc.line_index(offset):
         return index
     following = index + 1
+    line = doc.line_text(doc.line_index(offset) + 1)
+    if _TAG.sub("", line).strip():
+        return None  # an element with text of its own (<p id="x">Results</p>) is its own place
     if following < len(starts):
         between = doc.text[doc.next_line_start(offset) : starts[following]]
         if all(not line.strip() or line.lstrip().startswith("<") for line in between.split("\n")):
