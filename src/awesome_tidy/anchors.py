@@ -35,7 +35,7 @@ _HTML_ANCHOR = re.compile(
     r"<[a-z][a-z0-9-]{0,20}\s[^>]{0,400}?\b(?:id|name)\s*=\s*[\"']([^\"']{0,400})[\"']",
     re.IGNORECASE,
 )
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>\n]*>")
 _WORDS = re.compile(r"[^\W_]+")
 _ATTRIBUTE = re.compile(r"\b(?:id|name)\s*=", re.IGNORECASE)
 # Sections a table of contents leaves out by convention, with everything under them.
