@@ -253,12 +253,21 @@ def test_a_list_of_links_mostly_dead_is_reported_not_rewritten() -> None:
     assert fix_text(text, only("toc")).text == text
 
 
+DEEP = (
+    "# Book\n\n## Contents\n\n- [Part](#part)\n  - [Chapter](#chapter)\n"
+    "    - [Section](#section)\n\n## Part\n\n### Chapter\n\n#### Section\n"
+)
+
+
 def test_a_deep_table_is_a_table() -> None:
-    text = (
-        "# Book\n\n## Contents\n\n- [Part](#part)\n  - [Chapter](#chapter)\n"
-        "    - [Section](#section)\n\n## Part\n\n### Chapter\n\n#### Section\n"
-    )
-    assert found(text, "toc") == []
+    assert found(DEEP, "toc") == []
+
+
+def test_max_depth_reports_each_line_nested_deeper() -> None:
+    config = Config(select=("toc",), rule_options={"toc": {"max-depth": 2}})
+    assert [(d.line, d.column, d.message) for d in check_text(DEEP, config)] == [
+        (7, 5, "'Section' is nested deeper than 2 levels")
+    ]
 
 
 def test_fragments_that_route_a_web_app_are_different_links() -> None:

@@ -6,7 +6,7 @@ from urllib.parse import unquote
 from awesome_tidy.anchors import TableOfContents, TocLink, not_listed, rendered_text
 from awesome_tidy.document import Document, Heading
 from awesome_tidy.entries import meta_section
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import Edit, Fix, Option, Problem, Rule
 
 _SHOWN = 3
 _UNAMBIGUOUS = 2
@@ -17,6 +17,11 @@ class Toc(Rule):
     severity = "error"
     summary = "A table of contents whose links do not match the headings."
     fix_safety = "safe"
+    options = {
+        "max-depth": Option(
+            int, 0, "the deepest nesting a table may have (2 is awesome-lint's); 0: any", minimum=0
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Problem]:
         for table in doc.anchors.tables:
@@ -34,6 +39,8 @@ class Toc(Rule):
             if fix is None and regenerate is not None:
                 fix, regenerate = regenerate, None
             yield self.problem(start, end, message=message, fix=fix)
+        for start, end, message in self._too_deep(table):
+            yield self.problem(start, end, message=message)
 
     def _broken(self, doc: Document, table: TableOfContents) -> Iterator[_Found]:
         anchors = doc.anchors
@@ -75,6 +82,15 @@ class Toc(Rule):
                     None,
                 )
             last = toc_link
+
+    def _too_deep(self, table: TableOfContents) -> Iterator[tuple[int, int, str]]:
+        limit = self.option("max-depth")
+        top = min(toc_link.item.depth for toc_link in table.links)
+        for toc_link in table.links:
+            item = toc_link.item
+            if limit and item.depth - top + 1 > limit:
+                message = f"{toc_link.link.label.text!r} is nested deeper than {limit} levels"
+                yield item.marker_start, toc_link.link.end, message
 
     def _missing(self, doc: Document, table: TableOfContents, scope: list[int]) -> Iterator[_Found]:
         listed = {toc_link.target for toc_link in table.links}
