@@ -123,3 +123,21 @@ def test_a_bullet_without_its_space_is_text_on_github() -> None:
         (9, 3, "list-marker-space",
          "no space after the bullet of '-[Nested](...)': GitHub shows it as text"),
     ]  # fmt: skip
+
+
+PAPERS = """\
+# Sequence Models
+
+- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) - Transformers.
+- [Long Short-Term Memory](https://example.org/lstm) - Gated recurrence.
+- [Sequence to Sequence Learning](https://arxiv.org/abs/1409.3215), `NeurIPS 2014`
+- [Neural Machine Translation](https://arxiv.org/abs/1409.0473), `ICLR 2015` - Attention over inputs.
+- [Deep Residual Learning](https://arxiv.org/abs/1512.03385) `⚠` Retracted figure.
+"""
+
+
+def test_a_venue_after_a_comma_is_a_mark_and_never_doubles_the_comma() -> None:
+    assert found(PAPERS, "link-item-format") == [
+        (7, 61, "link-item-format", "no '-' between name and description")
+    ]
+    assert fix_text(PAPERS, unsafe=True).text == PAPERS
