@@ -131,7 +131,7 @@ PAPERS = """\
 - [Attention Is All You Need](https://arxiv.org/abs/1706.03762) - Transformers.
 - [Long Short-Term Memory](https://example.org/lstm) - Gated recurrence.
 - [Sequence to Sequence Learning](https://arxiv.org/abs/1409.3215), `NeurIPS 2014`
-- [Neural Machine Translation](https://arxiv.org/abs/1409.0473), `ICLR 2015` - Attention over inputs.
+- [Neural Machine Translation](https://arxiv.org/abs/1409.0473), `ICLR 2015` - Soft alignment.
 - [Deep Residual Learning](https://arxiv.org/abs/1512.03385) `⚠` Retracted figure.
 """
 
