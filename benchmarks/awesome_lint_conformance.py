@@ -122,11 +122,11 @@ def _snapshot(test_dir: Path, rule: str, name: str) -> tuple[int, ...]:
     if not path.exists():
         return ()
     text = path.read_text(encoding="utf-8")
-    start = text.find(f"\n## {name}\n")
-    if start < 0:
+    header = re.search(rf"^## {re.escape(name)}$", text, re.MULTILINE)
+    if header is None:
         return ()
-    end = text.find("\n## ", start + 1)
-    return tuple(int(line) for line in _LINE.findall(text[start : end if end > 0 else None]))
+    end = text.find("\n## ", header.end())
+    return tuple(int(line) for line in _LINE.findall(text[header.end() : end if end > 0 else None]))
 
 
 def run(case: Case) -> Outcome:
