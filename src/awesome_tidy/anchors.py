@@ -282,12 +282,15 @@ def not_listed(section: Section) -> bool:
 
     current: Section | None = section
     while current is not None and current.heading is not None:
-        if meta_section(current) or _name(current.heading) in _NOT_LISTED:
+        if meta_section(current) or _left_out(current.heading):
             return True
         current = current.parent
     return False
 
 
-def _name(heading: Heading) -> str:
-    """The heading's words, no emoji or punctuation: ``🔗 Related Lists`` is ``related lists``."""
-    return " ".join(_WORDS.findall(rendered_text(heading.text).casefold()))
+def _left_out(heading: Heading) -> bool:
+    """``Footnotes``, ``🔗 Related Lists``: the heading's words, without emoji or punctuation."""
+    text = heading.text.casefold()
+    if not any(name.split()[0] in text for name in _NOT_LISTED):
+        return False  # most headings: no need to render them
+    return " ".join(_WORDS.findall(rendered_text(text))) in _NOT_LISTED
