@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from awesome_tidy.inline import Cover, Link, code_spans, links, unwrap
+from awesome_tidy.inline import Cover, Link, code_spans, link_at, links, unwrap
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -31,13 +31,12 @@ _ALPHABETIC_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169),
 _EMOJI_MARKS = frozenset((*range(0xFE00, 0xFE10), 0x20E3, *range(0xE0100, 0xE01F0)))
 # Any element's ``id`` or ``name`` (``<a name="x">``, ``<span id="x">``): GitHub keeps both,
 # prefixed with ``user-content-``, and its page script scrolls ``#x`` to them.
-_HTML_ANCHOR = re.compile(
-    r"<[a-z][a-z0-9-]{0,20}\s[^>]{0,400}?\b(?:id|name)\s*=\s*[\"']([^\"']{0,400})[\"']",
-    re.IGNORECASE,
-)
+_QUOTED_VALUE = re.compile(r"=[ \t]*[\"']([^\"'<>\n]{1,400})[\"']")
+_ATTRIBUTE = re.compile(r"(?<![\w-])(?:id|name)[ \t]*\Z", re.IGNORECASE)
+_TAG_OPEN = re.compile(r"<[a-z][a-z0-9-]{0,20}\s", re.IGNORECASE)
+_MAX_TAG = 400
 _TAG = re.compile(r"<[^<>\n]*>")
 _WORDS = re.compile(r"[^\W_]+")
-_ATTRIBUTE = re.compile(r"\b(?:id|name)\s*=", re.IGNORECASE)
 # Sections a table of contents leaves out by convention, with everything under them.
 _NOT_LISTED = frozenset(
     ("contributing", "footnotes", "related lists", "related awesome lists", "see also")
@@ -176,15 +175,24 @@ def _html_anchors(doc: Document) -> dict[str, int | None]:
     """``id`` and ``name`` attributes (``<a name="x">``, ``<span id="x">``), each with the
     heading it marks: the heading on its line or the next one when only blank or HTML lines
     come between, else none."""
-    if _ATTRIBUTE.search(doc.text) is None:
-        return {}
+    text = doc.text
     starts = [heading.start for heading in doc.headings]
-    code = Cover((b.start, b.end) for b in doc.blocks if b.kind in ("fence", "code_block"))
+    code: Cover | None = None
     found: dict[str, int | None] = {}
-    for match in _HTML_ANCHOR.finditer(doc.text):
-        if match.start() in code:
+    # Performance: quoted values are rare, tags are not; find the value, then its tag.
+    for value in _QUOTED_VALUE.finditer(text):
+        attribute = _ATTRIBUTE.search(text, max(0, value.start() - 12), value.start())
+        if attribute is None:
             continue
-        found.setdefault(match.group(1), _heading_at(doc, starts, match.start()))
+        tag = text.rfind("<", max(0, attribute.start() - _MAX_TAG), attribute.start())
+        if tag < 0 or not _TAG_OPEN.match(text, tag):
+            continue
+        if ">" in text[tag : attribute.start()]:
+            continue  # the attribute is outside the tag: text, not HTML
+        if code is None:
+            code = Cover((b.start, b.end) for b in doc.blocks if b.kind in ("fence", "code_block"))
+        if tag not in code:
+            found.setdefault(value.group(1), _heading_at(doc, starts, tag))
     return found
 
 
@@ -231,19 +239,27 @@ def _toc_links(doc: Document, anchors: Anchors, items: list[ListItem]) -> list[T
     in-page links is a layout this does not read."""
     text = doc.text
     result = []
+    others = 0
     for item in items:
         start, end = unwrap(text, item.content_start, item.content_end)
-        found = links(text, start, end, code_spans(text, start, end))
-        if not found or found[0].start != start:
+        link = link_at(text, start, end) if text.startswith("[", start) else None
+        if link is None:
             return None
-        if sum(link.url.text.startswith("#") for link in found) > 1:
-            return None
-        link = found[0]
         if not link.url.text.startswith("#"):
+            others += 1
+            if 2 * others >= len(items):
+                return None  # most links leave the page: a list of links, not a table
             continue
+        if "](#" in text[link.end : end] and _in_page_links(text, start, end) > 1:
+            return None
         resolved, target = anchors.resolve(link.url.text)
         result.append(TocLink(item, link, target, resolved))
     return result if 2 * len(result) > len(items) else None
+
+
+def _in_page_links(text: str, start: int, end: int) -> int:
+    found = links(text, start, end, code_spans(text, start, end))
+    return sum(link.url.text.startswith("#") for link in found)
 
 
 def _continues(

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from awesome_tidy.document import Document
-from awesome_tidy.inline import link_at
+from awesome_tidy.inline import Cover, link_at
 from awesome_tidy.rule import Problem, Rule
 
-_MARKERS = "-+"
+# A line that opens with a bullet right against a bracket: rare, so found in one pass first.
+_CANDIDATE = re.compile(r"^[ \t]*[-+]\[", re.MULTILINE)
 _SHOWN = 30
 
 
@@ -19,26 +21,28 @@ class ListMarkerSpace(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
-        for start, end in _prose(doc):
-            for line in range(doc.line_index(start), doc.line_index(max(start, end - 1)) + 1):
-                at = doc.line_start(line + 1)
-                while at < end and text[at] in " \t":
-                    at += 1
-                if at < start or at + 1 >= end or text[at] not in _MARKERS:
-                    continue
-                if text[at + 1] != "[" or link_at(text, at + 1, doc.line_end(line + 1)) is None:
-                    continue
-                shown = text[at : text.index("]", at) + 1][:_SHOWN]
-                yield self.problem(
-                    at,
-                    at + 1,
-                    message=f"no space after the bullet of '{shown}(...)': GitHub shows it as text",
-                )
+        if "-[" not in text and "+[" not in text:
+            return
+        prose: Cover | None = None
+        for candidate in _CANDIDATE.finditer(text):
+            at = candidate.end() - 2  # the bullet
+            prose = prose if prose is not None else Cover(_prose(doc))
+            if (
+                at not in prose
+                or link_at(text, at + 1, doc.line_end(doc.line_index(at) + 1)) is None
+            ):
+                continue
+            shown = text[at : text.index("]", at) + 1][:_SHOWN]
+            yield self.problem(
+                at,
+                at + 1,
+                message=f"no space after the bullet of '{shown}(...)': GitHub shows it as text",
+            )
 
 
 def _prose(doc: Document) -> Iterator[tuple[int, int]]:
-    """The paragraphs of the model: those outside lists, and each list item's first one,
-    whose later lines a missing space joins to it."""
+    """The paragraphs of the model: those outside lists, and each list item's first one after
+    its first line, which a missing space joins to the item."""
     for paragraph in doc.paragraphs:
         yield paragraph.start, paragraph.end
     for item in doc.items:
