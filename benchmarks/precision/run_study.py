@@ -467,10 +467,10 @@ see README.md) and a one-line `reason`.
 """
 
 
-def fence(lines: Sequence[str]) -> str:
-    """A code fence longer than any run of backticks in the lines, so none can close it."""
+def fence(lines: Sequence[str], least: int = 3) -> str:
+    """Backticks longer than any run of them in the lines, so that none can close the code."""
     longest = max((len(run) for line in lines for run in re.findall("`+", line)), default=0)
-    return "`" * max(3, longest + 1)
+    return "`" * max(least, longest + 1)
 
 
 def shown(text: str) -> str:
@@ -498,7 +498,8 @@ def finding_block(item: Item, lines: Sequence[str], context: int) -> list[str]:
     if found.end_line == found.line and 0 < found.line <= len(lines):
         fragment = lines[found.line - 1][found.column - 1 : found.end_column - 1]
         if fragment.strip():
-            out += [f"fragment (column {found.column}): `` {fragment} ``", ""]
+            ticks = fence([fragment], least=2)
+            out += [f"fragment (column {found.column}): {ticks} {fragment} {ticks}", ""]
     span = range(found.line, found.end_line + 1)
     out += code_block(numbered(lines, found.line - context, found.end_line + context, span))
     if found.related_line:
