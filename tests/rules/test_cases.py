@@ -22,9 +22,10 @@ A case file is a list of ``[[case]]`` tables, each run with only its file's rule
     the rule's options (validated against its declarations), ``skip-sections`` included.
 ``select``
     other rules to run alongside (``unused-suppression`` judges comments about other rules).
-``xfail``
-    why the case fails today: a known bug, reported to the rule's owner; the case then runs as
-    a strict expected failure and turns red when the bug is fixed.
+``xfail``, ``xfail-fix``
+    why the case's findings (``xfail``) or its fix (``xfail-fix``) are wrong today: a known bug,
+    reported to its owner. That test then runs as a strict expected failure, and turns red when
+    the bug is fixed: delete the key then.
 
 The cases are the sqlfluff invariants with positions: a failing case reports exactly its findings,
 a fix equals the expected text and then leaves only findings without a fix, ``fix`` is stable
@@ -56,7 +57,7 @@ ROOT = HERE.parents[1]
 RULES: dict[str, type[Rule]] = {rule.name: rule for rule in builtin_rules()}
 KEYS = {
     "name", "text", "findings", "fixed", "unsafe-fixed", "unchanged", "remaining", "options",
-    "select", "xfail",
+    "select", "xfail", "xfail-fix",
 }  # fmt: skip
 KEBAB = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MIN_CASES = 4
@@ -77,6 +78,7 @@ class Case:
     options: dict[str, Any] = field(default_factory=dict)
     select: tuple[str, ...] = ()
     xfail: str | None = None
+    xfail_fix: str | None = None
 
     def __str__(self) -> str:
         return f"{self.rule}::{self.name}"
@@ -119,6 +121,7 @@ def _case(rule: str, raw: Mapping[str, Any]) -> Case:
         options=dict(raw.get("options", {})),
         select=tuple(raw.get("select", ())),
         xfail=raw.get("xfail"),
+        xfail_fix=raw.get("xfail-fix"),
     )
 
 
@@ -135,8 +138,8 @@ def cases_of(rule: str) -> list[Case]:
 ALL_CASES = [case for name in sorted(RULES) for case in cases_of(name)]
 
 
-def _param(case: Case) -> Any:
-    marks = [pytest.mark.xfail(reason=case.xfail, strict=True)] if case.xfail else []
+def _param(case: Case, xfail: str | None) -> Any:
+    marks = [pytest.mark.xfail(reason=xfail, strict=True)] if xfail else []
     return pytest.param(case, id=str(case), marks=marks)
 
 
@@ -153,12 +156,12 @@ def _assert_findings(text: str, case: Case, expected: list[Position]) -> None:
         assert fragment in message, f"{line}:{column}: {fragment!r} not in {message!r}"
 
 
-@pytest.mark.parametrize("case", [_param(case) for case in ALL_CASES])
+@pytest.mark.parametrize("case", [_param(case, case.xfail) for case in ALL_CASES])
 def test_case_reports_exactly_its_findings(case: Case) -> None:
     _assert_findings(case.text, case, case.findings)
 
 
-@pytest.mark.parametrize("case", [_param(case) for case in ALL_CASES])
+@pytest.mark.parametrize("case", [_param(case, case.xfail_fix) for case in ALL_CASES])
 def test_case_fixes_to_its_fixed_text_then_stays_clean(case: Case) -> None:
     fixed = fix_text(case.text, case.config()).text
     assert fixed == (case.text if case.fixed is None else case.fixed)
