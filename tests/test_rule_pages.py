@@ -104,7 +104,8 @@ def test_every_rule_has_a_page_with_a_bad_and_a_good_example(name: str) -> None:
 
 @pytest.mark.parametrize("example", [e for e in ALL_EXAMPLES if e.kind == "bad"], ids=str)
 def test_bad_example_raises_the_rule(example: Example) -> None:
-    reported = {d.line for d in check_text(example.text, example.config()) if d.rule == example.rule}
+    diagnostics = check_text(example.text, example.config())
+    reported = {d.line for d in diagnostics if d.rule == example.rule}
     assert reported, f"{example.rule} reports nothing on its bad example"
     if example.lines is not None:
         assert tuple(sorted(reported)) == example.lines, "not the lines the page says"

@@ -144,7 +144,8 @@ def _param(case: Case, xfail: str | None) -> Any:
 
 
 def _found(text: str, case: Case) -> list[tuple[int, int, str]]:
-    return [(d.line, d.column, d.message) for d in check_text(text, case.config()) if d.rule == case.rule]
+    diagnostics = check_text(text, case.config())
+    return [(d.line, d.column, d.message) for d in diagnostics if d.rule == case.rule]
 
 
 def _assert_findings(text: str, case: Case, expected: list[Position]) -> None:
