@@ -15,9 +15,10 @@ A case file is a list of ``[[case]]`` tables, each run with only its file's rule
     case with findings says ``fixed``, or ``unchanged = true`` when its findings carry no safe fix.
     Without ``fixed``, ``fix`` must leave the text as it is.
 ``unsafe-fixed``
-    the text after ``--unsafe-fixes``; without it, the unsafe fixes change nothing more.
+    the text after ``--unsafe-fixes``, which must then hold no finding with a fix; without it,
+    the unsafe fixes change nothing more.
 ``remaining``
-    the findings left on the fixed text (``[]`` when absent): those that have no fix.
+    the findings left on the ``fixed`` text (``[]`` when absent): those that have no fix.
 ``options``
     the rule's options (validated against its declarations), ``skip-sections`` included.
 ``select``
@@ -168,8 +169,12 @@ def test_case_fixes_to_its_fixed_text_then_stays_clean(case: Case) -> None:
     assert fixed == (case.text if case.fixed is None else case.fixed)
     unsafe = fix_text(case.text, case.config(), unsafe=True).text
     assert unsafe == (fixed if case.unsafe_fixed is None else case.unsafe_fixed)
+    if fixed != case.text:
+        _assert_findings(fixed, case, case.remaining)
+    if unsafe != fixed:
+        left = [d for d in check_text(unsafe, case.config()) if d.rule == case.rule and d.fix]
+        assert not left, f"fixable findings left after the unsafe fixes: {left}"
     for result in {fixed, unsafe} - {case.text}:
-        _assert_findings(result, case, case.remaining)
         assert fix_text(result, case.config(), unsafe=True).text == result, "fix is not stable"
 
 
@@ -202,8 +207,10 @@ def test_case_file_states_what_fix_does(name: str) -> None:
                 f"{case}: {name} has no fix"
             )
         elif case.findings:
-            stated = case.fixed is not None or case.unsafe_fixed is not None or case.unchanged
-            assert stated, f"{case}: give 'fixed' or 'unsafe-fixed', or say 'unchanged = true'"
+            fixes = case.fixed is not None or case.unsafe_fixed is not None
+            assert fixes != case.unchanged, (
+                f"{case}: give 'fixed' or 'unsafe-fixed', or else say 'unchanged = true'"
+            )
         for option, value in case.options.items():
             if option == "skip-sections":
                 continue
