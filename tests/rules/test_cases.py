@@ -44,9 +44,8 @@ from typing import Any
 
 import pytest
 
-from awesome_tidy import Config, check_text, fix_text
+from awesome_tidy import Config, Rule, check_text, fix_text
 from awesome_tidy.registry import builtin_rules
-from awesome_tidy.rule import Rule
 
 if sys.version_info >= (3, 11):
     import tomllib
