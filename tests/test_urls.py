@@ -65,7 +65,8 @@ SAME_TARGET = [
         [
             "https://example.com/tool?utm_source=github&utm_medium=list",
             "http://example.com/tool/",
-            "https://example.com/tool#install",
+            "https://example.com/tool#readme",
+            "https://example.com/tool#top",
             "https://example.com/tool?ref=awesome",
         ],
         id="tracking-parameters-fragment-trailing-slash",
@@ -75,8 +76,16 @@ SAME_TARGET = [
         id="directory-index",
     ),
     pytest.param(
-        ["https://example.org/paper.pdf#page=3", "https://example.org/paper.pdf"],
-        id="a-page-of-a-pdf-is-a-place-in-it",
+        [
+            "https://example.org/paper.pdf#page=3",
+            "https://example.org/paper.pdf",
+            "https://example.org/paper.pdf#:~:text=results",
+        ],
+        id="a-page-of-a-pdf-or-a-text-fragment-is-the-same-document",
+    ),
+    pytest.param(
+        ["https://sandbox.example.io/#K2X9Q1#4", "http://www.sandbox.example.io/#K2X9Q1#4"],
+        id="one-playground-save-twice",
     ),
 ]
 
@@ -116,6 +125,10 @@ DIFFERENT_TARGETS = [
     pytest.param(
         ["https://tool.example.io/#pricing", "https://tool.example.io/#features"],
         id="fragments-of-a-front-page",
+    ),
+    pytest.param(
+        ["https://docs.example.io/guide#install", "https://docs.example.io/guide#usage"],
+        id="two-chapters-of-one-guide",
     ),
 ]
 
