@@ -4,7 +4,8 @@ The registry, the pages, the README's rule table and ``.pre-commit-hooks.yaml`` 
 a new rule needs its page and its README row before the suite passes.
 
 A page's fenced examples are tagged ``markdown bad``, ``markdown fixed`` (right after its bad)
-and ``markdown good``, optionally followed by rule options (``markdown good threshold=95``).
+and ``markdown good``, optionally followed by rule options (``markdown good threshold=95``) and
+by other rules to run with it (``with=missing-year``: the guard summarises other rules' findings).
 """
 
 from __future__ import annotations
@@ -32,9 +33,10 @@ class Example:
     options: dict[str, object]
     line: int
     fixed: str | None = None
+    also: tuple[str, ...] = ()
 
     def config(self) -> Config:
-        return Config(select=(self.rule,), rule_options={self.rule: self.options})
+        return Config(select=(self.rule, *self.also), rule_options={self.rule: self.options})
 
     def __str__(self) -> str:
         return f"{self.rule}.md:{self.line}:{self.kind}"
@@ -69,7 +71,9 @@ def examples_of(rule: str) -> list[Example]:
             found[-1].fixed = token.content
             continue
         assert kind in ("bad", "good"), f"{rule}.md:{line}: unknown example kind {kind!r}"
-        found.append(Example(rule, kind, token.content, _options(words[2:]), line))
+        options = _options(words[2:])
+        also = tuple(str(options.pop("with")).split(",")) if "with" in options else ()
+        found.append(Example(rule, kind, token.content, options, line, also=also))
     return found
 
 

@@ -14,6 +14,7 @@ _OPENING = "(\"'“‘[`"
 
 class DescriptionCase(Rule):
     name = "description-case"
+    judges_entries = True
     severity = "warning"
     summary = "A description that starts in lower case where the list's descriptions do not."
     fix_safety = "unsafe"
