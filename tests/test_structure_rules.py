@@ -168,3 +168,13 @@ def test_a_really_empty_section_is_still_reported_with_a_bounded_message() -> No
     [(line, column, message)] = found(text, "empty-section")
     assert (line, column) == (3, 1)
     assert message == f"section {title[:57] + '...'!r} is empty"
+
+
+def test_subsections_collapsed_in_details_carry_on_their_chapters_numbering() -> None:
+    text = (
+        "# Made-up\n\n## 1. Vision\n\n<details>\n<summary>More</summary>\n\n"
+        "### 1.1 Detection\n\n# 1.2 Segmentation\n\n</details>\n\n## 2. Language\n"
+    )
+    assert found(text, "heading-numbering") == [
+        (10, 1, "heading 1.2 has level 1, its number says level 3"),
+    ]

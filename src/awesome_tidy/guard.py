@@ -113,29 +113,35 @@ def _summaries(
 ) -> list[tuple[Problem, list[int]]]:
     """One summary per group and rule for the reasons that cross the thresholds, with the
     findings it replaces."""
-    members: defaultdict[Hashable, list[Entry]] = defaultdict(list)
-    for entry in doc.entries:
-        members[grouping(entry)].append(entry)
     buckets: defaultdict[tuple[Hashable, str], defaultdict[str, list[int]]] = defaultdict(
         lambda: defaultdict(list)
     )
     for index, entry in owner.items():
         problem = found[index][0]
         buckets[(grouping(entry), problem.rule)][reason(problem.message)].append(index)
+    reported = {
+        bucket: {reason: len({id(owner[i]) for i in indices}) for reason, indices in by.items()}
+        for bucket, by in buckets.items()
+    }
+    if all(count < thresholds.min_entries for by in reported.values() for count in by.values()):
+        return []  # the common case: no storm anywhere, no group needs its size
+    members: defaultdict[Hashable, list[Entry]] = defaultdict(list)
+    for entry in doc.entries:
+        members[grouping(entry)].append(entry)
     summaries = []
     for (group, rule), reasons in buckets.items():
         size = len(members[group])
         replaced = [
             index
-            for indices in reasons.values()
-            if thresholds.exceeded(len({id(owner[index]) for index in indices}), size)
+            for why, indices in reasons.items()
+            if thresholds.exceeded(reported[(group, rule)][why], size)
             for index in indices
         ]
         if replaced:
             replaced.sort(key=lambda index: found[index][0].start)
-            reported = len({id(owner[index]) for index in replaced})
+            count = len({id(owner[index]) for index in replaced})
             example = found[replaced[0]][0].message
-            summaries.append((_summary(doc, members[group], rule, reported, example), replaced))
+            summaries.append((_summary(doc, members[group], rule, count, example), replaced))
     return summaries
 
 

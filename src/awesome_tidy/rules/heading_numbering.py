@@ -84,9 +84,10 @@ def _schemes(doc: Document) -> list[list[Heading]]:
 
     A heading's container is the HTML region it is in (``<details>``) and its nearest
     unnumbered enclosing heading (``## Tutorial``). Numbering that starts afresh (``1``,
-    ``1.1``) in a container of its own is a scheme of its own. A number that carries on
-    (``## 3`` under a second unnumbered part, a ``# 3`` set one level too high) joins the
-    first scheme it continues, or else the first scheme; later headings of its container follow.
+    ``1.1``, and no scheme's next number or first child) in a container of its own is a scheme
+    of its own. A number that carries on (``## 3`` under a second unnumbered part, a ``# 3`` set
+    one level too high, a ``### 2.1`` in ``<details>`` under ``## 2``) joins the first scheme it
+    continues; later headings of its container follow.
     """
     regions = html_regions(doc)
     by_container: dict[tuple[int, int], _Scheme] = {}
@@ -123,9 +124,13 @@ class _Scheme:
 
 
 def _scheme_for(schemes: list[_Scheme], parts: tuple[int, ...]) -> _Scheme:
-    """The scheme a heading opening a new container joins; a new one when it starts afresh."""
+    """The scheme a heading opening a new container joins: the first one its number continues;
+    a new one when it starts afresh; else the first (the list's main numbering)."""
+    continued = next((scheme for scheme in schemes if scheme.continued_by(parts)), None)
+    if continued is not None:
+        return continued
     if schemes and not all(part <= 1 for part in parts):
-        return next((s for s in schemes if s.continued_by(parts)), schemes[0])
+        return schemes[0]
     schemes.append(_Scheme())
     return schemes[-1]
 
