@@ -178,3 +178,13 @@ def test_subsections_collapsed_in_details_carry_on_their_chapters_numbering() ->
     assert found(text, "heading-numbering") == [
         (10, 1, "heading 1.2 has level 1, its number says level 3"),
     ]
+
+
+def test_a_heading_lined_up_with_its_details_block_is_left_alone() -> None:
+    text = (
+        "# Made-up\n\n<details>\n<summary>Older</summary>\n\n  ## 2019\n"
+        "  - [Pebbles](https://example.org/pebbles) - Counts pebbles.\n\n</details>\n\n"
+        "  ## 2020\n"
+    )
+    assert found(text, "heading-indent") == [(11, 1, "heading indented by 2 spaces")]
+    assert found(text, "list-indent") == []
