@@ -14,7 +14,7 @@ from fnmatch import fnmatchcase
 
 from awesome_tidy.config import Config
 from awesome_tidy.document import Document, Section
-from awesome_tidy.guard import GUARD, Thresholds, apply_guard
+from awesome_tidy.guard import GUARD, Found, Thresholds, apply_guard
 from awesome_tidy.rule import Fix, Problem, Rule, Severity
 from awesome_tidy.suppressions import PREFIX, UNUSED
 from awesome_tidy.suppressions import apply as apply_suppressions
@@ -60,9 +60,6 @@ def lint(doc: Document, config: Config | None = None) -> list[Diagnostic]:
     diagnostics = [_stamp(doc, problem, severity) for problem, severity in found]
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
-
-
-Found = list[tuple[Problem, Severity]]
 
 
 def _guard(doc: Document, config: Config, rules: list[Rule]) -> Callable[[Found], Found] | None:
