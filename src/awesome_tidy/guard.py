@@ -15,10 +15,14 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from awesome_tidy.document import Document
-from awesome_tidy.entries import Entry
-from awesome_tidy.rule import Problem, Rule, Severity
+from awesome_tidy.rule import Problem, Severity
+
+if TYPE_CHECKING:
+    from awesome_tidy.document import Document
+    from awesome_tidy.entries import Entry
+    from awesome_tidy.rule import Rule
 
 GUARD = "unrecognised-shape"
 
@@ -51,15 +55,15 @@ class Thresholds:
 def shape_group(entry: Entry) -> Hashable:
     """The skeleton an entry shares with the entries written like it: shape and title form.
 
-    The one place that says which entries are written alike; when the model learns shape
-    groups of its own, this returns the model's group.
+    The one place that says which entries are written alike (the skeleton the model's group
+    conventions use); when the model names its groups, this returns the model's group.
     """
     return entry.shape, entry.form
 
 
 def _by_section(entry: Entry) -> Hashable:
     """Entries written alike in one section (a table is a group of its own)."""
-    return id(entry.table if entry.table is not None else entry.section), shape_group(entry)
+    return id(entry.container), shape_group(entry)
 
 
 # The whole list first (a misread spread over many small sections), then each section.

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from awesome_tidy.document import Document
+if TYPE_CHECKING:
+    from awesome_tidy.document import Document
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?(/?)>")
 _VOID = frozenset(
