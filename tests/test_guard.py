@@ -6,10 +6,14 @@ Every list here is made up to show one case; none is copied from a real list.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 
 from awesome_tidy import Config, Document, check_text, fix_text
 from awesome_tidy.guard import Thresholds, apply_guard, reason
 from awesome_tidy.rule import Problem, Rule
+from conftest import FIXTURES, REFERENCE
 
 GUARDED = ("unrecognised-shape", "repeated-punctuation")
 
@@ -143,3 +147,15 @@ def test_a_reason_is_the_message_without_its_quoted_fragments_and_numbers() -> N
     assert reason("'::' in title") == reason("'!!' in title") == "_ in title"
     assert reason("key 'a1' says 2020, the entry says 2021") == "key _ says _, the entry says _"
     assert reason("'::' in title") != reason("'::' in description")
+
+
+CORPUS_LISTS = sorted(
+    path for path in (FIXTURES / "corpus").glob("*.md") if path.name != "SOURCES.md"
+)
+
+
+@pytest.mark.parametrize("path", [*CORPUS_LISTS, REFERENCE], ids=lambda path: path.stem)
+def test_the_guard_stays_quiet_on_every_list_of_the_corpus(path: Path) -> None:
+    """Normal lists keep every finding: the thresholds sit above what real defects reach."""
+    diagnostics = check_text(path.read_text(encoding="utf-8"))
+    assert not [d for d in diagnostics if d.rule == "unrecognised-shape"]
