@@ -7,7 +7,7 @@ Every excerpt is made up to show one case; none is copied from a real list.
 from __future__ import annotations
 
 from awesome_tidy import Config, Document, check_text, fix_text
-from awesome_tidy.regions import html_regions, innermost
+from awesome_tidy.regions import html_regions
 
 
 def found(text: str, rule: str) -> list[tuple[int, int, str]]:
@@ -129,10 +129,11 @@ def test_an_indented_list_outside_html_is_still_reported_and_fixed() -> None:
 
 def test_html_regions_are_elements_opened_and_closed_in_different_blocks() -> None:
     doc = Document(COLLAPSED_LIST + '\n<p align="center">one block</p>\n\n<div>\nnever closed\n')
-    [region] = html_regions(doc)
+    regions = html_regions(doc)
+    [region] = regions
     assert region.tag == "details"
-    assert innermost([region], doc.text.index("[Quill]")) is region
-    assert innermost([region], doc.text.index("one block")) is None
+    assert regions.innermost(doc.text.index("[Quill]")) is region
+    assert regions.innermost(doc.text.index("one block")) is None
 
 
 # -- empty-section: a table, HTML or a quote is content -----------------------------------------
@@ -188,3 +189,19 @@ def test_a_heading_lined_up_with_its_details_block_is_left_alone() -> None:
     )
     assert found(text, "heading-indent") == [(11, 1, "heading indented by 2 spaces")]
     assert found(text, "list-indent") == []
+
+
+def test_the_innermost_region_of_nested_details_is_the_inner_one_and_ends_with_it() -> None:
+    text = (
+        "<details>\n<summary>Outer</summary>\n\nouter text\n\n"
+        "<details>\n<summary>Inner</summary>\n\ninner text\n\n</details>\n\n"
+        "outer again\n\n</details>\n\nafter\n"
+    )
+    doc = Document(text)
+    regions = html_regions(doc)
+    outer, inner = regions
+    assert (outer.tag, inner.tag) == ("details", "details")
+    assert regions.innermost(text.index("outer text")) is outer
+    assert regions.innermost(text.index("inner text")) is inner
+    assert regions.innermost(text.index("outer again")) is outer
+    assert regions.innermost(text.index("after")) is None

@@ -9,6 +9,9 @@ its own indentation. Only elements opened and closed in different HTML blocks ma
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,10 +37,54 @@ class Region:
         return self.start <= offset < self.end
 
 
-def html_regions(doc: Document) -> list[Region]:
-    """The regions of ``doc`` in the order they open; nested ones follow their parent."""
+class Regions:
+    """The regions of a document, and which one is innermost at an offset (in log time)."""
+
+    def __init__(self, regions: list[Region]) -> None:
+        # Outer first at a shared start; the stack that found them makes regions nest properly.
+        self.regions = sorted(regions, key=lambda region: (region.start, -region.end))
+        self._starts: list[int] = []
+        self._owners: list[Region | None] = []
+        stack: list[Region] = []
+        for region in self.regions:
+            while stack and stack[-1].end <= region.start:
+                self._close(stack)
+            stack.append(region)
+            self._segment(region.start, region)
+        while stack:
+            self._close(stack)
+
+    def _close(self, stack: list[Region]) -> None:
+        ended = stack.pop()
+        self._segment(ended.end, stack[-1] if stack else None)
+
+    def _segment(self, at: int, owner: Region | None) -> None:
+        """From ``at`` on, ``owner`` is the innermost region (until the next segment)."""
+        if self._starts and self._starts[-1] == at:
+            self._owners[-1] = owner
+        else:
+            self._starts.append(at)
+            self._owners.append(owner)
+
+    def __iter__(self) -> Iterator[Region]:
+        return iter(self.regions)
+
+    def __len__(self) -> int:
+        return len(self.regions)
+
+    def innermost(self, offset: int) -> Region | None:
+        """The deepest region holding ``offset``, or None outside every region."""
+        index = bisect_right(self._starts, offset) - 1
+        return self._owners[index] if index >= 0 else None
+
+
+def html_regions(doc: Document) -> Regions:
+    """The regions of ``doc``."""
     text = doc.text
     opened: list[tuple[str, int, int]] = []  # tag, block index, block start
+    # How many of each tag are open: a close tag nothing opened costs no search of the stack,
+    # and each search removes what it passes, so the whole walk stays linear.
+    open_tags: Counter[str] = Counter()
     regions: list[Region] = []
     blocks = [block for block in doc.blocks if block.kind == "html_block"]
     for index, block in enumerate(blocks):
@@ -47,24 +94,14 @@ def html_regions(doc: Document) -> list[Region]:
                 continue
             if not closing:
                 opened.append((tag, index, block.start))
+                open_tags[tag] += 1
                 continue
-            at = next((i for i in range(len(opened) - 1, -1, -1) if opened[i][0] == tag), None)
-            if at is None:
+            if not open_tags[tag]:
                 continue  # closes nothing we saw open: no region
+            at = next(i for i in range(len(opened) - 1, -1, -1) if opened[i][0] == tag)
             _, opened_in, start = opened[at]
+            open_tags.subtract(name for name, _, _ in opened[at:])
             del opened[at:]  # elements left open inside it end with it
             if opened_in != index:
                 regions.append(Region(tag, start, block.end))
-    regions.sort(key=lambda region: region.start)
-    return regions
-
-
-def innermost(regions: list[Region], offset: int) -> Region | None:
-    """The deepest region holding ``offset`` (regions in opening order)."""
-    found = None
-    for region in regions:
-        if region.start > offset:
-            break
-        if offset in region:
-            found = region
-    return found
+    return Regions(regions)

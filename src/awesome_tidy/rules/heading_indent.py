@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_tidy.document import Document
-from awesome_tidy.regions import html_regions, innermost
+from awesome_tidy.regions import html_regions
 from awesome_tidy.rule import Edit, Fix, Problem, Rule
 
 
@@ -19,7 +19,7 @@ class HeadingIndent(Rule):
         for heading in doc.headings:
             if heading.in_list_item:  # indented by its list item: moving it would leave the item
                 continue
-            if innermost(regions, heading.start) is not None:
+            if regions.innermost(heading.start) is not None:
                 continue  # lined up with its HTML (<details>): GitHub renders it the same
             indent = text[heading.start : heading.marker_start]
             if indent and not indent.strip(" \t"):

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from awesome_tidy.conventions import dominant
 from awesome_tidy.document import Document, Heading
-from awesome_tidy.regions import html_regions, innermost
+from awesome_tidy.regions import html_regions
 from awesome_tidy.rule import Edit, Fix, Problem, Rule
 
 _MAX_DIGITS = 6
@@ -99,7 +99,7 @@ def _schemes(doc: Document) -> list[list[Heading]]:
         parts = _parts(heading.number)
         if parts is not None:
             unnumbered = next((h for h in reversed(enclosing) if _parts(h.number) is None), None)
-            container = (id(innermost(regions, heading.start)), id(unnumbered))
+            container = (id(regions.innermost(heading.start)), id(unnumbered))
             scheme = by_container.get(container)
             if scheme is None:
                 scheme = _scheme_for(schemes, parts)

@@ -4,7 +4,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from awesome_tidy.document import Document, ListItem
-from awesome_tidy.regions import html_regions, innermost
+from awesome_tidy.regions import html_regions
 from awesome_tidy.rule import Edit, Fix, Problem, Rule
 
 
@@ -21,7 +21,7 @@ class ListIndent(Rule):
             indent = doc.text[item.start : item.marker_start]
             if item.parent is not None or item.depth != 1 or indent.strip(" "):
                 continue  # nested, in a block quote, or tabs: not ours to move
-            if innermost(regions, item.start) is None:
+            if regions.innermost(item.start) is None:
                 if indent:
                     yield self._report(doc, item, len(indent), 0)
             else:
