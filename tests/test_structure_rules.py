@@ -205,3 +205,16 @@ def test_the_innermost_region_of_nested_details_is_the_inner_one_and_ends_with_i
     assert regions.innermost(text.index("inner text")) is inner
     assert regions.innermost(text.index("outer again")) is outer
     assert regions.innermost(text.index("after")) is None
+
+
+def test_numbering_that_restarts_under_a_numbered_chapter_is_its_own_scheme() -> None:
+    text = "# Made-up\n\n## 1. Vision\n\n## 2. Methods\n\n### 1. Search\n\n### 2. Learning\n"
+    assert found(text, "heading-numbering") == []
+    assert fixed(text, "heading-numbering") == text
+
+
+def test_a_chapter_typed_one_level_too_deep_is_still_found() -> None:
+    text = "# Made-up\n\n## 1. Vision\n\n### 2. Methods\n\n## 3. Data\n"
+    assert found(text, "heading-numbering") == [
+        (5, 1, "heading 2 has level 3, its number says level 2"),
+    ]

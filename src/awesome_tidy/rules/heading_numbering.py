@@ -83,11 +83,12 @@ def _schemes(doc: Document) -> list[list[Heading]]:
     """The numbered headings, split into the numbering schemes they belong to.
 
     A heading's container is the HTML region it is in (``<details>``) and its nearest
-    unnumbered enclosing heading (``## Tutorial``). Numbering that starts afresh (``1``,
-    ``1.1``, and no scheme's next number or first child) in a container of its own is a scheme
-    of its own. A number that carries on (``## 3`` under a second unnumbered part, a ``# 3`` set
-    one level too high, a ``### 2.1`` in ``<details>`` under ``## 2``) joins the first scheme it
-    continues; later headings of its container follow.
+    enclosing heading that does not number it: an unnumbered one (``## Tutorial``), or one
+    whose number is no prefix of its own (``### 1.`` under ``## 2.``). Numbering that starts
+    afresh (``1``, ``1.1``, and no scheme's next number or first child) in a container of its
+    own is a scheme of its own. A number that carries on (``## 3`` under a second unnumbered
+    part, a ``# 3`` set one level too high, a ``### 2.1`` in ``<details>`` under ``## 2``)
+    joins the first scheme it continues; later headings of its container follow.
     """
     regions = html_regions(doc)
     by_container: dict[tuple[int, int], _Scheme] = {}
@@ -98,8 +99,8 @@ def _schemes(doc: Document) -> list[list[Heading]]:
             enclosing.pop()
         parts = _parts(heading.number)
         if parts is not None:
-            unnumbered = next((h for h in reversed(enclosing) if _parts(h.number) is None), None)
-            container = (id(regions.innermost(heading.start)), id(unnumbered))
+            holder = next((h for h in reversed(enclosing) if not _extends(h, parts)), None)
+            container = (id(regions.innermost(heading.start)), id(holder))
             scheme = by_container.get(container)
             if scheme is None:
                 scheme = _scheme_for(schemes, parts)
@@ -133,6 +134,12 @@ def _scheme_for(schemes: list[_Scheme], parts: tuple[int, ...]) -> _Scheme:
         return schemes[0]
     schemes.append(_Scheme())
     return schemes[-1]
+
+
+def _extends(enclosing: Heading, parts: tuple[int, ...]) -> bool:
+    """Whether ``parts`` numbers a subsection of the enclosing heading (``2.1`` of ``2``)."""
+    own = _parts(enclosing.number)
+    return own is not None and len(own) < len(parts) and parts[: len(own)] == own
 
 
 def _parts(number: str | None) -> tuple[int, ...] | None:
