@@ -4,7 +4,8 @@ The registry, the pages, the README's rule table and ``.pre-commit-hooks.yaml`` 
 a new rule needs its page and its README row before the suite passes.
 
 A page's fenced examples are tagged ``markdown bad``, ``markdown fixed`` (right after its bad)
-and ``markdown good``, optionally followed by rule options (``markdown good threshold=95``).
+and ``markdown good``, optionally followed by rule options (``markdown good threshold=95``) and
+by other rules to run with it (``with=missing-year``: the guard summarises other rules' findings).
 A ``bad`` example may say which of its lines the rule reports, counted from the example's first
 line (``markdown bad lines=2,4``): then exactly those lines are reported. The rule's cases, with
 columns and every finding, are in ``tests/rules/<rule>.toml``.
@@ -37,9 +38,10 @@ class Example:
     line: int
     fixed: str | None = None
     lines: tuple[int, ...] | None = None
+    also: tuple[str, ...] = ()
 
     def config(self) -> Config:
-        return Config(select=(self.rule,), rule_options={self.rule: self.options})
+        return Config(select=(self.rule, *self.also), rule_options={self.rule: self.options})
 
     def __str__(self) -> str:
         return f"{self.rule}.md:{self.line}:{self.kind}"
@@ -78,7 +80,9 @@ def examples_of(rule: str) -> list[Example]:
         assert kind in ("bad", "good"), f"{rule}.md:{line}: unknown example kind {kind!r}"
         lines = _reported_lines(words[2:])
         assert lines is None or kind == "bad", f"{rule}.md:{line}: only a 'bad' example has lines"
-        found.append(Example(rule, kind, token.content, _options(words[2:]), line, lines=lines))
+        options = _options(words[2:])
+        also = tuple(str(options.pop("with")).split(",")) if "with" in options else ()
+        found.append(Example(rule, kind, token.content, options, line, lines=lines, also=also))
     return found
 
 

@@ -15,6 +15,7 @@ _VOWELS = frozenset("aeiouy")
 
 class DescriptionCase(Rule):
     name = "description-case"
+    judges_entries = True
     severity = "warning"
     summary = "A description that starts in lower case where the list's descriptions do not."
     fix_safety = "unsafe"

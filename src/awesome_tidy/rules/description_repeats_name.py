@@ -11,6 +11,7 @@ from awesome_tidy.rule import Problem, Rule
 
 class DescriptionRepeatsName(Rule):
     name = "description-repeats-name"
+    judges_entries = True
     severity = "warning"
     summary = "A description that opens with the item's own name: `[Foo](url) - Foo is ...`."
 

@@ -13,6 +13,7 @@ _DASHES = "-–—:："
 
 class LinkItemFormat(Rule):
     name = "link-item-format"
+    judges_entries = True
     severity = "warning"
     summary = "A `[Name](url) - Description` item whose separator differs from the list's."
     fix_safety = "safe"
