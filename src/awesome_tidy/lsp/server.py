@@ -157,9 +157,13 @@ class TidyServer(LanguageServer):
         if self.shown.get(uri) == message:
             return
         self.shown[uri] = message
-        self.window_log_message(types.LogMessageParams(types.MessageType.Error, message))
+        self.window_log_message(
+            types.LogMessageParams(type=types.MessageType.Error, message=message)
+        )
         self.window_show_message(
-            types.ShowMessageParams(types.MessageType.Error, f"awesome-tidy: {message}")
+            types.ShowMessageParams(
+                type=types.MessageType.Error, message=f"awesome-tidy: {message}"
+            )
         )
 
     def workspace_edit(
