@@ -3,20 +3,25 @@ pytest-lsp's client as an editor drives it (issue 13)."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
-from collections.abc import AsyncIterator
+import sys
+import time
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("pytest_lsp")
 
-import pytest_lsp  # noqa: E402
-from lsprotocol import types  # noqa: E402
+import pytest_lsp
+from lsprotocol import types
 
-from awesome_tidy import check_text, fix_text  # noqa: E402
-from conftest import FIXTURES, REFERENCE  # noqa: E402
-from lsp_editor import SERVER, Editor, RecordingClient, capabilities, rendered  # noqa: E402
+from awesome_tidy import check_text, fix_text
+from cli_invoke import invoke
+from conftest import FIXTURES, REFERENCE
+from lsp_editor import SERVER, Editor, RecordingClient, capabilities, rendered
+from test_reference import _render
 
 pytestmark = pytest.mark.asyncio
 
@@ -89,7 +94,7 @@ async def test_a_quick_fix_applied_through_its_edit_updates_the_diagnostics(
     after = await editor.apply(uri, found[0].edit)
     assert "Deep Learning for Unsupervised" in editor.texts[uri].splitlines()[8]
     assert after == before[1:]
-    assert rendered(after) == _golden(check_text(editor.texts[uri]))
+    assert rendered(after) == _render(check_text(editor.texts[uri]))
 
 
 async def test_fix_all_is_a_source_action_whose_edits_give_the_golden_fixed_file(
@@ -107,7 +112,7 @@ async def test_fix_all_is_a_source_action_whose_edits_give_the_golden_fixed_file
     resolved = await client.code_action_resolve_async(action)
     after = await editor.apply(uri, resolved.edit)
     assert editor.texts[uri] == FIXED.read_text(encoding="utf-8")
-    assert rendered(after) == _golden(fix_text(REFERENCE.read_text(encoding="utf-8")).remaining)
+    assert rendered(after) == _render(fix_text(REFERENCE.read_text(encoding="utf-8")).remaining)
 
 
 async def test_a_client_without_resolve_gets_the_fix_all_edit_at_once(
@@ -124,15 +129,6 @@ async def test_a_client_without_resolve_gets_the_fix_all_edit_at_once(
     assert action.edit is not None and action.edit.changes is not None
     await editor.apply(uri, action.edit)
     assert editor.texts[uri] == FIXED.read_text(encoding="utf-8")
-
-
-def _golden(diagnostics: list) -> str:
-    return "".join(
-        f"{d.line}:{d.column} {d.severity} {d.rule} {d.message}"
-        + (f" [related {d.related_line}]" if d.related_line else "")
-        + "\n"
-        for d in diagnostics
-    )
 
 
 async def test_a_configuration_file_next_to_the_document_changes_the_findings(
@@ -169,12 +165,9 @@ async def test_a_malformed_configuration_is_shown_and_the_server_keeps_serving(
     assert len(client.messages) == 1
 
 
-async def _until(condition: object, seconds: float = 60.0) -> None:
-    import asyncio
-    import time
-
+async def _until(condition: Callable[[], bool], seconds: float = 60.0) -> None:
     deadline = time.monotonic() + seconds
-    while not callable(condition) or not condition():
+    while not condition():
         assert time.monotonic() < deadline, "timed out"
         await asyncio.sleep(0.01)
 
@@ -317,3 +310,18 @@ async def test_closing_a_document_clears_its_diagnostics(
     )
     await _until(lambda: len(client.published) >= 2)
     assert list(client.published[-1].diagnostics) == []
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestWarning")
+def test_without_the_lsp_extra_the_server_command_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in [name for name in sys.modules if name.startswith(("pygls", "awesome_tidy.lsp"))]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "pygls", None)  # what an install without the extra gives
+    outcome = invoke("server")
+    assert outcome.exit_code == 2
+    assert (
+        outcome.stderr
+        == 'error: the language server needs pygls: pip install "awesome-tidy[lsp]"\n'
+    )

@@ -320,7 +320,7 @@ def server() -> None:
     try:
         from awesome_tidy.lsp.server import serve
     except ModuleNotFoundError as error:
-        if error.name not in ("pygls", "lsprotocol"):
+        if (error.name or "").partition(".")[0] not in ("pygls", "lsprotocol"):
             raise
         _fail('the language server needs pygls: pip install "awesome-tidy[lsp]"')
     serve()
