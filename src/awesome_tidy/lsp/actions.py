@@ -105,9 +105,14 @@ def _removal(old: str, *, at_line_start: bool) -> str:
 
 
 def _quote(fragment: str) -> str:
+    """A fragment for a menu: short, one line, invisible characters by their code point."""
     if len(fragment) > _LONGEST:
         fragment = fragment[: _LONGEST - 1] + "…"
-    return "'" + fragment.replace("\n", "⏎") + "'"
+    shown = "".join(
+        "⏎" if char == "\n" else char if char.isprintable() else f"U+{ord(char):04X}"
+        for char in fragment
+    )
+    return f"'{shown}'"
 
 
 def disable_actions(
