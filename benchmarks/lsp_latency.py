@@ -32,7 +32,8 @@ from pathlib import Path
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
-import generate  # sibling scripts: ``python benchmarks/lsp_latency.py`` puts this folder on the path
+# Sibling scripts: ``python benchmarks/lsp_latency.py`` puts this folder on the path.
+import generate
 import run
 
 ROOT = Path(__file__).resolve().parent.parent
