@@ -276,6 +276,11 @@ async def test_unsafe_fixes_are_offered_only_when_the_settings_ask(
     (case,) = _on(await editor.open(path, text), "description-case")
     titles = [a.title for a in await editor.actions(uri, case.range)]
     assert "Replace 'm' with 'M' (description-case, unsafe)" in titles
+    # Settings of other tools (Neovim sends its own at start) leave this one as it was.
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"marksman": {"enabled": True}})
+    )
+    assert titles == [a.title for a in await editor.actions(uri, case.range)]
     client.workspace_did_change_configuration(
         types.DidChangeConfigurationParams(settings={"awesome-tidy": {"unsafeFixes": False}})
     )

@@ -34,21 +34,19 @@ SHORTEST_PAUSE = 0.03
 LONGEST_PAUSE = 0.5
 
 
-@dataclass
+@dataclass(frozen=True)
 class Settings:
     """What the client may set, in ``initializationOptions`` or ``workspace/didChangeConfiguration``
-    (at the top level or under ``awesome-tidy``)."""
+    (at the top level or under ``awesome-tidy``); a setting not given keeps its value."""
 
     unsafe_fixes: bool = False
 
-    @classmethod
-    def read(cls, options: Any) -> Settings:
-        if not isinstance(options, dict):
-            return cls()
-        options = options.get("awesome-tidy", options)
-        if not isinstance(options, dict):
-            return cls()
-        return cls(unsafe_fixes=options.get("unsafeFixes") is True)
+    def updated(self, options: Any) -> Settings:
+        if isinstance(options, dict) and isinstance(options.get("awesome-tidy"), dict):
+            options = options["awesome-tidy"]
+        if not isinstance(options, dict) or not isinstance(options.get("unsafeFixes"), bool):
+            return self
+        return Settings(unsafe_fixes=options["unsafeFixes"])
 
 
 class TidyServer(LanguageServer):
@@ -218,11 +216,11 @@ def build() -> TidyServer:
 def _register_documents(server: TidyServer) -> None:
     @server.feature(types.INITIALIZE)
     def initialize(ls: TidyServer, params: types.InitializeParams) -> None:
-        ls.settings = Settings.read(params.initialization_options)
+        ls.settings = ls.settings.updated(params.initialization_options)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def configure(ls: TidyServer, params: types.DidChangeConfigurationParams) -> None:
-        ls.settings = Settings.read(params.settings)
+        ls.settings = ls.settings.updated(params.settings)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: TidyServer, params: types.DidOpenTextDocumentParams) -> None:
