@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from lsprotocol import types
@@ -84,15 +84,7 @@ def analyse(job: Job) -> Analysis:
     except Exception as error:  # a bug in a rule must not take the editor's server down
         log.exception("checking %s failed", job.uri)
         analysis = Analysis(job, error=f"{_display(job)}: cannot be checked: {error!r}")
-    return Analysis(
-        job,
-        analysis.findings,
-        analysis.lines,
-        analysis.newline,
-        analysis.config,
-        analysis.error,
-        time.perf_counter() - started,
-    )
+    return replace(analysis, seconds=time.perf_counter() - started)
 
 
 def _analyse(job: Job) -> Analysis:

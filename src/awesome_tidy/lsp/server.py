@@ -28,8 +28,6 @@ from awesome_tidy.lsp.analysis import Analysis, Job, analyse
 from awesome_tidy.lsp.hover import hover_text
 from awesome_tidy.lsp.positions import UTF16
 
-log = logging.getLogger(__name__)
-
 SHORTEST_PAUSE = 0.03
 LONGEST_PAUSE = 0.5
 
@@ -72,11 +70,10 @@ class TidyServer(LanguageServer):
         loop = asyncio.get_running_loop()
         self.timers[uri] = loop.call_later(delay, self.start_check, uri)
 
-    def _cancel_timer(self, uri: str) -> bool:
+    def _cancel_timer(self, uri: str) -> None:
         timer = self.timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
-        return timer is not None
 
     def start_check(self, uri: str) -> asyncio.Future[Analysis] | None:
         """Check the document's current text, unless a check of it is running: that one's end
