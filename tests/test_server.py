@@ -145,6 +145,17 @@ async def test_a_configuration_file_next_to_the_document_changes_the_findings(
     assert len(diagnostics) == 198 - 133
 
 
+async def test_a_file_the_configuration_excludes_gets_no_findings(
+    client: RecordingClient, reference: Path
+) -> None:
+    (reference.parent / "pyproject.toml").write_text(
+        '[tool.awesome-tidy]\nexclude = ["README.md"]\n', encoding="utf-8"
+    )
+    editor = await Editor.start(client, reference.parent)
+    assert await editor.open(reference) == []
+    assert client.messages == []
+
+
 async def test_a_malformed_configuration_is_shown_and_the_server_keeps_serving(
     client: RecordingClient, reference: Path
 ) -> None:
