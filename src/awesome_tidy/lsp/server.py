@@ -10,6 +10,7 @@ result for an older version is dropped and the latest text checked.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import logging
 from concurrent.futures import ThreadPoolExecutor
@@ -27,6 +28,7 @@ from awesome_tidy.lsp import actions
 from awesome_tidy.lsp.analysis import Analysis, Job, analyse
 from awesome_tidy.lsp.hover import hover_text
 from awesome_tidy.lsp.positions import UTF16
+from awesome_tidy.registry import RuleLoadError, all_rules
 
 SHORTEST_PAUSE = 0.03
 LONGEST_PAUSE = 0.5
@@ -297,7 +299,14 @@ def _fixable(analysis: Analysis, unsafe: bool) -> bool:
 def serve() -> None:
     """Serve one client over standard input and output until it says exit."""
     # The CLI turns the collector off for its short runs; a server lives long and must free
-    # the reference cycles of every document it checked.
-    gc.enable()
+    # the reference cycles of every document it checked. What the imports built (the rules,
+    # pygls's and lsprotocol's types) lives as long as the server: frozen, the collector's full
+    # passes no longer walk it.
     logging.basicConfig(level=logging.WARNING)
-    build().start_io()
+    server = build()
+    with contextlib.suppress(RuleLoadError):  # a broken plugin is shown at the first check
+        all_rules()
+    gc.collect()
+    gc.freeze()
+    gc.enable()
+    server.start_io()
