@@ -4,7 +4,6 @@ pytest-lsp's client as an editor drives it (issue 13)."""
 from __future__ import annotations
 
 import asyncio
-import shutil
 import sys
 import time
 from collections.abc import AsyncIterator, Callable
@@ -19,14 +18,12 @@ from lsprotocol import types
 
 from awesome_tidy import check_text, fix_text
 from cli_invoke import invoke
-from conftest import FIXTURES, REFERENCE
+from conftest import REFERENCE
 from lsp_editor import SERVER, Editor, RecordingClient, capabilities, rendered
-from test_reference import _render
+from test_reference import FINDINGS, FIXED, _render
 
 pytestmark = pytest.mark.asyncio
 
-FINDINGS = FIXTURES / "reference" / "awesome-industrial-anomaly-detection.findings.txt"
-FIXED = FIXTURES / "reference" / "awesome-industrial-anomaly-detection.fixed.md"
 BRACES = "# Papers\n\n+ (he2016deep)Deep Residual {Learning for Image Recognition[2016]\n"
 
 
@@ -34,13 +31,6 @@ BRACES = "# Papers\n\n+ (he2016deep)Deep Residual {Learning for Image Recognitio
 async def client(lsp_client: RecordingClient) -> AsyncIterator[None]:
     yield
     await lsp_client.shutdown_session()
-
-
-@pytest.fixture
-def reference(tmp_path: Path) -> Path:
-    copy = tmp_path / "README.md"
-    shutil.copyfile(REFERENCE, copy)
-    return copy
 
 
 def _on(diagnostics: list[types.Diagnostic], rule: str) -> list[types.Diagnostic]:
@@ -54,10 +44,10 @@ def _line(line: int) -> types.Range:
 
 
 async def test_opening_the_reference_list_publishes_the_golden_findings_at_their_ranges(
-    client: RecordingClient, reference: Path
+    client: RecordingClient, reference_copy: Path
 ) -> None:
-    editor = await Editor.start(client, reference.parent)
-    diagnostics = await editor.open(reference)
+    editor = await Editor.start(client, reference_copy.parent)
+    diagnostics = await editor.open(reference_copy)
     assert rendered(diagnostics) == FINDINGS.read_text(encoding="utf-8")
     brace = diagnostics[0]
     assert brace.range == types.Range(
@@ -72,17 +62,17 @@ async def test_opening_the_reference_list_publishes_the_golden_findings_at_their
     assert duplicate.related_information is not None
     first = duplicate.related_information[0].location
     assert (first.uri, first.range.start) == (
-        reference.as_uri(),
+        reference_copy.as_uri(),
         types.Position(line=24, character=0),
     )
 
 
 async def test_a_quick_fix_applied_through_its_edit_updates_the_diagnostics(
-    client: RecordingClient, reference: Path
+    client: RecordingClient, reference_copy: Path
 ) -> None:
-    editor = await Editor.start(client, reference.parent)
-    uri = reference.as_uri()
-    before = await editor.open(reference)
+    editor = await Editor.start(client, reference_copy.parent)
+    uri = reference_copy.as_uri()
+    before = await editor.open(reference_copy)
     found = await editor.actions(uri, before[0].range)
     titles = [action.title for action in found]
     assert titles == [
@@ -98,11 +88,11 @@ async def test_a_quick_fix_applied_through_its_edit_updates_the_diagnostics(
 
 
 async def test_fix_all_is_a_source_action_whose_edits_give_the_golden_fixed_file(
-    client: RecordingClient, reference: Path
+    client: RecordingClient, reference_copy: Path
 ) -> None:
-    editor = await Editor.start(client, reference.parent)
-    uri = reference.as_uri()
-    await editor.open(reference)
+    editor = await Editor.start(client, reference_copy.parent)
+    uri = reference_copy.as_uri()
+    await editor.open(reference_copy)
     whole = types.Range(
         start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)
     )
@@ -116,15 +106,15 @@ async def test_fix_all_is_a_source_action_whose_edits_give_the_golden_fixed_file
 
 
 async def test_a_client_without_resolve_gets_the_fix_all_edit_at_once(
-    client: RecordingClient, reference: Path
+    client: RecordingClient, reference_copy: Path
 ) -> None:
     caps = capabilities()
     assert caps.text_document is not None and caps.text_document.code_action is not None
     caps.text_document.code_action.resolve_support = None
     caps.workspace = None  # no versioned document changes either: a plain ``changes`` map
-    editor = await Editor.start(client, reference.parent, caps)
-    uri = reference.as_uri()
-    await editor.open(reference)
+    editor = await Editor.start(client, reference_copy.parent, caps)
+    uri = reference_copy.as_uri()
+    await editor.open(reference_copy)
     (action,) = await editor.actions(uri, _line(0), only=["source"])
     assert action.edit is not None and action.edit.changes is not None
     await editor.apply(uri, action.edit)
@@ -132,13 +122,13 @@ async def test_a_client_without_resolve_gets_the_fix_all_edit_at_once(
 
 
 async def test_a_configuration_file_next_to_the_document_changes_the_findings(
-    client: RecordingClient, reference: Path
+    client: RecordingClient, reference_copy: Path
 ) -> None:
-    (reference.parent / ".awesome-tidy.toml").write_text(
+    (reference_copy.parent / ".awesome-tidy.toml").write_text(
         'ignore = ["list-indent"]\n\n[severity]\nkey-style = "info"\n', encoding="utf-8"
     )
-    editor = await Editor.start(client, reference.parent)
-    diagnostics = await editor.open(reference)
+    editor = await Editor.start(client, reference_copy.parent)
+    diagnostics = await editor.open(reference_copy)
     assert not _on(diagnostics, "list-indent")
     key_style = _on(diagnostics, "key-style")
     assert key_style and {d.severity for d in key_style} == {types.DiagnosticSeverity.Information}
@@ -146,28 +136,28 @@ async def test_a_configuration_file_next_to_the_document_changes_the_findings(
 
 
 async def test_a_file_the_configuration_excludes_gets_no_findings(
-    client: RecordingClient, reference: Path
+    client: RecordingClient, reference_copy: Path
 ) -> None:
-    (reference.parent / "pyproject.toml").write_text(
+    (reference_copy.parent / "pyproject.toml").write_text(
         '[tool.awesome-tidy]\nexclude = ["README.md"]\n', encoding="utf-8"
     )
-    editor = await Editor.start(client, reference.parent)
-    assert await editor.open(reference) == []
+    editor = await Editor.start(client, reference_copy.parent)
+    assert await editor.open(reference_copy) == []
     assert client.messages == []
 
 
 async def test_a_malformed_configuration_is_shown_and_the_server_keeps_serving(
-    client: RecordingClient, reference: Path
+    client: RecordingClient, reference_copy: Path
 ) -> None:
-    config = reference.parent / ".awesome-tidy.toml"
+    config = reference_copy.parent / ".awesome-tidy.toml"
     config.write_text('select = ["stray-brace"\n', encoding="utf-8")
-    editor = await Editor.start(client, reference.parent)
-    assert await editor.open(reference) == []
+    editor = await Editor.start(client, reference_copy.parent)
+    assert await editor.open(reference_copy) == []
     (message,) = client.messages
     assert message.type == types.MessageType.Error
     assert ".awesome-tidy.toml" in message.message
     config.write_text('select = ["stray-brace"]\n', encoding="utf-8")
-    uri = reference.as_uri()
+    uri = reference_copy.as_uri()
     client.text_document_did_save(
         types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
     )
@@ -300,11 +290,11 @@ async def test_unsafe_fixes_are_offered_only_when_the_settings_ask(
 
 
 async def test_a_burst_of_changes_is_checked_once_for_the_last_text(
-    client: RecordingClient, reference: Path
+    client: RecordingClient, reference_copy: Path
 ) -> None:
-    editor = await Editor.start(client, reference.parent)
-    uri = reference.as_uri()
-    text = await editor.open(reference) and editor.texts[uri]
+    editor = await Editor.start(client, reference_copy.parent)
+    uri = reference_copy.as_uri()
+    text = await editor.open(reference_copy) and editor.texts[uri]
     for count in range(1, 21):
         editor.change(uri, text.replace("(he2015deep)", "(he2015deep)" + "x" * count, 1))
     await editor.diagnostics(uri)
