@@ -121,14 +121,20 @@ async def test_a_client_without_resolve_gets_the_fix_all_edit_at_once(
     assert editor.texts[uri] == FIXED.read_text(encoding="utf-8")
 
 
+async def _open_beside(
+    client: RecordingClient, document: Path, name: str, config: str
+) -> tuple[Editor, list[types.Diagnostic]]:
+    """Open ``document`` with the configuration file ``name`` next to it."""
+    (document.parent / name).write_text(config, encoding="utf-8")
+    editor = await Editor.start(client, document.parent)
+    return editor, await editor.open(document)
+
+
 async def test_a_configuration_file_next_to_the_document_changes_the_findings(
     client: RecordingClient, reference_copy: Path
 ) -> None:
-    (reference_copy.parent / ".awesome-tidy.toml").write_text(
-        'ignore = ["list-indent"]\n\n[severity]\nkey-style = "info"\n', encoding="utf-8"
-    )
-    editor = await Editor.start(client, reference_copy.parent)
-    diagnostics = await editor.open(reference_copy)
+    config = 'ignore = ["list-indent"]\n\n[severity]\nkey-style = "info"\n'
+    _, diagnostics = await _open_beside(client, reference_copy, ".awesome-tidy.toml", config)
     assert not _on(diagnostics, "list-indent")
     key_style = _on(diagnostics, "key-style")
     assert key_style and {d.severity for d in key_style} == {types.DiagnosticSeverity.Information}
@@ -138,25 +144,22 @@ async def test_a_configuration_file_next_to_the_document_changes_the_findings(
 async def test_a_file_the_configuration_excludes_gets_no_findings(
     client: RecordingClient, reference_copy: Path
 ) -> None:
-    (reference_copy.parent / "pyproject.toml").write_text(
-        '[tool.awesome-tidy]\nexclude = ["README.md"]\n', encoding="utf-8"
-    )
-    editor = await Editor.start(client, reference_copy.parent)
-    assert await editor.open(reference_copy) == []
+    config = '[tool.awesome-tidy]\nexclude = ["README.md"]\n'
+    _, diagnostics = await _open_beside(client, reference_copy, "pyproject.toml", config)
+    assert diagnostics == []
     assert client.messages == []
 
 
 async def test_a_malformed_configuration_is_shown_and_the_server_keeps_serving(
     client: RecordingClient, reference_copy: Path
 ) -> None:
-    config = reference_copy.parent / ".awesome-tidy.toml"
-    config.write_text('select = ["stray-brace"\n', encoding="utf-8")
-    editor = await Editor.start(client, reference_copy.parent)
-    assert await editor.open(reference_copy) == []
+    name = ".awesome-tidy.toml"
+    _, diagnostics = await _open_beside(client, reference_copy, name, 'select = ["stray-brace"\n')
+    assert diagnostics == []
     (message,) = client.messages
     assert message.type == types.MessageType.Error
     assert ".awesome-tidy.toml" in message.message
-    config.write_text('select = ["stray-brace"]\n', encoding="utf-8")
+    (reference_copy.parent / name).write_text('select = ["stray-brace"]\n', encoding="utf-8")
     uri = reference_copy.as_uri()
     client.text_document_did_save(
         types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
