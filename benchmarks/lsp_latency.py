@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime
+import os
 import shutil
 import statistics
 import sys
@@ -65,6 +66,15 @@ class Session:
                 raise TimeoutError(f"no diagnostics for {doc.uri} version {version}")
             await asyncio.sleep(0.001)
         return self.arrived[(doc.uri, version)]
+
+    def cpu_seconds(self) -> float:
+        """CPU time the server process used so far (Linux; 0 elsewhere)."""
+        server = self.client._server
+        stat = Path(f"/proc/{server.pid}/stat") if server is not None else None
+        if stat is None or not stat.exists():
+            return 0.0
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def checks_of(self, doc: Document) -> int:
         return sum(1 for uri, _ in self.arrived if uri == doc.uri)
@@ -173,14 +183,20 @@ async def measure(reference: Path, big: Path, changes: int) -> Figures:
         figures.add("reference list (183 entries): open to diagnostics", [opened], "cold")
         for _ in range(3):  # warm-up
             await session.change_latency(small)
+        used = session.cpu_seconds()
         samples = [await session.change_latency(small) for _ in range(changes)]
+        used = (session.cpu_seconds() - used) / changes
         figures.add("reference list: change to fresh diagnostics", samples, "warm")
+        figures.add("reference list: the server's CPU time per change", [used], "user + system")
         idle = [await session.hover_latency(small) for _ in range(changes)]
         figures.add("hover on the reference list, server idle", idle)
         large, opened = await session.open(big)
         figures.add("10k list: open to diagnostics", [opened], "first check of that list")
+        used = session.cpu_seconds()
         samples = [await session.change_latency(large) for _ in range(max(3, changes // 4))]
+        used = (session.cpu_seconds() - used) / len(samples)
         figures.add("10k list: change to fresh diagnostics", samples, "warm")
+        figures.add("10k list: the server's CPU time per change", [used], "user + system")
         figures.add("hover on the reference list while the 10k list is checked", [
             *await _hovers_during_a_check(session, small, large)
         ])  # fmt: skip
