@@ -4,6 +4,8 @@ pytest-lsp's client as an editor drives it (issue 13)."""
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import sys
 import time
 from collections.abc import AsyncIterator, Callable
@@ -334,3 +336,28 @@ def test_without_the_lsp_extra_the_server_command_says_how_to_install_it(
         outcome.stderr
         == 'error: the language server needs pygls: pip install "awesome-tidy[lsp]"\n'
     )
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads child processes in /proc")
+async def test_a_killed_checking_process_is_replaced(
+    client: RecordingClient, tmp_path: Path
+) -> None:
+    editor = await Editor.start(client, tmp_path)
+    path = tmp_path / "list.md"
+    await editor.open(path, BRACES)
+    server = client._server
+    assert server is not None
+    workers = _children(server.pid)
+    assert workers
+    for pid in workers:
+        os.kill(pid, signal.SIGKILL)
+    await asyncio.sleep(0.5)  # the pool notices that its processes are gone
+    editor.change(path.as_uri(), BRACES.replace("{", "}"))
+    (brace,) = await editor.diagnostics(path.as_uri())
+    assert brace.message == "stray '}' in title"
+    assert not set(workers) & set(_children(server.pid))
+
+
+def _children(pid: int) -> list[int]:
+    tasks = Path(f"/proc/{pid}/task").glob("*/children")
+    return [int(child) for task in tasks for child in task.read_text().split()]

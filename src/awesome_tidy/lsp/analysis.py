@@ -1,12 +1,14 @@
-"""One check of one version of a document, run off the event loop: the configuration the CLI
+"""One check of one version of a document, run in a checking process: the configuration the CLI
 would use for its path, the findings, and each finding as an LSP diagnostic with its fix's edits.
 
-Everything a request later needs is computed here, in the worker thread, so that the handlers on
-the event loop only filter what is ready.
+Everything a request later needs is computed here, so that the handlers on the server's event
+loop only filter what is ready.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import os
 import time
@@ -21,7 +23,7 @@ from awesome_tidy.document import Document
 from awesome_tidy.files import InputError, decode
 from awesome_tidy.linter import Diagnostic
 from awesome_tidy.lsp.positions import UTF16, Lines
-from awesome_tidy.registry import RuleLoadError, builtin_rules
+from awesome_tidy.registry import RuleLoadError, all_rules, builtin_rules
 from awesome_tidy.suppressions import UNUSED
 
 log = logging.getLogger(__name__)
@@ -72,6 +74,15 @@ class Analysis:
     @property
     def version(self) -> int | None:
         return self.job.version
+
+
+def warm_up() -> None:
+    """Start a checking process: load the rules, and freeze what the imports built so that the
+    collector's full passes, which a long-lived process needs, no longer walk it."""
+    with contextlib.suppress(RuleLoadError):  # a broken plugin is reported by the first check
+        all_rules()
+    gc.collect()
+    gc.freeze()
 
 
 def analyse(job: Job) -> Analysis:

@@ -1,22 +1,26 @@
 """The language server: findings while typing, fixes as code actions, rule pages on hover.
 
-Checks run in worker threads, so that the event loop keeps answering hovers, code actions and the
-next change while a long list is checked. A change is checked after a pause as long as the last
-check of that document took (30 ms to 500 ms): a small list gets fresh findings at once, a large
-one is not re-checked at every keystroke. At most one check of a document runs at a time; a
-result for an older version is dropped and the latest text checked.
+Checks run in checking processes, so that the event loop keeps answering hovers, code actions and
+the next change while a long list is checked: a thread would share the interpreter's lock with
+the loop, and stall it for as long as each garbage collection of a large list's model takes.
+A change is checked after a pause as long as the last check of that document took (30 ms to
+500 ms): a small list gets fresh findings at once, a large one is not checked at every
+keystroke. At most one check of a document runs at a time; a result for an older version is
+dropped and the latest text checked.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import gc
 import logging
-from concurrent.futures import ThreadPoolExecutor
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -25,10 +29,11 @@ from pygls.uris import to_fs_path
 from awesome_tidy import __version__, api
 from awesome_tidy.fixer import FixError
 from awesome_tidy.lsp import actions
-from awesome_tidy.lsp.analysis import Analysis, Job, analyse
+from awesome_tidy.lsp.analysis import Analysis, Job, analyse, warm_up
 from awesome_tidy.lsp.hover import hover_text
 from awesome_tidy.lsp.positions import UTF16
-from awesome_tidy.registry import RuleLoadError, all_rules
+
+T = TypeVar("T")
 
 SHORTEST_PAUSE = 0.03
 LONGEST_PAUSE = 0.5
@@ -53,7 +58,7 @@ class TidyServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("awesome-tidy", __version__)
         self.settings = Settings()
-        self.checks = ThreadPoolExecutor(max_workers=2, thread_name_prefix="awesome-tidy-check")
+        self.checks = _pool()
         self.results: dict[str, Analysis] = {}
         self.running: dict[str, asyncio.Future[Analysis]] = {}
         self.timers: dict[str, asyncio.TimerHandle] = {}
@@ -86,10 +91,20 @@ class TidyServer(LanguageServer):
         job = self._job(uri)
         if job is None:
             return None
-        future = asyncio.get_running_loop().run_in_executor(self.checks, analyse, job)
+        future: asyncio.Future[Analysis] = self.submit(analyse, job)
         self.running[uri] = future
-        future.add_done_callback(partial(self._checked, uri))
+        future.add_done_callback(partial(self._checked, job))
         return future
+
+    def submit(self, function: Callable[..., T], *args: Any) -> asyncio.Future[T]:
+        """Run ``function`` in a checking process; a new pool when a process died (killed, or
+        out of memory), which the future of the task it ran reports."""
+        loop = asyncio.get_running_loop()
+        try:
+            return loop.run_in_executor(self.checks, function, *args)
+        except BrokenProcessPool:
+            self.checks = _pool()
+            return loop.run_in_executor(self.checks, function, *args)
 
     def _job(self, uri: str) -> Job | None:
         document = self.workspace.text_documents.get(uri)
@@ -100,12 +115,14 @@ class TidyServer(LanguageServer):
         folder = self.workspace.root_path
         return Job(uri, path, document.source, document.version, str(encoding), folder)
 
-    def _checked(self, uri: str, future: asyncio.Future[Analysis]) -> None:
+    def _checked(self, job: Job, future: asyncio.Future[Analysis]) -> None:
+        uri = job.uri
         del self.running[uri]
         document = self.workspace.text_documents.get(uri)
         if future.cancelled() or document is None:
             return
-        analysis = future.result()
+        error = future.exception()
+        analysis = future.result() if error is None else Analysis(job, error=_died(job, error))
         if analysis.version != document.version:
             if uri not in self.timers:
                 self.start_check(uri)
@@ -193,16 +210,28 @@ class TidyServer(LanguageServer):
         analysis = await self.fresh(uri)
         if analysis is None or analysis.lines is None or analysis.config is None:
             return None
-        loop = asyncio.get_running_loop()
         job, unsafe = analysis.job, self.settings.unsafe_fixes
         run = partial(api.fix_text, job.text, analysis.config, path=job.path, unsafe=unsafe)
         try:
-            result = await loop.run_in_executor(self.checks, run)
+            result = await self.submit(run)
         except FixError as error:
             self.tell(uri, f"{job.path or uri}: {error}")
             return None
+        except BrokenProcessPool as error:
+            self.tell(uri, _died(job, error))
+            return None
         edits = actions.diff_edits(analysis.lines, result.text, analysis.newline)
         return self.workspace_edit(uri, job.version, edits)
+
+
+def _pool() -> ProcessPoolExecutor:
+    # Spawned, not forked: the server has threads (pygls reads standard input in one).
+    spawn = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=2, mp_context=spawn, initializer=warm_up)
+
+
+def _died(job: Job, error: BaseException) -> str:
+    return f"{job.path or job.uri}: the checking process stopped ({error!r}); it is restarted"
 
 
 def build() -> TidyServer:
@@ -216,6 +245,10 @@ def _register_documents(server: TidyServer) -> None:
     @server.feature(types.INITIALIZE)
     def initialize(ls: TidyServer, params: types.InitializeParams) -> None:
         ls.settings = ls.settings.updated(params.initialization_options)
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: TidyServer, params: types.InitializedParams) -> None:
+        ls.checks.submit(int)  # starts a checking process while the editor opens the document
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def configure(ls: TidyServer, params: types.DidChangeConfigurationParams) -> None:
@@ -299,14 +332,9 @@ def _fixable(analysis: Analysis, unsafe: bool) -> bool:
 def serve() -> None:
     """Serve one client over standard input and output until it says exit."""
     # The CLI turns the collector off for its short runs; a server lives long and must free
-    # the reference cycles of every document it checked. What the imports built (the rules,
-    # pygls's and lsprotocol's types) lives as long as the server: frozen, the collector's full
-    # passes no longer walk it.
+    # the reference cycles of what it builds.
     logging.basicConfig(level=logging.WARNING)
     server = build()
-    with contextlib.suppress(RuleLoadError):  # a broken plugin is shown at the first check
-        all_rules()
-    gc.collect()
-    gc.freeze()
+    warm_up()
     gc.enable()
     server.start_io()
