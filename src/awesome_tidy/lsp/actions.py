@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from lsprotocol import types
 
 from awesome_tidy.document import normalize_newlines
-from awesome_tidy.lsp.analysis import Analysis, Finding
+from awesome_tidy.lsp.analysis import Analysis, Finding, fix_edits
 from awesome_tidy.lsp.positions import Lines
 from awesome_tidy.rule import Edit
 from awesome_tidy.suppressions import PREFIX, UNUSED
@@ -62,7 +62,7 @@ def quick_fixes(
             kind=types.CodeActionKind.QuickFix,
             diagnostics=[finding.lsp],
             is_preferred=finding.diagnostic.fix.is_safe,
-            edit=make_edit(finding.edits),
+            edit=make_edit(fix_edits(analysis, finding.diagnostic)),
         )
         for finding in findings
         if finding.diagnostic.fix is not None and (unsafe or finding.diagnostic.fix.is_safe)

@@ -1,5 +1,5 @@
 """One check of one version of a document, run in a checking process: the configuration the CLI
-would use for its path, the findings, and each finding as an LSP diagnostic with its fix's edits.
+would use for its path, the findings, and each finding as an LSP diagnostic.
 
 Everything a request later needs is computed here, so that the handlers on the server's event
 loop only filter what is ready.
@@ -56,8 +56,6 @@ class Finding:
 
     diagnostic: Diagnostic
     lsp: types.Diagnostic
-    edits: tuple[types.TextEdit, ...] = ()
-    """The fix's edits in editor positions; empty when the finding has no fix."""
 
 
 @dataclass(frozen=True)
@@ -108,9 +106,8 @@ def _analyse(job: Job) -> Analysis:
     doc = Document(job.text, job.path)
     diagnostics = api.check_document(doc, config)
     lines = Lines(doc.text, doc.line_starts, job.encoding)
-    newline = doc.newline
-    findings = [_finding(job.uri, lines, newline, d) for d in diagnostics]
-    return Analysis(job, findings, lines, newline, config)
+    findings = [Finding(d, to_lsp(job.uri, lines, d)) for d in diagnostics]
+    return Analysis(job, findings, lines, doc.newline, config)
 
 
 def config_for(job: Job) -> Config:
@@ -128,17 +125,19 @@ def _display(job: Job) -> str:
     return job.path or job.uri
 
 
-def _finding(uri: str, lines: Lines, newline: str, diagnostic: Diagnostic) -> Finding:
-    edits: tuple[types.TextEdit, ...] = ()
-    if diagnostic.fix is not None:
-        edits = tuple(
-            types.TextEdit(
-                range=lines.range(edit.start, edit.end),
-                new_text=edit.text.replace("\n", newline) if newline != "\n" else edit.text,
-            )
-            for edit in diagnostic.fix.edits
+def fix_edits(analysis: Analysis, diagnostic: Diagnostic) -> list[types.TextEdit]:
+    """The finding's fix as editor edits (made when asked: few findings are ever fixed one by
+    one, and every edit made here would travel back from the checking process)."""
+    if diagnostic.fix is None or analysis.lines is None:
+        return []
+    newline, lines = analysis.newline, analysis.lines
+    return [
+        types.TextEdit(
+            range=lines.range(edit.start, edit.end),
+            new_text=edit.text.replace("\n", newline) if newline != "\n" else edit.text,
         )
-    return Finding(diagnostic, to_lsp(uri, lines, diagnostic), edits)
+        for edit in diagnostic.fix.edits
+    ]
 
 
 def to_lsp(uri: str, lines: Lines, d: Diagnostic) -> types.Diagnostic:
@@ -156,6 +155,7 @@ def to_lsp(uri: str, lines: Lines, d: Diagnostic) -> types.Diagnostic:
     )
 
 
+@cache
 def _page(rule: str) -> types.CodeDescription | None:
     """The rule's page on the project's site; a plugin rule's page is not there."""
     if rule not in builtin_names():
