@@ -27,7 +27,6 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from awesome_tidy import __version__, api
-from awesome_tidy.fixer import FixError
 from awesome_tidy.lsp import actions
 from awesome_tidy.lsp.analysis import Analysis, Job, analyse, warm_up
 from awesome_tidy.lsp.hover import hover_text
@@ -193,8 +192,8 @@ class TidyServer(LanguageServer):
         return types.WorkspaceEdit(changes={uri: list(edits)})
 
     def resolves_edits(self) -> bool:
-        code_action = self.client_capabilities.text_document
-        action = code_action.code_action if code_action else None
+        document = self.client_capabilities.text_document
+        action = document.code_action if document else None
         support = action.resolve_support if action else None
         return support is not None and "edit" in support.properties
 
@@ -214,11 +213,11 @@ class TidyServer(LanguageServer):
         run = partial(api.fix_text, job.text, analysis.config, path=job.path, unsafe=unsafe)
         try:
             result = await self.submit(run)
-        except FixError as error:
-            self.tell(uri, f"{job.path or uri}: {error}")
-            return None
         except BrokenProcessPool as error:
             self.tell(uri, _died(job, error))
+            return None
+        except Exception as error:  # FixError (the fixes do not converge), or a rule that failed
+            self.tell(uri, f"{job.path or uri}: {error}")
             return None
         edits = actions.diff_edits(analysis.lines, result.text, analysis.newline)
         return self.workspace_edit(uri, job.version, edits)
