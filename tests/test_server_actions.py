@@ -3,6 +3,9 @@ fixes in the editor's menu, the suppression comment and the fix-all edits (issue
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 pytest.importorskip("pygls")
@@ -119,3 +122,15 @@ def test_fix_all_edits_only_the_lines_that_change_and_keep_crlf() -> None:
     # and 148 lines to re-indent among its 210, not one edit of the whole text.
     changed = sum(e.range.end.line - e.range.start.line for e in edits)
     assert len(edits) > 1 and changed < 180
+
+
+def test_a_checking_process_never_writes_to_the_editors_channel() -> None:
+    script = (
+        "from awesome_tidy.lsp.analysis import start_checking_process\n"
+        "start_checking_process()\n"
+        "print('a rule that prints')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "a rule that prints\n")

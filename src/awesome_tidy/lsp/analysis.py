@@ -74,6 +74,13 @@ class Analysis:
         return self.job.version
 
 
+def start_checking_process() -> None:
+    """Prepare a checking process. It inherits the server's standard output, which is the
+    editor's channel: whatever a rule or library might print there goes to standard error."""
+    os.dup2(2, 1)
+    warm_up()
+
+
 def warm_up() -> None:
     """Start a checking process: load the rules, and freeze what the imports built so that the
     collector's full passes, which a long-lived process needs, no longer walk it."""

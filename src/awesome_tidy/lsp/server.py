@@ -28,7 +28,7 @@ from pygls.uris import to_fs_path
 
 from awesome_tidy import __version__, api
 from awesome_tidy.lsp import actions
-from awesome_tidy.lsp.analysis import Analysis, Job, analyse, warm_up
+from awesome_tidy.lsp.analysis import Analysis, Job, analyse, start_checking_process, warm_up
 from awesome_tidy.lsp.hover import hover_text
 from awesome_tidy.lsp.positions import UTF16
 
@@ -226,7 +226,7 @@ class TidyServer(LanguageServer):
 def _pool() -> ProcessPoolExecutor:
     # Spawned, not forked: the server has threads (pygls reads standard input in one).
     spawn = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=2, mp_context=spawn, initializer=warm_up)
+    return ProcessPoolExecutor(max_workers=2, mp_context=spawn, initializer=start_checking_process)
 
 
 def _died(job: Job, error: BaseException) -> str:
