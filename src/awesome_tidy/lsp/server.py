@@ -26,9 +26,16 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from awesome_tidy import __version__, api
+from awesome_tidy import __version__
 from awesome_tidy.lsp import actions
-from awesome_tidy.lsp.analysis import Analysis, Job, analyse, start_checking_process, warm_up
+from awesome_tidy.lsp.analysis import (
+    Analysis,
+    Job,
+    analyse,
+    fix,
+    start_checking_process,
+    warm_up,
+)
 from awesome_tidy.lsp.hover import hover_text
 from awesome_tidy.lsp.positions import UTF16
 
@@ -209,17 +216,16 @@ class TidyServer(LanguageServer):
         analysis = await self.fresh(uri)
         if analysis is None or analysis.lines is None or analysis.config is None:
             return None
-        job, unsafe = analysis.job, self.settings.unsafe_fixes
-        run = partial(api.fix_text, job.text, analysis.config, path=job.path, unsafe=unsafe)
+        job = analysis.job
         try:
-            result = await self.submit(run)
+            fixed = await self.submit(fix, job, analysis.config, self.settings.unsafe_fixes)
         except BrokenProcessPool as error:
             self.tell(uri, _died(job, error))
             return None
         except Exception as error:  # FixError (the fixes do not converge), or a rule that failed
             self.tell(uri, f"{job.path or uri}: {error}")
             return None
-        edits = actions.diff_edits(analysis.lines, result.text, analysis.newline)
+        edits = actions.diff_edits(analysis.lines, fixed, analysis.newline)
         return self.workspace_edit(uri, job.version, edits)
 
 
