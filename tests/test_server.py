@@ -351,7 +351,6 @@ async def test_a_killed_checking_process_is_replaced(
     assert workers
     for pid in workers:
         os.kill(pid, signal.SIGKILL)
-    await asyncio.sleep(0.5)  # the pool notices that its processes are gone
     editor.change(path.as_uri(), BRACES.replace("{", "}"))
     (brace,) = await editor.diagnostics(path.as_uri())
     assert brace.message == "stray '}' in title"

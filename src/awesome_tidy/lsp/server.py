@@ -69,6 +69,7 @@ class TidyServer(LanguageServer):
         self.running: dict[str, asyncio.Future[Analysis]] = {}
         self.timers: dict[str, asyncio.TimerHandle] = {}
         self.shown: dict[str, str] = {}
+        self.retried: set[str] = set()
 
     # -- scheduling ------------------------------------------------------------------------
 
@@ -109,6 +110,7 @@ class TidyServer(LanguageServer):
         try:
             return loop.run_in_executor(self.checks, function, *args)
         except BrokenProcessPool:
+            self.checks.shutdown(wait=False)
             self.checks = _pool()
             return loop.run_in_executor(self.checks, function, *args)
 
@@ -128,6 +130,11 @@ class TidyServer(LanguageServer):
         if future.cancelled() or document is None:
             return
         error = future.exception()
+        if isinstance(error, BrokenProcessPool) and uri not in self.retried:
+            self.retried.add(uri)  # a process was killed (out of memory?): once more, anew
+            self.start_check(uri)
+            return
+        self.retried.discard(uri)
         analysis = future.result() if error is None else Analysis(job, error=_died(job, error))
         if analysis.version != document.version:
             if uri not in self.timers:
