@@ -38,6 +38,9 @@ NEVER_ON_CHECK = (
     "awesome_tidy.pages",  # explain
     "awesome_tidy.config_view",  # config
     "tomllib",  # no configuration file
+    "awesome_tidy.lsp",  # the language server (the lsp extra): only `server` imports it
+    "pygls",
+    "lsprotocol",
 )
 
 

@@ -24,7 +24,13 @@ def check_text(
 
     ``path`` is what the text stands for: it decides ``per-file-ignores``; nothing is read.
     """
-    return lint(Document(text, path), config)
+    return check_document(Document(text, path), config)
+
+
+def check_document(doc: Document, config: Config | None = None) -> list[Diagnostic]:
+    """Every finding on a parsed document: for callers that also need its positions and lines
+    (the language server turns fix offsets into editor positions with ``doc.position``)."""
+    return lint(doc, config)
 
 
 def fix_text(

@@ -314,6 +314,18 @@ def explain(name: Annotated[str, typer.Argument(help="A rule name.")]) -> None:
     typer.echo((text or "").rstrip("\n"))
 
 
+@app.command()
+def server() -> None:
+    """Run the language server on standard input and output (needs the lsp extra)."""
+    try:
+        from awesome_tidy.lsp.server import serve
+    except ModuleNotFoundError as error:
+        if (error.name or "").partition(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        _fail('the language server needs pygls: pip install "awesome-tidy[lsp]"')
+    serve()
+
+
 def main() -> None:
     # One run is one short process whose model lives to its end and makes next to no reference
     # cycles: the collector's passes over it cost 15 % of a check and a quarter of a fix on a
