@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import DELETE_DUPLICATE_ITEM, Edit, Fix, Problem, Rule
 from awesome_tidy.similarity import copies
 
 
@@ -13,6 +13,7 @@ class DuplicateEntry(Rule):
     severity = "error"
     summary = "The same paper twice in one section."
     fix_safety = "safe"
+    changes = (DELETE_DUPLICATE_ITEM,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         for group in copies(doc.entries):

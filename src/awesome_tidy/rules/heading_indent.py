@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_tidy.document import Document
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import WHITESPACE, Edit, Fix, Problem, Rule
 
 
 class HeadingIndent(Rule):
@@ -11,6 +11,7 @@ class HeadingIndent(Rule):
     severity = "warning"
     summary = "A heading that does not start at the beginning of its line."
     fix_safety = "safe"
+    changes = (WHITESPACE,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from awesome_tidy.conventions import dominant
 from awesome_tidy.document import Document, Heading
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import RELEVEL_HEADING, Edit, Fix, Problem, Rule
 
 
 class HeadingNumbering(Rule):
@@ -15,6 +15,7 @@ class HeadingNumbering(Rule):
         "A numbered heading whose level contradicts its number, or numbers that skip or repeat."
     )
     fix_safety = "safe"
+    changes = (RELEVEL_HEADING,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         numbered = [heading for heading in doc.headings if heading.number]

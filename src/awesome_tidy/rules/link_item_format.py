@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from awesome_tidy.conventions import canonical_separator, link_items
 from awesome_tidy.document import Document
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import SEPARATOR, TEXT, Edit, Fix, Problem, Rule
 
 _DASHES = "-–—:："
 
@@ -14,6 +14,7 @@ class LinkItemFormat(Rule):
     severity = "warning"
     summary = "A `[Name](url) - Description` item whose separator differs from the list's."
     fix_safety = "safe"
+    changes = (SEPARATOR, TEXT)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         items = link_items(doc.entries)

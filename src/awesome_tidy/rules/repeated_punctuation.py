@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry
 from awesome_tidy.inline import Cover, Part
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import Edit, Fix, Problem, Rule, delete_repeats
 
 # Two of one mark (``,,`` ``..`` ``!!`` ``;;`` ``::``, and their full-width forms); three dots
 # or more are an ellipsis, and ``?!`` is two marks, not a repeat.
@@ -25,6 +25,7 @@ class RepeatedPunctuation(Rule):
     severity = "warning"
     summary = "A punctuation mark typed twice in an entry's title or description: `,,` or `..`."
     fix_safety = "safe"
+    changes = (delete_repeats(",;，；、"),)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text

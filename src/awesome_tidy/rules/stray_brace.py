@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_tidy.document import Document
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import Edit, Fix, Problem, Rule, delete_chars
 
 
 class StrayBrace(Rule):
@@ -11,6 +11,7 @@ class StrayBrace(Rule):
     severity = "error"
     summary = "BibTeX braces left in a title or key."
     fix_safety = "safe"
+    changes = (delete_chars("{}"),)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text

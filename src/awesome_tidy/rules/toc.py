@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from awesome_tidy.anchors import TableOfContents, TocLink, not_listed, rendered_text
 from awesome_tidy.document import Document, Heading
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import REWRITE_TOC, Edit, Fix, Problem, Rule
 
 _SHOWN = 3
 
@@ -14,6 +14,7 @@ class Toc(Rule):
     severity = "error"
     summary = "A table of contents whose links do not match the headings."
     fix_safety = "safe"
+    changes = (REWRITE_TOC,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         for table in doc.anchors.tables:
