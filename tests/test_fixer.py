@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from awesome_tidy import Config, Document, Edit, Fix, FixError, Problem, Rule, fix_file, fix_text
 from awesome_tidy.cli import app
+from awesome_tidy.registry import ENTRY_POINT_GROUP, all_rules
 from awesome_tidy.rule import (
     DELETE_DUPLICATE_ITEM,
     LIST_MARKER,
@@ -24,7 +25,6 @@ from awesome_tidy.rule import (
     WIDTH,
     delete_repeats,
 )
-from awesome_tidy.registry import ENTRY_POINT_GROUP, all_rules
 from conftest import FIXTURES
 
 FIXED = FIXTURES / "reference" / "awesome-industrial-anomaly-detection.fixed.md"
