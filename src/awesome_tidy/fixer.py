@@ -105,7 +105,7 @@ class _Run:
                 refused[id(diagnostic)] = reason
                 self.reasons.setdefault(diagnostic.rule, reason)
         self.kinds = verifier.kinds
-        return _non_overlapping(valid), refused
+        return _non_overlapping(valid, len(doc.text)), refused
 
     def apply(self, doc: Document, chosen: list[Diagnostic]) -> Document:
         """The document with the chosen fixes applied, less those of rules the backstop
@@ -135,15 +135,20 @@ def _unfixed(diagnostic: Diagnostic, reason: str | None) -> Diagnostic:
     return replace(diagnostic, fix=None, message=f"{diagnostic.message} (not fixed: {reason})")
 
 
-def _non_overlapping(candidates: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """Fixes whose spans are disjoint, leftmost first; touching spans also wait a pass."""
+def _non_overlapping(candidates: list[Diagnostic], length: int) -> list[Diagnostic]:
+    """Fixes whose edits are disjoint, leftmost first; an edit touching one already taken waits
+    for the next pass. Edits, not whole fixes, are compared: a fix that dedents every line of
+    an item leaves the ends of those lines to others in the same pass."""
     chosen: list[Diagnostic] = []
-    taken_until = -1
+    # One flag per position: an edit [start, end) occupies start..end inclusive, so that edits
+    # that touch (or insert where another ends) collide. Checked and set in C.
+    taken = bytearray(length + 1)
     with_fixes = [(d.fix, d) for d in candidates if d.fix is not None]
     for fix, diagnostic in sorted(with_fixes, key=lambda pair: (pair[0].start, pair[0].end)):
-        if fix.start > taken_until:
+        if all(taken.find(1, edit.start, edit.end + 1) < 0 for edit in fix.edits):
             chosen.append(diagnostic)
-            taken_until = fix.end
+            for edit in fix.edits:
+                taken[edit.start : edit.end + 1] = b"\x01" * (edit.end + 1 - edit.start)
     return chosen
 
 
