@@ -33,7 +33,8 @@ from hypothesis.control import currently_in_test_context
 
 from awesome_tidy import check_text, fix_text
 from awesome_tidy.document import Document
-from awesome_tidy.text import INVISIBLE
+from awesome_tidy.registry import builtin_rules
+from awesome_tidy.text import INVISIBLE, to_ascii_form
 
 settings.register_profile(
     "ci",
@@ -378,6 +379,64 @@ def assert_text_kept(text: str, fixed: str, protected: Sequence[str] = ()) -> No
     assert [h.text for h in Document(text).headings] == [h.text for h in Document(fixed).headings]
 
 
+# What a safe fix may change, read apart from the fixer's own proof (so that a bug there does
+# not hide one in a rule): whitespace; braces (deleted, or turned into the bracket they stand
+# for) and invisible characters; the copy of a doubled comma or stop; a full-width form into its
+# ASCII form; a bullet, a heading's marks, a separator dash. Everything else of every line,
+# punctuation included, must stay: no normal form that ignores punctuation.
+_DOUBLED = re.compile(r"([,;，；、。])\1+")
+_IGNORED = frozenset(" \t{}[]") | frozenset(INVISIBLE)
+_SAME = str.maketrans({"*": "-", "+": "-", "–": "-", "—": "-"})
+
+
+def loose_line(line: str) -> str:
+    """A line as the safe fixes leave it comparable."""
+    line = _DOUBLED.sub(r"\1", "".join(map(to_ascii_form, line.lstrip(" \t#"))))
+    kept = "".join(char for char in line if char not in _IGNORED)
+    return _DOUBLED.sub(r"\1", kept.translate(_SAME))
+
+
+def assert_only_safe_changes(text: str, fixed: str) -> None:
+    """Every line of the fix is a line of the text, changed only as a safe fix may; a line
+    goes only where its twin stays (a removed duplicate)."""
+    old = Counter(filter(None, map(loose_line, text.splitlines())))
+    new = Counter(filter(None, map(loose_line, fixed.splitlines())))
+    assert not new - old, f"lines changed: {new - old}"
+    lost = old - new
+    assert all(new[line] for line in lost), f"lines lost: {lost}"
+
+
+def findings_on_changed_lines(text: str, other: str) -> Counter[str]:
+    """Each rule's findings on the lines of ``text`` that ``other`` does not hold."""
+    lines = text.split("\n")
+    changed = Counter(lines) - Counter(other.split("\n"))
+    return Counter(d.rule for d in check_text(text) if changed[lines[d.line - 1]])
+
+
+# The findings a fix could create: a defect of a kind some fix makes (a brace, a bracket left
+# open, spacing, a doubled mark). Rules that judge an entry against the list's majority
+# (missing-year, and description-ending and description-case, which read a description only on
+# a line taken for a ``[Name](url) - Description`` item) may report a line once a fix lets the
+# model read it as an entry: that reveals what was there, it creates nothing.
+REVEALED = frozenset(("description-ending", "description-case"))
+CREATABLE = frozenset(
+    name
+    for name, rule in ((rule.name, rule) for rule in builtin_rules())
+    if rule.fix_safety != "none"
+) | {"unbalanced-bracket"}
+
+
+def assert_no_new_finding_on_fixed_lines(text: str, fixed: str) -> None:
+    """No rule reports more on the lines the fix changed than it did on the lines it replaced."""
+    before, after = findings_on_changed_lines(text, fixed), findings_on_changed_lines(fixed, text)
+    created = {
+        rule: count
+        for rule, count in (after - before).items()
+        if rule in CREATABLE and rule not in REVEALED
+    }
+    assert not created, f"the fix created findings: {created}"
+
+
 def assert_fix_keeps_everything(text: str, protected: Sequence[str] = ()) -> None:
     """Every property of a fix, on one text.
 
@@ -403,6 +462,8 @@ def assert_fix_keeps_everything(text: str, protected: Sequence[str] = ()) -> Non
     assert set(before) == set(after), set(before) ^ set(after)
     assert all(after[identity] <= count for identity, count in before.items())
     assert_text_kept(text, fixed, protected)
+    assert_only_safe_changes(text, fixed)
+    assert_no_new_finding_on_fixed_lines(text, fixed)
 
 
 @given(documents())
