@@ -7,10 +7,12 @@ is kept by construction, so a fix that passes changed nothing but what it declar
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import cached_property
 
 from awesome_tidy.document import Document, ListItem
+from awesome_tidy.entries import Entry
 from awesome_tidy.rule import Capability, Edit, Fix
 from awesome_tidy.text import to_ascii_form
 
@@ -86,9 +88,11 @@ class Verifier:
         return {item.marker_start for item in self.doc.items if not item.ordered}
 
     @cached_property
-    def _descriptions(self) -> set[int]:
-        entries = self.doc.entries
-        return {entry.description.start for entry in entries if entry.description is not None}
+    def _named_entries(self) -> tuple[list[int], list[Entry]]:
+        """The entries with a name link, and the ends of those links, in document order."""
+        entries = [entry for entry in self.doc.entries if entry.title_link is not None]
+        entries.sort(key=lambda entry: entry.body.start)
+        return [entry.body.start for entry in entries], entries
 
     @cached_property
     def _headings(self) -> set[tuple[int, int]]:
@@ -130,11 +134,18 @@ class Verifier:
         return old in _BULLETS and edit.text in _BULLETS and edit.start in self._markers
 
     def _separator(self, edit: Edit, old: str, capability: Capability) -> bool:
-        """Between an entry's name and its description, one dash or colon for another."""
+        """After an entry's name link, in its text, one dash or colon for another."""
         marks = list(old.translate(_BLANKS))
         new_marks = list(edit.text.translate(_BLANKS))
+        starts, entries = self._named_entries
+        index = bisect_right(starts, edit.start) - 1
+        if index < 0:
+            return False
+        entry = entries[index]
+        assert entry.title_link is not None
         return (
-            edit.end in self._descriptions
+            entry.title_link.end <= edit.start
+            and edit.end <= entry.body.end
             and len(marks) == 1
             and len(new_marks) == 1
             and _SEPARATOR_MARKS.issuperset(marks + new_marks)

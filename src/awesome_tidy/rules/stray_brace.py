@@ -1,13 +1,18 @@
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Iterator
 
 from awesome_tidy.document import Document
+from awesome_tidy.entries import Entry
+from awesome_tidy.inline import Cover, Part
 from awesome_tidy.rule import Edit, Fix, Problem, Rule, replace_chars
 
 # A brace is deleted, or, where it stands for a square bracket, becomes that bracket: deleting
 # the `}` of `[2026}` would leave the `[` open, a new defect.
 _SQUARE = {"{": "[", "}": "]"}
+# GitHub renders ``$...$`` as LaTeX, where braces are syntax (``$O(\sqrt{T})$``), not residue.
+_MATH = re.compile(r"\$[^$\n]+\$")
 
 
 class StrayBrace(Rule):
@@ -23,12 +28,8 @@ class StrayBrace(Rule):
             for label, part in (("key", entry.key), ("title", entry.title)):
                 if part is None or ("{" not in part.text and "}" not in part.text):
                     continue
-                squares = _standing_for_squares(text, part.start, part.end, entry.in_code)
-                for offset in range(part.start, part.end):
+                for offset, square in _braces(text, entry, part):
                     char = text[offset]
-                    if char not in "{}" or entry.in_code(offset):
-                        continue
-                    square = squares.get(offset, "")
                     message = f"stray {char!r} in {label}"
                     if square:
                         message = f"{char!r} where {square!r} belongs in {label}"
@@ -40,26 +41,26 @@ class StrayBrace(Rule):
                     )
 
 
-def _standing_for_squares(
-    text: str, start: int, end: int, in_code: Callable[[int], bool]
-) -> dict[int, str]:
-    """The braces that pair with a square bracket and no brace: ``[2026}``, ``{2026]``."""
-    found: dict[int, str] = {}
-    braces: list[int] = []
-    squares: list[int] = []
-    for offset in range(start, end):
+def _braces(text: str, entry: Entry, part: Part) -> Iterator[tuple[int, str]]:
+    """Each brace of ``part`` outside code and math, with the square bracket it stands for
+    (``[2026}``, ``{2026]``: paired with a square bracket and no brace), or ``""``."""
+    math = Cover(match.span() for match in _MATH.finditer(text, part.start, part.end))
+    found: list[int] = []
+    squared: dict[int, str] = {}
+    stacks: dict[str, list[int]] = {"{": [], "[": []}
+    for offset in range(part.start, part.end):
         char = text[offset]
-        if char not in "{}[]" or in_code(offset):
+        if char not in "{}[]" or entry.in_code(offset) or offset in math:
             continue
-        if char == "{" or char == "[":
-            (braces if char == "{" else squares).append(offset)
-        elif char == "}" and not braces and squares:
-            squares.pop()
-            found[offset] = _SQUARE[char]
-        elif char == "]" and not squares and braces:
-            found[braces.pop()] = _SQUARE["{"]
-        else:
-            stack = braces if char == "}" else squares
-            if stack:
-                stack.pop()
-    return found
+        if char in "{}":
+            found.append(offset)
+        if char in stacks:
+            stacks[char].append(offset)
+            continue
+        own, other = ("{", "[") if char == "}" else ("[", "{")
+        if stacks[own]:
+            stacks[own].pop()
+        elif stacks[other]:  # closes the other kind: a bracket typed with or without Shift
+            opener = stacks[other].pop()
+            squared[offset if char == "}" else opener] = _SQUARE["}" if char == "}" else "{"]
+    return ((offset, squared.get(offset, "")) for offset in found)
