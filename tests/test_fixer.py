@@ -616,20 +616,8 @@ def _emitted() -> dict[str, list[tuple[Fix, str | None]]]:
     return found
 
 
-MIXED_SAFETY = pytest.mark.xfail(
-    reason="issue 11 item 1: link-item-format declares safe and inserts a missing separator "
-    "with an unsafe fix; its owner settles which it is",
-    strict=False,
-)
-
-
 @pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=MIXED_SAFETY) if name == "link-item-format" else name
-        for name in sorted(RULES)
-        if RULES[name].fix_safety != "none"
-    ],
+    "name", [name for name in sorted(RULES) if RULES[name].fix_safety != "none"]
 )
 def test_fix_safety_is_what_the_rule_emits_and_each_fix_is_what_it_declares(name: str) -> None:
     emitted = _emitted()[name]
