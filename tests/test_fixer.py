@@ -7,20 +7,49 @@ here and installed the way a plugin is: an entry point in the ``awesome_tidy.rul
 from __future__ import annotations
 
 import codecs
+import functools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from awesome_tidy import Config, Document, Edit, Fix, FixError, Problem, Rule, fix_file, fix_text
+from awesome_tidy import (
+    Config,
+    Document,
+    Edit,
+    Fix,
+    FixError,
+    Problem,
+    Rule,
+    check_text,
+    fix_file,
+    fix_text,
+)
+from awesome_tidy.capabilities import Verifier
 from awesome_tidy.cli import app
+from awesome_tidy.linter import lint
 from awesome_tidy.registry import ENTRY_POINT_GROUP, all_rules
+from awesome_tidy.rule import (
+    DELETE_DUPLICATE_ITEM,
+    LIST_MARKER,
+    RELEVEL_HEADING,
+    REWRITE_TOC,
+    SEPARATOR,
+    TEXT,
+    WHITESPACE,
+    WIDTH,
+    Capability,
+    delete_repeats,
+    replace_chars,
+)
 from conftest import FIXTURES
+from test_rule_pages import ALL_EXAMPLES, RULES
 
 FIXED = FIXTURES / "reference" / "awesome-industrial-anomaly-detection.fixed.md"
+CORPUS = FIXTURES / "corpus"
 
 
 class HyphenRun(Rule):
@@ -29,6 +58,7 @@ class HyphenRun(Rule):
     name = "hyphen-run"
     summary = "Two hyphens in a row in a title."
     fix_safety = "safe"
+    changes = (delete_repeats("-"),)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         for entry in doc.entries:
@@ -47,6 +77,7 @@ class ToggleBullet(Rule):
     name = "toggle-bullet"
     summary = "A rule whose fix never settles."
     fix_safety = "safe"
+    changes = (LIST_MARKER,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         item = doc.items[0]
@@ -61,6 +92,7 @@ class GrowingEnd(Rule):
     name = "growing-end"
     summary = "A rule whose fix always finds more to do."
     fix_safety = "safe"
+    changes = (WHITESPACE,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         end = len(doc.text)
@@ -73,6 +105,7 @@ class LowercaseKey(Rule):
     name = "lowercase-key"
     summary = "A citation key with capitals."
     fix_safety = "safe"
+    changes = (WIDTH,)  # a false declaration: what it changes is letter case
 
     def check(self, doc: Document) -> Iterator[Problem]:
         for entry in doc.entries:
@@ -106,6 +139,7 @@ class PromoteHeading(Rule):
     name = "promote-heading"
     summary = "A heading of level 3."
     fix_safety = "safe"
+    changes = (WHITESPACE,)  # a false declaration: it relevels
 
     def check(self, doc: Document) -> Iterator[Problem]:
         for heading in doc.headings:
@@ -120,6 +154,7 @@ class EmptyItem(Rule):
     name = "empty-item"
     summary = "A list item with nothing in it."
     fix_safety = "safe"
+    changes = (DELETE_DUPLICATE_ITEM,)  # true only where an identical item comes before
 
     def check(self, doc: Document) -> Iterator[Problem]:
         for item in doc.items:
@@ -134,12 +169,44 @@ class SpacerItem(Rule):
     name = "spacer-item"
     summary = "A list without a spacer at its end."
     fix_safety = "safe"
+    changes = (WHITESPACE,)  # a false declaration: it adds a bullet
 
     def check(self, doc: Document) -> Iterator[Problem]:
         last = doc.items[-1]
         if doc.text[last.content_start : last.end].strip():
             fix = Fix.safe(Edit.insert(last.end, f"{last.marker}\n"))
             yield self.problem(last.marker_start, message="no spacer", fix=fix)
+
+
+class GluedBullet(Rule):
+    """Deletes the space after a bullet: only whitespace, as declared, yet the items become
+    paragraphs, which the fixer's backstop must catch."""
+
+    name = "glued-bullet"
+    summary = "A space after a bullet."
+    fix_safety = "safe"
+    changes = (WHITESPACE,)
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        for item in doc.items:
+            gap = Edit.delete(item.marker_start + 1, item.content_start)
+            if item.content_start > item.marker_start + 1:
+                yield self.problem(item.marker_start, message="space", fix=Fix.safe(gap))
+
+
+class UpperTitle(Rule):
+    """Upper-cases titles under a false declaration: each fix is refused, quoting the title."""
+
+    name = "upper-title"
+    summary = "A title not in capitals."
+    fix_safety = "safe"
+    changes = (WHITESPACE,)
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        for entry in doc.entries:
+            if entry.title is not None and not entry.title.text.isupper():
+                fix = Fix.safe(Edit(entry.title.start, entry.title.end, entry.title.text.upper()))
+                yield self.problem(entry.title.start, message="lower case", fix=fix)
 
 
 InstallRules = Callable[..., None]
@@ -242,7 +309,8 @@ def test_unsafe_fixes_apply_only_when_asked(install: InstallRules) -> None:
 
 # -- withholding: a rule whose fixes verification refuses -----------------------------------
 
-LOST_DAGM = "entries changed (lost ('DAGMGNSS2077', 'dagm dataset', 2000))"
+LOST_DAGM = "'DAGMGNSS2077' -> 'dagmgnss2077' is not width"
+LOST_FIRST = "'Wang2021StudentTeacherFP' -> 'wang2021studentteacherfp' is not width"
 
 
 def test_a_fix_that_changes_an_entry_is_withheld_and_the_other_fixes_applied(
@@ -252,10 +320,13 @@ def test_a_fix_that_changes_an_entry_is_withheld_and_the_other_fixes_applied(
     result = fix_text(reference_text)
     assert result.text == FIXED.read_text(encoding="utf-8"), "every other rule's fixes applied"
     assert "lowercase-key" not in {d.rule for d in result.applied}
-    assert result.withheld == {"lowercase-key": LOST_DAGM}
+    assert result.withheld == {"lowercase-key": LOST_FIRST}
     withheld = [d for d in result.remaining if d.rule == "lowercase-key"]
-    assert withheld and all(
-        d.fix is None and d.message == f"capitals in key (not fixed: {LOST_DAGM})" for d in withheld
+    assert f"capitals in key (not fixed: {LOST_DAGM})" in [d.message for d in withheld]
+    assert all(
+        d.fix is None
+        and re.fullmatch(r"capitals in key \(not fixed: '.+' is not width\)", d.message)
+        for d in withheld
     )
     again = fix_text(result.text)
     assert (again.text, again.applied, again.withheld) == (result.text, [], result.withheld)
@@ -274,7 +345,7 @@ NUMBERED = """\
 def test_a_fix_that_changes_a_heading_level_is_withheld(install: InstallRules) -> None:
     install(PromoteHeading)
     result = fix_text(NUMBERED, only("promote-heading"))
-    reason = "heading '1.1 Two-stage detectors' changed from level 3 to 2"
+    reason = "'###' -> '##' is not whitespace"
     assert (result.text, result.applied, result.withheld) == (
         NUMBERED,
         [],
@@ -313,8 +384,17 @@ def test_a_fix_that_deletes_a_list_item_that_is_no_duplicate_is_withheld(
     result = fix_text(REPEATED, only("empty-item"))
     assert (result.text, result.withheld) == (
         REPEATED,
-        {"empty-item": "list items changed (6 expected, 5 found)"},
+        {"empty-item": "'+\\n' -> '' is not delete-duplicate-item"},
     )
+
+
+def test_an_empty_item_after_an_identical_one_may_go_as_a_duplicate(install: InstallRules) -> None:
+    install(EmptyItem)
+    result = fix_text(REPEATED + "+\n", only("empty-item"))
+    assert (result.text, result.withheld) == (REPEATED, {"empty-item": LAST_EMPTY_REFUSED})
+
+
+LAST_EMPTY_REFUSED = "'+\\n' -> '' is not delete-duplicate-item"
 
 
 def test_a_fix_that_adds_a_list_item_is_withheld(install: InstallRules) -> None:
@@ -323,20 +403,28 @@ def test_a_fix_that_adds_a_list_item_is_withheld(install: InstallRules) -> None:
     result = fix_text(text, only("spacer-item"))
     assert (result.text, result.withheld) == (
         text,
-        {"spacer-item": "list items changed (5 expected, 6 found)"},
+        {"spacer-item": "'' -> '+\\n' is not whitespace"},
     )
 
 
+def test_a_declared_fix_that_loses_list_items_is_caught_by_the_backstop(
+    install: InstallRules,
+) -> None:
+    install(GluedBullet)
+    result = fix_text(REPEATED, only("glued-bullet"))
+    assert (result.text, result.applied) == (REPEATED, [])
+    lost = "link 'https://github.com/rbgirshick/py-faster-rcnn' lost"
+    assert result.withheld == {"glued-bullet": lost}
+    assert {d.message for d in result.remaining} == {f"space (not fixed: {lost})"}
+
+
 def test_only_the_rule_at_fault_is_withheld_among_several(install: InstallRules) -> None:
-    install(EmptyItem, HyphenRun)
+    install(GluedBullet, HyphenRun)
     text = REPEATED.replace("Focal Loss", "Focal--Loss").replace("[2017]\n", "[2017] \n")
-    result = fix_text(text, only("empty-item", "hyphen-run", "trailing-whitespace"))
+    result = fix_text(text, only("glued-bullet", "hyphen-run", "trailing-whitespace"))
     assert result.text == REPEATED.replace("Focal Loss", "Focal-Loss")
     assert sorted({d.rule for d in result.applied}) == ["hyphen-run", "trailing-whitespace"]
-    assert result.withheld == {"empty-item": "list items changed (6 expected, 5 found)"}
-    assert [d.message for d in result.remaining] == [
-        "empty list item (not fixed: list items changed (6 expected, 5 found))"
-    ]
+    assert list(result.withheld) == ["glued-bullet"]
 
 
 def test_a_removed_duplicate_takes_its_sub_items_and_the_count_allows_for_them() -> None:
@@ -452,3 +540,190 @@ def test_fix_file_is_idempotent_and_writes_nothing_the_second_time(reference_cop
 def test_missing_final_newline_is_added_with_the_file_s_own_ending() -> None:
     text = "# 4 Dataset\r\n+ (SDD2019)Kaggle[2019]"
     assert fix_text(text, only("final-newline")).text == text + "\r\n"
+
+
+# -- declared capabilities: what each kind accepts, and the near miss it refuses -------------
+
+TOC = "# T\n- [A](#a)\n- [B](#b)\n## A\n## C\n"
+TOC_A = TOC.index("- [A]")
+
+CAPABILITY_CASES = [
+    # (capability, text, edit, accepted)
+    (WHITESPACE, "- a  b \n", Edit(3, 5, " "), True),
+    (WHITESPACE, "- a  b \n", Edit(3, 5, " -"), False),
+    (WIDTH, "- a（b）\n", Edit(3, 4, "("), True),
+    (WIDTH, "- a，b\n", Edit(3, 4, ", "), True),
+    (WIDTH, "- x² y\n", Edit(3, 4, "2"), False),  # NFKC folds it, but it is no full-width form
+    (delete_repeats(","), "- a,, b\n", Edit(4, 5, ""), True),
+    (delete_repeats(","), "- a, b\n", Edit(3, 4, ""), False),  # a lone comma is no repeat
+    (replace_chars({"}": ("", "]")}), "- [2026}\n", Edit(7, 8, "]"), True),
+    (replace_chars({"}": ("", "]")}), "- [2026}\n", Edit(7, 8, ")"), False),
+    (LIST_MARKER, "* a\n* b\n", Edit(0, 1, "-"), True),
+    (LIST_MARKER, "* a - b\n", Edit(4, 5, "*"), False),  # a dash in the text is no bullet
+    (RELEVEL_HEADING, "### 1.1 A\n", Edit(0, 3, "##"), True),
+    (RELEVEL_HEADING, "### 1.1 A\n", Edit(0, 4, "##"), False),
+    (SEPARATOR, "- [A](https://a.org) – Text.\n", Edit(20, 23, " - "), True),
+    (SEPARATOR, "- [A](https://a.org) – Text.\n", Edit(20, 24, " - "), False),
+    (DELETE_DUPLICATE_ITEM, "# S\n- a\n  - b\n- a\n  - b\n", Edit(14, 24, ""), True),
+    (DELETE_DUPLICATE_ITEM, "# S\n- a\n  - b\n- a\n  - c\n", Edit(14, 24, ""), False),
+    (DELETE_DUPLICATE_ITEM, "# S\n- a\n  - b\n- a\n  - b\n", Edit(4, 14, ""), False),  # the first
+    (REWRITE_TOC, TOC, Edit(TOC_A, TOC.index("\n## A"), "- [A](#a)\n- [C](#c)"), True),
+    (REWRITE_TOC, TOC, Edit(TOC_A, TOC.index("\n## A"), "- [C](#c)"), False),  # A resolves
+    (REWRITE_TOC, TOC, Edit(TOC.index("## C"), TOC.index("## C") + 2, "#"), False),
+    (TEXT, "- a\n", Edit(2, 3, "b"), False),  # TEXT never covers a safe fix
+]
+
+
+@pytest.mark.parametrize(("capability", "text", "edit", "accepted"), CAPABILITY_CASES)
+def test_each_capability_covers_its_edit_and_refuses_the_near_miss(
+    capability: Capability, text: str, edit: Edit, accepted: bool
+) -> None:
+    reason = Verifier(Document(text)).violation(Fix.safe(edit), (capability,))
+    assert (reason is None) == accepted, reason
+
+
+def test_a_refusal_reason_quotes_at_most_sixty_characters_of_each_side() -> None:
+    text = "- " + "x{" * 50_000 + "\n"
+    reason = Verifier(Document(text)).violation(Fix.safe(Edit(2, len(text) - 1, "")), (WIDTH,))
+    assert reason is not None and len(reason) < 200
+    assert reason.startswith("'x{x{x{") and reason.endswith("'' is not width")
+
+
+def test_a_rule_without_a_declaration_gets_no_safe_fix_applied() -> None:
+    reason = Verifier(Document("- a\n")).violation(Fix.safe(Edit(2, 3, "b")), Rule.changes)
+    assert reason == "a safe fix from a rule that declares no safe capability"
+    assert Verifier(Document("- a\n")).violation(Fix.unsafe(Edit(2, 3, "b")), Rule.changes) is None
+
+
+# -- fix_safety is what each rule emits, and every emitted fix is what its rule declares -----
+
+
+@functools.cache
+def _emitted() -> dict[str, list[tuple[Fix, str | None]]]:
+    """Each rule's fixes on the rule pages' examples and the corpus, each with the reason the
+    fixer would refuse it (None: covered by the rule's declared capabilities)."""
+    found: dict[str, list[tuple[Fix, str | None]]] = defaultdict(list)
+    sources = [(example.text, example.config()) for example in ALL_EXAMPLES]
+    sources += [(path.read_text(encoding="utf-8"), Config()) for path in CORPUS.glob("*.md")]
+    for text, config in sources:
+        doc = Document(text)
+        verifier = Verifier(doc)
+        for diagnostic in lint(doc, config):
+            if diagnostic.fix is not None:
+                declared = RULES[diagnostic.rule].changes
+                reason = verifier.violation(diagnostic.fix, declared)
+                found[diagnostic.rule].append((diagnostic.fix, reason))
+    return found
+
+
+@pytest.mark.parametrize(
+    "name", [name for name in sorted(RULES) if RULES[name].fix_safety != "none"]
+)
+def test_fix_safety_is_what_the_rule_emits_and_each_fix_is_what_it_declares(name: str) -> None:
+    emitted = _emitted()[name]
+    assert emitted, "no example or corpus list gives a fix to check the declaration against"
+    assert {fix.is_safe for fix, _ in emitted} == {RULES[name].fix_safety == "safe"}
+    assert [reason for _, reason in emitted if reason is not None] == []
+
+
+# -- issue 14: nothing lost, nothing quadratic, idempotent when something is withheld ---------
+
+DIFFERING_COPIES = {
+    "description": "# S\n- [Tool](https://github.com/a/b) - A fast parser.\n"
+    "- [Tool](https://github.com/a/b) - Deprecated, use X instead.\n",
+    "note-after-a-keyed-entry": "# S\n+ (ren2015faster)Faster R-CNN[2015]\n"
+    "+ (ren2015faster)Faster R-CNN[2015] (journal version)\n",
+    "continuation-line": "# S\n+ (ren2015faster)Faster R-CNN[2015]\n"
+    "+ (ren2015faster)Faster R-CNN[2015]\n  <br>code: https://github.com/rbg/frcnn\n",
+    "badge": "# S\n- [Tool](https://github.com/a/b) ![v](https://img.shields.io/v1) - Parser.\n"
+    "- [Tool](https://github.com/a/b) ![v](https://img.shields.io/v2) - Parser.\n",
+    "child-of-two-parents": "# S\n- Detection\n  - [Focal Loss](https://arxiv.org/abs/1708.02002)\n"
+    "- Segmentation\n  - [Focal Loss](https://arxiv.org/abs/1708.02002)\n",
+}
+
+
+@pytest.mark.parametrize("text", DIFFERING_COPIES.values(), ids=DIFFERING_COPIES)
+def test_a_copy_that_differs_in_anything_is_reported_and_never_deleted(text: str) -> None:
+    result = fix_text(text, only("duplicate-entry"))
+    assert result.text == text
+    assert [
+        (d.message.endswith("the copies differ, so no fix"), d.fix) for d in result.remaining
+    ] in (
+        [(True, None)],
+        [],  # the model may not read them as the same paper: then nothing is said at all
+    )
+
+
+def test_an_exact_copy_goes_with_its_continuation_and_the_message_names_the_first() -> None:
+    entry = "+ (ren2015faster)Faster R-CNN[2015]\n  <br>code: https://github.com/rbg/frcnn\n"
+    text = f"# S\n{entry}+ (lin2017focal)Focal Loss[2017]\n{entry}"
+    diagnostics = [d for d in check_text(text) if d.rule == "duplicate-entry"]
+    assert [(d.line, d.message, d.related_line) for d in diagnostics] == [
+        (5, "duplicate of line 2 in the same section", 2)
+    ]
+    assert fix_text(text, only("duplicate-entry")).text == text.removesuffix(entry)
+
+
+def test_withheld_messages_stay_short_on_a_pathological_line(install: InstallRules) -> None:
+    install(UpperTitle)
+    title = "x{" * 10_000
+    text = "# P\n" + "".join(f"+ (k{index}x)Title {index} {title}[2020]\n" for index in range(200))
+    result = fix_text(text, only("upper-title"))
+    assert result.text == text and len(result.remaining) == 200
+    assert max(len(d.message) for d in result.remaining) < 250
+
+
+def test_cli_fix_output_is_linear_in_the_input_on_the_brace_reproducer(tmp_path: Path) -> None:
+    path = tmp_path / "x.md"
+    path.write_text("+ (a2020b)" + "x{" * 10_000 + "[2020]\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["fix", str(path)])
+    assert result.exit_code in (0, 1)
+    assert path.read_text(encoding="utf-8") == "+ (a2020b)" + "x" * 10_000 + "[2020]\n"
+    assert len(result.stdout) < 3 * 20_000
+
+
+TOC_WITHHELD_ONCE = (
+    "## Contents\n- [Contents](#contents)\n - [Methods](#methods)\n - [Data](#data)\n"
+    "         - [Law](#law)\n# Methods\n# Results\n# Law\n"
+)
+
+
+def test_fix_is_idempotent_on_the_table_of_contents_that_was_withheld_once() -> None:
+    once = fix_text(TOC_WITHHELD_ONCE)
+    twice = fix_text(once.text)
+    assert (twice.text, twice.applied) == (once.text, [])
+
+
+def test_fix_is_idempotent_when_a_fix_is_refused(
+    install: InstallRules, reference_text: str
+) -> None:
+    install(LowercaseKey, GluedBullet)
+    once = fix_text(reference_text)
+    assert set(once.withheld) == {"lowercase-key", "glued-bullet"}
+    twice = fix_text(once.text)
+    assert (twice.text, twice.applied, set(twice.withheld)) == (once.text, [], set(once.withheld))
+
+
+# -- issue 11: a safe fix changes no word or punctuation a human wrote ------------------------
+
+NAMES = (
+    "# Papers\n"
+    "- [(Certified!!) Robustness for Top-k Predictions](https://arxiv.org/abs/1912.09899) - ICLR.\n"
+    "- [Foo::Bar, a parser](https://github.com/foo/bar) - Parses `a..b` and 1..10 ranges.\n"
+    "- [Wait... what?](https://example.org/wait) - A survey...\n"
+)
+
+
+def test_safe_fixes_leave_names_with_repeated_marks_alone() -> None:
+    assert fix_text(NAMES).text == NAMES
+    assert not [d for d in check_text(NAMES) if d.rule == "repeated-punctuation"]
+
+
+def test_a_brace_typed_for_a_bracket_becomes_the_bracket_and_no_bracket_is_left_open() -> None:
+    text = (
+        "# Papers\n- **[2026}** [Paper one](https://arxiv.org/abs/1) - Text.\n"
+        "- **[2025]** [Paper two](https://arxiv.org/abs/2) - Text.\n"
+    )
+    fixed = fix_text(text).text
+    assert fixed == text.replace("[2026}", "[2026]")
+    assert not [d for d in check_text(fixed) if d.rule in ("unbalanced-bracket", "stray-brace")]

@@ -9,7 +9,10 @@ holding entry-like lines, tables, block quotes, nested lists and link reference 
 For every generated list: ``check`` never raises; ``fix`` succeeds, is idempotent and does the
 same on CRLF line endings; every entry survives with its key, title and year (in normal form;
 a removed duplicate leaves its twin); no word of the text is lost or changed except in a removed
-duplicate; code, HTML and comments are kept byte for byte; the headings stay the same.
+duplicate; every line of the fix is a line of the text changed only as a safe fix may
+(punctuation included, no normal form that ignores it); no finding of a kind a fix can make
+appears on a line the fix changed; code, HTML and comments are kept byte for byte; the headings
+stay the same. The last two are also checked on every list of the corpus.
 
 The CI profile runs a bounded number of examples; ``HYPOTHESIS_PROFILE=long`` runs 20,000 of the
 main property (minutes). A failing example found by either is kept in
@@ -33,7 +36,8 @@ from hypothesis.control import currently_in_test_context
 
 from awesome_tidy import check_text, fix_text
 from awesome_tidy.document import Document
-from awesome_tidy.text import INVISIBLE
+from awesome_tidy.registry import builtin_rules
+from awesome_tidy.text import INVISIBLE, to_ascii_form
 
 settings.register_profile(
     "ci",
@@ -378,6 +382,70 @@ def assert_text_kept(text: str, fixed: str, protected: Sequence[str] = ()) -> No
     assert [h.text for h in Document(text).headings] == [h.text for h in Document(fixed).headings]
 
 
+# What a safe fix may change, read apart from the fixer's own proof (so that a bug there does
+# not hide one in a rule): whitespace; braces (deleted, or turned into the bracket they stand
+# for) and invisible characters; the copy of a doubled comma or stop; a full-width form into its
+# ASCII form; a bullet, a heading's marks, a separator dash. Everything else of every line,
+# punctuation included, must stay: no normal form that ignores punctuation.
+_DOUBLED = re.compile(r"([,;，；、。])\1+")
+_IGNORED = frozenset(" \t{}[]") | frozenset(INVISIBLE)
+_SAME = str.maketrans({"*": "-", "+": "-", "–": "-", "—": "-"})
+
+
+def loose_line(line: str) -> str:
+    """A line as the safe fixes leave it comparable."""
+    line = _DOUBLED.sub(r"\1", "".join(map(to_ascii_form, line.lstrip(" \t#"))))
+    kept = "".join(char for char in line if char not in _IGNORED)
+    return _DOUBLED.sub(r"\1", kept.translate(_SAME))
+
+
+# A line a table of contents gains or loses when ``toc`` rewrites it: an item that is one
+# in-page link (the fixer proves that no link whose target exists goes).
+_TOC_ITEM = re.compile(r"-[^\n]*\(#[^()\s]*\)")
+
+
+def assert_only_safe_changes(text: str, fixed: str) -> None:
+    """Every line of the fix is a line of the text, changed only as a safe fix may; a line
+    goes only where its twin stays (a removed duplicate)."""
+    old = Counter(filter(None, map(loose_line, text.splitlines())))
+    new = Counter(filter(None, map(loose_line, fixed.splitlines())))
+    added = [line for line in new - old if not _TOC_ITEM.fullmatch(line)]
+    assert not added, f"lines changed: {added}"
+    lost = [line for line in old - new if not new[line] and not _TOC_ITEM.fullmatch(line)]
+    assert not lost, f"lines lost: {lost}"
+
+
+def findings_on_changed_lines(text: str, other: str) -> Counter[str]:
+    """Each rule's findings on the lines of ``text`` that ``other`` does not hold."""
+    lines = text.split("\n")
+    changed = Counter(lines) - Counter(other.split("\n"))
+    return Counter(d.rule for d in check_text(text) if changed[lines[d.line - 1]])
+
+
+# The findings a fix could create: a defect of a kind some fix makes (a brace, a bracket left
+# open, spacing, a doubled mark). Rules that judge an entry against the list's majority
+# (missing-year, and description-ending and description-case, which read a description only on
+# a line taken for a ``[Name](url) - Description`` item) may report a line once a fix lets the
+# model read it as an entry: that reveals what was there, it creates nothing.
+REVEALED = frozenset(("description-ending", "description-case"))
+CREATABLE = frozenset(
+    name
+    for name, rule in ((rule.name, rule) for rule in builtin_rules())
+    if rule.fix_safety != "none"
+) | {"unbalanced-bracket"}
+
+
+def assert_no_new_finding_on_fixed_lines(text: str, fixed: str) -> None:
+    """No rule reports more on the lines the fix changed than it did on the lines it replaced."""
+    before, after = findings_on_changed_lines(text, fixed), findings_on_changed_lines(fixed, text)
+    created = {
+        rule: count
+        for rule, count in (after - before).items()
+        if rule in CREATABLE and rule not in REVEALED
+    }
+    assert not created, f"the fix created findings: {created}"
+
+
 def assert_fix_keeps_everything(text: str, protected: Sequence[str] = ()) -> None:
     """Every property of a fix, on one text.
 
@@ -403,6 +471,8 @@ def assert_fix_keeps_everything(text: str, protected: Sequence[str] = ()) -> Non
     assert set(before) == set(after), set(before) ^ set(after)
     assert all(after[identity] <= count for identity, count in before.items())
     assert_text_kept(text, fixed, protected)
+    assert_only_safe_changes(text, fixed)
+    assert_no_new_finding_on_fixed_lines(text, fixed)
 
 
 @given(documents())
@@ -438,3 +508,16 @@ def test_regression_fixture_is_fixed_and_keeps_every_property(path: Path) -> Non
     text = path.read_bytes().decode("utf-8")
     fix_text(text)  # raises FixError if refused
     assert_fix_keeps_everything(text)
+
+
+CORPUS = sorted((Path(__file__).parent / "fixtures" / "corpus").glob("*.md"))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda path: path.stem)
+def test_fix_of_a_real_list_changes_only_what_safe_fixes_may_and_creates_no_finding(
+    path: Path,
+) -> None:
+    text = path.read_text(encoding="utf-8")
+    fixed = fix_text(text).text
+    assert_only_safe_changes(text, fixed)
+    assert_no_new_finding_on_fixed_lines(text, fixed)

@@ -15,6 +15,65 @@ FixSafety = Literal["safe", "unsafe", "none"]
 
 
 @dataclass(frozen=True, slots=True)
+class Capability:
+    """What a rule's fixes may change; the fixer proves every applied edit is only that.
+
+    A rule lists its capabilities in ``changes``. Each edit of a fix must be one of them, read on
+    the text it is applied to; everything outside the edits is kept by construction. A safe fix
+    may use only the safe capabilities; ``TEXT`` (anything) is for unsafe fixes alone. The kinds
+    and what the fixer proves for each are described in docs/safety.md.
+    """
+
+    kind: str
+    chars: frozenset[tuple[str, str]] = frozenset()
+    """For ``characters`` and ``repeat``: each character an edit may change, and what into."""
+
+    @property
+    def safe(self) -> bool:
+        return self.kind != "text"
+
+
+WHITESPACE = Capability("whitespace")
+"""Only spaces, tabs and line breaks differ between the old text and the new."""
+WIDTH = Capability("width")
+"""Full-width forms become their ASCII form (the same character), with whitespace added."""
+LIST_MARKER = Capability("list-marker")
+"""A list item's bullet (``-`` ``*`` ``+``) becomes another bullet."""
+SEPARATOR = Capability("separator")
+"""The dash or colon between an item's name link and its description becomes another."""
+DELETE_DUPLICATE_ITEM = Capability("delete-duplicate-item")
+"""A whole list item, sub-items included, goes when a sibling with the same text stays."""
+RELEVEL_HEADING = Capability("relevel-heading")
+"""Only the ``#`` run of an ATX heading changes."""
+REWRITE_TOC = Capability("rewrite-toc")
+"""Only a table of contents changes, and every link of it whose target exists stays."""
+TEXT = Capability("text")
+"""Anything inside the edit: unsafe fixes only."""
+
+
+def replace_chars(replacements: Mapping[str, str | tuple[str, ...]]) -> Capability:
+    """A single character of the map's keys becomes one of its values (``""`` deletes it)."""
+    return Capability(
+        "characters",
+        frozenset(
+            (char, new)
+            for char, values in replacements.items()
+            for new in ((values,) if isinstance(values, str) else values)
+        ),
+    )
+
+
+def delete_chars(chars: str) -> Capability:
+    """Characters of ``chars`` are deleted, nothing else changes."""
+    return replace_chars(dict.fromkeys(chars, ""))
+
+
+def delete_repeats(chars: str) -> Capability:
+    """A character of ``chars`` typed twice in a row becomes one: only the copy goes."""
+    return Capability("repeat", frozenset((char, "") for char in chars))
+
+
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace ``text[start:end]`` of the ``\\n``-normalised document with ``text``."""
 
@@ -105,6 +164,8 @@ class Rule:
     severity: ClassVar[Severity] = "warning"
     summary: ClassVar[str]
     fix_safety: ClassVar[FixSafety] = "none"
+    changes: ClassVar[tuple[Capability, ...]] = (TEXT,)
+    """What the rule's fixes may change; a safe fix needs a safe capability (see Capability)."""
     options: ClassVar[Mapping[str, Option]] = {}
     default_enabled: ClassVar[bool] = True
     judges_entries: ClassVar[bool] = False

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from awesome_tidy.conventions import dominant, link_items
 from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import TEXT, Edit, Fix, Problem, Rule
 
 _FIRST_WORD = re.compile(r"[^\s]+")
 _OPENING = "(\"'“‘[`"
@@ -19,6 +19,7 @@ class DescriptionCase(Rule):
     severity = "warning"
     summary = "A description that starts in lower case where the list's descriptions do not."
     fix_safety = "unsafe"
+    changes = (TEXT,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         items = [entry for entry in link_items(doc.entries) if entry.description is not None]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from awesome_tidy.conventions import dominant, link_items
 from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import TEXT, Edit, Fix, Problem, Rule
 from awesome_tidy.text import is_cjk
 
 _TERMINAL = ".!?…。！？"
@@ -27,7 +27,8 @@ class DescriptionEnding(Rule):
     judges_entries = True
     severity = "warning"
     summary = "A description that ends with or without a full stop where the list's do otherwise."
-    fix_safety = "safe"
+    fix_safety = "unsafe"
+    changes = (TEXT,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
@@ -49,11 +50,11 @@ class DescriptionEnding(Rule):
                     end - 1,
                     end,
                     message=f"description does not end with {stop!r} as the list's do",
-                    fix=Fix.safe(Edit.insert(end, stop)),
+                    fix=Fix.unsafe(Edit.insert(end, stop)),
                 )
             else:
                 last = text[end - 1]
-                fix = Fix.safe(Edit.delete(end - 1, end)) if last in ".。" else None
+                fix = Fix.unsafe(Edit.delete(end - 1, end)) if last in ".。" else None
                 yield self.problem(
                     end - 1,
                     end,

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from awesome_tidy.capabilities import item_text
 from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import DELETE_DUPLICATE_ITEM, Edit, Fix, Problem, Rule
 from awesome_tidy.similarity import copies
 
 
@@ -13,41 +14,44 @@ class DuplicateEntry(Rule):
     severity = "error"
     summary = "The same paper twice in one section."
     fix_safety = "safe"
+    changes = (DELETE_DUPLICATE_ITEM,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         for group in copies(doc.entries):
             first_in_section: dict[int, Entry] = {}
+            items: dict[tuple[int, int, str], Entry] = {}
             for entry in group:
                 first = first_in_section.setdefault(id(entry.container), entry)
+                same = _same_item(doc, items, entry)
                 if first is entry:
                     continue
                 fix = None
-                if _identical(doc, first, entry):
-                    fix = Fix.safe(Edit.delete(entry.start, entry.end))
+                if same is not entry:
+                    first, fix = same, _deletion(entry)
                 yield self.problem(
                     entry.body.start,
                     entry.body.end,
-                    message=f"duplicate of line {first.line} in the same {_where(entry)}",
+                    message=f"duplicate of line {first.line} in the same {_where(entry)}"
+                    + ("" if fix else "; the copies differ, so no fix"),
                     fix=fix,
                     related=first.start,
                 )
 
 
+def _same_item(doc: Document, seen: dict[tuple[int, int, str], Entry], entry: Entry) -> Entry:
+    """The first entry of the group whose whole list item, sub-items included, is this one's,
+    under the same parent and container (whitespace aside); the entry itself if none is."""
+    if entry.item is None:
+        return entry
+    key = (id(entry.container), id(entry.item.parent), item_text(doc, entry.item))
+    return seen.setdefault(key, entry)
+
+
+def _deletion(entry: Entry) -> Fix:
+    """Delete the copy, sub-items and all: it holds nothing its twin does not."""
+    assert entry.item is not None
+    return Fix.safe(Edit.delete(entry.item.start, entry.item.end))
+
+
 def _where(entry: Entry) -> str:
     return "table" if entry.table is not None else "section"
-
-
-def _identical(doc: Document, first: Entry, later: Entry) -> bool:
-    """Removable only when nothing but case, width, braces or spacing tells the two apart."""
-    if later.item is None or first.identity() != later.identity():
-        return False
-    if sorted(link.url.text for link in first.links) != sorted(
-        link.url.text for link in later.links
-    ):
-        return False
-    return _rest(doc, first) == _rest(doc, later)
-
-
-def _rest(doc: Document, entry: Entry) -> str:
-    """What the entry holds besides its first paragraph (nested items, further paragraphs)."""
-    return " ".join(doc.text[entry.body.end : entry.end].split())

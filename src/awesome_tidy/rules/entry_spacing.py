@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterator
 from awesome_tidy.conventions import dominant
 from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry, Part
-from awesome_tidy.rule import Edit, Fix, Option, Problem, Rule
+from awesome_tidy.rule import WHITESPACE, Edit, Fix, Option, Problem, Rule
 
 _SPACINGS = {"none": "", "one": " "}
 
@@ -15,6 +15,7 @@ class EntrySpacing(Rule):
     severity = "warning"
     summary = "Spacing between key, title and year that differs from the list's own entry format."
     fix_safety = "safe"
+    changes = (WHITESPACE,)
     options = {
         "key-title": Option(
             str,

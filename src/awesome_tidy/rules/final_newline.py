@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_tidy.document import Document
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import WHITESPACE, Edit, Fix, Problem, Rule
 
 
 class FinalNewline(Rule):
@@ -11,6 +11,7 @@ class FinalNewline(Rule):
     severity = "warning"
     summary = "The file must end with exactly one newline."
     fix_safety = "safe"
+    changes = (WHITESPACE,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text

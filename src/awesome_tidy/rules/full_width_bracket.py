@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry
 from awesome_tidy.inline import Cover
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import WIDTH, Edit, Fix, Problem, Rule
 from awesome_tidy.text import is_cjk, is_full_width_form, to_ascii_form
 
 _PAIRS = {"（": "）", "【": "】", "［": "］", "｛": "｝", "〔": "〕", "(": ")", "[": "]", "{": "}"}
@@ -33,6 +33,7 @@ class FullWidthBracket(Rule):
         "Full-width brackets or punctuation from a CJK input method in Latin text or as delimiters."
     )
     fix_safety = "safe"
+    changes = (WIDTH,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from awesome_tidy.document import Document
 from awesome_tidy.regions import html_regions
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import WHITESPACE, Edit, Fix, Problem, Rule
 
 
 class HeadingIndent(Rule):
@@ -12,6 +12,7 @@ class HeadingIndent(Rule):
     severity = "warning"
     summary = "A heading that does not start at the beginning of its line."
     fix_safety = "safe"
+    changes = (WHITESPACE,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text

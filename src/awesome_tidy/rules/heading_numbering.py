@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from awesome_tidy.conventions import dominant
 from awesome_tidy.document import Document, Heading
 from awesome_tidy.regions import html_regions
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import RELEVEL_HEADING, Edit, Fix, Problem, Rule
 
 _MAX_DIGITS = 6
 """A section number's parts have a few digits; a longer run is an identifier, and is never
@@ -22,6 +22,7 @@ class HeadingNumbering(Rule):
         "A numbered heading whose level contradicts its number, or numbers that skip or repeat."
     )
     fix_safety = "safe"
+    changes = (RELEVEL_HEADING,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         for scheme in _schemes(doc):

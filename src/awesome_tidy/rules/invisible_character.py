@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry
 from awesome_tidy.inline import Part
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import Edit, Fix, Problem, Rule, replace_chars
 from awesome_tidy.text import INVISIBLE
 
 # Joiners shape emoji (👷🏻‍♂️) and Indic or Persian words; between two Latin letters or digits
@@ -22,6 +22,7 @@ class InvisibleCharacter(Rule):
     severity = "warning"
     summary = "A soft hyphen, zero-width or no-break space hidden in an entry's key, title or text."
     fix_safety = "safe"
+    changes = (replace_chars({**dict.fromkeys(INVISIBLE, ""), "\u00a0": " ", "\u202f": " "}),)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text

@@ -6,7 +6,7 @@ from awesome_tidy.conventions import dominant, link_items
 from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry
 from awesome_tidy.markers import read_marks
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import SEPARATOR, TEXT, Edit, Fix, Problem, Rule
 
 _DASHES = "-–—:："
 
@@ -17,6 +17,7 @@ class LinkItemFormat(Rule):
     severity = "warning"
     summary = "A `[Name](url) - Description` item whose separator differs from the list's."
     fix_safety = "safe"
+    changes = (SEPARATOR, TEXT)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         spans = {

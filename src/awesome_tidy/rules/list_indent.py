@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from awesome_tidy.document import Document, ListItem
 from awesome_tidy.regions import html_regions
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import WHITESPACE, Edit, Fix, Problem, Rule
 
 
 class ListIndent(Rule):
@@ -13,6 +13,7 @@ class ListIndent(Rule):
     severity = "warning"
     summary = "A top-level list item indented from the left margin."
     fix_safety = "safe"
+    changes = (WHITESPACE,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         regions = html_regions(doc)

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from awesome_tidy.conventions import dominant
 from awesome_tidy.document import Document, ListItem
-from awesome_tidy.rule import Edit, Fix, Option, Problem, Rule
+from awesome_tidy.rule import LIST_MARKER, Edit, Fix, Option, Problem, Rule
 
 
 class ListMarker(Rule):
@@ -12,6 +12,7 @@ class ListMarker(Rule):
     severity = "warning"
     summary = "A bullet that differs from the one the list uses at that depth."
     fix_safety = "safe"
+    changes = (LIST_MARKER,)
     options = {
         "marker": Option(
             str,

@@ -7,12 +7,16 @@ from collections.abc import Iterator
 from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry
 from awesome_tidy.inline import Cover, Part
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import Edit, Fix, Problem, Rule, delete_repeats
 
-# Two of one mark (``,,`` ``..`` ``!!`` ``;;`` ``::``, and their full-width forms); three dots
-# or more are an ellipsis, and ``?!`` is two marks, not a repeat.
-_MARK = "[,.;:!?，。；：！？、]"
+# Two of one mark (``,,`` ``..`` ``;;`` ``::``, and their full-width forms); three dots or more
+# are an ellipsis. ``!!`` and ``??`` are emphasis a human chose (``(Certified!!) Robustness``),
+# not a slip, and are not reported.
+_MARK = "[,.;:，。；：、]"
 _REPEAT = re.compile(rf"(?<![.。])({_MARK})\1(?![.。])")
+# Only a doubled comma, semicolon or CJK stop is surely a slip, and loses its copy; ``..`` may be
+# a clipped ellipsis and ``::`` a label: reported, left as written.
+_SLIPS = ",;，；、。"
 # Any mark twice, ellipses too: where _REPEAT may match, found in one pass over the text.
 _DOUBLED = re.compile(rf"({_MARK})\1")
 # A GitHub emoji shortcode (``:laughing:``, ``:+1:``): its colons are no punctuation, so a colon
@@ -26,6 +30,7 @@ class RepeatedPunctuation(Rule):
     severity = "warning"
     summary = "A punctuation mark typed twice in an entry's title or description: `,,` or `..`."
     fix_safety = "safe"
+    changes = (delete_repeats(_SLIPS),)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
@@ -44,6 +49,8 @@ class RepeatedPunctuation(Rule):
                     urls = urls or Cover((link.url.start, link.url.end) for link in entry.links)
                     if entry.in_code(match.start()) or match.start() in urls:
                         continue
+                    if match.group(1) in ":." and _between_words(text, match.start(), match.end()):
+                        continue  # ``Foo::Bar``, ``1..10``: notation, not punctuation
                     if match.group() == "::":
                         shortcodes = shortcodes or _shortcodes(text, part)
                         if match.start() in shortcodes or match.start() + 1 in shortcodes:
@@ -52,8 +59,17 @@ class RepeatedPunctuation(Rule):
                         match.start(),
                         match.end(),
                         message=f"{match.group()!r} in {label}",
-                        fix=Fix.safe(Edit.delete(match.start() + 1, match.end())),
+                        fix=_fix(match.group(1), match.start()),
                     )
+
+
+def _fix(mark: str, start: int) -> Fix | None:
+    return Fix.safe(Edit.delete(start + 1, start + 2)) if mark in _SLIPS else None
+
+
+def _between_words(text: str, start: int, end: int) -> bool:
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return (before.isalnum() or before == "_") and (after.isalnum() or after == "_")
 
 
 def _holds(offsets: list[int], start: int, end: int) -> bool:

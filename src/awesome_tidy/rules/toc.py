@@ -6,7 +6,7 @@ from urllib.parse import unquote
 from awesome_tidy.anchors import TableOfContents, TocLink, not_listed, rendered_text
 from awesome_tidy.document import Document, Heading
 from awesome_tidy.entries import meta_section
-from awesome_tidy.rule import Edit, Fix, Option, Problem, Rule
+from awesome_tidy.rule import REWRITE_TOC, Edit, Fix, Option, Problem, Rule
 
 _SHOWN = 3
 _UNAMBIGUOUS = 2
@@ -17,6 +17,7 @@ class Toc(Rule):
     severity = "error"
     summary = "A table of contents whose links do not match the headings."
     fix_safety = "safe"
+    changes = (REWRITE_TOC,)
     options = {
         "max-depth": Option(
             int, 0, "the deepest nesting a table may have (2 is awesome-lint's); 0: any", minimum=0

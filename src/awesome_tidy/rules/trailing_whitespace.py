@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from awesome_tidy.document import Document
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.rule import WHITESPACE, Edit, Fix, Problem, Rule
 
 # The lookbehind starts a match only where a run of blanks starts: without it, a line indented by
 # n spaces costs n² steps (each space tries the whole run, then fails before the next word).
@@ -16,6 +16,7 @@ class TrailingWhitespace(Rule):
     severity = "warning"
     summary = "Spaces or tabs at the end of a line."
     fix_safety = "safe"
+    changes = (WHITESPACE,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
