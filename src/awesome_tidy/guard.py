@@ -29,7 +29,8 @@ GUARD = "unrecognised-shape"
 Found = list[tuple[Problem, Severity]]
 
 # Quoted fragments and numbers differ from entry to entry; the rest of a message is its reason.
-_VARIABLE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\d+")
+# No escapes inside quotes: a run of backslashed quotes would make every quote rescan the rest.
+_VARIABLE = re.compile(r"'[^']*'|\"[^\"]*\"|\d+")
 _SHOWN = 80
 """How much of the first replaced message a summary quotes: messages stay bounded."""
 _FORMS = {
