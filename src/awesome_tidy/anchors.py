@@ -49,7 +49,7 @@ def _kept(char: str) -> bool:
 
 def rendered_text(markdown: str) -> str:
     """What a heading shows as text: link and emphasis text and code; no HTML, no images."""
-    from awesome_tidy.document import parser
+    from awesome_tidy.parsing import parser
 
     md = parser()
     tokens: list[Token] = []
@@ -212,7 +212,7 @@ def _continues(doc: Document, table: TableOfContents, item: ListItem) -> bool:
 
 def not_listed(section: Section) -> bool:
     """Sections a table of contents may leave out: contributing, license, thanks, citation."""
-    from awesome_tidy.entries import meta_section
+    from awesome_tidy.nodes import meta_section
 
     heading = section.heading
     if heading is None:

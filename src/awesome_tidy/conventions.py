@@ -11,8 +11,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TypeVar
 
-from awesome_tidy.entries import KEY_STYLES as KEY_STYLES
-from awesome_tidy.entries import Entry
+from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
+from awesome_tidy.nodes import Entry
 
 T = TypeVar("T")
 

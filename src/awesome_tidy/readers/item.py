@@ -1,0 +1,144 @@
+"""The list-item reader: an item, with the attribute sub-items that describe it."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from awesome_tidy.inline import (
+    code_spans,
+    links,
+    part,
+    strip_span,
+    unwrap,
+)
+from awesome_tidy.nodes import (
+    Entry,
+    meta_section,
+)
+from awesome_tidy.readers.candidate import Candidate, judge
+from awesome_tidy.readers.lead import (
+    badges_of,
+    read_key,
+    skip_decoration,
+    skip_lead_date,
+    skip_lead_groups,
+)
+from awesome_tidy.readers.tail import read_field, read_rest, read_trailing_year
+from awesome_tidy.readers.title import read_title
+from awesome_tidy.urls import is_kind_label
+
+if TYPE_CHECKING:
+    from awesome_tidy.document import Document
+    from awesome_tidy.nodes import ListItem, Section
+
+
+_ATTRIBUTE = re.compile(r"[^\s\[\]()*`:：]{1,12}\s?[:：]")
+# ``- [Models & Tools](#models--tools)``: a line of a table of contents.
+_CONTENTS_LINE = re.compile(r"\[[^\[\]\n]*\]\(#[^)\s]*\)\s*")
+
+
+def item_candidates(doc: Document, *, keyed: bool) -> Iterator[Candidate]:
+    """Items in order; an item of ``label: value`` attributes lends its links to its parent."""
+    by_item: dict[int, Candidate] = {}
+    pending: list[Candidate] = []
+    meta: dict[Section, bool] = {}
+    items: Counter[int] = Counter()
+    contents: Counter[int] = Counter()
+    for item in doc.items:
+        items[item.top_list] += 1
+        if doc.text.startswith("[", item.content_start):
+            contents[item.top_list] += bool(
+                _CONTENTS_LINE.fullmatch(doc.text, item.content_start, item.content_end)
+            )
+        section = item.section
+        if section not in meta:
+            meta[section] = meta_section(section)
+        if meta[section] or doc.in_comment(item.start):
+            continue
+        parent = by_item.get(id(item.parent)) if item.parent is not None else None
+        if parent is not None and _is_field_of_parent(doc.text, item):
+            _lend_attribute(doc, item, parent.entry)
+            parent.fields = True
+            continue
+        candidate = _item_candidate(doc, item, keyed=keyed)
+        if candidate is not None:
+            by_item[id(item)] = candidate
+            pending.append(candidate)
+    for candidate in pending:
+        top_list = candidate.entry.item.top_list if candidate.entry.item else 0
+        if contents[top_list] * 2 > items[top_list]:
+            continue  # a menu's one outside link (``[Timeline](https://...)``) is no entry
+        judge(doc.text, candidate)
+        yield candidate
+
+
+def _item_candidate(doc: Document, item: ListItem, *, keyed: bool) -> Candidate | None:
+    if item.content_end <= item.content_start:
+        return None
+    text = doc.text
+    body = part(text, item.content_start, item.content_end)
+    entry = Entry("list-item", item.line, item.start, item.end, body, item.section, item=item)
+    entry.code_spans = code_spans(text, body.start, body.end)
+    entry.links = links(text, body.start, body.end, entry.code_spans)
+    if entry.links and all(link.url.text.startswith("#") for link in entry.links):
+        return None  # a table-of-contents line
+    _read_lead_and_rest(text, entry, keyed=keyed)
+    _read_item_authors(text, item, entry)
+    return Candidate(entry, False, (id(item.section), "list-item", item.depth))
+
+
+def _is_field_of_parent(text: str, item: ListItem) -> bool:
+    """A sub-item that describes its parent rather than being an entry of its own.
+
+    ``* 地址：https://...`` (a ``label: value`` attribute), or nothing but links whose labels say
+    what they are: ``- [paper](url)``, ``- [Code](url) | [Project](url)``.
+    """
+    start, end = item.content_start, item.content_end
+    if _ATTRIBUTE.match(text, start, end):
+        return True
+    found = links(text, start, end, code_spans(text, start, end))
+    if not found or not all(is_kind_label(link.label.text) for link in found):
+        return False
+    gaps = [text[start : found[0].start]]
+    gaps += [text[a.end : b.start] for a, b in itertools.pairwise(found)]
+    gaps.append(text[found[-1].end : end])
+    return not any(char.isalnum() for gap in gaps for char in gap)
+
+
+def _lend_attribute(doc: Document, item: ListItem, owner: Entry) -> None:
+    """Its links, and the venue and year of a ``Publisher: ICLR 2024`` attribute."""
+    text = doc.text
+    start, end = item.content_start, item.content_end
+    spans = code_spans(text, start, end)
+    owner.links.extend(links(text, start, end, spans))
+    attribute = _ATTRIBUTE.match(text, start, end)
+    if attribute is not None and owner.year is None:
+        label = text[start : attribute.end() - 1].strip().casefold()
+        read_field(text, owner, label, *strip_span(text, attribute.end(), end))
+
+
+def _read_item_authors(text: str, item: ListItem, entry: Entry) -> None:
+    """An ``*Authors.*`` paragraph of its own under the title, as in thunlp/GNNPapers."""
+    stop = item.children_start if item.children_start is not None else item.end
+    start, end = strip_span(text, item.content_end, stop)
+    if end - start > 2 and text[start] in "*_" and text[end - 1] == text[start]:
+        inner_start, inner_end = unwrap(text, start, end)
+        if inner_end > inner_start:
+            entry.authors = part(text, inner_start, inner_end)
+
+
+def _read_lead_and_rest(text: str, entry: Entry, *, keyed: bool) -> None:
+    at, end = entry.body.start, entry.body.end
+    badges = badges_of(entry)
+    at = skip_decoration(text, badges, at, end)
+    if keyed and (key_end := read_key(text, entry, at, end)) != at:
+        at = skip_decoration(text, badges, key_end, end)
+    at = skip_lead_groups(text, entry, at, end)
+    at = skip_lead_date(text, entry, at, end)
+    title_end = read_trailing_year(text, entry, at, end)
+    read_title(text, entry, at, title_end)
+    read_rest(text, entry)
