@@ -6,11 +6,11 @@ fixer never restyles a list into a format it does not use.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TypeVar
 
+from awesome_tidy.metadata import key_year as key_year
 from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
 from awesome_tidy.nodes import Entry
 
@@ -22,12 +22,6 @@ KEY_STYLE_EXAMPLES = {
     "dblp": "DBLP:venue/name, e.g. DBLP:conf/cvpr/HeZRS16",
     "author-year": "AuthorYEAR, e.g. He2016",
 }
-_KEY_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
-
-
-def key_year(key: str) -> int | None:
-    match = _KEY_YEAR.search(key)
-    return int(match.group(1)) if match else None
 
 
 def dominant(values: Iterable[T], share: float = 0.6) -> T | None:

@@ -14,7 +14,14 @@ from awesome_tidy.inline import (
     runs_outside,
     strip_span,
 )
-from awesome_tidy.metadata import ET_AL, find_year, is_date, named_by_venue, venue_around
+from awesome_tidy.metadata import (
+    ET_AL,
+    SLOT_YEAR,
+    find_year,
+    is_date,
+    named_by_venue,
+    venue_around,
+)
 from awesome_tidy.nodes import (
     YEAR_CLOSERS,
     YEAR_OPENERS,
@@ -26,7 +33,6 @@ if TYPE_CHECKING:
     pass
 
 
-_YEAR4 = re.compile(r"[12]\d{3}")
 # A description is read for a year only when it is as short as a venue line: "KDD 2017."
 _MAX_DESCRIPTION_WORDS_FOR_YEAR = 8
 _SEPARATORS = "-–—:："
@@ -49,7 +55,7 @@ def read_trailing_year(text: str, entry: Entry, start: int, end: int) -> int:
     if text[opener] not in YEAR_OPENERS:
         return end
     inner_start, inner_end = strip_span(text, opener + 1, stop - 1)
-    if not _YEAR4.fullmatch(text, inner_start, inner_end):
+    if not SLOT_YEAR.fullmatch(text, inner_start, inner_end):
         return end
     entry.year_open = Part(opener, opener + 1, text[opener])
     entry.year = Part(inner_start, inner_end, text[inner_start:inner_end])
