@@ -187,7 +187,11 @@ class Entry:
     year: Part | None = None
     year_open: Part | None = None
     year_close: Part | None = None
+    year_how: str | None = None
+    """How the year was found (``readers.decide.YEAR_PRECEDENCE``): ``closing-bracket``,
+    ``lead-tag``, ``title-tag``, ``tail``, a table column, a field; None without a year."""
     venue: Part | None = None
+    venue_how: str | None = None
     authors: Part | None = None
     separator: Part | None = None
     description: Part | None = None

@@ -20,6 +20,7 @@ from awesome_tidy.nodes import (
     meta_section,
 )
 from awesome_tidy.readers.candidate import Candidate, judge
+from awesome_tidy.readers.decide import wants_year
 from awesome_tidy.readers.lead import (
     badges_of,
     read_key,
@@ -116,9 +117,9 @@ def _lend_attribute(doc: Document, item: ListItem, owner: Entry) -> None:
     spans = code_spans(text, start, end)
     owner.links.extend(links(text, start, end, spans))
     attribute = _ATTRIBUTE.match(text, start, end)
-    if attribute is not None and owner.year is None:
+    if attribute is not None and wants_year(owner, "attribute"):
         label = text[start : attribute.end() - 1].strip().casefold()
-        read_field(text, owner, label, *strip_span(text, attribute.end(), end))
+        read_field(text, owner, label, *strip_span(text, attribute.end(), end), how="attribute")
 
 
 def _read_item_authors(text: str, item: ListItem, entry: Entry) -> None:

@@ -22,6 +22,7 @@ from awesome_tidy.nodes import (
     KEY_OPENERS,
     Entry,
 )
+from awesome_tidy.readers.decide import Found, decide, wants_venue, wants_year
 
 if TYPE_CHECKING:
     pass
@@ -114,8 +115,8 @@ def skip_lead_groups(text: str, entry: Entry, at: int, end: int) -> int:
         if stop < 0:
             return at
         label_start, label_end = unwrap(text, *label)
-        if entry.venue is None and label_end > label_start:
-            entry.venue = part(text, label_start, label_end)
+        if label_end > label_start:
+            decide(entry, Found("lead-link", venue=part(text, label_start, label_end)))
         at = _skip_counters(text, stop, end)
     return at
 
@@ -125,23 +126,23 @@ def skip_lead_date(text: str, entry: Entry, at: int, end: int) -> int:
     if not text.startswith("(", at):
         return at
     close = matching(text, at, min(end, at + 60), "(", ")")
-    if close < 0 or not read_date_tag(text, entry, at + 1, close):
+    if close < 0 or not read_date_tag(text, entry, at + 1, close, "lead-tag"):
         return at
     after = skip_spaces(text, close + 1, end)
     return after if after < end else at
 
 
-def read_date_tag(text: str, entry: Entry, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is a short venue-and-year tag; if so, read it (once)."""
+def read_date_tag(text: str, entry: Entry, start: int, end: int, how: str) -> bool:
+    """Whether ``text[start:end]`` is a short venue-and-year tag; if so, read it (once): its
+    venue goes with its year."""
     if len(WORD.findall(text, start, end)) > _MAX_DATE_TAG_WORDS:
         return False
     year = find_year(text, start, end)
     if year is None:
         return False
-    if entry.year is None:
-        entry.year = year
-        if entry.venue is None:
-            entry.venue = venue_around(text, start, end, year)
+    if wants_year(entry, how):
+        venue = venue_around(text, start, end, year) if wants_venue(entry, how) else None
+        decide(entry, Found(how, year, venue))
     return True
 
 

@@ -15,6 +15,7 @@ from awesome_tidy.nodes import (
     meta_section,
 )
 from awesome_tidy.readers.candidate import Candidate, cross_reference
+from awesome_tidy.readers.decide import Found, decide, wants_year
 from awesome_tidy.readers.lead import badges_of, skip_decoration
 from awesome_tidy.readers.tail import holes_of, label_around
 from awesome_tidy.readers.title import read_title
@@ -58,17 +59,21 @@ def row_candidate(doc: Document, row: TableRow) -> Candidate | None:
 
 def _read_row_metadata(text: str, entry: Entry, row: TableRow) -> None:
     table = row.table
-    year_column = table.column(*_YEAR_HEADERS)
-    venue_column = table.column(*_VENUE_HEADERS)
-    for column in (year_column, venue_column):
-        if column is None or column >= len(row.cells) or entry.year is not None:
-            continue
-        start, end = row.cells[column]
-        entry.year = find_year(text, start, end, holes_of(text, entry, start, end))
-    column = venue_column if venue_column is not None else year_column
+    columns = (
+        (table.column(*_YEAR_HEADERS), "year-column"),
+        (table.column(*_VENUE_HEADERS), "venue-column"),
+    )
+    for column, how in columns:
+        if column is not None and column < len(row.cells) and wants_year(entry, how):
+            start, end = row.cells[column]
+            decide(
+                entry, Found(how, find_year(text, start, end, holes_of(text, entry, start, end)))
+            )
+    column, how = columns[1] if columns[1][0] is not None else columns[0]
     if column is not None and column < len(row.cells):
         start, end = row.cells[column]
         label = label_around(entry, entry.year) if entry.year is not None else None
         if label is not None and start <= label[0] < end:
             start, end = label
-        entry.venue = venue_around(text, start, end, entry.year, holes_of(text, entry, start, end))
+        holes = holes_of(text, entry, start, end)
+        decide(entry, Found(how, venue=venue_around(text, start, end, entry.year, holes)))

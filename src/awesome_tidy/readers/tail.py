@@ -27,6 +27,7 @@ from awesome_tidy.nodes import (
     YEAR_OPENERS,
     Entry,
 )
+from awesome_tidy.readers.decide import Found, decide, wants_venue, wants_year
 from awesome_tidy.readers.lead import skip_spaces
 
 if TYPE_CHECKING:
@@ -57,9 +58,10 @@ def read_trailing_year(text: str, entry: Entry, start: int, end: int) -> int:
     inner_start, inner_end = strip_span(text, opener + 1, stop - 1)
     if not SLOT_YEAR.fullmatch(text, inner_start, inner_end):
         return end
-    entry.year_open = Part(opener, opener + 1, text[opener])
-    entry.year = Part(inner_start, inner_end, text[inner_start:inner_end])
-    entry.year_close = Part(stop - 1, stop, text[stop - 1])
+    year = Part(inner_start, inner_end, text[inner_start:inner_end])
+    year_open = Part(opener, opener + 1, text[opener])
+    year_close = Part(stop - 1, stop, text[stop - 1])
+    decide(entry, Found("closing-bracket", year, year_open=year_open, year_close=year_close))
     return opener
 
 
@@ -75,7 +77,7 @@ def read_rest(text: str, entry: Entry) -> None:
         description = entry.description
         byline = description is not None and _BYLINE.match(description.text) is not None
         prose = description is not None and not byline and not _venue_like(text, entry, description)
-    if entry.year is None:
+    if wants_year(entry, "tail"):
         _read_year_and_venue(text, entry, tail_start, entry.body.end, prose=prose)
     if byline:
         _read_byline(text, entry)
@@ -98,7 +100,7 @@ def _read_byline(text: str, entry: Entry) -> None:
     start = entry.description.start + 2
     end = entry.year.start if entry.year is not None else entry.description.end
     start, end = strip_span(text, start, end, " \t,.")
-    entry.venue = None
+    entry.venue = entry.venue_how = None
     if end > start:
         entry.authors = part(text, start, end)
 
@@ -169,9 +171,10 @@ def _read_year_and_venue(
     year = find_year(text, start, end, holes)
     if year is None or (prose and not named_by_venue(text, year)):
         return
-    entry.year = year
-    if entry.venue is None:
-        entry.venue = _venue_past_dates(text, entry, year, start, end, holes)
+    venue = None
+    if wants_venue(entry, "tail"):
+        venue = _venue_past_dates(text, entry, year, start, end, holes)
+    decide(entry, Found("tail", year, venue))
 
 
 def _venue_past_dates(
@@ -229,13 +232,14 @@ def label_around(entry: Entry, year: Part) -> tuple[int, int] | None:
     return None
 
 
-def read_field(text: str, entry: Entry, label: str, start: int, end: int) -> None:
+def read_field(
+    text: str, entry: Entry, label: str, start: int, end: int, how: str = "field"
+) -> None:
+    """``Venue: ICML 2023`` (a paragraph) or ``Publisher: ICLR 2024`` (an attribute sub-item)."""
     if end <= start:
         return
     if any(word in label for word in ("venue", "conference", "journal", "publish")):
         year = find_year(text, start, end)
-        if entry.year is None:
-            entry.year = year
-        entry.venue = venue_around(text, start, end, year)
+        decide(entry, Found(how, year, venue_around(text, start, end, year)))
     elif "author" in label:
         entry.authors = part(text, start, end)

@@ -70,7 +70,7 @@ def read_title(text: str, entry: Entry, at: int, end: int) -> None:
         if tagged == at:
             break
         # ``[2023/04] **Title**``, ``[ICML 2022] Title``: a leading tag dates the entry
-        read_date_tag(text, entry, at + 1, tagged)
+        read_date_tag(text, entry, at + 1, tagged, "title-tag")
         at = tagged
     _read_plain_title(text, entry, at, end)
 
@@ -164,7 +164,7 @@ def _before_trailing_date(text: str, entry: Entry, start: int, end: int) -> int:
     if not text.startswith(")", stop - 1):
         return end
     opener = text.rfind("(", start, stop)
-    if opener <= start or not read_date_tag(text, entry, opener + 1, stop - 1):
+    if opener <= start or not read_date_tag(text, entry, opener + 1, stop - 1, "title-tag"):
         return end
     return strip_span(text, start, opener)[1]
 
