@@ -843,3 +843,113 @@ def test_numbered_cjk_paragraphs_are_link_entries() -> None:
         (3, "link", "个人如何更高效地学习3D视觉？"),
         (5, "link", "多视图立体匹配论文分享：BlendedMVS"),
     ]
+
+
+# -- reader assumptions that failed on whole lists (issue 10): made-up lists of each class ---------
+
+LEADING_YEAR_TAGS = (
+    "# Reading list\n\n## Vision\n\n"
+    "1. **[2023]** Efficient Token Merging For Vision Transformers"
+    " [[CVPR](https://arxiv.org/abs/2301.00001)]\n"
+    "2. **[2022]** Masked Autoencoders Are Scalable Learners [[ICCV](https://arxiv.org/abs/2201.00002)]\n"
+    "3. **[2021]** Learning Transferable Visual Models [[ICML](https://arxiv.org/abs/2101.00003)]\n"
+    "4. **2020** An Image Is Worth Sixteen Words [[ICLR](https://arxiv.org/abs/2001.00004)]\n"
+)
+
+
+def test_a_leading_bold_year_tag_dates_every_entry() -> None:
+    entries = Document(LEADING_YEAR_TAGS).entries
+    assert [(entry.title_text.split()[0], entry.year_value) for entry in entries] == [
+        ("efficient", 2023),
+        ("masked", 2022),
+        ("learning", 2021),
+        ("an", 2020),
+    ]
+    assert {entry.year_how for entry in entries} == {"title-tag"}
+    assert rules_found(LEADING_YEAR_TAGS, "missing-year") == []
+
+
+REFERENCE_NUMBERS = (
+    "# Papers\n\n## Detection\n\n"
+    '**[34]** Jane Doe, John Roe and Ann Lee. "Deep Anomaly Detection With Outlier Exposure"'
+    " ICLR (2019)\n\n"
+    '**[35]** Ann Lee. "Learning Sparse Detectors For Small Objects" CVPR (2018)\n\n'
+    "## Segmentation\n\n"
+    '**[34]** Tim Fox, Kim Wu, Joe Yu. "Masked Segmentation With Point Prompts" ECCV (2022)\n\n'
+    '**[35]** Kim Wu. "Panoptic Segmentation Without Labels" NeurIPS (2021)\n\n'
+    "## Items\n\n"
+    '- (7) Sam Po. "Graph Nets For Molecules At Scale" KDD (2020)\n'
+    '- (8) Sam Po. "Sparse Graph Nets For Proteins" KDD (2021)\n'
+    "\n## More items\n\n"
+    '- (7) Ed Ma. "Diffusion Models For Audio Synthesis" ICASSP (2023)\n'
+    '- (8) Ed Ma. "Speech Enhancement With Score Matching" ICASSP (2022)\n'
+)
+
+
+def test_a_bracketed_reference_number_is_neither_key_nor_title() -> None:
+    doc = Document(REFERENCE_NUMBERS)
+    assert not doc.has_keys
+    assert [(entry.key, entry.title_text, entry.year_value) for entry in doc.entries] == [
+        (None, "deep anomaly detection with outlier exposure", 2019),
+        (None, "learning sparse detectors for small objects", 2018),
+        (None, "masked segmentation with point prompts", 2022),
+        (None, "panoptic segmentation without labels", 2021),
+        (None, "graph nets for molecules at scale", 2020),
+        (None, "sparse graph nets for proteins", 2021),
+        (None, "diffusion models for audio synthesis", 2023),
+        (None, "speech enhancement with score matching", 2022),
+    ]
+    found = rules_found(
+        REFERENCE_NUMBERS, "duplicate-entry", "metadata-conflict", "cross-section-duplicate"
+    )
+    assert found == []
+
+
+def test_a_real_key_is_still_a_key_and_a_real_copy_still_found() -> None:
+    text = (
+        "+ (doe2019deep)Deep Anomaly Detection With Outlier Exposure[2019]\n"
+        "+ (lee2018sparse)Learning Sparse Detectors For Small Objects[2018]\n"
+        "+ (doe2019deep)Deep Anomaly Detection With Outlier Exposure[2019]\n"
+    )
+    assert Document(text).has_keys
+    assert rules_found(text, "duplicate-entry") == [(3, "duplicate-entry")]
+
+
+TWO_LINE_ENTRIES = (
+    "# Papers\n\n## Graphs\n\n"
+    "- [Graph Attention Networks For Sparse Inputs](https://arxiv.org/abs/2101.00001)\n"
+    "  Jane Doe, John Roe, Ann Lee, Bob Ray, Tim Fox, Kim Wu, Joe Yu, Sam Po. 2021.10\n"
+    "- [Inductive Representation Learning On Large Graphs](https://arxiv.org/abs/2101.00002)\n"
+    "  Ann Lee, Bob Ray, Tim Fox, Kim Wu, Joe Yu, Sam Po, Jane Doe, John Roe. 2020.03\n"
+    "- [Simplifying Graph Convolutional Networks Further](https://arxiv.org/abs/2101.00003)\n"
+    "  Tim Fox, Kim Wu, Joe Yu, Sam Po, Jane Doe, John Roe, Ann Lee, Bob Ray. 2019\n"
+    "- [How Powerful Are Graph Neural Networks Really](https://arxiv.org/abs/2101.00004)\n"
+    "  Kim Wu, Joe Yu, Sam Po, Jane Doe, John Roe, Ann Lee, Bob Ray, Tim Fox.\n"
+)
+
+
+def test_a_year_ending_the_author_line_dates_the_entry_and_is_no_venue() -> None:
+    entries = Document(TWO_LINE_ENTRIES).entries
+    assert [(entry.year_value, entry.venue) for entry in entries] == [
+        (2021, None),
+        (2020, None),
+        (2019, None),
+        (None, None),
+    ]
+    assert rules_found(TWO_LINE_ENTRIES, "missing-year") == [(11, "missing-year")]
+
+
+def test_a_year_in_running_text_on_the_title_line_is_still_not_read() -> None:
+    entry = only_entry(
+        "- [Graph Toolkit](https://github.com/a/b) - A library of graph models first released"
+        " in 2015 and maintained by a small team of volunteers.\n"
+    )
+    assert entry.year is None
+
+
+def test_a_year_after_a_sentence_of_authors_has_no_venue() -> None:
+    entry = only_entry(
+        "1. Graph Attention Networks For Sparse Inputs. [[paper](https://arxiv.org/abs/2101.1)]\n"
+        "   Jane Doe, John Roe. 2021.10\n"
+    )
+    assert (entry.year_value, entry.venue) == (2021, None)

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     pass
 
 
+# A bracketed number numbers a reference (``**[34]** Authors. "Title"``); a list's numbering
+# restarts per section, so two papers share it. A citation key names one paper: it has a letter.
+_REFERENCE_NUMBER = re.compile(r"\s*\d+\s*")
 _MAX_KEY_LENGTH = 80
 # What ends a key: its closer, or an opener or line end that says it is none.
 _KEY_STOP = re.compile("[" + re.escape(KEY_CLOSERS + "(（[\n") + "]")
@@ -84,6 +87,8 @@ def read_key(text: str, entry: Entry, at: int, end: int) -> int:
     if stop is None or text[stop.start()] not in KEY_CLOSERS:
         return at
     close = stop.start()
+    if _REFERENCE_NUMBER.fullmatch(text, at + 1, close):
+        return at  # ``[34]``, ``(34)``: the number of a reference, shared by unrelated papers
     if text[at] == "[" and (
         text[close] != "]"
         or text[close + 1 : close + 2] == "("

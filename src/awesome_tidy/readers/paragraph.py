@@ -20,7 +20,14 @@ from awesome_tidy.nodes import (
 from awesome_tidy.readers.candidate import Candidate, judge
 from awesome_tidy.readers.lead import badges_of, is_symbol, skip_decoration
 from awesome_tidy.readers.tail import read_field, read_rest
-from awesome_tidy.readers.title import FIELD_LABEL, entry_link_at, read_bold_title, titled
+from awesome_tidy.readers.title import (
+    FIELD_LABEL,
+    entry_link_at,
+    is_bold_tag,
+    read_bold_title,
+    read_title,
+    titled,
+)
 
 if TYPE_CHECKING:
     from awesome_tidy.document import Document
@@ -81,7 +88,10 @@ def _paragraph_candidate(doc: Document, paragraph: Paragraph) -> Candidate | Non
         bold = emphasis_at(text, at, body.end)
         if bold is None:
             return None
-        read_bold_title(text, entry, *bold)
+        if is_bold_tag(text, *bold):  # ``**[34]** Authors. "Title"``: the title follows the tag
+            read_title(text, entry, at, body.end)
+        else:
+            read_bold_title(text, entry, *bold)
     read_rest(text, entry)
     _read_paragraph_authors(text, entry)
     return Candidate(entry, False, (id(paragraph.section), "paragraph"))

@@ -41,6 +41,8 @@ _SEPARATORS = "-–—:："
 _WORD_SEPARATORS = (", ", ". ")
 # ``[Title](url) by Jane Doe, 2018.``: a description that names the authors and the year.
 _BYLINE = re.compile(r"by\s", re.IGNORECASE)
+# What may follow a year that ends a line: a month and day, closing punctuation.
+_LINE_END_AFTER_YEAR = re.compile(r"(?:[./-]\d{1,2}){0,2}[ \t.,;)\]*_]*(?:\n|$)")
 # A reference-style badge after a description: ``![Freeware][Freeware Icon]``.
 _REFERENCE_IMAGE = re.compile(r"!\[[^\]]*\]\[[^\]]*\]")
 
@@ -166,15 +168,25 @@ def _read_year_and_venue(
     text: str, entry: Entry, start: int, end: int, *, prose: bool = False
 ) -> None:
     """The first year after the title, and the venue words around it; in a description of
-    running text only a year a venue names (``Reject by ICLR 2018, but ...``)."""
+    running text only a year a venue names (``Reject by ICLR 2018, but ...``) or one that ends a
+    line of its own below the title (``Jane Doe, John Roe. 2021.10``)."""
     holes = holes_of(text, entry, start, end)
     year = find_year(text, start, end, holes)
-    if year is None or (prose and not named_by_venue(text, year)):
+    if year is None:
+        return
+    if prose and not named_by_venue(text, year) and not _ends_a_later_line(text, entry, year):
         return
     venue = None
     if wants_venue(entry, "tail"):
         venue = _venue_past_dates(text, entry, year, start, end, holes)
     decide(entry, Found("tail", year, venue))
+
+
+def _ends_a_later_line(text: str, entry: Entry, year: Part) -> bool:
+    """A year (``2021``, ``2021.10``) that closes the authors' line under the entry's title."""
+    return text.find("\n", entry.body.start, year.start) >= 0 and bool(
+        _LINE_END_AFTER_YEAR.match(text, year.end, entry.body.end)
+    )
 
 
 def _venue_past_dates(
@@ -216,6 +228,9 @@ def _segment_around(text: str, entry: Entry, year: Part, start: int, end: int) -
     )
     rights = [text.find(mark, year.end, end) for mark in ("[", "|", "\n", "]", ",", "*")]
     right = min((index for index in rights if index >= 0), default=end)
+    sentence = text.rfind(". ", left + 1, year.start)
+    if sentence >= 0:
+        left = sentence + 1  # ``Jane Doe, John Roe. 2021``: the authors end with their sentence
     comma = text.rfind(",", left + 1, year.start)
     if comma >= 0 and WORD.search(text, comma, year.start):
         left = comma  # ``Mildenhall et al., ECCV 2020``: the authors end at the comma

@@ -37,6 +37,9 @@ _TITLE_STOPS = re.compile(
 # What may open a title link (``[``, ``![``, ``<[``), a bold run, a bracketed field or a tag: a
 # title that opens with anything else is plain text.
 _TITLE_MARKS = "[!<*_"
+_NUMBER_TAG = re.compile(r"\[?\s*\d[\d.\-/]*\s*\]?")
+# ``ICLR (2019)``, ``In Proc. of CVPR, pp. 1-9 (2019)``: what may follow a quoted title.
+_MAX_VENUE_WORDS = 6
 _QUOTED_TITLE = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
 _MAX_TAG_WORDS = 3
 _MIN_QUOTED_WORDS = 3
@@ -56,9 +59,11 @@ def read_title(text: str, entry: Entry, at: int, end: int) -> None:
             if _is_bold_label(text, *bold):
                 if not _names_the_paper(text[bold[0] : bold[1]]):
                     return  # ``**Code:** url``: a field of something else, with no title of its own
-            elif not _is_bold_tag(text, *bold):
+            elif not is_bold_tag(text, *bold):
                 read_bold_title(text, entry, *bold)
                 return
+            else:  # ``3. **[2023]** Title``: a leading tag dates the entry
+                read_date_tag(text, entry, *bold, "title-tag")
             at, in_failed_fields = skip_spaces(text, bold[1] + 2, end), False
             continue
         # A run of fields with no title in it has none in its tail either: reading the run again
@@ -119,10 +124,11 @@ def _names_the_paper(label: str) -> bool:
     return words == "title" or label_kind(words) == "paper"
 
 
-def _is_bold_tag(text: str, start: int, end: int) -> bool:
+def is_bold_tag(text: str, start: int, end: int) -> bool:
     """``**[RND]** Title``, ``**[RGB+PaDim,RGB+PatchCore]** Title``: a short bracketed name (or a
-    list of names) in bold before the title, as a tag is."""
-    return (
+    list of names) in bold before the title, as a tag is; and ``**[34]**``, ``**2023**``,
+    ``**[2023.05]**``: a reference number or a date, which are never a title either."""
+    return _NUMBER_TAG.fullmatch(text, start, end) is not None or (
         text[start] == "["
         and matching(text, start, end, "[", "]") == end - 1
         and (len(WORD.findall(text, start, end)) <= _MAX_TAG_WORDS or " " not in text[start:end])
@@ -143,7 +149,17 @@ def _only_a_name_and_venue_around(text: str, start: int, quoted: re.Match[str], 
     before = len(WORD.findall(text, start, quoted.start()))
     after = len(WORD.findall(text, quoted.end(), end))
     inside = len(WORD.findall(text, *quoted.span(1)))
-    return inside >= _MIN_QUOTED_WORDS and before <= _MAX_TAG_WORDS and after <= _MAX_TAG_WORDS
+    if inside < _MIN_QUOTED_WORDS:
+        return False
+    if before > _MAX_TAG_WORDS:  # ``Jane Doe, John Roe and Ann Lee. "Title" ICLR (2019)``
+        return _ends_an_author_list(text, start, quoted.start()) and after <= _MAX_VENUE_WORDS
+    return after <= _MAX_TAG_WORDS
+
+
+def _ends_an_author_list(text: str, start: int, end: int) -> bool:
+    """Names before a quoted title end as a citation's author list does: ``Doe, J., Roe, J.``"""
+    stop = strip_span(text, start, end)[1]
+    return stop > start and text[stop - 1] in ".,:"
 
 
 def read_bold_title(text: str, entry: Entry, start: int, end: int) -> None:
