@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
     from awesome_tidy.anchors import Anchors
+    from awesome_tidy.conventions import Convention, Conventions
 
 __all__ = [
     "Block",
@@ -137,6 +138,17 @@ class Document:
         from awesome_tidy.anchors import read_anchors
 
         return read_anchors(self)
+
+    @cached_property
+    def conventions(self) -> Conventions:
+        """The convention of each group of entries written alike (see ``conventions``)."""
+        from awesome_tidy.conventions import Conventions
+
+        return Conventions(self.entries)
+
+    def convention(self, entry: Entry) -> Convention:
+        """What the entries written like ``entry`` do: ``doc.convention(entry).year_understood``."""
+        return self.conventions.of(entry)
 
     @cached_property
     def _comments(self) -> tuple[list[int], list[int]]:

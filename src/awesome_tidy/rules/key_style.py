@@ -49,6 +49,8 @@ class KeyStyle(Rule):
             key = entry.key_text
             if entry.key is None or not key or pattern.fullmatch(key):
                 continue
+            if not doc.convention(entry).keys_understood:
+                continue
             yield self.problem(
                 entry.key.start,
                 entry.key.end,

@@ -46,6 +46,8 @@ class KeyTitleMismatch(Rule):
             key = entry.key_text
             if not key or entry.key is None or entry.title is None:
                 continue
+            if not doc.convention(entry).keys_understood:
+                continue
             parts = _KEY_PARTS.fullmatch(key)
             if parts is None or not parts.group(3) or not style.fullmatch(key):
                 continue

@@ -19,6 +19,9 @@ class KeyYearMismatch(Rule):
             key, year = entry.key_text, entry.year_value
             if key is None or year is None:
                 continue
+            convention = doc.convention(entry)
+            if not (convention.keys_understood and convention.year_understood):
+                continue
             in_key = key_year(key)
             if in_key is not None and in_key != year:
                 yield self.problem(

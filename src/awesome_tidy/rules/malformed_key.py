@@ -24,6 +24,8 @@ class MalformedKey(Rule):
             key = entry.key_text
             if entry.key is None or key is None or _KEY_ALPHABET.fullmatch(key):
                 continue  # the usual key, in one regex call
+            if not doc.convention(entry).keys_understood:
+                continue
             if not key:
                 message = "empty citation key"
             elif any(char.isspace() for char in key):

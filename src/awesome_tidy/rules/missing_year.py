@@ -13,5 +13,5 @@ class MissingYear(Rule):
     summary = "An entry without a year in a list whose entries carry one."
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        for entry in missing_years(doc.entries):
+        for entry in missing_years(doc):
             yield self.problem(entry.body.start, entry.body.end, message="entry has no year")

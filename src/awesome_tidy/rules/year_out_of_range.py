@@ -23,5 +23,7 @@ class YearOutOfRange(Rule):
             year = entry.year_value
             if entry.year is None or year is None or earliest <= year <= latest:
                 continue
+            if not doc.convention(entry).year_understood:
+                continue
             bound = f"before {earliest}" if year < earliest else f"after {latest}"
             yield self.problem(entry.year.start, entry.year.end, message=f"year {year} is {bound}")
