@@ -21,10 +21,30 @@ from awesome_tidy import Config
 from awesome_tidy.document import Document
 from awesome_tidy.linter import lint
 
-WORDS = (
-    "sparse graph neural anomaly detection robust diffusion token transformer memory bank"
-    " patch contrastive implicit field point cloud segmentation prompt tuning federated causal"
-).split(" ")
+WORDS = [
+    "sparse",
+    "graph",
+    "neural",
+    "anomaly",
+    "detection",
+    "robust",
+    "diffusion",
+    "token",
+    "transformer",
+    "memory",
+    "bank",
+    "patch",
+    "contrastive",
+    "implicit",
+    "field",
+    "point",
+    "cloud",
+    "segmentation",
+    "prompt",
+    "tuning",
+    "federated",
+    "causal",
+]
 
 
 def title(number: int) -> str:
