@@ -146,6 +146,13 @@ class Document:
 
         return Conventions(self.entries)
 
+    @cached_property
+    def copies(self) -> list[list[Entry]]:
+        """Groups of entries that are one paper by exact evidence (``similarity.copies``)."""
+        from awesome_tidy.similarity import copies
+
+        return copies(self.entries)
+
     def convention(self, entry: Entry) -> Convention:
         """What the entries written like ``entry`` do: ``doc.convention(entry).year_understood``."""
         return self.conventions.of(entry)

@@ -5,7 +5,6 @@ from collections.abc import Iterator
 from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry
 from awesome_tidy.rule import Edit, Fix, Problem, Rule
-from awesome_tidy.similarity import copies
 
 
 class DuplicateEntry(Rule):
@@ -15,7 +14,7 @@ class DuplicateEntry(Rule):
     fix_safety = "safe"
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        for group in copies(doc.entries):
+        for group in doc.copies:
             first_in_section: dict[int, Entry] = {}
             for entry in group:
                 first = first_in_section.setdefault(id(entry.container), entry)

@@ -6,7 +6,6 @@ from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry
 from awesome_tidy.metadata import same_venue
 from awesome_tidy.rule import Problem, Rule
-from awesome_tidy.similarity import copies
 
 
 class MetadataConflict(Rule):
@@ -15,7 +14,7 @@ class MetadataConflict(Rule):
     summary = "The same paper listed with a different year or venue in two places."
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        for group in copies(doc.entries):
+        for group in doc.copies:
             years = {id(entry): _year(doc, entry) for entry in group}
             venues = {id(entry): _venue(doc, entry) for entry in group}
             dated = next((entry for entry in group if years[id(entry)] is not None), None)
