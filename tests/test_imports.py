@@ -95,3 +95,30 @@ def test_type_checking_imports_do_not_count() -> None:
     )
     modules = {"awesome_tidy.x", "awesome_tidy.y", "awesome_tidy.z"}
     assert _runtime_imports(tree, modules) == {"awesome_tidy.x", "awesome_tidy.z"}
+
+
+RULE_APIS = {"awesome_tidy.model", "awesome_tidy.rule"}
+
+
+def test_built_in_rules_use_only_the_model_and_the_rule_api() -> None:
+    """What a third-party rule can import is all a built-in rule needs (issue 15.1)."""
+    rules = sorted((SRC / PACKAGE / "rules").glob("*.py"))
+    used: dict[str, list[str]] = {}
+    for path in rules:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = {
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(PACKAGE)
+        }
+        modules |= {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+            if alias.name.startswith(PACKAGE)
+        }
+        if modules - RULE_APIS:
+            used[path.name] = sorted(modules - RULE_APIS)
+    assert len(rules) > 30
+    assert used == {}

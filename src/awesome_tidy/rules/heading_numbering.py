@@ -3,8 +3,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections.abc import Iterator
 
-from awesome_tidy.conventions import dominant
-from awesome_tidy.document import Document, Heading
+from awesome_tidy.model import Document, Heading, dominant
 from awesome_tidy.rule import Edit, Fix, Problem, Rule
 
 

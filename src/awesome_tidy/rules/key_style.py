@@ -3,8 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.conventions import KEY_STYLE_EXAMPLES, KEY_STYLES, dominant_key_style
-from awesome_tidy.document import Document
+from awesome_tidy.model import KEY_STYLE_EXAMPLES, KEY_STYLES, Document, dominant_key_style
 from awesome_tidy.rule import Option, Problem, Rule
 
 

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_tidy.conventions import canonical_separator, link_items
-from awesome_tidy.document import Document
+from awesome_tidy.model import Document, canonical_separator, link_items
 from awesome_tidy.rule import Edit, Fix, Problem, Rule
 
 _DASHES = "-–—:："

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document
+from awesome_tidy.model import Document
 from awesome_tidy.rule import Problem, Rule
 
 # Braces, invisible and full-width characters are left to the rules that can fix them.

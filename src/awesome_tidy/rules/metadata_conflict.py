@@ -2,9 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from awesome_tidy.document import Document
-from awesome_tidy.entries import Entry
-from awesome_tidy.metadata import same_venue
+from awesome_tidy.model import Document, Entry, same_venue
 from awesome_tidy.rule import Problem, Rule
 
 

@@ -2,8 +2,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_tidy.anchors import TableOfContents, TocLink, not_listed, rendered_text
-from awesome_tidy.document import Document, Heading
+from awesome_tidy.model import (
+    Document,
+    Heading,
+    TableOfContents,
+    TocLink,
+    not_listed,
+    rendered_text,
+)
 from awesome_tidy.rule import Edit, Fix, Problem, Rule
 
 _SHOWN = 3

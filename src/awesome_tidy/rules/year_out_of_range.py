@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document
+from awesome_tidy.model import Document
 from awesome_tidy.rule import Option, Problem, Rule
 
 
