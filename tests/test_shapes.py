@@ -6,11 +6,15 @@ asserts the parts read from it; the rules that depend on them are asserted at th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from awesome_tidy import Config, check_text
 from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def only_entry(text: str) -> Entry:
@@ -953,3 +957,87 @@ def test_a_year_after_a_sentence_of_authors_has_no_venue() -> None:
         "   Jane Doe, John Roe. 2021.10\n"
     )
     assert (entry.year_value, entry.venue) == (2021, None)
+
+
+def _read_both_ways(text: str) -> list[tuple[dict[str, object], dict[str, object]]]:
+    """Each list item the one-match reader takes, read by it and by the general readers."""
+    from awesome_tidy.readers import item as item_reader
+
+    doc = Document(text)
+    pairs = []
+    for list_item in doc.items:
+        body = (list_item.content_start, list_item.content_end)
+        fast, general = (
+            Entry(
+                "list-item", list_item.line, list_item.start, list_item.end,
+                doc.text and _part(doc.text, *body), list_item.section, item=list_item,
+            )
+            for _ in range(2)
+        )  # fmt: skip
+        if not item_reader.read_keyed_line(doc.text, fast):
+            continue
+        item_reader._read_lead_and_rest(doc.text, general, keyed=True)
+        pairs.append((_all_parts(fast), _all_parts(general)))
+    return pairs
+
+
+def _part(text: str, start: int, end: int) -> object:
+    from awesome_tidy.inline import part
+
+    return part(text, start, end)
+
+
+def _all_parts(entry: Entry) -> dict[str, object]:
+    names = ("key_open", "key", "key_close", "title", "year_open", "year", "year_close", "venue")
+    found: dict[str, object] = {name: getattr(entry, name) for name in names}
+    found.update(form=entry.form, year_how=entry.year_how, description=entry.description)
+    return found
+
+
+KEYED_LINES = (
+    "+ (he2016deep)Deep residual learning for image recognition[2016]\n"
+    "+ (roth2022towards)Towards total recall in industrial anomaly detection  [2022]\n"
+    "+ (DBLP:conf/cvpr/HeZRS16)Deep residual learning: a second look[2016]\n"
+    "+ (li2021cutpaste)CutPaste: self-supervised learning for anomaly detection and"
+    " localization[2021]\n"
+    "+ (x2020a)Learning (and unlearning) with noise[2020]\n"
+    "+ (x2020h) Spaced after the key [2020]\n"
+    "+ (x2020b)Detection in[2020]\n"
+    "+ (x2020c)Segmentation:[2020]\n"
+    "+ (42)Numbered, not keyed[2020]\n"
+    "+ (x2020d)Uses [brackets] inside[2020]\n"
+    '+ (x2020e)Names "a quote" inside[2020]\n'
+    "+ (x2020f)Has a_snake name[2020]\n"
+    "+ (x2020g)Links https://a.org/x here[2020]\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(KEYED_LINES, id="made-up-keyed-lines"),
+        pytest.param(
+            (FIXTURES / "reference" / "awesome-industrial-anomaly-detection.md").read_text(
+                encoding="utf-8"
+            ),
+            id="reference-list",
+        ),
+    ],
+)
+def test_the_one_match_reader_reads_what_the_general_readers_read(text: str) -> None:
+    pairs = _read_both_ways(text)
+    assert pairs
+    for fast, general in pairs:
+        assert fast == general
+
+
+def test_the_one_match_reader_leaves_every_doubtful_line_to_the_general_readers() -> None:
+    titles = [fast["title"].text for fast, _ in _read_both_ways(KEYED_LINES)]  # type: ignore[attr-defined]
+    assert titles == [
+        "Deep residual learning for image recognition",
+        "Towards total recall in industrial anomaly detection",
+        "Deep residual learning: a second look",
+        "CutPaste: self-supervised learning for anomaly detection and localization",
+        "Learning (and unlearning) with noise",
+        "Spaced after the key",
+    ]

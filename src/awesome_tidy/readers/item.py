@@ -20,7 +20,7 @@ from awesome_tidy.nodes import (
     meta_section,
 )
 from awesome_tidy.readers.candidate import Candidate, judge
-from awesome_tidy.readers.decide import wants_year
+from awesome_tidy.readers.decide import Found, decide, wants_year
 from awesome_tidy.readers.lead import (
     badges_of,
     read_key,
@@ -39,6 +39,12 @@ if TYPE_CHECKING:
 
 _ATTRIBUTE = re.compile(r"[^\s\[\]()*`:：]{1,12}\s?[:：]")
 # ``- [Models & Tools](#models--tools)``: a line of a table of contents.
+# ``(key)Title[2021]``: a key of key characters, a title free of every mark a reader looks
+# for, a four-digit year in brackets. Nothing else on the line.
+_KEYED_LINE = re.compile(
+    r"\(([\w:./+\-]{1,80})\)[ \t]*([^\W_][^\[\]|<>*_`\\\"“\n]*?)[ \t]*\[([12]\d{3})\]"
+)
+_TITLE_TRIMMED = ":：-|"
 _CONTENTS_LINE = re.compile(r"\[[^\[\]\n]*\]\(#[^)\s]*\)\s*")
 
 
@@ -83,6 +89,9 @@ def _item_candidate(doc: Document, item: ListItem, *, keyed: bool) -> Candidate 
     text = doc.text
     body = part(text, item.content_start, item.content_end)
     entry = Entry("list-item", item.line, item.start, item.end, body, item.section, item=item)
+    if keyed and read_keyed_line(text, entry):
+        _read_item_authors(text, item, entry)
+        return Candidate(entry, False, (id(item.section), "list-item", item.depth))
     entry.code_spans = code_spans(text, body.start, body.end)
     entry.links = links(text, body.start, body.end, entry.code_spans)
     if entry.links and all(link.url.text.startswith("#") for link in entry.links):
@@ -130,6 +139,38 @@ def _read_item_authors(text: str, item: ListItem, entry: Entry) -> None:
         inner_start, inner_end = unwrap(text, start, end)
         if inner_end > inner_start:
             entry.authors = part(text, inner_start, inner_end)
+
+
+def read_keyed_line(text: str, entry: Entry) -> bool:
+    """``(key)Title[2021]``, the reference list's own shape, read in one match.
+
+    Performance (issue 10.5): most entries of a keyed list are this line and nothing else, and
+    the general readers (links, code, decoration, tags, title stops) find exactly these three
+    parts in it. The match admits only lines where they would: no link, code, emphasis, HTML or
+    quote, a title that opens with a letter or digit, and no ending the title readers trim.
+    """
+    body = entry.body
+    match = _KEYED_LINE.fullmatch(text, body.start, body.end)
+    if match is None or match.group(1).isdigit() or "://" in body.text:
+        return False
+    title_end = match.end(2)
+    if text[title_end - 1] in _TITLE_TRIMMED or text[title_end - 3 : title_end].casefold() == " in":
+        return False
+    key_start, key_end = match.span(1)
+    entry.key_open = part(text, key_start - 1, key_start)
+    entry.key = part(text, key_start, key_end)
+    entry.key_close = part(text, key_end, key_end + 1)
+    entry.title = part(text, match.start(2), title_end)
+    year_start, year_end = match.span(3)
+    year_open, year_close = (
+        part(text, year_start - 1, year_start),
+        part(text, year_end, year_end + 1),
+    )
+    decide(
+        entry,
+        Found("closing-bracket", part(text, year_start, year_end), None, year_open, year_close),
+    )
+    return True
 
 
 def _read_lead_and_rest(text: str, entry: Entry, *, keyed: bool) -> None:
