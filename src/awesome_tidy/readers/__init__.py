@@ -3,8 +3,8 @@
 One reader per container (``item``, ``row``, ``paragraph``) takes a block's source span and
 calls the field readers in the order the fields are written: ``lead`` (decoration, a citation
 key, a venue link or date tag), ``title``, then ``tail`` (the closing year, the separator and
-description, the year and venue). Where two readers find a year, ``tail.decide`` picks one by
-the precedence declared there. Which candidates are entries is decided afterwards, per group,
+description, the year and venue). Where two readers find a year, ``decide`` picks one by the
+precedence declared there. Which candidates are entries is decided afterwards, per group,
 in ``entries``.
 """
 

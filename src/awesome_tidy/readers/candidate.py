@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from awesome_tidy.inline import (
-    WORD,
-)
-from awesome_tidy.nodes import (
-    KEY_LIKE,
-    Entry,
-)
-
-if TYPE_CHECKING:
-    pass
+from awesome_tidy.inline import WORD
+from awesome_tidy.nodes import KEY_LIKE, Entry
 
 
 @dataclass(slots=True)

@@ -8,17 +8,8 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from awesome_tidy.inline import (
-    code_spans,
-    links,
-    part,
-    strip_span,
-    unwrap,
-)
-from awesome_tidy.nodes import (
-    Entry,
-    meta_section,
-)
+from awesome_tidy.inline import code_spans, links, part, strip_span, unwrap
+from awesome_tidy.nodes import Entry, meta_section
 from awesome_tidy.readers.candidate import Candidate, judge
 from awesome_tidy.readers.decide import Found, decide, wants_year
 from awesome_tidy.readers.lead import (

@@ -4,29 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
 
-from awesome_tidy.inline import (
-    WORD,
-    Part,
-    html_tags,
-    link_at,
-    matching,
-    part,
-    unwrap,
-)
+from awesome_tidy.inline import WORD, Part, html_tags, link_at, matching, part, unwrap
 from awesome_tidy.metadata import find_year, venue_around
-from awesome_tidy.nodes import (
-    KEY_CLOSERS,
-    KEY_LIKE,
-    KEY_OPENERS,
-    Entry,
-)
+from awesome_tidy.nodes import KEY_CLOSERS, KEY_LIKE, KEY_OPENERS, Entry
 from awesome_tidy.readers.decide import Found, decide, wants_venue, wants_year
-
-if TYPE_CHECKING:
-    pass
-
 
 # A bracketed number numbers a reference (``**[34]** Authors. "Title"``); a list's numbering
 # restarts per section, so two papers share it. A citation key names one paper: it has a letter.

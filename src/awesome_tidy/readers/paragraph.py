@@ -6,17 +6,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from awesome_tidy.inline import (
-    code_spans,
-    emphasis_at,
-    links,
-    part,
-    strip_span,
-)
-from awesome_tidy.nodes import (
-    Entry,
-    meta_section,
-)
+from awesome_tidy.inline import code_spans, emphasis_at, links, part, strip_span
+from awesome_tidy.nodes import Entry, meta_section
 from awesome_tidy.readers.candidate import Candidate, judge
 from awesome_tidy.readers.lead import badges_of, is_symbol, skip_decoration
 from awesome_tidy.readers.tail import read_field, read_rest

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from awesome_tidy.inline import (
-    code_spans,
-    links,
-    part,
-)
+from awesome_tidy.inline import code_spans, links, part
 from awesome_tidy.metadata import find_year, venue_around
-from awesome_tidy.nodes import (
-    Entry,
-    meta_section,
-)
+from awesome_tidy.nodes import Entry, meta_section
 from awesome_tidy.readers.candidate import Candidate, cross_reference
 from awesome_tidy.readers.decide import Found, decide, wants_year
 from awesome_tidy.readers.lead import badges_of, skip_decoration

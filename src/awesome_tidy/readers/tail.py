@@ -4,35 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from awesome_tidy.inline import (
-    WORD,
-    Part,
-    html_tags,
-    part,
-    runs_outside,
-    strip_span,
-)
-from awesome_tidy.metadata import (
-    ET_AL,
-    SLOT_YEAR,
-    find_year,
-    is_date,
-    named_by_venue,
-    venue_around,
-)
-from awesome_tidy.nodes import (
-    YEAR_CLOSERS,
-    YEAR_OPENERS,
-    Entry,
-)
+from awesome_tidy.inline import WORD, Part, html_tags, part, runs_outside, strip_span
+from awesome_tidy.metadata import ET_AL, SLOT_YEAR, find_year, is_date, named_by_venue, venue_around
+from awesome_tidy.nodes import YEAR_CLOSERS, YEAR_OPENERS, Entry
 from awesome_tidy.readers.decide import Found, decide, wants_venue, wants_year
 from awesome_tidy.readers.lead import skip_spaces
-
-if TYPE_CHECKING:
-    pass
-
 
 # A description is read for a year only when it is as short as a venue line: "KDD 2017."
 _MAX_DESCRIPTION_WORDS_FOR_YEAR = 8

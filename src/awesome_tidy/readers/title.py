@@ -3,28 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from awesome_tidy.inline import (
-    WORD,
-    Link,
-    Part,
-    emphasis_at,
-    matching,
-    part,
-    strip_span,
-    unwrap,
-)
+from awesome_tidy.inline import WORD, Link, Part, emphasis_at, matching, part, strip_span, unwrap
 from awesome_tidy.metadata import ET_AL, find_year
-from awesome_tidy.nodes import (
-    Entry,
-)
+from awesome_tidy.nodes import Entry
 from awesome_tidy.readers.lead import read_date_tag, skip_spaces
 from awesome_tidy.urls import is_kind_label, label_kind
-
-if TYPE_CHECKING:
-    pass
-
 
 _NUMBERING = re.compile(r"\d{1,4}[.)]\s+")
 FIELD_LABEL = re.compile(r"[^\n:：]{1,30}[:：]\s*$")
