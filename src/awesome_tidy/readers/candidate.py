@@ -22,6 +22,7 @@ class Candidate:
 
 
 def judge(text: str, candidate: Candidate) -> None:
+    """Set the candidate's evidence once its reader and its sub-items are done with it."""
     entry = candidate.entry
     candidate.evidence = _evidence(text, entry) or (
         candidate.fields and entry.title is not None and bool(entry.real_links)
