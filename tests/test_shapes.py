@@ -1041,3 +1041,39 @@ def test_the_one_match_reader_leaves_every_doubtful_line_to_the_general_readers(
         "Learning (and unlearning) with noise",
         "Spaced after the key",
     ]
+
+
+def test_a_date_in_a_code_span_before_the_title_dates_the_entry() -> None:
+    text = (
+        "# Papers\n\n## Detection\n\n"
+        "- `2023` Efficient Token Merging For Vision Transformers."
+        " [[pdf](https://arxiv.org/abs/2301.00001)]\n"
+        "- `CVPR 2022` Masked Autoencoders Are Scalable Learners."
+        " [[pdf](https://arxiv.org/abs/2201.00002)]\n"
+        "- `2021` Learning Transferable Visual Models. [[pdf](https://arxiv.org/abs/2101.00003)]\n"
+    )
+    assert [
+        (entry.title.text if entry.title else None, entry.year_value, entry.year_how)
+        for entry in Document(text).entries
+    ] == [
+        ("Efficient Token Merging For Vision Transformers.", 2023, "lead-tag"),
+        ("Masked Autoencoders Are Scalable Learners.", 2022, "lead-tag"),
+        ("Learning Transferable Visual Models.", 2021, "lead-tag"),
+    ]
+
+
+def test_a_code_span_name_without_a_date_is_not_a_tag() -> None:
+    entry = only_entry("- `graph-kit` is a library for graphs. [[code](https://github.com/a/b)]\n")
+    assert entry.year is None and entry.title is not None
+    assert entry.title.text.startswith("graph-kit")
+
+
+def test_a_dash_between_title_and_authors_is_not_title_text() -> None:
+    entry = only_entry(
+        "1. Title One For Segmentation Models — *Jane Doe* — NeurIPS '23 —"
+        " [code](https://github.com/a/b)\n"
+    )
+    assert (entry.title.text if entry.title else None, entry.year_value) == (
+        "Title One For Segmentation Models",
+        2023,
+    )

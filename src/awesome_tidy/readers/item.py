@@ -15,12 +15,13 @@ from awesome_tidy.readers.decide import Found, decide, wants_year
 from awesome_tidy.readers.lead import (
     badges_of,
     read_key,
+    skip_code_date,
     skip_decoration,
     skip_lead_date,
     skip_lead_groups,
 )
 from awesome_tidy.readers.tail import read_field, read_rest, read_trailing_year
-from awesome_tidy.readers.title import read_title
+from awesome_tidy.readers.title import TRIMMED_AFTER_TITLE, read_title
 from awesome_tidy.urls import is_kind_label
 
 if TYPE_CHECKING:
@@ -35,7 +36,6 @@ _ATTRIBUTE = re.compile(r"[^\s\[\]()*`:：]{1,12}\s?[:：]")
 _KEYED_LINE = re.compile(
     r"\(([\w:./+\-]{1,80})\)[ \t]*([^\W_][^\[\]|<>*_`\\\"“\n]*?)[ \t]*\[([12]\d{3})\]"
 )
-_TITLE_TRIMMED = ":：-|"
 _CONTENTS_LINE = re.compile(r"\[[^\[\]\n]*\]\(#[^)\s]*\)\s*")
 
 
@@ -145,7 +145,10 @@ def read_keyed_line(text: str, entry: Entry) -> bool:
     if match is None or match.group(1).isdigit() or "://" in body.text:
         return False
     title_end = match.end(2)
-    if text[title_end - 1] in _TITLE_TRIMMED or text[title_end - 3 : title_end].casefold() == " in":
+    if (
+        text[title_end - 1] in TRIMMED_AFTER_TITLE
+        or text[title_end - 3 : title_end].casefold() == " in"
+    ):
         return False
     key_start, key_end = match.span(1)
     entry.key_open = part(text, key_start - 1, key_start)
@@ -167,7 +170,7 @@ def read_keyed_line(text: str, entry: Entry) -> bool:
 def _read_lead_and_rest(text: str, entry: Entry, *, keyed: bool) -> None:
     at, end = entry.body.start, entry.body.end
     badges = badges_of(entry)
-    at = skip_decoration(text, badges, at, end)
+    at = skip_decoration(text, badges, skip_code_date(text, entry, at, end), end)
     if keyed and (key_end := read_key(text, entry, at, end)) != at:
         at = skip_decoration(text, badges, key_end, end)
     at = skip_lead_groups(text, entry, at, end)

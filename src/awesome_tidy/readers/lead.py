@@ -133,6 +133,20 @@ def read_date_tag(text: str, entry: Entry, start: int, end: int, how: str) -> bo
     return True
 
 
+def skip_code_date(text: str, entry: Entry, at: int, end: int) -> int:
+    """```2023` Title``, ```CVPR 2021` Title``: a date in a code span before the title is a tag
+    that dates the entry (a code span without a date may be the entry's name: it stays)."""
+    if not text.startswith("`", at):
+        return at
+    span = next((span for span in entry.code_spans if span[0] == at), None)
+    if span is None:
+        return at
+    after = skip_spaces(text, span[1], end)
+    if after >= end or not read_date_tag(text, entry, *span, "lead-tag"):
+        return at
+    return after
+
+
 def _skip_counters(text: str, at: int, end: int) -> int:
     """``[293:fire:]`` and ``[1k:fire:]`` after a venue link: star counts, not the title."""
     at = skip_spaces(text, at, end)

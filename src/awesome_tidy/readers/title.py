@@ -24,6 +24,8 @@ _TITLE_MARKS = "[!<*_"
 _NUMBER_TAG = re.compile(r"\[?\s*\d[\d.\-/]*\s*\]?")
 # ``ICLR (2019)``, ``In Proc. of CVPR, pp. 1-9 (2019)``: what may follow a quoted title.
 _MAX_VENUE_WORDS = 6
+# ``Chinese-LlaMA2：``, ``Title —``: what ends a name whose fields follow, never title text.
+TRIMMED_AFTER_TITLE = ":：-–—|"
 _QUOTED_TITLE = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
 _MAX_TAG_WORDS = 3
 _MIN_QUOTED_WORDS = 3
@@ -190,7 +192,7 @@ def titled(text: str, start: int, end: int) -> Part:
 
 def _trim_label_colon(text: str, start: int, end: int) -> tuple[int, int]:
     """``Chinese-LlaMA2：`` names an item whose fields follow; the colon is not title text."""
-    while end > start and text[end - 1] in ":：-|":
+    while end > start and text[end - 1] in TRIMMED_AFTER_TITLE:
         end = strip_span(text, start, end - 1)[1]
     return start, end
 
