@@ -422,3 +422,25 @@ def test_a_small_group_is_judged_with_the_entries_written_like_it() -> None:
     doc = Document("# Papers\n\n" + sections)
     assert all(doc.convention(entry).size == 8 for entry in doc.entries)
     assert all(doc.convention(entry).year_understood is False for entry in doc.entries)
+
+
+def test_key_style_judges_a_key_only_where_its_group_follows_the_lists_style() -> None:
+    from awesome_tidy import Config, check_text
+
+    scholar = "".join(
+        f"+ (doe20{10 + number}deep)Deep title number {number} on graphs[20{10 + number}]\n"
+        for number in range(10)
+    )
+    tagged = "".join(
+        f"+ (CVPR)Tagged title number {number} on graphs[2021]\n" for number in range(4)
+    )
+    text = (
+        f"# Papers\n\n## Scholar\n\n{scholar}+ (Doe-2016)Deep title off style[2016]\n"
+        f"\n## Tagged\n\n{tagged}"
+    )
+    doc = Document(text)
+    assert doc.has_keys
+    assert doc.convention(doc.entries[0]).key_style == "google-scholar"
+    assert doc.convention(doc.entries[-1]).key_style is None
+    found = [(d.line, d.rule) for d in check_text(text, Config(select=("key-style",)))]
+    assert found == [(15, "key-style")]  # the slip in the scholar group; not the venue tags

@@ -73,6 +73,8 @@ class Convention:
     """How most dated entries' years were found (``Entry.year_how``), None when no majority."""
     keys_understood: bool
     """Most entries have a citation key."""
+    key_style: str | None
+    """The citation-key style (``KEY_STYLES``) at least half of the keys follow, if one does."""
     venue_understood: bool
     """Most entries have a venue."""
     numbered: bool | None
@@ -92,6 +94,7 @@ def learn(entries: list[Entry]) -> Convention:
         year_understood=has_years(entries),
         year_where=dominant(years, 0.5),
         keys_understood=sum(1 for entry in entries if entry.key is not None) * 2 >= size,
+        key_style=dominant((entry.key_style for entry in entries if entry.key_text), 0.5),
         venue_understood=sum(1 for entry in entries if entry.venue is not None) * 2 > size,
         numbered=dominant((item.ordered for item in items), 0.5) if items else None,
         separator=dominant(separators, 0.6),

@@ -34,7 +34,8 @@ class KeyStyle(Rule):
         if not doc.has_keys:
             return
         style = self.option("style")
-        if style == "auto":
+        learnt = style == "auto"
+        if learnt:
             style = dominant_key_style(doc.entries, self.option("share"))
             if style is None:
                 return
@@ -48,8 +49,9 @@ class KeyStyle(Rule):
             key = entry.key_text
             if entry.key is None or not key or pattern.fullmatch(key):
                 continue
-            if not doc.convention(entry).keys_understood:
-                continue
+            convention = doc.convention(entry)
+            if not convention.keys_understood or (learnt and convention.key_style != style):
+                continue  # where the entry's own group keeps keys otherwise, its key is no slip
             yield self.problem(
                 entry.key.start,
                 entry.key.end,

@@ -45,7 +45,8 @@ class KeyTitleMismatch(Rule):
             key = entry.key_text
             if not key or entry.key is None or entry.title is None:
                 continue
-            if not doc.convention(entry).keys_understood:
+            convention = doc.convention(entry)
+            if not convention.keys_understood or convention.key_style != "google-scholar":
                 continue
             parts = _KEY_PARTS.fullmatch(key)
             if parts is None or not parts.group(3) or not style.fullmatch(key):
