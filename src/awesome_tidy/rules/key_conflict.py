@@ -2,8 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, near_pairs
+from awesome_tidy.model import Document, Entry, near_pairs, same_paper
 from awesome_tidy.rule import Problem, Rule
+
+# Up to this many titles under one key, every pair is compared (at most 28 comparisons): less
+# work than filing them by rare words. More go through near_pairs, near-linear.
+_PAIRWISE = 8
 
 
 class KeyConflict(Rule):
@@ -42,5 +46,12 @@ def _other_papers(entries: list[Entry]) -> list[Entry]:
     titles = list(first_of)
     if len(titles) < 2:
         return []
-    copies = {second for _, second in near_pairs(titles)}
+    if len(titles) <= _PAIRWISE:  # the usual shared key: a few titles, compared directly
+        copies = {
+            second
+            for second in range(1, len(titles))
+            if any(same_paper(titles[first], titles[second]) for first in range(second))
+        }
+    else:
+        copies = {second for _, second in near_pairs(titles)}
     return [first_of[title] for index, title in enumerate(titles[1:], 1) if index not in copies]
