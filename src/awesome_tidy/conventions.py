@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from awesome_tidy.metadata import key_year as key_year
+from awesome_tidy.metadata import plausible_year
 from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
 from awesome_tidy.nodes import Entry
 
@@ -45,9 +46,18 @@ def dominant_key_style(entries: Iterable[Entry], share: float = 0.6) -> str | No
 
 
 def has_years(entries: list[Entry]) -> bool:
-    """True when most of ``entries`` have a year (their own, or their heading's)."""
-    with_year = sum(1 for entry in entries if dated(entry))
+    """True when most of ``entries`` have a plausible year (their own, or their heading's).
+
+    ``[1532]`` closing every line of a list is a count, not a year: where most "years" are
+    implausible, the list keeps none, and ``year-out-of-range`` has nothing to judge.
+    """
+    with_year = sum(1 for entry in entries if _plausibly_dated(entry))
     return with_year * 2 > len(entries)
+
+
+def _plausibly_dated(entry: Entry) -> bool:
+    year = entry.year_value
+    return plausible_year(year) if year is not None else entry.section.year is not None
 
 
 def dated(entry: Entry) -> bool:

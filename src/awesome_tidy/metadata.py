@@ -85,6 +85,11 @@ def heading_year(heading: str) -> int | None:
     return int(text[:4]) if _YEAR_HEADING.fullmatch(text) else None
 
 
+def plausible_year(year: int) -> bool:
+    """A year a paper can have been published in: from 1900 to next year."""
+    return 1900 <= year <= datetime.date.today().year + 1
+
+
 def key_year(key: str) -> int | None:
     """The year written in a citation key (``he2016deep``), if any."""
     match = _KEY_YEAR.search(key)
