@@ -1077,3 +1077,31 @@ def test_a_dash_between_title_and_authors_is_not_title_text() -> None:
         "Title One For Segmentation Models",
         2023,
     )
+
+
+VENUE_TAGS = (
+    "# Papers\n\n## Detection\n\n"
+    "- [CVPR] Efficient Token Merging For Vision Transformers (2023)"
+    " [[paper](https://arxiv.org/abs/2301.00001)]\n"
+    "- [ICCV] Masked Autoencoders Are Scalable Learners (2022)"
+    " [[paper](https://arxiv.org/abs/2201.00002)]\n"
+    "- [CVPR] Learning Transferable Visual Models (2021) [[paper](https://arxiv.org/abs/2101.3)]\n"
+    "- [CVPR] Deformable Attention For Detection (2021) [[paper](https://arxiv.org/abs/2101.5)]\n"
+    "\n## Segmentation\n\n"
+    "- [Survey] Segment Anything In Medical Images (2023) [[paper](https://arxiv.org/abs/2301.1)]\n"
+    "- [Survey] Panoptic Segmentation Reviewed (2022) [[paper](https://arxiv.org/abs/2201.12)]\n"
+)
+
+
+def test_a_tag_shared_by_many_papers_is_not_a_citation_key() -> None:
+    doc = Document(VENUE_TAGS)
+    assert not doc.has_keys
+    assert [(entry.key, entry.title_text, entry.year_value) for entry in doc.entries] == [
+        (None, "efficient token merging for vision transformers", 2023),
+        (None, "masked autoencoders are scalable learners", 2022),
+        (None, "learning transferable visual models", 2021),
+        (None, "deformable attention for detection", 2021),
+        (None, "segment anything in medical images", 2023),
+        (None, "panoptic segmentation reviewed", 2022),
+    ]
+    assert rules_found(VENUE_TAGS, "key-conflict", "key-style", "missing-year") == []

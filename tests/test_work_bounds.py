@@ -53,8 +53,13 @@ def title(number: int) -> str:
     return " ".join(spelt).capitalize() + f" {WORDS[number % len(WORDS)]}"
 
 
-def one_key_for_all(count: int) -> str:
-    lines = [f"+ (smith2020shared){title(number)}[2020]" for number in range(count)]
+def one_key_for_many(count: int) -> str:
+    """Two in five entries share one key; the others have keys of their own (so that the
+    shared key is a conflict, not a tag)."""
+    lines = [
+        f"+ ({'smith2020shared' if number % 5 < 2 else f'doe{number}x2020'}){title(number)}[2020]"
+        for number in range(count)
+    ]
     return "# Papers\n\n" + "\n".join(lines) + "\n"
 
 
@@ -87,8 +92,8 @@ def calls(work: Callable[[], object]) -> int:
 
 @pytest.mark.parametrize(
     ("rule", "make"),
-    [("key-conflict", one_key_for_all), ("missing-year", two_entry_sections)],
-    ids=["thousands-of-entries-share-one-key", "thousands-of-two-entry-sections"],
+    [("key-conflict", one_key_for_many), ("missing-year", two_entry_sections)],
+    ids=["hundreds-of-entries-share-one-key", "thousands-of-two-entry-sections"],
 )
 def test_a_field_rule_does_linear_work(rule: str, make: Callable[[int], str]) -> None:
     config = Config(select=(rule,))
@@ -100,8 +105,9 @@ def test_a_field_rule_does_linear_work(rule: str, make: Callable[[int], str]) ->
 
 
 def test_the_lists_are_adversarial_and_read_as_meant() -> None:
-    keyed = Document(one_key_for_all(50))
-    assert keyed.has_keys and {entry.key_text for entry in keyed.entries} == {"smith2020shared"}
+    keyed = Document(one_key_for_many(50))
+    shared = [entry for entry in keyed.entries if entry.key_text == "smith2020shared"]
+    assert keyed.has_keys and len(shared) == 20
     assert len({entry.title_text for entry in keyed.entries}) == 50
     sections = Document(two_entry_sections(50))
     assert len(sections.entries) == 50 and len(sections.sections) == 27

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from awesome_tidy.metadata import key_year as key_year
 from awesome_tidy.metadata import plausible_year
 from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
-from awesome_tidy.nodes import Entry
+from awesome_tidy.nodes import Entry, keys_name_papers
 
 if TYPE_CHECKING:
     from awesome_tidy.document import Document
@@ -96,6 +96,7 @@ class Convention:
 def learn(entries: list[Entry]) -> Convention:
     """The convention of ``entries``: what at least half of them (or most) do."""
     size = len(entries)
+    keys = [entry.key_text for entry in entries if entry.key_text is not None]
     years = [entry.year_how for entry in entries if entry.year_how is not None]
     items = [entry.item for entry in entries if entry.item is not None]
     separators = [e.separator.text for e in entries if e.separator and e.description]
@@ -103,7 +104,7 @@ def learn(entries: list[Entry]) -> Convention:
         size=size,
         year_understood=has_years(entries),
         year_where=dominant(years, 0.5),
-        keys_understood=sum(1 for entry in entries if entry.key is not None) * 2 >= size,
+        keys_understood=len(keys) * 2 >= size and keys_name_papers(keys),
         key_style=dominant((entry.key_style for entry in entries if entry.key_text), 0.5),
         venue_understood=sum(1 for entry in entries if entry.venue is not None) * 2 > size,
         numbered=dominant((item.ordered for item in items), 0.5) if items else None,

@@ -15,7 +15,14 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from awesome_tidy.inline import Link, Part
-from awesome_tidy.nodes import KEY_LIKE, KEY_STYLES, Entry, key_style_of, meta_section
+from awesome_tidy.nodes import (
+    KEY_LIKE,
+    KEY_STYLES,
+    Entry,
+    key_style_of,
+    keys_name_papers,
+    meta_section,
+)
 from awesome_tidy.readers import Candidate, read_candidates
 
 if TYPE_CHECKING:
@@ -35,15 +42,18 @@ __all__ = [
 def read_entries(doc: Document) -> tuple[list[Entry], bool]:
     """The entries of the document, in source order, and whether the list uses citation keys.
 
-    A leading ``(token)`` or ``[token]`` is a key only when most entries have one; otherwise it
-    is title text, and the items that had one are read again without it.
+    A leading ``(token)`` or ``[token]`` is a key only when most entries have one, and most of
+    those name one paper each: ``[CVPR]`` or ``[Survey]`` before half the titles is a tag. Else
+    it is title text, and the items that had one are read again without it.
     """
     candidates = list(read_candidates(doc, keyed=True))
     entries = _select(candidates)
     # Copies vote once: the fixer removing a duplicate must not tip the list's reading.
     distinct = list({entry.identity(): entry for entry in entries}.values())
-    keyed = sum(1 for entry in distinct if entry.key and KEY_LIKE.fullmatch(entry.key.text))
-    has_keys = bool(entries) and keyed * 2 >= len(distinct)
+    keys = [
+        entry.key.text for entry in distinct if entry.key and KEY_LIKE.fullmatch(entry.key.text)
+    ]
+    has_keys = bool(entries) and len(keys) * 2 >= len(distinct) and keys_name_papers(keys)
     if not has_keys and any(candidate.entry.key for candidate in candidates):
         candidates = list(read_candidates(doc, keyed=False))
         entries = _select(candidates)

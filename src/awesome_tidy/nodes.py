@@ -164,6 +164,11 @@ def key_style_of(key: str) -> str | None:
     return None
 
 
+def keys_name_papers(keys: list[str]) -> bool:
+    """Whether most keys are given to one paper each, as citation keys are (not tags)."""
+    return len(set(keys)) * 2 > len(keys)
+
+
 @dataclass(slots=True, eq=False)
 class Entry:
     """One paper (or one resource) of the list.

@@ -72,6 +72,7 @@ def _read_plain_title(text: str, entry: Entry, at: int, end: int) -> None:
     title_start, title_end = strip_span(text, at, stop.start() if stop else end)
     title_start, title_end = _trim_label_colon(text, title_start, title_end)
     title_end = _before_citation_in(text, title_start, title_end)
+    title_end = _before_trailing_date(text, entry, title_start, title_end)  # ``Title (2023)``
     quoted = _quoted(text, title_start, title_end)
     if quoted and _only_a_name_and_venue_around(text, title_start, quoted, title_end):
         title_start, title_end = quoted.span(1)  # ``DiMP: "Title" ICCV.``: the quoted title
