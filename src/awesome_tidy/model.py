@@ -30,7 +30,6 @@ from awesome_tidy.anchors import Anchors, TableOfContents, TocLink, not_listed, 
 from awesome_tidy.conventions import (
     KEY_STYLE_EXAMPLES,
     Convention,
-    canonical_separator,
     dated,
     dominant,
     dominant_key_style,
@@ -38,7 +37,8 @@ from awesome_tidy.conventions import (
     missing_years,
 )
 from awesome_tidy.document import Document
-from awesome_tidy.inline import Cover, Link, Part, links
+from awesome_tidy.inline import Cover, Link, Part, link_at, links
+from awesome_tidy.markers import read_marks
 from awesome_tidy.metadata import expand_year, find_year, key_year, same_venue, venue_family
 from awesome_tidy.nodes import (
     KEY_STYLES,
@@ -51,7 +51,9 @@ from awesome_tidy.nodes import (
     Table,
     TableRow,
     key_style_of,
+    meta_section,
 )
+from awesome_tidy.regions import html_regions
 from awesome_tidy.similarity import near_pairs, same_paper
 from awesome_tidy.text import (
     INVISIBLE,
@@ -83,26 +85,29 @@ __all__ = [
     "TableOfContents",
     "TableRow",
     "TocLink",
-    "canonical_separator",
     "dated",
     "dominant",
     "dominant_key_style",
     "expand_year",
     "find_year",
+    "html_regions",
     "is_cjk",
     "is_full_width_form",
     "key_style_of",
     "key_year",
     "label_kind",
+    "link_at",
     "link_items",
     "link_kind",
     "links",
+    "meta_section",
     "missing_years",
     "near_pairs",
     "normalize_key",
     "normalize_title",
     "normalize_url",
     "not_listed",
+    "read_marks",
     "rendered_text",
     "same_paper",
     "same_venue",

@@ -8,6 +8,7 @@ from awesome_tidy.rule import Problem, Rule
 
 class DuplicateLink(Rule):
     name = "duplicate-link"
+    judges_entries = True
     severity = "warning"
     summary = "Two entries whose links point at the same paper or repository."
 

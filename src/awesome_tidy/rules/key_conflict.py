@@ -12,6 +12,7 @@ _PAIRWISE = 8
 
 class KeyConflict(Rule):
     name = "key-conflict"
+    judges_entries = True
     severity = "error"
     summary = "One citation key used for two different papers."
 

@@ -8,6 +8,7 @@ from awesome_tidy.rule import Problem, Rule
 
 class MetadataConflict(Rule):
     name = "metadata-conflict"
+    judges_entries = True
     severity = "warning"
     summary = "The same paper listed with a different year or venue in two places."
 
