@@ -46,18 +46,21 @@ def dominant_key_style(entries: Iterable[Entry], share: float = 0.6) -> str | No
 
 
 def has_years(entries: list[Entry]) -> bool:
-    """True when most of ``entries`` have a plausible year (their own, or their heading's).
+    """True when most of ``entries`` have a year (their own, or their heading's), and those
+    years are not mostly implausible.
 
-    ``[1532]`` closing every line of a list is a count, not a year: where most "years" are
-    implausible, the list keeps none, and ``year-out-of-range`` has nothing to judge.
+    ``[1532]`` closing every line of a list is a count, not a year: where several "years" and
+    most of them are implausible, the list keeps none, and ``year-out-of-range`` has nothing to
+    judge. One or two are too few to say: they may be the slips the rule is for.
     """
-    with_year = sum(1 for entry in entries if _plausibly_dated(entry))
-    return with_year * 2 > len(entries)
-
-
-def _plausibly_dated(entry: Entry) -> bool:
-    year = entry.year_value
-    return plausible_year(year) if year is not None else entry.section.year is not None
+    with_year = sum(1 for entry in entries if dated(entry))
+    implausible = sum(
+        1
+        for entry in entries
+        if entry.year_value is not None and not plausible_year(entry.year_value)
+    )
+    misread = implausible >= _SMALL_GROUP and implausible * 2 > with_year
+    return with_year * 2 > len(entries) and not misread
 
 
 def dated(entry: Entry) -> bool:

@@ -165,8 +165,13 @@ def key_style_of(key: str) -> str | None:
 
 
 def keys_name_papers(keys: list[str]) -> bool:
-    """Whether most keys are given to one paper each, as citation keys are (not tags)."""
-    return len(set(keys)) * 2 > len(keys)
+    """Whether ``keys`` are citation keys, not tags: most are given to one paper each, or most
+    are written as a citation tool writes keys (``ito2019graph``, which a small list may well
+    give to three papers by mistake). ``[CVPR]`` or ``[Survey]`` before half the titles is a
+    tag."""
+    if len(set(keys)) * 2 > len(keys):
+        return True
+    return sum(1 for key in keys if key_style_of(key) is not None) * 2 > len(keys)
 
 
 @dataclass(slots=True, eq=False)
