@@ -6,11 +6,15 @@ asserts the parts read from it; the rules that depend on them are asserted at th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from awesome_tidy import Config, check_text
 from awesome_tidy.document import Document
 from awesome_tidy.entries import Entry
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def only_entry(text: str) -> Entry:
@@ -843,3 +847,261 @@ def test_numbered_cjk_paragraphs_are_link_entries() -> None:
         (3, "link", "个人如何更高效地学习3D视觉？"),
         (5, "link", "多视图立体匹配论文分享：BlendedMVS"),
     ]
+
+
+# -- reader assumptions that failed on whole lists (issue 10): made-up lists of each class ---------
+
+LEADING_YEAR_TAGS = (
+    "# Reading list\n\n## Vision\n\n"
+    "1. **[2023]** Efficient Token Merging For Vision Transformers"
+    " [[CVPR](https://arxiv.org/abs/2301.00001)]\n"
+    "2. **[2022]** Masked Autoencoders Are Scalable Learners [[ICCV](https://arxiv.org/abs/2201.00002)]\n"
+    "3. **[2021]** Learning Transferable Visual Models [[ICML](https://arxiv.org/abs/2101.00003)]\n"
+    "4. **2020** An Image Is Worth Sixteen Words [[ICLR](https://arxiv.org/abs/2001.00004)]\n"
+)
+
+
+def test_a_leading_bold_year_tag_dates_every_entry() -> None:
+    entries = Document(LEADING_YEAR_TAGS).entries
+    assert [(entry.title_text.split()[0], entry.year_value) for entry in entries] == [
+        ("efficient", 2023),
+        ("masked", 2022),
+        ("learning", 2021),
+        ("an", 2020),
+    ]
+    assert {entry.year_how for entry in entries} == {"title-tag"}
+    assert rules_found(LEADING_YEAR_TAGS, "missing-year") == []
+
+
+REFERENCE_NUMBERS = (
+    "# Papers\n\n## Detection\n\n"
+    '**[34]** Jane Doe, John Roe and Ann Lee. "Deep Anomaly Detection With Outlier Exposure"'
+    " ICLR (2019)\n\n"
+    '**[35]** Ann Lee. "Learning Sparse Detectors For Small Objects" CVPR (2018)\n\n'
+    "## Segmentation\n\n"
+    '**[34]** Tim Fox, Kim Wu, Joe Yu. "Masked Segmentation With Point Prompts" ECCV (2022)\n\n'
+    '**[35]** Kim Wu. "Panoptic Segmentation Without Labels" NeurIPS (2021)\n\n'
+    "## Items\n\n"
+    '- (7) Sam Po. "Graph Nets For Molecules At Scale" KDD (2020)\n'
+    '- (8) Sam Po. "Sparse Graph Nets For Proteins" KDD (2021)\n'
+    "\n## More items\n\n"
+    '- (7) Ed Ma. "Diffusion Models For Audio Synthesis" ICASSP (2023)\n'
+    '- (8) Ed Ma. "Speech Enhancement With Score Matching" ICASSP (2022)\n'
+)
+
+
+def test_a_bracketed_reference_number_is_neither_key_nor_title() -> None:
+    doc = Document(REFERENCE_NUMBERS)
+    assert not doc.has_keys
+    assert [(entry.key, entry.title_text, entry.year_value) for entry in doc.entries] == [
+        (None, "deep anomaly detection with outlier exposure", 2019),
+        (None, "learning sparse detectors for small objects", 2018),
+        (None, "masked segmentation with point prompts", 2022),
+        (None, "panoptic segmentation without labels", 2021),
+        (None, "graph nets for molecules at scale", 2020),
+        (None, "sparse graph nets for proteins", 2021),
+        (None, "diffusion models for audio synthesis", 2023),
+        (None, "speech enhancement with score matching", 2022),
+    ]
+    found = rules_found(
+        REFERENCE_NUMBERS, "duplicate-entry", "metadata-conflict", "cross-section-duplicate"
+    )
+    assert found == []
+
+
+def test_a_real_key_is_still_a_key_and_a_real_copy_still_found() -> None:
+    text = (
+        "+ (doe2019deep)Deep Anomaly Detection With Outlier Exposure[2019]\n"
+        "+ (lee2018sparse)Learning Sparse Detectors For Small Objects[2018]\n"
+        "+ (doe2019deep)Deep Anomaly Detection With Outlier Exposure[2019]\n"
+    )
+    assert Document(text).has_keys
+    assert rules_found(text, "duplicate-entry") == [(3, "duplicate-entry")]
+
+
+TWO_LINE_ENTRIES = (
+    "# Papers\n\n## Graphs\n\n"
+    "- [Graph Attention Networks For Sparse Inputs](https://arxiv.org/abs/2101.00001)\n"
+    "  Jane Doe, John Roe, Ann Lee, Bob Ray, Tim Fox, Kim Wu, Joe Yu, Sam Po. 2021.10\n"
+    "- [Inductive Representation Learning On Large Graphs](https://arxiv.org/abs/2101.00002)\n"
+    "  Ann Lee, Bob Ray, Tim Fox, Kim Wu, Joe Yu, Sam Po, Jane Doe, John Roe. 2020.03\n"
+    "- [Simplifying Graph Convolutional Networks Further](https://arxiv.org/abs/2101.00003)\n"
+    "  Tim Fox, Kim Wu, Joe Yu, Sam Po, Jane Doe, John Roe, Ann Lee, Bob Ray. 2019\n"
+    "- [How Powerful Are Graph Neural Networks Really](https://arxiv.org/abs/2101.00004)\n"
+    "  Kim Wu, Joe Yu, Sam Po, Jane Doe, John Roe, Ann Lee, Bob Ray, Tim Fox.\n"
+)
+
+
+def test_a_year_ending_the_author_line_dates_the_entry_and_is_no_venue() -> None:
+    entries = Document(TWO_LINE_ENTRIES).entries
+    assert [(entry.year_value, entry.venue) for entry in entries] == [
+        (2021, None),
+        (2020, None),
+        (2019, None),
+        (None, None),
+    ]
+    assert rules_found(TWO_LINE_ENTRIES, "missing-year") == [(11, "missing-year")]
+
+
+def test_a_year_in_running_text_on_the_title_line_is_still_not_read() -> None:
+    entry = only_entry(
+        "- [Graph Toolkit](https://github.com/a/b) - A library of graph models first released"
+        " in 2015 and maintained by a small team of volunteers.\n"
+    )
+    assert entry.year is None
+
+
+def test_a_year_after_a_sentence_of_authors_has_no_venue() -> None:
+    entry = only_entry(
+        "1. Graph Attention Networks For Sparse Inputs. [[paper](https://arxiv.org/abs/2101.1)]\n"
+        "   Jane Doe, John Roe. 2021.10\n"
+    )
+    assert (entry.year_value, entry.venue) == (2021, None)
+
+
+def _read_both_ways(text: str) -> list[tuple[dict[str, object], dict[str, object]]]:
+    """Each list item the one-match reader takes, read by it and by the general readers."""
+    from awesome_tidy.readers import item as item_reader
+
+    doc = Document(text)
+    pairs = []
+    for list_item in doc.items:
+        body = (list_item.content_start, list_item.content_end)
+        fast, general = (
+            Entry(
+                "list-item", list_item.line, list_item.start, list_item.end,
+                doc.text and _part(doc.text, *body), list_item.section, item=list_item,
+            )
+            for _ in range(2)
+        )  # fmt: skip
+        if not item_reader.read_keyed_line(doc.text, fast):
+            continue
+        item_reader._read_lead_and_rest(doc.text, general, keyed=True)
+        pairs.append((_all_parts(fast), _all_parts(general)))
+    return pairs
+
+
+def _part(text: str, start: int, end: int) -> object:
+    from awesome_tidy.inline import part
+
+    return part(text, start, end)
+
+
+def _all_parts(entry: Entry) -> dict[str, object]:
+    names = ("key_open", "key", "key_close", "title", "year_open", "year", "year_close", "venue")
+    found: dict[str, object] = {name: getattr(entry, name) for name in names}
+    found.update(form=entry.form, year_how=entry.year_how, description=entry.description)
+    return found
+
+
+KEYED_LINES = (
+    "+ (he2016deep)Deep residual learning for image recognition[2016]\n"
+    "+ (roth2022towards)Towards total recall in industrial anomaly detection  [2022]\n"
+    "+ (DBLP:conf/cvpr/HeZRS16)Deep residual learning: a second look[2016]\n"
+    "+ (li2021cutpaste)CutPaste: self-supervised learning for anomaly detection and"
+    " localization[2021]\n"
+    "+ (x2020a)Learning (and unlearning) with noise[2020]\n"
+    "+ (x2020h) Spaced after the key [2020]\n"
+    "+ (x2020b)Detection in[2020]\n"
+    "+ (x2020c)Segmentation:[2020]\n"
+    "+ (42)Numbered, not keyed[2020]\n"
+    "+ (x2020d)Uses [brackets] inside[2020]\n"
+    '+ (x2020e)Names "a quote" inside[2020]\n'
+    "+ (x2020f)Has a_snake name[2020]\n"
+    "+ (x2020g)Links https://a.org/x here[2020]\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(KEYED_LINES, id="made-up-keyed-lines"),
+        pytest.param(
+            (FIXTURES / "reference" / "awesome-industrial-anomaly-detection.md").read_text(
+                encoding="utf-8"
+            ),
+            id="reference-list",
+        ),
+    ],
+)
+def test_the_one_match_reader_reads_what_the_general_readers_read(text: str) -> None:
+    pairs = _read_both_ways(text)
+    assert pairs
+    for fast, general in pairs:
+        assert fast == general
+
+
+def test_the_one_match_reader_leaves_every_doubtful_line_to_the_general_readers() -> None:
+    titles = [fast["title"].text for fast, _ in _read_both_ways(KEYED_LINES)]  # type: ignore[attr-defined]
+    assert titles == [
+        "Deep residual learning for image recognition",
+        "Towards total recall in industrial anomaly detection",
+        "Deep residual learning: a second look",
+        "CutPaste: self-supervised learning for anomaly detection and localization",
+        "Learning (and unlearning) with noise",
+        "Spaced after the key",
+    ]
+
+
+def test_a_date_in_a_code_span_before_the_title_dates_the_entry() -> None:
+    text = (
+        "# Papers\n\n## Detection\n\n"
+        "- `2023` Efficient Token Merging For Vision Transformers."
+        " [[pdf](https://arxiv.org/abs/2301.00001)]\n"
+        "- `CVPR 2022` Masked Autoencoders Are Scalable Learners."
+        " [[pdf](https://arxiv.org/abs/2201.00002)]\n"
+        "- `2021` Learning Transferable Visual Models. [[pdf](https://arxiv.org/abs/2101.00003)]\n"
+    )
+    assert [
+        (entry.title.text if entry.title else None, entry.year_value, entry.year_how)
+        for entry in Document(text).entries
+    ] == [
+        ("Efficient Token Merging For Vision Transformers.", 2023, "lead-tag"),
+        ("Masked Autoencoders Are Scalable Learners.", 2022, "lead-tag"),
+        ("Learning Transferable Visual Models.", 2021, "lead-tag"),
+    ]
+
+
+def test_a_code_span_name_without_a_date_is_not_a_tag() -> None:
+    entry = only_entry("- `graph-kit` is a library for graphs. [[code](https://github.com/a/b)]\n")
+    assert entry.year is None and entry.title is not None
+    assert entry.title.text.startswith("graph-kit")
+
+
+def test_a_dash_between_title_and_authors_is_not_title_text() -> None:
+    entry = only_entry(
+        "1. Title One For Segmentation Models — *Jane Doe* — NeurIPS '23 —"
+        " [code](https://github.com/a/b)\n"
+    )
+    assert (entry.title.text if entry.title else None, entry.year_value) == (
+        "Title One For Segmentation Models",
+        2023,
+    )
+
+
+VENUE_TAGS = (
+    "# Papers\n\n## Detection\n\n"
+    "- [CVPR] Efficient Token Merging For Vision Transformers (2023)"
+    " [[paper](https://arxiv.org/abs/2301.00001)]\n"
+    "- [ICCV] Masked Autoencoders Are Scalable Learners (2022)"
+    " [[paper](https://arxiv.org/abs/2201.00002)]\n"
+    "- [CVPR] Learning Transferable Visual Models (2021) [[paper](https://arxiv.org/abs/2101.3)]\n"
+    "- [CVPR] Deformable Attention For Detection (2021) [[paper](https://arxiv.org/abs/2101.5)]\n"
+    "\n## Segmentation\n\n"
+    "- [Survey] Segment Anything In Medical Images (2023) [[paper](https://arxiv.org/abs/2301.1)]\n"
+    "- [Survey] Panoptic Segmentation Reviewed (2022) [[paper](https://arxiv.org/abs/2201.12)]\n"
+)
+
+
+def test_a_tag_shared_by_many_papers_is_not_a_citation_key() -> None:
+    doc = Document(VENUE_TAGS)
+    assert not doc.has_keys
+    assert [(entry.key, entry.title_text, entry.year_value) for entry in doc.entries] == [
+        (None, "efficient token merging for vision transformers", 2023),
+        (None, "masked autoencoders are scalable learners", 2022),
+        (None, "learning transferable visual models", 2021),
+        (None, "deformable attention for detection", 2021),
+        (None, "segment anything in medical images", 2023),
+        (None, "panoptic segmentation reviewed", 2022),
+    ]
+    assert rules_found(VENUE_TAGS, "key-conflict", "key-style", "missing-year") == []

@@ -73,7 +73,7 @@ def _kept(char: str) -> bool:
 
 def rendered_text(markdown: str) -> str:
     """What a heading shows as text: link and emphasis text and code; no HTML, no images."""
-    from awesome_tidy.document import parser
+    from awesome_tidy.parsing import parser
 
     md = parser()
     tokens: list[Token] = []
@@ -294,7 +294,7 @@ def _within(section: Section, outer: Section) -> bool:
 def not_listed(section: Section) -> bool:
     """Sections a table of contents may leave out (contributing, license, thanks, citation,
     footnotes, related lists), and everything under them."""
-    from awesome_tidy.entries import meta_section
+    from awesome_tidy.nodes import meta_section
 
     current: Section | None = section
     while current is not None and current.heading is not None:

@@ -22,12 +22,6 @@ _SEPARATOR_MARKS = frozenset("-–—:：")
 _SHOWN = 60
 
 
-def item_text(doc: Document, item: ListItem) -> str:
-    """An item's whole text, sub-items included, with runs of whitespace read as one space:
-    two items with the same ``item_text`` render the same."""
-    return " ".join(doc.text[item.marker_start : item.end].split())
-
-
 def shown(fragment: str) -> str:
     """A fragment quoted for a message, at most about 60 characters whatever its length."""
     if len(fragment) <= _SHOWN:
@@ -103,7 +97,7 @@ class Verifier:
         """Where each text first stands among the children of one parent."""
         first: dict[tuple[int, str], int] = {}
         for item in self.doc.items:
-            first.setdefault((id(item.parent), item_text(self.doc, item)), item.start)
+            first.setdefault((id(item.parent), self.doc.item_text(item)), item.start)
         return first
 
     # -- one check per kind of capability ------------------------------------------------------
@@ -157,7 +151,7 @@ class Verifier:
         item = self._items.get(edit.start)
         if item is None or edit.text or edit.end != item.end:
             return False
-        return self._first_copies[(id(item.parent), item_text(self.doc, item))] < item.start
+        return self._first_copies[(id(item.parent), self.doc.item_text(item))] < item.start
 
     def _relevel_heading(self, edit: Edit, old: str, capability: Capability) -> bool:
         new = edit.text

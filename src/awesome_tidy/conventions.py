@@ -1,4 +1,5 @@
-"""What a list does most of the time: its key style, entry spacing and bullet marker.
+"""What a list does most of the time: its key style, entry spacing and bullet marker, and the
+conventions of each group of entries written alike (where the year is, whether keys exist).
 
 Rules judge an entry against the list's own majority, never against a house style, so that the
 fixer never restyles a list into a format it does not use.
@@ -6,13 +7,18 @@ fixer never restyles a list into a format it does not use.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 
-from awesome_tidy.entries import KEY_STYLES as KEY_STYLES
-from awesome_tidy.entries import Entry
+from awesome_tidy.metadata import key_year as key_year
+from awesome_tidy.metadata import plausible_year
+from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
+from awesome_tidy.nodes import Entry, keys_name_papers
+
+if TYPE_CHECKING:
+    from awesome_tidy.document import Document
 
 T = TypeVar("T")
 
@@ -22,12 +28,6 @@ KEY_STYLE_EXAMPLES = {
     "dblp": "DBLP:venue/name, e.g. DBLP:conf/cvpr/HeZRS16",
     "author-year": "AuthorYEAR, e.g. He2016",
 }
-_KEY_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
-
-
-def key_year(key: str) -> int | None:
-    match = _KEY_YEAR.search(key)
-    return int(match.group(1)) if match else None
 
 
 def dominant(values: Iterable[T], share: float = 0.6) -> T | None:
@@ -46,38 +46,119 @@ def dominant_key_style(entries: Iterable[Entry], share: float = 0.6) -> str | No
 
 
 def has_years(entries: list[Entry]) -> bool:
-    """True when most of ``entries`` have a year (their own, or their heading's)."""
-    with_year = sum(1 for entry in entries if _dated(entry))
-    return with_year * 2 > len(entries)
+    """True when most of ``entries`` have a year (their own, or their heading's), and those
+    years are not mostly implausible.
+
+    ``[1532]`` closing every line of a list is a count, not a year: where several "years" and
+    most of them are implausible, the list keeps none, and ``year-out-of-range`` has nothing to
+    judge. One or two are too few to say: they may be the slips the rule is for.
+    """
+    with_year = sum(1 for entry in entries if dated(entry))
+    implausible = sum(
+        1
+        for entry in entries
+        if entry.year_value is not None and not plausible_year(entry.year_value)
+    )
+    misread = implausible >= _SMALL_GROUP and implausible * 2 > with_year
+    return with_year * 2 > len(entries) and not misread
 
 
-def _dated(entry: Entry) -> bool:
+def dated(entry: Entry) -> bool:
+    """Whether the entry has a year: its own, or the year of the heading it is under."""
     return entry.year is not None or entry.section.year is not None
 
 
 _SMALL_GROUP = 3
 
 
-def missing_years(entries: list[Entry]) -> list[Entry]:
+@dataclass(frozen=True, slots=True)
+class Convention:
+    """What the entries of one group (written alike, in one container) do, learnt from their
+    majority. A field most of the group lacks is *not understood* there: the reader may not
+    know where this list keeps it, and rules that need the field say nothing about the group.
+    """
+
+    size: int
+    """How many entries the convention was learnt from."""
+    year_understood: bool
+    """Most entries have a year (their own or their heading's)."""
+    year_where: str | None
+    """How most dated entries' years were found (``Entry.year_how``), None when no majority."""
+    keys_understood: bool
+    """Most entries have a citation key."""
+    key_style: str | None
+    """The citation-key style (``KEY_STYLES``) at least half of the keys follow, if one does."""
+    venue_understood: bool
+    """Most entries have a venue."""
+    numbered: bool | None
+    """Whether the group's list items are numbered (``1.``); None for rows and paragraphs."""
+    separator: str | None
+    """The separator most described ``[Name](url) - Description`` items use, if one does."""
+
+
+def learn(entries: list[Entry]) -> Convention:
+    """The convention of ``entries``: what at least half of them (or most) do."""
+    size = len(entries)
+    keys = [entry.key_text for entry in entries if entry.key_text is not None]
+    years = [entry.year_how for entry in entries if entry.year_how is not None]
+    items = [entry.item for entry in entries if entry.item is not None]
+    separators = [e.separator.text for e in entries if e.separator and e.description]
+    return Convention(
+        size=size,
+        year_understood=has_years(entries),
+        year_where=dominant(years, 0.5),
+        keys_understood=len(keys) * 2 >= size and keys_name_papers(keys),
+        key_style=dominant((entry.key_style for entry in entries if entry.key_text), 0.5),
+        venue_understood=sum(1 for entry in entries if entry.venue is not None) * 2 > size,
+        numbered=dominant((item.ordered for item in items), 0.5) if items else None,
+        separator=dominant(separators, 0.6),
+    )
+
+
+def skeleton(entry: Entry) -> tuple[str, str]:
+    """What entries written alike share: where they come from and how their title is written."""
+    return entry.shape, entry.form
+
+
+class Conventions:
+    """The convention of every entry's group, learnt once per document (``Document.convention``).
+
+    A group is the entries of one container (a section, or a table) that share a skeleton. A
+    group too small to say (fewer than three) is judged with all the list's entries of its
+    skeleton. Linear in the entries: each group and each skeleton is learnt once.
+    """
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        groups: defaultdict[tuple[int, str, str], list[Entry]] = defaultdict(list)
+        alike: defaultdict[tuple[str, str], list[Entry]] = defaultdict(list)
+        for entry in entries:
+            groups[(id(entry.container), entry.shape, entry.form)].append(entry)
+            alike[skeleton(entry)].append(entry)
+        learnt: dict[tuple[str, str], Convention] = {}
+        self._of: dict[int, Convention] = {}
+        for group in groups.values():
+            if len(group) >= _SMALL_GROUP:
+                convention = learn(group)
+            else:
+                shared = skeleton(group[0])
+                if shared not in learnt:
+                    learnt[shared] = learn(alike[shared])
+                convention = learnt[shared]
+            for entry in group:
+                self._of[id(entry)] = convention
+
+    def of(self, entry: Entry) -> Convention:
+        return self._of[id(entry)]
+
+
+def missing_years(doc: Document) -> list[Entry]:
     """Entries without a year where entries written like them carry one.
 
-    Judged per group of one section, shape and form (a table is its own group): a table without
-    a year column or a list of links without dates expects none. A group too small to say is
-    judged with all the list's entries of its shape and form.
+    A table without a year column or a list of links without dates expects none.
     """
-    groups: defaultdict[tuple[object, ...], list[Entry]] = defaultdict(list)
-    styles: defaultdict[tuple[str, str], list[Entry]] = defaultdict(list)
-    for entry in entries:
-        container = entry.table if entry.table is not None else entry.section
-        groups[(id(container), entry.shape, entry.form)].append(entry)
-        styles[(entry.shape, entry.form)].append(entry)
-    missing: list[Entry] = []
-    for group in groups.values():
-        judged = group if len(group) >= _SMALL_GROUP else styles[(group[0].shape, group[0].form)]
-        if has_years(judged):
-            missing.extend(entry for entry in group if not _dated(entry))
-    missing.sort(key=lambda entry: entry.start)
-    return missing
+    return [
+        entry for entry in doc.entries if not dated(entry) and doc.convention(entry).year_understood
+    ]
 
 
 def link_items(entries: Iterable[Entry]) -> list[Entry]:

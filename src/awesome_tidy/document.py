@@ -10,172 +10,49 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from awesome_tidy.entries import read_entries
+from awesome_tidy.metadata import heading_year
+from awesome_tidy.nodes import (
+    Block,
+    Entry,
+    Heading,
+    ListItem,
+    Paragraph,
+    Section,
+    Table,
+    TableRow,
+)
+from awesome_tidy.parsing import normalize_newlines, parser
+
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
     from awesome_tidy.anchors import Anchors
-    from awesome_tidy.entries import Entry
+    from awesome_tidy.conventions import Convention, Conventions
 
-_NEWLINE = re.compile(r"\r\n?")
+__all__ = [
+    "Block",
+    "Document",
+    "Entry",
+    "Heading",
+    "ListItem",
+    "Paragraph",
+    "Section",
+    "Table",
+    "TableRow",
+    "normalize_newlines",
+    "parser",
+]
+
 _NEWLINE_ANY = re.compile(r"\r\n?|\n")
 _SECTION_NUMBER = re.compile(r"(\d+(?:\.\d+)*)(\.?)(?=\s|$)")
 _ORDERED_MARKER = re.compile(r"\d{1,9}[.)]")
-_YEAR_HEADING = re.compile(r"(?:19|20)\d\d(?:\s*(?::\w+:|[^\w\s]))*\s*")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _FRONT_MATTER = re.compile(r"---\n((?:.*\n){0,200}?)(?:---|\.\.\.)[ \t]*(?:\n|$)")
 _YAML_KEY = re.compile(r"^[\w-]+:", re.MULTILINE)
-
-
-@dataclass(slots=True)
-class Heading:
-    level: int
-    text: str
-    line: int
-    start: int
-    marker_start: int
-    marker_end: int
-    number: str | None
-    setext: bool = False
-    in_list_item: bool = False
-    last_line: int = 0
-    """The heading's last line (the underline of a setext heading)."""
-
-    @property
-    def depth(self) -> int:
-        """How many components the section number has (``2.1.3`` is 3), 0 when unnumbered."""
-        return self.number.count(".") + 1 if self.number else 0
-
-
-@dataclass(slots=True, eq=False)
-class Section:
-    heading: Heading | None
-    parent: Section | None
-    entries: list[Entry] = field(default_factory=list)
-    items: list[ListItem] = field(default_factory=list)
-
-    @property
-    def title(self) -> str:
-        return self.heading.text if self.heading else "(before the first heading)"
-
-    @property
-    def level(self) -> int:
-        return self.heading.level if self.heading else 0
-
-    @property
-    def year(self) -> int | None:
-        """The year of the nearest enclosing heading that is a year (``### 2024``), if any."""
-        section: Section | None = self
-        while section is not None and section.heading is not None:
-            text = section.heading.text.strip()
-            if _YEAR_HEADING.fullmatch(text):
-                return int(text[:4])
-            section = section.parent
-        return None
-
-
-@dataclass(slots=True, eq=False)
-class ListItem:
-    """One list item: where its marker is, the lines it owns, and its first paragraph."""
-
-    line: int
-    start: int
-    end: int
-    marker_start: int
-    marker: str
-    depth: int
-    content_start: int
-    content_end: int
-    section: Section
-    parent: ListItem | None = None
-    top_list: int = 0
-    """Which top-level list the item belongs to (items of one list share it)."""
-    children_start: int | None = None
-    """Where the first item nested in this one starts."""
-
-    @property
-    def ordered(self) -> bool:
-        return self.marker[-1] in ".)"
-
-    @property
-    def indent(self) -> int:
-        return self.marker_start - self.start
-
-
-@dataclass(slots=True, eq=False)
-class Table:
-    """A pipe table: its header cells, lower-cased, and the section that holds it."""
-
-    line: int
-    section: Section
-    header: list[str] = field(default_factory=list)
-
-    def column(self, *names: str) -> int | None:
-        """The first column whose header holds one of ``names`` as a word, trying them in order."""
-        words = [set(re.findall(r"\w+", header)) for header in self.header]
-        for name in names:
-            for index, header_words in enumerate(words):
-                if name in header_words:
-                    return index
-        return None
-
-
-@dataclass(slots=True, eq=False)
-class TableRow:
-    """A body row of a pipe table: the spans of its cells (trimmed) on its one line."""
-
-    line: int
-    start: int
-    end: int
-    cells: tuple[tuple[int, int], ...]
-    table: Table
-
-
-@dataclass(slots=True, eq=False)
-class Paragraph:
-    """A paragraph outside lists, quotes and tables: where an entry may be a bold title line."""
-
-    line: int
-    start: int
-    end: int
-    section: Section
-
-
-@dataclass(slots=True)
-class Block:
-    """A span of lines whose text must never change: code, HTML blocks and comments."""
-
-    kind: str
-    start: int
-    end: int
-    line: int
-
-
-def normalize_newlines(text: str) -> str:
-    return _NEWLINE.sub("\n", text).replace("\0", "\ufffd")
-
-
-_PARSER: MarkdownIt | None = None
-
-
-def parser() -> MarkdownIt:
-    """CommonMark block structure plus tables: what the model reads, nothing it does not.
-
-    Inline parsing is off: it is two thirds of markdown-it's time on a list, and the model reads
-    an entry's parts from its source span, not from inline tokens. ``inline`` tokens still carry
-    their ``content`` and ``map``; their ``children`` are None. Code that needs the inline tokens
-    of one block can run ``parser().inline.parse(...)`` on that block's content alone.
-    """
-    global _PARSER
-    if _PARSER is None:
-        from markdown_it import MarkdownIt
-
-        _PARSER = MarkdownIt("commonmark").enable("table").disable("inline")
-    return _PARSER
 
 
 class Document:
@@ -235,6 +112,11 @@ class Document:
     def line_text(self, line: int) -> str:
         return self.text[self.line_start(line) : self.line_end(line)]
 
+    def item_text(self, item: ListItem) -> str:
+        """An item's whole text, sub-items included, with runs of whitespace read as one space:
+        two items with the same ``item_text`` render the same."""
+        return " ".join(self.text[item.marker_start : item.end].split())
+
     def raw_offset(self, offset: int) -> int:
         """Where ``offset`` of the normalised text lies in the text as given (CRLF counted)."""
         if self._raw_shift is None:
@@ -261,6 +143,24 @@ class Document:
         from awesome_tidy.anchors import read_anchors
 
         return read_anchors(self)
+
+    @cached_property
+    def conventions(self) -> Conventions:
+        """The convention of each group of entries written alike (see ``conventions``)."""
+        from awesome_tidy.conventions import Conventions
+
+        return Conventions(self.entries)
+
+    @cached_property
+    def copies(self) -> list[list[Entry]]:
+        """Groups of entries that are one paper by exact evidence (``similarity.copies``)."""
+        from awesome_tidy.similarity import copies
+
+        return copies(self.entries)
+
+    def convention(self, entry: Entry) -> Convention:
+        """What the entries written like ``entry`` do: ``doc.convention(entry).year_understood``."""
+        return self.conventions.of(entry)
 
     @cached_property
     def _comments(self) -> tuple[list[int], list[int]]:
@@ -345,8 +245,6 @@ class _ModelBuilder:
                 handler(tokens, index)
 
     def read_entries(self) -> None:
-        from awesome_tidy.entries import read_entries
-
         doc = self.doc
         doc.entries, doc.has_keys = read_entries(doc)
         for entry in doc.entries:
@@ -429,7 +327,7 @@ class _ModelBuilder:
             marker_start = start + line_text.index("#")
         marker_end = marker_start + (0 if setext else len(token.markup))
         match = _SECTION_NUMBER.match(inline.content)
-        number = match.group(1) if match and not _is_year_heading(match.group(1)) else None
+        number = match.group(1) if match and heading_year(match.group(1)) is None else None
         heading = Heading(
             level=int(token.tag[1]),
             text=inline.content,
@@ -532,10 +430,6 @@ def _front_matter_end(text: str) -> int:
         return 0
     match = _FRONT_MATTER.match(text)
     return match.end() if match and _YAML_KEY.search(match.group(1)) else 0
-
-
-def _is_year_heading(number: str) -> bool:
-    return "." not in number and len(number) == 4 and 1900 <= int(number) <= 2100
 
 
 def _find_marker(text: str, line_start: int, token: Token) -> tuple[int, str]:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from awesome_tidy.conventions import skeleton
 from awesome_tidy.rule import Problem, Severity
 
 if TYPE_CHECKING:
@@ -56,10 +57,9 @@ class Thresholds:
 def shape_group(entry: Entry) -> Hashable:
     """The skeleton an entry shares with the entries written like it: shape and title form.
 
-    The one place that says which entries are written alike (the skeleton the model's group
-    conventions use); when the model names its groups, this returns the model's group.
+    The model's own skeleton (``conventions.skeleton``), which its group conventions use.
     """
-    return entry.shape, entry.form
+    return skeleton(entry)
 
 
 def _by_section(entry: Entry) -> Hashable:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from awesome_tidy.urls import link_kind
 
+WORD = re.compile(r"\w+")
 _MAX_LABEL = 1000
 _AFTER_ALL = 1 << 62
 _MAX_URL = 4000

@@ -18,16 +18,26 @@ _GLUED_VENUES = (
     "AAAI|ACL|AISTATS|BMVC|CIKM|COLT|CVPR|ECCV|EMNLP|ICASSP|ICCV|ICDM|ICLR|ICML|ICRA|IJCAI|IROS"
     "|KDD|MICCAI|NAACL|NIPS|NeurIPS|SDM|SIGGRAPH|SIGIR|UAI|WACV|WSDM|WWW"
 )
+# What a year is, in one place. In running text, a heading or a key a year is 19xx or 20xx (so
+# that counts, versions and arXiv months such as ``1706`` are not); in the slot a list keeps for
+# it (``Title[2021]``, a Year column) any four digits from 1000 to 2999 are, so that
+# ``year-out-of-range`` can report ``[2201]``.
+YEAR_DIGITS = r"(?:19|20)\d\d"
+SLOT_YEAR = re.compile(r"[12]\d{3}")
+_KEY_YEAR = re.compile(r"(?<!\d)(" + YEAR_DIGITS + r")(?!\d)")
+_YEAR_HEADING = re.compile(YEAR_DIGITS + r"(?:\s*(?::\w+:|[^\w\s]))*\s*")
 # ``2023.05`` (year.month) is a year; ``2021.3``, ``2012.08265`` and ``2023.05.1`` (versions,
 # arXiv ids) are not.
 _YEAR = re.compile(
-    r"(?<![\d.$/])(?<!\d,)(?P<y4>(?:19|20)\d\d)(?![\d+%]|\.(?!(?:0[1-9]|1[0-2])(?![\d.]))\d)"
+    r"(?<![\d.$/])(?<!\d,)(?P<y4>" + YEAR_DIGITS + r")(?![\d+%]|\.(?!(?:0[1-9]|1[0-2])(?![\d.]))\d)"
     r"|[A-Za-z)\]][ \u00a0]?['’‘][ \u00a0]?(?P<y2a>\d\d)(?!\w)"
     r"|[A-Za-z][ \u00a0](?P<y2b>\d\d)['’‘](?!\w)"
     r"|\[[A-Z][^\[\]\d]*[A-Za-z] (?P<y2c>\d\d)\s*\]"
     r"|\b[A-Z]{3,}[ \u00a0](?P<y2d>\d\d)(?=[.,;)]|$)"
     r"|(?<![A-Za-z])(?:" + _GLUED_VENUES + r")(?P<y2e>\d\d)(?!\w)"
 )
+# ``Jane Doe et al.``: the mark of an author list.
+ET_AL = re.compile(r"(?<![a-z])et\.?\s*al(?![a-z])", re.IGNORECASE)
 _TWO_DIGITS = re.compile(r"\d\d")
 # A year in running text counts when a venue names it: "Reject by ICLR 2018, but ...".
 # Lower case between the last two capitals: ``[A-Z][A-Za-z]*[A-Z][A-Za-z]*`` said the same (a
@@ -67,6 +77,23 @@ _VENUE_FILLER = frozenset(
         "track",
     )
 )
+
+
+def heading_year(heading: str) -> int | None:
+    """The year a heading is (``### 2024``, ``## 2023 :fire:``), if it is one."""
+    text = heading.strip()
+    return int(text[:4]) if _YEAR_HEADING.fullmatch(text) else None
+
+
+def plausible_year(year: int) -> bool:
+    """A year a paper can have been published in: from 1900 to next year."""
+    return 1900 <= year <= datetime.date.today().year + 1
+
+
+def key_year(key: str) -> int | None:
+    """The year written in a citation key (``he2016deep``), if any."""
+    match = _KEY_YEAR.search(key)
+    return int(match.group(1)) if match else None
 
 
 def expand_year(digits: str) -> int:

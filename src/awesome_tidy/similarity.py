@@ -28,7 +28,6 @@ _SMALL_GROUP = 8
 _MAX_GROUP = 2000
 _PARTNERS = 8
 _WINDOW = 4
-_last_copies: tuple[Sequence[Entry], list[list[Entry]]] | None = None
 
 
 def same_paper(first: str, second: str, threshold: float = 90.0) -> bool:
@@ -221,19 +220,8 @@ def copies(entries: Sequence[Entry]) -> list[list[Entry]]:
     Two entries are copies when their normalised titles are equal (for a short ``[Name](url)``
     also their links: ``[Learning](a)`` and ``[Learning](b)`` are two resources), or when they
     share a key and their titles are the same paper (a shared key over two different papers is
-    a key conflict).
-    duplicate-entry and cross-section-duplicate both ask, one after the other, about the same
-    (never changing) list of a document: the last answer is kept for the second one.
+    a key conflict). Three rules ask about one document: ``Document.copies`` keeps the answer.
     """
-    global _last_copies
-    if _last_copies is not None and _last_copies[0] is entries:
-        return _last_copies[1]
-    groups = _copy_groups(entries)
-    _last_copies = (entries, groups)
-    return groups
-
-
-def _copy_groups(entries: Sequence[Entry]) -> list[list[Entry]]:
     parent = list(range(len(entries)))
     # Performance (issue 3): only entries joined to another are grouped at the end, not all.
     joined: set[int] = set()

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document
+from awesome_tidy.model import Document
 from awesome_tidy.rule import Problem, Rule
-from awesome_tidy.similarity import copies
 
 
 class CrossSectionDuplicate(Rule):
@@ -13,7 +12,7 @@ class CrossSectionDuplicate(Rule):
     summary = "The same paper listed in several sections; often deliberate."
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        for group in copies(doc.entries):
+        for group in doc.copies:
             first = group[0]
             sections = {id(first.section)}
             for entry in group[1:]:

@@ -3,9 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.conventions import dominant, link_items
-from awesome_tidy.document import Document
-from awesome_tidy.entries import Entry
+from awesome_tidy.model import Document, Entry, dominant, link_items
 from awesome_tidy.rule import TEXT, Edit, Fix, Problem, Rule
 
 _FIRST_WORD = re.compile(r"[^\s]+")

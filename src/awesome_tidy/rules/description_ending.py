@@ -4,11 +4,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from awesome_tidy.conventions import dominant, link_items
-from awesome_tidy.document import Document
-from awesome_tidy.entries import Entry
+from awesome_tidy.model import Document, Entry, dominant, is_cjk, link_items
 from awesome_tidy.rule import TEXT, Edit, Fix, Problem, Rule
-from awesome_tidy.text import is_cjk
 
 _TERMINAL = ".!?…。！？"
 _CLOSING = "\"'”’*_"

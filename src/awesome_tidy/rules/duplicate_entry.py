@@ -2,11 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_tidy.capabilities import item_text
-from awesome_tidy.document import Document
-from awesome_tidy.entries import Entry
+from awesome_tidy.model import Document, Entry
 from awesome_tidy.rule import DELETE_DUPLICATE_ITEM, Edit, Fix, Problem, Rule
-from awesome_tidy.similarity import copies
 
 
 class DuplicateEntry(Rule):
@@ -17,7 +14,7 @@ class DuplicateEntry(Rule):
     changes = (DELETE_DUPLICATE_ITEM,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        for group in copies(doc.entries):
+        for group in doc.copies:
             first_in_section: dict[int, Entry] = {}
             items: dict[tuple[int, int, str], Entry] = {}
             for entry in group:
@@ -43,7 +40,7 @@ def _same_item(doc: Document, seen: dict[tuple[int, int, str], Entry], entry: En
     under the same parent and container (whitespace aside); the entry itself if none is."""
     if entry.item is None:
         return entry
-    key = (id(entry.container), id(entry.item.parent), item_text(doc, entry.item))
+    key = (id(entry.container), id(entry.item.parent), doc.item_text(entry.item))
     return seen.setdefault(key, entry)
 
 

@@ -2,10 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document
-from awesome_tidy.entries import Entry
+from awesome_tidy.model import Document, Entry, normalize_url
 from awesome_tidy.rule import Problem, Rule
-from awesome_tidy.urls import normalize_url
 
 
 class DuplicateLink(Rule):

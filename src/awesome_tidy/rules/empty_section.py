@@ -3,8 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document, Heading
-from awesome_tidy.inline import links
+from awesome_tidy.model import Document, Heading, links
 from awesome_tidy.rule import Problem, Rule
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)

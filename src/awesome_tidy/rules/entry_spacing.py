@@ -2,9 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from awesome_tidy.conventions import dominant
-from awesome_tidy.document import Document
-from awesome_tidy.entries import Entry, Part
+from awesome_tidy.model import Document, Entry, Part, dominant
 from awesome_tidy.rule import WHITESPACE, Edit, Fix, Option, Problem, Rule
 
 _SPACINGS = {"none": "", "one": " "}

@@ -4,11 +4,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document
-from awesome_tidy.entries import Entry
-from awesome_tidy.inline import Cover
+from awesome_tidy.model import Cover, Document, Entry, is_cjk, is_full_width_form, to_ascii_form
 from awesome_tidy.rule import WIDTH, Edit, Fix, Problem, Rule
-from awesome_tidy.text import is_cjk, is_full_width_form, to_ascii_form
 
 _PAIRS = {"（": "）", "【": "】", "［": "］", "｛": "｝", "〔": "〕", "(": ")", "[": "]", "{": "}"}
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document
-from awesome_tidy.regions import html_regions
+from awesome_tidy.model import Document, html_regions
 from awesome_tidy.rule import WHITESPACE, Edit, Fix, Problem, Rule
 
 

@@ -3,9 +3,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections.abc import Iterator
 
-from awesome_tidy.conventions import dominant
-from awesome_tidy.document import Document, Heading
-from awesome_tidy.regions import html_regions
+from awesome_tidy.model import Document, Heading, dominant, html_regions
 from awesome_tidy.rule import RELEVEL_HEADING, Edit, Fix, Problem, Rule
 
 _MAX_DIGITS = 6

@@ -4,11 +4,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document
-from awesome_tidy.entries import Entry
-from awesome_tidy.inline import Part
+from awesome_tidy.model import INVISIBLE, Document, Entry, Part
 from awesome_tidy.rule import Edit, Fix, Problem, Rule, replace_chars
-from awesome_tidy.text import INVISIBLE
 
 # Joiners shape emoji (👷🏻‍♂️) and Indic or Persian words; between two Latin letters or digits
 # they do nothing but break search and comparison.

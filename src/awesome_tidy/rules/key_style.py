@@ -3,8 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.conventions import KEY_STYLE_EXAMPLES, KEY_STYLES, dominant_key_style
-from awesome_tidy.document import Document
+from awesome_tidy.model import KEY_STYLE_EXAMPLES, KEY_STYLES, Document, dominant_key_style
 from awesome_tidy.rule import Option, Problem, Rule
 
 
@@ -35,7 +34,8 @@ class KeyStyle(Rule):
         if not doc.has_keys:
             return
         style = self.option("style")
-        if style == "auto":
+        learnt = style == "auto"
+        if learnt:
             style = dominant_key_style(doc.entries, self.option("share"))
             if style is None:
                 return
@@ -49,6 +49,9 @@ class KeyStyle(Rule):
             key = entry.key_text
             if entry.key is None or not key or pattern.fullmatch(key):
                 continue
+            convention = doc.convention(entry)
+            if not convention.keys_understood or (learnt and convention.key_style != style):
+                continue  # where the entry's own group keeps keys otherwise, its key is no slip
             yield self.problem(
                 entry.key.start,
                 entry.key.end,

@@ -3,8 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.conventions import KEY_STYLES, dominant_key_style
-from awesome_tidy.document import Document
+from awesome_tidy.model import KEY_STYLES, Document, dominant_key_style
 from awesome_tidy.rule import Problem, Rule
 
 # Google Scholar builds a key from the author, the year and the title's first significant word.
@@ -46,6 +45,9 @@ class KeyTitleMismatch(Rule):
         for entry in doc.entries:
             key = entry.key_text
             if not key or entry.key is None or entry.title is None:
+                continue
+            convention = doc.convention(entry)
+            if not convention.keys_understood or convention.key_style != "google-scholar":
                 continue
             parts = _KEY_PARTS.fullmatch(key)
             if parts is None or not parts.group(3) or not style.fullmatch(key):

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_tidy.conventions import key_year
-from awesome_tidy.document import Document
+from awesome_tidy.model import Document, key_year
 from awesome_tidy.rule import Problem, Rule
 
 
@@ -19,6 +18,9 @@ class KeyYearMismatch(Rule):
                 continue
             key, year = entry.key_text, entry.year_value
             if key is None or year is None:
+                continue
+            convention = doc.convention(entry)
+            if not (convention.keys_understood and convention.year_understood):
                 continue
             in_key = key_year(key)
             if in_key is not None and in_key != year:

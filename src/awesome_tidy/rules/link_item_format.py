@@ -2,10 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_tidy.conventions import dominant, link_items
-from awesome_tidy.document import Document
-from awesome_tidy.entries import Entry
-from awesome_tidy.markers import read_marks
+from awesome_tidy.model import Document, Entry, dominant, link_items, read_marks
 from awesome_tidy.rule import SEPARATOR, TEXT, Edit, Fix, Problem, Rule
 
 _DASHES = "-–—:："

@@ -3,8 +3,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document, ListItem
-from awesome_tidy.regions import html_regions
+from awesome_tidy.model import Document, ListItem, html_regions
 from awesome_tidy.rule import WHITESPACE, Edit, Fix, Problem, Rule
 
 

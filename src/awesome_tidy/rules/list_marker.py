@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_tidy.conventions import dominant
-from awesome_tidy.document import Document, ListItem
+from awesome_tidy.model import Document, ListItem, dominant
 from awesome_tidy.rule import LIST_MARKER, Edit, Fix, Option, Problem, Rule
 
 

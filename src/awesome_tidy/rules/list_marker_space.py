@@ -3,8 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document
-from awesome_tidy.inline import Cover, link_at
+from awesome_tidy.model import Cover, Document, link_at
 from awesome_tidy.rule import Problem, Rule
 
 # A line that opens with a bullet right against a bracket: rare, so found in one pass first.

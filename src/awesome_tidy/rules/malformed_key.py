@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document
+from awesome_tidy.model import Document
 from awesome_tidy.rule import Problem, Rule
 
 # Braces, invisible and full-width characters are left to the rules that can fix them.
@@ -25,6 +25,8 @@ class MalformedKey(Rule):
             key = entry.key_text
             if entry.key is None or key is None or _KEY_ALPHABET.fullmatch(key):
                 continue  # the usual key, in one regex call
+            if not doc.convention(entry).keys_understood:
+                continue
             if not key:
                 message = "empty citation key"
             elif any(char.isspace() for char in key):

@@ -1,12 +1,9 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
-from awesome_tidy.document import Document
-from awesome_tidy.entries import Entry
-from awesome_tidy.metadata import same_venue
+from awesome_tidy.model import Document, Entry, same_venue
 from awesome_tidy.rule import Problem, Rule
-from awesome_tidy.similarity import copies
 
 
 class MetadataConflict(Rule):
@@ -16,11 +13,16 @@ class MetadataConflict(Rule):
     summary = "The same paper listed with a different year or venue in two places."
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        for group in copies(doc.entries):
-            dated = next((entry for entry in group if _year(entry) is not None), None)
-            placed = next((entry for entry in group if entry.venue is not None), None)
+        for group in doc.copies:
+            years = {id(entry): _year(doc, entry) for entry in group}
+            venues = {id(entry): _venue(doc, entry) for entry in group}
+            dated = next((entry for entry in group if years[id(entry)] is not None), None)
+            placed = next((entry for entry in group if venues[id(entry)] is not None), None)
             for entry in group:
-                conflicts = [*_year_conflict(entry, dated), *_venue_conflict(entry, placed)]
+                conflicts = [
+                    *_conflict("year", entry, dated, years),
+                    *_conflict("venue", entry, placed, venues),
+                ]
                 if not conflicts:
                     continue
                 first = dated if dated is not None and dated is not entry else placed
@@ -33,22 +35,30 @@ class MetadataConflict(Rule):
                 )
 
 
-def _year_conflict(entry: Entry, first: Entry | None) -> Iterator[str]:
-    year = _year(entry)
-    if first is None or first is entry or year is None:
+def _conflict(
+    field: str, entry: Entry, first: Entry | None, values: Mapping[int, object]
+) -> Iterator[str]:
+    value = values[id(entry)]
+    if first is None or first is entry or value is None:
         return
-    other = _year(first)
-    if other is not None and year != other:
-        yield f"year {year} here, {other} on line {first.line}"
-
-
-def _venue_conflict(entry: Entry, first: Entry | None) -> Iterator[str]:
-    if first is None or first is entry or entry.venue is None or first.venue is None:
+    other = values[id(first)]
+    if other is None or value == other:
         return
-    if not same_venue(entry.venue.text, first.venue.text):
-        yield f"venue {entry.venue.text!r} here, {first.venue.text!r} on line {first.line}"
+    if field == "venue" and same_venue(str(value), str(other)):
+        return
+    shown = (repr(value), repr(other)) if field == "venue" else (value, other)
+    yield f"{field} {shown[0]} here, {shown[1]} on line {first.line}"
 
 
-def _year(entry: Entry) -> int | None:
-    """The entry's own year, or the year of the heading it is listed under (``### 2024``)."""
+def _year(doc: Document, entry: Entry) -> int | None:
+    """The entry's own year, or the year of the heading it is listed under (``### 2024``);
+    None where the entries written like it have none: the reader may have misread it."""
+    if not doc.convention(entry).year_understood:
+        return None
     return entry.year_value if entry.year_value is not None else entry.section.year
+
+
+def _venue(doc: Document, entry: Entry) -> str | None:
+    if entry.venue is None or not doc.convention(entry).venue_understood:
+        return None
+    return entry.venue.text

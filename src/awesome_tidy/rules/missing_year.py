@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_tidy.conventions import missing_years
-from awesome_tidy.document import Document
+from awesome_tidy.model import Document, missing_years
 from awesome_tidy.rule import Problem, Rule
 
 
@@ -14,5 +13,5 @@ class MissingYear(Rule):
     summary = "An entry without a year in a list whose entries carry one."
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        for entry in missing_years(doc.entries):
+        for entry in missing_years(doc):
             yield self.problem(entry.body.start, entry.body.end, message="entry has no year")

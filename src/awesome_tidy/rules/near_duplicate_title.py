@@ -3,10 +3,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document
-from awesome_tidy.entries import Entry
+from awesome_tidy.model import Document, Entry, near_pairs
 from awesome_tidy.rule import Option, Problem, Rule
-from awesome_tidy.similarity import near_pairs
 
 _KEY_AUTHOR = re.compile(r"[A-Za-z]+")
 _MIN_TITLE_WORDS = 3

@@ -4,9 +4,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document
-from awesome_tidy.entries import Entry
-from awesome_tidy.inline import Cover, Part
+from awesome_tidy.model import Cover, Document, Entry, Part
 from awesome_tidy.rule import Edit, Fix, Problem, Rule, delete_repeats
 
 # Two of one mark (``,,`` ``..`` ``;;`` ``::``, and their full-width forms); three dots or more

@@ -3,9 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document
-from awesome_tidy.entries import Entry
-from awesome_tidy.inline import Cover, Part
+from awesome_tidy.model import Cover, Document, Entry, Part
 from awesome_tidy.rule import Edit, Fix, Problem, Rule, replace_chars
 
 # A brace is deleted, or, where it stands for a square bracket, becomes that bracket: deleting

@@ -3,9 +3,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from awesome_tidy.anchors import TableOfContents, TocLink, not_listed, rendered_text
-from awesome_tidy.document import Document, Heading
-from awesome_tidy.entries import meta_section
+from awesome_tidy.model import (
+    Document,
+    Heading,
+    TableOfContents,
+    TocLink,
+    meta_section,
+    not_listed,
+    rendered_text,
+)
 from awesome_tidy.rule import REWRITE_TOC, Edit, Fix, Option, Problem, Rule
 
 _SHOWN = 3

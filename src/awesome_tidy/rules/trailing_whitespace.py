@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document
+from awesome_tidy.model import Document
 from awesome_tidy.rule import WHITESPACE, Edit, Fix, Problem, Rule
 
 # The lookbehind starts a match only where a run of blanks starts: without it, a line indented by

@@ -4,8 +4,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document
-from awesome_tidy.entries import Entry
+from awesome_tidy.model import Document, Entry
 from awesome_tidy.rule import Problem, Rule
 
 # Each closer with its opener; full-width brackets count as their ASCII twins (a full-width one

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document
+from awesome_tidy.model import Document
 from awesome_tidy.rule import Problem, Rule
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from awesome_tidy.document import Document
+from awesome_tidy.model import Document
 from awesome_tidy.rule import Option, Problem, Rule
 
 
@@ -22,6 +22,8 @@ class YearOutOfRange(Rule):
         for entry in doc.entries:
             year = entry.year_value
             if entry.year is None or year is None or earliest <= year <= latest:
+                continue
+            if not doc.convention(entry).year_understood:
                 continue
             bound = f"before {earliest}" if year < earliest else f"after {latest}"
             yield self.problem(entry.year.start, entry.year.end, message=f"year {year} is {bound}")

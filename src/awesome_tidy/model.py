@@ -1,0 +1,116 @@
+"""The model of a list, as rule authors program against it.
+
+Everything a rule reads comes from here (the rule API is ``awesome_tidy.rule``). A rule gets a
+``Document`` and reads its parts; every position is an offset into ``doc.text`` (newlines
+normalised to ``\\n``), which ``Rule.problem`` turns into lines and columns:
+
+- ``doc.entries``: the papers or resources, in source order, each an ``Entry`` with ``key``,
+  ``title``, ``year``, ``venue``, ``authors``, ``separator``, ``description`` (each a ``Part``:
+  ``start``, ``end``, ``text``, or None) and ``links`` (``Link``: ``label``, ``url``, ``kind``).
+  ``entry.title_text``, ``key_text`` and ``year_value`` are the normal forms to compare;
+  ``entry.year_how`` says how the year was found.
+- ``doc.sections``, ``doc.headings``, ``doc.items``, ``doc.rows``, ``doc.paragraphs``,
+  ``doc.blocks`` (code, HTML, comments: never to be changed), ``doc.anchors`` (tables of
+  contents and the anchors they point at).
+- ``doc.convention(entry)``: what the entries written like ``entry`` do (a ``Convention``). A
+  rule about a field judges an entry only where its group understands the field
+  (``year_understood``, ``keys_understood``, ``venue_understood``): where the reader could not
+  find the field in most of a group, it may be reading the list wrongly, and stays silent.
+- ``doc.copies``: groups of entries that are one paper by exact evidence.
+
+The helpers below answer what several rules ask: a list's dominant value, its key style, its
+``[Name](url) - Description`` items, whether two titles or two venues name one paper. Parser
+internals (the readers, token walking, normal-form caches) are not part of this module, and
+may change between versions.
+"""
+
+from __future__ import annotations
+
+from awesome_tidy.anchors import Anchors, TableOfContents, TocLink, not_listed, rendered_text
+from awesome_tidy.conventions import (
+    KEY_STYLE_EXAMPLES,
+    Convention,
+    dated,
+    dominant,
+    dominant_key_style,
+    link_items,
+    missing_years,
+)
+from awesome_tidy.document import Document
+from awesome_tidy.inline import Cover, Link, Part, link_at, links
+from awesome_tidy.markers import read_marks
+from awesome_tidy.metadata import expand_year, find_year, key_year, same_venue, venue_family
+from awesome_tidy.nodes import (
+    KEY_STYLES,
+    Block,
+    Entry,
+    Heading,
+    ListItem,
+    Paragraph,
+    Section,
+    Table,
+    TableRow,
+    key_style_of,
+    meta_section,
+)
+from awesome_tidy.regions import html_regions
+from awesome_tidy.similarity import near_pairs, same_paper
+from awesome_tidy.text import (
+    INVISIBLE,
+    is_cjk,
+    is_full_width_form,
+    normalize_key,
+    normalize_title,
+    to_ascii_form,
+)
+from awesome_tidy.urls import label_kind, link_kind, normalize_url
+
+__all__ = [
+    "INVISIBLE",
+    "KEY_STYLES",
+    "KEY_STYLE_EXAMPLES",
+    "Anchors",
+    "Block",
+    "Convention",
+    "Cover",
+    "Document",
+    "Entry",
+    "Heading",
+    "Link",
+    "ListItem",
+    "Paragraph",
+    "Part",
+    "Section",
+    "Table",
+    "TableOfContents",
+    "TableRow",
+    "TocLink",
+    "dated",
+    "dominant",
+    "dominant_key_style",
+    "expand_year",
+    "find_year",
+    "html_regions",
+    "is_cjk",
+    "is_full_width_form",
+    "key_style_of",
+    "key_year",
+    "label_kind",
+    "link_at",
+    "link_items",
+    "link_kind",
+    "links",
+    "meta_section",
+    "missing_years",
+    "near_pairs",
+    "normalize_key",
+    "normalize_title",
+    "normalize_url",
+    "not_listed",
+    "read_marks",
+    "rendered_text",
+    "same_paper",
+    "same_venue",
+    "to_ascii_form",
+    "venue_family",
+]

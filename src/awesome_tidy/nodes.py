@@ -1,0 +1,360 @@
+"""The model's types: headings, sections, list items, tables, paragraphs and entries.
+
+They hold offsets into ``Document.text`` and know nothing of how they were read, so that the
+parser (``document``), the entry readers (``readers``) and the rules can all import them without
+importing each other. Rule authors import them from ``awesome_tidy.model``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from awesome_tidy.inline import Link, Part, in_sorted
+from awesome_tidy.metadata import expand_year, heading_year
+from awesome_tidy.text import normalize_key, normalize_title
+from awesome_tidy.urls import label_kind, normalize_url
+
+
+@dataclass(slots=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+    start: int
+    marker_start: int
+    marker_end: int
+    number: str | None
+    setext: bool = False
+    in_list_item: bool = False
+    last_line: int = 0
+    """The heading's last line (the underline of a setext heading)."""
+
+    @property
+    def depth(self) -> int:
+        """How many components the section number has (``2.1.3`` is 3), 0 when unnumbered."""
+        return self.number.count(".") + 1 if self.number else 0
+
+
+@dataclass(slots=True, eq=False)
+class Section:
+    heading: Heading | None
+    parent: Section | None
+    entries: list[Entry] = field(default_factory=list)
+    items: list[ListItem] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.heading.text if self.heading else "(before the first heading)"
+
+    @property
+    def level(self) -> int:
+        return self.heading.level if self.heading else 0
+
+    @property
+    def year(self) -> int | None:
+        """The year of the nearest enclosing heading that is a year (``### 2024``), if any."""
+        section: Section | None = self
+        while section is not None and section.heading is not None:
+            year = heading_year(section.heading.text)
+            if year is not None:
+                return year
+            section = section.parent
+        return None
+
+
+@dataclass(slots=True, eq=False)
+class ListItem:
+    """One list item: where its marker is, the lines it owns, and its first paragraph."""
+
+    line: int
+    start: int
+    end: int
+    marker_start: int
+    marker: str
+    depth: int
+    content_start: int
+    content_end: int
+    section: Section
+    parent: ListItem | None = None
+    top_list: int = 0
+    """Which top-level list the item belongs to (items of one list share it)."""
+    children_start: int | None = None
+    """Where the first item nested in this one starts."""
+
+    @property
+    def ordered(self) -> bool:
+        return self.marker[-1] in ".)"
+
+    @property
+    def indent(self) -> int:
+        return self.marker_start - self.start
+
+
+@dataclass(slots=True, eq=False)
+class Table:
+    """A pipe table: its header cells, lower-cased, and the section that holds it."""
+
+    line: int
+    section: Section
+    header: list[str] = field(default_factory=list)
+
+    def column(self, *names: str) -> int | None:
+        """The first column whose header holds one of ``names`` as a word, trying them in order."""
+        words = [set(re.findall(r"\w+", header)) for header in self.header]
+        for name in names:
+            for index, header_words in enumerate(words):
+                if name in header_words:
+                    return index
+        return None
+
+
+@dataclass(slots=True, eq=False)
+class TableRow:
+    """A body row of a pipe table: the spans of its cells (trimmed) on its one line."""
+
+    line: int
+    start: int
+    end: int
+    cells: tuple[tuple[int, int], ...]
+    table: Table
+
+
+@dataclass(slots=True, eq=False)
+class Paragraph:
+    """A paragraph outside lists, quotes and tables: where an entry may be a bold title line."""
+
+    line: int
+    start: int
+    end: int
+    section: Section
+
+
+@dataclass(slots=True)
+class Block:
+    """A span of lines whose text must never change: code, HTML blocks and comments."""
+
+    kind: str
+    start: int
+    end: int
+    line: int
+
+
+KEY_OPENERS = "(（["
+KEY_CLOSERS = ")）]"
+YEAR_OPENERS = "[【［(（"
+YEAR_CLOSERS = "]】］)）"
+KEY_LIKE = re.compile(r"\{?[\w:./+\-]+\}?")
+
+# Citation-key styles as the tools that produce them write them.
+KEY_STYLES: dict[str, re.Pattern[str]] = {
+    "google-scholar": re.compile(r"[a-z][a-z'-]*(?:1[89]|20)\d\d[a-z0-9]*"),  # he2016deep
+    "semantic-scholar": re.compile(
+        r"[A-Z][A-Za-z-]*(?:1[89]|20)\d\d[A-Z][A-Za-z0-9]*"
+    ),  # He2015DeepRL
+    "dblp": re.compile(r"DBLP:[a-z]+/[\w-]+/[\w-]+"),  # DBLP:conf/cvpr/HeZRS16
+    "author-year": re.compile(r"[A-Za-z][A-Za-z-]*_?(?:1[89]|20)\d\d"),  # Smith2019
+}
+
+
+def key_style_of(key: str) -> str | None:
+    for style, pattern in KEY_STYLES.items():
+        if pattern.fullmatch(key):
+            return style
+    return None
+
+
+def keys_name_papers(keys: list[str]) -> bool:
+    """Whether ``keys`` are citation keys, not tags: most are given to one paper each, or most
+    are written as a citation tool writes keys (``ito2019graph``, which a small list may well
+    give to three papers by mistake). ``[CVPR]`` or ``[Survey]`` before half the titles is a
+    tag."""
+    if len(set(keys)) * 2 > len(keys):
+        return True
+    return sum(1 for key in keys if key_style_of(key) is not None) * 2 > len(keys)
+
+
+@dataclass(slots=True, eq=False)
+class Entry:
+    """One paper (or one resource) of the list.
+
+    ``shape`` is where it comes from (``list-item``, ``table-row``, ``paragraph``); ``form`` is
+    how its title is written: ``link`` (``[Name](url)``), ``bold`` (``**Title**``), ``fields``
+    (``[Authors] [Title] [Venue]``) or ``plain``.
+    """
+
+    shape: str
+    line: int
+    start: int
+    end: int
+    body: Part
+    section: Section
+    form: str = "plain"
+    key: Part | None = None
+    key_open: Part | None = None
+    key_close: Part | None = None
+    title: Part | None = None
+    year: Part | None = None
+    year_open: Part | None = None
+    year_close: Part | None = None
+    year_how: str | None = None
+    """How the year was found (``readers.decide.YEAR_PRECEDENCE``): ``closing-bracket``,
+    ``lead-tag``, ``title-tag``, ``tail``, a table column, a field; None without a year."""
+    venue: Part | None = None
+    venue_how: str | None = None
+    authors: Part | None = None
+    separator: Part | None = None
+    description: Part | None = None
+    links: list[Link] = field(default_factory=list)
+    code_spans: list[tuple[int, int]] = field(default_factory=list)
+    item: ListItem | None = None
+    table: Table | None = None
+    _normal: tuple[tuple[Part | None, ...], tuple[str | None, str, int | None]] = field(
+        default=((), (None, "", None)), init=False, repr=False
+    )
+    _style: tuple[str | None, str | None] = field(default=(None, None), init=False, repr=False)
+
+    @property
+    def key_text(self) -> str | None:
+        return self._normal_forms()[0]
+
+    @property
+    def title_text(self) -> str:
+        return self._normal_forms()[1]
+
+    @property
+    def year_value(self) -> int | None:
+        return self._normal_forms()[2]
+
+    @property
+    def key_style(self) -> str | None:
+        """The citation-key style of the key (``KEY_STYLES``), read once per key."""
+        key = self.key_text
+        read_for, style = self._style
+        if read_for != key:
+            style = key_style_of(key) if key else None
+            self._style = (key, style)
+        return style
+
+    def _normal_forms(self) -> tuple[str | None, str, int | None]:
+        """Key, title and year in normal form. The rules ask for them a dozen times per entry,
+        so they are read once, and again only when one of their parts was set again."""
+        parts = key, title, year = self.key, self.title, self.year
+        read_from, forms = self._normal
+        if read_from != parts:
+            forms = (
+                normalize_key(key.text) if key else None,
+                normalize_title(title.text) if title else "",
+                expand_year(year.text) if year and year.text.isdigit() else None,
+            )
+            self._normal = (parts, forms)
+        return forms
+
+    @property
+    def container(self) -> object:
+        """What holds the entry as one list: its table for a row, else its section."""
+        return self.table if self.table is not None else self.section
+
+    @property
+    def copy_title(self) -> str:
+        """What two copies of the entry share: the title, and for a short ``[Name](url)`` also
+        where it points (``[Learning](a)`` and ``[Learning](b)`` under two parents are two)."""
+        title = self.title_text
+        link = self.title_link if self.form == "link" and title.count(" ") < 3 else None
+        return f"{title} {normalize_url(link.url.text)}" if link is not None else title
+
+    def identity(self) -> tuple[str | None, str, int | None]:
+        """What must survive every safe fix: the key, title and year in normal form."""
+        return self._normal_forms()
+
+    def in_code(self, offset: int) -> bool:
+        return in_sorted(offset, self.code_spans)
+
+    @property
+    def title_link(self) -> Link | None:
+        """The link whose label is the title (``[Title](url)``), if the title is one."""
+        title = self.title
+        if title is None:
+            return None
+        for link in self.links:
+            if link.label.start <= title.start and title.end <= link.label.end:
+                return link
+        return None
+
+    @property
+    def primary_link(self) -> Link | None:
+        """The link that names the entry: its title link, else its first paper link whose label
+        is a word or a venue (``[paper]``, ``[CVPR 2020]``), never a badge or a code link."""
+        link = self.title_link
+        if link is not None and link.kind not in ("anchor", "badge"):
+            return link
+        for link in self.links:
+            if link.kind == "paper" and _names_a_link(link.label.text):
+                return link
+        return None
+
+    @property
+    def real_links(self) -> list[Link]:
+        """Links to somewhere else: neither in-page anchors nor badges."""
+        return [link for link in self.links if link.kind not in ("anchor", "badge")]
+
+
+def _names_a_link(label: str) -> bool:
+    """``[paper]``, ``[CVPR 2020]``, ``[arXiv]``: a label about the link, not another title."""
+    words = label.split()
+    return label_kind(label) is not None or (len(words) == 1 and len(label) <= 16)
+
+
+def meta_section(section: Section) -> bool:
+    """Sections about the list itself (contents, contributing, license, citation): no entries.
+
+    Every word of the heading must be such a word, and one of them a strong one: "Contact &
+    Feedback" is about the list, "Feedback" alone may be a research topic.
+    """
+    heading = section.heading
+    if heading is None:
+        return False
+    text = heading.text.casefold()
+    if any(term in text for term in _META_CJK) and len(text.strip()) <= 8:
+        return True
+    words = set(re.findall(r"[a-z]+", text)) - _CONNECTORS
+    return bool(words) and words <= _META_WORDS and bool(words & _META_STRONG)
+
+
+_META_STRONG = frozenset(
+    (
+        "contents",
+        "toc",
+        "contributing",
+        "contribute",
+        "contribution",
+        "contributions",
+        "contributors",
+        "license",
+        "licence",
+        "citation",
+        "citations",
+        "cite",
+        "citing",
+        "acknowledgements",
+        "acknowledgments",
+        "acknowledgement",
+        "thanks",
+        "footnotes",
+        "sponsors",
+        "contact",
+        "stargazers",
+        "star",
+        "news",
+        "changelog",
+        "updates",
+    )
+)
+_META_WORDS = _META_STRONG | frozenset(
+    (
+        *("table", "feedback", "history", "support", "guide", "guidelines", "information"),
+        *("bibtex", "latest", "recent"),
+    )
+)
+_CONNECTORS = frozenset(("and", "or", "the", "us", "to", "how", "our", "for", "of", "this"))
+_META_CJK = ("目录", "目錄", "贡献", "許可", "许可", "引用", "致谢")

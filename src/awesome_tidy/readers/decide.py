@@ -1,0 +1,77 @@
+"""Where two readers find a year (or a venue) for one entry, which one the entry keeps.
+
+Field readers return what they found as a ``Found``: the year's span, the venue around it, and
+how it was found. ``decide`` is the one place that chooses, by the order declared below, so that
+no reader's result depends on which reader happened to run first. The entry keeps how its year
+and venue were found (``Entry.year_how``, ``Entry.venue_how``): the evidence a group's
+convention is learnt from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from awesome_tidy.inline import Part
+from awesome_tidy.nodes import Entry
+
+# Most trusted first. A year in the slot the list keeps for it (``Title[2021]``) beats a tag
+# before the title, which beats one in the title, a table column, the words after the title,
+# and last a ``Venue:`` field or an attribute sub-item, which may name a later version.
+YEAR_PRECEDENCE = (
+    "closing-bracket",
+    "lead-tag",
+    "title-tag",
+    "year-column",
+    "venue-column",
+    "tail",
+    "field",
+    "attribute",
+)
+# A venue named by a ``Venue:`` field or a venue column is the list saying so; a leading venue
+# link comes next, then the words around whichever year was read.
+VENUE_PRECEDENCE = (
+    "field",
+    "venue-column",
+    "year-column",
+    "lead-link",
+    "lead-tag",
+    "title-tag",
+    "tail",
+    "attribute",
+)
+_YEAR_RANK = {how: rank for rank, how in enumerate(YEAR_PRECEDENCE)}
+_VENUE_RANK = {how: rank for rank, how in enumerate(VENUE_PRECEDENCE)}
+_NONE = len(YEAR_PRECEDENCE) + len(VENUE_PRECEDENCE)
+
+
+@dataclass(slots=True, frozen=True)
+class Found:
+    """What one reader found: a year (with the brackets of its slot) and the venue near it."""
+
+    how: str
+    year: Part | None = None
+    venue: Part | None = None
+    year_open: Part | None = None
+    year_close: Part | None = None
+
+
+def wants_year(entry: Entry, how: str) -> bool:
+    """Whether a year found ``how`` would replace the entry's: a reader may skip its work."""
+    current = entry.year_how
+    return _YEAR_RANK[how] < (_YEAR_RANK[current] if current is not None else _NONE)
+
+
+def wants_venue(entry: Entry, how: str) -> bool:
+    current = entry.venue_how
+    return _VENUE_RANK[how] < (_VENUE_RANK[current] if current is not None else _NONE)
+
+
+def decide(entry: Entry, found: Found | None) -> None:
+    """Keep what ``found`` holds where it outranks what the entry has."""
+    if found is None:
+        return
+    if found.year is not None and wants_year(entry, found.how):
+        entry.year, entry.year_how = found.year, found.how
+        entry.year_open, entry.year_close = found.year_open, found.year_close
+    if found.venue is not None and wants_venue(entry, found.how):
+        entry.venue, entry.venue_how = found.venue, found.how

@@ -1,0 +1,72 @@
+"""The table-row reader: the title column, and the year and venue columns."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from awesome_tidy.inline import code_spans, links, part
+from awesome_tidy.metadata import find_year, venue_around
+from awesome_tidy.nodes import Entry, meta_section
+from awesome_tidy.readers.candidate import Candidate, cross_reference
+from awesome_tidy.readers.decide import Found, decide, wants_year
+from awesome_tidy.readers.lead import badges_of, skip_decoration
+from awesome_tidy.readers.tail import holes_of, label_around
+from awesome_tidy.readers.title import read_title
+
+if TYPE_CHECKING:
+    from awesome_tidy.document import Document
+    from awesome_tidy.nodes import TableRow
+
+
+_TITLE_HEADERS = ("title", "name", "paper", "method", "model", "dataset", "project", "tool")
+_YEAR_HEADERS = ("year", "date", "time", "published", "年份", "时间", "日期")
+_VENUE_HEADERS = ("venue", "publication", "conference", "journal", "pub", "会议", "期刊")
+
+
+def row_candidate(doc: Document, row: TableRow) -> Candidate | None:
+    table = row.table
+    if not row.cells or meta_section(table.section):
+        return None
+    text = doc.text
+    body = part(text, row.cells[0][0], row.cells[-1][1])
+    end = doc.next_line_start(row.start)
+    entry = Entry("table-row", row.line, row.start, end, body, table.section, table=table)
+    entry.code_spans = code_spans(text, body.start, body.end)
+    entry.links = links(text, body.start, body.end, entry.code_spans)
+    title_column = table.column(*_TITLE_HEADERS)
+    cell = row.cells[title_column if title_column is not None else 0]
+    if cell[1] <= cell[0]:
+        return None
+    at = skip_decoration(text, badges_of(entry), *cell)
+    read_title(text, entry, at, cell[1])
+    if entry.title is not None:
+        entry.form = "link" if entry.title_link is not None else entry.form
+        _read_row_metadata(text, entry, row)
+    evidence = (
+        entry.title is not None
+        and bool(entry.real_links or entry.year)
+        and not cross_reference(entry)
+    )
+    return Candidate(entry, evidence, (id(table),))
+
+
+def _read_row_metadata(text: str, entry: Entry, row: TableRow) -> None:
+    table = row.table
+    columns = (
+        (table.column(*_YEAR_HEADERS), "year-column"),
+        (table.column(*_VENUE_HEADERS), "venue-column"),
+    )
+    for column, how in columns:
+        if column is not None and column < len(row.cells) and wants_year(entry, how):
+            start, end = row.cells[column]
+            decide(
+                entry, Found(how, find_year(text, start, end, holes_of(text, entry, start, end)))
+            )
+    column, how = columns[1] if columns[1][0] is not None else columns[0]
+    if column is not None and column < len(row.cells):
+        start, end = row.cells[column]
+        label = label_around(entry, entry.year) if entry.year is not None else None
+        if label is not None and start <= label[0] < end:
+            start, end = label
+        holes = holes_of(text, entry, start, end)
+        decide(entry, Found(how, venue=venue_around(text, start, end, entry.year, holes)))

@@ -1,0 +1,237 @@
+"""What follows the title: the closing year, the separator and description, year, venue, byline."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesome_tidy.inline import WORD, Part, html_tags, part, runs_outside, strip_span
+from awesome_tidy.metadata import ET_AL, SLOT_YEAR, find_year, is_date, named_by_venue, venue_around
+from awesome_tidy.nodes import YEAR_CLOSERS, YEAR_OPENERS, Entry
+from awesome_tidy.readers.decide import Found, decide, wants_venue, wants_year
+from awesome_tidy.readers.lead import skip_spaces
+
+# A description is read for a year only when it is as short as a venue line: "KDD 2017."
+_MAX_DESCRIPTION_WORDS_FOR_YEAR = 8
+_SEPARATORS = "-–—:："
+# ``[Title](url), Authors et al., Venue Year``: a comma or period before a space separates too.
+_WORD_SEPARATORS = (", ", ". ")
+# ``[Title](url) by Jane Doe, 2018.``: a description that names the authors and the year.
+_BYLINE = re.compile(r"by\s", re.IGNORECASE)
+# What may follow a year that ends a line: a month and day, closing punctuation.
+_LINE_END_AFTER_YEAR = re.compile(r"(?:[./-]\d{1,2}){0,2}[ \t.,;)\]*_]*(?:\n|$)")
+# A reference-style badge after a description: ``![Freeware][Freeware Icon]``.
+_REFERENCE_IMAGE = re.compile(r"!\[[^\]]*\]\[[^\]]*\]")
+
+
+def read_trailing_year(text: str, entry: Entry, start: int, end: int) -> int:
+    """A bracketed year closing the entry, ``[2021]`` or ``【2021】``; returns the title's end."""
+    stop = strip_span(text, start, end)[1]
+    if stop - start < 6 or text[stop - 1] not in YEAR_CLOSERS:
+        return end
+    opener = stop - 6
+    while opener > start and opener > stop - 10 and text[opener] not in YEAR_OPENERS:
+        opener -= 1
+    if text[opener] not in YEAR_OPENERS:
+        return end
+    inner_start, inner_end = strip_span(text, opener + 1, stop - 1)
+    if not SLOT_YEAR.fullmatch(text, inner_start, inner_end):
+        return end
+    year = Part(inner_start, inner_end, text[inner_start:inner_end])
+    year_open = Part(opener, opener + 1, text[opener])
+    year_close = Part(stop - 1, stop, text[stop - 1])
+    decide(entry, Found("closing-bracket", year, year_open=year_open, year_close=year_close))
+    return opener
+
+
+def read_rest(text: str, entry: Entry) -> None:
+    """Year, venue, and for ``[Name](url) - Description`` items the separator and description."""
+    title = entry.title
+    if title is None:
+        return
+    tail_start = _after_title(text, entry)
+    prose = byline = False
+    if entry.form == "link" and entry.title_link is not None:
+        _read_description(text, entry, tail_start)
+        description = entry.description
+        byline = description is not None and _BYLINE.match(description.text) is not None
+        prose = description is not None and not byline and not _venue_like(text, entry, description)
+    if wants_year(entry, "tail"):
+        _read_year_and_venue(text, entry, tail_start, entry.body.end, prose=prose)
+    if byline:
+        _read_byline(text, entry)
+
+
+def _after_title(text: str, entry: Entry) -> int:
+    assert entry.title is not None
+    link = entry.title_link
+    at = link.end if link is not None else entry.title.end
+    if link is not None and text[link.start - 1 : link.start] == "<":
+        at += text.startswith(">", at)  # the closing bracket of ``<[Title](url)>``
+    while at < entry.body.end and text[at] in "*_~":
+        at += 1
+    return at
+
+
+def _read_byline(text: str, entry: Entry) -> None:
+    """``by Jane Doe and John Roe, 2018.``: the authors and the year, and no venue."""
+    assert entry.description is not None
+    start = entry.description.start + 2
+    end = entry.year.start if entry.year is not None else entry.description.end
+    start, end = strip_span(text, start, end, " \t,.")
+    entry.venue = entry.venue_how = None
+    if end > start:
+        entry.authors = part(text, start, end)
+
+
+def _read_description(text: str, entry: Entry, at: int) -> None:
+    end = entry.body.end
+    start = skip_spaces(text, at, end)
+    sep_end = start
+    if (sep_end < end and text[sep_end] in _SEPARATORS) or text.startswith(
+        _WORD_SEPARATORS, sep_end, end
+    ):
+        sep_end = skip_spaces(text, sep_end + 1, end)
+    if at < sep_end:
+        entry.separator = part(text, at, sep_end)
+    desc_start, desc_end = strip_span(text, sep_end, _before_badges(text, entry, sep_end, end))
+    if desc_end > desc_start and not _only_links(text, entry, desc_start, desc_end):
+        entry.description = part(text, desc_start, desc_end)
+    elif entry.separator is not None and not entry.separator.text.strip():
+        entry.separator = None  # only badges or links follow the name: nothing to separate
+
+
+def _only_links(text: str, entry: Entry, start: int, end: int) -> bool:
+    """``[Title](url)  [[Code 💻](url)]``: the paper's other links, not a description."""
+    if text[start] != "[":
+        return False
+    runs = _outside_links(entry, start, end)
+    return not any(
+        char.isalnum() for run_start, run_end in runs for char in text[run_start:run_end]
+    )
+
+
+def _outside_links(entry: Entry, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The stretches of ``[start, end)`` that none of the entry's links covers."""
+    inside = [(link.start, link.end) for link in entry.links if start <= link.start < end]
+    return runs_outside(start, end, inside)
+
+
+def _before_badges(text: str, entry: Entry, start: int, end: int) -> int:
+    """Where a description's text ends: before the badges and icons that trail it."""
+    badges = {link.end: link.start for link in entry.links if link.kind == "badge"}
+    while True:
+        end = strip_span(text, start, end)[1]
+        if end in badges:
+            end = badges[end]
+            continue
+        image = text.rfind("![", start, end) if text[end - 1 : end] == "]" else -1
+        if image < 0 or not _REFERENCE_IMAGE.fullmatch(text, image, end):
+            return end
+        end = image
+
+
+def _venue_like(text: str, entry: Entry, description: Part) -> bool:
+    """``KDD 2017.``, ``, Li et al., Arxiv 2021 | [bibtex](url)``: a description short enough
+    to be the paper's venue line, its links not counted."""
+    if len(WORD.findall(description.text)) <= _MAX_DESCRIPTION_WORDS_FOR_YEAR:
+        return True
+    runs = _outside_links(entry, description.start, description.end)
+    words = sum(len(WORD.findall(text, *run)) for run in runs)
+    return words <= _MAX_DESCRIPTION_WORDS_FOR_YEAR
+
+
+def _read_year_and_venue(
+    text: str, entry: Entry, start: int, end: int, *, prose: bool = False
+) -> None:
+    """The first year after the title, and the venue words around it; in a description of
+    running text only a year a venue names (``Reject by ICLR 2018, but ...``) or one that ends a
+    line of its own below the title (``Jane Doe, John Roe. 2021.10``)."""
+    holes = holes_of(text, entry, start, end)
+    year = find_year(text, start, end, holes)
+    if year is None:
+        return
+    if prose and not named_by_venue(text, year) and not _ends_a_later_line(text, entry, year):
+        return
+    venue = None
+    if wants_venue(entry, "tail"):
+        venue = _venue_past_dates(text, entry, year, start, end, holes)
+    decide(entry, Found("tail", year, venue))
+
+
+def _ends_a_later_line(text: str, entry: Entry, year: Part) -> bool:
+    """A year (``2021``, ``2021.10``) that closes the authors' line under the entry's title."""
+    return text.find("\n", entry.body.start, year.start) >= 0 and bool(
+        _LINE_END_AFTER_YEAR.match(text, year.end, entry.body.end)
+    )
+
+
+def _venue_past_dates(
+    text: str, entry: Entry, year: Part, start: int, end: int, holes: list[tuple[int, int]]
+) -> Part | None:
+    """The venue around ``year``, or around a later year where the first one's is a date:
+    ``[24th Jul., 2023] [arXiv, 2023]``."""
+    found: Part | None = year
+    while found is not None:
+        segment = _segment_around(text, entry, found, start, end)
+        venue = venue_around(text, *segment, found, holes)
+        if venue is None or not is_date(venue.text):
+            return venue
+        found = find_year(text, segment[1], end, holes)
+    return None
+
+
+def holes_of(text: str, entry: Entry, start: int, end: int) -> list[tuple[int, int]]:
+    """What a year is never read from: URLs, code, HTML, badges and long link labels."""
+    holes = list(entry.code_spans)  # in any order: what reads them sorts them
+    for link in entry.links:
+        holes.append((link.url.start, link.url.end))
+        if link.kind == "badge":
+            holes.append((link.start, link.end))
+        if len(link.label.text) >= 40 and not link.label.text.startswith("["):
+            holes.append((link.label.start, link.label.end))
+    holes += html_tags(text, start, end)
+    return holes
+
+
+def _segment_around(text: str, entry: Entry, year: Part, start: int, end: int) -> tuple[int, int]:
+    """The label or line stretch that holds the year: where its venue words are."""
+    label = label_around(entry, year)
+    if label is not None:
+        return label
+    left = max(
+        (text.rfind(mark, start, year.start) for mark in ("[", "|", "\n", "(", ")", "]", "*")),
+        default=-1,
+    )
+    rights = [text.find(mark, year.end, end) for mark in ("[", "|", "\n", "]", ",", "*")]
+    right = min((index for index in rights if index >= 0), default=end)
+    sentence = text.rfind(". ", left + 1, year.start)
+    if sentence >= 0:
+        left = sentence + 1  # ``Jane Doe, John Roe. 2021``: the authors end with their sentence
+    comma = text.rfind(",", left + 1, year.start)
+    if comma >= 0 and WORD.search(text, comma, year.start):
+        left = comma  # ``Mildenhall et al., ECCV 2020``: the authors end at the comma
+    elif text.find("al", left + 1, year.start) >= 0:
+        for authors in ET_AL.finditer(text, left + 1, year.start):
+            left = authors.end()  # ``Mildenhall et al., 2020``: authors, and no venue
+    return max(left + 1, start), right
+
+
+def label_around(entry: Entry, year: Part) -> tuple[int, int] | None:
+    for link in entry.links:
+        if link.label.start <= year.start < link.label.end:
+            return link.label.start, link.label.end
+    return None
+
+
+def read_field(
+    text: str, entry: Entry, label: str, start: int, end: int, how: str = "field"
+) -> None:
+    """``Venue: ICML 2023`` (a paragraph) or ``Publisher: ICLR 2024`` (an attribute sub-item)."""
+    if end <= start:
+        return
+    if any(word in label for word in ("venue", "conference", "journal", "publish")):
+        year = find_year(text, start, end)
+        decide(entry, Found(how, year, venue_around(text, start, end, year)))
+    elif "author" in label:
+        entry.authors = part(text, start, end)

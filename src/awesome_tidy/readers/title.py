@@ -1,0 +1,240 @@
+"""The title of an entry: a link label, a bold run, a bracketed field, or plain text."""
+
+from __future__ import annotations
+
+import re
+
+from awesome_tidy.inline import WORD, Link, Part, emphasis_at, matching, part, strip_span, unwrap
+from awesome_tidy.metadata import ET_AL, find_year
+from awesome_tidy.nodes import Entry
+from awesome_tidy.readers.lead import read_date_tag, skip_spaces
+from awesome_tidy.urls import is_kind_label, label_kind
+
+_NUMBERING = re.compile(r"\d{1,4}[.)]\s+")
+FIELD_LABEL = re.compile(r"[^\n:：]{1,30}[:：]\s*$")
+# Where a plain title ends: a link or bracket, a pipe, HTML, a hard break, or an emphasis run
+# after a space (``Title. *Jane Doe et al. arXiv.*``, ``Title. In *ICML 2019*.``). Every
+# alternative opens with a literal, so that the engine skips to the next such character.
+_TITLE_STOPS = re.compile(
+    r"\[|!\[|\||<|\\\n|  \n|\*\*\[|\*(?<=\s\*)[*_]?(?=[^\s*_])|_(?<=\s_)[*_]?(?=[^\s*_])"
+)
+# What may open a title link (``[``, ``![``, ``<[``), a bold run, a bracketed field or a tag: a
+# title that opens with anything else is plain text.
+_TITLE_MARKS = "[!<*_"
+_NUMBER_TAG = re.compile(r"\[?\s*\d[\d.\-/]*\s*\]?")
+# ``ICLR (2019)``, ``In Proc. of CVPR, pp. 1-9 (2019)``: what may follow a quoted title.
+_MAX_VENUE_WORDS = 6
+# ``Chinese-LlaMA2：``, ``Title —``: what ends a name whose fields follow, never title text.
+TRIMMED_AFTER_TITLE = ":：-–—|"
+_QUOTED_TITLE = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
+_MAX_TAG_WORDS = 3
+_MIN_QUOTED_WORDS = 3
+
+
+def read_title(text: str, entry: Entry, at: int, end: int) -> None:
+    # A loop, not recursion: a line of a thousand tags or bold labels is not a thousand frames.
+    in_failed_fields = False  # ``at`` is inside a run of fields already read without a title
+    while text[at : at + 1] in _TITLE_MARKS:  # (past the text, "" is "in" and reads on)
+        link = entry_link_at(text, entry, at)
+        if link is not None and not link.image and link.label.text.strip():
+            entry.form = "link"
+            entry.title = titled(text, link.label.start, link.label.end)
+            return
+        bold = emphasis_at(text, at, end)
+        if bold is not None:
+            if _is_bold_label(text, *bold):
+                if not _names_the_paper(text[bold[0] : bold[1]]):
+                    return  # ``**Code:** url``: a field of something else, with no title of its own
+            elif not is_bold_tag(text, *bold):
+                read_bold_title(text, entry, *bold)
+                return
+            else:  # ``3. **[2023]** Title``: a leading tag dates the entry
+                read_date_tag(text, entry, *bold, "title-tag")
+            at, in_failed_fields = skip_spaces(text, bold[1] + 2, end), False
+            continue
+        # A run of fields with no title in it has none in its tail either: reading the run again
+        # after each tag made a line of n tags cost n².
+        if not in_failed_fields and _read_fields(text, entry, at, end):
+            return
+        in_failed_fields = _field_close(text, at, end) >= 0
+        tagged = _skip_tag(text, at, end)
+        if tagged == at:
+            break
+        # ``[2023/04] **Title**``, ``[ICML 2022] Title``: a leading tag dates the entry
+        read_date_tag(text, entry, at + 1, tagged, "title-tag")
+        at = tagged
+    _read_plain_title(text, entry, at, end)
+
+
+def _read_plain_title(text: str, entry: Entry, at: int, end: int) -> None:
+    """Text up to the first delimiter, less a trailing label colon or citation ``In``."""
+    stop = _TITLE_STOPS.search(text, at, end)
+    title_start, title_end = strip_span(text, at, stop.start() if stop else end)
+    title_start, title_end = _trim_label_colon(text, title_start, title_end)
+    title_end = _before_citation_in(text, title_start, title_end)
+    title_end = _before_trailing_date(text, entry, title_start, title_end)  # ``Title (2023)``
+    quoted = _quoted(text, title_start, title_end)
+    if quoted and _only_a_name_and_venue_around(text, title_start, quoted, title_end):
+        title_start, title_end = quoted.span(1)  # ``DiMP: "Title" ICCV.``: the quoted title
+    if title_end > title_start:
+        entry.title = part(text, title_start, title_end)
+
+
+def _quoted(text: str, start: int, end: int) -> re.Match[str] | None:
+    # Performance (issue 3): two finds of the opening quotes skip the regex on most titles.
+    if text.find('"', start, end) < 0 and text.find("“", start, end) < 0:
+        return None
+    return _QUOTED_TITLE.search(text, start, end)
+
+
+def entry_link_at(text: str, entry: Entry, at: int) -> Link | None:
+    """The link opening at ``at``, or wrapped in angle brackets there: ``<[Title](url)>``."""
+    for link in entry.links:
+        if link.start == at or (
+            link.start == at + 1 and text[at] == "<" and text.startswith(">", link.end)
+        ):
+            return link
+    return None
+
+
+def _is_bold_label(text: str, start: int, end: int) -> bool:
+    """``**Paper:**`` or ``**Code**:``: a field label before its value, never a title."""
+    label = text[start:end]
+    if text.startswith((":", "："), end + 2):
+        label += ":"
+    return FIELD_LABEL.fullmatch(label) is not None
+
+
+def _names_the_paper(label: str) -> bool:
+    """A label whose value is the paper itself (``Paper:``, ``Title:``), not one of its fields."""
+    words = label.rstrip(":：").strip().casefold()
+    return words == "title" or label_kind(words) == "paper"
+
+
+def is_bold_tag(text: str, start: int, end: int) -> bool:
+    """``**[RND]** Title``, ``**[RGB+PaDim,RGB+PatchCore]** Title``: a short bracketed name (or a
+    list of names) in bold before the title, as a tag is; and ``**[34]**``, ``**2023**``,
+    ``**[2023.05]**``: a reference number or a date, which are never a title either."""
+    return _NUMBER_TAG.fullmatch(text, start, end) is not None or (
+        text[start] == "["
+        and matching(text, start, end, "[", "]") == end - 1
+        and (len(WORD.findall(text, start, end)) <= _MAX_TAG_WORDS or " " not in text[start:end])
+    )
+
+
+def _before_citation_in(text: str, start: int, end: int) -> int:
+    """``Title. In *ICML 2019*``: the "In" of a citation belongs to the venue, not the title."""
+    if end - start > 3 and text[end - 2 : end].casefold() == "in" and text[end - 3].isspace():
+        cut = strip_span(text, start, end - 2)[1]
+        if text[cut - 1] in ".?!":
+            return cut
+    return end
+
+
+def _only_a_name_and_venue_around(text: str, start: int, quoted: re.Match[str], end: int) -> bool:
+    """``DiMP: "Title" ICCV.``, not ``"A Quoted Phrase": the rest of a title``."""
+    before = len(WORD.findall(text, start, quoted.start()))
+    after = len(WORD.findall(text, quoted.end(), end))
+    inside = len(WORD.findall(text, *quoted.span(1)))
+    if inside < _MIN_QUOTED_WORDS:
+        return False
+    if before > _MAX_TAG_WORDS:  # ``Jane Doe, John Roe and Ann Lee. "Title" ICLR (2019)``
+        return _ends_an_author_list(text, start, quoted.start()) and after <= _MAX_VENUE_WORDS
+    return after <= _MAX_TAG_WORDS
+
+
+def _ends_an_author_list(text: str, start: int, end: int) -> bool:
+    """Names before a quoted title end as a citation's author list does: ``Doe, J., Roe, J.``"""
+    stop = strip_span(text, start, end)[1]
+    return stop > start and text[stop - 1] in ".,:"
+
+
+def read_bold_title(text: str, entry: Entry, start: int, end: int) -> None:
+    inner = next((link for link in entry.links if link.start == start), None)
+    if inner is not None and inner.end == end and not inner.image:
+        entry.form = "link"
+        entry.title = titled(text, inner.label.start, inner.label.end)
+        return
+    entry.form = "bold"
+    numbering = _NUMBERING.match(text, start, end)
+    end = _before_trailing_date(text, entry, start, end)
+    entry.title = titled(text, numbering.end() if numbering else start, end)
+
+
+def _before_trailing_date(text: str, entry: Entry, start: int, end: int) -> int:
+    """``**Anonymous Walk Embeddings (ICML 2018)**``: the title ends before its venue tag."""
+    stop = strip_span(text, start, end)[1]
+    if not text.startswith(")", stop - 1):
+        return end
+    opener = text.rfind("(", start, stop)
+    if opener <= start or not read_date_tag(text, entry, opener + 1, stop - 1, "title-tag"):
+        return end
+    return strip_span(text, start, opener)[1]
+
+
+def _skip_tag(text: str, at: int, end: int) -> int:
+    """``[**ALOCC**] Adversarially Learned ...``: a short bracketed name before a plain title."""
+    if at >= end or text[at] != "[":
+        return at
+    close = matching(text, at, min(end, at + 60), "[", "]")
+    if (
+        close < 0
+        or text[close + 1 : close + 2] == "("
+        or len(WORD.findall(text, at, close)) > _MAX_TAG_WORDS
+    ):
+        return at
+    return skip_spaces(text, close + 1, end)
+
+
+def titled(text: str, start: int, end: int) -> Part:
+    start, end = unwrap(text, start, end)
+    return part(text, start, end)
+
+
+def _trim_label_colon(text: str, start: int, end: int) -> tuple[int, int]:
+    """``Chinese-LlaMA2：`` names an item whose fields follow; the colon is not title text."""
+    while end > start and text[end - 1] in TRIMMED_AFTER_TITLE:
+        end = strip_span(text, start, end - 1)[1]
+    return start, end
+
+
+def _read_fields(text: str, entry: Entry, at: int, end: int) -> bool:
+    """``[Author _et. al._] [Title] [Venue'YY]``: bracketed fields that are not links."""
+    groups = []
+    while (close := _field_close(text, at, end)) >= 0:
+        groups.append((at + 1, close))
+        at = skip_spaces(text, close + 1, end)
+    if not groups:
+        return False
+    authors = [group for group in groups if ET_AL.search(text, *group)]
+    named = set(authors)  # a set: ``in`` on the list made a line of n author fields n²
+    rest = [group for group in groups if group not in named and not find_year(text, *group)]
+    if not rest:
+        return False
+    title = max(rest, key=lambda group: len(WORD.findall(text, *group)))
+    words = len(WORD.findall(text, *title))
+    if (words < 3 and len(groups) < 2) or (
+        words <= _MAX_TAG_WORDS and _longer_title_follows(text, entry, at, end, words)
+    ):
+        return False
+    entry.form = "fields"
+    entry.title = titled(text, *title)
+    if authors:
+        entry.authors = titled(text, *authors[0])
+    return True
+
+
+def _longer_title_follows(text: str, entry: Entry, at: int, end: int, words: int) -> bool:
+    """``[2505] [URSA] [URSA: Understanding ...](url)``: short tags before the title link."""
+    link = entry_link_at(text, entry, at)
+    if link is None or link.image or is_kind_label(link.label.text):
+        return False
+    return len(WORD.findall(text, link.label.start, link.label.end)) > words
+
+
+def _field_close(text: str, at: int, end: int) -> int:
+    """The closing bracket of a bracketed field at ``at`` (not a link, not ``[[``), or -1."""
+    if at >= end or text[at] != "[" or text.startswith("[", at + 1):
+        return -1
+    close = matching(text, at, end, "[", "]")
+    return -1 if close < 0 or text[close + 1 : close + 2] == "(" else close
