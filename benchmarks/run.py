@@ -420,9 +420,9 @@ def adversarial_tables(runs: int, timeout: float, memory_mb: int) -> list[str]:
         measured: list[Adversarial] = []
         for size in sizes:
             skip = set(measured[-1].failures) if measured else set()
-            print(f"adversarial {kind} {size}", file=sys.stderr, flush=True)
             measured.append(measure_adversarial(kind, size, runs, timeout, memory_mb, skip))
             rows.append(_adversarial_row(measured[-1]))
+            print(rows[-1], file=sys.stderr, flush=True)
             notes += [
                 f"- {kind} at {size:,}: `{name}` {why}."
                 for name, why in measured[-1].failures.items()
