@@ -434,6 +434,71 @@ def write(name: str, size: int, seed: int = 1, directory: Path = DATA) -> Path:
     return path
 
 
+# -- adversarial lists (issue 14): shapes where a rule that is not linear shows ------------------
+
+_ENTRY_START = re.compile(r"^\+ (?:\([^)\n]*\))?", re.M)
+_HEADING = re.compile(r"^#.*\n", re.M)
+
+
+def one_key(size: int, seed: int = 1) -> str:
+    """A generated list whose every entry has the same citation key."""
+    return _ENTRY_START.sub("+ (zhang2020deep)", generate(size, seed).text)
+
+
+def one_title(size: int, seed: int = 1) -> str:
+    """``size`` entries with one title, each under its own key and year, 40 to a section."""
+    lines = ["# Awesome One Title", ""]
+    for number in range(size):
+        if number % 40 == 0:
+            lines.append(f"## {number // 40 + 1} Part {number // 40 + 1}")
+        year = 2012 + number % 14
+        lines.append(
+            f"+ (author{number}{year}deep)Deep anomaly detection with deviation networks[{year}]"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def tiny_sections(size: int, seed: int = 1) -> str:
+    """A generated list cut into sections of two entries each."""
+    entries = [
+        line
+        for line in _HEADING.sub("", generate(size, seed).text).splitlines()
+        if line.startswith("+")
+    ]
+    lines = ["# Awesome Tiny Sections", ""]
+    for number in range(0, len(entries), 2):
+        lines += [f"## {number // 2 + 1} Part {number // 2 + 1}", *entries[number : number + 2]]
+    return "\n".join(lines) + "\n"
+
+
+def brace_line(size: int, seed: int = 1) -> str:
+    """One entry line of ``size`` bytes, nearly all ``x{``: a title full of stray braces."""
+    return "+ (a2020b)" + "x{" * (size // 2) + "[2020]\n"
+
+
+def zero_width_title(size: int, seed: int = 1) -> str:
+    """One entry of ``size`` bytes whose title is letters split by zero-width spaces."""
+    return "+ (a2020b)" + "x\u200b" * (size // 4) + "[2020]\n"
+
+
+# Each kind: how it is made, and the sizes it is measured at (entries, or bytes for one line).
+ADVERSARIAL = {
+    "one-key": (one_key, (1_000, 2_000, 4_000, 8_000)),
+    "one-title": (one_title, (1_000, 2_000, 4_000, 8_000)),
+    "tiny-sections": (tiny_sections, (1_000, 2_000, 4_000, 8_000)),
+    "brace-line": (brace_line, (131_072, 262_144, 524_288, 1_048_576)),
+    "zero-width-title": (zero_width_title, (131_072, 262_144, 524_288, 1_048_576)),
+}
+
+
+def write_adversarial(kind: str, size: int, directory: Path = DATA) -> Path:
+    """Write ``adversarial-<kind>-<size>.md``; returns its path."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"adversarial-{kind}-{size}.md"
+    path.write_text(ADVERSARIAL[kind][0](size), encoding="utf-8")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(

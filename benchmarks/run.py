@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import itertools
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -27,6 +29,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import generate  # a sibling script: ``python benchmarks/run.py`` puts its folder on sys.path
 
@@ -36,6 +39,7 @@ DOC = ROOT / "docs" / "benchmarks.md"
 _VERSION = "import awesome_tidy; print(awesome_tidy.__version__)"
 SLOW = 60.0
 BEGIN, END = "<!-- results: begin -->", "<!-- results: end -->"
+ADVERSARIAL_MARKERS = "<!-- adversarial: begin -->", "<!-- adversarial: end -->"
 BARE_PARSE = (
     "import sys; from markdown_it import MarkdownIt; "
     "MarkdownIt('commonmark').parse(open(sys.argv[1], encoding='utf-8').read())"
@@ -113,10 +117,26 @@ def own_tools() -> list[Tool]:
     ]
 
 
-def run_once(command: Sequence[str], timeout: float) -> Sample:
-    """Run one process to its end; wall time and the peak RSS of it and its waited-for children."""
+def run_once(
+    command: Sequence[str],
+    timeout: float,
+    *,
+    memory_mb: int | None = None,
+    stderr: IO[bytes] | None = None,
+) -> Sample:
+    """Run one process to its end; wall time and the peak RSS of it and its waited-for children.
+
+    ``memory_mb`` caps the child's address space, so that a list that makes a tool's memory
+    grow without bound ends in a MemoryError instead of taking the machine down.
+    """
+    limit = None if memory_mb is None else functools.partial(_limit_memory, memory_mb)
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=stderr or subprocess.DEVNULL,
+        preexec_fn=limit,  # only setrlimit, between fork and exec
+    )
     timer = threading.Timer(timeout, process.kill)
     timer.start()
     _, status, usage = os.wait4(process.pid, 0)
@@ -125,6 +145,10 @@ def run_once(command: Sequence[str], timeout: float) -> Sample:
     process.returncode = os.waitstatus_to_exitcode(status)  # already reaped: tell Popen
     cpu = usage.ru_utime + usage.ru_stime
     return Sample(elapsed, cpu, usage.ru_maxrss, process.returncode)
+
+
+def _limit_memory(megabytes: int) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (megabytes << 20, megabytes << 20))
 
 
 def expand(command: Sequence[str], files: Sequence[Path]) -> list[str]:
@@ -320,6 +344,138 @@ def jobs_table(runs: int, timeout: float, directory: Path) -> list[str]:
     ]
 
 
+@dataclass
+class Adversarial:
+    """check and fix of one adversarial list: medians, and why a command did not finish."""
+
+    kind: str
+    size: int
+    path: Path
+    results: dict[str, Result] = field(default_factory=dict)
+    failures: dict[str, str] = field(default_factory=dict)
+
+    def seconds(self, command: str) -> float | None:
+        return None if command in self.failures else self.results[command].seconds
+
+    def cpu_seconds(self, command: str) -> float | None:
+        return None if command in self.failures else self.results[command].cpu_seconds
+
+    def peak_mb(self, command: str) -> float | None:
+        return None if command in self.failures else self.results[command].peak_mb
+
+
+def measure_adversarial(
+    kind: str, size: int, runs: int, timeout: float, memory_mb: int, skip: set[str]
+) -> Adversarial:
+    """``check`` and ``fix`` (of a fresh copy each time) on one adversarial list."""
+    path = generate.write_adversarial(kind, size)
+    measured = Adversarial(kind, size, path)
+    command = own_tools()[0].command[:-2]
+    copy = path.with_name(f"fixed-{path.name}")
+    for name in ("check", "fix"):
+        if name in skip:
+            measured.failures[name] = "not run: did not finish on a smaller list"
+            continue
+        result = measured.results[name] = Result(Tool(name, (*command, name, str(copy))))
+        for _ in range(runs):
+            shutil.copyfile(path, copy)  # fix rewrites its file: every run starts from the list
+            with tempfile.TemporaryFile() as errors:
+                sample = run_once(result.tool.command, timeout, memory_mb=memory_mb, stderr=errors)
+                errors.seek(0)
+                failure = _failure(sample, errors.read()[-2000:], timeout, memory_mb)
+            result.samples.append(sample)
+            if failure:
+                measured.failures[name] = failure
+            if failure or sample.seconds > SLOW:
+                break
+    copy.unlink(missing_ok=True)
+    return measured
+
+
+def _failure(sample: Sample, errors: bytes, timeout: float, memory_mb: int) -> str | None:
+    """Why a run did not finish as it should (exit 0 or 1 without a traceback), or None."""
+    if sample.exit_code == -9:
+        return f"stopped at the time limit ({timeout:.0f} s)"
+    if b"MemoryError" in errors:
+        return f"MemoryError at the {memory_mb:,} MB limit after {sample.seconds:.1f} s"
+    if b"Traceback" in errors or sample.exit_code not in (0, 1):
+        last = errors.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+        return f"exit {sample.exit_code}: {last[0][:120]}"
+    return None
+
+
+def adversarial_tables(runs: int, timeout: float, memory_mb: int) -> list[str]:
+    """Time and memory of check and fix on each adversarial list, and their growth per doubling."""
+    rows = [
+        "| list | size | check | fix | check CPU | fix CPU | fix ÷ check (CPU) | check memory "
+        "| fix memory |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    growth = [
+        "| list | check CPU time | fix CPU time | check memory | fix memory |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    notes: list[str] = []
+    for kind, (_, sizes) in generate.ADVERSARIAL.items():
+        measured: list[Adversarial] = []
+        for size in sizes:
+            skip = set(measured[-1].failures) if measured else set()
+            measured.append(measure_adversarial(kind, size, runs, timeout, memory_mb, skip))
+            rows.append(_adversarial_row(measured[-1]))
+            print(rows[-1], file=sys.stderr, flush=True)
+            notes += [
+                f"- {kind} at {size:,}: `{name}` {why}."
+                for name, why in measured[-1].failures.items()
+                if not why.startswith("not run")
+            ]
+        growth.append(_growth_row(kind, measured))
+    return [
+        *rows,
+        "",
+        "Growth per doubling of the list (near-linear: about 2×):",
+        "",
+        *growth,
+        *(["", "Did not finish:", "", *notes] if notes else []),
+    ]
+
+
+def _adversarial_row(measured: Adversarial) -> str:
+    check, fix = measured.cpu_seconds("check"), measured.cpu_seconds("fix")
+    unit = "bytes" if measured.kind in ("brace-line", "zero-width-title") else "entries"
+    kilobytes = measured.path.stat().st_size / 1024
+    cells = [
+        _cell(measured.seconds(name), "s", measured.failures.get(name)) for name in ("check", "fix")
+    ]
+    cells += [
+        _cell(check, "s", measured.failures.get("check")),
+        _cell(fix, "s", measured.failures.get("fix")),
+        f"{fix / check:.2f}×" if check and fix else "-",
+        _cell(measured.peak_mb("check"), "MB", measured.failures.get("check")),
+        _cell(measured.peak_mb("fix"), "MB", measured.failures.get("fix")),
+    ]
+    size = f"{measured.size:,} {unit} ({kilobytes:,.0f} KB)"
+    return f"| {measured.kind} | {size} | " + " | ".join(cells) + " |"
+
+
+def _cell(value: float | None, unit: str, failure: str | None) -> str:
+    if value is not None:
+        return f"{value:.2f} s" if unit == "s" else f"{value:.0f} MB"
+    if failure is None or failure.startswith("not run"):
+        return "not run"
+    return "stopped" if failure.startswith("stopped") else "failed"
+
+
+def _growth_row(kind: str, measured: list[Adversarial]) -> str:
+    """Each doubling's ratio of check and fix CPU time, then of their peak memory."""
+    cells = []
+    for value in ("cpu_seconds", "peak_mb"):
+        for command in ("check", "fix"):
+            figures = [getattr(m, value)(command) for m in measured]
+            steps = [f"{b / a:.2f}×" for a, b in itertools.pairwise(figures) if a and b]
+            cells.append(", ".join(steps) or "-")
+    return f"| {kind} | " + " | ".join(cells) + " |"
+
+
 def versions(tools: Sequence[Tool]) -> list[str]:
     lines = []
     for tool in tools:
@@ -333,13 +489,32 @@ def versions(tools: Sequence[Tool]) -> list[str]:
     return lines
 
 
-def write_doc(body: list[str]) -> None:
-    """Replace the measured part of docs/benchmarks.md; the prose around it stays as written."""
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
-    before, rest = text.split(BEGIN, 1)
-    after = rest.split(END, 1)[1]
+def write_doc(body: list[str], markers: tuple[str, str] = (BEGIN, END)) -> None:
+    """Replace a measured part of docs/benchmarks.md; the prose around it stays as written."""
+    begin, end = markers
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
+    if begin not in text:
+        text = text.rstrip("\n") + f"\n\n{begin}\n{end}\n"
+    before, rest = text.split(begin, 1)
+    after = rest.split(end, 1)[1]
     DOC.parent.mkdir(parents=True, exist_ok=True)
-    DOC.write_text(before + BEGIN + "\n" + "\n".join(body) + "\n" + END + after, encoding="utf-8")
+    DOC.write_text(before + begin + "\n" + "\n".join(body) + "\n" + end + after, encoding="utf-8")
+
+
+def adversarial_part(args: argparse.Namespace) -> None:
+    """Measure the adversarial lists and write their part of docs/benchmarks.md."""
+    started = datetime.datetime.now(datetime.timezone.utc)
+    body = [
+        f"Measured {started:%Y-%m-%d} by `python benchmarks/run.py` ({args.adversarial_runs} "
+        f"runs, medians; one run when it takes over {SLOW:.0f} s; each process limited to "
+        f"{args.adversarial_timeout:.0f} s and {args.memory_limit:,} MB of address space).",
+        "",
+        *adversarial_tables(args.adversarial_runs, args.adversarial_timeout, args.memory_limit),
+        "",
+        *machine(),
+    ]
+    write_doc(body, ADVERSARIAL_MARKERS)
+    print("\n".join(body))
 
 
 def data_files(names: Sequence[str], seed: int) -> dict[str, Path]:
@@ -359,7 +534,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per process")
     parser.add_argument("--tools", type=Path, default=Path("/work/bench-tools"))
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--skip", nargs="*", default=[], help="parts to skip: peers jobs")
+    parser.add_argument(
+        "--skip", nargs="*", default=[], help="parts to skip: peers jobs adversarial"
+    )
+    parser.add_argument(
+        "--adversarial-only", action="store_true", help="measure only the adversarial lists"
+    )
+    parser.add_argument("--adversarial-runs", type=int, default=3)
+    parser.add_argument("--adversarial-timeout", type=float, default=300.0)
+    parser.add_argument("--memory-limit", type=int, default=4096, help="MB, adversarial lists")
     parser.add_argument(
         "--committed",
         action="store_true",
@@ -371,6 +554,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     if args.committed:
         _use_committed_tree()
+    if "adversarial" not in args.skip:
+        adversarial_part(args)
+    if args.adversarial_only:
+        return 0
     started = datetime.datetime.now(datetime.timezone.utc)
     peers = [] if "peers" in args.skip else peer_tools(args.tools)
     files = data_files(

@@ -127,9 +127,14 @@ class Document:
 
     @property
     def newline(self) -> str:
-        """The line ending the source uses most: what inserted lines should use."""
+        """The line ending the source uses most (LF on a tie): what inserted lines should use."""
         crlf = self.raw.count("\r\n")
-        return "\r\n" if crlf * 2 > self.raw.count("\n") else "\n"
+        counts = {
+            "\n": self.raw.count("\n") - crlf,
+            "\r\n": crlf,
+            "\r": self.raw.count("\r") - crlf,
+        }
+        return max(counts, key=counts.__getitem__)
 
     def next_line_start(self, offset: int) -> int:
         end = self.text.find("\n", offset)
@@ -388,7 +393,8 @@ class _ModelBuilder:
         last_line = _last_content_line(doc, first, last)
         start = doc.line_starts[first]
         end = doc.line_end(last_line)
-        doc.blocks.append(Block(kind, start, end, first + 1))
+        reach = doc.line_end(min(last, len(doc.line_starts)))
+        doc.blocks.append(Block(kind, start, end, first + 1, reach))
 
     def add_inline_comments(self, inline: Token) -> None:
         """Inline HTML comments can hide entry-like text; they are protected like blocks."""

@@ -138,6 +138,9 @@ class Block:
     start: int
     end: int
     line: int
+    reach: int = 0
+    """Where the lines the parser gave the block end, blank lines included: past ``end`` only
+    when a fence or HTML block is left open, and its trailing blank lines are its content."""
 
 
 KEY_OPENERS = "(（["

@@ -19,16 +19,17 @@ class FinalNewline(Rule):
             return
         end = len(text)
         if not text.endswith("\n"):
+            # "\n" is the normalised text's ending; the fixer writes the file's own (CRLF, CR).
             yield self.problem(
                 end, message="no newline at end of file", fix=Fix.safe(Edit.insert(end, "\n"))
             )
             return
         content_end = len(text.rstrip())
-        last_newline = text.index("\n", content_end)
-        if last_newline + 1 < end:
+        # A fence or HTML block left open runs to the end of the file: its blank lines are
+        # its content (code, <pre>, a comment), not blank lines at the end of the file.
+        reach = max((block.reach for block in doc.blocks), default=0)
+        cut = max(text.index("\n", content_end), reach) + 1
+        if cut < end:
             yield self.problem(
-                last_newline + 1,
-                end,
-                message="blank lines at end of file",
-                fix=Fix.safe(Edit.delete(last_newline + 1, end)),
+                cut, end, message="blank lines at end of file", fix=Fix.safe(Edit.delete(cut, end))
             )
