@@ -127,10 +127,10 @@ CASES = [
         ("check", "reference.md"),
         1,
         (
-            "stray-brace stray '{' in title",
-            "duplicate-entry duplicate of line 25 in the same section",
-            "heading-numbering heading 2.3 has level 1, its number says level 2",
-            "key-year-mismatch key 'DAGMGNSS2077' says 2077, the entry says 2000",
+            "error stray-brace [*] stray '{' in title",
+            "error duplicate-entry [*] duplicate of line 25 in the same section",
+            "error heading-numbering [*] heading 2.3 has level 1, its number says level 2",
+            "error key-year-mismatch key 'DAGMGNSS2077' says 2077, the entry says 2000",
         ),
     ),
     Case(
@@ -143,7 +143,7 @@ CASES = [
         "select-runs-only-the-named-rules",
         ("check", "--select", "stray-brace", "--select", "full-width-bracket", "reference.md"),
         1,
-        ("stray-brace", "full-width-bracket full-width '（' as key delimiter"),
+        ("stray-brace", "error full-width-bracket [*] full-width '（' as key delimiter"),
         (),
         ("duplicate-entry", "list-indent", "key-style"),
     ),
@@ -222,11 +222,19 @@ def test_case(case: Case, run: Run) -> None:
         assert Path("reference.md").read_bytes() == REFERENCE.read_bytes()
 
 
-def test_text_output_is_path_line_column_rule_message(run: Run) -> None:
-    """The core format (issue 2, README): ``path:line:col: rule-name message``."""
+def test_text_output_is_path_line_column_severity_rule_fixable_message(run: Run) -> None:
+    """The core format (README): ``path:line:col: severity rule-name [*] message``; the severity
+    and the fixable marker are there without colour, for a log or a pipe."""
     lines = run("check", "reference.md").stdout.splitlines()
-    assert "reference.md:9:16: stray-brace stray '{' in title" in lines
-    assert "reference.md:28:3: duplicate-entry duplicate of line 25 in the same section" in lines
+    assert "reference.md:9:16: error stray-brace [*] stray '{' in title" in lines
+    assert (
+        "reference.md:28:3: error duplicate-entry [*] duplicate of line 25 in the same section"
+        in lines
+    )
+    assert (
+        "reference.md:16:4: warning key-style key 'Wang2021StudentTeacherFP' does not follow "
+        "the list's google-scholar style (authorYEARword, e.g. he2016deep)" in lines
+    )
 
 
 def test_json_output_has_one_object_per_finding(run: Run) -> None:
