@@ -7,6 +7,7 @@ output in the same order. A sample without ``…`` must be the whole output.
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 from dataclasses import dataclass
@@ -87,3 +88,69 @@ def test_relative_links_point_at_files_in_the_repository(document: Path) -> None
     targets = relative_links(document.read_text(encoding="utf-8"))
     missing = [target for target in targets if not (document.parent / target).exists()]
     assert not missing
+
+
+# -- set-up from nothing -------------------------------------------------------------------------
+
+SETUP_HEADING = "## Set up\n"
+
+
+def setup_blocks(readme: str) -> list[list[str]]:
+    """The command lines of each ``console`` block in the README's set-up section."""
+    section = readme.split(SETUP_HEADING, 1)[1].split("\n## ", 1)[0]
+    return [block.strip("\n").splitlines() for block in _CONSOLE_BLOCK.findall(section)]
+
+
+SETUP = setup_blocks((ROOT / "README.md").read_text(encoding="utf-8"))
+CLONE = "git clone https://github.com/awesome-tidy/awesome-tidy.git && cd awesome-tidy"
+
+
+def test_setup_is_clone_venv_then_one_command_to_check_and_one_to_test() -> None:
+    (get, check, full, fast) = SETUP
+    assert get == [CLONE, "python3 -m venv .venv && . .venv/bin/activate"]
+    assert check == [
+        "python -m pip install . && awesome-tidy check "
+        "tests/fixtures/reference/awesome-industrial-anomaly-detection.md"
+    ]
+    assert full == ['python -m pip install -e ".[test]" && python -m pytest -n auto']
+    assert fast == ['python -m pytest -m "not slow" -n auto']
+
+
+def test_ci_runs_exactly_the_readme_s_full_test_command() -> None:
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert script.rstrip("\n").splitlines()[-1] == SETUP[2][0]
+
+
+@pytest.mark.slow
+def test_setup_from_nothing_checks_the_shipped_list(tmp_path: Path) -> None:
+    """The README's first two blocks, run by bash in an empty folder: a clone (of this checkout,
+    with its uncommitted changes, instead of the network), a virtual environment, an install
+    from PyPI's packages, and a check of the shipped list."""
+    import shutil
+    import subprocess
+    import sys
+
+    if not (ROOT / ".git").exists() or shutil.which("git") is None:
+        pytest.skip("needs a git checkout to clone")
+    (get, check, _, _) = SETUP
+    script = "\n".join(["set -e", *get, *check]).replace(
+        CLONE, f"git clone --quiet {ROOT} awesome-tidy && cd awesome-tidy && {_overlay()}"
+    )
+    env = {**os.environ, "NO_COLOR": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    env.pop("VIRTUAL_ENV", None)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    done = subprocess.run(
+        ["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900
+    )
+    assert done.returncode == 1, done.stderr  # the list has findings
+    assert done.stdout.splitlines()[-1] == (
+        "Found 198 problems (22 errors, 161 warnings, 15 info) in 1 file. "
+        "[*] 172 fixable with `awesome-tidy fix`."
+    )
+    assert (tmp_path / "awesome-tidy" / ".venv" / "bin" / "awesome-tidy").is_file()
+
+
+def _overlay() -> str:
+    """A shell command that copies this checkout's tracked files over the clone, so that the
+    test sees the working tree as it is."""
+    return f'here="$PWD" && git -C {ROOT} ls-files -z | (cd {ROOT} && xargs -0 cp --parents -t "$here")'

@@ -202,8 +202,7 @@ def test_summary_counts_only_safe_fixes_and_names_the_unsafe_ones(lists: Path) -
     outcome = run("check", "--select", "description-case", "case.md")
     assert "case.md:6:" in outcome.stdout and "[*]" not in outcome.stdout.splitlines()[0]
     assert outcome.stdout.splitlines()[-1] == (
-        "Found 1 problem (1 warning) in 1 file. "
-        "1 more with `awesome-tidy fix --unsafe-fixes`."
+        "Found 1 problem (1 warning) in 1 file. 1 more with `awesome-tidy fix --unsafe-fixes`."
     )
 
 

@@ -16,6 +16,7 @@ from awesome_tidy import api, runner
 from awesome_tidy.config import ConfigError, ConfigFinder, Overrides
 from awesome_tidy.registry import RuleLoadError, all_rules
 from awesome_tidy.reporters import COLOR_CHOICES, FORMATS, ReportOptions, reporter, wants_color
+from awesome_tidy.rule import SEVERITIES
 
 app = typer.Typer(
     add_completion=False,
@@ -74,6 +75,14 @@ StdinFilename = Annotated[
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")]
 ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")]
+FailLevel = Enum("FailLevel", {name: name for name in SEVERITIES}, type=str)  # type: ignore[misc]
+FailLevelChoice = Annotated[
+    FailLevel,
+    typer.Option(
+        "--fail-level",
+        help="The lowest severity whose findings make the exit code 1.",
+    ),
+]
 ShowFixes = Annotated[
     bool, typer.Option("--show-fixes", help="Show what each fix changes (or changed).")
 ]
@@ -150,15 +159,21 @@ def _color(stream: TextIO, when: Color | str = "auto") -> bool:
     return wants_color(str(getattr(when, "value", when)), stream, os.environ)
 
 
-def _finish(reports: list[api.FileReport], exit_zero: bool, would_change: bool = False) -> None:
+def _finish(
+    reports: list[api.FileReport],
+    exit_zero: bool,
+    fail_level: FailLevel,
+    would_change: bool = False,
+) -> None:
     # A broken configuration file is the error of every file below it: said once.
     errors = list(dict.fromkeys(report.error for report in reports if report.error))
     for error in errors:
         typer.echo(f"error: {error}", err=True)
     if errors:
         raise typer.Exit(2)
-    failing = would_change or any(d.severity != "info" for r in reports for d in r.diagnostics)
-    if failing and not exit_zero:
+    failing = SEVERITIES[: SEVERITIES.index(fail_level.value) + 1]
+    found = any(d.severity in failing for r in reports for d in r.diagnostics)
+    if (would_change or found) and not exit_zero:
         raise typer.Exit(1)
 
 
@@ -183,6 +198,7 @@ def check(
         bool, typer.Option("--statistics", help="Count findings per rule instead of listing them.")
     ] = False,
     exit_zero: ExitZero = False,
+    fail_level: FailLevelChoice = FailLevel.warning,  # type: ignore[attr-defined]
     quiet: Quiet = False,
     show_fixes: ShowFixes = False,
     output_file: Annotated[
@@ -216,7 +232,7 @@ def check(
                 write(readable, stream, ReportOptions(False, show_fixes, quiet))
         except OSError as error:
             _fail(f"{output_file}: cannot be written: {error.strerror or error}")
-    _finish(reports, exit_zero)
+    _finish(reports, exit_zero, fail_level)
 
 
 @app.command()
@@ -234,6 +250,7 @@ def fix(
     config: ConfigPath = None,
     isolated: Isolated = False,
     exit_zero: ExitZero = False,
+    fail_level: FailLevelChoice = FailLevel.warning,  # type: ignore[attr-defined]
     quiet: Quiet = False,
     show_fixes: ShowFixes = False,
     jobs: Jobs = None,
@@ -269,7 +286,7 @@ def fix(
     readable = _worth_a_summary(reports)
     if readable and not diff:
         reporter("text")(readable, notes, ReportOptions(_color(notes, color), quiet=quiet))
-    _finish(reports, exit_zero, would_change=diff and any(r.changed for r in reports))
+    _finish(reports, exit_zero, fail_level, would_change=diff and any(r.changed for r in reports))
 
 
 def _write_diff(report: api.FileReport) -> None:
