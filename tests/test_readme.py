@@ -153,4 +153,5 @@ def test_setup_from_nothing_checks_the_shipped_list(tmp_path: Path) -> None:
 def _overlay() -> str:
     """A shell command that copies this checkout's tracked files over the clone, so that the
     test sees the working tree as it is."""
-    return f'here="$PWD" && git -C {ROOT} ls-files -z | (cd {ROOT} && xargs -0 cp --parents -t "$here")'
+    copy = f'(cd {ROOT} && xargs -0 cp --parents -t "$here")'
+    return f'here="$PWD" && git -C {ROOT} ls-files -z | {copy}'
