@@ -75,6 +75,58 @@ def test_files_keep_the_order_given_and_appear_once(tree: Path) -> None:
     ]
 
 
+def test_build_output_is_skipped_as_the_readme_says(tree: Path) -> None:
+    for place in ("build/lib/README.md", "site/build/notes.md"):
+        (tree / place).parent.mkdir(parents=True)
+        (tree / place).write_text("# Notes\n", encoding="utf-8")
+    assert collect(["."], ConfigFinder()) == [
+        "README.md",
+        "docs/NOTES.MD",
+        "docs/papers.markdown",
+        "docs/survey/more.md",
+        "drafts/old.md",
+    ]
+
+
+def test_gitignore_and_ignore_files_are_respected_like_git(tree: Path) -> None:
+    """Patterns relative to their file's folder, negation, folder-only patterns, and the files
+    of the folders above the walked one up to the repository's root."""
+    (tree / ".git").mkdir()
+    (tree / ".gitignore").write_text("drafts/\n*.MD\n", encoding="utf-8")
+    (tree / "docs" / ".ignore").write_text("survey/*\n!survey/more.md\npapers.*\n", "utf-8")
+    (tree / "docs" / "survey" / "other.md").write_text("# Other\n", encoding="utf-8")
+    finder = ConfigFinder()
+    assert collect(["."], finder) == ["README.md", "docs/survey/more.md"]
+    assert collect(["docs"], finder) == ["docs/survey/more.md"], "the root's .gitignore counts"
+    assert collect(["drafts/old.md", "docs/NOTES.MD"], finder) == [
+        "drafts/old.md",
+        "docs/NOTES.MD",
+    ], "a file named is a file meant"
+
+
+def test_ignore_files_above_a_repository_are_not_read(tree: Path) -> None:
+    """Outside a repository only the walked folders' own ignore files count: a stray
+    ``.gitignore`` in a parent folder of the checkout says nothing about it."""
+    (tree / ".gitignore").write_text("docs/\n", encoding="utf-8")
+    assert collect(["docs/survey"], ConfigFinder()) == ["docs/survey/more.md"]
+    assert "docs/papers.markdown" not in collect(["."], ConfigFinder())
+
+
+def test_quoted_globs_are_expanded_for_shells_that_do_not(tree: Path) -> None:
+    finder = ConfigFinder()
+    assert collect(["docs/**/*.md"], finder) == ["docs/survey/more.md"]
+    assert collect(["docs/*"], finder) == [
+        "docs/NOTES.MD",
+        "docs/papers.markdown",
+        "docs/survey/more.md",
+    ], "a folder matched is walked; notes.txt is not Markdown"
+    assert collect(["nothing/*.md"], finder) == ["nothing/*.md"], "reported as missing"
+    outcome = invoke("check", "--select", "stray-brace", "docs/**/*.m*")
+    assert outcome.exit_code == 1
+    assert "docs/survey/more.md:9:16: error stray-brace" in outcome.stdout
+    assert "docs/papers.markdown:9:16:" in outcome.stdout
+
+
 def test_hidden_folders_are_checked_when_named(tree: Path) -> None:
     assert collect([".github"], ConfigFinder()) == [".github/pull_request_template.md"]
 
