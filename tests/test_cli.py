@@ -314,6 +314,10 @@ def test_help_names_arguments_and_values_plainly(run: Run) -> None:
     assert "--select RULE" in text and "--jobs N" in text
     assert "off by default" not in text
     assert "configuration's or --select's choice" in text
+    for command in ("fix", "config", "explain"):
+        text = run(command, "--help").stdout
+        assert "{" not in text and "<str>" not in text, text
+    assert run("explain").stdout == run("rules").stdout
 
 
 def test_no_arguments_prints_the_help(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

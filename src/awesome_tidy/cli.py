@@ -367,11 +367,21 @@ def list_rules() -> None:
 
 
 @app.command()
-def explain(name: Annotated[str, typer.Argument(help="A rule name.")]) -> None:
+def explain(
+    name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            metavar="RULE", help="A rule name (none: list the rules).", show_default=False
+        ),
+    ] = None,
+) -> None:
     """Print a rule's page: what it checks, why, examples, fix and options."""
     from awesome_tidy.config_file import did_you_mean
     from awesome_tidy.pages import page_text
 
+    if name is None:
+        list_rules()
+        return
     text = page_text(name)
     if text is None:
         _fail(f"unknown rule {name!r}{did_you_mean(name, all_rules())}")
