@@ -104,6 +104,7 @@ def test_check_step_annotates_every_finding(workspace: Path) -> None:
     assert all(properties["title"].startswith("awesome-tidy (") for _, properties, _ in commands)
 
 
+@pytest.mark.slow  # runs the step's bash and awesome-tidy several times
 def test_check_step_takes_several_paths_and_a_config(workspace: Path) -> None:
     (workspace / "strict.toml").write_text('select = ["stray-brace"]\n', encoding="utf-8")
     inputs = defaults(paths="README.md\n  docs/papers.md\n", config="strict.toml")
@@ -113,12 +114,14 @@ def test_check_step_takes_several_paths_and_a_config(workspace: Path) -> None:
     assert len(commands) == 10
 
 
+@pytest.mark.slow  # runs the step's bash and awesome-tidy several times
 def test_check_step_passes_on_a_clean_list(workspace: Path) -> None:
     (workspace / "clean.md").write_text("# Papers\n\n+ (he2016deep)Deep Residual[2016]\n")
     done = run_step("Check with awesome-tidy", defaults(paths="clean.md"), workspace)
     assert (done.returncode, done.stdout) == (0, "")
 
 
+@pytest.mark.slow  # runs the step's bash and awesome-tidy several times
 def test_paths_with_spaces_extra_arguments_and_a_failure_level(workspace: Path) -> None:
     (workspace / "My Papers.md").write_bytes(REFERENCE.read_bytes())
     inputs = defaults(paths='"My Papers.md"', args="--select 'key-style' --ignore stray-brace")
@@ -140,6 +143,7 @@ def test_an_unbalanced_quote_in_an_input_is_one_line_and_exit_2(workspace: Path)
     assert done.stderr == "error: input paths: No closing quotation\n"
 
 
+@pytest.mark.slow  # runs the step's bash and awesome-tidy several times
 def test_sarif_file_and_job_summary_with_counts_per_rule(workspace: Path, tmp_path: Path) -> None:
     summary = tmp_path / "summary.md"
     summary.write_text("earlier step\n", encoding="utf-8")

@@ -98,7 +98,14 @@ RUNNERS = {
 }
 
 
-@pytest.fixture(params=sorted(RUNNERS))
+@pytest.fixture(
+    params=[
+        "in-process",
+        # The same cases as real processes: the fast tier runs them in process only.
+        pytest.param("awesome-tidy", marks=pytest.mark.slow),
+        pytest.param("python-m", marks=pytest.mark.slow),
+    ]
+)
 def run(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
     """A way to run the CLI, in a working directory holding the lists the cases name."""
     (tmp_path / "reference.md").write_bytes(REFERENCE.read_bytes())
@@ -282,7 +289,7 @@ def test_case(case: Case, run: Run) -> None:
 PROCESSES = ("awesome-tidy", "python-m")
 
 
-@pytest.mark.parametrize("way", PROCESSES)
+@pytest.mark.parametrize("way", [PROCESSES[0], pytest.param(PROCESSES[1], marks=pytest.mark.slow)])
 @pytest.mark.parametrize(
     ("args", "message"),
     [

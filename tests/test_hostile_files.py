@@ -456,6 +456,7 @@ def _saw_it_read(process: subprocess.Popen[bytes], path: Path) -> bool:
     return True
 
 
+@pytest.mark.slow  # a list of 20 chapters fixed, up to 10 tries
 def test_cli_fix_refuses_a_file_edited_while_it_is_being_fixed(tmp_path: Path) -> None:
     if not Path(f"/proc/{os.getpid()}/fd").is_dir():
         pytest.skip("needs /proc to see when the file has been read")
@@ -496,6 +497,7 @@ def _assert_fixed_like_the_api(path: Path, original: str) -> None:
     assert fix_text(expected).text == expected
 
 
+@pytest.mark.slow  # 50 MB
 def test_fifty_megabyte_file(tmp_path: Path) -> None:
     """The whole path at 50 MB: read, decode, digest, parse, fix, atomic write.
 
@@ -519,6 +521,7 @@ def test_fifty_megabyte_file(tmp_path: Path) -> None:
 @pytest.mark.skipif(
     not os.environ.get("AWESOME_TIDY_HUGE"), reason="on demand: AWESOME_TIDY_HUGE=1 (minutes)"
 )
+@pytest.mark.slow  # 50 MB, on demand
 def test_fifty_megabyte_list_of_entries(tmp_path: Path) -> None:
     chapter = REFERENCE.read_text(encoding="utf-8").split("\n", 3)[3]
     parts = ["# Papers\n\n"]
@@ -560,6 +563,7 @@ BIG_AND_DEEP = [
 ]
 
 
+@pytest.mark.slow  # 1 MB lines, 100,000 headings
 @pytest.mark.parametrize("make", BIG_AND_DEEP)
 def test_big_and_deep_files_are_checked_and_fixed(tmp_path: Path, make: Callable[[], str]) -> None:
     text = make()

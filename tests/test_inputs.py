@@ -231,6 +231,7 @@ def many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return paths
 
 
+@pytest.mark.slow  # worker processes
 def test_many_files_use_the_pool_and_give_the_same_output_in_the_same_order(
     many: list[str],
 ) -> None:
@@ -245,6 +246,7 @@ def test_many_files_use_the_pool_and_give_the_same_output_in_the_same_order(
     assert sorted(set(paths), key=paths.index) == [p for p in many if p in paths]
 
 
+@pytest.mark.slow  # worker processes
 def test_parallel_fix_writes_every_file_as_a_serial_fix_would(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
