@@ -4,7 +4,11 @@ The registry, the pages, the README's rule table and ``.pre-commit-hooks.yaml`` 
 a new rule needs its page and its README row before the suite passes.
 
 A page's fenced examples are tagged ``markdown bad``, ``markdown fixed`` (right after its bad)
-and ``markdown good``, optionally followed by rule options (``markdown good threshold=95``).
+and ``markdown good``, optionally followed by rule options (``markdown good threshold=95``) and
+by other rules to run with it (``with=missing-year``: the guard summarises other rules' findings).
+A ``bad`` example may say which of its lines the rule reports, counted from the example's first
+line (``markdown bad lines=2,4``): then exactly those lines are reported. The rule's cases, with
+columns and every finding, are in ``tests/rules/<rule>.toml``.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from awesome_tidy import Config, check_text, fix_text
 from awesome_tidy.registry import builtin_rules
 
 PAGES = Path(__file__).parents[1] / "rules"
+REPORTED_LINES = "lines"
 RULES = {rule.name: rule for rule in builtin_rules()}
 
 
@@ -32,9 +37,11 @@ class Example:
     options: dict[str, object]
     line: int
     fixed: str | None = None
+    lines: tuple[int, ...] | None = None
+    also: tuple[str, ...] = ()
 
     def config(self) -> Config:
-        return Config(select=(self.rule,), rule_options={self.rule: self.options})
+        return Config(select=(self.rule, *self.also), rule_options={self.rule: self.options})
 
     def __str__(self) -> str:
         return f"{self.rule}.md:{self.line}:{self.kind}"
@@ -44,6 +51,8 @@ def _options(words: list[str]) -> dict[str, object]:
     options: dict[str, object] = {}
     for word in words:
         name, _, value = word.partition("=")
+        if name == REPORTED_LINES:
+            continue
         try:
             options[name] = json.loads(value)
         except json.JSONDecodeError:
@@ -69,8 +78,21 @@ def examples_of(rule: str) -> list[Example]:
             found[-1].fixed = token.content
             continue
         assert kind in ("bad", "good"), f"{rule}.md:{line}: unknown example kind {kind!r}"
-        found.append(Example(rule, kind, token.content, _options(words[2:]), line))
+        lines = _reported_lines(words[2:])
+        assert lines is None or kind == "bad", f"{rule}.md:{line}: only a 'bad' example has lines"
+        options = _options(words[2:])
+        also = tuple(str(options.pop("with")).split(",")) if "with" in options else ()
+        found.append(Example(rule, kind, token.content, options, line, lines=lines, also=also))
     return found
+
+
+def _reported_lines(words: list[str]) -> tuple[int, ...] | None:
+    """The lines a ``bad`` example says are reported (``lines=2,4``), or None when it says none."""
+    for word in words:
+        name, _, value = word.partition("=")
+        if name == REPORTED_LINES:
+            return tuple(sorted(int(number) for number in value.split(",")))
+    return None
 
 
 ALL_EXAMPLES = [example for name in sorted(RULES) for example in examples_of(name)]
@@ -86,8 +108,11 @@ def test_every_rule_has_a_page_with_a_bad_and_a_good_example(name: str) -> None:
 
 @pytest.mark.parametrize("example", [e for e in ALL_EXAMPLES if e.kind == "bad"], ids=str)
 def test_bad_example_raises_the_rule(example: Example) -> None:
-    rules = {d.rule for d in check_text(example.text, example.config())}
-    assert example.rule in rules
+    diagnostics = check_text(example.text, example.config())
+    reported = {d.line for d in diagnostics if d.rule == example.rule}
+    assert reported, f"{example.rule} reports nothing on its bad example"
+    if example.lines is not None:
+        assert tuple(sorted(reported)) == example.lines, "not the lines the page says"
 
 
 @pytest.mark.parametrize("example", [e for e in ALL_EXAMPLES if e.kind == "bad"], ids=str)

@@ -68,16 +68,16 @@ def test_abbreviations_count_for_neither_habit_but_a_sentence_stop_still_does() 
 SPEECH = (FIXTURES / "unseen" / "speech-toc-of-cut-list.md").read_text(encoding="utf-8")
 
 
-def test_a_table_of_contents_cut_to_one_link_is_still_one() -> None:
+def test_a_table_of_contents_cut_to_one_link_is_still_one_and_its_dead_links_stay() -> None:
+    (table,) = Document(SPEECH).anchors.tables
+    assert len(table.links) == 8
+    found = [(d.line, d.message) for d in check_text(SPEECH, only("toc"))]
+    assert found[0] == (6, "link '#Speaker-Verification' matches no heading")
+    assert [line for line, _ in found] == list(range(6, 13))
+    # Seven of eight links reach nothing: too few reach a heading for the rewrite to be sure
+    # this is the table of this text (here the file is cut), so nothing is deleted.
     result = fix_text(SPEECH)
-    assert not result.withheld
-    assert [d.rule for d in result.applied] == ["toc"]
-    lines = SPEECH.splitlines(keepends=True)
-    assert result.text == "".join(lines[:5] + lines[12:]), "the seven dead links go, no more"
-    (table,) = Document(result.text).anchors.tables
-    assert [toc_link.link.url.text for toc_link in table.links] == ["#Automatic-Speech-Recognition"]
-    again = fix_text(result.text)
-    assert (again.text, again.applied) == (result.text, [])
+    assert (result.text, [d.rule for d in result.applied]) == (SPEECH, [])
 
 
 # azminewasi/Awesome-Graph-Research-ICML2024 README.md, lines 5-27 cut to three topics: one

@@ -65,7 +65,8 @@ SAME_TARGET = [
         [
             "https://example.com/tool?utm_source=github&utm_medium=list",
             "http://example.com/tool/",
-            "https://example.com/tool#install",
+            "https://example.com/tool#readme",
+            "https://example.com/tool#top",
             "https://example.com/tool?ref=awesome",
         ],
         id="tracking-parameters-fragment-trailing-slash",
@@ -73,6 +74,18 @@ SAME_TARGET = [
     pytest.param(
         ["https://example.com/docs/index.html", "https://example.com/docs"],
         id="directory-index",
+    ),
+    pytest.param(
+        [
+            "https://example.org/paper.pdf#page=3",
+            "https://example.org/paper.pdf",
+            "https://example.org/paper.pdf#:~:text=results",
+        ],
+        id="a-page-of-a-pdf-or-a-text-fragment-is-the-same-document",
+    ),
+    pytest.param(
+        ["https://sandbox.example.io/#K2X9Q1#4", "http://www.sandbox.example.io/#K2X9Q1#4"],
+        id="one-playground-save-twice",
     ),
 ]
 
@@ -97,6 +110,26 @@ DIFFERENT_TARGETS = [
         id="meaningful-query",
     ),
     pytest.param(["https://github.com/sponsors/a", "https://github.com/sponsors/b"], id="sponsors"),
+    pytest.param(
+        ["https://sandbox.example.io/#K2X9Q1#4", "https://sandbox.example.io/#7HHQ2B#0"],
+        id="hash-routed-playground-saves",
+    ),
+    pytest.param(
+        ["https://app.example.io/editor#/scenes/1", "https://app.example.io/editor#/scenes/2"],
+        id="hash-routes-of-a-web-app",
+    ),
+    pytest.param(
+        ["https://forum.example.io/#!/topic/12", "https://forum.example.io/#!/topic/13"],
+        id="hashbang-routes",
+    ),
+    pytest.param(
+        ["https://tool.example.io/#pricing", "https://tool.example.io/#features"],
+        id="fragments-of-a-front-page",
+    ),
+    pytest.param(
+        ["https://docs.example.io/guide#install", "https://docs.example.io/guide#usage"],
+        id="two-chapters-of-one-guide",
+    ),
 ]
 
 

@@ -3,7 +3,10 @@
 GitHub's anchor for a heading is its rendered text, lower-cased, with punctuation, symbols and
 emoji removed (letters, marks, numbers, ``_`` and ``-`` stay) and each space turned into ``-``;
 a repeated anchor gets ``-1``, ``-2``, ... in document order. This follows the published
-behaviour of the ``github-slugger`` package, written here from its description and test cases.
+behaviour of the ``github-slugger`` package, written here from its description and test cases,
+with one difference GitHub has since made: the variation selectors and keycap mark that dress an
+emoji (``⬆️`` is U+2B06 U+FE0F) go with it (``⬆️⬇️ Routers`` is ``#-routers``). Links written
+for the older anchor, which kept them, still resolve.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from awesome_tidy.inline import Cover, Link, code_spans, links, unwrap
+from awesome_tidy.inline import Cover, Link, code_spans, link_at, links, unwrap
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -23,11 +26,21 @@ if TYPE_CHECKING:
 
 # Symbols that are letters all the same (Unicode's Other_Alphabetic): circled and squared Latin.
 _ALPHABETIC_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
-_HTML_ANCHOR = re.compile(
-    r"<a\s[^>]{0,400}?\b(?:id|name)\s*=\s*[\"']([^\"']{0,400})[\"']", re.IGNORECASE
+# Marks that only choose how an emoji is drawn: variation selectors (text or emoji style) and
+# the combining keycap. Unicode calls them marks, which slugs keep; GitHub drops them.
+_EMOJI_MARKS = frozenset((*range(0xFE00, 0xFE10), 0x20E3, *range(0xE0100, 0xE01F0)))
+# Any element's ``id`` or ``name`` (``<a name="x">``, ``<span id="x">``): GitHub keeps both,
+# prefixed with ``user-content-``, and its page script scrolls ``#x`` to them.
+_QUOTED_VALUE = re.compile(r"=[ \t]*[\"']([^\"'<>\n]{1,400})[\"']")
+_ATTRIBUTE = re.compile(r"(?<![\w-])(?:id|name)[ \t]*\Z", re.IGNORECASE)
+_TAG_OPEN = re.compile(r"<[a-z][a-z0-9-]{0,20}\s", re.IGNORECASE)
+_MAX_TAG = 400
+_TAG = re.compile(r"<[^<>\n]*>")
+_WORDS = re.compile(r"[^\W_]+")
+# Sections a table of contents leaves out by convention, with everything under them.
+_NOT_LISTED = frozenset(
+    ("contributing", "footnotes", "related lists", "related awesome lists", "see also")
 )
-# Headings a table of contents leaves out on purpose (awesome-lint's own list).
-_NOT_LISTED = frozenset(("contributing", "footnotes"))
 
 
 def github_slug(text: str) -> str:
@@ -37,9 +50,20 @@ def github_slug(text: str) -> str:
     )
 
 
+def legacy_slug(text: str) -> str:
+    """The anchor GitHub gave before it dropped emoji variation selectors (still linked to)."""
+    return "".join(
+        "-" if char == " " else char
+        for char in text.lower()
+        if char == " " or _kept(char) or ord(char) in _EMOJI_MARKS
+    )
+
+
 def _kept(char: str) -> bool:
     if char in "-_":
         return True
+    if ord(char) in _EMOJI_MARKS:
+        return False
     category = unicodedata.category(char)
     if category[0] in "LM" or category in ("Nd", "Nl"):
         return True
@@ -115,22 +139,30 @@ class Anchors:
 
 
 def read_anchors(doc: Document) -> Anchors:
-    slugs = _slugs(doc.headings)
+    texts = [rendered_text(heading.text) for heading in doc.headings]
+    slugs = _deduplicated([github_slug(text) for text in texts])
     by_slug: dict[str, int] = {}
-    for index, slug in enumerate(slugs):
-        by_slug.setdefault(slug, index)
-        by_slug.setdefault(slug.lower(), index)
+    _index(by_slug, slugs)
+    if any(ord(char) in _EMOJI_MARKS for text in texts for char in text):
+        _index(by_slug, _deduplicated([legacy_slug(text) for text in texts]))
     html = _html_anchors(doc)
     anchors = Anchors(slugs, by_slug, html, [])
     anchors.tables = _tables_of_contents(doc, anchors)
     return anchors
 
 
-def _slugs(headings: list[Heading]) -> list[str]:
+def _index(by_slug: dict[str, int], slugs: list[str]) -> None:
+    for index, slug in enumerate(slugs):
+        by_slug.setdefault(slug, index)
+        by_slug.setdefault(slug.lower(), index)
+
+
+def _deduplicated(bases: list[str]) -> list[str]:
+    """GitHub's suffixes: a repeated anchor gets ``-1``, ``-2``, ..., skipping taken ones."""
     seen: dict[str, int] = {}
     slugs = []
-    for heading in headings:
-        base = slug = github_slug(rendered_text(heading.text))
+    for base in bases:
+        slug = base
         while slug in seen:
             seen[base] += 1
             slug = f"{base}-{seen[base]}"
@@ -140,17 +172,27 @@ def _slugs(headings: list[Heading]) -> list[str]:
 
 
 def _html_anchors(doc: Document) -> dict[str, int | None]:
-    """``<a id="x">`` and ``<a name="x">``, each with the heading it marks: the heading on its
-    line or the next one when only blank or HTML lines come between, else none."""
-    if "<a" not in doc.text and "<A" not in doc.text:
-        return {}
+    """``id`` and ``name`` attributes (``<a name="x">``, ``<span id="x">``), each with the
+    heading it marks: the heading on its line or the next one when only blank or HTML lines
+    come between, else none."""
+    text = doc.text
     starts = [heading.start for heading in doc.headings]
-    code = Cover((b.start, b.end) for b in doc.blocks if b.kind in ("fence", "code_block"))
+    code: Cover | None = None
     found: dict[str, int | None] = {}
-    for match in _HTML_ANCHOR.finditer(doc.text):
-        if match.start() in code:
+    # Performance: quoted values are rare, tags are not; find the value, then its tag.
+    for value in _QUOTED_VALUE.finditer(text):
+        attribute = _ATTRIBUTE.search(text, max(0, value.start() - 12), value.start())
+        if attribute is None:
             continue
-        found.setdefault(match.group(1), _heading_at(doc, starts, match.start()))
+        tag = text.rfind("<", max(0, attribute.start() - _MAX_TAG), attribute.start())
+        if tag < 0 or not _TAG_OPEN.match(text, tag):
+            continue
+        if ">" in text[tag : attribute.start()]:
+            continue  # the attribute is outside the tag: text, not HTML
+        if code is None:
+            code = Cover((b.start, b.end) for b in doc.blocks if b.kind in ("fence", "code_block"))
+        if tag not in code:
+            found.setdefault(value.group(1), _heading_at(doc, starts, tag))
     return found
 
 
@@ -161,6 +203,9 @@ def _heading_at(doc: Document, starts: list[int], offset: int) -> int | None:
     if index >= 0 and doc.line_index(starts[index]) == doc.line_index(offset):
         return index
     following = index + 1
+    line = doc.line_text(doc.line_index(offset) + 1)
+    if _TAG.sub("", line).strip():
+        return None  # an element with text of its own (<p id="x">Results</p>) is its own place
     if following < len(starts):
         between = doc.text[doc.next_line_start(offset) : starts[following]]
         if all(not line.strip() or line.lstrip().startswith("<") for line in between.split("\n")):
@@ -173,48 +218,95 @@ def _tables_of_contents(doc: Document, anchors: Anchors) -> list[TableOfContents
     for item in doc.items:
         by_list.setdefault(item.top_list, []).append(item)
     tables: list[TableOfContents] = []
+    last_list: list[ListItem] | None = None
     for items in by_list.values():
         toc_links = _toc_links(doc, anchors, items)
-        if toc_links is None:
-            continue
         previous = tables[-1] if tables else None
-        if previous is not None and _continues(doc, previous, items[0]):
-            previous.links.extend(toc_links)
-            previous.lists += 1
-        else:
-            tables.append(TableOfContents(toc_links))
+        if toc_links is not None:
+            if previous is not None and _continues(doc, previous, last_list, toc_links):
+                previous.links.extend(toc_links)
+                previous.lists += 1
+            else:
+                tables.append(TableOfContents(toc_links))
+        last_list = items
     return tables
 
 
 def _toc_links(doc: Document, anchors: Anchors, items: list[ListItem]) -> list[TocLink] | None:
-    """The in-page links of a list of links, one an item, or None. Most must be in-page: the
-    others (a file, a mistyped ``($KG)``) are left out, and the rest still make the table."""
+    """The in-page links of a list whose items each open with a link, or None. Most must be
+    in-page: the others (a file, a mistyped ``($KG)``) are left out, and the rest still make
+    the table. A note may follow an item's link (``[Data](#data) (new)``); an item with two
+    in-page links is a layout this does not read."""
     text = doc.text
     result = []
+    others = 0
     for item in items:
         start, end = unwrap(text, item.content_start, item.content_end)
-        found = links(text, start, end, code_spans(text, start, end))
-        if len(found) != 1 or found[0].start != start or found[0].end != end:
+        link = link_at(text, start, end) if text.startswith("[", start) else None
+        if link is None:
             return None
-        link = found[0]
         if not link.url.text.startswith("#"):
+            others += 1
+            if 2 * others >= len(items):
+                return None  # most links leave the page: a list of links, not a table
             continue
+        if "](#" in text[link.end : end] and _in_page_links(text, start, end) > 1:
+            return None
         resolved, target = anchors.resolve(link.url.text)
         result.append(TocLink(item, link, target, resolved))
     return result if 2 * len(result) > len(items) else None
 
 
-def _continues(doc: Document, table: TableOfContents, item: ListItem) -> bool:
-    """A list right after a table of contents, with no heading between: more of it."""
+def _in_page_links(text: str, start: int, end: int) -> int:
+    found = links(text, start, end, code_spans(text, start, end))
+    return sum(link.url.text.startswith("#") for link in found)
+
+
+def _continues(
+    doc: Document, table: TableOfContents, last_list: list[ListItem] | None, found: list[TocLink]
+) -> bool:
+    """A list right after a table of contents: more of it when it is in the same section, or
+    under a heading inside that section that no link of either reaches (a group title,
+    ``### More``) with no other list between."""
     last = table.links[-1].item
-    return item.section is last.section and item.start > last.start
+    first = found[0].item
+    if last_list is None or last_list[0].top_list != last.top_list:
+        return False  # another list comes between
+    if first.section is last.section:
+        return True
+    if table.section.heading is None or not _within(first.section, table.section):
+        return False
+    targets = {t.target for t in (*table.links, *found)}
+    return all(
+        index not in targets
+        for index, heading in enumerate(doc.headings)
+        if last.start < heading.start < first.start
+    )
+
+
+def _within(section: Section, outer: Section) -> bool:
+    current: Section | None = section
+    while current is not None and current is not outer:
+        current = current.parent
+    return current is outer
 
 
 def not_listed(section: Section) -> bool:
-    """Sections a table of contents may leave out: contributing, license, thanks, citation."""
+    """Sections a table of contents may leave out (contributing, license, thanks, citation,
+    footnotes, related lists), and everything under them."""
     from awesome_tidy.entries import meta_section
 
-    heading = section.heading
-    if heading is None:
-        return False
-    return rendered_text(heading.text).strip().casefold() in _NOT_LISTED or meta_section(section)
+    current: Section | None = section
+    while current is not None and current.heading is not None:
+        if meta_section(current) or _left_out(current.heading):
+            return True
+        current = current.parent
+    return False
+
+
+def _left_out(heading: Heading) -> bool:
+    """``Footnotes``, ``🔗 Related Lists``: the heading's words, without emoji or punctuation."""
+    text = heading.text.casefold()
+    if not any(name.split()[0] in text for name in _NOT_LISTED):
+        return False  # most headings: no need to render them
+    return " ".join(_WORDS.findall(rendered_text(text))) in _NOT_LISTED

@@ -87,10 +87,3 @@ def link_items(entries: Iterable[Entry]) -> list[Entry]:
         for entry in entries
         if entry.shape == "list-item" and entry.form == "link" and entry.title_link is not None
     ]
-
-
-def canonical_separator(items: list[Entry], share: float = 0.6) -> str:
-    """The separator most of the list's described items use; awesome-lint's `` - `` when none
-    is used by most (or the list has no descriptions yet)."""
-    found = [entry.separator.text for entry in items if entry.separator and entry.description]
-    return dominant(found, share) or " - "

@@ -1,18 +1,21 @@
 """Run the rules over a document and turn their problems into sorted diagnostics.
 
 The linter, not the rules, applies what the configuration and the document say about findings:
-severity overrides, sections a rule skips, and suppression comments.
+severity overrides, sections a rule skips, suppression comments, and the guard against misreads
+(one ``unrecognised-shape`` finding where a rule would report most entries written alike).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
 from awesome_tidy.config import Config
 from awesome_tidy.document import Document, Section
-from awesome_tidy.rule import Fix, Problem, Severity
+from awesome_tidy.guard import GUARD, Found, Thresholds, apply_guard
+from awesome_tidy.rule import Fix, Problem, Rule, Severity
 from awesome_tidy.suppressions import PREFIX, UNUSED
 from awesome_tidy.suppressions import apply as apply_suppressions
 
@@ -48,12 +51,25 @@ def lint(doc: Document, config: Config | None = None) -> list[Diagnostic]:
     ]
     if config.skip_sections:
         found = _outside_skipped_sections(doc, config, found)
+    regroup = _guard(doc, config, rules)
     if PREFIX in doc.text:
         unused = next((config.severity_of(rule) for rule in rules if rule.name == UNUSED), None)
-        found = apply_suppressions(doc, found, unused, {rule.name for rule in rules})
+        found = apply_suppressions(doc, found, unused, {rule.name for rule in rules}, regroup)
+    elif regroup is not None:
+        found = regroup(found)
     diagnostics = [_stamp(doc, problem, severity) for problem, severity in found]
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
+
+
+def _guard(doc: Document, config: Config, rules: list[Rule]) -> Callable[[Found], Found] | None:
+    """The guard against misreads, when ``unrecognised-shape`` runs; off, every finding shows."""
+    guard = next((rule for rule in rules if rule.name == GUARD), None)
+    if guard is None:
+        return None
+    thresholds = Thresholds(guard.option("min-entries"), guard.option("share"))
+    severity = config.severity_of(guard)
+    return lambda found: apply_guard(doc, found, rules, thresholds, severity)
 
 
 def _outside_skipped_sections(

@@ -113,6 +113,10 @@ class Rule:
     fix_safety: ClassVar[FixSafety] = "none"
     options: ClassVar[Mapping[str, Option]] = {}
     default_enabled: ClassVar[bool] = True
+    judges_entries: ClassVar[bool] = False
+    """True when each finding judges one entry as the reader read its fields: when the rule
+    would report most entries of a group, the linter reports the group once instead
+    (``unrecognised-shape``)."""
 
     settings: Mapping[str, Any] = field(default_factory=dict)
 

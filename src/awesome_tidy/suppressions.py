@@ -13,7 +13,7 @@ was suppressed, and reports each rule name that suppressed nothing as ``unused-s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from awesome_tidy.document import Document
@@ -231,19 +231,20 @@ def apply(
     found: list[tuple[Problem, Severity]],
     unused_severity: Severity | None,
     enabled: set[str],
+    regroup: Callable[[list[tuple[Problem, Severity]]], list[tuple[Problem, Severity]]]
+    | None = None,
 ) -> list[tuple[Problem, Severity]]:
     """Drop the problems a comment covers and the fixes that would edit a suppressed line; when
-    ``unused-suppression`` runs (``unused_severity`` given), report comments that did nothing."""
+    ``unused-suppression`` runs (``unused_severity`` given), report comments that did nothing.
+    ``regroup`` (the guard against misreads) sees what is left, and its findings can be
+    suppressed in turn."""
     suppressions = Suppressions(doc)
     if not suppressions.directives and not suppressions.unknown:
-        return found
-    kept: list[tuple[Problem, Severity]] = []
-    suppressed: list[Problem] = []
-    for problem, severity in found:
-        if suppressions.covers(problem.rule, doc.line_index(problem.start) + 1):
-            suppressed.append(problem)
-        else:
-            kept.append((problem, severity))
+        return regroup(found) if regroup is not None else found
+    kept, suppressed = _split(doc, suppressions, found)
+    if regroup is not None:
+        kept, more = _split(doc, suppressions, regroup(kept))
+        suppressed.extend(more)
     frozen = suppressions.frozen_lines(suppressed)
     frozen_for = {
         rule: frozen - suppressions.thawed_lines(rule, suppressed)
@@ -264,6 +265,20 @@ def apply(
             if not suppressions.covers(UNUSED, doc.line_index(problem.start) + 1, blanket=False)
         )
     return kept
+
+
+def _split(
+    doc: Document, suppressions: Suppressions, found: list[tuple[Problem, Severity]]
+) -> tuple[list[tuple[Problem, Severity]], list[Problem]]:
+    """The problems no comment covers, and those one does."""
+    kept: list[tuple[Problem, Severity]] = []
+    suppressed: list[Problem] = []
+    for problem, severity in found:
+        if suppressions.covers(problem.rule, doc.line_index(problem.start) + 1):
+            suppressed.append(problem)
+        else:
+            kept.append((problem, severity))
+    return kept, suppressed
 
 
 def _close(

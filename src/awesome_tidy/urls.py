@@ -1,9 +1,11 @@
 """Links in the form that tells whether two of them point at the same paper or repository.
 
 ``normalize_url`` folds what does not change the target: the scheme, ``www.``, a trailing slash,
-the fragment, tracking parameters, arXiv's ``abs``/``pdf``/``.pdf``/version forms, the two DOI
-hosts and the branch part of a GitHub URL. ``link_kind`` says what a link is for, from its label
-first (the maintainer's word) and from its host otherwise.
+a fragment that only scrolls the same page (``#readme``, ``#page=3``; a chapter ``#install`` or
+a web app's route ``#/settings`` is a target of its own), tracking parameters, arXiv's
+``abs``/``pdf``/``.pdf``/version forms, the two DOI hosts and the branch part of a GitHub URL.
+``link_kind`` says what a link is for, from its label first (the maintainer's word) and from
+its host otherwise.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ _TRACKING = re.compile(r"utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref_src|ref|si|via",
 _PLAIN_URL = re.compile(
     r"https?://(?:www\.)?(?:arxiv\.org/(?:abs|pdf)/(?P<arxiv>\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?"
     r"|github\.com/(?P<owner>[\w.-]+)/(?!(?i:index\.(?:html?|php))/?$)(?P<repo>[\w.-]+)/?)"
+)
+_SAME_PAGE_FRAGMENT = re.compile(
+    r"readme(?:-ov-file)?|top|page=\d+.*|:~:text=.*|(?:zoom|view|nameddest)=.*", re.IGNORECASE
 )
 _DIRECTORY_INDEX = re.compile(r"/index\.(?:html?|php)$", re.IGNORECASE)
 # First path segments of github.com that are pages of GitHub itself, not repositories.
@@ -148,7 +153,16 @@ def normalize_url(url: str) -> str:
     special = _special_form(host, path, query)
     if special is not None:
         return special
-    return host + path + (f"?{query}" if query else "")
+    fragment = f"#{parts.fragment}" if _names_a_target(parts.fragment) else ""
+    return host + path + (f"?{query}" if query else "") + fragment
+
+
+def _names_a_target(fragment: str) -> bool:
+    """Whether a fragment tells two links apart: a chapter of a guide (``#install``), a route
+    of a web app (``#/settings``), a playground's saved scene (``#58I88I#186``) are each their
+    own target. What only scrolls or marks the same page is not: ``#readme``, ``#top``, a
+    PDF's ``#page=3``, a text fragment ``#:~:text=...``, an empty ``#``."""
+    return bool(fragment) and _SAME_PAGE_FRAGMENT.fullmatch(fragment) is None
 
 
 def _plain_form(plain: re.Match[str]) -> str | None:

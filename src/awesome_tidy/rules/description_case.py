@@ -10,10 +10,12 @@ from awesome_tidy.rule import Edit, Fix, Problem, Rule
 
 _FIRST_WORD = re.compile(r"[^\s]+")
 _OPENING = "(\"'“‘[`"
+_VOWELS = frozenset("aeiouy")
 
 
 class DescriptionCase(Rule):
     name = "description-case"
+    judges_entries = True
     severity = "warning"
     summary = "A description that starts in lower case where the list's descriptions do not."
     fix_safety = "unsafe"
@@ -40,8 +42,9 @@ class DescriptionCase(Rule):
 
 def _case(text: str, entry: Entry) -> str | None:
     """``upper`` or ``lower`` for a description opening with a plain word; None for one that
-    opens with a name written in its own case (``iOS``, ``npm`` when it is the item's name),
-    a number, code, a quote or CJK text."""
+    opens with a name written in its own case (``iOS``, a word without a vowel like ``npm``,
+    the item's own name), a number, code, a quote, a symbol (``#tag``, ``@user``) or text in a
+    script without case (CJK, Devanagari, Arabic)."""
     assert entry.description is not None and entry.title is not None
     word = _FIRST_WORD.match(text, entry.description.start)
     if word is None:
@@ -55,4 +58,6 @@ def _case(text: str, entry: Entry) -> str | None:
         return "upper"
     if first != first.lower() or first.casefold() in entry.title.text.casefold():
         return None  # camelCase or the item's own name: the name's case is right
+    if not _VOWELS.intersection(first):
+        return None  # "npm is ...", "ssh into ...": no English word lacks a vowel, a name does
     return "lower"

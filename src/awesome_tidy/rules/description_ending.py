@@ -24,6 +24,7 @@ _ABBREVIATION = re.compile(
 
 class DescriptionEnding(Rule):
     name = "description-ending"
+    judges_entries = True
     severity = "warning"
     summary = "A description that ends with or without a full stop where the list's do otherwise."
     fix_safety = "safe"

@@ -10,6 +10,7 @@ from awesome_tidy.urls import normalize_url
 
 class DuplicateLink(Rule):
     name = "duplicate-link"
+    judges_entries = True
     severity = "warning"
     summary = "Two entries whose links point at the same paper or repository."
 

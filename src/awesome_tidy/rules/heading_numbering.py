@@ -5,7 +5,14 @@ from collections.abc import Iterator
 
 from awesome_tidy.conventions import dominant
 from awesome_tidy.document import Document, Heading
+from awesome_tidy.regions import html_regions
 from awesome_tidy.rule import Edit, Fix, Problem, Rule
+
+_MAX_DIGITS = 6
+"""A section number's parts have a few digits; a longer run is an identifier, and is never
+turned into an int (Python refuses strings of more than 4,300 digits)."""
+_MAX_PARTS = 6
+"""Markdown has six heading levels: a number of more parts (a version) matches none."""
 
 
 class HeadingNumbering(Rule):
@@ -17,13 +24,13 @@ class HeadingNumbering(Rule):
     fix_safety = "safe"
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        numbered = [heading for heading in doc.headings if heading.number]
-        if len(numbered) < 2:
-            return
-        offset = dominant((h.level - h.depth for h in numbered), share=0.5)
-        if offset is not None:
-            yield from self._levels(numbered, offset)
-        yield from self._sequence(numbered)
+        for scheme in _schemes(doc):
+            if len(scheme) < 2:
+                continue
+            offset = dominant((h.level - h.depth for h in scheme), share=0.5)
+            if offset is not None:
+                yield from self._levels(scheme, offset)
+            yield from self._sequence(scheme)
 
     def _levels(self, numbered: list[Heading], offset: int) -> Iterator[Problem]:
         for heading in numbered:
@@ -50,7 +57,7 @@ class HeadingNumbering(Rule):
         for heading in numbered:
             assert heading.number is not None
             parent, _, last = heading.number.rpartition(".")
-            value = int(last)
+            value = int(last)  # _parts let only short digit runs through
             previous = last_child.get(parent)
             if previous is None:
                 insort(ordered, parent)
@@ -70,3 +77,76 @@ class HeadingNumbering(Rule):
             else:
                 continue
             yield self.problem(heading.marker_start, heading.marker_end, message=message)
+
+
+def _schemes(doc: Document) -> list[list[Heading]]:
+    """The numbered headings, split into the numbering schemes they belong to.
+
+    A heading's container is the HTML region it is in (``<details>``) and its nearest
+    enclosing heading that does not number it: an unnumbered one (``## Tutorial``), or one
+    whose number is no prefix of its own (``### 1.`` under ``## 2.``). Numbering that starts
+    afresh (``1``, ``1.1``, and no scheme's next number or first child) in a container of its
+    own is a scheme of its own. A number that carries on (``## 3`` under a second unnumbered
+    part, a ``# 3`` set one level too high, a ``### 2.1`` in ``<details>`` under ``## 2``)
+    joins the first scheme it continues; later headings of its container follow.
+    """
+    regions = html_regions(doc)
+    by_container: dict[tuple[int, int], _Scheme] = {}
+    schemes: list[_Scheme] = []
+    enclosing: list[Heading] = []
+    for heading in doc.headings:
+        while enclosing and enclosing[-1].level >= heading.level:
+            enclosing.pop()
+        parts = _parts(heading.number)
+        if parts is not None:
+            holder = next((h for h in reversed(enclosing) if not _extends(h, parts)), None)
+            container = (id(regions.innermost(heading.start)), id(holder))
+            scheme = by_container.get(container)
+            if scheme is None:
+                scheme = _scheme_for(schemes, parts)
+                by_container[container] = scheme
+            scheme.add(heading, parts)
+        enclosing.append(heading)
+    return [scheme.headings for scheme in schemes]
+
+
+class _Scheme:
+    def __init__(self) -> None:
+        self.headings: list[Heading] = []
+        self.numbers: set[tuple[int, ...]] = set()
+
+    def add(self, heading: Heading, parts: tuple[int, ...]) -> None:
+        self.headings.append(heading)
+        self.numbers.add(parts)
+
+    def continued_by(self, parts: tuple[int, ...]) -> bool:
+        """Whether ``parts`` is the next number after one of this scheme's, or its first child."""
+        return (*parts[:-1], parts[-1] - 1) in self.numbers or parts[:-1] in self.numbers
+
+
+def _scheme_for(schemes: list[_Scheme], parts: tuple[int, ...]) -> _Scheme:
+    """The scheme a heading opening a new container joins: the first one its number continues;
+    a new one when it starts afresh; else the first (the list's main numbering)."""
+    continued = next((scheme for scheme in schemes if scheme.continued_by(parts)), None)
+    if continued is not None:
+        return continued
+    if schemes and not all(part <= 1 for part in parts):
+        return schemes[0]
+    schemes.append(_Scheme())
+    return schemes[-1]
+
+
+def _extends(enclosing: Heading, parts: tuple[int, ...]) -> bool:
+    """Whether ``parts`` numbers a subsection of the enclosing heading (``2.1`` of ``2``)."""
+    own = _parts(enclosing.number)
+    return own is not None and len(own) < len(parts) and parts[: len(own)] == own
+
+
+def _parts(number: str | None) -> tuple[int, ...] | None:
+    """The parts of a section number, or None when there is none or it is too long to be one."""
+    if not number:
+        return None
+    pieces = number.split(".")
+    if len(pieces) > _MAX_PARTS or any(len(piece) > _MAX_DIGITS for piece in pieces):
+        return None
+    return tuple(int(piece) for piece in pieces)

@@ -10,6 +10,7 @@ from awesome_tidy.similarity import same_paper
 
 class KeyConflict(Rule):
     name = "key-conflict"
+    judges_entries = True
     severity = "error"
     summary = "One citation key used for two different papers."
 

@@ -35,6 +35,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 class KeyTitleMismatch(Rule):
     name = "key-title-mismatch"
+    judges_entries = True
     severity = "warning"
     summary = "A Google-Scholar-style key whose word is not the title's first significant word."
 

@@ -9,6 +9,7 @@ from awesome_tidy.rule import Problem, Rule
 
 class KeyYearMismatch(Rule):
     name = "key-year-mismatch"
+    judges_entries = True
     severity = "error"
     summary = "The year in a citation key differs from the entry's year."
 

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_tidy.conventions import canonical_separator, link_items
+from awesome_tidy.conventions import dominant, link_items
 from awesome_tidy.document import Document
+from awesome_tidy.entries import Entry
+from awesome_tidy.markers import read_marks
 from awesome_tidy.rule import Edit, Fix, Problem, Rule
 
 _DASHES = "-–—:："
@@ -11,29 +13,52 @@ _DASHES = "-–—:："
 
 class LinkItemFormat(Rule):
     name = "link-item-format"
+    judges_entries = True
     severity = "warning"
     summary = "A `[Name](url) - Description` item whose separator differs from the list's."
     fix_safety = "safe"
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        items = link_items(doc.entries)
-        canonical = canonical_separator(items)
-        for entry in items:
-            if entry.description is None or entry.title_link is None:
-                continue
-            # The model's separator starts after what closes the name (``**``, ``>``).
-            end = entry.description.start
-            start = entry.separator.start if entry.separator is not None else end
+        spans = {
+            id(entry): _separator(doc.text, entry)
+            for entry in link_items(doc.entries)
+            if entry.description is not None
+        }
+        used = [doc.text[start:end] for start, end in filter(None, spans.values()) if end > start]
+        # The separator most described items use; awesome-lint's ' - ' when none is.
+        canonical = dominant(used, 0.6) or " - "
+        for entry in link_items(doc.entries):
+            span = spans.get(id(entry))
+            if span is None:
+                continue  # no description, or marks and a note after the name: no separator
+            start, end = span
             found = doc.text[start:end]
             if found == canonical:
                 continue
-            edit = Edit(start, end, canonical)
             if any(char in _DASHES for char in found):
-                message = (
-                    f"{found!r} between name and description where the list uses {canonical!r}"
+                yield self.problem(
+                    start,
+                    end,
+                    message=(
+                        f"{found!r} between name and description where the list uses {canonical!r}"
+                    ),
+                    fix=Fix.safe(Edit(start, end, canonical)),
                 )
-                fix = Fix.safe(edit)
-            else:
-                message = f"no {canonical.strip() or canonical!r} between name and description"
-                fix = Fix.unsafe(edit)
-            yield self.problem(start, end, message=message, fix=fix)
+            else:  # where the name ends and the text begins is a human's reading
+                shown = canonical.strip() or canonical
+                yield self.problem(start, end, message=f"no {shown!r} between name and description")
+
+
+def _separator(text: str, entry: Entry) -> tuple[int, int] | None:
+    """The separator's span: after the list's marks (`` `⚠` ``, ``**NEW**``, a badge) when the
+    name has them, else where the model found it; None when marks alone follow the name."""
+    assert entry.description is not None
+    # The model's separator starts after what closes the name (``**``, ``>``).
+    end = entry.description.start
+    start = entry.separator.start if entry.separator is not None else end
+    marks = read_marks(text, start, entry.description.end)
+    if marks is None:
+        return start, end
+    if marks.separator is None:
+        return None if not text[marks.end : entry.description.end].strip() else (start, end)
+    return marks.separator

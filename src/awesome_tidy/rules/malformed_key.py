@@ -12,6 +12,7 @@ _KEY_ALPHABET = re.compile(r"[A-Za-z0-9_:./+\-]+")
 
 class MalformedKey(Rule):
     name = "malformed-key"
+    judges_entries = True
     severity = "error"
     summary = (
         "A citation key that is empty, has whitespace, or characters outside the key alphabet."

@@ -11,6 +11,7 @@ from awesome_tidy.similarity import copies
 
 class MetadataConflict(Rule):
     name = "metadata-conflict"
+    judges_entries = True
     severity = "warning"
     summary = "The same paper listed with a different year or venue in two places."
 

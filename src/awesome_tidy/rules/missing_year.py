@@ -9,6 +9,7 @@ from awesome_tidy.rule import Problem, Rule
 
 class MissingYear(Rule):
     name = "missing-year"
+    judges_entries = True
     severity = "warning"
     summary = "An entry without a year in a list whose entries carry one."
 

@@ -14,6 +14,7 @@ _MIN_TITLE_WORDS = 3
 
 class NearDuplicateTitle(Rule):
     name = "near-duplicate-title"
+    judges_entries = True
     severity = "warning"
     summary = (
         "Two entries that are the same paper despite a typo, case, punctuation or another key."

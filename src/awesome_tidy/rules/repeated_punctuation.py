@@ -22,6 +22,7 @@ _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 
 class RepeatedPunctuation(Rule):
     name = "repeated-punctuation"
+    judges_entries = True
     severity = "warning"
     summary = "A punctuation mark typed twice in an entry's title or description: `,,` or `..`."
     fix_safety = "safe"

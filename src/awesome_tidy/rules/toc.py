@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from awesome_tidy.anchors import TableOfContents, TocLink, not_listed, rendered_text
 from awesome_tidy.document import Document, Heading
-from awesome_tidy.rule import Edit, Fix, Problem, Rule
+from awesome_tidy.entries import meta_section
+from awesome_tidy.rule import Edit, Fix, Option, Problem, Rule
 
 _SHOWN = 3
+_UNAMBIGUOUS = 2
 
 
 class Toc(Rule):
@@ -14,6 +17,11 @@ class Toc(Rule):
     severity = "error"
     summary = "A table of contents whose links do not match the headings."
     fix_safety = "safe"
+    options = {
+        "max-depth": Option(
+            int, 0, "the deepest nesting a table may have (2 is awesome-lint's); 0: any", minimum=0
+        ),
+    }
 
     def check(self, doc: Document) -> Iterator[Problem]:
         for table in doc.anchors.tables:
@@ -31,6 +39,8 @@ class Toc(Rule):
             if fix is None and regenerate is not None:
                 fix, regenerate = regenerate, None
             yield self.problem(start, end, message=message, fix=fix)
+        for start, end, message in self._too_deep(table):
+            yield self.problem(start, end, message=message)
 
     def _broken(self, doc: Document, table: TableOfContents) -> Iterator[_Found]:
         anchors = doc.anchors
@@ -51,17 +61,18 @@ class Toc(Rule):
             yield url.start, url.end, message, fix
 
     def _repeated_and_misordered(self, doc: Document, table: TableOfContents) -> Iterator[_Found]:
-        seen: set[int] = set()
+        seen: set[int | str] = set()
         last: TocLink | None = None
         for toc_link in table.links:
             target = toc_link.target
-            if target is None:
-                continue
             url = toc_link.link.url
-            if target in seen:
+            reached = target if target is not None else _anchor(url.text)
+            if reached in seen:
                 yield url.start, url.end, f"link {url.text!r} is listed twice", None
                 continue
-            seen.add(target)
+            seen.add(reached)
+            if target is None:
+                continue
             if last is not None and last.target is not None and target < last.target:
                 yield (
                     url.start,
@@ -71,6 +82,15 @@ class Toc(Rule):
                     None,
                 )
             last = toc_link
+
+    def _too_deep(self, table: TableOfContents) -> Iterator[tuple[int, int, str]]:
+        limit = self.option("max-depth")
+        top = min(toc_link.item.depth for toc_link in table.links)
+        for toc_link in table.links:
+            item = toc_link.item
+            if limit and item.depth - top + 1 > limit:
+                message = f"{toc_link.link.label.text!r} is nested deeper than {limit} levels"
+                yield item.marker_start, toc_link.link.end, message
 
     def _missing(self, doc: Document, table: TableOfContents, scope: list[int]) -> Iterator[_Found]:
         listed = {toc_link.target for toc_link in table.links}
@@ -99,16 +119,21 @@ def _scope(doc: Document, table: TableOfContents) -> list[int]:
     if len(levels) == 0:
         return []
     end = table.links[-1].item.start
-    own = table.section.heading
+    holding = {id(toc_link.item.section) for toc_link in table.links}  # its own and group titles
     return [
         index
         for index, (heading, section) in enumerate(zip(headings, doc.sections[1:], strict=True))
         if heading.start > end
         and heading.level in levels
         and not heading.in_list_item
-        and heading is not own
+        and id(section) not in holding
         and not not_listed(section)
     ]
+
+
+def _anchor(url: str) -> str:
+    """An anchor as GitHub matches it: decoded, and case does not matter."""
+    return unquote(url[1:]).casefold()
 
 
 def _headings_by_name(doc: Document) -> dict[str, int]:
@@ -126,11 +151,16 @@ def _name(markdown: str) -> str:
 def _regeneration(doc: Document, table: TableOfContents, scope: list[int]) -> Fix | None:
     """The table rewritten from the headings: one line each in document order. A line that
     already links a heading is kept as it is; a missing heading gets a line indented as the
-    table indents its level; a line whose anchor reaches nothing goes."""
+    table indents its level; a line whose anchor reaches nothing goes. Only a table that is
+    unambiguously one is rewritten."""
     if table.lists != 1:
         return None  # group titles between lists: where each heading goes is the author's call
     if _holds_other_links(doc, table):
         return None  # a file or a mistyped anchor among the lines: rewriting would drop it
+    if any(t.resolved and t.target is None for t in table.links):
+        return None  # an HTML anchor away from any heading: its line has no place to go
+    if not _unambiguous(doc, table):
+        return None
     headings = doc.headings
     targets = sorted({t.target for t in table.links if t.target is not None} | set(scope))
     first = table.links[0].item
@@ -156,6 +186,15 @@ def _regeneration(doc: Document, table: TableOfContents, scope: list[int]) -> Fi
     if doc.text[start:end] == replacement:
         return None
     return Fix.safe(Edit(start, end, replacement))
+
+
+def _unambiguous(doc: Document, table: TableOfContents) -> bool:
+    """A table under a contents heading (``## Contents``, ``目录``), or of two links or more
+    that nearly all reach headings: a short list of in-page links elsewhere may be a note."""
+    if table.section.heading is not None and meta_section(table.section):
+        return True
+    reached = sum(t.target is not None for t in table.links)
+    return reached >= _UNAMBIGUOUS and 4 * reached >= 3 * len(table.links)
 
 
 def _holds_other_links(doc: Document, table: TableOfContents) -> bool:

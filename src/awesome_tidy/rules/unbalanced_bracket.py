@@ -33,6 +33,7 @@ _INTERESTING = re.compile(
 
 class UnbalancedBracket(Rule):
     name = "unbalanced-bracket"
+    judges_entries = True
     severity = "warning"
     summary = "A bracket or quote in an entry that is never closed, or closes nothing."
 

@@ -1,0 +1,163 @@
+"""The guard against misreads: a rule that would report most entries of a group says so once.
+
+When one rule reports most entries written alike for the same reason, the likelier story is
+that the reader misread their shape (a year written as a leading tag, a status glyph between
+name and separator), not that the author broke every entry the same way. The linter then
+replaces those findings with one ``unrecognised-shape`` finding on the group's first entry.
+Only rules that declare ``judges_entries`` are guarded; rules/unrecognised-shape.md gives the
+thresholds and why.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from awesome_tidy.rule import Problem, Severity
+
+if TYPE_CHECKING:
+    from awesome_tidy.document import Document
+    from awesome_tidy.entries import Entry
+    from awesome_tidy.rule import Rule
+
+GUARD = "unrecognised-shape"
+
+Found = list[tuple[Problem, Severity]]
+
+# Quoted fragments and numbers differ from entry to entry; the rest of a message is its reason.
+_VARIABLE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\d+")
+_SHOWN = 80
+"""How much of the first replaced message a summary quotes: messages stay bounded."""
+_FORMS = {
+    "link": "link titles",
+    "bold": "bold titles",
+    "fields": "bracketed fields",
+    "plain": "plain titles",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """A group is summarised when at least ``min_entries`` of its entries, and at least
+    ``share`` of them, would get the same finding."""
+
+    min_entries: int
+    share: float
+
+    def exceeded(self, reported: int, size: int) -> bool:
+        return reported >= self.min_entries and reported >= self.share * size
+
+
+def shape_group(entry: Entry) -> Hashable:
+    """The skeleton an entry shares with the entries written like it: shape and title form.
+
+    The one place that says which entries are written alike (the skeleton the model's group
+    conventions use); when the model names its groups, this returns the model's group.
+    """
+    return entry.shape, entry.form
+
+
+def _by_section(entry: Entry) -> Hashable:
+    """Entries written alike in one section (a table is a group of its own)."""
+    return id(entry.container), shape_group(entry)
+
+
+# The whole list first (a misread spread over many small sections), then each section.
+_GROUPINGS: tuple[Callable[[Entry], Hashable], ...] = (shape_group, _by_section)
+
+
+def reason(message: str) -> str:
+    return _VARIABLE.sub("_", message)
+
+
+def apply_guard(
+    doc: Document, found: Found, guarded: Iterable[Rule], thresholds: Thresholds, severity: Severity
+) -> Found:
+    """``found`` with each misread storm of a guarded rule replaced by one summary finding."""
+    names = {rule.name for rule in guarded if rule.judges_entries}
+    if not names or not doc.entries:
+        return found
+    owner = _owners(doc, found, names)
+    dropped: set[int] = set()
+    summaries: Found = []
+    for grouping in _GROUPINGS:
+        live = {index: entry for index, entry in owner.items() if index not in dropped}
+        for summary, replaced in _summaries(doc, found, live, grouping, thresholds):
+            dropped.update(replaced)
+            summaries.append((summary, severity))
+    if not dropped:
+        return found
+    return [pair for index, pair in enumerate(found) if index not in dropped] + summaries
+
+
+def _owners(doc: Document, found: Found, names: set[str]) -> dict[int, Entry]:
+    """The entry each guarded finding is on, by its index in ``found``."""
+    entries = doc.entries
+    starts = [entry.start for entry in entries]
+    owner: dict[int, Entry] = {}
+    for index, (problem, _) in enumerate(found):
+        if problem.rule not in names:
+            continue
+        at = bisect_right(starts, problem.start) - 1
+        if at >= 0 and problem.start < max(entries[at].end, entries[at].start + 1):
+            owner[index] = entries[at]
+    return owner
+
+
+def _summaries(
+    doc: Document,
+    found: Found,
+    owner: dict[int, Entry],
+    grouping: Callable[[Entry], Hashable],
+    thresholds: Thresholds,
+) -> list[tuple[Problem, list[int]]]:
+    """One summary per group and rule for the reasons that cross the thresholds, with the
+    findings it replaces."""
+    buckets: defaultdict[tuple[Hashable, str], defaultdict[str, list[int]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for index, entry in owner.items():
+        problem = found[index][0]
+        buckets[(grouping(entry), problem.rule)][reason(problem.message)].append(index)
+    reported = {
+        bucket: {reason: len({id(owner[i]) for i in indices}) for reason, indices in by.items()}
+        for bucket, by in buckets.items()
+    }
+    if all(count < thresholds.min_entries for by in reported.values() for count in by.values()):
+        return []  # the common case: no storm anywhere, no group needs its size
+    members: defaultdict[Hashable, list[Entry]] = defaultdict(list)
+    for entry in doc.entries:
+        members[grouping(entry)].append(entry)
+    summaries = []
+    for (group, rule), reasons in buckets.items():
+        size = len(members[group])
+        replaced = [
+            index
+            for why, indices in reasons.items()
+            if thresholds.exceeded(reported[(group, rule)][why], size)
+            for index in indices
+        ]
+        if replaced:
+            replaced.sort(key=lambda index: found[index][0].start)
+            count = len({id(owner[index]) for index in replaced})
+            example = found[replaced[0]][0].message
+            summaries.append((_summary(doc, members[group], rule, count, example), replaced))
+    return summaries
+
+
+def _summary(doc: Document, group: list[Entry], rule: str, reported: int, example: str) -> Problem:
+    first = group[0]
+    if len(example) > _SHOWN:
+        example = example[: _SHOWN - 3] + "..."
+    sections = {id(entry.section) for entry in group}
+    where = f"section {first.section.title.strip()!r}" if len(sections) == 1 else "the list"
+    kind = f"{first.shape} entries with {_FORMS.get(first.form, first.form)}"
+    message = (
+        f"{reported} of {len(group)} {kind} in {where} would get {rule}, e.g. {example!r}: "
+        "shape not recognised, reported once"
+    )
+    return Problem(GUARD, first.start, doc.line_end(doc.line_index(first.start) + 1), message)

@@ -1,0 +1,66 @@
+"""What a list puts between an item's name and its description: status marks and tags.
+
+``- [Name](url) `⚠` - Description``, ``[Tool](url) **NEW** - ...``, ``[Lib](url) ![stars](badge)
+- ...``, ``[Paper](url), `ICML` - ...``: the marks are a convention of the list, the description
+starts after the separator that follows them. An item whose name is followed by marks alone
+(``[App](url) 💲``, ``[Chat](url) *(Russian)*``) has a note, not a description without its
+separator.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_MARK = re.compile(
+    r"`[^`\n]{1,40}`"  # code: `⚠`, `v2.0`
+    r"|(\*\*|__|\*|_)[^*_\n]{1,40}?\1"  # emphasis: **NEW**, *deprecated*, *(Russian)*
+    r"|\([^()\n]{1,40}\)"  # (Russian)
+    r"|!\[[^\]\n]{0,80}\]\([^)\s]{1,300}\)"  # an image, a badge
+    r"|\[!\[[^\]\n]{0,80}\]\([^)\s]{1,300}\)\]\([^)\s]{1,300}\)"  # a linked badge
+)
+_SEPARATOR = re.compile(r"[ \t]+[-–—:][ \t]+")
+# Emoji and the characters that dress them: variation selectors, joiners, skin tones.
+_EMOJI_CATEGORIES = frozenset(("So", "Sk", "Cf", "Mn", "Me"))
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """The marks after an item's name: where they end, and the separator after them if any."""
+
+    end: int
+    separator: tuple[int, int] | None
+
+
+def read_marks(text: str, start: int, end: int) -> Marks | None:
+    """The marks from ``start`` (right after the name) up to ``end``, or None when the text
+    there does not open with one."""
+    at = _skip(text, start, end)
+    last = start
+    while at < end:
+        mark = _MARK.match(text, at, end)
+        if mark is not None:
+            at = mark.end()
+        elif unicodedata.category(text[at]) in _EMOJI_CATEGORIES:
+            at += 1
+        else:
+            break
+        last = at
+        at = _skip(text, at, end)
+    if last == start:
+        return None
+    separator = _SEPARATOR.match(text, last, end)
+    return Marks(last, (separator.start(), separator.end()) if separator else None)
+
+
+def only_marks(text: str, start: int, end: int) -> bool:
+    """Whether the text from ``start`` to ``end`` is nothing but marks (a note)."""
+    marks = read_marks(text, start, end)
+    return marks is not None and not text[marks.end : end].strip()
+
+
+def _skip(text: str, at: int, end: int) -> int:
+    while at < end and text[at] in " \t,":
+        at += 1
+    return at

@@ -1,0 +1,161 @@
+"""The guard against misreads: one rule reporting most entries written alike is said once.
+
+Every list here is made up to show one case; none is copied from a real list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from awesome_tidy import Config, Document, check_text, fix_text
+from awesome_tidy.guard import Thresholds, apply_guard, reason
+from awesome_tidy.rule import Problem, Rule
+from conftest import FIXTURES, REFERENCE
+
+GUARDED = ("unrecognised-shape", "repeated-punctuation")
+
+
+def modules(names: list[str], heading: str = "## Parsing") -> str:
+    """A section of link items whose names, like Perl modules, all hold ``::``."""
+    items = [
+        f"- [{name}](https://example.org/{name.lower()}) - Does one thing well." for name in names
+    ]
+    return "\n".join([heading, "", *items, ""])
+
+
+SIX = ["Text::Fold", "Data::Walk", "File::Tail", "Net::Ping", "Time::Span", "Term::Size"]
+STORM = "# Made-up Perl Modules\n\n" + modules(SIX)
+
+
+def per_entry(names: list[str], first_line: int = 5) -> list[tuple[int, int, str]]:
+    """Where ``repeated-punctuation`` reports each name's ``::`` (after ``- [``)."""
+    return [
+        (first_line + index, 4 + name.index("::"), "repeated-punctuation")
+        for index, name in enumerate(names)
+    ]
+
+
+def found(text: str, config: Config | None = None) -> list[tuple[int, int, str]]:
+    return [(d.line, d.column, d.rule) for d in check_text(text, config)]
+
+
+def test_a_storm_on_every_entry_of_a_section_is_one_info_on_its_first_entry() -> None:
+    [diagnostic] = check_text(STORM)
+    assert (diagnostic.line, diagnostic.column, diagnostic.rule) == (5, 1, "unrecognised-shape")
+    assert diagnostic.severity == "info"
+    assert diagnostic.fix is None
+    assert diagnostic.message == (
+        "6 of 6 list-item entries with link titles in section 'Parsing' would get "
+        "repeated-punctuation, e.g. \"'::' in title\": shape not recognised, reported once"
+    )
+
+
+def test_turning_the_rule_off_reports_every_entry_again() -> None:
+    assert found(STORM, Config(ignore=("unrecognised-shape",))) == per_entry(SIX)
+    assert found(STORM, Config(select=("repeated-punctuation",))) == per_entry(SIX)
+
+
+def test_the_misread_is_not_fixed() -> None:
+    assert fix_text(STORM).text == STORM
+    assert "[Text:Fold]" in fix_text(STORM, Config(ignore=("unrecognised-shape",))).text
+
+
+def test_four_entries_are_no_storm() -> None:
+    text = "# Made-up Perl Modules\n\n" + modules(SIX[:4])
+    assert found(text, Config(select=GUARDED)) == per_entry(SIX[:4])
+
+
+def test_min_entries_is_an_option() -> None:
+    text = "# Made-up Perl Modules\n\n" + modules(SIX[:4])
+    config = Config(select=GUARDED, rule_options={"unrecognised-shape": {"min-entries": 3}})
+    assert found(text, config) == [(5, 1, "unrecognised-shape")]
+
+
+def test_less_than_three_quarters_of_a_group_is_reported_entry_by_entry() -> None:
+    plain = ["Fold", "Walk", "Tail", "Ping"]
+    text = "# Made-up Perl Modules\n\n" + modules(SIX + plain)  # 6 of 10
+    assert found(text, Config(select=GUARDED)) == per_entry(SIX)
+
+
+def test_a_misread_spread_over_small_sections_is_one_finding_for_the_list() -> None:
+    sections = [modules(SIX[i : i + 2], f"## Part {i // 2 + 1}") for i in range(0, 6, 2)]
+    text = "# Made-up Perl Modules\n\n" + "\n".join(sections)
+    diagnostics = check_text(text, Config(select=GUARDED))
+    assert [(d.line, d.column, d.rule) for d in diagnostics] == [(5, 1, "unrecognised-shape")]
+    assert "6 of 6 list-item entries with link titles in the list" in diagnostics[0].message
+
+
+def test_one_misread_section_among_normal_ones_is_summarised_alone() -> None:
+    normal = modules(["Fold", "Walk", "Tail", "Ping", "Span", "Size", "Copy"], "## Tools")
+    text = "# Made-up Perl Modules\n\n" + normal + "\n" + modules(SIX, "## Modules")
+    assert found(text, Config(select=GUARDED)) == [(15, 1, "unrecognised-shape")]
+
+
+def test_the_summary_can_be_suppressed_where_it_stands() -> None:
+    comment = "<!-- awesome-tidy-disable-next-line unrecognised-shape -->\n"
+    text = STORM.replace("- [Text::Fold]", comment + "- [Text::Fold]")
+    assert found(text) == []
+
+
+def test_suppressed_findings_are_not_counted_and_their_comment_is_used() -> None:
+    text = (
+        "# Made-up Perl Modules\n\n<!-- awesome-tidy-disable repeated-punctuation -->\n"
+        + modules(SIX)
+        + "<!-- awesome-tidy-enable repeated-punctuation -->\n"
+    )
+    assert found(text) == []
+
+
+def test_the_severity_of_the_summary_can_be_changed() -> None:
+    [diagnostic] = check_text(STORM, Config(severity={"unrecognised-shape": "warning"}))
+    assert diagnostic.severity == "warning"
+
+
+def test_rules_that_judge_characters_are_never_guarded() -> None:
+    titles = [f"+ (a{i}2020x){{Robust}} grasping number {i}[2020]" for i in range(6)]
+    text = "# Made-up Grasping\n\n## Papers\n" + "\n".join(titles) + "\n"
+    lines = [d.line for d in check_text(text) if d.rule == "stray-brace"]
+    assert lines == [4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9]
+
+
+class _EveryEntry(Rule):
+    """A plugin rule that declares it judges entries, and reports every one."""
+
+    name = "every-entry"
+    summary = "Every entry."
+    judges_entries = True
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        for entry in doc.entries:
+            yield self.problem(entry.body.start, message=f"entry {entry.line} is odd")
+
+
+def test_a_plugin_rule_joins_the_guard_by_declaring_it() -> None:
+    doc = Document(STORM)
+    rule = _EveryEntry()
+    problems = [(problem, rule.severity) for problem in rule.check(doc)]
+    guarded = apply_guard(doc, problems, [rule], Thresholds(5, 0.75), "info")
+    assert [(p.rule, doc.position(p.start)) for p, _ in guarded] == [("unrecognised-shape", (5, 1))]
+    undeclared = type("Undeclared", (_EveryEntry,), {"judges_entries": False})()
+    assert apply_guard(doc, problems, [undeclared], Thresholds(5, 0.75), "info") == problems
+
+
+def test_a_reason_is_the_message_without_its_quoted_fragments_and_numbers() -> None:
+    assert reason("'::' in title") == reason("'!!' in title") == "_ in title"
+    assert reason("key 'a1' says 2020, the entry says 2021") == "key _ says _, the entry says _"
+    assert reason("'::' in title") != reason("'::' in description")
+
+
+CORPUS_LISTS = sorted(
+    path for path in (FIXTURES / "corpus").glob("*.md") if path.name != "SOURCES.md"
+)
+
+
+@pytest.mark.parametrize("path", [*CORPUS_LISTS, REFERENCE], ids=lambda path: path.stem)
+def test_the_guard_stays_quiet_on_every_list_of_the_corpus(path: Path) -> None:
+    """Normal lists keep every finding: the thresholds sit above what real defects reach."""
+    diagnostics = check_text(path.read_text(encoding="utf-8"))
+    assert not [d for d in diagnostics if d.rule == "unrecognised-shape"]
