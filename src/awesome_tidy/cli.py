@@ -177,10 +177,10 @@ def _finish(
         raise typer.Exit(1)
 
 
-def _worth_a_summary(reports: list[api.FileReport]) -> list[api.FileReport] | None:
-    """The reports to summarise; None when every file failed (its error says it all)."""
-    readable = [report for report in reports if not report.error]
-    return readable if readable or not reports else None
+def _nothing_read(reports: list[api.FileReport]) -> bool:
+    """Every file named failed: a summary of zero files would only contradict the errors (a
+    machine format is still written: an empty report is what a tool reading it expects)."""
+    return bool(reports) and all(report.error for report in reports)
 
 
 @app.command()
@@ -219,10 +219,10 @@ def check(
             paths or ["."], finder, jobs=jobs, stdin=sys.stdin.buffer, stdin_filename=stdin_filename
         )
     reports = [report for _, report in results]
-    readable = _worth_a_summary(reports)
+    readable = [report for report in reports if not report.error]
     write = reporter("statistics" if statistics else chosen)
-    if readable is None:
-        pass
+    if chosen == "text" and _nothing_read(reports):
+        pass  # the errors say it all: no "No problems in 0 files."
     elif output_file is None:
         options = ReportOptions(_color(sys.stdout, color), show_fixes, quiet)
         write(readable, sys.stdout, options)
@@ -283,7 +283,7 @@ def fix(
         if report.fixed and not quiet:
             _describe_fixed(report, notes, show_fixes, would=diff)
     reports = [report for _, report in results]
-    readable = _worth_a_summary(reports)
+    readable = [report for report in reports if not report.error]
     if readable and not diff:
         reporter("text")(readable, notes, ReportOptions(_color(notes, color), quiet=quiet))
     _finish(reports, exit_zero, fail_level, would_change=diff and any(r.changed for r in reports))
