@@ -234,6 +234,13 @@ CASES = [
         ("No problems",),
     ),
     Case(
+        "json-when-every-file-failed-is-still-an-array",
+        ("check", "--format", "json", "no-such-list.md"),
+        2,
+        ("[]",),
+        ("no-such-list.md: no such file",),
+    ),
+    Case(
         "fix-diff-says-would-fix-exits-1-and-writes-nothing",
         ("fix", "--diff", "brace.md"),
         1,
