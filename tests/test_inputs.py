@@ -48,14 +48,17 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+WALKED = [
+    "README.md",
+    "docs/NOTES.MD",
+    "docs/papers.markdown",
+    "docs/survey/more.md",
+    "drafts/old.md",
+]
+
+
 def test_folders_are_walked_for_markdown_in_sorted_order(tree: Path) -> None:
-    assert collect(["."], ConfigFinder()) == [
-        "README.md",
-        "docs/NOTES.MD",
-        "docs/papers.markdown",
-        "docs/survey/more.md",
-        "drafts/old.md",
-    ]
+    assert collect(["."], ConfigFinder()) == WALKED
 
 
 def test_exclude_prunes_folders_and_files_named_on_the_command_line(tree: Path) -> None:
@@ -79,13 +82,7 @@ def test_build_output_is_skipped_as_the_readme_says(tree: Path) -> None:
     for place in ("build/lib/README.md", "site/build/notes.md"):
         (tree / place).parent.mkdir(parents=True)
         (tree / place).write_text("# Notes\n", encoding="utf-8")
-    assert collect(["."], ConfigFinder()) == [
-        "README.md",
-        "docs/NOTES.MD",
-        "docs/papers.markdown",
-        "docs/survey/more.md",
-        "drafts/old.md",
-    ]
+    assert collect(["."], ConfigFinder()) == WALKED
 
 
 def test_gitignore_and_ignore_files_are_respected_like_git(tree: Path) -> None:
