@@ -171,3 +171,35 @@ def _overlay() -> str:
     test sees the working tree as it is."""
     copy = f'(cd {ROOT} && xargs -0 cp --parents -t "$here")'
     return f'here="$PWD" && git -C {ROOT} ls-files -z | {copy}'
+
+
+# -- pinned revisions -----------------------------------------------------------------------------
+
+_PINNED = re.compile(r"(?:rev: |awesome-tidy@|\.git@)([0-9a-f]{40})\b")
+
+
+def _git_show(revision: str, path: str) -> str | None:
+    done = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{revision}:{path}"], capture_output=True, text=True
+    )
+    return done.stdout if done.returncode == 0 else None
+
+
+def test_every_pinned_revision_exists_and_has_what_the_example_uses() -> None:
+    """The pre-commit, Action and pip examples pin one commit: it is in this repository's
+    history, its hooks have the ids and its action the inputs that the examples use."""
+    import yaml
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pins = set(_PINNED.findall(readme))
+    assert len(pins) == 1, pins
+    (pin,) = pins
+    if _git_show("HEAD", "README.md") is None:
+        pytest.skip("not a git checkout")
+    hooks = _git_show(pin, ".pre-commit-hooks.yaml")
+    action = _git_show(pin, "action.yml")
+    assert hooks is not None and action is not None, f"{pin} is not in this repository"
+    assert {hook["id"] for hook in yaml.safe_load(hooks)} >= {"awesome-tidy", "awesome-tidy-fix"}
+    example = next(b for b in re.findall(r"```yaml\n(.*?)```", readme, re.DOTALL) if "uses:" in b)
+    (step,) = [s for s in yaml.safe_load(example)["jobs"]["lint"]["steps"] if pin in s["uses"]]
+    assert set(step["with"]) <= set(yaml.safe_load(action)["inputs"])
