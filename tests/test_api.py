@@ -93,6 +93,7 @@ def test_every_public_name_is_documented() -> None:
         assert inspect.getdoc(value), f"{name} has no docstring"
 
 
+@pytest.mark.slow  # mypy
 def test_the_package_is_typed_for_its_users(tmp_path: Path) -> None:
     """A user's script, checked by mypy --strict against the installed package and py.typed."""
     pytest.importorskip("mypy")

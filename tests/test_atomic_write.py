@@ -139,6 +139,7 @@ def _kill(process: subprocess.Popen[bytes]) -> bool:
     return process.returncode == -signal.SIGKILL
 
 
+@pytest.mark.slow  # 25+ kills of a 3.6 MB fix
 def test_fix_killed_at_random_moments_leaves_the_whole_old_or_the_whole_new_file(
     tmp_path: Path,
 ) -> None:

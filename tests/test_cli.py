@@ -51,6 +51,10 @@ INFO_ONLY = (
 )
 
 
+# Only fixable findings: what ``fix --diff`` would repair is all there is.
+BRACE = "# Papers\n\n+ (he2016deep)Deep {Residual} Learning for Image Recognition[2016]\n"
+
+
 @dataclass(frozen=True)
 class Outcome:
     exit_code: int
@@ -94,13 +98,22 @@ RUNNERS = {
 }
 
 
-@pytest.fixture(params=sorted(RUNNERS))
+@pytest.fixture(
+    params=[
+        "in-process",
+        # The same cases as real processes: the fast tier runs them in process only.
+        pytest.param("awesome-tidy", marks=pytest.mark.slow),
+        pytest.param("python-m", marks=pytest.mark.slow),
+    ]
+)
 def run(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
     """A way to run the CLI, in a working directory holding the lists the cases name."""
     (tmp_path / "reference.md").write_bytes(REFERENCE.read_bytes())
     (tmp_path / "clean.md").write_text(CLEAN, encoding="utf-8")
     (tmp_path / "info-only.md").write_text(INFO_ONLY, encoding="utf-8")
     (tmp_path / "papers").mkdir()
+    (tmp_path / "brace.md").write_text(BRACE, encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     monkeypatch.chdir(tmp_path)
     runner: Run = RUNNERS[request.param]()
     return runner
@@ -127,10 +140,10 @@ CASES = [
         ("check", "reference.md"),
         1,
         (
-            "stray-brace stray '{' in title",
-            "duplicate-entry duplicate of line 25 in the same section",
-            "heading-numbering heading 2.3 has level 1, its number says level 2",
-            "key-year-mismatch key 'DAGMGNSS2077' says 2077, the entry says 2000",
+            "error stray-brace [*] stray '{' in title",
+            "error duplicate-entry [*] duplicate of line 25 in the same section",
+            "error heading-numbering [*] heading 2.3 has level 1, its number says level 2",
+            "error key-year-mismatch key 'DAGMGNSS2077' says 2077, the entry says 2000",
         ),
     ),
     Case(
@@ -143,7 +156,7 @@ CASES = [
         "select-runs-only-the-named-rules",
         ("check", "--select", "stray-brace", "--select", "full-width-bracket", "reference.md"),
         1,
-        ("stray-brace", "full-width-bracket full-width '（' as key delimiter"),
+        ("stray-brace", "error full-width-bracket [*] full-width '（' as key delimiter"),
         (),
         ("duplicate-entry", "list-indent", "key-style"),
     ),
@@ -197,6 +210,63 @@ CASES = [
         ("no-such-list.md: no such file",),
     ),
     Case(
+        "missing-file-alone-is-an-error-without-a-summary",
+        ("check", "no-such-list.md"),
+        2,
+        (),
+        ("no-such-list.md: no such file",),
+        ("No problems",),
+    ),
+    Case(
+        "binary-file-is-an-error-without-a-summary",
+        ("check", "image.png"),
+        2,
+        (),
+        ("image.png: binary file (contains a NUL byte), skipped",),
+        ("No problems",),
+    ),
+    Case(
+        "empty-folder-is-an-error-without-a-summary",
+        ("check", "papers"),
+        2,
+        (),
+        ("papers: is a directory with no Markdown files",),
+        ("No problems",),
+    ),
+    Case(
+        "json-when-every-file-failed-is-still-an-array",
+        ("check", "--format", "json", "no-such-list.md"),
+        2,
+        ("[]",),
+        ("no-such-list.md: no such file",),
+    ),
+    Case(
+        "fix-diff-says-would-fix-exits-1-and-writes-nothing",
+        ("fix", "--diff", "brace.md"),
+        1,
+        ("-+ (he2016deep)Deep {Residual} Learning", "++ (he2016deep)Deep Residual Learning"),
+        ("brace.md: would fix 2 problems",),
+        ("fixed",),
+    ),
+    Case(
+        "fail-level-error-lets-warnings-pass",
+        ("check", "--fail-level", "error", "--select", "key-style", "reference.md"),
+        0,
+        ("warning key-style key 'Wang2021StudentTeacherFP'",),
+    ),
+    Case(
+        "fail-level-info-fails-on-info",
+        ("check", "--fail-level", "info", "info-only.md"),
+        1,
+        ("info cross-section-duplicate also listed on line 11",),
+    ),
+    Case(
+        "no-path-checks-the-current-folder",
+        ("check", "--select", "stray-brace"),
+        1,
+        ("brace.md:3:20: error stray-brace", "reference.md:9:16: error stray-brace"),
+    ),
+    Case(
         "explain-of-an-unknown-rule-exits-2-with-a-suggestion",
         ("explain", "stray-braces"),
         2,
@@ -220,13 +290,70 @@ def test_case(case: Case, run: Run) -> None:
         assert "Traceback" not in outcome.stderr
     if case.args[0] == "check" or "--ignore" in case.args:
         assert Path("reference.md").read_bytes() == REFERENCE.read_bytes()
+    assert Path("brace.md").read_text(encoding="utf-8") == BRACE
 
 
-def test_text_output_is_path_line_column_rule_message(run: Run) -> None:
-    """The core format (issue 2, README): ``path:line:col: rule-name message``."""
+PROCESSES = ("awesome-tidy", "python-m")
+
+
+@pytest.mark.parametrize("way", [PROCESSES[0], pytest.param(PROCESSES[1], marks=pytest.mark.slow)])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("check", "--bogus", "x.md"), "error: no such option: --bogus"),
+        (("check", "--format", "xml", "x.md"), "error: invalid value for '--format': 'xml' is not"),
+        (("frobnicate",), "error: no such command 'frobnicate'"),
+    ],
+    ids=["unknown-option", "unknown-format", "unknown-command"],
+)
+def test_usage_errors_are_one_line_like_every_other_error(
+    way: str, args: tuple[str, ...], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not typer's box: ``error: ...`` and where to read the help, exit code 2."""
+    monkeypatch.chdir(tmp_path)
+    outcome = RUNNERS[way]()(*args)
+    assert outcome.exit_code == 2
+    first, second = outcome.stderr.splitlines()
+    assert first.startswith(message), first
+    assert second.startswith("(see 'awesome-tidy") and second.endswith(" --help')")
+    assert outcome.stdout == ""
+
+
+def test_help_names_arguments_and_values_plainly(run: Run) -> None:
+    """No ``{paths}...`` nor ``<str>`` placeholders, no boxes; each option says what it takes."""
+    text = run("check", "--help").stdout
+    assert text.startswith("Usage: ") and " check [OPTIONS] [PATH...]\n" in text
+    assert "{" not in text and "<str>" not in text and "╭" not in text
+    assert "--format <text|json|github|sarif|junit>" in text
+    assert "--select RULE" in text and "--jobs N" in text
+    assert "off by default" not in text
+    assert "configuration's or --select's choice" in text
+    for command in ("fix", "config", "explain"):
+        text = run(command, "--help").stdout
+        assert "{" not in text and "<str>" not in text, text
+    assert run("explain").stdout == run("rules").stdout
+
+
+def test_no_arguments_prints_the_help(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    outcome = RUNNERS["python-m"]()()
+    assert outcome.exit_code == 0
+    assert outcome.stdout.startswith("Usage: awesome-tidy [OPTIONS] COMMAND")
+
+
+def test_text_output_is_path_line_column_severity_rule_fixable_message(run: Run) -> None:
+    """The core format (README): ``path:line:col: severity rule-name [*] message``; the severity
+    and the fixable marker are there without colour, for a log or a pipe."""
     lines = run("check", "reference.md").stdout.splitlines()
-    assert "reference.md:9:16: stray-brace stray '{' in title" in lines
-    assert "reference.md:28:3: duplicate-entry duplicate of line 25 in the same section" in lines
+    assert "reference.md:9:16: error stray-brace [*] stray '{' in title" in lines
+    assert (
+        "reference.md:28:3: error duplicate-entry [*] duplicate of line 25 in the same section"
+        in lines
+    )
+    assert (
+        "reference.md:16:4: warning key-style key 'Wang2021StudentTeacherFP' does not follow "
+        "the list's google-scholar style (authorYEARword, e.g. he2016deep)" in lines
+    )
 
 
 def test_json_output_has_one_object_per_finding(run: Run) -> None:

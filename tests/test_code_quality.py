@@ -32,6 +32,7 @@ def test_ruff_is_clean(command: list[str]) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+@pytest.mark.slow  # mypy on the whole source
 def test_mypy_strict_is_clean() -> None:
     pytest.importorskip("mypy")
     done = run("mypy", "--no-incremental")

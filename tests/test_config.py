@@ -271,6 +271,46 @@ ERRORS = [
         b"select = ['\xff']\n".decode("latin-1"),
         ".awesome-tidy.toml: cannot be read: ",
     ),
+    (
+        "pyproject-table-in-awesome-tidy-toml",
+        '[tool.awesome-tidy]\nignore = ["toc"]\n',
+        ".awesome-tidy.toml:1: unknown key 'tool': in .awesome-tidy.toml the settings stand at "
+        "the top level; drop 'tool.awesome-tidy' from the table names",
+    ),
+    (
+        "pattern-that-does-not-compile",
+        '[rules.key-style]\nstyle = "pattern"\npattern = "(["\n',
+        ".awesome-tidy.toml:3: bad value for key-style.pattern: not a valid regular expression: "
+        "unterminated character set at position 1",
+    ),
+    (
+        "pattern-unclosed-group",
+        '[rules.key-style]\npattern = "("\n',
+        ".awesome-tidy.toml:2: bad value for key-style.pattern: not a valid regular expression: "
+        "missing ), unterminated subpattern at position 0",
+    ),
+    (
+        "pattern-that-backtracks-exponentially",
+        '[rules.key-style]\nstyle = "pattern"\npattern = "(a+)+b"\n',
+        ".awesome-tidy.toml:3: bad value for key-style.pattern: '(a+)+b' repeats a part that "
+        "repeats itself, which can take exponential time",
+    ),
+    (
+        "style-pattern-without-a-pattern",
+        '[rules.key-style]\nstyle = "pattern"\n',
+        ".awesome-tidy.toml:1: bad options for key-style: style = 'pattern' needs a 'pattern'",
+    ),
+    (
+        "min-year-after-max-year",
+        "[rules.year-out-of-range]\nmin-year = 2030\nmax-year = 2020\n",
+        ".awesome-tidy.toml:1: bad options for year-out-of-range: "
+        "min-year 2030 is after max-year 2020",
+    ),
+    (
+        "toml-nested-100000-deep",
+        "select = " + "[" * 100_000 + "\n",
+        ".awesome-tidy.toml: invalid TOML: nested too deeply",
+    ),
 ]
 
 
@@ -293,6 +333,37 @@ def test_bad_configuration_is_one_line_naming_file_and_line_and_exits_2(
     assert (project / "papers.md").read_bytes() == before, "nothing is written"
     with pytest.raises(ConfigError, match="^" + _escape(message)):
         load_config(config_file)
+
+
+def test_a_broken_configuration_above_some_files_spares_the_others(project: Path) -> None:
+    """A deeply nested ``pyproject.toml`` found above ``docs/`` is a one-line error for the
+    files it governs; the other files are still checked and reported."""
+    write(project / "docs" / "pyproject.toml", "[tool.awesome-tidy]\nselect = " + "[" * 100_000)
+    outcome = run("check", "--select", "stray-brace", "docs/papers.md", "papers.md")
+    assert outcome.exit_code == 2
+    assert outcome.stderr == (
+        f"error: {Path('docs', 'pyproject.toml')}: invalid TOML: nested too deeply\n"
+    )
+    assert "papers.md:9:16: error stray-brace" in outcome.stdout
+    assert "docs/papers.md" not in outcome.stdout
+
+
+def test_config_file_that_never_ends_is_refused_after_a_bounded_read(project: Path) -> None:
+    outcome = run("check", "--config", "/dev/zero", "papers.md")
+    assert outcome.exit_code == 2
+    assert outcome.stderr == (
+        "error: /dev/zero: too large for a configuration file (over 1,000,000 bytes)\n"
+    )
+
+
+def test_a_pattern_that_repeats_a_bounded_part_is_accepted(project: Path) -> None:
+    """Only nesting with no bound can blow up: ``(?:[a-z]{1,3}){2}`` is fine, and is used."""
+    write(
+        project / ".awesome-tidy.toml",
+        '[rules.key-style]\nstyle = "pattern"\npattern = "(?:[a-z]{1,3}){2}[0-9]{4}[a-z]+"\n',
+    )
+    keys = [f for f in findings("papers.md") if f["rule"] == "key-style"]
+    assert keys and all("does not follow the pattern" in str(f["message"]) for f in keys)
 
 
 def _escape(text: str) -> str:

@@ -26,6 +26,8 @@ from awesome_tidy.document import Document
 from awesome_tidy.inline import links
 from conftest import FIXTURES, REFERENCE
 
+pytestmark = pytest.mark.slow  # check and fix of every real list
+
 LISTS = [
     *sorted(path for path in (FIXTURES / "corpus").glob("*.md") if path.name != "SOURCES.md"),
     REFERENCE,

@@ -16,6 +16,8 @@ from awesome_tidy import check_text, fix_text
 from awesome_tidy.document import Document
 from conftest import FIXTURES
 
+pytestmark = pytest.mark.slow  # every real list
+
 CORPUS = FIXTURES / "corpus"
 ODD = FIXTURES / "shapes" / "odd-list.md"
 

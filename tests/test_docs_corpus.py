@@ -15,6 +15,8 @@ from awesome_tidy import check_text
 from awesome_tidy.document import Document
 from conftest import FIXTURES
 
+pytestmark = pytest.mark.slow  # every real list
+
 CORPUS = FIXTURES / "corpus"
 DOC = Path(__file__).parents[1] / "docs" / "corpus.md"
 _ROW = re.compile(r"^\| ([\w.-]+) \| (\d+) \| \d+ \| (\d+) \| (\d+) \|", re.MULTILINE)

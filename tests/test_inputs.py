@@ -48,14 +48,17 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+WALKED = [
+    "README.md",
+    "docs/NOTES.MD",
+    "docs/papers.markdown",
+    "docs/survey/more.md",
+    "drafts/old.md",
+]
+
+
 def test_folders_are_walked_for_markdown_in_sorted_order(tree: Path) -> None:
-    assert collect(["."], ConfigFinder()) == [
-        "README.md",
-        "docs/NOTES.MD",
-        "docs/papers.markdown",
-        "docs/survey/more.md",
-        "drafts/old.md",
-    ]
+    assert collect(["."], ConfigFinder()) == WALKED
 
 
 def test_exclude_prunes_folders_and_files_named_on_the_command_line(tree: Path) -> None:
@@ -75,6 +78,52 @@ def test_files_keep_the_order_given_and_appear_once(tree: Path) -> None:
     ]
 
 
+def test_build_output_is_skipped_as_the_readme_says(tree: Path) -> None:
+    for place in ("build/lib/README.md", "site/build/notes.md"):
+        (tree / place).parent.mkdir(parents=True)
+        (tree / place).write_text("# Notes\n", encoding="utf-8")
+    assert collect(["."], ConfigFinder()) == WALKED
+
+
+def test_gitignore_and_ignore_files_are_respected_like_git(tree: Path) -> None:
+    """Patterns relative to their file's folder, negation, folder-only patterns, and the files
+    of the folders above the walked one up to the repository's root."""
+    (tree / ".git").mkdir()
+    (tree / ".gitignore").write_text("drafts/\n*.MD\n", encoding="utf-8")
+    (tree / "docs" / ".ignore").write_text("survey/*\n!survey/more.md\npapers.*\n", "utf-8")
+    (tree / "docs" / "survey" / "other.md").write_text("# Other\n", encoding="utf-8")
+    finder = ConfigFinder()
+    assert collect(["."], finder) == ["README.md", "docs/survey/more.md"]
+    assert collect(["docs"], finder) == ["docs/survey/more.md"], "the root's .gitignore counts"
+    assert collect(["drafts/old.md", "docs/NOTES.MD"], finder) == [
+        "drafts/old.md",
+        "docs/NOTES.MD",
+    ], "a file named is a file meant"
+
+
+def test_ignore_files_above_a_repository_are_not_read(tree: Path) -> None:
+    """Outside a repository only the walked folders' own ignore files count: a stray
+    ``.gitignore`` in a parent folder of the checkout says nothing about it."""
+    (tree / ".gitignore").write_text("docs/\n", encoding="utf-8")
+    assert collect(["docs/survey"], ConfigFinder()) == ["docs/survey/more.md"]
+    assert "docs/papers.markdown" not in collect(["."], ConfigFinder())
+
+
+def test_quoted_globs_are_expanded_for_shells_that_do_not(tree: Path) -> None:
+    finder = ConfigFinder()
+    assert collect(["docs/**/*.md"], finder) == ["docs/survey/more.md"]
+    assert collect(["docs/*"], finder) == [
+        "docs/NOTES.MD",
+        "docs/papers.markdown",
+        "docs/survey/more.md",
+    ], "a folder matched is walked; notes.txt is not Markdown"
+    assert collect(["nothing/*.md"], finder) == ["nothing/*.md"], "reported as missing"
+    outcome = invoke("check", "--select", "stray-brace", "docs/**/*.m*")
+    assert outcome.exit_code == 1
+    assert "docs/survey/more.md:9:16: error stray-brace" in outcome.stdout
+    assert "docs/papers.markdown:9:16:" in outcome.stdout
+
+
 def test_hidden_folders_are_checked_when_named(tree: Path) -> None:
     assert collect([".github"], ConfigFinder()) == [".github/pull_request_template.md"]
 
@@ -86,7 +135,7 @@ def test_a_folder_without_markdown_is_an_error(tree: Path) -> None:
     assert outcome.stderr == (
         "error: empty: is a directory with no Markdown files (*.md, *.markdown) to check\n"
     )
-    assert "README.md:9:16: stray-brace" in outcome.stdout, "the other files are still checked"
+    assert "README.md:9:16: error stray-brace" in outcome.stdout, "the other files are checked"
 
 
 def test_check_of_a_folder_reports_every_list_in_it(tree: Path) -> None:
@@ -108,7 +157,7 @@ def test_stdin_is_checked_under_the_name_given(tree: Path) -> None:
         "check", "-", "--stdin-filename", "docs/papers.md", stdin=REFERENCE.read_bytes()
     )
     assert outcome.exit_code == 1
-    assert outcome.stdout.startswith("docs/papers.md:9:16: stray-brace stray '{' in title\n")
+    assert outcome.stdout.startswith("docs/papers.md:9:16: error stray-brace [*] stray '{'")
 
 
 def test_stdin_follows_the_configuration_of_its_name(tree: Path) -> None:
@@ -118,7 +167,7 @@ def test_stdin_follows_the_configuration_of_its_name(tree: Path) -> None:
     named = invoke("check", "-", "--stdin-filename", "docs/papers.md", stdin=REFERENCE.read_bytes())
     assert (named.exit_code, named.stdout) == (0, "No problems in 1 file.\n")
     unnamed = invoke("check", "-", stdin=REFERENCE.read_bytes())
-    assert unnamed.stdout.startswith("<stdin>:9:16: stray-brace")
+    assert unnamed.stdout.startswith("<stdin>:9:16: error stray-brace")
 
 
 def test_fix_of_stdin_prints_the_fixed_text_and_keeps_notes_off_stdout(tree: Path) -> None:
@@ -138,11 +187,17 @@ def test_fix_of_stdin_keeps_the_encoding_crlf_and_byte_order_mark(tree: Path) ->
         assert result.stdout_bytes == bom + fixed.encode(encoding), encoding
 
 
-def test_fix_of_stdin_that_cannot_be_read_echoes_nothing_and_exits_2(tree: Path) -> None:
-    outcome = invoke("fix", "-", stdin=b"+ (a2020b)x\xff[2020]\n")
-    assert outcome.exit_code == 2
-    assert outcome.stdout == ""
-    assert outcome.stderr == "error: <stdin>: not valid UTF-8: byte 11 cannot be decoded\n"
+def test_fix_of_stdin_that_cannot_be_decoded_passes_its_bytes_through_and_exits_2(
+    tree: Path,
+) -> None:
+    """An editor that pipes a buffer through ``fix -`` replaces it with stdout: never empty."""
+    data = b"+ (a2020b){x\xff[2020]\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "awesome_tidy", "fix", "-"], input=data, capture_output=True
+    )
+    assert done.returncode == 2
+    assert done.stdout == data
+    assert done.stderr == b"error: <stdin>: not valid UTF-8: byte 12 cannot be decoded\n"
 
 
 def test_fix_diff_of_stdin_prints_a_diff(tree: Path) -> None:
@@ -173,6 +228,7 @@ def many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return paths
 
 
+@pytest.mark.slow  # worker processes
 def test_many_files_use_the_pool_and_give_the_same_output_in_the_same_order(
     many: list[str],
 ) -> None:
@@ -187,6 +243,7 @@ def test_many_files_use_the_pool_and_give_the_same_output_in_the_same_order(
     assert sorted(set(paths), key=paths.index) == [p for p in many if p in paths]
 
 
+@pytest.mark.slow  # worker processes
 def test_parallel_fix_writes_every_file_as_a_serial_fix_would(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -16,6 +16,8 @@ import pytest
 
 from conftest import FIXTURES
 
+pytestmark = pytest.mark.slow  # pip installs the plugin
+
 PLUGIN = FIXTURES / "plugin"
 LIST = """\
 # Papers

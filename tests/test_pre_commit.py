@@ -20,9 +20,12 @@ from conftest import FIXTURES, REFERENCE
 ROOT = Path(__file__).resolve().parents[1]
 FIXED = FIXTURES / "reference" / "awesome-industrial-anomaly-detection.fixed.md"
 
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("pre_commit") is None, reason="pre-commit is not installed"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        importlib.util.find_spec("pre_commit") is None, reason="pre-commit is not installed"
+    ),
+    pytest.mark.slow,  # builds the hook's environment from PyPI
+]
 
 
 @pytest.fixture(scope="module")
@@ -68,12 +71,13 @@ def test_check_hook_fails_with_the_findings(tmp_path: Path, environment: dict[st
     assert run.returncode == 1, output
     assert "awesome-tidy (check)" in output and "Failed" in output
     for finding in (
-        f"{REFERENCE.name}:9:16: stray-brace stray '{{' in title",
-        f"{REFERENCE.name}:28:3: duplicate-entry duplicate of line 25 in the same section",
-        f"{REFERENCE.name}:114:4: full-width-bracket full-width '（' as key delimiter",
-        f"{REFERENCE.name}:124:2: heading-numbering heading 2.3 has level 1, "
+        f"{REFERENCE.name}:9:16: error stray-brace [*] stray '{{' in title",
+        f"{REFERENCE.name}:28:3: error duplicate-entry [*] duplicate of line 25 "
+        "in the same section",
+        f"{REFERENCE.name}:114:4: error full-width-bracket [*] full-width '（' as key delimiter",
+        f"{REFERENCE.name}:124:2: error heading-numbering [*] heading 2.3 has level 1, "
         "its number says level 2",
-        f"{REFERENCE.name}:210:5: key-year-mismatch key 'DAGMGNSS2077' says 2077, "
+        f"{REFERENCE.name}:210:5: error key-year-mismatch key 'DAGMGNSS2077' says 2077, "
         "the entry says 2000",
     ):
         assert finding in output

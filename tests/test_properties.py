@@ -475,6 +475,7 @@ def assert_fix_keeps_everything(text: str, protected: Sequence[str] = ()) -> Non
     assert_no_new_finding_on_fixed_lines(text, fixed)
 
 
+@pytest.mark.slow  # hypothesis, many lists
 @given(documents())
 def test_generated_lists_keep_every_property(document: Generated) -> None:
     assert_fix_keeps_everything(document.text, document.protected)
@@ -491,6 +492,7 @@ MARKDOWN_NOISE = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow  # hypothesis, many lists
 @given(st.lists(st.one_of(MARKDOWN_NOISE, documents().map(lambda d: d.text)), max_size=3))
 def test_random_markdown_never_breaks_check_or_fix(pieces: list[str]) -> None:
     """Noise mixed with generated lists: check never raises, and fix keeps every property."""

@@ -41,6 +41,8 @@ import pytest
 import awesome_tidy
 from awesome_tidy import check_text, fix_text
 
+pytestmark = pytest.mark.slow  # child processes fed long inputs, timed
+
 try:
     from re import _parser as sre_parse  # type: ignore[attr-defined]
 except ImportError:  # Python 3.10

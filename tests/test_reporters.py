@@ -53,7 +53,10 @@ def test_text_shows_each_finding_with_its_line_and_a_caret_under_the_column(
     headlines = [n for n, line in enumerate(lines) if line.startswith("reference.md:")]
     assert len(headlines) == len(expected)
     for index, d in zip(headlines, expected, strict=True):
-        assert lines[index] == f"reference.md:{d.line}:{d.column}: {d.rule} {d.message}"
+        marker = " [*]" if d.fix is not None and d.fix.is_safe else ""
+        assert lines[index] == (
+            f"reference.md:{d.line}:{d.column}: {d.severity} {d.rule}{marker} {d.message}"
+        )
         shown, caret = lines[index + 1], lines[index + 2]
         gutter = shown.index("| ") + 2
         assert shown[: gutter - 2].strip() == str(d.line)
@@ -62,19 +65,25 @@ def test_text_shows_each_finding_with_its_line_and_a_caret_under_the_column(
             assert caret.index("^") - gutter == _display_width(source[d.line - 1][: d.column - 1])
     assert lines[-1] == (
         "Found 198 problems (22 errors, 161 warnings, 15 info) in 2 files. "
-        "172 fixable with `awesome-tidy fix`."
+        "[*] 172 fixable with `awesome-tidy fix`."
     )
 
 
 def _display_width(text: str) -> int:
+    """Cells on a terminal: two for a wide character, none for a combining mark."""
     import unicodedata
 
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
 
 
 def test_caret_stays_under_its_character_after_full_width_text(lists: Path) -> None:
     lines = run("check", "--select", "full-width-bracket", "reference.md").stdout.splitlines()
-    at = lines.index("reference.md:114:22: full-width-bracket full-width '）' as key delimiter")
+    at = lines.index(
+        "reference.md:114:22: error full-width-bracket [*] full-width '）' as key delimiter"
+    )
     shown, caret = lines[at + 1], lines[at + 2]
     before_caret = caret.index("^")
     # The caret column, counted in display cells, lands on the '）' in the shown line.
@@ -98,12 +107,14 @@ def test_very_long_lines_are_shown_around_the_column(lists: Path) -> None:
 def test_show_fixes_prints_each_line_as_the_fix_leaves_it(lists: Path) -> None:
     lines = run("check", "--show-fixes", "--select", "stray-brace,duplicate-entry", "reference.md")
     rows = lines.stdout.splitlines()
-    at = rows.index("reference.md:9:16: stray-brace stray '{' in title")
+    at = rows.index("reference.md:9:16: error stray-brace [*] stray '{' in title")
     assert rows[at + 3] == (
         "  fix | + (tao2022deep)Deep Learning for Unsupervised Anomaly Localization in "
         "Industrial Images: A Survey[2022]"
     )
-    at = rows.index("reference.md:28:3: duplicate-entry duplicate of line 25 in the same section")
+    at = rows.index(
+        "reference.md:28:3: error duplicate-entry [*] duplicate of line 25 in the same section"
+    )
     assert rows[at + 3] == "   fix | (removes the line)"
 
 
@@ -113,6 +124,7 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch: pytest.M
             return True
 
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
     assert _color(Terminal()) is True
     assert _color(io.StringIO()) is False
     monkeypatch.setenv("NO_COLOR", "1")
@@ -125,6 +137,73 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch: pytest.M
     reporter("text")([report], plain, ReportOptions())
     assert "\033[" in coloured.getvalue() and "\033[" not in plain.getvalue()
     assert re.sub(r"\033\[[0-9;]*m", "", coloured.getvalue()) == plain.getvalue()
+
+
+def test_color_flag_force_color_and_an_empty_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--color always|never`` wins; ``FORCE_COLOR`` colours a log that is no terminal (CI);
+    an empty ``NO_COLOR=`` or ``FORCE_COLOR=`` counts as unset, as both conventions say."""
+    pipe = io.StringIO()
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert _color(pipe, "always") is True
+    monkeypatch.delenv("NO_COLOR")
+    assert _color(pipe, "never") is False
+    assert _color(pipe) is False
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert _color(pipe) is True
+    monkeypatch.setenv("FORCE_COLOR", "")
+    assert _color(pipe) is False
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("NO_COLOR", "")
+    assert _color(Terminal()) is True
+
+
+def test_color_always_on_the_command_line(lists: Path) -> None:
+    coloured = run("check", "--color", "always", "--select", "stray-brace", "reference.md")
+    assert "\033[31merror\033[0m stray-brace [*]" in coloured.stdout
+    forced = subprocess.run(
+        [sys.executable, "-m", "awesome_tidy", "check", "--select", "stray-brace", "reference.md"],
+        capture_output=True,
+        text=True,
+        env={"FORCE_COLOR": "1", "PATH": ""},
+    )
+    assert "\033[31merror\033[0m" in forced.stdout
+    bad = subprocess.run(
+        [sys.executable, "-m", "awesome_tidy", "check", "--color", "often", "reference.md"],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.splitlines()[0] == (
+        "error: invalid value for '--color': 'often' is not one of 'auto', 'always', 'never'"
+    )
+
+
+def test_caret_stays_under_a_letter_written_with_a_combining_accent(lists: Path) -> None:
+    """``Café`` as ``Cafe`` + U+0301 takes four cells, not five: the caret after it is not
+    pushed right."""
+    Path("accent.md").write_text("+ (a2020b)Cafe\u0301 ngine {x}[2020]\n", encoding="utf-8")
+    lines = run("check", "--select", "stray-brace", "accent.md").stdout.splitlines()
+    shown, caret = lines[1], lines[2]
+    assert caret.index("^") == shown.index("{") - 1  # one combining mark before the brace
+
+
+def test_summary_counts_only_safe_fixes_and_names_the_unsafe_ones(lists: Path) -> None:
+    """Plain ``fix`` applies only safe fixes: the unsafe ones are named apart (as ruff does)."""
+    Path("case.md").write_text(
+        "# Tools\n\n- [A](https://a.org) - Parses files.\n- [B](https://b.org) - Reads files.\n"
+        "- [C](https://c.org) - Writes files.\n- [D](https://d.org) - lower case start.\n",
+        encoding="utf-8",
+    )
+    outcome = run("check", "--select", "description-case", "case.md")
+    assert "case.md:6:" in outcome.stdout and "[*]" not in outcome.stdout.splitlines()[0]
+    assert outcome.stdout.splitlines()[-1] == (
+        "Found 1 problem (1 warning) in 1 file. 1 more with `awesome-tidy fix --unsafe-fixes`."
+    )
 
 
 def test_quiet_drops_the_summary_and_exit_zero_the_failure(lists: Path) -> None:
@@ -288,18 +367,27 @@ def test_sarif_points_related_findings_at_the_first_copy(lists: Path) -> None:
 # -- junit -------------------------------------------------------------------------------------
 
 
-def test_junit_is_well_formed_with_one_failure_per_finding(
+def test_junit_is_well_formed_with_one_failure_per_error_or_warning(
     lists: Path, expected: list[Diagnostic]
 ) -> None:
+    """``info`` findings pass the exit code, and pass on the dashboard too: a test case with
+    the finding in its output, no failure."""
     root = ElementTree.fromstring(
         run("check", "--format", "junit", "reference.md", "clean.md").stdout
     )
+    failing = [d for d in expected if d.severity != "info"]
+    assert len(failing) == len(expected) - 15
     assert root.tag == "testsuites"
-    assert (root.get("tests"), root.get("failures")) == (str(len(expected) + 1), str(len(expected)))
+    assert (root.get("tests"), root.get("failures")) == (str(len(expected) + 1), str(len(failing)))
     reference, clean = root.findall("testsuite")
+    assert reference.get("failures") == str(len(failing))
     cases = reference.findall("testcase")
     assert len(cases) == len(expected)
     for case, d in zip(cases, expected, strict=True):
+        if d.severity == "info":
+            assert case.findall("failure") == []
+            assert d.message in (case.findtext("system-out") or "")
+            continue
         (failure,) = case.findall("failure")
         assert (case.get("line"), failure.get("type"), failure.get("message")) == (
             str(d.line),

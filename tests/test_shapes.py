@@ -536,6 +536,7 @@ HOSTILE_LINES = [
 ]
 
 
+@pytest.mark.slow  # million-character lines
 @pytest.mark.parametrize("text", HOSTILE_LINES)
 def test_a_hostile_line_is_read_in_one_pass(text: str) -> None:
     """Each of these took minutes while a scan restarted at every bracket or mark; read in one

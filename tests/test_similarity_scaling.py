@@ -19,6 +19,8 @@ import pytest
 from awesome_tidy.document import Document
 from awesome_tidy.rules.near_duplicate_title import NearDuplicateTitle
 
+pytestmark = pytest.mark.slow  # lists of up to 100,000 entries
+
 GENERATOR = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
 SMALL, LARGE = 1_000, 100_000
 

@@ -41,6 +41,7 @@ NEVER_ON_CHECK = (
     "awesome_tidy.lsp",  # the language server (the lsp extra): only `server` imports it
     "pygls",
     "lsprotocol",
+    "pathspec",  # no .gitignore or .ignore in a folder walked
 )
 
 
@@ -105,3 +106,11 @@ def test_the_plugin_scan_never_misses_what_importlib_finds_here() -> None:
 
     declared = bool(entry_points(group=registry.ENTRY_POINT_GROUP))
     assert registry._may_declare_plugins() or not declared
+
+
+def test_a_check_without_findings_measures_no_display_width(tmp_path: Path) -> None:
+    """wcwidth places a caret: a clean list, the usual pre-commit run, never needs it."""
+    (tmp_path / "list.md").write_text(SMALL_LIST, encoding="utf-8")
+    modules = _modules_after("check", "list.md", cwd=tmp_path)
+    assert "awesome_tidy.rules.near_duplicate_title" in modules
+    assert "wcwidth" not in modules and "pathspec" not in modules

@@ -13,6 +13,8 @@ import pytest
 
 from awesome_tidy.registry import builtin_rules
 
+pytestmark = pytest.mark.slow  # pip builds the wheel
+
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = sorted(rule.name for rule in builtin_rules())
 

@@ -66,6 +66,8 @@ class FileReport:
     error: str | None = None
     source: Source | None = None
     fixed_text: str | None = None
+    raw: bytes | None = None
+    """The bytes as read, when they could not be decoded (``fix -`` passes them through)."""
 
     @property
     def changed(self) -> bool:

@@ -7,6 +7,7 @@ import gc
 import os
 import sys
 from collections.abc import Iterator
+from enum import Enum
 from typing import Annotated, Optional, TextIO
 
 import typer
@@ -14,28 +15,45 @@ import typer
 from awesome_tidy import api, runner
 from awesome_tidy.config import ConfigError, ConfigFinder, Overrides
 from awesome_tidy.registry import RuleLoadError, all_rules
-from awesome_tidy.reporters import FORMATS, ReportOptions, reporter
+from awesome_tidy.reporters import COLOR_CHOICES, FORMATS, ReportOptions, reporter, wants_color
+from awesome_tidy.rule import SEVERITIES
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Plain help and errors: no boxes, and an error is the tool's own one line (see ``main``).
+    rich_markup_mode=None,
 )
 
 # typer needs Optional[...] at run time on Python 3.10: hence the noqa on these aliases.
 Paths = Annotated[
-    list[str],
-    typer.Argument(help="Markdown files or folders; - reads standard input.", show_default=False),
+    Optional[list[str]],  # noqa: UP045
+    typer.Argument(
+        metavar="PATH...",
+        help="Markdown files, folders or globs ('docs/**/*.md'); - reads standard input. "
+        "Default: the current folder.",
+        show_default=False,
+    ),
 ]
 Select = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option("--select", help="Run only these rules (repeat, or separate with commas)."),
+    typer.Option(
+        "--select", metavar="RULE", help="Run only these rules (repeat, or separate with commas)."
+    ),
 ]
 ExtendSelect = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option("--extend-select", help="Run these rules too (rules off by default)."),
+    typer.Option(
+        "--extend-select",
+        metavar="RULE",
+        help="Run these rules too, on top of the configuration's or --select's choice.",
+    ),
 ]
-Ignore = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules.")]  # noqa: UP045
+Ignore = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--ignore", metavar="RULE", help="Skip these rules."),
+]
 ConfigPath = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--config", metavar="PATH", help="Use this configuration file and no other."),
@@ -43,7 +61,9 @@ ConfigPath = Annotated[
 Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore every configuration file.")]
 Jobs = Annotated[
     Optional[int],  # noqa: UP045
-    typer.Option("--jobs", "-j", min=1, help="Processes to use (default: one per CPU)."),
+    typer.Option(
+        "--jobs", "-j", metavar="N", min=1, help="Processes to use (default: one per CPU)."
+    ),
 ]
 StdinFilename = Annotated[
     Optional[str],  # noqa: UP045
@@ -55,8 +75,25 @@ StdinFilename = Annotated[
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")]
 ExitZero = Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")]
+FailLevel = Enum("FailLevel", {name: name for name in SEVERITIES}, type=str)  # type: ignore[misc]
+FailLevelChoice = Annotated[
+    FailLevel,
+    typer.Option(
+        "--fail-level",
+        help="The lowest severity whose findings make the exit code 1.",
+    ),
+]
 ShowFixes = Annotated[
     bool, typer.Option("--show-fixes", help="Show what each fix changes (or changed).")
+]
+Color = Enum("Color", {name: name for name in COLOR_CHOICES}, type=str)  # type: ignore[misc]
+Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+ColorChoice = Annotated[
+    Color,
+    typer.Option(
+        "--color",
+        help="Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.",
+    ),
 ]
 
 
@@ -118,26 +155,40 @@ def _usage_errors() -> Iterator[None]:
         _fail(str(error))
 
 
-def _color(stream: TextIO) -> bool:
-    return "NO_COLOR" not in os.environ and bool(getattr(stream, "isatty", lambda: False)())
+def _color(stream: TextIO, when: Color | str = "auto") -> bool:
+    return wants_color(str(getattr(when, "value", when)), stream, os.environ)
 
 
-def _finish(reports: list[api.FileReport], exit_zero: bool) -> None:
-    errors = [report.error for report in reports if report.error]
+def _finish(
+    reports: list[api.FileReport],
+    exit_zero: bool,
+    fail_level: FailLevel,
+    would_change: bool = False,
+) -> None:
+    # A broken configuration file is the error of every file below it: said once.
+    errors = list(dict.fromkeys(report.error for report in reports if report.error))
     for error in errors:
         typer.echo(f"error: {error}", err=True)
     if errors:
         raise typer.Exit(2)
-    if not exit_zero and any(d.severity != "info" for r in reports for d in r.diagnostics):
+    failing = SEVERITIES[: SEVERITIES.index(fail_level.value) + 1]
+    found = any(d.severity in failing for r in reports for d in r.diagnostics)
+    if (would_change or found) and not exit_zero:
         raise typer.Exit(1)
+
+
+def _nothing_read(reports: list[api.FileReport]) -> bool:
+    """Every file named failed: a summary of zero files would only contradict the errors (a
+    machine format is still written: an empty report is what a tool reading it expects)."""
+    return bool(reports) and all(report.error for report in reports)
 
 
 @app.command()
 def check(
-    paths: Paths,
+    paths: Paths = None,
     output_format: Annotated[
-        str, typer.Option("--format", help=f"One of: {', '.join(FORMATS)}.")
-    ] = "text",
+        Format, typer.Option("--format", help="The report's format (see the README).")
+    ] = Format.text,  # type: ignore[attr-defined]
     select: Select = None,
     extend_select: ExtendSelect = None,
     ignore: Ignore = None,
@@ -147,6 +198,7 @@ def check(
         bool, typer.Option("--statistics", help="Count findings per rule instead of listing them.")
     ] = False,
     exit_zero: ExitZero = False,
+    fail_level: FailLevelChoice = FailLevel.warning,  # type: ignore[attr-defined]
     quiet: Quiet = False,
     show_fixes: ShowFixes = False,
     output_file: Annotated[
@@ -155,22 +207,24 @@ def check(
     ] = None,
     jobs: Jobs = None,
     stdin_filename: StdinFilename = None,
+    color: ColorChoice = Color.auto,  # type: ignore[attr-defined]
 ) -> None:
     """Report what is wrong with each list; exit 1 when there are errors or warnings."""
-    if output_format not in FORMATS:
-        raise typer.BadParameter(f"unknown format {output_format!r}", param_hint="--format")
-    if statistics and output_format != "text":
+    chosen = str(output_format.value)
+    if statistics and chosen != "text":
         _fail("--statistics counts findings in the text format only")
     with _usage_errors():
         finder = _finder(config, isolated, select, extend_select, ignore)
         results = runner.run_paths(
-            paths, finder, jobs=jobs, stdin=sys.stdin.buffer, stdin_filename=stdin_filename
+            paths or ["."], finder, jobs=jobs, stdin=sys.stdin.buffer, stdin_filename=stdin_filename
         )
     reports = [report for _, report in results]
     readable = [report for report in reports if not report.error]
-    write = reporter("statistics" if statistics else output_format)
-    if output_file is None:
-        options = ReportOptions(_color(sys.stdout), show_fixes, quiet)
+    write = reporter("statistics" if statistics else chosen)
+    if chosen == "text" and _nothing_read(reports):
+        pass  # the errors say it all: no "No problems in 0 files."
+    elif output_file is None:
+        options = ReportOptions(_color(sys.stdout, color), show_fixes, quiet)
         write(readable, sys.stdout, options)
     else:
         try:
@@ -178,12 +232,12 @@ def check(
                 write(readable, stream, ReportOptions(False, show_fixes, quiet))
         except OSError as error:
             _fail(f"{output_file}: cannot be written: {error.strerror or error}")
-    _finish(reports, exit_zero)
+    _finish(reports, exit_zero, fail_level)
 
 
 @app.command()
 def fix(
-    paths: Paths,
+    paths: Paths = None,
     unsafe_fixes: Annotated[
         bool, typer.Option("--unsafe-fixes", help="Apply unsafe fixes too.")
     ] = False,
@@ -196,15 +250,18 @@ def fix(
     config: ConfigPath = None,
     isolated: Isolated = False,
     exit_zero: ExitZero = False,
+    fail_level: FailLevelChoice = FailLevel.warning,  # type: ignore[attr-defined]
     quiet: Quiet = False,
     show_fixes: ShowFixes = False,
     jobs: Jobs = None,
     stdin_filename: StdinFilename = None,
+    color: ColorChoice = Color.auto,  # type: ignore[attr-defined]
 ) -> None:
     """Apply the safe fixes in place (- : read standard input, print the fixed text); exit 1
     when findings remain that need a human."""
     with _usage_errors():
         finder = _finder(config, isolated, select, extend_select, ignore)
+        paths = paths or ["."]
         results = runner.run_paths(
             paths,
             finder,
@@ -215,8 +272,8 @@ def fix(
             stdin=sys.stdin.buffer,
             stdin_filename=stdin_filename,
         )
-    # With standard input among the files, stdout carries its text: everything else goes to stderr.
-    piped = "-" in paths and not diff
+    # Standard output carries the fixed text of standard input, or the diff: notes go to stderr.
+    piped = "-" in paths or diff
     notes = sys.stderr if piped else sys.stdout
     for path, report in results:
         if diff:
@@ -224,12 +281,12 @@ def fix(
         elif path == "-":
             _write_stdin_result(report)
         if report.fixed and not quiet:
-            _describe_fixed(report, notes, show_fixes)
+            _describe_fixed(report, notes, show_fixes, would=diff)
     reports = [report for _, report in results]
     readable = [report for report in reports if not report.error]
     if readable and not diff:
-        reporter("text")(readable, notes, ReportOptions(_color(notes), quiet=quiet))
-    _finish(reports, exit_zero)
+        reporter("text")(readable, notes, ReportOptions(_color(notes, color), quiet=quiet))
+    _finish(reports, exit_zero, fail_level, would_change=diff and any(r.changed for r in reports))
 
 
 def _write_diff(report: api.FileReport) -> None:
@@ -248,19 +305,26 @@ def _write_diff(report: api.FileReport) -> None:
 
 
 def _write_stdin_result(report: api.FileReport) -> None:
-    """The fixed text, or the text as read when it could not be fixed: never an empty pipe.
-    Written as bytes in the input's own encoding, byte-order mark and line endings."""
-    if report.source is None:
+    """The fixed text, or the bytes as read when they could not be fixed or decoded: never an
+    empty pipe. Written as bytes in the input's own encoding, byte-order mark and line endings."""
+    if report.source is not None:
+        text = report.fixed_text if report.fixed_text is not None else report.source.text
+        data = report.source.encode(text)
+    elif report.raw is not None:
+        data = report.raw
+    else:
         return
-    text = report.fixed_text if report.fixed_text is not None else report.source.text
     sys.stdout.flush()
-    sys.stdout.buffer.write(report.source.encode(text))
+    sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
 
 
-def _describe_fixed(report: api.FileReport, stream: TextIO, show_fixes: bool) -> None:
+def _describe_fixed(
+    report: api.FileReport, stream: TextIO, show_fixes: bool, *, would: bool = False
+) -> None:
     count = len(report.fixed)
-    stream.write(f"{report.path}: fixed {count} problem{'s' * (count != 1)}\n")
+    verb = "would fix" if would else "fixed"
+    stream.write(f"{report.path}: {verb} {count} problem{'s' * (count != 1)}\n")
     if show_fixes:
         for d in report.fixed:
             stream.write(f"  {d.line}:{d.column} {d.rule} {d.message}\n")
@@ -303,11 +367,21 @@ def list_rules() -> None:
 
 
 @app.command()
-def explain(name: Annotated[str, typer.Argument(help="A rule name.")]) -> None:
+def explain(
+    name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            metavar="RULE", help="A rule name (none: list the rules).", show_default=False
+        ),
+    ] = None,
+) -> None:
     """Print a rule's page: what it checks, why, examples, fix and options."""
     from awesome_tidy.config_file import did_you_mean
     from awesome_tidy.pages import page_text
 
+    if name is None:
+        list_rules()
+        return
     text = page_text(name)
     if text is None:
         _fail(f"unknown rule {name!r}{did_you_mean(name, all_rules())}")
@@ -326,9 +400,30 @@ def server() -> None:
     serve()
 
 
-def main() -> None:
+def main(args: list[str] | None = None) -> None:
     # One run is one short process whose model lives to its end and makes next to no reference
     # cycles: the collector's passes over it cost 15 % of a check and a quarter of a fix on a
     # large list (and more at exit) and free nothing. Reference counting still frees the rest.
     gc.disable()
-    app()
+    arguments = sys.argv[1:] if args is None else args
+    try:
+        code = app(arguments or ["--help"], prog_name="awesome-tidy", standalone_mode=False)
+    except typer.Abort:
+        sys.exit(130)
+    except Exception as error:
+        # Bad usage (click's UsageError and kin carry an exit code and a message): the tool's
+        # own one-line form, like every other error it prints, then where to look.
+        if not hasattr(error, "format_message") or not hasattr(error, "exit_code"):
+            raise
+        typer.echo(f"error: {_lowered(error.format_message())}", err=True)
+        context = getattr(error, "ctx", None)
+        if context is not None:
+            typer.echo(f"(see '{context.command_path} --help')", err=True)
+        sys.exit(error.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _lowered(message: str) -> str:
+    """Click's messages start in capitals and end with a period; the tool's do neither."""
+    message = message.strip().removesuffix(".")
+    return message[:1].lower() + message[1:]

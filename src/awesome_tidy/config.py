@@ -14,7 +14,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
-from awesome_tidy.config_file import PYPROJECT, ConfigError, did_you_mean
+from awesome_tidy.config_file import PYPROJECT, ConfigError, did_you_mean, read_bounded
 from awesome_tidy.registry import all_rules
 from awesome_tidy.rule import Rule, Severity
 
@@ -176,10 +176,10 @@ def _discovered(path: Path) -> Config | None:
         return None
     if path.name == PYPROJECT:
         try:
-            if "awesome-tidy" not in path.read_text(encoding="utf-8", errors="replace"):
+            if b"awesome-tidy" not in read_bounded(path):
                 return None
-        except OSError:
-            return None
+        except (OSError, ValueError):
+            pass  # read again, and reported, by _read
     return _read(path)
 
 
@@ -200,7 +200,7 @@ class ConfigFinder:
             self._fixed = self.overrides.apply(Config())
         elif config_file is not None:
             self._fixed = self.overrides.apply(read_config(config_file))
-        self._by_directory: dict[Path, Config] = {}
+        self._by_directory: dict[Path, Config | ConfigError] = {}
 
     def for_path(self, path: str) -> Config:
         """The configuration for the file ``path`` (``-`` or a missing file: the working folder)."""
@@ -210,12 +210,19 @@ class ConfigFinder:
         return self.for_directory(directory)
 
     def for_directory(self, directory: Path) -> Config:
+        """Raises the ``ConfigError`` of a broken file each time it is asked for, so that each
+        file below it reports it while the others are checked."""
         if self._fixed is not None:
             return self._fixed
         found = self._by_directory.get(directory)
         if found is None:
-            found = self._discover(directory)
+            try:
+                found = self._discover(directory)
+            except ConfigError as error:
+                found = error
             self._by_directory[directory] = found
+        if isinstance(found, ConfigError):
+            raise found
         return found
 
     def _discover(self, directory: Path) -> Config:

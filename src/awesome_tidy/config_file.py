@@ -16,6 +16,8 @@ from awesome_tidy.registry import all_rules
 from awesome_tidy.rule import SEVERITIES, Option
 
 PYPROJECT = "pyproject.toml"
+MAX_BYTES = 1_000_000
+"""No configuration is this long; ``--config /dev/zero`` must not read until memory runs out."""
 TABLE = ("tool", "awesome-tidy")
 KEYS = ("select", "extend-select", "ignore", "severity", "per-file-ignores", "exclude", "rules")
 SKIP_SECTIONS = "skip-sections"
@@ -48,10 +50,12 @@ class ConfigText:
         self.path = path
         self.display = _display(path)
         try:
-            self.text = path.read_bytes().decode("utf-8")
+            self.text = read_bounded(path).decode("utf-8")
         except (OSError, UnicodeDecodeError) as error:
             reason = getattr(error, "strerror", None) or str(error)
             raise ConfigError(f"{self.display}: cannot be read: {reason}") from None
+        except ValueError as error:
+            raise ConfigError(f"{self.display}: {error}") from None
         self.data = self._parse()
         self.lines = _key_lines(self.text)
 
@@ -66,6 +70,8 @@ class ConfigText:
         except tomllib.TOMLDecodeError as error:
             message, line = _split_position(str(error))
             raise ConfigError(f"{self.display}:{line}: invalid TOML: {message}") from None
+        except RecursionError:
+            raise ConfigError(f"{self.display}: invalid TOML: nested too deeply") from None
 
     def table(self) -> tuple[tuple[str, ...], dict[str, Any]] | None:
         """The awesome-tidy table and its key path; None when a pyproject.toml has none."""
@@ -105,6 +111,12 @@ def read_settings(text: ConfigText, prefix: tuple[str, ...], table: Mapping[str,
     """Check every key of the awesome-tidy ``table`` and return what it sets, with its lines."""
     settings = Settings(text, prefix)
     for key, value in table.items():
+        if key == TABLE[0] and not prefix and isinstance(value, dict) and TABLE[1] in value:
+            raise text.error(
+                (key,),
+                f"unknown key {key!r}: in {text.path.name} the settings stand at the top level; "
+                f"drop '{'.'.join(TABLE)}' from the table names",
+            )
         if key not in KEYS:
             raise text.error((*prefix, key), f"unknown key {key!r}{did_you_mean(key, KEYS)}")
         settings.read(key, value)
@@ -198,6 +210,21 @@ class Settings:
                     raise self.fail(keys, f"bad value for {rule}.{name}: {problem}")
                 self.rule_options.setdefault(rule, {})[name] = value
             self.origins[f"rules.{rule}.{name}"] = self.origin(*keys)
+        set_here = self.rule_options.get(rule, {})
+        problem = known[rule].settings_problem(
+            lambda name: set_here.get(name, known[rule].options[name].default)
+        )
+        if problem is not None:
+            raise self.fail(("rules", rule), f"bad options for {rule}: {problem}")
+
+
+def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The file's bytes; ValueError past ``limit`` (read no further: it may never end)."""
+    with path.open("rb") as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"too large for a configuration file (over {limit:,} bytes)")
+    return data
 
 
 def _show(value: Any) -> str:

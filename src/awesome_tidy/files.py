@@ -2,10 +2,12 @@
 
 A file is read as bytes and decoded strictly; its encoding and byte-order mark are remembered so
 that writing gives back the same bytes for every line no fix touched. Only regular files are
-read: a FIFO or a device would block or never end. Writes are atomic and durable: a temporary
-file in the same directory, written, given the original's mode and owner, synced, renamed over
-the original, and the directory synced. A file that changed on disk since it was read (other
-bytes, or another file at that path) is not written.
+read: a FIFO or a device would block or never end; a file larger than ``MAX_BYTES`` is refused
+from its size, before a byte is read. Writes are atomic and durable: a temporary file in the same
+directory, written, given the original's mode and owner, synced, renamed over the original, and
+the directory synced. A file that changed on disk since it was read (other bytes, or another file
+at that path) is not written, nor one whose file or folder has no write permission (even for
+root). The rename gives the path a new file: another hard link to the old one keeps the old text.
 """
 
 from __future__ import annotations
@@ -18,6 +20,12 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
+
+MAX_BYTES = 512 * 1024 * 1024
+"""Ten times the largest list tested (50 MB); past it, a file is not a list anyone curates."""
+_NAME_MAX = 255
+"""The longest file name most file systems take, in bytes."""
 
 
 class InputError(Exception):
@@ -111,7 +119,25 @@ def _read_regular_file(path: str) -> tuple[bytes, os.stat_result]:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
             raise InputError(f"{path}: not a regular file, skipped")
-        return stream.read(), status
+        if status.st_size > MAX_BYTES:
+            raise InputError(f"{path}: {_too_large(status.st_size)}")
+        return read_at_most(stream, path), status
+
+
+def read_at_most(stream: BinaryIO, path: str) -> bytes:
+    """All of ``stream`` up to ``MAX_BYTES`` (a file may grow while it is read; a pipe has no
+    size to check first)."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{path}: {_too_large(None)}")
+    return data
+
+
+def _too_large(size: int | None) -> str:
+    """``size`` is known for a file, not for a stream cut short at the limit."""
+    limit = f"{MAX_BYTES // 2**20:,} MB"
+    shown = f"{size / 2**20:,.0f} MB, over the limit of {limit}" if size else f"over {limit}"
+    return f"too large ({shown}), skipped"
 
 
 _O_BINARY = getattr(os, "O_BINARY", 0)
@@ -138,11 +164,12 @@ class _ChangedOnDisk(Exception):
 
 
 def _atomic_write(target: Path, data: bytes, original: os.stat_result, stamp: Stamp | None) -> None:
-    # A file without write permission is left alone even by root: the mode says "do not touch".
-    if not original.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
+    # A file or folder without write permission is left alone even by root: the mode says "do
+    # not touch" (the rename replaces an entry of the folder, so the folder's mode counts too).
+    if not _writable(target) or not _writable(target.parent):
         raise PermissionError(target)
     handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        prefix=f".{_short(target.name)}.", suffix=".tmp", dir=target.parent
     )
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -159,6 +186,16 @@ def _atomic_write(target: Path, data: bytes, original: os.stat_result, stamp: St
             os.unlink(temporary)
         raise
     _sync_directory(target.parent)
+
+
+def _writable(path: Path) -> bool:
+    return bool(path.stat().st_mode & stat.S_IWUSR) and os.access(path, os.W_OK)
+
+
+def _short(name: str) -> str:
+    """The name, cut so that the temporary file's (14 more bytes) is still a valid name."""
+    room = _NAME_MAX - len(".") - len(".") - 8 - len(".tmp")
+    return name.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
 
 
 def _copy_owner_and_mode(descriptor: int, path: str, original: os.stat_result) -> None:

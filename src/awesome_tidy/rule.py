@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -136,6 +136,8 @@ class Option:
     choices: tuple[Any, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
+    regex: bool = False
+    """The value is a regular expression: it must compile and must not backtrack exponentially."""
 
     def validate(self, value: Any) -> str | None:
         """Return why ``value`` is not acceptable, or None when it is."""
@@ -149,6 +151,10 @@ class Option:
             return f"must be at least {self.minimum}, got {value!r}"
         if self.maximum is not None and number is not None and number > self.maximum:
             return f"must be at most {self.maximum}, got {value!r}"
+        if self.regex and isinstance(value, str) and value:
+            from awesome_tidy.regex_check import regex_problem
+
+            return regex_problem(value)
         return None
 
 
@@ -174,6 +180,12 @@ class Rule:
     (``unrecognised-shape``)."""
 
     settings: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def settings_problem(cls, option: Callable[[str], Any]) -> str | None:
+        """Why the options, each valid alone, do not go together (``option(name)`` gives each
+        one's value, set or default); None when they do. Checked when configuration is read."""
+        return None
 
     def option(self, name: str) -> Any:
         if name in self.settings:

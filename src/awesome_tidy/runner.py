@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from awesome_tidy import api
-from awesome_tidy.config import Config, ConfigFinder
-from awesome_tidy.files import InputError, decode
+from awesome_tidy.config import Config, ConfigError, ConfigFinder
+from awesome_tidy.files import InputError, decode, read_at_most
 from awesome_tidy.inputs import STDIN, collect
 
 EMPTY_FOLDER = "is a directory with no Markdown files (*.md, *.markdown) to check"
@@ -42,16 +42,20 @@ def run_paths(
     """Check (or fix) every file the paths name, as ``(file, report)`` pairs in order; ``-``
     reads ``stdin``, which is never written."""
     files = collect(paths, finder)
+    configs = {path: _config(finder, path) for path in files if path != STDIN}
     tasks = [
-        Task(path, finder.for_path(path), fix, unsafe, write)
-        for path in files
-        if path != STDIN and not os.path.isdir(path)
+        Task(path, config, fix, unsafe, write)
+        for path, config in configs.items()
+        if isinstance(config, Config) and not os.path.isdir(path)
     ]
     reports = iter(run(tasks, jobs))
     results = []
     for path in files:
+        config = configs.get(path)
         if path == STDIN:
             report = _run_stdin(stdin, stdin_filename, finder, fix=fix, unsafe=unsafe)
+        elif isinstance(config, ConfigError):
+            report = api.FileReport(path, error=str(config))
         elif os.path.isdir(path):
             report = api.FileReport(path, error=f"{path}: {EMPTY_FOLDER}")
         else:
@@ -60,17 +64,30 @@ def run_paths(
     return results
 
 
+def _config(finder: ConfigFinder, path: str) -> Config | ConfigError:
+    try:
+        return finder.for_path(path)
+    except ConfigError as error:
+        return error
+
+
 def _run_stdin(
     stdin: BinaryIO | None, name: str | None, finder: ConfigFinder, *, fix: bool, unsafe: bool
 ) -> api.FileReport:
     display = name or "<stdin>"
-    config = finder.for_path(name or STDIN)
+    try:
+        data = read_at_most(stdin, display) if stdin is not None else b""
+    except InputError as error:
+        return api.FileReport(display, error=str(error))
+    config = _config(finder, name or STDIN)
+    if isinstance(config, ConfigError):
+        return api.FileReport(display, error=str(config), raw=data)
     if name is not None and config.is_excluded(name):
         config = Config(select=())
     try:
-        source = decode(stdin.read() if stdin is not None else b"", display)
+        source = decode(data, display)
     except InputError as error:
-        return api.FileReport(display, error=str(error))
+        return api.FileReport(display, error=str(error), raw=data)
     if fix:
         return api.fix_source(source, config, unsafe=unsafe)
     return api.check_source(source, config)

@@ -1,4 +1,6 @@
-"""JUnit XML for CI dashboards: a test suite per file, a failing test case per finding.
+"""JUnit XML for CI dashboards: a test suite per file, a test case per finding, failing for an
+error or a warning; an ``info`` finding passes (as it passes the exit code) and says why in its
+output.
 
 A file without findings gets one passing test case, so the dashboard counts it as checked.
 """
@@ -21,7 +23,7 @@ _NOT_XML = {
 
 def report(reports: Sequence[FileReport], stream: TextIO, options: ReportOptions) -> None:
     total = sum(max(len(r.diagnostics), 1) for r in reports)
-    failures = sum(len(r.diagnostics) for r in reports)
+    failures = sum(_failures(r) for r in reports)
     root = ElementTree.Element(
         "testsuites", name="awesome-tidy", tests=str(total), failures=str(failures), errors="0"
     )
@@ -36,8 +38,9 @@ def report(reports: Sequence[FileReport], stream: TextIO, options: ReportOptions
 def _suite(root: ElementTree.Element, file_report: FileReport) -> None:
     path = _clean(file_report.path)
     count = len(file_report.diagnostics)
+    failures = str(_failures(file_report))
     suite = ElementTree.SubElement(
-        root, "testsuite", name=path, tests=str(max(count, 1)), failures=str(count), errors="0"
+        root, "testsuite", name=path, tests=str(max(count, 1)), failures=failures, errors="0"
     )
     if not count:
         ElementTree.SubElement(suite, "testcase", classname=path, name="no problems", file=path)
@@ -50,8 +53,18 @@ def _suite(root: ElementTree.Element, file_report: FileReport) -> None:
             file=path,
             line=str(d.line),
         )
-        failure = ElementTree.SubElement(case, "failure", type=d.rule, message=_clean(d.message))
-        failure.text = _clean(f"{path}:{d.line}:{d.column}: {d.severity} {d.rule} {d.message}")
+        line = _clean(f"{path}:{d.line}:{d.column}: {d.severity} {d.rule} {d.message}")
+        if d.severity == "info":
+            ElementTree.SubElement(case, "system-out").text = line
+        else:
+            failure = ElementTree.SubElement(
+                case, "failure", type=d.rule, message=_clean(d.message)
+            )
+            failure.text = line
+
+
+def _failures(file_report: FileReport) -> int:
+    return sum(1 for d in file_report.diagnostics if d.severity != "info")
 
 
 def _clean(text: str) -> str:

@@ -1,17 +1,18 @@
-"""Human output, grouped by file: ``path:line:col: rule message`` (the rule coloured by its
-severity on a terminal), the source line with a caret under the column, then a summary line.
+"""Human output, grouped by file: ``path:line:col: severity rule [*] message`` (``[*]``: plain
+``fix`` repairs it; the severity coloured on a terminal), the source line with a caret under the
+column, then a summary line.
 
-    docs/papers.md:9:16: stray-brace stray '{' in title
+    docs/papers.md:9:16: error stray-brace [*] stray '{' in title
         9 | + (tao2022deep){Deep Learning for Unsupervised Anomaly Localization[2022]
           |                ^
 
-Columns count characters; the caret is placed by display width, so that it stays under its
-character after wide CJK text. A very long line is shown around the column only.
+Columns count characters; the caret is placed by display width (wcwidth), so that it stays under
+its character after wide CJK text and combining accents. A very long line is shown around the
+column only.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
@@ -76,7 +77,13 @@ def _normalized(file_report: FileReport) -> str | None:
 
 def _headline(path: str, d: Diagnostic, paint: _Painter) -> str:
     where = paint(f"{path}:{d.line}:{d.column}:", "bold")
-    return f"{where} {paint(d.rule, d.severity)} {d.message}\n"
+    marker = " [*]" if safely_fixable(d) else ""
+    return f"{where} {paint(d.severity, d.severity)} {d.rule}{marker} {d.message}\n"
+
+
+def safely_fixable(d: Diagnostic) -> bool:
+    """What plain ``fix`` repairs; an unsafe fix waits for ``--unsafe-fixes``."""
+    return d.fix is not None and d.fix.is_safe
 
 
 def _excerpt(d: Diagnostic, line: str, paint: _Painter) -> str:
@@ -113,12 +120,20 @@ def _fixed(text: str, fix: Fix, line: int, paint: _Painter) -> str:
 
 
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    """Terminal columns: wide CJK characters take two, combining marks and zero-width ones none
+    (a control character, which wcwidth cannot measure, one)."""
+    from wcwidth import wcswidth, wcwidth
+
+    width = int(wcswidth(text))
+    if width >= 0:
+        return width
+    return sum(width if (width := int(wcwidth(char))) >= 0 else 1 for char in text)
 
 
 def summary(reports: Sequence[FileReport]) -> str:
     counts = Counter(d.severity for r in reports for d in r.diagnostics)
-    fixable = sum(1 for r in reports for d in r.diagnostics if d.fixable)
+    fixable = sum(1 for r in reports for d in r.diagnostics if safely_fixable(d))
+    unsafe = sum(1 for r in reports for d in r.diagnostics if d.fixable) - fixable
     total = sum(counts.values())
     files = len(reports)
     if not total:
@@ -132,5 +147,7 @@ def summary(reports: Sequence[FileReport]) -> str:
         f"Found {total} problem{'s' * (total != 1)} ({parts}) in {files} file{'s' * (files != 1)}."
     )
     if fixable:
-        text += f" {fixable} fixable with `awesome-tidy fix`."
+        text += f" [*] {fixable} fixable with `awesome-tidy fix`."
+    if unsafe:
+        text += f" {unsafe} more with `awesome-tidy fix --unsafe-fixes`."
     return text

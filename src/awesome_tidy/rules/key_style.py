@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from awesome_tidy.model import KEY_STYLE_EXAMPLES, KEY_STYLES, Document, dominant_key_style
 from awesome_tidy.rule import Option, Problem, Rule
@@ -19,7 +20,7 @@ class KeyStyle(Rule):
             choices=("auto", *KEY_STYLES, "pattern"),
         ),
         "pattern": Option(
-            str, "", "with style = 'pattern': a regular expression every key matches"
+            str, "", "with style = 'pattern': a regular expression every key matches", regex=True
         ),
         "share": Option(
             float,
@@ -29,6 +30,12 @@ class KeyStyle(Rule):
             maximum=1.0,
         ),
     }
+
+    @classmethod
+    def settings_problem(cls, option: Callable[[str], Any]) -> str | None:
+        if option("style") == "pattern" and not option("pattern"):
+            return "style = 'pattern' needs a 'pattern' (a regular expression)"
+        return None
 
     def check(self, doc: Document) -> Iterator[Problem]:
         if not doc.has_keys:

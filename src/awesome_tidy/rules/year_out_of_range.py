@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from awesome_tidy.model import Document
 from awesome_tidy.rule import Option, Problem, Rule
@@ -15,6 +16,13 @@ class YearOutOfRange(Rule):
         "min-year": Option(int, 1900, "the earliest plausible year", minimum=0),
         "max-year": Option(int, 0, "the latest plausible year; 0 means next year", minimum=0),
     }
+
+    @classmethod
+    def settings_problem(cls, option: Callable[[str], Any]) -> str | None:
+        earliest, latest = option("min-year"), option("max-year")
+        if latest and earliest > latest:
+            return f"min-year {earliest} is after max-year {latest}"
+        return None
 
     def check(self, doc: Document) -> Iterator[Problem]:
         earliest = self.option("min-year")
