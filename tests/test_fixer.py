@@ -727,3 +727,15 @@ def test_a_brace_typed_for_a_bracket_becomes_the_bracket_and_no_bracket_is_left_
     fixed = fix_text(text).text
     assert fixed == text.replace("[2026}", "[2026]")
     assert not [d for d in check_text(fixed) if d.rule in ("unbalanced-bracket", "stray-brace")]
+
+
+def test_a_table_of_contents_rewrite_keeps_an_address_that_leads_off_the_page() -> None:
+    # Found by benchmarks/fuzz.py: a continuation line inside a table of contents carried a code
+    # link, and the table's rewrite from the headings dropped it.
+    text = (
+        "## Contents\n- [Recent Updates](#recent-updates)\n"
+        "  [[code]](https://github.com/fuzz/cont)\n  - [Links](#links)\n"
+    )
+    result = fix_text(text)
+    assert "https://github.com/fuzz/cont" in result.text
+    assert fix_text(result.text).text == result.text

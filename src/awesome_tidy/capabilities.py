@@ -7,6 +7,7 @@ is kept by construction, so a fix that passes changed nothing but what it declar
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cached_property
@@ -20,6 +21,8 @@ _BLANKS = str.maketrans("", "", " \t\n")
 _BULLETS = ("-", "*", "+")
 _SEPARATOR_MARKS = frozenset("-–—:：")
 _SHOWN = 60
+# What follows a scheme's "://" names an address; matching from the literal keeps it linear.
+_ADDRESS = re.compile(r"://[^\s()<>\[\]]+")
 
 
 def shown(fragment: str) -> str:
@@ -160,8 +163,11 @@ class Verifier:
         return (edit.start, edit.end) in self._headings
 
     def _rewrite_toc(self, edit: Edit, old: str, capability: Capability) -> bool:
-        """Inside a table of contents, keeping every link of it whose target exists."""
+        """Inside a table of contents, keeping every link of it whose target exists, and every
+        address that leads off the page (a table may hold a ``[[code]](url)`` line too)."""
         doc = self.doc
+        if any(url not in edit.text for url in _ADDRESS.findall(old)):
+            return False
         for table in doc.anchors.tables:
             end = doc.line_end(max(toc_link.item.line for toc_link in table.links))
             if table.start <= edit.start and edit.end <= end:
