@@ -22,7 +22,7 @@ from awesome_tidy.capabilities import Verifier
 from awesome_tidy.config import Config
 from awesome_tidy.document import Document
 from awesome_tidy.linter import Diagnostic, lint
-from awesome_tidy.rule import TEXT, Capability
+from awesome_tidy.rule import TEXT, Capability, apply_edits
 
 MAX_PASSES = 20
 
@@ -154,18 +154,8 @@ def _non_overlapping(candidates: list[Diagnostic], length: int) -> list[Diagnost
 
 def _apply(doc: Document, chosen: list[Diagnostic]) -> str:
     """Apply the fixes' edits to the raw text, mapping offsets past CRLF line endings."""
-    raw = doc.raw
-    newline = doc.newline
-    pieces = []
-    at = 0
-    edits = sorted((edit for d in chosen if d.fix for edit in d.fix.edits), key=lambda e: e.start)
-    for edit in edits:
-        start, end = doc.raw_offset(edit.start), doc.raw_offset(edit.end)
-        pieces.append(raw[at:start])
-        pieces.append(edit.text.replace("\n", newline) if newline != "\n" else edit.text)
-        at = end
-    pieces.append(raw[at:])
-    return "".join(pieces)
+    edits = (edit for d in chosen if d.fix for edit in d.fix.edits)
+    return apply_edits(doc.raw, edits, position=doc.raw_offset, newline=doc.newline)
 
 
 # -- the backstop: what no pass may lose, whatever its rules declared -------------------------

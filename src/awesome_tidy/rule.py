@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -88,6 +88,27 @@ class Edit:
     @classmethod
     def insert(cls, at: int, text: str) -> Edit:
         return cls(at, at, text)
+
+
+def apply_edits(
+    text: str,
+    edits: Iterable[Edit],
+    *,
+    position: Callable[[int], int] = int,
+    newline: str = "\n",
+) -> str:
+    """``text`` with the disjoint ``edits`` applied; ``position`` maps an edit's offset into
+    ``text`` (a slice of the document, or the source with its own line endings) and inserted
+    line breaks become ``newline``. The fixer and the text reporter's preview both use it."""
+    pieces = []
+    at = 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        start, end = position(edit.start), position(edit.end)
+        pieces.append(text[at:start])
+        pieces.append(edit.text.replace("\n", newline) if newline != "\n" else edit.text)
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 @dataclass(frozen=True, slots=True)

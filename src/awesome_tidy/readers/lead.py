@@ -19,6 +19,8 @@ _KEY_STOP = re.compile("[" + re.escape(KEY_CLOSERS + "(（[\n") + "]")
 _MAX_LEAD_LABEL_WORDS = 4
 # ``(Relational Representation Learning, NIPS 2018)``: a workshop's name and its venue's year.
 _MAX_DATE_TAG_WORDS = 6
+# ``:fire: **Title**``: GitHub renders a shortcode as its emoji, decoration like ``🔥`` itself.
+_SHORTCODE = re.compile(r":[a-z0-9_+-]{1,40}:(?=\s)")
 
 
 def badges_of(entry: Entry) -> dict[int, int]:
@@ -35,6 +37,8 @@ def skip_decoration(text: str, badges: dict[int, int], at: int, end: int) -> int
             at += 2 if char == "~" else 1
             continue
         skip = badges.get(at) or (_tag_end(text, at) if char == "<" else None)
+        if skip is None and char == ":" and (shortcode := _SHORTCODE.match(text, at, end)):
+            skip = shortcode.end()
         if skip is None:
             return at
         at = skip

@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from awesome_tidy.rule import apply_edits
+
 if TYPE_CHECKING:
     from awesome_tidy.api import FileReport
     from awesome_tidy.linter import Diagnostic
@@ -108,11 +110,8 @@ def _fixed(text: str, fix: Fix, line: int, paint: _Painter) -> str:
     first = text.rfind("\n", 0, fix.start) + 1
     last = text.find("\n", max(fix.end - 1, fix.start))
     last = len(text) if last < 0 else last
-    pieces, at = [], first
-    for edit in fix.edits:
-        pieces.append(text[at : edit.start] + edit.text)
-        at = edit.end
-    after = "".join(pieces) + text[at:last] if at <= last else "".join(pieces)
+    end = max(last, fix.end)
+    after = apply_edits(text[first:end], fix.edits, position=lambda offset: offset - first)
     label = paint(f"{'fix':>{len(str(line)) + 4}} |", "dim")
     if not after and last > first:
         return f"{label} (removes the line)\n"

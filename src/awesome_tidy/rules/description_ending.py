@@ -8,10 +8,11 @@ from awesome_tidy.model import Document, Entry, dominant, is_cjk, link_items
 from awesome_tidy.rule import TEXT, Edit, Fix, Problem, Rule
 
 _TERMINAL = ".!?…。！？"
-_CLOSING = "\"'”’*_"
+# What closes quotes and emphasis (``~~struck through.~~`` ends with its period).
+_CLOSING = "\"'”’*_~"
 # A description ending in one of these ends with a parenthesis, code or a link: neither
 # punctuated nor bare, it says nothing of the list's habit and is never reported.
-_NEUTRAL = ")]`>"
+_NEUTRAL = ")]`>）】」』"
 # An abbreviation's period (``Barron et al.``, ``etc.``, ``e.g.``, an initial ``J.``) is part of
 # the word, not a full stop: such an ending counts for neither habit, and no fix removes it.
 _ABBREVIATION = re.compile(

@@ -15,10 +15,10 @@ class DuplicateEntry(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         for group in doc.copies:
-            first_in_section: dict[int, Entry] = {}
-            items: dict[tuple[int, int, str], Entry] = {}
+            first_in_place: dict[tuple[int, int], Entry] = {}
+            items: dict[tuple[tuple[int, int], int, str], Entry] = {}
             for entry in group:
-                first = first_in_section.setdefault(id(entry.container), entry)
+                first = first_in_place.setdefault(_place(entry), entry)
                 same = _same_item(doc, items, entry)
                 if first is entry:
                     continue
@@ -35,12 +35,23 @@ class DuplicateEntry(Rule):
                 )
 
 
-def _same_item(doc: Document, seen: dict[tuple[int, int, str], Entry], entry: Entry) -> Entry:
+def _place(entry: Entry) -> tuple[int, int]:
+    """Where two copies are one list: the same table, or the same list of one section.
+
+    A section whose list is broken in two (by an HTML heading, a label paragraph, a note) groups
+    its papers on purpose: a paper in both halves is listed twice by design, not by mistake.
+    """
+    return id(entry.container), entry.item.top_list if entry.item is not None else -1
+
+
+def _same_item(
+    doc: Document, seen: dict[tuple[tuple[int, int], int, str], Entry], entry: Entry
+) -> Entry:
     """The first entry of the group whose whole list item, sub-items included, is this one's,
-    under the same parent and container (whitespace aside); the entry itself if none is."""
+    under the same parent in the same list (whitespace aside); the entry itself if none is."""
     if entry.item is None:
         return entry
-    key = (id(entry.container), id(entry.item.parent), doc.item_text(entry.item))
+    key = (_place(entry), id(entry.item.parent), doc.item_text(entry.item))
     return seen.setdefault(key, entry)
 
 
