@@ -22,8 +22,13 @@ class LinkItemFormat(Rule):
             for entry in link_items(doc.entries)
             if entry.description is not None
         }
-        used = [doc.text[start:end] for start, end in filter(None, spans.values()) if end > start]
-        # The separator most described items use; awesome-lint's ' - ' when none is.
+        described = [span for span in spans.values() if span is not None]
+        used = [doc.text[start:end] for start, end in described if end > start]
+        # Where most described items have no separator, the list has no convention to hold an
+        # item to (a paper list of bare title links with notes after them): say nothing.
+        if len(used) * 2 <= len(described):
+            return
+        # The separator most described items use; awesome-lint's ' - ' when none leads.
         canonical = dominant(used, 0.6) or " - "
         for entry in link_items(doc.entries):
             span = spans.get(id(entry))
