@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from awesome_tidy.model import Document, Entry, normalize_url
 from awesome_tidy.rule import Problem, Rule
 
-
 # A name's words, digits left out: ``Sarashina2`` is of the family ``sarashina``.
 _FAMILY_WORD = re.compile(r"[^\W\d_]+")
 _MAX_NAME_WORDS = 4
@@ -56,4 +55,5 @@ def _one_family(first: str, second: str) -> bool:
     words = [_FAMILY_WORD.findall(title.casefold()) for title in (first, second)]
     if not all(words) or max(len(found) for found in words) > _MAX_NAME_WORDS:
         return False
-    return words[0][0] == words[1][0]
+    first_words: set[str] = {found[0] for found in words}
+    return len(first_words) == 1
