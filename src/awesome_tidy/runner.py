@@ -3,13 +3,12 @@ pays, results in the order the files were given."""
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from awesome_tidy import api
+from awesome_tidy import api, memory
 from awesome_tidy.config import Config, ConfigError, ConfigFinder
 from awesome_tidy.files import InputError, decode, read_at_most
 from awesome_tidy.inputs import STDIN, collect
@@ -131,17 +130,8 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-_files_done = 0  # by this process: the main one, or a worker
-
-
 def _run_task(task: Task) -> api.FileReport:
-    global _files_done
-    if _files_done:
-        # The CLI turns automatic collection off (see cli.main): the model of the file before,
-        # which holds reference cycles, is freed here, before the next one is read. Nothing is
-        # collected after the last file: the process exits, and a collection costs ~10 ms.
-        gc.collect()
-    _files_done += 1
+    memory.before_a_file()
     if task.fix:
         return api.fix_file(task.path, task.config, unsafe=task.unsafe, write=task.write)
     return api.check_file(task.path, task.config)

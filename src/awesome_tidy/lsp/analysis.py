@@ -8,17 +8,15 @@ loop only filter what is ready.
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
 import os
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
 from lsprotocol import types
 
-from awesome_tidy import api
+from awesome_tidy import api, memory
 from awesome_tidy.config import Config, ConfigError
 from awesome_tidy.document import Document
 from awesome_tidy.files import InputError, decode
@@ -83,31 +81,18 @@ def start_checking_process() -> None:
 
 
 def warm_up() -> None:
-    """Start a checking process: load the rules, and freeze what the imports built so that the
-    collector's full passes, which a long-lived process needs, no longer walk it."""
+    """Start a long-lived process: load the rules, then the collection policy of a long run
+    (awesome_tidy.memory): what the imports built is frozen, out of the collector's way."""
     with contextlib.suppress(RuleLoadError):  # a broken plugin is reported by the first check
         all_rules()
-    gc.collect()
-    gc.freeze()
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """No automatic garbage collection while a model is built (a third of a 10k list's check):
-    the model makes next to no cycles until it is dropped, and the collections that follow,
-    once per check, run in the checking process, never in the server's."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    memory.for_a_long_run()
 
 
 def analyse(job: Job) -> Analysis:
     """Check ``job`` in a checking process; never raises: what goes wrong is the ``error``."""
     started = time.perf_counter()
     try:
-        with collector_paused():
+        with memory.paused():
             analysis = _analyse(job)
     except (ConfigError, RuleLoadError, InputError) as error:
         analysis = Analysis(job, error=str(error))
@@ -133,7 +118,7 @@ def _analyse(job: Job) -> Analysis:
 
 def fix(job: Job, config: Config, unsafe: bool) -> str:
     """The text ``awesome-tidy fix`` would write (raises ``FixError`` when it cannot fix)."""
-    with collector_paused():
+    with memory.paused():
         return api.fix_text(job.text, config, path=job.path, unsafe=unsafe).text
 
 

@@ -12,7 +12,6 @@ dropped and the latest text checked.
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import multiprocessing
 from collections.abc import Callable
@@ -343,10 +342,7 @@ def _fixable(analysis: Analysis, unsafe: bool) -> bool:
 
 def serve() -> None:
     """Serve one client over standard input and output until it says exit."""
-    # The CLI turns the collector off for its short runs; a server lives long and must free
-    # the reference cycles of what it builds.
     logging.basicConfig(level=logging.WARNING)
     server = build()
-    warm_up()
-    gc.enable()
+    warm_up()  # the collection policy of a long run, after the CLI's short-run one
     server.start_io()
