@@ -275,7 +275,7 @@ def test_fragments_that_route_a_web_app_or_name_a_chapter_are_different_links() 
         "# Scenes\n\n"
         "- [Orbit](https://sandbox.example.io/#K2X9Q1#4) - Orbit camera.\n"
         "- [Shadows](https://sandbox.example.io/#7HHQ2B#0) - Soft shadows.\n"
-        "- [Orbit again](https://sandbox.example.io/#K2X9Q1#4) - Orbit camera, zoomed.\n"
+        "- [Zoomed camera](https://sandbox.example.io/#K2X9Q1#4) - Orbit camera, zoomed.\n"
         "- [Guide](https://docs.example.io/guide#install) - Install guide.\n"
         "- [Guide usage](https://docs.example.io/guide#usage) - Usage guide.\n"
     )

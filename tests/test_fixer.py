@@ -739,3 +739,15 @@ def test_a_table_of_contents_rewrite_keeps_an_address_that_leads_off_the_page() 
     result = fix_text(text)
     assert "https://github.com/fuzz/cont" in result.text
     assert fix_text(result.text).text == result.text
+
+
+def test_a_table_of_contents_rewrite_keeps_a_note_written_inside_the_table() -> None:
+    # Found by benchmarks/fuzz.py (20,000 cases): a `<br>` continuation line in a table of
+    # contents was dropped by the rewrite from the headings.
+    text = (
+        "## Contents\n- [Recent Updates](#recent-updates)\n"
+        "  <br>Note: the code moved.\n- [Surveys](#surveys)\n"
+    )
+    result = fix_text(text)
+    assert "Note: the code moved." in result.text
+    assert fix_text(result.text).text == result.text

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from functools import cached_property
 
+from awesome_tidy.anchors import TocLink
 from awesome_tidy.document import Document, ListItem
 from awesome_tidy.entries import Entry
 from awesome_tidy.rule import Capability, Edit, Fix
@@ -23,6 +25,7 @@ _SEPARATOR_MARKS = frozenset("-–—:：")
 _SHOWN = 60
 # What follows a scheme's "://" names an address; matching from the literal keeps it linear.
 _ADDRESS = re.compile(r"://[^\s()<>\[\]]+")
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def shown(fragment: str) -> str:
@@ -163,11 +166,24 @@ class Verifier:
         return (edit.start, edit.end) in self._headings
 
     def _rewrite_toc(self, edit: Edit, old: str, capability: Capability) -> bool:
-        """Inside a table of contents, keeping every link of it whose target exists, and every
-        address that leads off the page (a table may hold a ``[[code]](url)`` line too)."""
+        """Inside a table of contents, keeping every link of it whose target exists, every
+        address that leads off the page (a table may hold a ``[[code]](url)`` line too), and
+        every word written outside its links (a note, a ``<br>`` continuation line)."""
         doc = self.doc
         if any(url not in edit.text for url in _ADDRESS.findall(old)):
             return False
+        for table in doc.anchors.tables:
+            end = doc.line_end(max(toc_link.item.line for toc_link in table.links))
+            if table.start <= edit.start and edit.end <= end:
+                inside = [
+                    toc_link
+                    for toc_link in table.links
+                    if toc_link.link.start < edit.end and edit.start < toc_link.link.end
+                ]
+                return _notes_kept(doc.text, edit, inside) and all(
+                    toc_link.link.url.text in edit.text for toc_link in inside if toc_link.resolved
+                )
+        return False
         for table in doc.anchors.tables:
             end = doc.line_end(max(toc_link.item.line for toc_link in table.links))
             if table.start <= edit.start and edit.end <= end:
@@ -177,3 +193,15 @@ class Verifier:
                     if toc_link.resolved and edit.start <= toc_link.link.start < edit.end
                 )
         return False
+
+
+def _notes_kept(text: str, edit: Edit, links: list[TocLink]) -> bool:
+    """Whether every word of the replaced span outside the table's own links is in the new text."""
+    pieces, at = [], edit.start
+    for toc_link in sorted(links, key=lambda toc_link: toc_link.link.start):
+        pieces.append(text[at : max(at, toc_link.link.start)])
+        at = max(at, toc_link.link.end)
+    pieces.append(text[at : max(at, edit.end)])
+    written = Counter(_WORDS.findall("".join(pieces)))
+    kept = Counter(_WORDS.findall(edit.text))
+    return all(kept[word] >= count for word, count in written.items())
