@@ -10,9 +10,10 @@ from awesome_tidy.rule import TEXT, Edit, Fix, Problem, Rule
 _TERMINAL = ".!?…。！？"
 # What closes quotes and emphasis (``~~struck through.~~`` ends with its period).
 _CLOSING = "\"'”’*_~"
-# A description ending in one of these ends with a parenthesis, code or a link: neither
-# punctuated nor bare, it says nothing of the list's habit and is never reported.
-_NEUTRAL = ")]`>）】」』"
+# A description ending in one of these ends with a parenthesis, code, a link, a label's colon or
+# an emoji shortcode (``:+1:``): neither punctuated nor bare, it says nothing of the list's habit
+# and is never reported.
+_NEUTRAL = ")]`>）】」』:："
 # An abbreviation's period (``Barron et al.``, ``etc.``, ``e.g.``, an initial ``J.``) is part of
 # the word, not a full stop: such an ending counts for neither habit, and no fix removes it.
 _ABBREVIATION = re.compile(

@@ -131,7 +131,8 @@ def _close(
     """Close the nearest opener of the closer's kind; those opened after it were never closed."""
     wanted = _OPENER[text[index]]
     if not open_counts[wanted]:
-        yield index, f"{text[index]!r} closes nothing"
+        if wanted not in "(（" or not _enumerates(text, index):
+            yield index, f"{text[index]!r} closes nothing"
         return
     while stack:
         offset = stack.pop()
@@ -140,3 +141,15 @@ def _close(
         if opener == wanted:
             return
         yield offset, f"{text[offset]!r} is never closed"
+
+
+def _enumerates(text: str, index: int) -> bool:
+    """Whether the ``)`` at ``index`` ends an enumerator that opens nothing: ``a)``, ``2)``,
+    ``1）`` as a word of its own (``a) fast, b) exact``; Chinese prose numbers its points so)."""
+    start = index
+    while start > 0 and index - start < 3 and text[start - 1].isalnum():
+        start -= 1
+    token = text[start:index]
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+        return False
+    return (token.isdigit() and len(token) <= 2) or (len(token) == 1 and token.isalpha())
