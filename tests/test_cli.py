@@ -427,6 +427,19 @@ def test_fix_diff_prints_a_unified_diff_and_writes_nothing(run: Run) -> None:
     assert Path("reference.md").read_bytes() == REFERENCE.read_bytes()
 
 
+def test_fix_diff_marks_a_last_line_without_a_line_break(run: Run) -> None:
+    # The last line had no line break and fix gives it one: as `diff -u` writes it, so that
+    # `patch` applies it (before, the two versions of the line were glued on one line).
+    Path("list.md").write_text(BRACE.rstrip("\n"), encoding="utf-8")
+    outcome = run("fix", "--diff", "list.md")
+    assert outcome.exit_code == 1
+    assert outcome.stdout.endswith(
+        "-+ (he2016deep)Deep {Residual} Learning for Image Recognition[2016]\n"
+        "\\ No newline at end of file\n"
+        "++ (he2016deep)Deep Residual Learning for Image Recognition[2016]\n"
+    )
+
+
 def test_rules_lists_every_rule_with_severity_and_fix(run: Run) -> None:
     outcome = run("rules")
     assert outcome.exit_code == 0

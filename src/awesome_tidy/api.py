@@ -73,6 +73,29 @@ class FileReport:
     def changed(self) -> bool:
         return bool(self.fixed)
 
+    def diff(self) -> str:
+        """The fix as a unified diff, as ``diff -u`` writes it: a last line that has no line
+        break is marked ``\\ No newline at end of file``; empty when nothing was fixed."""
+        if self.error or self.source is None or self.fixed_text is None:
+            return ""
+        import difflib
+
+        return "".join(
+            difflib.unified_diff(
+                _diff_lines(self.source.text),
+                _diff_lines(self.fixed_text),
+                fromfile=self.path,
+                tofile=self.path,
+            )
+        )
+
+
+def _diff_lines(text: str) -> list[str]:
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += "\n\\ No newline at end of file\n"
+    return lines
+
 
 def check_file(path: str, config: Config | None = None) -> FileReport:
     """Read and check a file; an unreadable one gives a report with ``error`` set."""

@@ -289,18 +289,7 @@ def fix(
 
 
 def _write_diff(report: api.FileReport) -> None:
-    if report.error or report.source is None or report.fixed_text is None:
-        return
-    import difflib
-
-    sys.stdout.writelines(
-        difflib.unified_diff(
-            report.source.text.splitlines(keepends=True),
-            report.fixed_text.splitlines(keepends=True),
-            fromfile=report.path,
-            tofile=report.path,
-        )
-    )
+    sys.stdout.write(report.diff())
 
 
 def _write_stdin_result(report: api.FileReport) -> None:
