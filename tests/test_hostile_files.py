@@ -420,52 +420,34 @@ def test_write_refuses_a_file_replaced_by_another(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == SAMPLE
 
 
-def _saw_it_read(process: subprocess.Popen[bytes], path: Path) -> bool:
-    """Wait until the process has opened ``path`` and closed it again (Linux ``/proc``); False
-    when the open was too short to be seen (the process may have gone on to write)."""
-    descriptors = Path(f"/proc/{process.pid}/fd")
-    target = str(path.resolve())
-
-    def has_open() -> bool:
-        try:
-            return any(os.readlink(fd) == target for fd in descriptors.iterdir())
-        except OSError:
-            return False
-
-    deadline = time.monotonic() + 60
-    while not has_open():
-        if process.poll() is not None or time.monotonic() > deadline:
-            return False
-        time.sleep(0.001)
-    while has_open():
-        assert time.monotonic() < deadline
-        time.sleep(0.001)
-    return True
+def _cpu_seconds(pid: int) -> float:
+    """CPU time the process has used so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-@pytest.mark.slow  # a list of 20 chapters fixed, up to 10 tries
+@pytest.mark.slow  # a list of 60 chapters fixed
 def test_cli_fix_refuses_a_file_edited_while_it_is_being_fixed(tmp_path: Path) -> None:
-    if not Path(f"/proc/{os.getpid()}/fd").is_dir():
-        pytest.skip("needs /proc to see when the file has been read")
+    if not Path(f"/proc/{os.getpid()}/stat").is_file():
+        pytest.skip("needs /proc to see how far the fix has come")
     chapter = REFERENCE.read_text(encoding="utf-8").split("\n", 3)[3]
-    text = "# Papers\n\n" + "".join(f"# Part {index}\n{chapter}" for index in range(20))
+    text = "# Papers\n\n" + "".join(f"# Part {index}\n{chapter}" for index in range(60))
     path = tmp_path / "list.md"
-    # A loaded machine can hide the read from the 1 ms poll: try again, a few times.
-    for _attempt in range(10):
-        path.write_text(text, encoding="utf-8")
-        # stdout is not read while the parent watches: a pipe would fill with the report
-        # (~1 MB) and hold the child until the watch gives up, a minute per attempt.
-        process = subprocess.Popen(
-            [sys.executable, "-m", "awesome_tidy", "fix", "list.md"],
-            cwd=tmp_path,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        if _saw_it_read(process, path):
-            break
-        process.communicate(timeout=300)
-    else:
-        pytest.fail("never saw the file being read")
+    path.write_text(text, encoding="utf-8")
+    # The file is read in the first few tenths of a CPU second (start-up, then one read) and
+    # written after several CPU seconds of fixing: an edit made at 1.5 CPU seconds falls between
+    # the two however loaded the machine is (a wall-clock watch of the open missed it there).
+    process = subprocess.Popen(
+        [sys.executable, "-m", "awesome_tidy", "fix", "list.md"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,  # the report (~3 MB) would fill an unread pipe
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 120
+    while _cpu_seconds(process.pid) < 1.5:
+        assert process.poll() is None, "the fix ended before 1.5 CPU seconds: give it more work"
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
     edited = text + "+ (new2024paper)A paper added by hand[2024]\n"
     path.write_text(edited, encoding="utf-8")
     _, stderr = process.communicate(timeout=300)
