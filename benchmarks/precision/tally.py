@@ -8,7 +8,8 @@ the overall precision, every rule with at least 10 judged findings, and the esti
 false errors and warnings per list; and on the judged hunks: no harmful plain-fix hunk.
 
 The tables replace what stands between the markers in the output file (created if missing), so
-the prose around them (what was done about each class of false finding) stays.
+the prose around them (what was done about each class of false finding) stays. Several studies
+share one file: ``--label`` names a study's own pair of markers (``<!-- tally LABEL: begin -->``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from pathlib import Path
 
 import sheet  # a sibling module: ``python benchmarks/precision/tally.py`` puts it on sys.path
 
-BEGIN, END = "<!-- tally: begin -->", "<!-- tally: end -->"
 TARGET_PRECISION = 0.95
 TARGET_RULE_PRECISION = 0.85
 RULE_MIN_JUDGED = 10
@@ -416,15 +416,20 @@ def verdict_word(passed: bool) -> str:
 # ----------------------------------------------------------------------------- main
 
 
-def write(path: Path, body: list[str]) -> None:
-    text = (
-        path.read_text(encoding="utf-8") if path.exists() else (f"# Precision\n\n{BEGIN}\n{END}\n")
-    )
-    if BEGIN not in text or END not in text:
-        raise sheet.SheetError(f"{path}: no {BEGIN} ... {END} markers to write between")
-    before, rest = text.split(BEGIN, 1)
-    after = rest.split(END, 1)[1]
-    path.write_text(before + BEGIN + "\n" + "\n".join(body) + END + after, encoding="utf-8")
+def markers(label: str | None) -> tuple[str, str]:
+    """The comment lines that enclose one study's tables; unlabelled for the first study."""
+    name = f"tally {label}" if label else "tally"
+    return f"<!-- {name}: begin -->", f"<!-- {name}: end -->"
+
+
+def write(path: Path, body: list[str], label: str | None = None) -> None:
+    begin, end = markers(label)
+    text = path.read_text(encoding="utf-8") if path.exists() else f"# Precision\n\n{begin}\n{end}\n"
+    if begin not in text or end not in text:
+        raise sheet.SheetError(f"{path}: no {begin} ... {end} markers to write between")
+    before, rest = text.split(begin, 1)
+    after = rest.split(end, 1)[1]
+    path.write_text(before + begin + "\n" + "\n".join(body) + end + after, encoding="utf-8")
 
 
 def read_actions(path: Path | None) -> dict[str, str]:
@@ -440,12 +445,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("run", type=Path, help="the folder run_study.py wrote (with sheets/)")
     parser.add_argument("--output", type=Path, help="markdown file to write the tables into")
     parser.add_argument("--actions", type=Path, help="TSV: class, action (what was done)")
+    parser.add_argument("--label", help="the study's own markers in --output (several studies)")
     options = parser.parse_args(argv)
     try:
         study = Study(options.run, read_actions(options.actions))
         body = study.markdown()
         if options.output:
-            write(options.output, body)
+            write(options.output, body, options.label)
         else:
             print("\n".join(body))
     except (sheet.SheetError, OSError, ValueError, KeyError) as error:
