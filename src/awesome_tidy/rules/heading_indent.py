@@ -19,6 +19,8 @@ class HeadingIndent(Rule):
         for heading in doc.headings:
             if heading.in_list_item:  # indented by its list item: moving it would leave the item
                 continue
+            if heading.setext:  # up to three spaces before text and underline render the same
+                continue
             if regions.innermost(heading.start) is not None:
                 continue  # lined up with its HTML (<details>): GitHub renders it the same
             indent = text[heading.start : heading.marker_start]
