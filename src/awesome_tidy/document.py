@@ -73,6 +73,8 @@ class Document:
         self.blocks: list[Block] = []
         self.has_keys = False
         """True when citation keys are part of this list's entry format."""
+        self.inline_ends: set[int] = set()
+        """0-based last lines of paragraphs, headings and cells: a line break there is no break."""
         builder = _ModelBuilder(self)
         front_matter = _front_matter_end(self.text)
         source = self.text
@@ -282,6 +284,8 @@ class _ModelBuilder:
 
     def on_inline(self, tokens: list[Token], index: int) -> None:
         token = tokens[index]
+        if token.map:
+            self.doc.inline_ends.add(token.map[1] - 1)
         if "<!--" in token.content:
             self.add_inline_comments(token)
         if self.in_header and self.table is not None:

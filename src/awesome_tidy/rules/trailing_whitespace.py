@@ -24,8 +24,10 @@ class TrailingWhitespace(Rule):
         for line_start, line_end in _lines_ending_in_a_blank(text):
             for match in _TRAILING.finditer(text, line_start, line_end):
                 start, end = match.span()
-                line = doc.line_index(start) + 1
-                if line in protected or _is_hard_break(text, start, end):
+                index = doc.line_index(start)
+                if index + 1 in protected:
+                    continue
+                if index not in doc.inline_ends and _is_hard_break(text, start, end):
                     continue
                 yield self.problem(
                     start,
@@ -57,7 +59,10 @@ def _occurrences(text: str, needle: str) -> Iterator[int]:
 
 
 def _is_hard_break(text: str, start: int, end: int) -> bool:
-    """Two or more spaces before a non-blank line are a Markdown line break, not litter."""
+    """Two or more spaces before a non-blank line are a Markdown line break, not litter.
+
+    Only inside a paragraph: on its last line (``Document.inline_ends``) they break nothing.
+    """
     if end - start < 2 or "\t" in text[start:end] or start == 0 or text[start - 1] == "\n":
         return False
     next_line_end = text.find("\n", end + 1)
