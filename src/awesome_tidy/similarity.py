@@ -52,11 +52,24 @@ def _words_align(first: list[str], second: list[str]) -> bool:
     only_first, only_second = _missing(first, second), _missing(second, first)
     for word in only_first:
         partner = max(only_second, key=lambda other: ratio(word, other), default=None)
-        if partner is not None and ratio(word, partner) >= _TYPO_SCORE:
+        if partner is not None and ratio(word, partner) >= _TYPO_SCORE and _typo(word, partner):
             only_second.remove(partner)
         elif word not in _FILLER_WORDS:
             return False
     return all(word in _FILLER_WORDS for word in only_second)
+
+
+def _typo(word: str, other: str) -> bool:
+    """Whether two close words may be one word mistyped, not two names: ``beta1`` and
+    ``beta2``, ``7b`` and ``70b`` differ in a number (a version, a size); ``gpl`` and ``agpl``,
+    ``lm`` and ``llm`` in letters put before a word, which make another name."""
+    if _digits(word) != _digits(other):
+        return False
+    return not (word.endswith(other) or other.endswith(word))
+
+
+def _digits(word: str) -> str:
+    return "".join(char for char in word if char.isdigit())
 
 
 def _missing(words: list[str], others: list[str]) -> list[str]:
