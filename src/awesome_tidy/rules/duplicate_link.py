@@ -19,6 +19,11 @@ _HOST_WORDS = frozenset(
 )
 
 
+_OWNER_HOSTS = frozenset(
+    ("github.com", "gitlab.com", "gitee.com", "bitbucket.org", "huggingface.co", "codeberg.org")
+)
+
+
 class DuplicateLink(Rule):
     name = "duplicate-link"
     judges_entries = True
@@ -32,7 +37,8 @@ class DuplicateLink(Rule):
             if link is None:
                 continue
             url = normalize_url(link.url.text)
-            if "." in url or ":" in url:  # relative or malformed: nothing to compare
+            # relative or malformed: nothing to compare
+            if ("." in url or ":" in url) and not _organisation_page(url):
                 sharing.setdefault(url, []).append(entry)
         for url, entries in sharing.items():
             for entry, first in _slips(url, entries):
@@ -44,6 +50,13 @@ class DuplicateLink(Rule):
                     message=f"{url} is also the link of line {first.line}",
                     related=first.start,
                 )
+
+
+def _organisation_page(url: str) -> bool:
+    """``github.com/huggingface``, ``huggingface.co/stabilityai``: an owner's page on a code or
+    model host, which every project of the owner may link."""
+    host, _, path = url.partition("/")
+    return host in _OWNER_HOSTS and bool(path) and "/" not in path
 
 
 def _slips(url: str, entries: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
