@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from awesome_tidy.inline import Link, Part, in_sorted
 from awesome_tidy.metadata import expand_year, heading_year
 from awesome_tidy.text import normalize_key, normalize_title
-from awesome_tidy.urls import label_kind, normalize_url
+from awesome_tidy.urls import is_kind_label, label_kind, normalize_url
 
 
 @dataclass(slots=True)
@@ -267,15 +267,16 @@ class Entry:
     def copy_title(self) -> str:
         """What two copies of the entry share: the whole title, and for a short ``[Name](url)``
         also where it points (``[Learning](a)`` and ``[Learning](b)`` under two parents are two);
-        "" when the title names nothing (``| 215 |``: a row number is not a name).
+        "" when the title names nothing (``| 215 |``: a row number is not a name, nor is
+        ``Paper`` or ``Code``).
 
         A plain title read up to an emphasis run mid-sentence (``Learning Lightweight _Lane
         Detection_ CNNs by ...``) is only the start of the title: the sentence is compared. A
         short label before a titled link (``BERT-TTS: [Towards Transfer ...](url)``) names a
         group of papers, so the link's title is compared with it."""
         title = self._whole_title()
-        if not any(char.isalpha() for char in title):
-            return ""
+        if not any(char.isalpha() for char in title) or is_kind_label(title):
+            return ""  # ``| 215 |``, ``- Paper: url``: what a title's place holds, not a name
         if self.form == "link" and title.count(" ") < 3:
             link = self.title_link
             return f"{title} {normalize_url(link.url.text)}" if link is not None else title
