@@ -271,11 +271,13 @@ def test_max_depth_reports_each_line_nested_deeper() -> None:
 
 
 def test_fragments_that_route_a_web_app_or_name_a_chapter_are_different_links() -> None:
+    # Titles, not short names: short names sharing a page the URL does not spell are its
+    # users (duplicate-link's shared-page rule), which would hide what this test is about.
     text = (
         "# Scenes\n\n"
-        "- [Orbit](https://sandbox.example.io/#K2X9Q1#4) - Orbit camera.\n"
-        "- [Shadows](https://sandbox.example.io/#7HHQ2B#0) - Soft shadows.\n"
-        "- [Zoomed camera](https://sandbox.example.io/#K2X9Q1#4) - Orbit camera, zoomed.\n"
+        "- [Orbit camera around the teapot](https://sandbox.example.io/#K2X9Q1#4) - Orbit.\n"
+        "- [Soft shadows under an area light](https://sandbox.example.io/#7HHQ2B#0) - Shadows.\n"
+        "- [Zoomed camera on the teapot](https://sandbox.example.io/#K2X9Q1#4) - Zoomed.\n"
         "- [Guide](https://docs.example.io/guide#install) - Install guide.\n"
         "- [Guide usage](https://docs.example.io/guide#usage) - Usage guide.\n"
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from awesome_tidy.inline import Link, Part, in_sorted
 from awesome_tidy.metadata import expand_year, heading_year
 from awesome_tidy.text import normalize_key, normalize_title
-from awesome_tidy.urls import label_kind, normalize_url
+from awesome_tidy.urls import is_kind_label, label_kind, normalize_url
 
 
 @dataclass(slots=True)
@@ -148,6 +148,11 @@ KEY_CLOSERS = ")）]"
 YEAR_OPENERS = "[【［(（"
 YEAR_CLOSERS = "]】］)）"
 KEY_LIKE = re.compile(r"\{?[\w:./+\-]+\}?")
+# A plain title that stops at an emphasis run after a space, not at the end of a sentence, may be
+# the start of a longer title: the reader stops there for ``Title *Authors*``.
+_SENTENCE_MARKS = ".?!:;,"
+_EMPHASIS_AFTER = re.compile(r"\s+[*_]")
+_SENTENCE_END = re.compile(r"[.?!](?:\s|$)|\[|\||<|\n")
 
 # Citation-key styles as the tools that produce them write them.
 KEY_STYLES: dict[str, re.Pattern[str]] = {
@@ -260,11 +265,41 @@ class Entry:
 
     @property
     def copy_title(self) -> str:
-        """What two copies of the entry share: the title, and for a short ``[Name](url)`` also
-        where it points (``[Learning](a)`` and ``[Learning](b)`` under two parents are two)."""
-        title = self.title_text
-        link = self.title_link if self.form == "link" and title.count(" ") < 3 else None
-        return f"{title} {normalize_url(link.url.text)}" if link is not None else title
+        """What two copies of the entry share: the whole title, and for a short ``[Name](url)``
+        also where it points (``[Learning](a)`` and ``[Learning](b)`` under two parents are two);
+        "" when the title names nothing (``| 215 |``: a row number is not a name, nor is
+        ``Paper`` or ``Code``).
+
+        A plain title read up to an emphasis run mid-sentence (``Learning Lightweight _Lane
+        Detection_ CNNs by ...``) is only the start of the title: the sentence is compared. A
+        short label before a titled link (``BERT-TTS: [Towards Transfer ...](url)``) names a
+        group of papers, so the link's title is compared with it."""
+        title = self._whole_title()
+        if not any(char.isalpha() for char in title) or is_kind_label(title):
+            return ""  # ``| 215 |``, ``- Paper: url``: what a title's place holds, not a name
+        if self.form == "link" and title.count(" ") < 3:
+            link = self.title_link
+            return f"{title} {normalize_url(link.url.text)}" if link is not None else title
+        other = self._titled_link(title.count(" ")) if self.form != "link" else None
+        return f"{title} | {normalize_title(other.label.text)}" if other is not None else title
+
+    def _whole_title(self) -> str:
+        title, text = self.title, self.body.text
+        if self.form != "plain" or title is None or title.text[-1:] in _SENTENCE_MARKS:
+            return self.title_text
+        at = title.end - self.body.start
+        if not 0 <= at < len(text) or _EMPHASIS_AFTER.match(text, at) is None:
+            return self.title_text
+        end = _SENTENCE_END.search(text, at)
+        return normalize_title(title.text + text[at : end.start() if end else len(text)])
+
+    def _titled_link(self, spaces: int) -> Link | None:
+        """A link whose label is a longer title than the entry's own (``[paper]`` is not)."""
+        for link in self.real_links:
+            label = link.label.text
+            if label.count(" ") > max(spaces, 1) and label_kind(label) is None:
+                return link
+        return None
 
     def identity(self) -> tuple[str | None, str, int | None]:
         """What must survive every safe fix: the key, title and year in normal form."""

@@ -52,11 +52,24 @@ def _words_align(first: list[str], second: list[str]) -> bool:
     only_first, only_second = _missing(first, second), _missing(second, first)
     for word in only_first:
         partner = max(only_second, key=lambda other: ratio(word, other), default=None)
-        if partner is not None and ratio(word, partner) >= _TYPO_SCORE:
+        if partner is not None and ratio(word, partner) >= _TYPO_SCORE and _typo(word, partner):
             only_second.remove(partner)
         elif word not in _FILLER_WORDS:
             return False
     return all(word in _FILLER_WORDS for word in only_second)
+
+
+def _typo(word: str, other: str) -> bool:
+    """Whether two close words may be one word mistyped, not two names: ``beta1`` and
+    ``beta2``, ``7b`` and ``70b`` differ in a number (a version, a size); ``gpl`` and ``agpl``,
+    ``lm`` and ``llm`` in letters put before a word, which make another name."""
+    if _digits(word) != _digits(other):
+        return False
+    return not (word.endswith(other) or other.endswith(word))
+
+
+def _digits(word: str) -> str:
+    return "".join(char for char in word if char.isdigit())
 
 
 def _missing(words: list[str], others: list[str]) -> list[str]:
@@ -217,10 +230,13 @@ def _sharing_half(spellings: Sequence[str]) -> Iterator[tuple[int, int]]:
 def copies(entries: Sequence[Entry]) -> list[list[Entry]]:
     """Groups of entries that are the same paper by exact evidence, in document order.
 
-    Two entries are copies when their normalised titles are equal (for a short ``[Name](url)``
-    also their links: ``[Learning](a)`` and ``[Learning](b)`` are two resources), or when they
-    share a key and their titles are the same paper (a shared key over two different papers is
-    a key conflict). Three rules ask about one document: ``Document.copies`` keeps the answer.
+    Two entries are copies when their normalised titles are equal (``Entry.copy_title``: for a
+    short ``[Name](url)`` also their links, ``[Learning](a)`` and ``[Learning](b)`` are two
+    resources), when their whole text is the same, or when they share a key and their titles are
+    the same paper (a shared key over two different papers is a key conflict). A title shared
+    by two sub-items of different entries (``- Jane Doe, John Roe. *ACL*, 2021.`` under two
+    papers) is a detail of each, not one paper. Three rules ask about one document:
+    ``Document.copies`` keeps the answer.
     """
     parent = list(range(len(entries)))
     # Performance (issue 3): only entries joined to another are grouped at the end, not all.
@@ -236,11 +252,16 @@ def copies(entries: Sequence[Entry]) -> list[list[Entry]]:
         parent[root(index)] = root(first)
         joined.update((index, first))
 
-    by_title: dict[str, int] = {}
+    by_title: dict[tuple[str, str], int] = {}
+    by_body: dict[str, int] = {}
     by_key: dict[str, int] = {}
+    owners = _owners(entries)
     for index, entry in enumerate(entries):
         title = entry.copy_title
-        if title and (first := by_title.setdefault(title, index)) != index:
+        if title and (first := by_title.setdefault((owners[index], title), index)) != index:
+            join(index, first)
+        body = _body(entry)
+        if body and (first := by_body.setdefault(body, index)) != index:
             join(index, first)
         key = entry.key_text
         if (
@@ -253,3 +274,22 @@ def copies(entries: Sequence[Entry]) -> list[list[Entry]]:
     for index in sorted(joined):
         groups[root(index)].append(entries[index])
     return list(groups.values())
+
+
+def _owners(entries: Sequence[Entry]) -> list[str]:
+    """For each entry, the title of the entry whose sub-item it is ("" at the top, and for a
+    ``[Name](url)``, which its link identifies wherever it is)."""
+    by_item = {id(entry.item): entry for entry in entries if entry.item is not None}
+    owners = []
+    for entry in entries:
+        parent = entry.item.parent if entry.item is not None and entry.form != "link" else None
+        while parent is not None and id(parent) not in by_item:
+            parent = parent.parent
+        owners.append(by_item[id(parent)].copy_title if parent is not None else "")
+    return owners
+
+
+def _body(entry: Entry) -> str:
+    """The entry's whole text, spaces folded, when it holds a link: two such are one entry
+    whatever their title was read as (``| 9 | [AmazonQA](url) | ... |`` twice)."""
+    return " ".join(entry.body.text.split()) if entry.real_links else ""

@@ -9,6 +9,19 @@ from awesome_tidy.rule import Problem, Rule
 # A name's words, digits left out: ``Sarashina2`` is of the family ``sarashina``.
 _FAMILY_WORD = re.compile(r"[^\W\d_]+")
 _MAX_NAME_WORDS = 4
+_URL_WORD = re.compile(r"[^\W_]+")
+_MIN_NAMING = 3  # letters a name needs to be found spelled in a URL (``elm``)
+_MAX_NAMED_WORDS = 6
+_SPELLED = 1000  # the whole name spelled: more than any count of its words
+# Words of a URL that name its host's kind, never an item: ``github.com/org/x`` names ``x``.
+_HOST_WORDS = frozenset(
+    ("www", "com", "org", "net", "dev", "github", "gitlab", "html", "htm", "php", "index")
+)
+
+
+_OWNER_HOSTS = frozenset(
+    ("github.com", "gitlab.com", "gitee.com", "bitbucket.org", "huggingface.co", "codeberg.org")
+)
 
 
 class DuplicateLink(Rule):
@@ -18,30 +31,82 @@ class DuplicateLink(Rule):
     summary = "Two entries whose links point at the same paper or repository."
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        first_by_url: dict[str, Entry] = {}
+        sharing: dict[str, list[Entry]] = {}
         for entry in doc.entries:
             link = entry.primary_link
             if link is None:
                 continue
             url = normalize_url(link.url.text)
-            if "." not in url and ":" not in url:
-                continue  # relative or malformed: nothing to compare
-            first = first_by_url.setdefault(url, entry)
-            if first is entry or _same_entry(first, entry):
-                continue
-            yield self.problem(
-                link.url.start,
-                link.url.end,
-                message=f"{url} is also the link of line {first.line}",
-                related=first.start,
-            )
+            # relative or malformed: nothing to compare
+            if ("." in url or ":" in url) and not _organisation_page(url):
+                sharing.setdefault(url, []).append(entry)
+        for url, entries in sharing.items():
+            for entry, first in _slips(url, entries):
+                link = entry.primary_link
+                assert link is not None
+                yield self.problem(
+                    link.url.start,
+                    link.url.end,
+                    message=f"{url} is also the link of line {first.line}",
+                    related=first.start,
+                )
+
+
+def _organisation_page(url: str) -> bool:
+    """``github.com/huggingface``, ``huggingface.co/stabilityai``: an owner's page on a code or
+    model host, which every project of the owner may link."""
+    host, _, path = url.partition("/")
+    return host in _OWNER_HOSTS and bool(path) and "/" not in path
+
+
+def _slips(url: str, entries: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
+    """Each entry whose link is another entry's, with that entry.
+
+    The entry whose name the URL spells best owns the link (``jotai.pmnd.rs`` and Jotai;
+    ``...-gamma-7b`` and *Stable LM Gamma 7B* over *Stable LM 3B*): each entry it spells less
+    holds a copy by mistake. When it spells none of them, it is a page they share: a portal of
+    several corpora, a release note of several models, a paper of several datasets; shared by
+    names (four words at most) that is their source, shared by titles it is one paper listed
+    twice or a link pasted into the wrong entry.
+    """
+    spelled = _URL_WORD.findall(url.casefold())
+    scores = [_naming(spelled, entry) for entry in entries]
+    best = max(scores)
+    owner = entries[scores.index(best)]
+    for entry, score in zip(entries, scores, strict=True):
+        if entry is owner or (best and score == best) or _same_entry(owner, entry):
+            continue
+        if best or not (_is_a_name(owner) and _is_a_name(entry)):
+            yield entry, owner
+
+
+def _naming(spelled: list[str], entry: Entry) -> int:
+    """How much of its name the URL spells: the words of the name it holds, or all of it
+    (``josephuspaye.github.io/Keen-UI``, ``photonkit.com`` and photon, ``yuque.com`` and
+    AliYuQue). A paper title's words say nothing: any URL may hold some of them."""
+    if entry.title is None or len(entry.title.text.split()) > _MAX_NAMED_WORDS:
+        return 0
+    title = entry.title_text
+    compact = "".join(_URL_WORD.findall(title))
+    site = spelled[0] if spelled and spelled[0] not in _HOST_WORDS else ""
+    if (len(compact) >= _MIN_NAMING and compact in "".join(spelled)) or (
+        len(site) > _MIN_NAMING and site in compact
+    ):
+        return _SPELLED
+    url_words = set(spelled) - _HOST_WORDS
+    words = set(_URL_WORD.findall(title)) | set(_FAMILY_WORD.findall(title))
+    return sum(1 for word in words if len(word) > 1 and not word.isdigit() and word in url_words)
+
+
+def _is_a_name(entry: Entry) -> bool:
+    return entry.title is not None and len(entry.title.text.split()) <= _MAX_NAME_WORDS
 
 
 def _same_entry(first: Entry, second: Entry) -> bool:
     """The same title (or key): duplicate-entry and cross-section-duplicate report those; or
     two members of one family sharing its page."""
     return (
-        first.copy_title == second.copy_title
+        bool(first.copy_title and first.copy_title == second.copy_title)
         or bool(first.key_text and first.key_text == second.key_text)
         or _one_family(first.title_text, second.title_text)
     )

@@ -19,10 +19,8 @@ class KeyConflict(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         by_key: dict[str, list[Entry]] = {}
         for entry in doc.entries:
-            key = entry.key_text
-            understood = doc.convention(entry).keys_understood
-            if key and entry.key is not None and entry.title_text and understood:
-                by_key.setdefault(key, []).append(entry)
+            if _judged(doc, entry):
+                by_key.setdefault(entry.key_text or "", []).append(entry)
         for key, entries in by_key.items():
             first = entries[0]
             for entry in _other_papers(entries):
@@ -33,6 +31,18 @@ class KeyConflict(Rule):
                     message=f"key {key!r} already names another title on line {first.line}",
                     related=first.start,
                 )
+
+
+def _judged(doc: Document, entry: Entry) -> bool:
+    """A key written as a citation tool writes one (``ito2019graph``, ``DBLP:conf/...``): a
+    method name in brackets (``[Graph2Tree]``, ``[Attention]``) names a method, which a
+    follow-up paper and a survey of the idea share on purpose."""
+    return (
+        entry.key is not None
+        and entry.key_style is not None
+        and bool(entry.title_text)
+        and doc.convention(entry).keys_understood
+    )
 
 
 def _other_papers(entries: list[Entry]) -> list[Entry]:

@@ -5,6 +5,8 @@ from collections.abc import Iterator, Mapping
 from awesome_tidy.model import Document, Entry, same_venue
 from awesome_tidy.rule import Problem, Rule
 
+_MIN_SPACES = 2  # three words
+
 
 class MetadataConflict(Rule):
     name = "metadata-conflict"
@@ -13,7 +15,8 @@ class MetadataConflict(Rule):
     summary = "The same paper listed with a different year or venue in two places."
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        for group in doc.copies:
+        for copies in doc.copies:
+            group = [entry for entry in copies if _surely_one_paper(entry)]
             years = {id(entry): _year(doc, entry) for entry in group}
             venues = {id(entry): _venue(doc, entry) for entry in group}
             dated = next((entry for entry in group if years[id(entry)] is not None), None)
@@ -33,6 +36,13 @@ class MetadataConflict(Rule):
                     message="; ".join(conflicts),
                     related=first.start,
                 )
+
+
+def _surely_one_paper(entry: Entry) -> bool:
+    """A title of three words or more, or a ``[Name](url)`` (its link is compared too): a bare
+    name of one or two words (``BERT-TTS``, ``Llama 2``) also names a family and its releases,
+    whose years differ by design."""
+    return entry.form == "link" or entry.copy_title.count(" ") >= _MIN_SPACES
 
 
 def _conflict(

@@ -56,9 +56,11 @@ def _other_paper(first: Entry, second: Entry) -> bool:
     """A second signal that the two are different papers: another year or another key author.
 
     A title of one or two words is a name (React and Preact, Aquila and Aquila2, scrapy and
-    scapy), where one letter more makes another thing: names are never near duplicates.
+    scapy), where one letter more makes another thing: names are never near duplicates. Numbers
+    are not words here (``AGPL-3.0`` is a name of one word), and a title written without spaces
+    (Chinese, Japanese) is one word: one character more or less there is a word, not a typo.
     """
-    words = min(len(first.title_text.split()), len(second.title_text.split()))
+    words = min(_words(first.title_text), _words(second.title_text))
     if words < _MIN_TITLE_WORDS:
         return True
     if first.year_value and second.year_value and first.year_value != second.year_value:
@@ -70,3 +72,8 @@ def _other_paper(first: Entry, second: Entry) -> bool:
 def _key_author(entry: Entry) -> str | None:
     match = _KEY_AUTHOR.match(entry.key_text or "")
     return match.group(0).lower() if match else None
+
+
+def _words(title: str) -> int:
+    """Words with a letter in them: ``agpl 3 0`` is one, a version number is none."""
+    return sum(1 for word in title.split() if not word.isdigit())
