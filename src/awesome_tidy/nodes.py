@@ -100,11 +100,14 @@ class Table:
     header: list[str] = field(default_factory=list)
 
     def column(self, *names: str) -> int | None:
-        """The first column whose header holds one of ``names`` as a word, trying them in order."""
+        """The first column whose header holds one of ``names`` as a word, trying them in order.
+
+        A name in a script written without spaces (``标题``) is looked for inside the header.
+        """
         words = [set(re.findall(r"\w+", header)) for header in self.header]
         for name in names:
             for index, header_words in enumerate(words):
-                if name in header_words:
+                if name in header_words or (not name.isascii() and name in self.header[index]):
                     return index
         return None
 

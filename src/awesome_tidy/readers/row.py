@@ -18,7 +18,11 @@ if TYPE_CHECKING:
     from awesome_tidy.nodes import TableRow
 
 
-_TITLE_HEADERS = ("title", "name", "paper", "method", "model", "dataset", "project", "tool")
+_TITLE_HEADERS = (
+    *("title", "name", "paper", "method", "model", "dataset", "project", "tool"),
+    *("标题", "题目", "名称", "论文", "模型", "数据集", "项目"),
+    *("タイトル", "名前", "論文", "モデル", "제목", "이름", "논문", "모델"),
+)
 _YEAR_HEADERS = ("year", "date", "time", "published", "年份", "时间", "日期")
 _VENUE_HEADERS = ("venue", "publication", "conference", "journal", "pub", "会议", "期刊")
 
@@ -33,9 +37,8 @@ def row_candidate(doc: Document, row: TableRow) -> Candidate | None:
     entry = Entry("table-row", row.line, row.start, end, body, table.section, table=table)
     entry.code_spans = code_spans(text, body.start, body.end)
     entry.links = links(text, body.start, body.end, entry.code_spans)
-    title_column = table.column(*_TITLE_HEADERS)
-    cell = row.cells[title_column if title_column is not None else 0]
-    if cell[1] <= cell[0]:
+    cell = _title_cell(text, row)
+    if cell is None:
         return None
     at = skip_decoration(text, badges_of(entry), *cell)
     read_title(text, entry, at, cell[1])
@@ -48,6 +51,24 @@ def row_candidate(doc: Document, row: TableRow) -> Candidate | None:
         and not cross_reference(entry)
     )
     return Candidate(entry, evidence, (id(table),))
+
+
+def _title_cell(text: str, row: TableRow) -> tuple[int, int] | None:
+    """The cell named as the title by its header; else the first that holds a letter.
+
+    A leading row number or a year is no title: taken for one, it made unrelated rows that share
+    a number one entry.
+    """
+    column = row.table.column(*_TITLE_HEADERS)
+    if column is not None:
+        cell = row.cells[column] if column < len(row.cells) else None
+    else:
+        cell = next((c for c in row.cells if _has_letter(text, *c)), None)
+    return cell if cell is not None and cell[1] > cell[0] else None
+
+
+def _has_letter(text: str, start: int, end: int) -> bool:
+    return any(char.isalpha() for char in text[start:end])
 
 
 def _read_row_metadata(text: str, entry: Entry, row: TableRow) -> None:
