@@ -7,11 +7,13 @@ fixer never restyles a list into a format it does not use.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from awesome_tidy.markers import read_marks
 from awesome_tidy.metadata import key_year as key_year
 from awesome_tidy.metadata import plausible_year
 from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
@@ -168,3 +170,55 @@ def link_items(entries: Iterable[Entry]) -> list[Entry]:
         for entry in entries
         if entry.shape == "list-item" and entry.form == "link" and entry.title_link is not None
     ]
+
+
+# What separates a name from its description: a dash or a colon (``,`` opens a paper's credits).
+SEPARATOR_MARKS = "-–—:："
+# ``[Book](url) by Jane Doe``, ``[Book](url) - by Jane Doe``, ``(by Jane Doe)``: a credit.
+_CREDIT = re.compile(r"\(?by\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """How a link item's text after its name reads (``describe``)."""
+
+    kind: str
+    """``separated`` (``[Name](url) - Text``), ``bare`` (``[Name](url) Text``: a description
+    missing its separator) or ``prose`` (``[spaCy](url) is a library``: the name opens a
+    sentence that goes on, where a dash would break it)."""
+    separator: tuple[int, int]
+    """The separator's span (the spaces, for ``bare`` and ``prose``); the words start at its end."""
+
+
+def describe(text: str, entry: Entry) -> Described | None:
+    """How ``entry``'s description reads, or None where it is no description of the name:
+    marks alone (``[App](url) 💲``), a credit (``by Jane Doe``), a paper's credit line after a
+    comma or period (``[Title](url), Jane Doe. ICML``), or what opens with neither a word nor a
+    number (another link, a parenthesis, CJK text whose reading a rule cannot tell)."""
+    if entry.description is None:
+        return None
+    span = _separator_span(text, entry)
+    if span is None or _CREDIT.match(text, span[1]):
+        return None
+    start, end = span
+    if any(char in SEPARATOR_MARKS for char in text[start:end]):
+        return Described("separated", span)
+    first = text[end]
+    if text[start:end].strip() or not first.isascii() or not first.isalnum():
+        return None
+    return Described("prose" if first.islower() else "bare", span)
+
+
+def _separator_span(text: str, entry: Entry) -> tuple[int, int] | None:
+    """The separator's span: after the list's marks (`` `⚠` ``, ``**NEW**``, a badge) when the
+    name has them, else where the model found it; None when marks alone follow the name."""
+    assert entry.description is not None
+    # The model's separator starts after what closes the name (``**``, ``>``).
+    end = entry.description.start
+    start = entry.separator.start if entry.separator is not None else end
+    marks = read_marks(text, start, entry.description.end)
+    if marks is None:
+        return start, end
+    if marks.separator is None:
+        return None if not text[marks.end : entry.description.end].strip() else (start, end)
+    return marks.separator
