@@ -192,21 +192,32 @@ class Described:
 
 def describe(text: str, entry: Entry) -> Described | None:
     """How ``entry``'s description reads, or None where it is no description of the name:
-    marks alone (``[App](url) 💲``), a credit (``by Jane Doe``), a paper's credit line after a
-    comma or period (``[Title](url), Jane Doe. ICML``), or what opens with neither a word nor a
-    number (another link, a parenthesis, CJK text whose reading a rule cannot tell)."""
-    if entry.description is None:
-        return None
-    span = _separator_span(text, entry)
-    if span is None or _CREDIT.match(text, span[1]):
+    marks alone (``[App](url) 💲``), a credit (``is_credit``), or what opens with neither a word
+    nor a number (another link, a parenthesis, CJK text whose reading a rule cannot tell)."""
+    span = _separator_span(text, entry) if entry.description is not None else None
+    if span is None or is_credit(text, entry):
         return None
     start, end = span
     if any(char in SEPARATOR_MARKS for char in text[start:end]):
         return Described("separated", span)
     first = text[end]
-    if text[start:end].strip() or not first.isascii() or not first.isalnum():
+    if not first.isascii() or not first.isalnum():
         return None
     return Described("prose" if first.islower() else "bare", span)
+
+
+def is_credit(text: str, entry: Entry) -> bool:
+    """Whether the text after the name credits the item rather than describing it: ``by Jane
+    Doe``, ``- by Jane Doe``, ``(by Jane Doe)``, or a paper's credit line after a comma or a
+    period (``[Title](url), Jane Doe. ICML 2019.``)."""
+    span = _separator_span(text, entry) if entry.description is not None else None
+    if span is None:
+        return False
+    start, end = span
+    found = text[start:end]
+    return bool(_CREDIT.match(text, end)) or (
+        bool(found.strip()) and not any(char in SEPARATOR_MARKS for char in found)
+    )
 
 
 def _separator_span(text: str, entry: Entry) -> tuple[int, int] | None:

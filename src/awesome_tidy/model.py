@@ -35,6 +35,7 @@ from awesome_tidy.conventions import (
     describe,
     dominant,
     dominant_key_style,
+    is_credit,
     link_items,
     missing_years,
 )
@@ -96,6 +97,7 @@ __all__ = [
     "find_year",
     "html_regions",
     "is_cjk",
+    "is_credit",
     "is_full_width_form",
     "key_style_of",
     "key_year",

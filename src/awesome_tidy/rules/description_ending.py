@@ -4,7 +4,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, dominant, is_cjk, link_items
+from awesome_tidy.model import Document, Entry, dominant, is_cjk, is_credit, link_items
 from awesome_tidy.rule import TEXT, Edit, Fix, Problem, Rule
 
 _TERMINAL = ".!?…。！？"
@@ -20,6 +20,9 @@ _ABBREVIATION = re.compile(
     r"(?:al|[Ee]tc|vs|cf|Proc|Inc|Ltd|Corp|Co|Jr|Sr|Dr|Prof|[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])\."
 )
 
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_MARKUP = re.compile(r"<[^<>]*>|\]\([^()\s]*\)")
+
 
 class DescriptionEnding(Rule):
     name = "description-ending"
@@ -31,7 +34,12 @@ class DescriptionEnding(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
-        items = [entry for entry in link_items(doc.entries) if entry.description is not None]
+        # A credit (``[Book](url) by Jane Doe``) is no description: it keeps its own habit.
+        items = [
+            entry
+            for entry in link_items(doc.entries)
+            if entry.description is not None and not is_credit(text, entry)
+        ]
         endings = [ending for entry in items if (ending := _ending(text, entry)) is not None]
         habit = dominant(endings, share=0.6)
         if habit is None:
@@ -80,8 +88,12 @@ def _abbreviated(description: str) -> bool:
 
 
 def _has_cjk(entry: Entry) -> bool:
+    """Whether the description is written in CJK, whose full stop is ``。``: more CJK characters
+    than Latin words (``vue admin,vue后台管理,admin`` is a list of Latin keywords), HTML tags and
+    link targets not counted."""
     assert entry.description is not None
-    return any(is_cjk(char) for char in entry.description.text)
+    description = _MARKUP.sub(" ", entry.description.text)
+    return sum(map(is_cjk, description)) > len(_LATIN_WORD.findall(description))
 
 
 def _stops(text: str, items: list[Entry]) -> dict[bool, str]:
