@@ -18,6 +18,7 @@ from awesome_tidy.metadata import key_year as key_year
 from awesome_tidy.metadata import plausible_year
 from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
 from awesome_tidy.nodes import Entry, keys_name_papers
+from awesome_tidy.text import is_cjk
 
 if TYPE_CHECKING:
     from awesome_tidy.document import Document
@@ -176,6 +177,7 @@ def link_items(entries: Iterable[Entry]) -> list[Entry]:
 SEPARATOR_MARKS = "-–—:："
 # ``[Book](url) by Jane Doe``, ``[Book](url) - by Jane Doe``, ``(by Jane Doe)``: a credit.
 _CREDIT = re.compile(r"\(?by\s")
+_CJK_COPULAS = "是为為"
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +194,8 @@ class Described:
 
 def describe(text: str, entry: Entry) -> Described | None:
     """How ``entry``'s description reads, or None where it is no description of the name:
-    marks alone (``[App](url) 💲``), a credit (``is_credit``), or what opens with neither a word
-    nor a number (another link, a parenthesis, CJK text whose reading a rule cannot tell)."""
+    marks alone (``[App](url) 💲``), a credit (``is_credit``), or what opens with neither a word,
+    a number nor CJK text (another link, a parenthesis, an emoji, another script)."""
     span = _separator_span(text, entry) if entry.description is not None else None
     if span is None or is_credit(text, entry):
         return None
@@ -201,6 +203,8 @@ def describe(text: str, entry: Entry) -> Described | None:
     if any(char in SEPARATOR_MARKS for char in text[start:end]):
         return Described("separated", span)
     first = text[end]
+    if is_cjk(first):  # no case to tell; ``是`` (is) goes on from the name as a sentence
+        return Described("prose" if first in _CJK_COPULAS else "bare", span)
     if not first.isascii() or not first.isalnum():
         return None
     return Described("prose" if first.islower() else "bare", span)

@@ -88,12 +88,13 @@ def _abbreviated(description: str) -> bool:
 
 
 def _has_cjk(entry: Entry) -> bool:
-    """Whether the description is written in CJK, whose full stop is ``。``: more CJK characters
-    than Latin words (``vue admin,vue后台管理,admin`` is a list of Latin keywords), HTML tags and
-    link targets not counted."""
+    """Whether the description is written in CJK, whose full stop is ``。``: as many CJK
+    characters as Latin words or more (``微信 for Mac``, not ``vue admin,vue后台管理,admin``),
+    HTML tags and link targets not counted."""
     assert entry.description is not None
     description = _MARKUP.sub(" ", entry.description.text)
-    return sum(map(is_cjk, description)) > len(_LATIN_WORD.findall(description))
+    cjk = sum(map(is_cjk, description))
+    return cjk > 0 and cjk >= len(_LATIN_WORD.findall(description))
 
 
 def _stops(text: str, items: list[Entry]) -> dict[bool, str]:
