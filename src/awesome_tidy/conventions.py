@@ -189,51 +189,57 @@ class Described:
     missing its separator) or ``prose`` (``[spaCy](url) is a library``: the name opens a
     sentence that goes on, where a dash would break it)."""
     separator: tuple[int, int]
-    """The separator's span (the spaces, for ``bare`` and ``prose``); the words start at its end."""
+    """The separator's span (the spaces after the name, for ``bare`` and ``prose``)."""
+    start: int
+    """Where the description's words start: after the separator, or after the list's marks."""
 
 
 def describe(text: str, entry: Entry) -> Described | None:
     """How ``entry``'s description reads, or None where it is no description of the name:
     marks alone (``[App](url) 💲``), a credit (``is_credit``), or what opens with neither a word,
     a number nor CJK text (another link, a parenthesis, an emoji, another script)."""
-    span = _separator_span(text, entry) if entry.description is not None else None
-    if span is None or is_credit(text, entry):
+    found = _after_name(text, entry)
+    if found is None or _credits(text, *found):
         return None
-    start, end = span
+    start, end, words = found
     if any(char in SEPARATOR_MARKS for char in text[start:end]):
-        return Described("separated", span)
-    first = text[end]
+        return Described("separated", (start, end), words)
+    first = text[words]
     if is_cjk(first):  # no case to tell; ``是`` (is) goes on from the name as a sentence
-        return Described("prose" if first in _CJK_COPULAS else "bare", span)
+        return Described("prose" if first in _CJK_COPULAS else "bare", (start, end), words)
     if not first.isascii() or not first.isalnum():
         return None
-    return Described("prose" if first.islower() else "bare", span)
+    return Described("prose" if first.islower() else "bare", (start, end), words)
 
 
 def is_credit(text: str, entry: Entry) -> bool:
     """Whether the text after the name credits the item rather than describing it: ``by Jane
     Doe``, ``- by Jane Doe``, ``(by Jane Doe)``, or a paper's credit line after a comma or a
     period (``[Title](url), Jane Doe. ICML 2019.``)."""
-    span = _separator_span(text, entry) if entry.description is not None else None
-    if span is None:
-        return False
-    start, end = span
-    found = text[start:end]
-    return bool(_CREDIT.match(text, end)) or (
-        bool(found.strip()) and not any(char in SEPARATOR_MARKS for char in found)
+    found = _after_name(text, entry)
+    return found is not None and _credits(text, *found)
+
+
+def _credits(text: str, start: int, end: int, words: int) -> bool:
+    separator = text[start:end]
+    return bool(_CREDIT.match(text, words)) or (
+        bool(separator.strip()) and not any(char in SEPARATOR_MARKS for char in separator)
     )
 
 
-def _separator_span(text: str, entry: Entry) -> tuple[int, int] | None:
-    """The separator's span: after the list's marks (`` `⚠` ``, ``**NEW**``, a badge) when the
-    name has them, else where the model found it; None when marks alone follow the name."""
-    assert entry.description is not None
+def _after_name(text: str, entry: Entry) -> tuple[int, int, int] | None:
+    """The separator's span and where the words start: after the list's marks (`` `⚠` ``,
+    ``**NEW**``, a badge) when the name has them, else where the model found them; None
+    without a description, or when marks alone follow the name."""
+    if entry.description is None:
+        return None
     # The model's separator starts after what closes the name (``**``, ``>``).
     end = entry.description.start
     start = entry.separator.start if entry.separator is not None else end
     marks = read_marks(text, start, entry.description.end)
     if marks is None:
-        return start, end
-    if marks.separator is None:
-        return None if not text[marks.end : entry.description.end].strip() else (start, end)
-    return marks.separator
+        return start, end, end
+    if marks.separator is not None:
+        return *marks.separator, marks.separator[1]
+    rest = text[marks.end : entry.description.end].lstrip()
+    return (start, end, entry.description.end - len(rest)) if rest else None

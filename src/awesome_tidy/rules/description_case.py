@@ -45,7 +45,7 @@ def _start(text: str, entry: Entry) -> int | None:
     """Where a description after a dash or colon starts; None for any other text after the
     name: a sentence the name opens, a credit (``by Jane Doe``), a paper's credit line."""
     described = describe(text, entry)
-    return described.separator[1] if described and described.kind == "separated" else None
+    return described.start if described and described.kind == "separated" else None
 
 
 def _case(text: str, entry: Entry, start: int) -> str | None:

@@ -40,7 +40,7 @@ def _text_start(text: str, entry: Entry) -> int | None:
     described = describe(text, entry)
     if described is None or described.kind != "separated" or entry.title is None:
         return None
-    return described.separator[1]
+    return described.start
 
 
 def _restated(text: str, name: str, said: str, after: int, end: int) -> bool:
@@ -49,10 +49,12 @@ def _restated(text: str, name: str, said: str, after: int, end: int) -> bool:
     writes it opening a phrase. Another case opening a phrase (``[wordle](url) - Wordle in 50
     lines of Bash``, ``[ansi](url) - ANSI escape codes``) names the game or standard the item
     implements; a handle or tag (``#rust-lang channel for ...``) is how such names are said."""
-    if _worded(text, after) or _VERB.match(text, after, end):
+    if _worded(text, after):
         return True
     if not name[0].isalnum():
         return False
+    if _VERB.match(text, after, end):
+        return True
     rest = text[after:end].strip(" .")
     return said == name or not rest or rest.startswith("(")
 
