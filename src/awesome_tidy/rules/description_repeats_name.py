@@ -46,17 +46,18 @@ def _text_start(text: str, entry: Entry) -> int | None:
 def _restated(text: str, name: str, said: str, after: int, end: int) -> bool:
     """Whether the description restates the name rather than naming what the item is about:
     ``Foo is ...``, ``Foo: ...``, ``Foo provides ...``, the name alone, or the name as the item
-    writes it opening a phrase. Another case opening a phrase (``[wordle](url) - Wordle in 50
-    lines of Bash``, ``[ansi](url) - ANSI escape codes``) names the game or standard the item
-    implements; a handle or tag (``#rust-lang channel for ...``) is how such names are said."""
+    writes it (its first letter capitalised or not) opening a phrase. ``X in Y`` (``[wordle](url)
+    - Wordle in 50 lines of Bash``) names what the item implements, and so does the name written
+    otherwise (``[ansi](url) - ANSI escape codes``, a standard); a handle or tag (``#rust-lang
+    channel for ...``) is how such names are said."""
     if _worded(text, after):
         return True
-    if not name[0].isalnum():
+    if not name[0].isalnum() or text.startswith(" in ", after):
         return False
-    if _VERB.match(text, after, end):
-        return True
     rest = text[after:end].strip(" .")
-    return said == name or not rest or rest.startswith("(")
+    if _VERB.match(text, after, end) or not rest or rest.startswith("("):
+        return True
+    return said in (name, name[0].upper() + name[1:])
 
 
 def _worded(text: str, after: int) -> bool:
