@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from awesome_tidy.model import Document, Entry, dominant, is_cjk, is_credit, link_items
@@ -10,10 +9,8 @@ from awesome_tidy.rule import TEXT, Edit, Fix, Problem, Rule
 _TERMINAL = ".!?…。！？"
 # What closes quotes and emphasis (``~~struck through.~~`` ends with its period).
 _CLOSING = "\"'”’*_~"
-# A description ending in one of these ends with a parenthesis, code, a link, a label's colon or
-# an emoji shortcode (``:+1:``): neither punctuated nor bare, it says nothing of the list's habit
-# and is never reported.
-_NEUTRAL = ")]`>）】」』:："
+# Symbols that end a word as a letter does (``costs $``, ``C++``, ``5%``).
+_WORDLIKE = "$€£¥%+"
 # An abbreviation's period (``Barron et al.``, ``etc.``, ``e.g.``, an initial ``J.``) is part of
 # the word, not a full stop: such an ending counts for neither habit, and no fix removes it.
 _ABBREVIATION = re.compile(
@@ -60,26 +57,33 @@ class DescriptionEnding(Rule):
                     fix=Fix.unsafe(Edit.insert(end, stop)),
                 )
             else:
-                last = text[end - 1]
-                fix = Fix.unsafe(Edit.delete(end - 1, end)) if last in ".。" else None
+                # The stop itself, inside what closes (``~~struck.~~``, ``*emphasis.*``).
+                at = end - (len(entry.description.text) - len(_unclosed(entry)))
+                last = text[at - 1]
+                fix = Fix.unsafe(Edit.delete(at - 1, at)) if last in ".。" else None
                 yield self.problem(
-                    end - 1,
-                    end,
+                    at - 1,
+                    at,
                     message=f"description ends with {last!r} where the list's do not",
                     fix=fix,
                 )
 
 
 def _ending(text: str, entry: Entry) -> str | None:
-    """``punctuated``, ``bare``, or None for an ending that says neither."""
-    assert entry.description is not None
-    description = entry.description.text.rstrip(_CLOSING) or entry.description.text
+    """``punctuated``, ``bare`` (a letter, a digit, ``$``, ``%``, ``+``), or None for an ending
+    that says neither: a parenthesis, code, a link, a label's colon, an emoji, a comma or a dash
+    left over, after which a full stop would be a new defect (``:.``, ``,.``)."""
+    description = _unclosed(entry)
     last = description[-1]
     if last in _TERMINAL:
         return None if last == "." and _abbreviated(description) else "punctuated"
-    if last in _NEUTRAL or unicodedata.category(last) in ("So", "Sk"):
-        return None
-    return "bare"
+    return "bare" if last.isalnum() or last in _WORDLIKE else None
+
+
+def _unclosed(entry: Entry) -> str:
+    """The description without what closes quotes and emphasis after its last word."""
+    assert entry.description is not None
+    return entry.description.text.rstrip(_CLOSING) or entry.description.text
 
 
 def _abbreviated(description: str) -> bool:
@@ -103,7 +107,7 @@ def _stops(text: str, items: list[Entry]) -> dict[bool, str]:
     for entry in items:
         if _ending(text, entry) == "punctuated":
             assert entry.description is not None
-            found[_has_cjk(entry)].append(entry.description.text.rstrip(_CLOSING)[-1:])
+            found[_has_cjk(entry)].append(_unclosed(entry)[-1:])
     return {
         cjk: stop if (stop := dominant(chars, share=0.5)) in (".", "。") else default
         for cjk, chars, default in ((False, found[False], "."), (True, found[True], "。"))
