@@ -53,15 +53,21 @@ def test_an_abbreviation_ending_a_description_keeps_its_period() -> None:
 
 
 def test_abbreviations_count_for_neither_habit_but_a_sentence_stop_still_does() -> None:
+    described = TALKS.replace("), ", ") - ")  # descriptions, where a comma opens credit lines
     endings = ("etc.", "e.g.", "Inc.", "J.")
     for ending in endings:
-        text = TALKS.replace("et al.", ending)
+        text = described.replace("et al.", ending)
         assert not check_text(text, only("description-ending")), ending
-    sentence = TALKS.replace("Barron et al.", "Jonathan Barron.")
+    sentence = described.replace("Barron et al.", "Jonathan Barron.")
     found = check_text(sentence, only("description-ending"))
     assert [d.message for d in found] == ["description ends with '.' where the list's do not"]
     assert fix_text(sentence, only("description-ending")).text == sentence  # unsafe fix
     assert "Jonathan Barron\n" in fix_text(sentence, only("description-ending"), unsafe=True).text
+
+
+def test_a_credit_line_after_a_comma_is_no_description_and_keeps_its_stop() -> None:
+    sentence = TALKS.replace("Barron et al.", "Jonathan Barron.")
+    assert not check_text(sentence, only("description-ending"))
 
 
 # zzw922cn/awesome-speech-recognition-speech-synthesis-papers README.md, lines 1-18: a table of

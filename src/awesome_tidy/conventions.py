@@ -7,15 +7,18 @@ fixer never restyles a list into a format it does not use.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from awesome_tidy.markers import read_marks
 from awesome_tidy.metadata import key_year as key_year
 from awesome_tidy.metadata import plausible_year
 from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
 from awesome_tidy.nodes import Entry, keys_name_papers
+from awesome_tidy.text import is_cjk
 
 if TYPE_CHECKING:
     from awesome_tidy.document import Document
@@ -168,3 +171,75 @@ def link_items(entries: Iterable[Entry]) -> list[Entry]:
         for entry in entries
         if entry.shape == "list-item" and entry.form == "link" and entry.title_link is not None
     ]
+
+
+# What separates a name from its description: a dash or a colon (``,`` opens a paper's credits).
+SEPARATOR_MARKS = "-–—:："
+# ``[Book](url) by Jane Doe``, ``[Book](url) - by Jane Doe``, ``(by Jane Doe)``: a credit.
+_CREDIT = re.compile(r"\(?by\s")
+_CJK_COPULAS = "是为為"
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """How a link item's text after its name reads (``describe``)."""
+
+    kind: str
+    """``separated`` (``[Name](url) - Text``), ``bare`` (``[Name](url) Text``: a description
+    missing its separator) or ``prose`` (``[spaCy](url) is a library``: the name opens a
+    sentence that goes on, where a dash would break it)."""
+    separator: tuple[int, int]
+    """The separator's span (the spaces after the name, for ``bare`` and ``prose``)."""
+    start: int
+    """Where the description's words start: after the separator, or after the list's marks."""
+
+
+def describe(text: str, entry: Entry) -> Described | None:
+    """How ``entry``'s description reads, or None where it is no description of the name:
+    marks alone (``[App](url) 💲``), a credit (``is_credit``), or what opens with neither a word,
+    a number nor CJK text (another link, a parenthesis, an emoji, another script)."""
+    found = _after_name(text, entry)
+    if found is None or _credits(text, *found):
+        return None
+    start, end, words = found
+    if any(char in SEPARATOR_MARKS for char in text[start:end]):
+        return Described("separated", (start, end), words)
+    first = text[words]
+    if is_cjk(first):  # no case to tell; ``是`` (is) goes on from the name as a sentence
+        return Described("prose" if first in _CJK_COPULAS else "bare", (start, end), words)
+    if not first.isascii() or not first.isalnum():
+        return None
+    return Described("prose" if first.islower() else "bare", (start, end), words)
+
+
+def is_credit(text: str, entry: Entry) -> bool:
+    """Whether the text after the name credits the item rather than describing it: ``by Jane
+    Doe``, ``- by Jane Doe``, ``(by Jane Doe)``, or a paper's credit line after a comma or a
+    period (``[Title](url), Jane Doe. ICML 2019.``)."""
+    found = _after_name(text, entry)
+    return found is not None and _credits(text, *found)
+
+
+def _credits(text: str, start: int, end: int, words: int) -> bool:
+    separator = text[start:end]
+    return bool(_CREDIT.match(text, words)) or (
+        bool(separator.strip()) and not any(char in SEPARATOR_MARKS for char in separator)
+    )
+
+
+def _after_name(text: str, entry: Entry) -> tuple[int, int, int] | None:
+    """The separator's span and where the words start: after the list's marks (`` `⚠` ``,
+    ``**NEW**``, a badge) when the name has them, else where the model found them; None
+    without a description, or when marks alone follow the name."""
+    if entry.description is None:
+        return None
+    # The model's separator starts after what closes the name (``**``, ``>``).
+    end = entry.description.start
+    start = entry.separator.start if entry.separator is not None else end
+    marks = read_marks(text, start, entry.description.end)
+    if marks is None:
+        return start, end, end
+    if marks.separator is not None:
+        return *marks.separator, marks.separator[1]
+    rest = text[marks.end : entry.description.end].lstrip()
+    return (start, end, entry.description.end - len(rest)) if rest else None

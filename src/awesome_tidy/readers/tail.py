@@ -20,6 +20,8 @@ _WORD_SEPARATORS = (", ", ". ")
 _BYLINE = re.compile(r"by\s", re.IGNORECASE)
 # What may follow a year that ends a line: a month and day, closing punctuation.
 _LINE_END_AFTER_YEAR = re.compile(r"(?:[./-]\d{1,2}){0,2}[ \t.,;)\]*_]*(?:\n|$)")
+# What joins two names that share a description: `` and ``, ``, ``, ``, and ``, `` & ``.
+_JOINER = re.compile(r",?[ \t]+(?:and|&)[ \t]+|,[ \t]*")
 # A reference-style badge after a description: ``![Freeware][Freeware Icon]``.
 _REFERENCE_IMAGE = re.compile(r"!\[[^\]]*\]\[[^\]]*\]")
 
@@ -86,6 +88,7 @@ def _read_byline(text: str, entry: Entry) -> None:
 
 def _read_description(text: str, entry: Entry, at: int) -> None:
     end = entry.body.end
+    at = _after_joined_names(text, entry, at)
     start = skip_spaces(text, at, end)
     sep_end = start
     if (sep_end < end and text[sep_end] in _SEPARATORS) or text.startswith(
@@ -99,6 +102,17 @@ def _read_description(text: str, entry: Entry, at: int) -> None:
         entry.description = part(text, desc_start, desc_end)
     elif entry.separator is not None and not entry.separator.text.strip():
         entry.separator = None  # only badges or links follow the name: nothing to separate
+
+
+def _after_joined_names(text: str, entry: Entry, at: int) -> int:
+    """Past the names joined to the title, where a head of several names ends: ``[A](u) and
+    [B](v) - Text``, ``[A](u), [B](v), and [C](w) - Text`` share one separator and description."""
+    following = {link.start: link.end for link in entry.links}
+    while True:
+        joiner = _JOINER.match(text, at, entry.body.end)
+        if joiner is None or joiner.end() not in following:
+            return at
+        at = following[joiner.end()]
 
 
 def _only_links(text: str, entry: Entry, start: int, end: int) -> bool:

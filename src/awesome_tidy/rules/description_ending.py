@@ -1,24 +1,24 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, dominant, is_cjk, link_items
+from awesome_tidy.model import Document, Entry, dominant, is_cjk, is_credit, link_items
 from awesome_tidy.rule import TEXT, Edit, Fix, Problem, Rule
 
 _TERMINAL = ".!?…。！？"
 # What closes quotes and emphasis (``~~struck through.~~`` ends with its period).
 _CLOSING = "\"'”’*_~"
-# A description ending in one of these ends with a parenthesis, code, a link, a label's colon or
-# an emoji shortcode (``:+1:``): neither punctuated nor bare, it says nothing of the list's habit
-# and is never reported.
-_NEUTRAL = ")]`>）】」』:："
+# Symbols that end a word as a letter does (``costs $``, ``C++``, ``5%``).
+_WORDLIKE = "$€£¥%+"
 # An abbreviation's period (``Barron et al.``, ``etc.``, ``e.g.``, an initial ``J.``) is part of
 # the word, not a full stop: such an ending counts for neither habit, and no fix removes it.
 _ABBREVIATION = re.compile(
     r"(?:al|[Ee]tc|vs|cf|Proc|Inc|Ltd|Corp|Co|Jr|Sr|Dr|Prof|[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])\."
 )
+
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_MARKUP = re.compile(r"<[^<>]*>|\]\([^()\s]*\)")
 
 
 class DescriptionEnding(Rule):
@@ -31,7 +31,12 @@ class DescriptionEnding(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
-        items = [entry for entry in link_items(doc.entries) if entry.description is not None]
+        # A credit (``[Book](url) by Jane Doe``) is no description: it keeps its own habit.
+        items = [
+            entry
+            for entry in link_items(doc.entries)
+            if entry.description is not None and not is_credit(text, entry)
+        ]
         endings = [ending for entry in items if (ending := _ending(text, entry)) is not None]
         habit = dominant(endings, share=0.6)
         if habit is None:
@@ -52,26 +57,33 @@ class DescriptionEnding(Rule):
                     fix=Fix.unsafe(Edit.insert(end, stop)),
                 )
             else:
-                last = text[end - 1]
-                fix = Fix.unsafe(Edit.delete(end - 1, end)) if last in ".。" else None
+                # The stop itself, inside what closes (``~~struck.~~``, ``*emphasis.*``).
+                at = end - (len(entry.description.text) - len(_unclosed(entry)))
+                last = text[at - 1]
+                fix = Fix.unsafe(Edit.delete(at - 1, at)) if last in ".。" else None
                 yield self.problem(
-                    end - 1,
-                    end,
+                    at - 1,
+                    at,
                     message=f"description ends with {last!r} where the list's do not",
                     fix=fix,
                 )
 
 
 def _ending(text: str, entry: Entry) -> str | None:
-    """``punctuated``, ``bare``, or None for an ending that says neither."""
-    assert entry.description is not None
-    description = entry.description.text.rstrip(_CLOSING) or entry.description.text
+    """``punctuated``, ``bare`` (a letter, a digit, ``$``, ``%``, ``+``), or None for an ending
+    that says neither: a parenthesis, code, a link, a label's colon, an emoji, a comma or a dash
+    left over, after which a full stop would be a new defect (``:.``, ``,.``)."""
+    description = _unclosed(entry)
     last = description[-1]
     if last in _TERMINAL:
         return None if last == "." and _abbreviated(description) else "punctuated"
-    if last in _NEUTRAL or unicodedata.category(last) in ("So", "Sk"):
-        return None
-    return "bare"
+    return "bare" if last.isalnum() or last in _WORDLIKE else None
+
+
+def _unclosed(entry: Entry) -> str:
+    """The description without what closes quotes and emphasis after its last word."""
+    assert entry.description is not None
+    return entry.description.text.rstrip(_CLOSING) or entry.description.text
 
 
 def _abbreviated(description: str) -> bool:
@@ -80,8 +92,13 @@ def _abbreviated(description: str) -> bool:
 
 
 def _has_cjk(entry: Entry) -> bool:
+    """Whether the description is written in CJK, whose full stop is ``。``: as many CJK
+    characters as Latin words or more (``微信 for Mac``, not ``vue admin,vue后台管理,admin``),
+    HTML tags and link targets not counted."""
     assert entry.description is not None
-    return any(is_cjk(char) for char in entry.description.text)
+    description = _MARKUP.sub(" ", entry.description.text)
+    cjk = sum(map(is_cjk, description))
+    return cjk > 0 and cjk >= len(_LATIN_WORD.findall(description))
 
 
 def _stops(text: str, items: list[Entry]) -> dict[bool, str]:
@@ -90,7 +107,7 @@ def _stops(text: str, items: list[Entry]) -> dict[bool, str]:
     for entry in items:
         if _ending(text, entry) == "punctuated":
             assert entry.description is not None
-            found[_has_cjk(entry)].append(entry.description.text.rstrip(_CLOSING)[-1:])
+            found[_has_cjk(entry)].append(_unclosed(entry)[-1:])
     return {
         cjk: stop if (stop := dominant(chars, share=0.5)) in (".", "。") else default
         for cjk, chars, default in ((False, found[False], "."), (True, found[True], "。"))

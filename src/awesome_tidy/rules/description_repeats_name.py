@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, link_items, read_marks
+from awesome_tidy.model import Document, Entry, describe, link_items
 from awesome_tidy.rule import Problem, Rule
+
+# ``soilgrids provides ...``: a verb in the third person makes the name its subject.
+_VERB = re.compile(r" [a-z]{2,}[^s\W]s\b")
 
 
 class DescriptionRepeatsName(Rule):
@@ -15,27 +19,45 @@ class DescriptionRepeatsName(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
         for entry in link_items(doc.entries):
-            if entry.description is None or entry.title is None:
-                continue
-            name = entry.title.text.strip()
             start = _text_start(text, entry)
+            if start is None:
+                continue
+            assert entry.title is not None and entry.description is not None
+            name = entry.title.text.strip()
             after = start + len(name)
-            if not name or text[start:after].casefold() != name.casefold():
+            said = text[start:after]
+            if not name or said.casefold() != name.casefold():
                 continue
             if after < len(text) and text[after].isalnum() and text[after].isascii():
                 continue  # "Flash" opening "Flashing ...": another word
-            if not name[0].isalnum() and not _worded(text, after):
-                continue  # "#hashtag related tool": a handle or tag said as itself
-            yield self.problem(start, after, message=f"description repeats the name {name!r}")
+            if _restated(text, name, said, after, entry.description.end):
+                yield self.problem(start, after, message=f"description repeats the name {name!r}")
 
 
-def _text_start(text: str, entry: Entry) -> int:
-    """Where the description's words start: after the marks a list puts between name and
-    separator (``[Tool](url) **NEW** - Tool is ...``)."""
-    assert entry.description is not None
-    start = entry.description.start
-    marks = read_marks(text, start, entry.description.end)
-    return marks.separator[1] if marks is not None and marks.separator is not None else start
+def _text_start(text: str, entry: Entry) -> int | None:
+    """Where the words of a description after a dash or colon start (after the marks a list
+    puts before its separator: ``[Tool](url) **NEW** - Tool is ...``); None for other text."""
+    described = describe(text, entry)
+    if described is None or described.kind != "separated" or entry.title is None:
+        return None
+    return described.start
+
+
+def _restated(text: str, name: str, said: str, after: int, end: int) -> bool:
+    """Whether the description restates the name rather than naming what the item is about:
+    ``Foo is ...``, ``Foo: ...``, ``Foo provides ...``, the name alone, or the name as the item
+    writes it (its first letter capitalised or not) opening a phrase. ``X in Y`` (``[wordle](url)
+    - Wordle in 50 lines of Bash``) names what the item implements, and so does the name written
+    otherwise (``[ansi](url) - ANSI escape codes``, a standard); a handle or tag (``#rust-lang
+    channel for ...``) is how such names are said."""
+    if _worded(text, after):
+        return True
+    if not name[0].isalnum() or text.startswith(" in ", after):
+        return False
+    rest = text[after:end].strip(" .")
+    if _VERB.match(text, after, end) or not rest or rest.startswith("("):
+        return True
+    return said in (name, name[0].upper() + name[1:])
 
 
 def _worded(text: str, after: int) -> bool:
