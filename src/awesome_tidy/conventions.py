@@ -59,12 +59,8 @@ def has_years(entries: list[Entry]) -> bool:
         for entry in entries
         if entry.year_value is not None and not plausible_year(entry.year_value)
     )
-    return _years_understood(len(entries), with_year, implausible)
-
-
-def _years_understood(size: int, with_year: int, implausible: int) -> bool:
     misread = implausible >= _SMALL_GROUP and implausible * 2 > with_year
-    return with_year * 2 > size and not misread
+    return with_year * 2 > len(entries) and not misread
 
 
 def dated(entry: Entry) -> bool:
@@ -102,42 +98,19 @@ class Convention:
 
 def learn(entries: list[Entry]) -> Convention:
     """The convention of ``entries``: what at least half of them (or most) do."""
-    # Performance (issue 10.5): one pass over the entries gathers what each field's majority
-    # is taken from (the rules ask for the conventions of every entry of a list).
     size = len(entries)
-    keys: list[str] = []
-    styles: list[str | None] = []
-    years: list[str] = []
-    numbering: list[bool] = []
-    separators: list[str] = []
-    with_year = implausible = venues = 0
-    for entry in entries:
-        key = entry.key_text
-        if key is not None:
-            keys.append(key)
-            if key:
-                styles.append(entry.key_style)
-        if entry.year_how is not None:
-            years.append(entry.year_how)
-        if entry.year is not None or entry.section.year is not None:
-            with_year += 1
-        value = entry.year_value
-        if value is not None and not plausible_year(value):
-            implausible += 1
-        if entry.venue is not None:
-            venues += 1
-        if entry.item is not None:
-            numbering.append(entry.item.ordered)
-        if entry.separator and entry.description:
-            separators.append(entry.separator.text)
+    keys = [entry.key_text for entry in entries if entry.key_text is not None]
+    years = [entry.year_how for entry in entries if entry.year_how is not None]
+    items = [entry.item for entry in entries if entry.item is not None]
+    separators = [e.separator.text for e in entries if e.separator and e.description]
     return Convention(
         size=size,
-        year_understood=_years_understood(size, with_year, implausible),
+        year_understood=has_years(entries),
         year_where=dominant(years, 0.5),
         keys_understood=len(keys) * 2 >= size and keys_name_papers(keys),
-        key_style=dominant(styles, 0.5),
-        venue_understood=venues * 2 > size,
-        numbered=dominant(numbering, 0.5) if numbering else None,
+        key_style=dominant((entry.key_style for entry in entries if entry.key_text), 0.5),
+        venue_understood=sum(1 for entry in entries if entry.venue is not None) * 2 > size,
+        numbered=dominant((item.ordered for item in items), 0.5) if items else None,
         separator=dominant(separators, 0.6),
     )
 
