@@ -39,14 +39,17 @@ def parser() -> MarkdownIt:
 # a block or as the end of a paragraph); the block rules need the mark at the start of a line's
 # content, these look for it anywhere. Where the mark is missing the rule cannot match, so
 # leaving it out gives the very tokens the whole parser gives (tests/test_parsing.py).
-_HR = re.compile(r"([*_-])[ \t]*\1[ \t]*\1")
-_SETEXT_UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
+# Each search is a scan of the whole text: a single character is looked for first (in C, at
+# memory speed), and the patterns start with a literal, which the regex engine jumps between.
+_HR = {mark: re.compile(rf"{re.escape(mark)}(?:[ \t]*{re.escape(mark)}){{2}}") for mark in "*_-"}
+# An underline is never a text's first line: it follows the paragraph it makes a heading.
+_SETEXT_UNDERLINE = re.compile(r"\n[ \t>]*(?:=+|-+)[ \t]*(?:\n|\Z)")
 _MARKS: tuple[tuple[str, Callable[[str], object]], ...] = (
     ("table", lambda text: "|" in text),  # the header row holds a pipe
-    ("code", lambda text: "    " in text or "\t" in text),  # indented by four columns
-    ("fence", lambda text: "```" in text or "~~~" in text),
+    ("code", lambda text: "\t" in text or "    " in text),  # indented by four columns
+    ("fence", lambda text: ("`" in text and "```" in text) or ("~" in text and "~~~" in text)),
     ("blockquote", lambda text: ">" in text),
-    ("hr", _HR.search),
+    ("hr", lambda text: any(marker in text and _HR[marker].search(text) for marker in _HR)),
     ("reference", lambda text: "]:" in text),  # [label]: url
     ("html_block", lambda text: "<" in text),
     ("heading", lambda text: "#" in text),
