@@ -42,6 +42,7 @@ NEVER_ON_CHECK = (
     "pygls",
     "lsprotocol",
     "pathspec",  # no .gitignore or .ignore in a folder walked
+    "tempfile",  # only a write of a fixed file
 )
 
 
