@@ -222,7 +222,7 @@ class Entry:
     _year_normal: tuple[Part | None, int | None] = field(
         default=(None, None), init=False, repr=False
     )
-    _style: tuple[str | None, str | None] = field(default=(None, None), init=False, repr=False)
+    _style: tuple[Part | None, str | None] = field(default=(None, None), init=False, repr=False)
 
     @property
     def key_text(self) -> str | None:
@@ -254,10 +254,11 @@ class Entry:
     @property
     def key_style(self) -> str | None:
         """The citation-key style of the key (``KEY_STYLES``), read once per key."""
-        key = self.key_text
-        read_for, style = self._style
-        if read_for != key:
-            style = key_style_of(key) if key else None
+        key = self.key
+        read_from, style = self._style
+        if read_from is not key:
+            text = self.key_text
+            style = key_style_of(text) if text else None
             self._style = (key, style)
         return style
 
