@@ -36,6 +36,9 @@ _PROBE_SEED = 424_242
 _EXACT_SHARE = 0.004
 _NEAR_SHARE = 0.004
 _ZIPF = 0.75
+SHAPES = ("reference", "keyed-links", "links")
+"""``+ (key)Title[2021]``, ``+ (key)Title [[CVPR 2021]](url)[[code]](url)``, the same without a
+key."""
 
 _SYLLABLES = (
     "pa", "tch", "co", "re", "sim", "ple", "net", "fa", "st", "flow", "draem", "cut", "pas", "te",
@@ -299,10 +302,13 @@ class _Section:
     origins: list[tuple[str, int, int, bool] | None] = field(default_factory=list)
 
 
-def _outline(size: int, rng: random.Random) -> list[_Section]:
-    """Numbered chapters, sections and subsections holding about ``size`` entries in all."""
+def _outline(size: int, rng: random.Random, shape: str | None = None) -> list[_Section]:
+    """Numbered chapters, sections and subsections holding about ``size`` entries in all, each
+    section in a shape drawn at random, or all in ``shape``."""
     sections: list[_Section] = []
     shapes = ("reference", "reference", "keyed-links", "keyed-links", "links")
+    if shape is not None:
+        shapes = (shape,)
     planned = 0
     chapter = 0
     while planned < size:
@@ -370,15 +376,16 @@ def probe_papers() -> list[Paper]:
     return [vocabulary.paper() for _ in range(PROBES)]
 
 
-def generate(size: int, seed: int = 1) -> GeneratedList:
-    """A list of ``size`` entries (copies and probes included) with its ground truth."""
+def generate(size: int, seed: int = 1, shape: str | None = None) -> GeneratedList:
+    """A list of ``size`` entries (copies and probes included) with its ground truth; every
+    section in ``shape`` (one of ``SHAPES``) when it is given, else in a mix of them."""
     rng = random.Random(seed * 1_000_003 + size)
     vocabulary = _Vocabulary(rng, size)
     probes = probe_papers()
     vocabulary.taken.update("".join(c for c in p.title.casefold() if c.isalnum()) for p in probes)
     planted = 2 * (max(2, round(size * _EXACT_SHARE)) + max(2, round(size * _NEAR_SHARE)))
     originals = max(1, size - planted // 2 - 2 * len(probes))
-    sections = _outline(originals, rng)
+    sections = _outline(originals, rng, shape)
     _fill(sections, originals, rng, vocabulary)
     _inject(sections, size, rng, probes)
     return _write(sections, size, seed, rng)
@@ -423,13 +430,20 @@ def _write(sections: list[_Section], size: int, seed: int, rng: random.Random) -
     return GeneratedList(size, seed, "\n".join(lines) + "\n", injected)
 
 
-def write(name: str, size: int, seed: int = 1, directory: Path = DATA) -> Path:
-    """Write ``list-<name>.md`` and its ``.truth.json``; returns the list's path."""
+def list_name(name: str, shape: str | None = None) -> str:
+    """``list-10k``, or ``list-10k-reference`` for a list in one shape."""
+    return f"list-{name}" if shape is None else f"list-{name}-{shape}"
+
+
+def write(
+    name: str, size: int, seed: int = 1, directory: Path = DATA, shape: str | None = None
+) -> Path:
+    """Write ``list-<name>[-<shape>].md`` and its ``.truth.json``; returns the list's path."""
     directory.mkdir(parents=True, exist_ok=True)
-    generated = generate(size, seed)
-    path = directory / f"list-{name}.md"
+    generated = generate(size, seed, shape)
+    path = directory / f"{list_name(name, shape)}.md"
     path.write_text(generated.text, encoding="utf-8")
-    truth = directory / f"list-{name}.truth.json"
+    truth = directory / f"{list_name(name, shape)}.truth.json"
     truth.write_text(json.dumps(generated.truth(), indent=1) + "\n", encoding="utf-8")
     return path
 
@@ -505,9 +519,12 @@ def main(argv: list[str] | None = None) -> int:
         "sizes", nargs="*", default=list(SIZES), help="names from " + ", ".join(SIZES)
     )
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--shape", choices=SHAPES, help="every entry in this shape (default: a mix of them)"
+    )
     args = parser.parse_args(argv)
     for name in args.sizes:
-        path = write(name, SIZES[name], args.seed)
+        path = write(name, SIZES[name], args.seed, shape=args.shape)
         print(f"{path}: {path.stat().st_size:,} bytes")
     return 0
 

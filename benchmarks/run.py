@@ -40,6 +40,9 @@ _VERSION = "import awesome_tidy; print(awesome_tidy.__version__)"
 SLOW = 60.0
 BEGIN, END = "<!-- results: begin -->", "<!-- results: end -->"
 ADVERSARIAL_MARKERS = "<!-- adversarial: begin -->", "<!-- adversarial: end -->"
+SHAPES_MARKERS = "<!-- shapes: begin -->", "<!-- shapes: end -->"
+SHAPE_LISTS = {"link-rich (mixed shapes)": None, "reference shape, no links": "reference"}
+"""The two 10k lists of issue 10's speed target: ``list-10k`` and ``list-10k-reference``."""
 BARE_PARSE = (
     "import sys; from markdown_it import MarkdownIt; "
     "MarkdownIt('commonmark').parse(open(sys.argv[1], encoding='utf-8').read())"
@@ -517,6 +520,39 @@ def adversarial_part(args: argparse.Namespace) -> None:
     print("\n".join(body))
 
 
+def shapes_part(args: argparse.Namespace) -> None:
+    """``check`` against the bare parse on a link-rich list and a link-less one in the reference
+    list's own shape (``+ (key)Title[2021]``), both at 10k entries, in one interleaved run."""
+    started = datetime.datetime.now(datetime.timezone.utc)
+    lines = [
+        "| list | size | check | bare parse | × parse (medians) | × parse (median of rounds) "
+        "| CPU × parse | runs |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for label, shape in SHAPE_LISTS.items():
+        path = generate.DATA / f"{generate.list_name('10k', shape)}.md"
+        if not path.exists():
+            path = generate.write("10k", generate.SIZES["10k"], args.seed, shape=shape)
+        check, parse = bench(own_tools(), [path], args.shape_runs, args.timeout)
+        rounds = [a.seconds / b.seconds for a, b in zip(check.samples, parse.samples, strict=True)]
+        lines.append(
+            f"| {label} | {path.stat().st_size / 1e6:.2f} MB | {check.seconds:.3f} s "
+            f"| {parse.seconds:.3f} s | {_ratio(check.seconds, parse.seconds)} "
+            f"| {statistics.median(rounds):.2f}× | {_ratio(check.cpu_seconds, parse.cpu_seconds)} "
+            f"| {len(check.samples)} |"
+        )
+    body = [
+        f"Measured {started:%Y-%m-%d} by `python benchmarks/run.py --shapes-only` "
+        f"({args.shape_runs} interleaved rounds after one warm-up, medians; whole processes).",
+        "",
+        *lines,
+        "",
+        *machine(),
+    ]
+    write_doc(body, SHAPES_MARKERS)
+    print("\n".join(body))
+
+
 def data_files(names: Sequence[str], seed: int) -> dict[str, Path]:
     paths = {}
     for name in names:
@@ -535,12 +571,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tools", type=Path, default=Path("/work/bench-tools"))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
-        "--skip", nargs="*", default=[], help="parts to skip: peers jobs adversarial"
+        "--skip", nargs="*", default=[], help="parts to skip: peers jobs adversarial shapes"
     )
     parser.add_argument(
         "--adversarial-only", action="store_true", help="measure only the adversarial lists"
     )
     parser.add_argument("--adversarial-runs", type=int, default=3)
+    parser.add_argument(
+        "--shapes-only",
+        action="store_true",
+        help="measure only check against the parse on the two 10k shapes (issue 10)",
+    )
+    parser.add_argument("--shape-runs", type=int, default=5)
     parser.add_argument("--adversarial-timeout", type=float, default=300.0)
     parser.add_argument("--memory-limit", type=int, default=4096, help="MB, adversarial lists")
     parser.add_argument(
@@ -554,6 +596,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     if args.committed:
         _use_committed_tree()
+    if "shapes" not in args.skip and not args.adversarial_only:
+        shapes_part(args)
+    if args.shapes_only:
+        return 0
     if "adversarial" not in args.skip:
         adversarial_part(args)
     if args.adversarial_only:

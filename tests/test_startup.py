@@ -42,6 +42,7 @@ NEVER_ON_CHECK = (
     "pygls",
     "lsprotocol",
     "pathspec",  # no .gitignore or .ignore in a folder walked
+    "tempfile",  # only a write of a fixed file
 )
 
 
@@ -114,3 +115,13 @@ def test_a_check_without_findings_measures_no_display_width(tmp_path: Path) -> N
     modules = _modules_after("check", "list.md", cwd=tmp_path)
     assert "awesome_tidy.rules.near_duplicate_title" in modules
     assert "wcwidth" not in modules and "pathspec" not in modules
+
+
+def test_carets_under_ascii_lines_measure_no_display_width(tmp_path: Path) -> None:
+    """A printable ASCII line is one column a character: wcwidth waits for other text."""
+    (tmp_path / "list.md").write_text(SMALL_LIST + "+ (he2016deep)Another Title[2017]\n", "utf-8")
+    modules = _modules_after("check", "list.md", cwd=tmp_path)
+    assert "awesome_tidy.rules.key_conflict" in modules
+    assert "wcwidth" not in modules
+    (tmp_path / "list.md").write_text(SMALL_LIST + "+ (he2016deep)Another 标题[2017]\n", "utf-8")
+    assert "wcwidth" in _modules_after("check", "list.md", cwd=tmp_path)

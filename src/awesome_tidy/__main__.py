@@ -1,3 +1,3 @@
-from awesome_tidy.cli import main
+from awesome_tidy.cli import run
 
-main()
+run()

@@ -408,6 +408,15 @@ def main(args: list[str] | None = None) -> None:
     sys.exit(code if isinstance(code, int) else 0)
 
 
+def run() -> None:
+    """The console script: ``main``, then leave without the interpreter's teardown
+    (``memory.leave``). In-process callers use ``main``, which raises ``SystemExit``."""
+    try:
+        main()
+    except SystemExit as done:
+        memory.leave(done.code)
+
+
 def _lowered(message: str) -> str:
     """Click's messages start in capitals and end with a period; the tool's do neither."""
     message = message.strip().removesuffix(".")

@@ -25,7 +25,7 @@ from awesome_tidy.nodes import (
     Table,
     TableRow,
 )
-from awesome_tidy.parsing import normalize_newlines, parser
+from awesome_tidy.parsing import normalize_newlines, parse_blocks, parser
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -84,7 +84,7 @@ class Document:
             self.blocks.append(Block("front-matter", 0, front_matter, 1))
         # Performance (issue 3): the token list is the largest object of a check. Walking it in a
         # call of its own lets it go before the entries are read, which lowers the peak memory.
-        builder.walk(parser().parse(source))
+        builder.walk(parse_blocks(source))
         builder.read_entries()
 
     # -- positions ---------------------------------------------------------------------------

@@ -17,7 +17,6 @@ import contextlib
 import hashlib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -168,6 +167,8 @@ def _atomic_write(target: Path, data: bytes, original: os.stat_result, stamp: St
     # not touch" (the rename replaces an entry of the folder, so the folder's mode counts too).
     if not _writable(target) or not _writable(target.parent):
         raise PermissionError(target)
+    import tempfile  # only a write needs it (and, through it, shutil and random)
+
     handle, temporary = tempfile.mkstemp(
         prefix=f".{_short(target.name)}.", suffix=".tmp", dir=target.parent
     )

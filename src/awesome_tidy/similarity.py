@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from itertools import chain, pairwise
+from itertools import chain, pairwise, repeat
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -169,9 +169,10 @@ def _scored_pairs(
 
 def _signature_groups(titles: Sequence[str]) -> list[list[int]]:
     """Groups of two or more titles, in index order, sharing three of their rarest words."""
+    words = list(map(str.split, titles))
     # No list of word sets: at 100,000 titles it would weigh over 100 MB. Words are counted once
     # per occurrence, which ranks them just as well.
-    frequency = Counter(chain.from_iterable(map(str.split, titles)))
+    frequency = Counter(chain.from_iterable(words))
     # Words numbered from the rarest, fillers last, so that a title's signature is its smallest
     # numbers and a triple of numbers packs into one int key (cheaper than a tuple of words).
     # Two stable sorts in C (by count, ties by spelling) instead of a key function in Python.
@@ -181,27 +182,38 @@ def _signature_groups(titles: Sequence[str]) -> list[list[int]]:
     ]
     number = {word: rank for rank, word in enumerate(ranked)}.__getitem__
     fillers = len(ranked) - len(_FILLER_WORDS.intersection(frequency))
+    # Words no other title has come first (numbers below ``unique``). A key holding one is one
+    # title's alone and never makes a group: such keys are not filed at all.
+    unique = sum(1 for word in ranked[:fillers] if frequency[word] == 1)
     base = len(ranked) + 1
     keys: list[int] = []
     owners: list[int] = []
-    for index, title in enumerate(titles):
-        signature = sorted(set(map(number, title.split())))[:_SIGNATURE]
-        if len(signature) < _SIGNATURE or signature[-1] >= fillers:
+    # Performance (issue 10.5): every title's word numbers, deduplicated and sorted, in C.
+    signatures = map(sorted, map(set, map(map, repeat(number), words)))
+    for index, signature in enumerate(signatures):
+        if len(signature) < _SIGNATURE or signature[_SIGNATURE - 1] >= fillers:
             # A short title: filed under all its words, a key apart from the triples.
+            if signature and signature[0] < unique:
+                continue
             key = 0
-            for word_number in signature:
+            for word_number in signature[:_SIGNATURE]:
                 key = key * base + word_number + 1 if word_number < fillers else key
             keys.append(-key)
             owners.append(index)
             continue
-        first, second, third, fourth = signature
+        first, second, third, fourth = signature[:_SIGNATURE]
+        if second < unique:
+            continue
+        keys.append(((second * base) + third) * base + fourth)
+        owners.append(index)
+        if first < unique:
+            continue
         keys += (
-            ((second * base) + third) * base + fourth,
             ((first * base) + third) * base + fourth,
             ((first * base) + second) * base + fourth,
             ((first * base) + second) * base + third,
         )
-        owners += (index, index, index, index)
+        owners += (index, index, index)
     # Most keys are held by one title: count them in C first, then group only the shared ones.
     shared = {key for key, count in Counter(keys).items() if count > 1}
     groups: defaultdict[int, list[int]] = defaultdict(list)

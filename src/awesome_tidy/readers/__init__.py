@@ -27,9 +27,9 @@ __all__ = ["Candidate", "read_candidates"]
 
 def read_candidates(doc: Document, *, keyed: bool) -> Iterator[Candidate]:
     """Every block that may be an entry, in source order."""
-    yield from heapq.merge(
-        item_candidates(doc, keyed=keyed),
-        (candidate for row in doc.rows if (candidate := row_candidate(doc, row))),
-        paragraph_candidates(doc),
-        key=lambda candidate: candidate.entry.start,
-    )
+    rows = [candidate for row in doc.rows if (candidate := row_candidate(doc, row))]
+    paragraphs = list(paragraph_candidates(doc))
+    items = item_candidates(doc, keyed=keyed)
+    if not rows and not paragraphs:
+        return items  # a list of list items only: nothing to merge them with, item by item
+    return heapq.merge(items, rows, paragraphs, key=lambda candidate: candidate.entry.start)

@@ -24,20 +24,18 @@ class Candidate:
 def judge(text: str, candidate: Candidate) -> None:
     """Set the candidate's evidence once its reader and its sub-items are done with it."""
     entry = candidate.entry
-    candidate.evidence = _evidence(text, entry) or (
+    keyed = entry.key is not None and KEY_LIKE.fullmatch(entry.key.text) is not None
+    candidate.evidence = _evidence(text, entry, keyed) or (
         candidate.fields and entry.title is not None and bool(entry.real_links)
     )
-    candidate.strong = candidate.evidence and (
-        (entry.key is not None and KEY_LIKE.fullmatch(entry.key.text) is not None)
-        or entry.form == "link"
-    )
+    candidate.strong = candidate.evidence and (keyed or entry.form == "link")
 
 
-def _evidence(text: str, entry: Entry) -> bool:
+def _evidence(text: str, entry: Entry, keyed: bool) -> bool:
     """A year, a key, or a real link placed as an entry places it: the marks of an entry."""
     if entry.title is None or not entry.title.text.strip() or cross_reference(entry):
         return False
-    if entry.key is not None and KEY_LIKE.fullmatch(entry.key.text):
+    if keyed:
         return True
     if entry.year is not None:
         return True

@@ -33,8 +33,10 @@ _ATTRIBUTE = re.compile(r"[^\s\[\]()*`:：]{1,12}\s?[:：]")
 # ``- [Models & Tools](#models--tools)``: a line of a table of contents.
 # ``(key)Title[2021]``: a key of key characters, a title free of every mark a reader looks
 # for, a four-digit year in brackets. Nothing else on the line.
+# The title is matched greedily up to the year's '[' (it holds none): the spaces before the
+# year are trimmed after, which is cheaper than a lazy match trying the year at every letter.
 _KEYED_LINE = re.compile(
-    r"\(([\w:./+\-]{1,80})\)[ \t]*([^\W_][^\[\]|<>*_`\\\"“\n]*?)[ \t]*\[([12]\d{3})\]"
+    r"\(([\w:./+\-]{1,80})\)[ \t]*([^\W_][^\[\]|<>*_`\\\"“\n]*)\[([12]\d{3})\]"
 )
 _CONTENTS_LINE = re.compile(r"\[[^\[\]\n]*\]\(#[^)\s]*\)\s*")
 
@@ -145,6 +147,8 @@ def read_keyed_line(text: str, entry: Entry) -> bool:
     if match is None or match.group(1).isdigit() or "://" in body.text:
         return False
     title_end = match.end(2)
+    while text[title_end - 1] in " \t":
+        title_end -= 1
     if (
         text[title_end - 1] in TRIMMED_AFTER_TITLE
         or text[title_end - 3 : title_end].casefold() == " in"

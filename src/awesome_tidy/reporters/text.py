@@ -121,6 +121,8 @@ def _fixed(text: str, fix: Fix, line: int, paint: _Painter) -> str:
 def _width(text: str) -> int:
     """Terminal columns: wide CJK characters take two, combining marks and zero-width ones none
     (a control character, which wcwidth cannot measure, one)."""
+    if text.isascii() and text.isprintable():
+        return len(text)  # one column each: wcwidth (10 ms to import) is not needed
     from wcwidth import wcswidth, wcwidth
 
     width = int(wcswidth(text))
