@@ -18,15 +18,18 @@ import pytest
 from awesome_tidy import registry
 from conftest import REFERENCE
 
+# Modules the interpreter loaded before the run (a site-packages ``.pth`` file may import some,
+# such as ``certifi``, and through it ``tempfile``) are the machine's, not the run's.
 _MODULES_AFTER = """
 import json, sys
+before = set(sys.modules)
 sys.argv = ["awesome-tidy", *sys.argv[1:]]
 from awesome_tidy.cli import main
 try:
     main()
 except SystemExit:
     pass
-sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)))
+sys.stderr.write("\\nMODULES " + json.dumps(sorted(set(sys.modules) - before)))
 """
 SMALL_LIST = "# Papers\n\n+ (he2016deep)Deep Residual Learning for Image Recognition[2016]\n"
 NEVER_ON_CHECK = (
