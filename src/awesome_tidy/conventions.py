@@ -12,13 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from awesome_tidy.metadata import arxiv_id, plausible_year
 from awesome_tidy.metadata import key_year as key_year
-from awesome_tidy.metadata import plausible_year
 from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
 from awesome_tidy.nodes import Entry, keys_name_papers
 
 if TYPE_CHECKING:
     from awesome_tidy.document import Document
+    from awesome_tidy.inline import Link
 
 T = TypeVar("T")
 
@@ -94,6 +95,9 @@ class Convention:
     """Whether the group's list items are numbered (``1.``); None for rows and paragraphs."""
     separator: str | None
     """The separator most described ``[Name](url) - Description`` items use, if one does."""
+    undated_preprints: frozenset[str]
+    """How the group names arXiv preprints (``metadata.arxiv_id``: ``words``, ``link``) where
+    most so named have no year: the id dates them (``YYMM``), the list writes no year beside."""
 
 
 def learn(entries: list[Entry]) -> Convention:
@@ -112,7 +116,28 @@ def learn(entries: list[Entry]) -> Convention:
         venue_understood=sum(1 for entry in entries if entry.venue is not None) * 2 > size,
         numbered=dominant((item.ordered for item in items), 0.5) if items else None,
         separator=dominant(separators, 0.6),
+        undated_preprints=_undated_preprints(entries),
     )
+
+
+def _undated_preprints(entries: list[Entry]) -> frozenset[str]:
+    """The ways of naming an arXiv id under which at most half of the group's entries are dated."""
+    named: Counter[str] = Counter()
+    with_year: Counter[str] = Counter()
+    for entry in entries:
+        how = preprint(entry)
+        if how is not None:
+            named[how] += 1
+            with_year[how] += dated(entry)
+    return frozenset(how for how, count in named.items() if with_year[how] * 2 <= count)
+
+
+def preprint(entry: Entry) -> str | None:
+    """How the entry names an arXiv preprint by its id (``metadata.arxiv_id``), if it does."""
+    found = arxiv_id(entry.body.text)
+    if found is None and any(arxiv_id(link.url.text) for link in entry.links):
+        found = "link"  # a reference-style link: its URL is written below the list
+    return found
 
 
 def skeleton(entry: Entry) -> tuple[str, str]:
@@ -154,11 +179,41 @@ class Conventions:
 def missing_years(doc: Document) -> list[Entry]:
     """Entries without a year where entries written like them carry one.
 
-    A table without a year column or a list of links without dates expects none.
+    A table without a year column or a list of links without dates expects none. Only papers
+    are judged: a repository, tool or dataset among them carries no year to miss, and where a
+    group names its preprints by arXiv id without a year, the id dates such a preprint.
     """
-    return [
-        entry for entry in doc.entries if not dated(entry) and doc.convention(entry).year_understood
-    ]
+    found = []
+    for entry in doc.entries:
+        if dated(entry):
+            continue
+        convention = doc.convention(entry)
+        if not convention.year_understood or _names_a_resource(entry):
+            continue
+        if convention.undated_preprints and preprint(entry) in convention.undated_preprints:
+            continue
+        found.append(entry)
+    return found
+
+
+_RESOURCE_KINDS = frozenset(("code", "project"))
+_NAME_WORDS = 3
+"""A title of at most this many words is a name (``IndicBERT v2``), not a paper's title."""
+
+
+def _names_a_resource(entry: Entry) -> bool:
+    """``[IndicBERT](https://github.com/...)`` in a paper list: a repository, tool, dataset or
+    course, which no paper link, venue, authors or citation key makes a paper."""
+    link = entry.title_link
+    if link is None or entry.key is not None or entry.venue is not None or entry.authors:
+        return False
+    if any(_paper_link(other) for other in entry.links):
+        return False
+    return link.kind in _RESOURCE_KINDS or len(entry.title_text.split()) <= _NAME_WORDS
+
+
+def _paper_link(link: Link) -> bool:
+    return link.kind == "paper" or link.url.text.lower().split("?")[0].endswith(".pdf")
 
 
 def link_items(entries: Iterable[Entry]) -> list[Entry]:

@@ -36,6 +36,12 @@ _YEAR = re.compile(
     r"|\b[A-Z]{3,}[ \u00a0](?P<y2d>\d\d)(?=[.,;)]|$)"
     r"|(?<![A-Za-z])(?:" + _GLUED_VENUES + r")(?P<y2e>\d\d)(?!\w)"
 )
+# ``arXiv:2301.01234``, ``arXiv 2301.01234``, ``arXiv:hep-th/9901001`` in words, or a link to
+# ``arxiv.org/abs/2301.01234``: a preprint's id begins with the year and month it was posted.
+_ARXIV_NUMBER = r"(?:\d\d(?:0[1-9]|1[0-2])\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7})(?!\d)"
+_ARXIV_ID = re.compile(
+    r"arxiv(?:(?P<link>\.org/(?:abs|pdf)/)|[ \t]*:[ \t]*|[ \t]+)" + _ARXIV_NUMBER, re.IGNORECASE
+)
 # ``Jane Doe et al.``: the mark of an author list.
 ET_AL = re.compile(r"(?<![a-z])et\.?\s*al(?![a-z])", re.IGNORECASE)
 _TWO_DIGITS = re.compile(r"\d\d")
@@ -83,6 +89,19 @@ def heading_year(heading: str) -> int | None:
     """The year a heading is (``### 2024``, ``## 2023 :fire:``), if it is one."""
     text = heading.strip()
     return int(text[:4]) if _YEAR_HEADING.fullmatch(text) else None
+
+
+def arxiv_id(text: str) -> str | None:
+    """How ``text`` names an arXiv preprint by its id, which dates it: ``words``
+    (``arXiv:2301.01234``) before ``link`` (``arxiv.org/abs/2301.01234``); None if it does not."""
+    if "rxiv" not in text.lower():
+        return None
+    found = None
+    for match in _ARXIV_ID.finditer(text):
+        if match.group("link") is None:
+            return "words"
+        found = "link"
+    return found
 
 
 def plausible_year(year: int) -> bool:
