@@ -83,6 +83,8 @@ class Convention:
     """How many entries the convention was learnt from."""
     year_understood: bool
     """Most entries have a year (their own or their heading's)."""
+    year_share: float
+    """The share of entries that have a year (their own or their heading's)."""
     year_where: str | None
     """How most dated entries' years were found (``Entry.year_how``), None when no majority."""
     keys_understood: bool
@@ -110,6 +112,7 @@ def learn(entries: list[Entry]) -> Convention:
     return Convention(
         size=size,
         year_understood=has_years(entries),
+        year_share=sum(1 for entry in entries if dated(entry)) / size if size else 0.0,
         year_where=dominant(years, 0.5),
         keys_understood=len(keys) * 2 >= size and keys_name_papers(keys),
         key_style=dominant((entry.key_style for entry in entries if entry.key_text), 0.5),
@@ -171,9 +174,22 @@ class Conventions:
                 convention = learnt[shared]
             for entry in group:
                 self._of[id(entry)] = convention
+        self._alike_dated = {
+            shared: sum(1 for entry in alike_entries if dated(entry)) / len(alike_entries)
+            for shared, alike_entries in alike.items()
+        }
 
     def of(self, entry: Entry) -> Convention:
         return self._of[id(entry)]
+
+    def year_established(self, entry: Entry) -> bool:
+        """Whether the entry's group clearly carries years: most of it, and either most of the
+        list's entries written alike too or a clear majority of the group (``_CLEAR_MAJORITY``).
+        A link list that tags some recent items ``(2024)`` has no year convention to break."""
+        convention = self.of(entry)
+        if not convention.year_understood:
+            return False
+        return convention.year_share >= _CLEAR_MAJORITY or self._alike_dated[skeleton(entry)] > 0.5
 
 
 def missing_years(doc: Document) -> list[Entry]:
@@ -187,15 +203,17 @@ def missing_years(doc: Document) -> list[Entry]:
     for entry in doc.entries:
         if dated(entry):
             continue
-        convention = doc.convention(entry)
-        if not convention.year_understood or _names_a_resource(entry):
+        if not doc.conventions.year_established(entry) or _names_a_resource(entry):
             continue
+        convention = doc.convention(entry)
         if convention.undated_preprints and preprint(entry) in convention.undated_preprints:
             continue
         found.append(entry)
     return found
 
 
+_CLEAR_MAJORITY = 0.7
+"""The share of a group that carries years alone, whatever the rest of the list does."""
 _RESOURCE_KINDS = frozenset(("code", "project"))
 _NAME_WORDS = 3
 """A title of at most this many words is a name (``IndicBERT v2``), not a paper's title."""
