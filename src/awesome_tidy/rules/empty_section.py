@@ -64,9 +64,9 @@ def _shown(text: str) -> str:
 
 
 def _is_banner(text: str) -> bool:
-    """A heading that is its own content, a line shown large rather than a section to fill: a
-    link written as one, not a bare address in a title (``#### [How to submit a pull request?](url)``, ``## Older years: [2023](url)``),
-    a date (``### Main conference: June 19-21``, ``### 主会：6 月 19-21 日``) or news
-    (``## 🔥 News: v2 released``)."""
+    """A heading that is its own content, a line shown large rather than a section to fill:
+    a link written as one (``#### [How to submit a pull request?](url)``, ``## Older years:
+    [2023](url)``; a bare address in a title is not), a date (``### Main conference: June
+    19-21``, ``### 主会：6 月 19-21 日``) or news (``## 🔥 News: v2 released``)."""
     written = any(text[link.start] in "[!<" for link in links(text, 0, len(text)))
     return written or bool(_DATE.search(text) or _NEWS.match(text))
