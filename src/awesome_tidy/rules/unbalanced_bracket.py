@@ -114,7 +114,7 @@ def _unbalanced(
             continue
         while next_span < len(skip) and skip[next_span][1] <= index:
             next_span += 1
-        if next_span == len(skip) or skip[next_span][0] > index:
+        if (next_span == len(skip) or skip[next_span][0] > index) and not _face(text, index, start):
             opener = _FAMILY.get(char, char)
             if opener in "([“《「『":
                 stack.append(index)
@@ -141,6 +141,17 @@ def _close(
         if opener == wanted:
             return
         yield offset, f"{text[offset]!r} is never closed"
+
+
+def _face(text: str, index: int, start: int) -> bool:
+    """Whether the bracket at ``index`` is the mouth of a face, ``:)``, ``;-)``, ``:(``, ``=]``,
+    written after a space: it opens and closes nothing."""
+    if text[index] not in "()[]":
+        return False
+    at = index - 1
+    if at > start and text[at] == "-":
+        at -= 1
+    return at >= start and text[at] in ":;=" and (at == start or text[at - 1].isspace())
 
 
 def _enumerates(text: str, index: int) -> bool:
