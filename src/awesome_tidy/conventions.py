@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from awesome_tidy.metadata import arxiv_id, plausible_year
+from awesome_tidy.metadata import arxiv_id, heading_dates, plausible_year
 from awesome_tidy.metadata import key_year as key_year
 from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
-from awesome_tidy.nodes import Entry, keys_name_papers
+from awesome_tidy.nodes import Entry, Section, keys_name_papers
 
 if TYPE_CHECKING:
     from awesome_tidy.document import Document
@@ -65,8 +65,16 @@ def has_years(entries: list[Entry]) -> bool:
 
 
 def dated(entry: Entry) -> bool:
-    """Whether the entry has a year: its own, or the year of the heading it is under."""
-    return entry.year is not None or entry.section.year is not None
+    """Whether the entry has a year: its own, or the year or date of a heading it is under
+    (``### 2024``, ``### 2024.05``, ``## 2023-2024``)."""
+    if entry.year is not None:
+        return True
+    section: Section | None = entry.section
+    while section is not None and section.heading is not None:
+        if heading_dates(section.heading.text):
+            return True
+        section = section.parent
+    return False
 
 
 _SMALL_GROUP = 3
@@ -124,7 +132,7 @@ def learn(entries: list[Entry]) -> Convention:
 
 
 def _undated_preprints(entries: list[Entry]) -> frozenset[str]:
-    """The ways of naming an arXiv id under which at most half of the group's entries are dated."""
+    """The ways of naming an arXiv id under which most of the group's entries are undated."""
     named: Counter[str] = Counter()
     with_year: Counter[str] = Counter()
     for entry in entries:
@@ -132,7 +140,7 @@ def _undated_preprints(entries: list[Entry]) -> frozenset[str]:
         if how is not None:
             named[how] += 1
             with_year[how] += dated(entry)
-    return frozenset(how for how, count in named.items() if with_year[how] * 2 <= count)
+    return frozenset(how for how, count in named.items() if with_year[how] * 2 < count)
 
 
 def preprint(entry: Entry) -> str | None:

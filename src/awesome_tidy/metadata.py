@@ -26,6 +26,17 @@ YEAR_DIGITS = r"(?:19|20)\d\d"
 SLOT_YEAR = re.compile(r"[12]\d{3}")
 _KEY_YEAR = re.compile(r"(?<!\d)(" + YEAR_DIGITS + r")(?!\d)")
 _YEAR_HEADING = re.compile(YEAR_DIGITS + r"(?:\s*(?::\w+:|[^\w\s]))*\s*")
+# ``### 2024.05``, ``## 2023-2024``, ``### Jan 2024``, ``## 2024年5月``: a heading that dates what
+# is under it, though it is no single year.
+_DATE_HEADING = re.compile(
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,?\s+)?"
+    + YEAR_DIGITS
+    + r"(?:\s*[-–~～/.]\s*(?:"
+    + YEAR_DIGITS
+    + r"|\d{1,2}(?!\d)))*"
+    r"(?:\s*年(?:\s*\d{1,2}\s*月)?)?(?:\s*(?::\w+:|[^\w\s]))*\s*",
+    re.IGNORECASE,
+)
 # ``2023.05`` (year.month) is a year; ``2021.3``, ``2012.08265`` and ``2023.05.1`` (versions,
 # arXiv ids) are not.
 _YEAR = re.compile(
@@ -102,6 +113,12 @@ def arxiv_id(text: str) -> str | None:
             return "words"
         found = "link"
     return found
+
+
+def heading_dates(heading: str) -> bool:
+    """Whether a heading is a year or a date (``### 2024``, ``### 2024.05``, ``## 2023-2024``,
+    ``### Jan 2024``): what is under it is dated by it."""
+    return _DATE_HEADING.fullmatch(heading.strip()) is not None
 
 
 def plausible_year(year: int) -> bool:
