@@ -7,6 +7,7 @@ fixer never restyles a list into a format it does not use.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -222,6 +223,32 @@ def missing_years(doc: Document) -> list[Entry]:
 
 _CLEAR_MAJORITY = 0.7
 """The share of a group that carries years alone, whatever the rest of the list does."""
+# Sections of a paper list that hold no papers (``## Tutorials``, ``## Tools and Libraries``):
+# every word of the heading is one of these, or a word that only qualifies them.
+_RESOURCE_WORDS = frozenset(
+    (
+        *("tutorial", "tutorials", "course", "courses", "lecture", "lectures", "video", "videos"),
+        *("talk", "talks", "blog", "blogs", "podcast", "podcasts", "codebase", "codebases"),
+        *("code", "codes", "tool", "tools", "toolkit", "toolkits", "toolbox", "toolboxes"),
+        *("library", "libraries", "software", "repository", "repositories", "repo", "repos"),
+        *("book", "books", "slides", "demo", "demos", "resources", "people", "labs"),
+        *("教程", "课程", "视频", "博客", "工具", "代码", "书籍"),
+    )
+)
+_QUALIFIERS = frozenset(
+    (
+        *("and", "or", "the", "of", "for", "other", "useful", "related", "open", "source"),
+        *("online", "more", "further", "recommended", "awesome", "some", "lists", "list"),
+    )
+)
+_HEADING_WORD = re.compile(r"[a-z]+|[\u4e00-\u9fff]+")
+
+
+def _resource_heading(text: str) -> bool:
+    words = set(_HEADING_WORD.findall(text.casefold())) - _QUALIFIERS
+    return bool(words) and words <= _RESOURCE_WORDS
+
+
 _RESOURCE_KINDS = frozenset(("code", "project"))
 _NAME_WORDS = 3
 """A title of at most this many words is a name (``IndicBERT v2``), not a paper's title."""
@@ -229,7 +256,11 @@ _NAME_WORDS = 3
 
 def _names_a_resource(entry: Entry) -> bool:
     """``[IndicBERT](https://github.com/...)`` in a paper list: a repository, tool, dataset or
-    course, which no paper link, venue, authors or citation key makes a paper."""
+    course, which no paper link, venue, authors or citation key makes a paper; or any entry
+    of a section about such things (``## Tutorials``, ``## Codebase``)."""
+    heading = entry.section.heading
+    if heading is not None and _resource_heading(heading.text):
+        return True
     link = entry.title_link
     if link is None or entry.key is not None or entry.venue is not None or entry.authors:
         return False

@@ -116,9 +116,13 @@ def arxiv_id(text: str) -> str | None:
 
 
 def heading_dates(heading: str) -> bool:
-    """Whether a heading is a year or a date (``### 2024``, ``### 2024.05``, ``## 2023-2024``,
-    ``### Jan 2024``): what is under it is dated by it."""
-    return _DATE_HEADING.fullmatch(heading.strip()) is not None
+    """Whether a heading dates what is under it: a year or a date (``### 2024``, ``### 2024.05``,
+    ``## 2023-2024``, ``### Jan 2024``) or a venue with its year (``### CVPR 2024 (Oral)``)."""
+    text = heading.strip()
+    if _DATE_HEADING.fullmatch(text):
+        return True
+    year = find_year(text, 0, len(text))
+    return year is not None and named_by_venue(text, year)
 
 
 def plausible_year(year: int) -> bool:
