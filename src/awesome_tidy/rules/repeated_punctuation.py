@@ -66,15 +66,15 @@ def _fix(mark: str, start: int) -> Fix | None:
 
 
 def _notation(text: str, start: int, end: int) -> bool:
-    """``Foo::Bar``, ``C++::std``, ``1..10``, ``../conf``: a name's separator, a range or a
-    path, glued to what it joins."""
+    """``Foo::Bar``, ``C++::std``, ``1..10``, ``../conf``: a name's scope, a range or a path,
+    glued to the names it joins."""
     before, after = text[start - 1 : start], text[end : end + 1]
     if "/" in (before, after) or "\\" in (before, after):
         return True  # ``../conf``, ``..\\bin``: a parent folder
     glued_after = after.isalnum() or after == "_"
-    if text[start] == ":":
-        return glued_after and bool(before) and not before.isspace()
-    return glued_after and (before.isalnum() or before == "_")
+    return glued_after and (
+        before.isalnum() or before == "_" or (text[start] == ":" and before == "+")
+    )
 
 
 def _holds(offsets: list[int], start: int, end: int) -> bool:
