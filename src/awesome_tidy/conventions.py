@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from awesome_tidy.markers import read_marks
+from awesome_tidy.metadata import arxiv_id, heading_dates, plausible_year
 from awesome_tidy.metadata import key_year as key_year
-from awesome_tidy.metadata import plausible_year
 from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
-from awesome_tidy.nodes import Entry, keys_name_papers
+from awesome_tidy.nodes import Entry, Section, keys_name_papers
 from awesome_tidy.text import is_cjk
 
 if TYPE_CHECKING:
     from awesome_tidy.document import Document
+    from awesome_tidy.inline import Link
 
 T = TypeVar("T")
 
@@ -67,8 +68,16 @@ def has_years(entries: list[Entry]) -> bool:
 
 
 def dated(entry: Entry) -> bool:
-    """Whether the entry has a year: its own, or the year of the heading it is under."""
-    return entry.year is not None or entry.section.year is not None
+    """Whether the entry has a year: its own, or the year or date of a heading it is under
+    (``### 2024``, ``### 2024.05``, ``## 2023-2024``)."""
+    if entry.year is not None:
+        return True
+    section: Section | None = entry.section
+    while section is not None and section.heading is not None:
+        if heading_dates(section.heading.text):
+            return True
+        section = section.parent
+    return False
 
 
 _SMALL_GROUP = 3
@@ -85,6 +94,8 @@ class Convention:
     """How many entries the convention was learnt from."""
     year_understood: bool
     """Most entries have a year (their own or their heading's)."""
+    year_share: float
+    """The share of entries that have a year (their own or their heading's)."""
     year_where: str | None
     """How most dated entries' years were found (``Entry.year_how``), None when no majority."""
     keys_understood: bool
@@ -97,6 +108,9 @@ class Convention:
     """Whether the group's list items are numbered (``1.``); None for rows and paragraphs."""
     separator: str | None
     """The separator most described ``[Name](url) - Description`` items use, if one does."""
+    undated_preprints: frozenset[str]
+    """How the group names arXiv preprints (``metadata.arxiv_id``: ``words``, ``link``) where
+    most so named have no year: the id dates them (``YYMM``), the list writes no year beside."""
 
 
 def learn(entries: list[Entry]) -> Convention:
@@ -109,13 +123,35 @@ def learn(entries: list[Entry]) -> Convention:
     return Convention(
         size=size,
         year_understood=has_years(entries),
+        year_share=sum(1 for entry in entries if dated(entry)) / size if size else 0.0,
         year_where=dominant(years, 0.5),
         keys_understood=len(keys) * 2 >= size and keys_name_papers(keys),
         key_style=dominant((entry.key_style for entry in entries if entry.key_text), 0.5),
         venue_understood=sum(1 for entry in entries if entry.venue is not None) * 2 > size,
         numbered=dominant((item.ordered for item in items), 0.5) if items else None,
         separator=dominant(separators, 0.6),
+        undated_preprints=_undated_preprints(entries),
     )
+
+
+def _undated_preprints(entries: list[Entry]) -> frozenset[str]:
+    """The ways of naming an arXiv id under which most of the group's entries are undated."""
+    named: Counter[str] = Counter()
+    with_year: Counter[str] = Counter()
+    for entry in entries:
+        how = preprint(entry)
+        if how is not None:
+            named[how] += 1
+            with_year[how] += dated(entry)
+    return frozenset(how for how, count in named.items() if with_year[how] * 2 < count)
+
+
+def preprint(entry: Entry) -> str | None:
+    """How the entry names an arXiv preprint by its id (``metadata.arxiv_id``), if it does."""
+    found = arxiv_id(entry.body.text)
+    if found is None and any(arxiv_id(link.url.text) for link in entry.links):
+        found = "link"  # a reference-style link: its URL is written below the list
+    return found
 
 
 def skeleton(entry: Entry) -> tuple[str, str]:
@@ -149,19 +185,94 @@ class Conventions:
                 convention = learnt[shared]
             for entry in group:
                 self._of[id(entry)] = convention
+        self._alike_dated = {
+            shared: sum(1 for entry in alike_entries if dated(entry)) / len(alike_entries)
+            for shared, alike_entries in alike.items()
+        }
 
     def of(self, entry: Entry) -> Convention:
         return self._of[id(entry)]
+
+    def year_established(self, entry: Entry) -> bool:
+        """Whether the entry's group clearly carries years: most of it, and either most of the
+        list's entries written alike too or a clear majority of the group (``_CLEAR_MAJORITY``).
+        A link list that tags some recent items ``(2024)`` has no year convention to break."""
+        convention = self.of(entry)
+        if not convention.year_understood:
+            return False
+        return convention.year_share >= _CLEAR_MAJORITY or self._alike_dated[skeleton(entry)] > 0.5
 
 
 def missing_years(doc: Document) -> list[Entry]:
     """Entries without a year where entries written like them carry one.
 
-    A table without a year column or a list of links without dates expects none.
+    A table without a year column or a list of links without dates expects none. Only papers
+    are judged: a repository, tool or dataset among them carries no year to miss, and where a
+    group names its preprints by arXiv id without a year, the id dates such a preprint.
     """
-    return [
-        entry for entry in doc.entries if not dated(entry) and doc.convention(entry).year_understood
-    ]
+    found = []
+    for entry in doc.entries:
+        if dated(entry):
+            continue
+        if not doc.conventions.year_established(entry) or _names_a_resource(entry):
+            continue
+        convention = doc.convention(entry)
+        if convention.undated_preprints and preprint(entry) in convention.undated_preprints:
+            continue
+        found.append(entry)
+    return found
+
+
+_CLEAR_MAJORITY = 0.7
+"""The share of a group that carries years alone, whatever the rest of the list does."""
+# Sections of a paper list that hold no papers (``## Tutorials``, ``## Tools and Libraries``):
+# every word of the heading is one of these, or a word that only qualifies them.
+_RESOURCE_WORDS = frozenset(
+    (
+        *("tutorial", "tutorials", "course", "courses", "lecture", "lectures", "video", "videos"),
+        *("talk", "talks", "blog", "blogs", "podcast", "podcasts", "codebase", "codebases"),
+        *("code", "codes", "tool", "tools", "toolkit", "toolkits", "toolbox", "toolboxes"),
+        *("library", "libraries", "software", "repository", "repositories", "repo", "repos"),
+        *("book", "books", "slides", "demo", "demos", "resources", "people", "labs"),
+        *("教程", "课程", "视频", "博客", "工具", "代码", "书籍"),
+    )
+)
+_QUALIFIERS = frozenset(
+    (
+        *("and", "or", "the", "of", "for", "other", "useful", "related", "open", "source"),
+        *("online", "more", "further", "recommended", "awesome", "some", "lists", "list"),
+    )
+)
+_HEADING_WORD = re.compile(r"[a-z]+|[\u4e00-\u9fff]+")
+
+
+def _resource_heading(text: str) -> bool:
+    words = set(_HEADING_WORD.findall(text.casefold())) - _QUALIFIERS
+    return bool(words) and words <= _RESOURCE_WORDS
+
+
+_RESOURCE_KINDS = frozenset(("code", "project"))
+_NAME_WORDS = 3
+"""A title of at most this many words is a name (``IndicBERT v2``), not a paper's title."""
+
+
+def _names_a_resource(entry: Entry) -> bool:
+    """``[IndicBERT](https://github.com/...)`` in a paper list: a repository, tool, dataset or
+    course, which no paper link, venue, authors or citation key makes a paper; or any entry
+    of a section about such things (``## Tutorials``, ``## Codebase``)."""
+    heading = entry.section.heading
+    if heading is not None and _resource_heading(heading.text):
+        return True
+    link = entry.title_link
+    if link is None or entry.key is not None or entry.venue is not None or entry.authors:
+        return False
+    if any(_paper_link(other) for other in entry.links):
+        return False
+    return link.kind in _RESOURCE_KINDS or len(entry.title_text.split()) <= _NAME_WORDS
+
+
+def _paper_link(link: Link) -> bool:
+    return link.kind == "paper" or link.url.text.lower().split("?")[0].endswith(".pdf")
 
 
 def link_items(entries: Iterable[Entry]) -> list[Entry]:

@@ -61,9 +61,14 @@ class Document:
     def __init__(self, text: str, path: str | None = None) -> None:
         self.path = path
         self.raw = text
-        self.text = normalize_newlines(text) if ("\r" in text or "\0" in text) else text
+        # A byte-order mark is no part of the first line (GitHub and editors hide it, and
+        # ``read_source`` drops it): kept in ``raw`` for the fixer, out of the text the parser
+        # and the rules read, where it would hide the first line's list marker or heading.
+        self._bom = 1 if text.startswith("\ufeff") else 0
+        body = text[self._bom :]
+        self.text = normalize_newlines(body) if ("\r" in body or "\0" in body) else body
         self.line_starts = _line_starts(self.text)
-        self._raw_shift = _raw_shifts(text) if "\r\n" in text else None
+        self._raw_shift = _raw_shifts(body) if "\r\n" in body else None
         self.headings: list[Heading] = []
         self.sections: list[Section] = [Section(None, None)]
         self.items: list[ListItem] = []
@@ -122,10 +127,10 @@ class Document:
     def raw_offset(self, offset: int) -> int:
         """Where ``offset`` of the normalised text lies in the text as given (CRLF counted)."""
         if self._raw_shift is None:
-            return offset
+            return offset + self._bom
         if offset >= len(self.text):
             return len(self.raw)
-        return offset + self._raw_shift[self.line_index(offset)]
+        return offset + self._bom + self._raw_shift[self.line_index(offset)]
 
     @property
     def newline(self) -> str:

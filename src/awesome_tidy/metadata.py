@@ -26,6 +26,17 @@ YEAR_DIGITS = r"(?:19|20)\d\d"
 SLOT_YEAR = re.compile(r"[12]\d{3}")
 _KEY_YEAR = re.compile(r"(?<!\d)(" + YEAR_DIGITS + r")(?!\d)")
 _YEAR_HEADING = re.compile(YEAR_DIGITS + r"(?:\s*(?::\w+:|[^\w\s]))*\s*")
+# ``### 2024.05``, ``## 2023-2024``, ``### Jan 2024``, ``## 2024年5月``: a heading that dates what
+# is under it, though it is no single year.
+_DATE_HEADING = re.compile(
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,?\s+)?"
+    + YEAR_DIGITS
+    + r"(?:\s*[-–~～/.]\s*(?:"
+    + YEAR_DIGITS
+    + r"|\d{1,2}(?!\d)))*"
+    r"(?:\s*年(?:\s*\d{1,2}\s*月)?)?(?:\s*(?::\w+:|[^\w\s]))*\s*",
+    re.IGNORECASE,
+)
 # ``2023.05`` (year.month) is a year; ``2021.3``, ``2012.08265`` and ``2023.05.1`` (versions,
 # arXiv ids) are not.
 _YEAR = re.compile(
@@ -35,6 +46,12 @@ _YEAR = re.compile(
     r"|\[[A-Z][^\[\]\d]*[A-Za-z] (?P<y2c>\d\d)\s*\]"
     r"|\b[A-Z]{3,}[ \u00a0](?P<y2d>\d\d)(?=[.,;)]|$)"
     r"|(?<![A-Za-z])(?:" + _GLUED_VENUES + r")(?P<y2e>\d\d)(?!\w)"
+)
+# ``arXiv:2301.01234``, ``arXiv 2301.01234``, ``arXiv:hep-th/9901001`` in words, or a link to
+# ``arxiv.org/abs/2301.01234``: a preprint's id begins with the year and month it was posted.
+_ARXIV_NUMBER = r"(?:\d\d(?:0[1-9]|1[0-2])\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7})(?!\d)"
+_ARXIV_ID = re.compile(
+    r"arxiv(?:(?P<link>\.org/(?:abs|pdf)/)|[ \t]*:[ \t]*|[ \t]+)" + _ARXIV_NUMBER, re.IGNORECASE
 )
 # ``Jane Doe et al.``: the mark of an author list.
 ET_AL = re.compile(r"(?<![a-z])et\.?\s*al(?![a-z])", re.IGNORECASE)
@@ -83,6 +100,29 @@ def heading_year(heading: str) -> int | None:
     """The year a heading is (``### 2024``, ``## 2023 :fire:``), if it is one."""
     text = heading.strip()
     return int(text[:4]) if _YEAR_HEADING.fullmatch(text) else None
+
+
+def arxiv_id(text: str) -> str | None:
+    """How ``text`` names an arXiv preprint by its id, which dates it: ``words``
+    (``arXiv:2301.01234``) before ``link`` (``arxiv.org/abs/2301.01234``); None if it does not."""
+    if "rxiv" not in text.lower():
+        return None
+    found = None
+    for match in _ARXIV_ID.finditer(text):
+        if match.group("link") is None:
+            return "words"
+        found = "link"
+    return found
+
+
+def heading_dates(heading: str) -> bool:
+    """Whether a heading dates what is under it: a year or a date (``### 2024``, ``### 2024.05``,
+    ``## 2023-2024``, ``### Jan 2024``) or a venue with its year (``### CVPR 2024 (Oral)``)."""
+    text = heading.strip()
+    if _DATE_HEADING.fullmatch(text):
+        return True
+    year = find_year(text, 0, len(text))
+    return year is not None and named_by_venue(text, year)
 
 
 def plausible_year(year: int) -> bool:

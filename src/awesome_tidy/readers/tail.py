@@ -165,12 +165,26 @@ def _read_year_and_venue(
     year = find_year(text, start, end, holes)
     if year is None:
         return
-    if prose and not named_by_venue(text, year) and not _ends_a_later_line(text, entry, year):
+    if prose and not (
+        named_by_venue(text, year)
+        or _ends_a_later_line(text, entry, year)
+        or _in_brackets_after_title(text, start, year)
+    ):
         return
     venue = None
     if wants_venue(entry, "tail"):
         venue = _venue_past_dates(text, entry, year, start, end, holes)
     decide(entry, Found("tail", year, venue))
+
+
+def _in_brackets_after_title(text: str, start: int, year: Part) -> bool:
+    """``[Name](url) (2022-2024) - Description``, ``(Jan 2021)``: a year in the brackets that
+    follow the title, before the description's words."""
+    opener = skip_spaces(text, start, year.start)
+    if opener >= year.start or text[opener] not in "([":
+        return False
+    closer = ")" if text[opener] == "(" else "]"
+    return closer not in text[opener + 1 : year.start] and text.find(closer, year.end) >= 0
 
 
 def _ends_a_later_line(text: str, entry: Entry, year: Part) -> bool:

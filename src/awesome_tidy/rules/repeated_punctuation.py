@@ -47,8 +47,8 @@ class RepeatedPunctuation(Rule):
                     urls = urls or Cover((link.url.start, link.url.end) for link in entry.links)
                     if entry.in_code(match.start()) or match.start() in urls:
                         continue
-                    if match.group(1) in ":." and _between_words(text, match.start(), match.end()):
-                        continue  # ``Foo::Bar``, ``1..10``: notation, not punctuation
+                    if match.group(1) in ":." and _notation(text, match.start(), match.end()):
+                        continue  # ``Foo::Bar``, ``1..10``, ``../conf``: not punctuation
                     if match.group() == "::":
                         shortcodes = shortcodes or _shortcodes(text, part)
                         if match.start() in shortcodes or match.start() + 1 in shortcodes:
@@ -65,9 +65,16 @@ def _fix(mark: str, start: int) -> Fix | None:
     return Fix.safe(Edit.delete(start + 1, start + 2)) if mark in _SLIPS else None
 
 
-def _between_words(text: str, start: int, end: int) -> bool:
+def _notation(text: str, start: int, end: int) -> bool:
+    """``Foo::Bar``, ``C++::std``, ``1..10``, ``../conf``: a name's scope, a range or a path,
+    glued to the names it joins."""
     before, after = text[start - 1 : start], text[end : end + 1]
-    return (before.isalnum() or before == "_") and (after.isalnum() or after == "_")
+    if "/" in (before, after) or "\\" in (before, after):
+        return True  # ``../conf``, ``..\\bin``: a parent folder
+    glued_after = after.isalnum() or after == "_"
+    return glued_after and (
+        before.isalnum() or before == "_" or (text[start] == ":" and before == "+")
+    )
 
 
 def _holds(offsets: list[int], start: int, end: int) -> bool:

@@ -9,8 +9,10 @@ from awesome_tidy.rule import Edit, Fix, Problem, Rule, replace_chars
 # A brace is deleted, or, where it stands for a square bracket, becomes that bracket: deleting
 # the `}` of `[2026}` would leave the `[` open, a new defect.
 _SQUARE = {"{": "[", "}": "]"}
-# GitHub renders ``$...$`` as LaTeX, where braces are syntax (``$O(\sqrt{T})$``), not residue.
-_MATH = re.compile(r"\$[^$\n]+\$")
+# Braces that are syntax, not residue: GitHub renders ``$...$`` as LaTeX (``$O(\sqrt{T})$``); a
+# TeX sub- or superscript (``ReLU^{2}``), a template's ``{{name}}`` and an escaped ``\{`` are
+# written on purpose.
+_MATH = re.compile(r"\$[^$\n]+\$|[\^_]\{[^{}\n]*\}|\{\{[^{}\n]*\}\}|\\[{}]")
 
 
 class StrayBrace(Rule):

@@ -25,6 +25,9 @@ _FAMILY = {"（": "(", "【": "[", "［": "[", "〔": "("}
 _AS_TWIN = str.maketrans({**_FAMILY, "）": ")", "】": "]", "］": "]", "〕": ")"})
 _PAIRS = ("()", "[]", "“”", "《》", "「」", "『』")
 _ROUNDS = 3
+_MATH = re.compile(r"\$[^$\n]+\$")
+# ``i)``, ``iv)``: roman enumerators, which open nothing either.
+_ROMAN = frozenset(("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"))
 _INTERESTING = re.compile(
     "[" + re.escape("\\" + "".join(_OPENER) + "".join(_OPENER.values()) + "".join(_FAMILY)) + "]"
 )
@@ -39,14 +42,33 @@ class UnbalancedBracket(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
         for entry in doc.entries:
-            skip = sorted(
-                [(link.url.start, link.url.end) for link in entry.links] + entry.code_spans
-            )
+            skip = _written_on_purpose(text, entry)
             for start, end in _segments(entry):
                 if _pairs_off(text, start, end, skip):
                     continue
                 for offset, message in _unbalanced(text, start, end, skip):
                     yield self.problem(offset, offset + 1, message=message)
+
+
+def _written_on_purpose(text: str, entry: Entry) -> list[tuple[int, int]]:
+    """Where brackets are no punctuation, sorted: link URLs, inline code, and ``$...$`` math
+    (``$[0, 1)$`` is a half-open interval)."""
+    start, end = entry.body.start, entry.body.end
+    spans = [(link.url.start, link.url.end) for link in entry.links] + entry.code_spans
+    if text.find("$", start, end) >= 0:
+        spans += [match.span() for match in _MATH.finditer(text, start, end)]
+    return _merged(sorted(spans))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones joined: the scans below walk them in order."""
+    merged: list[tuple[int, int]] = []
+    for span_start, span_end in spans:
+        if merged and span_start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], span_end))
+        else:
+            merged.append((span_start, span_end))
+    return merged
 
 
 def _pairs_off(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> bool:
@@ -114,7 +136,7 @@ def _unbalanced(
             continue
         while next_span < len(skip) and skip[next_span][1] <= index:
             next_span += 1
-        if next_span == len(skip) or skip[next_span][0] > index:
+        if (next_span == len(skip) or skip[next_span][0] > index) and not _face(text, index, start):
             opener = _FAMILY.get(char, char)
             if opener in "([“《「『":
                 stack.append(index)
@@ -143,6 +165,17 @@ def _close(
         yield offset, f"{text[offset]!r} is never closed"
 
 
+def _face(text: str, index: int, start: int) -> bool:
+    """Whether the bracket at ``index`` is the mouth of a face, ``:)``, ``;-)``, ``:(``, ``=]``,
+    written after a space: it opens and closes nothing."""
+    if text[index] not in "()[]":
+        return False
+    at = index - 1
+    if at > start and text[at] == "-":
+        at -= 1
+    return at >= start and text[at] in ":;=" and (at == start or text[at - 1].isspace())
+
+
 def _enumerates(text: str, index: int) -> bool:
     """Whether the ``)`` at ``index`` ends an enumerator that opens nothing: ``a)``, ``2)``,
     ``1）`` as a word of its own (``a) fast, b) exact``; Chinese prose numbers its points so)."""
@@ -152,4 +185,8 @@ def _enumerates(text: str, index: int) -> bool:
     token = text[start:index]
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
         return False
-    return (token.isdigit() and len(token) <= 2) or (len(token) == 1 and token.isalpha())
+    return (
+        (token.isdigit() and len(token) <= 2)
+        or (len(token) == 1 and token.isalpha())
+        or token.lower() in _ROMAN
+    )
