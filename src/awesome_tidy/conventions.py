@@ -212,7 +212,7 @@ def missing_years(doc: Document) -> list[Entry]:
     """
     found = []
     for entry in doc.entries:
-        if dated(entry):
+        if dated(entry) or entry.year_unknown:
             continue
         if not doc.conventions.year_established(entry) or _names_a_resource(entry):
             continue

@@ -211,6 +211,8 @@ class Entry:
     year_how: str | None = None
     """How the year was found (``readers.decide.YEAR_PRECEDENCE``): ``closing-bracket``,
     ``lead-tag``, ``title-tag``, ``tail``, a table column, a field; None without a year."""
+    year_unknown: bool = False
+    """The list says it does not know the year (``\\``, ``-``, ``N/A`` in a year column)."""
     venue: Part | None = None
     venue_how: str | None = None
     authors: Part | None = None
