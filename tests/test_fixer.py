@@ -546,6 +546,8 @@ def test_missing_final_newline_is_added_with_the_file_s_own_ending() -> None:
 
 TOC = "# T\n- [A](#a)\n- [B](#b)\n## A\n## C\n"
 TOC_A = TOC.index("- [A]")
+TOC_B = TOC.index("#b")
+TOC_A_END = TOC.index("\n- [B]")
 
 CAPABILITY_CASES = [
     # (capability, text, edit, accepted)
@@ -567,7 +569,11 @@ CAPABILITY_CASES = [
     (DELETE_DUPLICATE_ITEM, "# S\n- a\n  - b\n- a\n  - b\n", Edit(14, 24, ""), True),
     (DELETE_DUPLICATE_ITEM, "# S\n- a\n  - b\n- a\n  - c\n", Edit(14, 24, ""), False),
     (DELETE_DUPLICATE_ITEM, "# S\n- a\n  - b\n- a\n  - b\n", Edit(4, 14, ""), False),  # the first
-    (REWRITE_TOC, TOC, Edit(TOC_A, TOC.index("\n## A"), "- [A](#a)\n- [C](#c)"), True),
+    (REWRITE_TOC, TOC, Edit(TOC_B, TOC_B + 2, "#c"), True),  # a dead anchor repaired
+    (REWRITE_TOC, TOC, Edit(TOC_B, TOC_B + 2, "#a"), False),  # A is listed already
+    (REWRITE_TOC, TOC, Edit(TOC_A_END, TOC_A_END, "\n- [C](#c)"), True),  # a line added
+    (REWRITE_TOC, TOC, Edit(TOC_A_END, TOC_A_END, "\n- [C](#c) new"), False),  # and a word
+    (REWRITE_TOC, TOC, Edit(TOC_A, TOC.index("\n## A"), "- [A](#a)\n- [C](#c)"), False),  # B
     (REWRITE_TOC, TOC, Edit(TOC_A, TOC.index("\n## A"), "- [C](#c)"), False),  # A resolves
     (REWRITE_TOC, TOC, Edit(TOC.index("## C"), TOC.index("## C") + 2, "#"), False),
     (TEXT, "- a\n", Edit(2, 3, "b"), False),  # TEXT never covers a safe fix
