@@ -27,6 +27,11 @@ _SHOWN = 60
 _TOC_LINE = re.compile(r"[ \t>]*[-*+][ \t]+\[(?:[^\\\[\]\n]|\\.)+\]\((#[^\s()]+)\)")
 
 
+# Kinds whose proof reads only the characters an edit replaces (and positions fixed before the
+# pass): an edit that meets such an edit cannot undo its proof, so both may share a pass.
+LOCAL_KINDS = frozenset(("whitespace", "width", "characters", "list-marker", "relevel-heading"))
+
+
 def shown(fragment: str) -> str:
     """A fragment quoted for a message, at most about 60 characters whatever its length."""
     if len(fragment) <= _SHOWN:
