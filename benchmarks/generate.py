@@ -495,13 +495,25 @@ def zero_width_title(size: int, seed: int = 1) -> str:
     return "+ (a2020b)" + "x\u200b" * (size // 4) + "[2020]\n"
 
 
-# Each kind: how it is made, and the sizes it is measured at (entries, or bytes for one line).
+CORPUS = Path(__file__).parents[1] / "tests" / "fixtures" / "corpus"
+
+
+def corpus_copies(size: int, seed: int = 1) -> str:
+    """The corpus's real lists, one after another, ``size`` times over (1.3 MB each time): a
+    big list with every kind of fix, several of them next to each other."""
+    lists = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*__*.md"))]
+    return "".join(lists) * size
+
+
+# Each kind: how it is made, and the sizes it is measured at (entries, or bytes for one line,
+# or copies of the corpus).
 ADVERSARIAL = {
     "one-key": (one_key, (1_000, 2_000, 4_000, 8_000)),
     "one-title": (one_title, (1_000, 2_000, 4_000, 8_000)),
     "tiny-sections": (tiny_sections, (1_000, 2_000, 4_000, 8_000)),
     "brace-line": (brace_line, (131_072, 262_144, 524_288, 1_048_576)),
     "zero-width-title": (zero_width_title, (131_072, 262_144, 524_288, 1_048_576)),
+    "corpus": (corpus_copies, (1, 2)),
 }
 
 

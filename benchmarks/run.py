@@ -407,7 +407,9 @@ def _failure(sample: Sample, errors: bytes, timeout: float, memory_mb: int) -> s
     return None
 
 
-def adversarial_tables(runs: int, timeout: float, memory_mb: int) -> list[str]:
+def adversarial_tables(
+    runs: int, timeout: float, memory_mb: int, kinds: Sequence[str] = ()
+) -> list[str]:
     """Time and memory of check and fix on each adversarial list, and their growth per doubling."""
     rows = [
         "| list | size | check | fix | check CPU | fix CPU | fix ÷ check (CPU) | check memory "
@@ -420,6 +422,8 @@ def adversarial_tables(runs: int, timeout: float, memory_mb: int) -> list[str]:
     ]
     notes: list[str] = []
     for kind, (_, sizes) in generate.ADVERSARIAL.items():
+        if kinds and kind not in kinds:
+            continue
         measured: list[Adversarial] = []
         for size in sizes:
             skip = set(measured[-1].failures) if measured else set()
@@ -444,7 +448,8 @@ def adversarial_tables(runs: int, timeout: float, memory_mb: int) -> list[str]:
 
 def _adversarial_row(measured: Adversarial) -> str:
     check, fix = measured.cpu_seconds("check"), measured.cpu_seconds("fix")
-    unit = "bytes" if measured.kind in ("brace-line", "zero-width-title") else "entries"
+    units = {"brace-line": "bytes", "zero-width-title": "bytes", "corpus": "× the corpus"}
+    unit = units.get(measured.kind, "entries")
     kilobytes = measured.path.stat().st_size / 1024
     cells = [
         _cell(measured.seconds(name), "s", measured.failures.get(name)) for name in ("check", "fix")
@@ -512,11 +517,14 @@ def adversarial_part(args: argparse.Namespace) -> None:
         f"runs, medians; one run when it takes over {SLOW:.0f} s; each process limited to "
         f"{args.adversarial_timeout:.0f} s and {args.memory_limit:,} MB of address space).",
         "",
-        *adversarial_tables(args.adversarial_runs, args.adversarial_timeout, args.memory_limit),
+        *adversarial_tables(
+            args.adversarial_runs, args.adversarial_timeout, args.memory_limit, args.kinds
+        ),
         "",
         *machine(),
     ]
-    write_doc(body, ADVERSARIAL_MARKERS)
+    if not args.kinds:  # a run of some kinds only is printed, and the published table kept
+        write_doc(body, ADVERSARIAL_MARKERS)
     print("\n".join(body))
 
 
@@ -575,6 +583,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--adversarial-only", action="store_true", help="measure only the adversarial lists"
+    )
+    parser.add_argument(
+        "--kinds", nargs="*", default=[], help="adversarial lists to measure (default: all)"
     )
     parser.add_argument("--adversarial-runs", type=int, default=3)
     parser.add_argument(

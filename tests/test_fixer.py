@@ -30,7 +30,8 @@ from awesome_tidy import (
 )
 from awesome_tidy.capabilities import Verifier
 from awesome_tidy.cli import app
-from awesome_tidy.linter import lint
+from awesome_tidy.fixer import _non_overlapping
+from awesome_tidy.linter import Diagnostic, lint
 from awesome_tidy.registry import ENTRY_POINT_GROUP, all_rules
 from awesome_tidy.rule import (
     DELETE_DUPLICATE_ITEM,
@@ -266,7 +267,7 @@ def test_overlapping_fixes_wait_for_the_next_pass_and_are_judged_again(
     assert "DSR-A dual subspace" in result.text
 
 
-def test_touching_fixes_of_two_real_rules_take_two_passes() -> None:
+def test_touching_fixes_proven_on_their_own_characters_share_a_pass() -> None:
     text = (
         "### 2.2.4 Diffusion model\n"
         "+ (ho2020denoising)Denoising diffusion probabilistic models[2020]\n"
@@ -277,8 +278,35 @@ def test_touching_fixes_of_two_real_rules_take_two_passes() -> None:
     )
     result = fix_text(text, only("list-indent", "list-marker"))
     assert [d.rule for d in result.applied] == ["list-indent", "list-marker"]
-    assert result.passes == 3
+    # The indentation ends where the marker starts: whitespace and a bullet, each proven on
+    # the characters it replaces, are applied in one pass; the second finds nothing.
+    assert result.passes == 2
     assert result.text == text.replace("\n - (teng", "\n+ (teng")
+
+
+def test_an_insertion_next_to_another_edit_waits_for_the_next_pass() -> None:
+    text = "# Tools\n- [A](https://a.org) - A tool.  "
+    result = fix_text(text, only("trailing-whitespace", "final-newline"))
+    # Which goes first, the spaces' deletion or the line break inserted where they end, is not
+    # certain within one pass: the insertion waits, and is judged again on the new text.
+    assert [d.rule for d in result.applied] == ["trailing-whitespace", "final-newline"]
+    assert result.passes == 3
+    assert result.text == "# Tools\n- [A](https://a.org) - A tool.\n"
+
+
+def _diagnostic(rule: str, edit: Edit) -> Diagnostic:
+    return Diagnostic(rule, "warning", "found", 2, 1, 2, 1, Fix.safe(edit))
+
+
+def test_an_edit_proven_by_its_neighbour_is_not_met_in_the_same_pass() -> None:
+    text = "# Tools\n- [A](https://a.org) - Fast,, small.\n"
+    deleted = text.index(",,") + 1
+    repeat = _diagnostic("repeated-punctuation", Edit(deleted, deleted + 1, ""))
+    meeting = _diagnostic("invisible-character", Edit(deleted - 1, deleted, ","))
+    kinds = {id(repeat.fix): {"repeat"}, id(meeting.fix): {"characters"}}
+    # The repeat is proven by the comma kept next to it: an edit of that comma waits.
+    chosen = _non_overlapping([meeting, repeat], len(text), kinds)
+    assert chosen == [meeting]
 
 
 def test_fixes_that_cycle_are_refused(install: InstallRules) -> None:
@@ -546,6 +574,8 @@ def test_missing_final_newline_is_added_with_the_file_s_own_ending() -> None:
 
 TOC = "# T\n- [A](#a)\n- [B](#b)\n## A\n## C\n"
 TOC_A = TOC.index("- [A]")
+TOC_B = TOC.index("#b")
+TOC_A_END = TOC.index("\n- [B]")
 
 CAPABILITY_CASES = [
     # (capability, text, edit, accepted)
@@ -567,7 +597,11 @@ CAPABILITY_CASES = [
     (DELETE_DUPLICATE_ITEM, "# S\n- a\n  - b\n- a\n  - b\n", Edit(14, 24, ""), True),
     (DELETE_DUPLICATE_ITEM, "# S\n- a\n  - b\n- a\n  - c\n", Edit(14, 24, ""), False),
     (DELETE_DUPLICATE_ITEM, "# S\n- a\n  - b\n- a\n  - b\n", Edit(4, 14, ""), False),  # the first
-    (REWRITE_TOC, TOC, Edit(TOC_A, TOC.index("\n## A"), "- [A](#a)\n- [C](#c)"), True),
+    (REWRITE_TOC, TOC, Edit(TOC_B, TOC_B + 2, "#c"), True),  # a dead anchor repaired
+    (REWRITE_TOC, TOC, Edit(TOC_B, TOC_B + 2, "#a"), False),  # A is listed already
+    (REWRITE_TOC, TOC, Edit(TOC_A_END, TOC_A_END, "\n- [C](#c)"), True),  # a line added
+    (REWRITE_TOC, TOC, Edit(TOC_A_END, TOC_A_END, "\n- [C](#c) new"), False),  # and a word
+    (REWRITE_TOC, TOC, Edit(TOC_A, TOC.index("\n## A"), "- [A](#a)\n- [C](#c)"), False),  # B
     (REWRITE_TOC, TOC, Edit(TOC_A, TOC.index("\n## A"), "- [C](#c)"), False),  # A resolves
     (REWRITE_TOC, TOC, Edit(TOC.index("## C"), TOC.index("## C") + 2, "#"), False),
     (TEXT, "- a\n", Edit(2, 3, "b"), False),  # TEXT never covers a safe fix

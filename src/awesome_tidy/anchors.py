@@ -116,6 +116,14 @@ class TableOfContents:
     def section(self) -> Section:
         return self.links[0].item.section
 
+    def end(self, text: str) -> int:
+        """Where the table's text ends: the end of its last line that is not blank (an item's
+        ``end`` takes in the blank line after it)."""
+        start = min(toc_link.item.start for toc_link in self.links)
+        end = max(toc_link.item.end for toc_link in self.links)
+        newline = text.find("\n", start + len(text[start:end].rstrip()))
+        return len(text) if newline < 0 else newline
+
 
 @dataclass(slots=True)
 class Anchors:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable
 from functools import cached_property
 
-from awesome_tidy.anchors import TocLink
+from awesome_tidy.anchors import TableOfContents, TocLink
 from awesome_tidy.document import Document, ListItem
 from awesome_tidy.entries import Entry
 from awesome_tidy.rule import Capability, Edit, Fix
@@ -24,8 +23,13 @@ _BULLETS = ("-", "*", "+")
 _SEPARATOR_MARKS = frozenset("-–—:：")
 _SHOWN = 60
 # What follows a scheme's "://" names an address; matching from the literal keeps it linear.
-_ADDRESS = re.compile(r"://[^\s()<>\[\]]+")
-_WORDS = re.compile(r"[^\W_]+")
+# A line a table of contents gains: a bullet item that is one in-page link, and nothing else.
+_TOC_LINE = re.compile(r"[ \t>]*[-*+][ \t]+\[(?:[^\\\[\]\n]|\\.)+\]\((#[^\s()]+)\)")
+
+
+# Kinds whose proof reads only the characters an edit replaces (and positions fixed before the
+# pass): an edit that meets such an edit cannot undo its proof, so both may share a pass.
+LOCAL_KINDS = frozenset(("whitespace", "width", "characters", "list-marker", "relevel-heading"))
 
 
 def shown(fragment: str) -> str:
@@ -166,42 +170,67 @@ class Verifier:
         return (edit.start, edit.end) in self._headings
 
     def _rewrite_toc(self, edit: Edit, old: str, capability: Capability) -> bool:
-        """Inside a table of contents, keeping every link of it whose target exists, every
-        address that leads off the page (a table may hold a ``[[code]](url)`` line too), and
-        every word written outside its links (a note, a ``<br>`` continuation line)."""
-        doc = self.doc
-        if any(url not in edit.text for url in _ADDRESS.findall(old)):
+        """A local edit of a table of contents that removes, moves and rewords nothing: the
+        anchor of a link that reaches nothing becomes a heading's that no other line reaches,
+        or whole lines are inserted, each one in-page link to a heading the table misses."""
+        toc_link = self._toc_urls.get(edit.start)
+        if toc_link is not None:
+            table, link = toc_link
+            return (
+                not link.resolved
+                and edit.end == link.link.url.end
+                and self._new_heading(table, edit.text) is not None
+            )
+        holder = self._toc_at(edit.start)
+        return holder is not None and not old and self._toc_lines(holder, edit)
+
+    def _toc_lines(self, table: TableOfContents, edit: Edit) -> bool:
+        text, at = self.doc.text, edit.start
+        new = edit.text
+        if new.startswith("\n") and (at == len(text) or text[at] == "\n"):
+            lines = new[1:].split("\n")
+        elif new.endswith("\n") and (at == 0 or text[at - 1] == "\n"):
+            lines = new[:-1].split("\n")
+        else:
             return False
-        for table in doc.anchors.tables:
-            end = doc.line_end(max(toc_link.item.line for toc_link in table.links))
-            if table.start <= edit.start and edit.end <= end:
-                inside = [
-                    toc_link
-                    for toc_link in table.links
-                    if toc_link.link.start < edit.end and edit.start < toc_link.link.end
-                ]
-                return _notes_kept(doc.text, edit, inside) and all(
-                    toc_link.link.url.text in edit.text for toc_link in inside if toc_link.resolved
-                )
-        return False
-        for table in doc.anchors.tables:
-            end = doc.line_end(max(toc_link.item.line for toc_link in table.links))
-            if table.start <= edit.start and edit.end <= end:
-                return all(
-                    toc_link.link.url.text in edit.text
-                    for toc_link in table.links
-                    if toc_link.resolved and edit.start <= toc_link.link.start < edit.end
-                )
-        return False
+        targets: set[int] = set()
+        for line in lines:
+            found = _TOC_LINE.fullmatch(line)
+            target = self._new_heading(table, found.group(1)) if found else None
+            if target is None or target in targets:
+                return False
+            targets.add(target)
+        return True
 
+    def _new_heading(self, table: TableOfContents, url: str) -> int | None:
+        """The heading ``#anchor`` reaches when no line of ``table`` reaches it yet."""
+        if not url.startswith("#"):
+            return None
+        _, target = self.doc.anchors.resolve(url)
+        if target is None or any(toc_link.target == target for toc_link in table.links):
+            return None
+        return target
 
-def _notes_kept(text: str, edit: Edit, links: list[TocLink]) -> bool:
-    """Whether every word of the replaced span outside the table's own links is in the new text."""
-    pieces, at = [], edit.start
-    for toc_link in sorted(links, key=lambda toc_link: toc_link.link.start):
-        pieces.append(text[at : max(at, toc_link.link.start)])
-        at = max(at, toc_link.link.end)
-    pieces.append(text[at : max(at, edit.end)])
-    written = Counter(_WORDS.findall("".join(pieces)))
-    kept = Counter(_WORDS.findall(edit.text))
-    return all(kept[word] >= count for word, count in written.items())
+    @cached_property
+    def _toc_urls(self) -> dict[int, tuple[TableOfContents, TocLink]]:
+        return {
+            toc_link.link.url.start: (table, toc_link)
+            for table in self.doc.anchors.tables
+            for toc_link in table.links
+        }
+
+    @cached_property
+    def _toc_spans(self) -> tuple[list[int], list[tuple[int, TableOfContents]]]:
+        spans = sorted(
+            ((table.start, table.end(self.doc.text), table) for table in self.doc.anchors.tables),
+            key=lambda span: span[0],
+        )
+        return [start for start, _, _ in spans], [(end, table) for _, end, table in spans]
+
+    def _toc_at(self, offset: int) -> TableOfContents | None:
+        """The table of contents whose text holds ``offset`` (its ends included)."""
+        starts, ends = self._toc_spans
+        index = bisect_right(starts, offset) - 1
+        if index < 0 or offset > ends[index][0]:
+            return None
+        return ends[index][1]

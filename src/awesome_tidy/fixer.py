@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from awesome_tidy.capabilities import Verifier
+from awesome_tidy.capabilities import LOCAL_KINDS, Verifier
 from awesome_tidy.config import Config
 from awesome_tidy.document import Document
 from awesome_tidy.linter import Diagnostic, lint
@@ -105,7 +105,7 @@ class _Run:
                 refused[id(diagnostic)] = reason
                 self.reasons.setdefault(diagnostic.rule, reason)
         self.kinds = verifier.kinds
-        return _non_overlapping(valid, len(doc.text)), refused
+        return _non_overlapping(valid, len(doc.text), self.kinds), refused
 
     def apply(self, doc: Document, chosen: list[Diagnostic]) -> Document:
         """The document with the chosen fixes applied, less those of rules the backstop
@@ -135,21 +135,52 @@ def _unfixed(diagnostic: Diagnostic, reason: str | None) -> Diagnostic:
     return replace(diagnostic, fix=None, message=f"{diagnostic.message} (not fixed: {reason})")
 
 
-def _non_overlapping(candidates: list[Diagnostic], length: int) -> list[Diagnostic]:
+def _non_overlapping(
+    candidates: list[Diagnostic], length: int, kinds: dict[int, set[str]]
+) -> list[Diagnostic]:
     """Fixes whose edits are disjoint, leftmost first; an edit touching one already taken waits
     for the next pass. Edits, not whole fixes, are compared: a fix that dedents every line of
-    an item leaves the ends of those lines to others in the same pass."""
+    an item leaves the ends of those lines to others in the same pass.
+
+    Two edits that only meet (one ends where the other starts) share the pass when both replace
+    some text and both were proven by capabilities that read nothing around the edit
+    (``LOCAL_KINDS``: a heading's indentation and its ``#`` run, say): each proof still holds
+    next to the other. An insertion, or an edit proven by what lies next to it (a repeat that
+    keeps its neighbour, a whole item, a table's line), keeps the edits next to it for the next
+    pass, since their order or their proof would be in doubt."""
     chosen: list[Diagnostic] = []
-    # One flag per position: an edit [start, end) occupies start..end inclusive, so that edits
-    # that touch (or insert where another ends) collide. Checked and set in C.
+    # One byte of flags per position; each test and update is a translate, done in C.
     taken = bytearray(length + 1)
     with_fixes = [(d.fix, d) for d in candidates if d.fix is not None]
     for fix, diagnostic in sorted(with_fixes, key=lambda pair: (pair[0].start, pair[0].end)):
-        if all(taken.find(1, edit.start, edit.end + 1) < 0 for edit in fix.edits):
+        local = kinds.get(id(fix), {"text"}) <= LOCAL_KINDS
+        spans = [(edit.start, edit.end, local and edit.end > edit.start) for edit in fix.edits]
+        if not any(_collides(taken, *span) for span in spans):
             chosen.append(diagnostic)
-            for edit in fix.edits:
-                taken[edit.start : edit.end + 1] = b"\x01" * (edit.end + 1 - edit.start)
+            for span in spans:
+                _take(taken, *span)
     return chosen
+
+
+# Flags of a position: inside an edit, within (ends included) an edit that no edit may meet,
+# within (ends included) any edit.
+_INSIDE, _TIGHT, _WITHIN = 1, 2, 4
+_HAS = {flag: bytes(int(bool(value & flag)) for value in range(256)) for flag in (1, 2, 4)}
+_WITH = {flags: bytes(value | flags for value in range(256)) for flags in (1, 4, 6)}
+
+
+def _collides(taken: bytearray, start: int, end: int, loose: bool) -> bool:
+    if not loose:
+        return 1 in taken[start : end + 1].translate(_HAS[_WITHIN])
+    inside = taken[start:end].translate(_HAS[_INSIDE])
+    return 1 in inside or 1 in taken[start : end + 1].translate(_HAS[_TIGHT])
+
+
+def _take(taken: bytearray, start: int, end: int, loose: bool) -> None:
+    taken[start : end + 1] = taken[start : end + 1].translate(
+        _WITH[_WITHIN if loose else _WITHIN | _TIGHT]
+    )
+    taken[start:end] = taken[start:end].translate(_WITH[_INSIDE])
 
 
 def _apply(doc: Document, chosen: list[Diagnostic]) -> str:

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
+from functools import cached_property
 from urllib.parse import unquote
 
 from awesome_tidy.model import (
@@ -16,6 +20,9 @@ from awesome_tidy.rule import REWRITE_TOC, Edit, Fix, Option, Problem, Rule
 
 _SHOWN = 3
 _UNAMBIGUOUS = 2
+_STEM = 4
+_WORDS = re.compile(r"[^\W_]+")
+_LINE_PREFIX = re.compile(r"[ \t>]*\Z")
 
 
 class Toc(Rule):
@@ -35,60 +42,16 @@ class Toc(Rule):
             yield from self._check_table(doc, table)
 
     def _check_table(self, doc: Document, table: TableOfContents) -> Iterator[Problem]:
-        scope = _scope(doc, table)
-        regenerate = _regeneration(doc, table, scope)
+        reading = _Reading(doc, table)
         problems = [
-            *self._broken(doc, table),
-            *self._repeated_and_misordered(doc, table),
-            *self._missing(doc, table, scope),
+            *reading.broken(),
+            *_repeated_and_misordered(table),
+            *reading.missing(),
         ]
         for start, end, message, fix in sorted(problems, key=lambda found: found[0]):
-            if fix is None and regenerate is not None:
-                fix, regenerate = regenerate, None
             yield self.problem(start, end, message=message, fix=fix)
         for start, end, message in self._too_deep(table):
             yield self.problem(start, end, message=message)
-
-    def _broken(self, doc: Document, table: TableOfContents) -> Iterator[_Found]:
-        anchors = doc.anchors
-        by_name: dict[str, int] | None = None
-        for toc_link in table.links:
-            if toc_link.resolved:
-                continue
-            url = toc_link.link.url
-            message = f"link {url.text!r} matches no heading"
-            by_name = by_name if by_name is not None else _headings_by_name(doc)
-            named = by_name.get(_name(toc_link.link.label.text))
-            fix = None
-            if named is not None:
-                message += (
-                    f"; the heading {doc.headings[named].text!r} is '#{anchors.slugs[named]}'"
-                )
-                fix = Fix.safe(Edit(url.start, url.end, f"#{anchors.slugs[named]}"))
-            yield url.start, url.end, message, fix
-
-    def _repeated_and_misordered(self, doc: Document, table: TableOfContents) -> Iterator[_Found]:
-        seen: set[int | str] = set()
-        last: TocLink | None = None
-        for toc_link in table.links:
-            target = toc_link.target
-            url = toc_link.link.url
-            reached = target if target is not None else _anchor(url.text)
-            if reached in seen:
-                yield url.start, url.end, f"link {url.text!r} is listed twice", None
-                continue
-            seen.add(reached)
-            if target is None:
-                continue
-            if last is not None and last.target is not None and target < last.target:
-                yield (
-                    url.start,
-                    url.end,
-                    f"{toc_link.link.label.text!r} is listed after "
-                    f"{last.link.label.text!r} but comes before it in the document",
-                    None,
-                )
-            last = toc_link
 
     def _too_deep(self, table: TableOfContents) -> Iterator[tuple[int, int, str]]:
         limit = self.option("max-depth")
@@ -99,24 +62,222 @@ class Toc(Rule):
                 message = f"{toc_link.link.label.text!r} is nested deeper than {limit} levels"
                 yield item.marker_start, toc_link.link.end, message
 
-    def _missing(self, doc: Document, table: TableOfContents, scope: list[int]) -> Iterator[_Found]:
-        listed = {toc_link.target for toc_link in table.links}
-        missing = [doc.headings[index].text for index in scope if index not in listed]
-        if not missing:
-            return
-        names = ", ".join(repr(name) for name in missing[:_SHOWN])
-        more = f" and {len(missing) - _SHOWN} more" if len(missing) > _SHOWN else ""
-        first = table.links[0].item
-        noun = "heading" if len(missing) == 1 else "headings"
-        yield (
-            first.start,
-            first.content_end,
-            f"table of contents misses {len(missing)} {noun}: {names}{more}",
-            None,
-        )
-
 
 _Found = tuple[int, int, str, Fix | None]
+
+
+class _Reading:
+    """One table against the headings: what it misses, and which of its findings a local edit
+    surely fixes. A fix changes only what its finding names: it points a dead link at the
+    heading it surely meant, or adds the line of a heading whose siblings are all listed."""
+
+    def __init__(self, doc: Document, table: TableOfContents) -> None:
+        self.doc = doc
+        self.table = table
+        self.scope = _scope(doc, table)
+        self.listed = {t.target for t in table.links if t.target is not None}
+        # Items that are no in-page link (a file, a mistyped ``($KG)``) may stand for a heading:
+        # nothing is then inferred from where the lines stand.
+        self.sure = _unambiguous(doc, table) and not _holds_other_links(doc, table)
+        self.repairs = self._repairs()
+
+    # -- links that reach nothing ---------------------------------------------------------------
+
+    def broken(self) -> Iterator[_Found]:
+        doc = self.doc
+        for position, toc_link in enumerate(self.table.links):
+            if toc_link.resolved:
+                continue
+            url = toc_link.link.url
+            message = f"link {url.text!r} matches no heading"
+            heading = self.repairs.get(position)
+            fix = None
+            if heading is not None:
+                slug = doc.anchors.slugs[heading]
+                message += f"; the heading {doc.headings[heading].text!r} is '#{slug}'"
+                fix = Fix.safe(Edit(url.start, url.end, f"#{slug}"))
+            else:
+                listed = [i for i in self._named(toc_link) if i in self.listed]
+                if listed:
+                    message += f"; the heading {doc.headings[listed[0]].text!r} is listed already"
+            yield url.start, url.end, message, fix
+
+    def _repairs(self) -> dict[int, int]:
+        """For each dead link (by position) the one heading it surely meant, listed by no other
+        line: the only unlisted heading with the link's text, else (a renamed heading) the only
+        unlisted heading between the headings of the lines around it, sharing a word with it."""
+        claims: dict[int, list[int]] = {}
+        for position, toc_link in enumerate(self.table.links):
+            if toc_link.resolved:
+                continue
+            named = [i for i in self._named(toc_link) if i not in self.listed]
+            if not named:
+                named = self._renamed(position)
+            if len(named) == 1:
+                claims.setdefault(named[0], []).append(position)
+        return {found[0]: heading for heading, found in claims.items() if len(found) == 1}
+
+    def _named(self, toc_link: TocLink) -> list[int]:
+        return self._names.get(_name(toc_link.link.label.text), [])
+
+    @cached_property
+    def _names(self) -> dict[str, list[int]]:
+        names: dict[str, list[int]] = {}
+        for index, heading in enumerate(self.doc.headings):
+            names.setdefault(_name(heading.text), []).append(index)
+        return names
+
+    @cached_property
+    def _depths(self) -> dict[int, int]:
+        """How deep the table nests each heading level its links reach: as most of them do."""
+        first = self.table.links[0].item
+        seen: dict[int, list[int]] = {}
+        for toc_link in self.table.links:
+            if toc_link.target is not None:
+                level = self.doc.headings[toc_link.target].level
+                seen.setdefault(level, []).append(toc_link.item.depth - first.depth)
+        return {level: max(set(found), key=found.count) for level, found in seen.items()}
+
+    def _renamed(self, position: int) -> list[int]:
+        links, headings = self.table.links, self.doc.headings
+        before = links[position - 1] if position > 0 else None
+        after = links[position + 1] if position + 1 < len(links) else None
+        if not self.sure or before is after is None:
+            return []
+        if any(near is not None and near.target is None for near in (before, after)):
+            return []  # a dead line or an HTML anchor beside it: the place is not certain
+        low = before.target if before is not None and before.target is not None else -1
+        high = after.target if after is not None and after.target is not None else len(headings)
+        depth = links[position].item.depth - links[0].item.depth
+        label = links[position].link.label.text
+        scope = self.scope
+        gap = [
+            index
+            for index in scope[bisect_left(scope, low + 1) : bisect_left(scope, high)]
+            if index not in self.listed and self._depths.get(headings[index].level) == depth
+        ]
+        return gap if len(gap) == 1 and _related(label, headings[gap[0]].text) else []
+
+    # -- headings the table does not list -------------------------------------------------------
+
+    def missing(self) -> Iterator[_Found]:
+        listed = self.listed | set(self.repairs.values())
+        missing = [index for index in self.scope if index not in listed]
+        added = self._insertions(missing, listed)
+        for index, (at, edit) in added.items():
+            text = self.doc.headings[index].text
+            message = f"table of contents misses {text!r}; every other heading beside it is listed"
+            yield at.item.marker_start, at.link.end, message, Fix.safe(edit)
+        reported = [self.doc.headings[index].text for index in missing if index not in added]
+        if not reported:
+            return
+        names = ", ".join(repr(name) for name in reported[:_SHOWN])
+        more = f" and {len(reported) - _SHOWN} more" if len(reported) > _SHOWN else ""
+        noun = "heading" if len(reported) == 1 else "headings"
+        first = self.table.links[0].item
+        message = f"table of contents misses {len(reported)} {noun}: {names}{more}"
+        yield first.start, first.content_end, message, None
+
+    def _insertions(self, missing: list[int], listed: set[int]) -> dict[int, tuple[TocLink, Edit]]:
+        """The missing headings that the table is clearly meant to hold, each with the line that
+        adds it: every other heading of its level under its parent is listed (two at least),
+        and the lines of the headings around it are next to each other in the table."""
+        if not missing or not self.sure or self.table.lists != 1:
+            return {}
+        siblings = Counter(map(self._family, self.scope))
+        shown = Counter(self._family(index) for index in self.scope if index in listed)
+        members: dict[tuple[int, int], list[TocLink]] = {}
+        for toc_link in self.table.links:
+            if toc_link.target is not None:
+                members.setdefault(self._family(toc_link.target), []).append(toc_link)
+        added = {}
+        for index in missing:
+            family = self._family(index)
+            if siblings[family] - shown[family] == 1 and shown[family] >= _UNAMBIGUOUS:
+                place = self._place(index, members.get(family, []))
+                if place is not None:
+                    added[index] = place
+        return added
+
+    def _family(self, index: int) -> tuple[int, int]:
+        """A heading's parent section and level: its siblings share them."""
+        return id(self.doc.sections[index + 1].parent), self.doc.headings[index].level
+
+    def _place(self, index: int, family: list[TocLink]) -> tuple[TocLink, Edit] | None:
+        """Where the line of heading ``index`` goes, next to the line it is found by, and the
+        edit that adds it; None when the place or the way to write the line is not certain."""
+        ordered = self._ordered
+        at = bisect_left(ordered, (index, -1))
+        before = ordered[at - 1][1] if at > 0 else -1
+        after = ordered[at][1] if at < len(ordered) else len(self.table.links)
+        links, headings = self.table.links, self.doc.headings
+        if after - before != 1:
+            return None  # the lines around its place are apart, or out of order
+        line = self._line(index, family)
+        if line is None:
+            return None
+        if after < len(links):
+            following = links[after]
+            if headings[_target(following)].level > headings[index].level:
+                return None  # a sub-heading of it is listed: it would have to move under it
+            return following, Edit(following.item.start, following.item.start, f"{line}\n")
+        previous = links[before]
+        if previous.item.children_start is not None:
+            return None  # items that are not in-page links nested under the last line
+        item, doc = previous.item, self.doc
+        last = item.start + len(doc.text[item.start : item.end].rstrip())
+        end = doc.line_end(doc.line_index(last) + 1)  # its last line, not the blank after it
+        return previous, Edit(end, end, f"\n{line}")
+
+    @cached_property
+    def _ordered(self) -> list[tuple[int, int]]:
+        """(heading, position in the table) of every line that reaches a heading, by heading."""
+        links = self.table.links
+        return sorted((t.target, at) for at, t in enumerate(links) if t.target is not None)
+
+    def _line(self, index: int, family: list[TocLink]) -> str | None:
+        """The new line, indented and marked as the nearest listed sibling's line."""
+        doc = self.doc
+        earlier = [t for t in family if _target(t) < index]
+        if not family:
+            return None
+        model = earlier[-1] if earlier else family[0]
+        item = model.item
+        prefix = doc.text[item.start : item.marker_start]
+        gap = doc.text[item.marker_start + len(item.marker) : model.link.start]
+        if item.ordered or not _LINE_PREFIX.match(prefix) or gap.strip(" \t"):
+            return None
+        label = _escaped(doc.headings[index])
+        return f"{prefix}{item.marker}{gap}[{label}](#{doc.anchors.slugs[index]})"
+
+
+def _target(toc_link: TocLink) -> int:
+    assert toc_link.target is not None
+    return toc_link.target
+
+
+def _repeated_and_misordered(table: TableOfContents) -> Iterator[_Found]:
+    seen: set[int | str] = set()
+    last: TocLink | None = None
+    for toc_link in table.links:
+        target = toc_link.target
+        url = toc_link.link.url
+        reached = target if target is not None else _anchor(url.text)
+        if reached in seen:
+            yield url.start, url.end, f"link {url.text!r} is listed twice", None
+            continue
+        seen.add(reached)
+        if target is None:
+            continue
+        if last is not None and last.target is not None and target < last.target:
+            yield (
+                url.start,
+                url.end,
+                f"{toc_link.link.label.text!r} is listed after "
+                f"{last.link.label.text!r} but comes before it in the document",
+                None,
+            )
+        last = toc_link
 
 
 def _scope(doc: Document, table: TableOfContents) -> list[int]:
@@ -143,56 +304,19 @@ def _anchor(url: str) -> str:
     return unquote(url[1:]).casefold()
 
 
-def _headings_by_name(doc: Document) -> dict[str, int]:
-    """Each heading by its text as shown, the first of a repeated one."""
-    named: dict[str, int] = {}
-    for index, heading in enumerate(doc.headings):
-        named.setdefault(_name(heading.text), index)
-    return named
-
-
 def _name(markdown: str) -> str:
     return " ".join(rendered_text(markdown).casefold().split())
 
 
-def _regeneration(doc: Document, table: TableOfContents, scope: list[int]) -> Fix | None:
-    """The table rewritten from the headings: one line each in document order. A line that
-    already links a heading is kept as it is; a missing heading gets a line indented as the
-    table indents its level; a line whose anchor reaches nothing goes. Only a table that is
-    unambiguously one is rewritten."""
-    if table.lists != 1:
-        return None  # group titles between lists: where each heading goes is the author's call
-    if _holds_other_links(doc, table):
-        return None  # a file or a mistyped anchor among the lines: rewriting would drop it
-    if any(t.resolved and t.target is None for t in table.links):
-        return None  # an HTML anchor away from any heading: its line has no place to go
-    if not _unambiguous(doc, table):
-        return None
-    headings = doc.headings
-    targets = sorted({t.target for t in table.links if t.target is not None} | set(scope))
-    first = table.links[0].item
-    depths = _depths(doc, table)
-    prefix = doc.text[first.start : first.marker_start]
-    unit = _indent_unit(doc, table)
-    by_target: dict[int, TocLink] = {}
-    for toc_link in table.links:
-        if toc_link.target is not None:
-            by_target.setdefault(toc_link.target, toc_link)
-    lines = []
-    for index in targets:
-        depth = depths.get(headings[index].level, 0)
-        existing = by_target.get(index)
-        if existing is not None:
-            lines.append(doc.line_text(existing.item.line))
-            continue
-        label = _escaped(headings[index])
-        lines.append(f"{prefix}{unit * depth}{first.marker} [{label}](#{doc.anchors.slugs[index]})")
-    start = first.start
-    end = doc.line_end(max(t.item.line for t in table.links))
-    replacement = "\n".join(lines)
-    if doc.text[start:end] == replacement:
-        return None
-    return Fix.safe(Edit(start, end, replacement))
+def _related(label: str, heading: str) -> bool:
+    """Whether a line's text and a heading share a word, or the stem of one (``Videos`` and
+    ``Video``): a dead line is not pointed at a heading that has nothing to do with it."""
+    words = set(_WORDS.findall(_name(label)))
+    stems = {word[:_STEM] for word in words if len(word) >= _STEM}
+    return any(
+        word in words or (len(word) >= _STEM and word[:_STEM] in stems)
+        for word in _WORDS.findall(_name(heading))
+    )
 
 
 def _unambiguous(doc: Document, table: TableOfContents) -> bool:
@@ -208,32 +332,6 @@ def _holds_other_links(doc: Document, table: TableOfContents) -> bool:
     """Whether the table's list has items that are not in-page links (left out of the table)."""
     top_list = table.links[0].item.top_list
     return sum(1 for item in doc.items if item.top_list == top_list) != len(table.links)
-
-
-def _depths(doc: Document, table: TableOfContents) -> dict[int, int]:
-    """How deep the table nests each heading level: as its own links do, one deeper per level
-    where it has no link of that level yet."""
-    first = table.links[0].item
-    seen: dict[int, list[int]] = {}
-    for toc_link in table.links:
-        if toc_link.target is not None:
-            level = doc.headings[toc_link.target].level
-            seen.setdefault(level, []).append(toc_link.item.depth - first.depth)
-    depths = {level: max(set(found), key=found.count) for level, found in seen.items()}
-    for level in range(1, 7):
-        if level not in depths:
-            shallower = [depth for known, depth in depths.items() if known < level]
-            depths[level] = max(shallower) + 1 if shallower else 0
-    return depths
-
-
-def _indent_unit(doc: Document, table: TableOfContents) -> str:
-    first = table.links[0].item
-    for toc_link in table.links:
-        item = toc_link.item
-        if item.depth == first.depth + 1:
-            return doc.text[item.start : item.marker_start][first.marker_start - first.start :]
-    return "  "
 
 
 def _escaped(heading: Heading) -> str:
