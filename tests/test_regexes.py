@@ -222,18 +222,23 @@ def _module_patterns() -> Iterator[tuple[str, str, int, frozenset[str]]]:
             continue
         module = importlib.import_module(name)
         for attribute, value in sorted(vars(module).items()):
-            for pattern in _patterns_in(value):
+            for suffix, pattern in _patterns_in(value):
                 calls = calls_made_with(attribute)
-                yield f"{name}.{attribute}", pattern.pattern, pattern.flags & ~re.UNICODE, calls
+                where = f"{name}.{attribute}{suffix}"
+                yield where, pattern.pattern, pattern.flags & ~re.UNICODE, calls
 
 
-def _patterns_in(value: object) -> Iterator[re.Pattern[str]]:
+def _patterns_in(value: object) -> Iterator[tuple[str, re.Pattern[str]]]:
+    """The patterns a module attribute holds, each with what tells it from its siblings: a
+    collection of patterns (a dict, a tuple) gives each a name of its own, which the timing
+    children report it by."""
     if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
+        yield "", value
+    elif isinstance(value, dict | tuple | list | frozenset):
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
             if isinstance(item, re.Pattern) and isinstance(item.pattern, str):
-                yield item
+                yield f"[{key!r}]", item
 
 
 @functools.cache
@@ -244,7 +249,9 @@ def all_patterns() -> list[tuple[str, str, int, frozenset[str]]]:
     for where, pattern, flags, calls in (*_literal_patterns(), *_module_patterns()):
         first, known = seen.get((pattern, flags), (where, frozenset()))
         seen[(pattern, flags)] = (first, known | calls)
-    return [(where, pattern, flags, calls) for (pattern, flags), (where, calls) in seen.items()]
+    found = [(where, pattern, flags, calls) for (pattern, flags), (where, calls) in seen.items()]
+    assert len({where for where, _, _, _ in found}) == len(found), "two patterns, one name"
+    return found
 
 
 def _calls_of(where: str) -> frozenset[str]:
