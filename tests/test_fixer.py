@@ -284,6 +284,17 @@ def test_touching_fixes_proven_on_their_own_characters_share_a_pass() -> None:
     assert result.text == text.replace("\n - (teng", "\n+ (teng")
 
 
+def test_copies_one_after_another_go_in_one_pass_and_the_first_stays() -> None:
+    entry = "- [PatchCore](https://arxiv.org/abs/2106.08265) - Towards total recall.\n"
+    text = "# Papers\n" + entry * 3 + "- [PaDiM](https://arxiv.org/abs/2011.08785) - Patches.\n"
+    result = fix_text(text, only("duplicate-entry"))
+    # Each deletion is proven by the first copy, which no deletion may take: the two that meet
+    # share the pass.
+    assert [d.rule for d in result.applied] == ["duplicate-entry", "duplicate-entry"]
+    assert result.passes == 2
+    assert result.text == text.replace(entry * 3, entry)
+
+
 def test_an_insertion_next_to_another_edit_waits_for_the_next_pass() -> None:
     text = "# Tools\n- [A](https://a.org) - A tool.  "
     result = fix_text(text, only("trailing-whitespace", "final-newline"))

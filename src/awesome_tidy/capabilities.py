@@ -28,8 +28,18 @@ _TOC_LINE = re.compile(r"[ \t>]*[-*+][ \t]+\[(?:[^\\\[\]\n]|\\.)+\]\((#[^\s()]+)
 
 
 # Kinds whose proof reads only the characters an edit replaces (and positions fixed before the
-# pass): an edit that meets such an edit cannot undo its proof, so both may share a pass.
-LOCAL_KINDS = frozenset(("whitespace", "width", "characters", "list-marker", "relevel-heading"))
+# pass; a duplicate's first copy, which no proof may delete): an edit that meets such an edit
+# cannot undo its proof, so both may share a pass.
+LOCAL_KINDS = frozenset(
+    (
+        "whitespace",
+        "width",
+        "characters",
+        "list-marker",
+        "relevel-heading",
+        "delete-duplicate-item",
+    )
+)
 
 
 def shown(fragment: str) -> str:

@@ -146,7 +146,7 @@ def _non_overlapping(
     some text and both were proven by capabilities that read nothing around the edit
     (``LOCAL_KINDS``: a heading's indentation and its ``#`` run, say): each proof still holds
     next to the other. An insertion, or an edit proven by what lies next to it (a repeat that
-    keeps its neighbour, a whole item, a table's line), keeps the edits next to it for the next
+    keeps its neighbour, a table's line), keeps the edits next to it for the next
     pass, since their order or their proof would be in doubt."""
     chosen: list[Diagnostic] = []
     # One byte of flags per position; each test and update is a translate, done in C.
