@@ -66,7 +66,7 @@ from awesome_tidy.text import (
     normalize_title,
     to_ascii_form,
 )
-from awesome_tidy.urls import label_kind, link_kind, normalize_url
+from awesome_tidy.urls import is_kind_label, label_kind, link_kind, normalize_url
 
 __all__ = [
     "INVISIBLE",
@@ -99,6 +99,7 @@ __all__ = [
     "is_cjk",
     "is_credit",
     "is_full_width_form",
+    "is_kind_label",
     "key_style_of",
     "key_year",
     "label_kind",
