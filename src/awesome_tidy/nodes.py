@@ -400,13 +400,14 @@ _META_STRONG = frozenset(
         "news",
         "changelog",
         "updates",
+        "update",
     )
 )
 _META_WORDS = _META_STRONG | frozenset(
     (
         *("table", "feedback", "history", "support", "guide", "guidelines", "information"),
-        *("bibtex", "latest", "recent"),
+        *("bibtex", "latest", "recent", "main", "note", "notes", "log"),
     )
 )
 _CONNECTORS = frozenset(("and", "or", "the", "us", "to", "how", "our", "for", "of", "this"))
-_META_CJK = ("目录", "目錄", "贡献", "許可", "许可", "引用", "致谢")
+_META_CJK = ("目录", "目錄", "贡献", "許可", "许可", "引用", "致谢", "更新日志", "最新动态", "新闻")
