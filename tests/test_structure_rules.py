@@ -122,9 +122,17 @@ def test_a_list_without_a_majority_indentation_inside_details_is_left_alone() ->
 
 
 def test_an_indented_list_outside_html_is_still_reported_and_fixed() -> None:
-    text = "# Made-up Tools\n\n - [Quill](https://example.org/quill) - A small editor.\n"
-    assert found(text, "list-indent") == [(3, 1, "list item indented by 1 space")]
+    text = (
+        "# Made-up Tools\n\n- [Ink](https://example.org/ink) - A small font.\n"
+        " - [Quill](https://example.org/quill) - A small editor.\n"
+    )
+    assert found(text, "list-indent") == [(4, 1, "list item indented by 1 space")]
     assert fixed(text, "list-indent") == text.replace(" - [Quill]", "- [Quill]")
+
+
+def test_a_list_indented_alike_outside_html_keeps_its_habit() -> None:
+    text = "# Made-up Tools\n\n - [Quill](https://example.org/quill) - A small editor.\n"
+    assert found(text, "list-indent") == []
 
 
 def test_html_regions_are_elements_opened_and_closed_in_different_blocks() -> None:

@@ -15,41 +15,40 @@ class ListIndent(Rule):
     changes = (WHITESPACE,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        regions = html_regions(doc)
-        lists: defaultdict[int, list[tuple[ListItem, int]]] = defaultdict(list)
-        for item in doc.items:
-            indent = doc.text[item.start : item.marker_start]
-            if item.parent is not None or item.depth != 1 or indent.strip(" "):
-                continue  # nested, in a block quote, or tabs: not ours to move
-            if regions.innermost(item.start) is None:
-                if indent:
-                    yield self._report(doc, item, len(indent), 0)
-            else:
-                lists[item.top_list].append((item, len(indent)))
-        for items in lists.values():
-            yield from self._inside_html(doc, items)
+        margin, in_html = _top_level_lists(doc)
+        starts = {item.line for item in doc.items}
+        for items in margin:
+            # A list moves whole or not at all: one item left behind would nest under the rest.
+            fixable = not any(_indented_after(doc, item, 0, starts) for item, _ in items)
+            for item, width in items:
+                if width:
+                    yield self._report(doc, item, width, 0, fixable)
+        for items in in_html:
+            yield from self._inside_html(doc, items, starts)
 
-    def _inside_html(self, doc: Document, items: list[tuple[ListItem, int]]) -> Iterator[Problem]:
+    def _inside_html(
+        self, doc: Document, items: list[tuple[ListItem, int]], starts: set[int]
+    ) -> Iterator[Problem]:
         """A list an HTML block (``<details>``) holds keeps the indentation most of its items
         have: GitHub renders it the same; only the items that break it are moved."""
         indent, count = Counter(width for _, width in items).most_common(1)[0]
         if count * 2 <= len(items):
             return  # no convention to keep
+        fixable = not any(_indented_after(doc, item, indent, starts) for item, _ in items)
         for item, width in items:
             if width != indent:
-                yield self._report(doc, item, width, indent)
+                yield self._report(doc, item, width, indent, fixable)
 
-    def _report(self, doc: Document, item: ListItem, width: int, expected: int) -> Problem:
+    def _report(
+        self, doc: Document, item: ListItem, width: int, expected: int, fixable: bool
+    ) -> Problem:
         spaces = f"{width} space{'s' * (width != 1)}"
         message = f"list item indented by {spaces}"
         if expected:
             message += f" where its list uses {expected}"
-        return self.problem(
-            item.start,
-            item.marker_start,
-            message=message,
-            fix=Fix.safe(*_shift(doc, item, width, expected)),
-        )
+        # Moved, an item would take in an indented paragraph that follows its list: withheld.
+        fix = Fix.safe(*_shift(doc, item, width, expected)) if fixable else None
+        return self.problem(item.start, item.marker_start, message=message, fix=fix)
 
 
 def _shift(doc: Document, item: ListItem, width: int, expected: int) -> Iterator[Edit]:
@@ -61,3 +60,66 @@ def _shift(doc: Document, item: ListItem, width: int, expected: int) -> Iterator
             yield Edit.delete(start, start + width - expected)
         elif width < expected and doc.line_text(line).strip():
             yield Edit.insert(start, " " * (expected - width))
+
+
+def _indented_after(doc: Document, item: ListItem, expected: int, starts: set[int]) -> bool:
+    """Whether the first line after the item that is no item of its own is indented as far as
+    the item's text will be once moved to ``expected``: ``   - Item`` then ``   **Note**`` is a
+    paragraph of its own, but after the item moves to the margin, the note becomes the item's
+    second paragraph."""
+    line = doc.line_index(max(item.end - 1, item.start)) + 2
+    while line <= doc.line_count:
+        text = doc.line_text(line)
+        if text.strip():
+            column = expected + item.content_start - item.marker_start  # the moved item's
+            return line not in starts and len(text) - len(text.lstrip(" ")) >= column
+        line += 1
+    return False
+
+
+def _mixed(widths: Counter[int]) -> bool:
+    """Whether the list's entries mix the margin with indentation (a pasted block, edits that
+    keep or drop it at random, a stray space). Entries indented alike, all or all but a few in
+    ten, are the list's own habit, which GitHub renders the same: nothing to report."""
+    if not widths[0]:
+        return False
+    width, count = widths.most_common(1)[0]
+    return width == 0 or count < _HABIT * sum(widths.values())
+
+
+_HABIT = 0.9
+
+
+Widths = list[tuple[ListItem, int]]
+
+
+def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths]]:
+    """The top-level lists of entries outside HTML, where entries mix the margin with
+    indentation; and the lists inside HTML blocks. Each item with its indentation."""
+    regions = html_regions(doc)
+    entry_items = {id(entry.item) for entry in doc.entries if entry.item is not None}
+    outside: defaultdict[int, Widths] = defaultdict(list)
+    inside: defaultdict[int, Widths] = defaultdict(list)
+    entry_widths: Counter[int] = Counter()
+    entry_lists: set[int] = set()  # lists that hold entries
+    for item in doc.items:
+        indent = doc.text[item.start : item.marker_start]
+        if item.parent is not None or item.depth != 1 or indent.strip(" "):
+            continue  # nested, in a block quote, or tabs: not ours to move
+        if regions.innermost(item.start) is not None:
+            inside[item.top_list].append((item, len(indent)))
+            continue
+        outside[item.top_list].append((item, len(indent)))
+        if id(item) in entry_items:
+            entry_widths[len(indent)] += 1
+            entry_lists.add(item.top_list)
+    if not _mixed(entry_widths):
+        return [], list(inside.values())
+    # A list of notes or contents indented alike on its own is the author's box: a list that
+    # holds entries, or that mixes the margin with indentation itself, is judged.
+    judged = [
+        items
+        for key, items in outside.items()
+        if key in entry_lists or len({width for _, width in items}) > 1
+    ]
+    return judged, list(inside.values())
