@@ -47,8 +47,8 @@ class RepeatedPunctuation(Rule):
                     urls = urls or Cover((link.url.start, link.url.end) for link in entry.links)
                     if entry.in_code(match.start()) or match.start() in urls:
                         continue
-                    if match.group(1) in ":." and _notation(text, match.start(), match.end()):
-                        continue  # ``Foo::Bar``, ``1..10``, ``../conf``: not punctuation
+                    if _not_punctuation(text, match.start(), match.end()):
+                        continue
                     if match.group() == "::":
                         shortcodes = shortcodes or _shortcodes(text, part)
                         if match.start() in shortcodes or match.start() + 1 in shortcodes:
@@ -63,6 +63,19 @@ class RepeatedPunctuation(Rule):
 
 def _fix(mark: str, start: int) -> Fix | None:
     return Fix.safe(Edit.delete(start + 1, start + 2)) if mark in _SLIPS else None
+
+
+def _not_punctuation(text: str, start: int, end: int) -> bool:
+    """A face (``(,,Ò‿Ó,,)``), a mark standing alone, a scope, a range or a path: a slip of the
+    typing hand sits between words (``word,, word``), after what was typed."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if not (before.isalnum() or before in ")]}\"'’”）】」*_`~"):
+        return True
+    if not (after.isspace() or after == "" or after.isalnum() or after in ")]}）】」"):
+        return True
+    if after in ")）" and text.rfind("(" + text[start:end], 0, start) > text.rfind("\n", 0, start):
+        return True  # ``(,,Ò‿Ó,,)``: the same marks open the bracket, a face
+    return text[start] in ":." and _notation(text, start, end)
 
 
 def _notation(text: str, start: int, end: int) -> bool:
