@@ -26,14 +26,15 @@ def modules(names: list[str], heading: str = "## Parsing") -> str:
     return "\n".join([heading, "", *items, ""])
 
 
-SIX = ["::before", "::after", "::marker", "::selection", "::placeholder", "::backdrop"]
-STORM = "# Made-up CSS Notes\n\n" + modules(SIX, "## Pseudo-elements")
+# A list whose author writes ",," between two names everywhere: a habit, not six typos.
+SIX = ["Loam,, clay", "Silt,, sand", "Peat,, moss", "Marl,, lime", "Chalk,, flint", "Shale,, slate"]
+STORM = "# Made-up Soil Notes\n\n" + modules(SIX, "## Soil pairs")
 
 
 def per_entry(names: list[str], first_line: int = 5) -> list[tuple[int, int, str]]:
-    """Where ``repeated-punctuation`` reports each name's ``::`` (after ``- [``)."""
+    """Where ``repeated-punctuation`` reports each name's ``,,`` (after ``- [``)."""
     return [
-        (first_line + index, 4 + name.index("::"), "repeated-punctuation")
+        (first_line + index, 4 + name.index(",,"), "repeated-punctuation")
         for index, name in enumerate(names)
     ]
 
@@ -48,8 +49,8 @@ def test_a_storm_on_every_entry_of_a_section_is_one_info_on_its_first_entry() ->
     assert diagnostic.severity == "info"
     assert diagnostic.fix is None
     assert diagnostic.message == (
-        "6 of 6 list-item entries with link titles in section 'Pseudo-elements' would get "
-        "repeated-punctuation, e.g. \"'::' in title\": shape not recognised, reported once"
+        "6 of 6 list-item entries with link titles in section 'Soil pairs' would get "
+        "repeated-punctuation, e.g. \"',,' in title\": shape not recognised, reported once"
     )
 
 
@@ -96,7 +97,7 @@ def test_one_misread_section_among_normal_ones_is_summarised_alone() -> None:
 
 def test_the_summary_can_be_suppressed_where_it_stands() -> None:
     comment = "<!-- awesome-tidy-disable-next-line unrecognised-shape -->\n"
-    text = STORM.replace("- [::before]", comment + "- [::before]")
+    text = STORM.replace("- [Loam,, clay]", comment + "- [Loam,, clay]")
     assert found(text) == []
 
 

@@ -402,6 +402,7 @@ def loose_line(line: str) -> str:
 # A line a table of contents gains or loses when ``toc`` rewrites it: an item that is one
 # in-page link (the fixer proves that no link whose target exists goes).
 _TOC_ITEM = re.compile(r"-[^\n]*\(#[^()\s]*\)")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def assert_only_safe_changes(text: str, fixed: str) -> None:
@@ -417,8 +418,9 @@ def assert_only_safe_changes(text: str, fixed: str) -> None:
 
 def findings_on_changed_lines(text: str, other: str) -> Counter[str]:
     """Each rule's findings on the lines of ``text`` that ``other`` does not hold."""
-    lines = text.split("\n")
-    changed = Counter(lines) - Counter(other.split("\n"))
+    # Lines as the tool counts them: a lone CR ends a line too (``"\r["`` is two lines).
+    lines = _LINE_BREAK.split(text)
+    changed = Counter(lines) - Counter(_LINE_BREAK.split(other))
     return Counter(d.rule for d in check_text(text) if changed[lines[d.line - 1]])
 
 
