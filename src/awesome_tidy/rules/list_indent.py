@@ -16,6 +16,8 @@ class ListIndent(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         margin, in_html = _top_level_lists(doc)
+        if not (margin or in_html):
+            return
         starts = {item.line for item in doc.items}
         for items in margin:
             # A list moves whole or not at all: one item left behind would nest under the rest.
@@ -32,8 +34,8 @@ class ListIndent(Rule):
         """A list an HTML block (``<details>``) holds keeps the indentation most of its items
         have: GitHub renders it the same; only the items that break it are moved."""
         indent, count = Counter(width for _, width in items).most_common(1)[0]
-        if count * 2 <= len(items):
-            return  # no convention to keep
+        if count * 2 <= len(items) or count == len(items):
+            return  # no convention to keep, or none broken
         fixable = not any(_indented_after(doc, item, indent, starts) for item, _ in items)
         for item, width in items:
             if width != indent:
@@ -116,10 +118,12 @@ def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths]]:
     if not _mixed(entry_widths):
         return [], list(inside.values())
     # A list of notes or contents indented alike on its own is the author's box: a list that
-    # holds entries, or that mixes the margin with indentation itself, is judged.
+    # holds entries, or that mixes the margin with indentation itself, is judged where some of
+    # its items are indented.
     judged = [
         items
         for key, items in outside.items()
-        if key in entry_lists or len({width for _, width in items}) > 1
+        if any(width for _, width in items)
+        and (key in entry_lists or any(not width for _, width in items))
     ]
     return judged, list(inside.values())
