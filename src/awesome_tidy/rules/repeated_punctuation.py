@@ -20,6 +20,9 @@ _DOUBLED = re.compile(rf"({_MARK})\1")
 # A GitHub emoji shortcode (``:laughing:``, ``:+1:``): its colons are no punctuation, so a colon
 # right after one (``Ha-NeRF:laughing:: Title``) or right before one is no repeat.
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
+# How far back a face's opening half is looked for: a face is a few characters wide, and a
+# search to the line's start made a long line of them quadratic.
+_FACE = 12
 
 
 class RepeatedPunctuation(Rule):
@@ -73,7 +76,7 @@ def _not_punctuation(text: str, start: int, end: int) -> bool:
         return True
     if not (after.isspace() or after == "" or after.isalnum() or after in ")]}）】」"):
         return True
-    if after in ")）" and text.rfind("(" + text[start:end], 0, start) > text.rfind("\n", 0, start):
+    if after in ")）" and "(" + text[start:end] in text[max(0, start - _FACE) : start]:
         return True  # ``(,,Ò‿Ó,,)``: the same marks open the bracket, a face
     return text[start] in ":." and _notation(text, start, end)
 
