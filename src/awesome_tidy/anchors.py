@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -36,6 +37,7 @@ _ATTRIBUTE = re.compile(r"(?<![\w-])(?:id|name)[ \t]*\Z", re.IGNORECASE)
 _TAG_OPEN = re.compile(r"<[a-z][a-z0-9-]{0,20}\s", re.IGNORECASE)
 _MAX_TAG = 400
 _TAG = re.compile(r"<[^<>\n]*>")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _WORDS = re.compile(r"[^\W_]+")
 # Sections a table of contents leaves out by convention, with everything under them.
 _NOT_LISTED = frozenset(
@@ -198,10 +200,19 @@ def _html_anchors(doc: Document) -> dict[str, int | None]:
         if ">" in text[tag : attribute.start()]:
             continue  # the attribute is outside the tag: text, not HTML
         if code is None:
-            code = Cover((b.start, b.end) for b in doc.blocks if b.kind in ("fence", "code_block"))
+            code = Cover(_unrendered(doc))
         if tag not in code:
             found.setdefault(value.group(1), _heading_at(doc, starts, tag))
     return found
+
+
+def _unrendered(doc: Document) -> Iterator[tuple[int, int]]:
+    """Where an ``id`` makes no element: code, and HTML comments (``<!-- <a id="x"> -->``, an
+    anchor taken out, often right above the one that replaced it)."""
+    text = doc.text
+    yield from ((b.start, b.end) for b in doc.blocks if b.kind in ("fence", "code_block"))
+    for comment in _COMMENT.finditer(text):
+        yield comment.start(), comment.end()
 
 
 def _heading_at(doc: Document, starts: list[int], offset: int) -> int | None:
