@@ -25,6 +25,18 @@ _NEWS = re.compile(
     r"|最新|更新|新闻|动态|公告|お知らせ)(?![a-z])",
     re.IGNORECASE,
 )
+# ``Coming soon!``, ``Datasets (TBD)``, ``待更新``: a heading that says it is empty on purpose.
+_PLACEHOLDER = re.compile(
+    r"coming soon|stay tuned|(?<![a-z])(?:tbd|tba|todo|wip)(?![a-z])|under construction"
+    r"|to be (?:added|updated|continued|completed)|work in progress|敬请期待|待更新|待补充|未完待续",
+    re.IGNORECASE,
+)
+# A sentence set large: it ends as sentences do (``Other tasks will follow!``), or runs long.
+_SENTENCE_END = re.compile(r"[\w)][ \t]*[.!?。！？][ \t]*\Z")
+_SENTENCE_WORDS = 3
+_PROSE_WORDS = 12
+# A link whose opening bracket was lost: ``Loss Odyssey (code)](https://...)``.
+_BROKEN_LINK = re.compile(r"\]\((?:https?:|www\.)", re.IGNORECASE)
 _SHOWN = 60
 """How much of a heading the message quotes: messages stay bounded."""
 
@@ -67,6 +79,19 @@ def _is_banner(text: str) -> bool:
     """A heading that is its own content, a line shown large rather than a section to fill:
     a link written as one (``#### [How to submit a pull request?](url)``, ``## Older years:
     [2023](url)``; a bare address in a title is not), a date (``### Main conference: June
-    19-21``, ``### 主会：6 月 19-21 日``) or news (``## 🔥 News: v2 released``)."""
+    19-21``, ``### 主会：6 月 19-21 日``), news (``## 🔥 News: v2 released``), a sentence or a
+    paragraph (``## More tasks are coming!``), or a placeholder (``## Datasets (coming soon)``)."""
     written = any(text[link.start] in "[!<" for link in links(text, 0, len(text)))
-    return written or bool(_DATE.search(text) or _NEWS.match(text))
+    return (
+        written
+        or _is_prose(text)
+        or bool(_BROKEN_LINK.search(text) or _PLACEHOLDER.search(text))
+        or bool(_DATE.search(text) or _NEWS.match(text))
+    )
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph or a sentence written as a heading: a section's name is a few words, without
+    the full stop, question or exclamation mark that ends a sentence."""
+    words = len(text.split())
+    return words > _PROSE_WORDS or (words >= _SENTENCE_WORDS and bool(_SENTENCE_END.search(text)))
