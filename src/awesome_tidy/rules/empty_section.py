@@ -28,7 +28,8 @@ _NEWS = re.compile(
 # ``Coming soon!``, ``Datasets (TBD)``, ``待更新``: a heading that says it is empty on purpose.
 _PLACEHOLDER = re.compile(
     r"coming soon|stay tuned|(?<![a-z])(?:tbd|tba|todo|wip)(?![a-z])|under construction"
-    r"|to be (?:added|updated|continued|completed)|work in progress|敬请期待|待更新|待补充|未完待续",
+    r"|to be (?:added|updated|continued|completed)|work in progress"
+    r"|敬请期待|待更新|待补充|未完待续",
     re.IGNORECASE,
 )
 # A sentence set large: it ends as sentences do (``Other tasks will follow!``), or runs long.
