@@ -23,6 +23,7 @@ from awesome_tidy.rule import REWRITE_TOC, Edit, Fix, Option, Problem, Rule
 _SHOWN = 3
 _UNAMBIGUOUS = 2
 _STEM = 4
+_ORDER_SLACK = 4
 _WORDS = re.compile(r"[^\W_]+")
 _LINE_PREFIX = re.compile(r"[ \t>]*\Z")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
@@ -315,6 +316,7 @@ def _target(toc_link: TocLink) -> int:
 def _repeated_and_misordered(table: TableOfContents) -> Iterator[_Found]:
     seen: set[int | str] = set()
     last: TocLink | None = None
+    judge_order = _follows_document(table)
     for toc_link in table.links:
         target = toc_link.target
         url = toc_link.link.url
@@ -325,7 +327,7 @@ def _repeated_and_misordered(table: TableOfContents) -> Iterator[_Found]:
         seen.add(reached)
         if target is None:
             continue
-        if last is not None and last.target is not None and target < last.target:
+        if judge_order and last is not None and last.target is not None and target < last.target:
             yield (
                 url.start,
                 url.end,
@@ -334,6 +336,18 @@ def _repeated_and_misordered(table: TableOfContents) -> Iterator[_Found]:
                 None,
             )
         last = toc_link
+
+
+def _follows_document(table: TableOfContents) -> bool:
+    """Whether the table's convention is the document's order: all its lines but one, or but a
+    quarter of them, are in it (the longest run of headings in document order). A table in an
+    order of its own (a template kept across years, by topic, alphabetical) is not judged on it."""
+    targets = list(dict.fromkeys(t.target for t in table.links if t.target is not None))
+    in_order: list[int] = []  # the smallest last heading of an ordered run of each length
+    for target in targets:
+        at = bisect_left(in_order, target)
+        in_order[at : at + 1] = [target]
+    return len(targets) - len(in_order) <= max(1, len(targets) // _ORDER_SLACK)
 
 
 def _scope(doc: Document, table: TableOfContents) -> list[int]:
