@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from awesome_tidy.capabilities import LOCAL_KINDS, Verifier
 from awesome_tidy.config import Config
-from awesome_tidy.document import Document
+from awesome_tidy.document import Document, ListItem
 from awesome_tidy.linter import Diagnostic, lint
 from awesome_tidy.rule import TEXT, Capability, apply_edits
 
@@ -209,11 +209,12 @@ def _backstop(
     if _blocks(before, deleted) != _blocks(after, _Spans(())):
         return "code, HTML or comments changed"
     without_toc = "rewrite-toc" in used
-    expected = _item_count(before, deleted, without_toc)
-    found = _item_count(after, None, without_toc)
-    if expected != found:
-        return f"list items changed ({expected} expected, {found} found)"
-    return _headings_changed(before, after, "relevel-heading" in used)
+    kept = _kept_items(before, deleted, without_toc)
+    found = _kept_items(after, None, without_toc)
+    if len(kept) != len(found):
+        return f"list items changed ({len(kept)} expected, {len(found)} found)"
+    problem = _lists_changed(before, kept, found)
+    return problem or _headings_changed(before, after, "relevel-heading" in used)
 
 
 class _Spans:
@@ -245,15 +246,47 @@ def _blocks(doc: Document, deleted: _Spans) -> list[str]:
     ]
 
 
-def _item_count(doc: Document, deleted: _Spans | None, without_toc: bool) -> int:
+def _kept_items(doc: Document, deleted: _Spans | None, without_toc: bool) -> list[ListItem]:
+    """The items a pass must keep, in order: all but a declared deletion's (and, when a table of
+    contents was rewritten, all but the table's, since the rewrite may add some)."""
     in_toc = set()
     if without_toc:
         in_toc = {id(toc_link.item) for table in doc.anchors.tables for toc_link in table.links}
-    return sum(
-        1
+    return [
+        item
         for item in doc.items
         if id(item) not in in_toc and (deleted is None or not deleted.covers(item.start, item.end))
-    )
+    ]
+
+
+def _lists_changed(before: Document, kept: list[ListItem], found: list[ListItem]) -> str | None:
+    """Whether the items kept still make up the same lists, nested the same way.
+
+    In CommonMark a change of bullet starts a new list and equal bullets at one level join: a
+    bullet or an indentation changed (or a block between two lists deleted) can merge two
+    lists into one or split one, and nest an item under another. No capability allows that:
+    it changes what the list shows and what rules judge together (copies within one list)."""
+    old, new = _membership(kept), _membership(found)
+    if old == new:
+        return None
+    at = next(index for index, (was, now) in enumerate(zip(old, new, strict=True)) if was != now)
+    item = kept[at]
+    shown = before.text[item.marker_start : before.line_end(item.line)][:60]
+    return f"lists joined, split or nested anew at {shown!r}"
+
+
+def _membership(items: list[ListItem]) -> list[tuple[int, int]]:
+    """Each item's list and parent, as the order in which the list and the parent first come
+    among ``items`` (so two texts compare whatever their offsets)."""
+    lists: dict[int, int] = {}
+    positions = {id(item): index for index, item in enumerate(items)}
+    return [
+        (
+            lists.setdefault(item.list_id, len(lists)),
+            -1 if item.parent is None else positions.get(id(item.parent), -2),
+        )
+        for item in items
+    ]
 
 
 def _headings_changed(before: Document, after: Document, relevelled: bool) -> str | None:
