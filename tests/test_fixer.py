@@ -81,10 +81,31 @@ class ToggleBullet(Rule):
     changes = (LIST_MARKER,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
+        # Every item of the first list, so that the list stays one list.
+        first = doc.items[0]
+        flipped = "-" if first.marker == "+" else "+"
+        edits = [
+            Edit(item.marker_start, item.marker_start + 1, flipped)
+            for item in doc.items
+            if item.list_id == first.list_id
+        ]
+        yield self.problem(first.marker_start, message="bullet", fix=Fix.safe(*edits))
+
+
+class StarFirst(Rule):
+    """Gives the first item a ``*`` bullet: a bullet change, as declared, yet in a list of
+    several items it splits the list in two, which the fixer's backstop must catch."""
+
+    name = "star-first"
+    summary = "A first item without a star."
+    fix_safety = "safe"
+    changes = (LIST_MARKER,)
+
+    def check(self, doc: Document) -> Iterator[Problem]:
         item = doc.items[0]
-        flipped = "-" if item.marker == "+" else "+"
-        edit = Edit(item.marker_start, item.marker_start + 1, flipped)
-        yield self.problem(item.marker_start, message="bullet", fix=Fix.safe(edit))
+        if item.marker != "*":
+            edit = Edit(item.marker_start, item.marker_start + 1, "*")
+            yield self.problem(item.marker_start, message="no star", fix=Fix.safe(edit))
 
 
 class GrowingEnd(Rule):
@@ -524,11 +545,11 @@ def test_a_bullet_change_that_joins_two_lists_is_withheld(install: InstallRules)
 
 
 def test_a_bullet_change_that_splits_a_list_is_withheld(install: InstallRules) -> None:
-    install(ToggleBullet)
+    install(StarFirst)
     text = TWO_LISTS.replace("\n- ", "\n+ ")
-    result = fix_text(text, only("toggle-bullet"))
+    result = fix_text(text, only("star-first"))
     assert result.text == text
-    assert result.withheld["toggle-bullet"].startswith("lists joined, split or nested anew at")
+    assert result.withheld["star-first"].startswith("lists joined, split or nested anew at")
 
 
 def test_whitespace_that_nests_an_item_under_another_is_withheld(install: InstallRules) -> None:
