@@ -544,6 +544,22 @@ def test_a_bullet_change_that_joins_two_lists_is_withheld(install: InstallRules)
     assert [d.line for d in result.remaining] == [5, 6]
 
 
+def test_only_the_edit_that_joins_lists_is_withheld_and_the_rule_s_others_apply(
+    install: InstallRules,
+) -> None:
+    install(PlusBullets)
+    text = TWO_LISTS + "## Tracking\n- [DeepSORT](https://arxiv.org/abs/1703.07402) - Tracking.\n"
+    result = fix_text(text, only("plus-bullets"))
+    # The '-' list under Detection would join the '+' list; the one under Tracking stands alone.
+    assert result.text == text.replace("- [DeepSORT]", "+ [DeepSORT]")
+    assert [d.line for d in result.applied] == [8]
+    assert [d.line for d in result.remaining] == [5, 6]
+    assert all("lists joined, split or nested anew" in d.message for d in result.remaining)
+    assert list(result.withheld) == ["plus-bullets"]
+    again = fix_text(result.text, only("plus-bullets"))
+    assert (again.text, again.applied) == (result.text, [])
+
+
 def test_a_bullet_change_that_splits_a_list_is_withheld(install: InstallRules) -> None:
     install(StarFirst)
     text = TWO_LISTS.replace("\n- ", "\n+ ")
