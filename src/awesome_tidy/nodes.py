@@ -79,6 +79,9 @@ class ListItem:
     parent: ListItem | None = None
     top_list: int = 0
     """Which top-level list the item belongs to (items of one list share it)."""
+    list_id: int = 0
+    """Which list, at any depth, the item belongs to: items of one list share it (a change of
+    bullet, or a block between items, starts another one)."""
     children_start: int | None = None
     """Where the first item nested in this one starts."""
 
