@@ -91,6 +91,7 @@ _VENUE_FILLER = frozenset(
         "spotlight",
         "poster",
         "highlight",
+        "demo",
         "findings",
         "main",
         "track",
@@ -252,7 +253,7 @@ def _initials_of(short: str, long: str) -> bool:
     words = _venue_words(long)
     if not 1 < len(words) <= _MAX_VENUE_WORDS * 2 or len(_venue_words(short)) != 1:
         return False
-    if not acronym.isalpha():
+    if not acronym.isalnum() or acronym.isdigit():  # ``3DV``: a digit may start a word
         return False
     return _spells(acronym, words)
 
