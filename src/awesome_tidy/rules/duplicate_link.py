@@ -87,21 +87,27 @@ def _slips(url: str, entries: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
 
 def _cross_listed(first: Entry, second: Entry) -> bool:
     """One paper filed in two sections on purpose: written in two shapes (a topic's bullet list
-    and a benchmark table, a bold title and a plain model name), filed by another axis (a venue
-    section, ``## IJCAI 2021``, and a topic), or cited by the name of what it made (a model or
-    tool whose entry links the paper another section lists by its title)."""
+    and a benchmark table, a bold title and a plain model name) or filed by two axes (a venue
+    section, ``## IJCAI 2021``, and a topic) under one title or a name; or cited by the name of
+    what it made (a model or tool whose entry links the paper another section lists by its
+    title). Two titles that disagree stay reported: a paper renamed since, or a slip."""
     if first.section is second.section:
         return False
+    named = _is_a_name(first), _is_a_name(second)
     link = first.primary_link
-    return (
-        (first.shape, first.form) != (second.shape, second.form)
-        or first.section.by_venue != second.section.by_venue
-        or (
-            link is not None
-            and link_kind("", link.url.text) == "paper"  # by its site: arXiv, DOI, a venue's
-            and _is_a_name(first) != _is_a_name(second)
-        )
+    if named[0] != named[1] and link is not None and link_kind("", link.url.text) == "paper":
+        return True  # by its site: arXiv, a DOI, a venue's proceedings
+    filed_apart = (first.shape, first.form) != (second.shape, second.form) or (
+        first.section.by_venue != second.section.by_venue
     )
+    return filed_apart and (any(named) or _one_title(first.title_text, second.title_text))
+
+
+def _one_title(first: str, second: str) -> bool:
+    """The same title, one copy with a word or two more (``PSAD: Few Shot ...`` and ``Few
+    Shot ...``, a venue written into one)."""
+    shorter, longer = sorted((first, second), key=len)
+    return bool(shorter) and f" {shorter} " in f" {longer} "
 
 
 def _naming(spelled: list[str], entry: Entry) -> int:
