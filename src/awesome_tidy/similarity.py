@@ -297,10 +297,11 @@ def copies(entries: Sequence[Entry]) -> list[list[Entry]]:
 
 
 def _other_papers(first: Entry, second: Entry) -> bool:
-    """Two entries of one name whose ids differ on every site they share (two arXiv ids, two
-    DOIs, two GitHub repositories): a name (``TransRec``) is given to several models, each
-    with its paper or code. A whole paper title is not: one paper may have two arXiv ids, and
-    is still listed twice."""
+    """Two entries of one name whose links differ on every site they share (two arXiv ids, two
+    GitHub repositories, two model cards): a name (``TransRec``, ``CodeParrot``) is given to
+    several things (models, their sizes, a model and its dataset), each with its own page. A
+    name linked on two sites (a repository, a home page) may be one thing. A whole paper title
+    is not a name: one paper may have two arXiv ids, and is still listed twice."""
     if first.title_text.count(" ") >= _NAME_SPACES:
         return False
     one, other = _paper_ids(first), _paper_ids(second)
@@ -310,17 +311,16 @@ def _other_papers(first: Entry, second: Entry) -> bool:
 
 
 def _paper_ids(entry: Entry) -> dict[str, set[str]]:
-    """The ids the entry's links carry, by scheme (``arxiv:2306.01475``, ``doi:...``, a
-    repository ``github.com/owner/name``): a URL of another site may name one paper or
-    project in several ways, an id names it in one."""
+    """The entry's links in normal form (``arxiv:2306.01475``, ``github.com/owner/name``), by
+    id scheme or site."""
     found: dict[str, set[str]] = {}
     for link in entry.real_links:
         target = normalize_url(link.url.text)
         scheme, colon, _ = target.partition(":")
         if colon and scheme in _ID_SCHEMES:
             found.setdefault(scheme, set()).add(target)
-        elif target.startswith("github.com/") and target.count("/") == 2:
-            found.setdefault("github", set()).add(target)
+        elif "/" in target:
+            found.setdefault(target.split("/", 1)[0], set()).add(target)
     return found
 
 
