@@ -11,14 +11,14 @@ from awesome_tidy.rule import Problem, Rule
 # ``soilgrids provides ...``: a verb in the third person makes the name its subject.
 _VERB = re.compile(r" [a-z]{2,}[^s\W]s\b")
 
-# A list whose descriptions open with their item's name this often (copied project blurbs,
+# A list whose descriptions restate their item's name this often (copied project blurbs,
 # ``Foo is a library for ...``) writes its descriptions that way: study 2's judges called such
 # sentences the list's own style on lists where 1 in 11 to 1 in 6 descriptions did so, study 1's
 # and the corpus's lists that hold them to the convention do so at most 1 in 25 times.
 _LIST_HABIT = 0.06
 # Within one section the blurbs are not diluted by the rest of the list: half of it.
 _SECTION_HABIT = 0.5
-# Fewer openings than this are slips to report, not a way of writing.
+# Fewer restatements than this are slips to report, not a way of writing.
 _HABIT_COUNT = 4
 
 
@@ -48,17 +48,21 @@ class DescriptionRepeatsName(Rule):
             for entry in link_items(doc.entries)
             if (start := _text_start(text, entry)) is not None
         ]
-        openings = [found for entry, start in described if (found := _opening(text, entry, start))]
-        if not openings:
+        restated = [
+            found
+            for entry, start in described
+            if (found := _opening(text, entry, start))
+            and (found.redundant or _restated(text, found))
+        ]
+        if not restated:
             return
-        habit = _habits(described, openings)
-        for found in openings:
+        habit = _habits(described, restated)
+        for found in restated:
             if not found.redundant and (habit[None] or habit[id(found.entry.container)]):
                 continue  # the list (or section) writes its descriptions so: no slip
-            if found.redundant or _restated(text, found):
-                yield self.problem(
-                    found.start, found.after, message=f"description repeats the name {found.name!r}"
-                )
+            yield self.problem(
+                found.start, found.after, message=f"description repeats the name {found.name!r}"
+            )
 
 
 def _text_start(text: str, entry: Entry) -> int | None:
@@ -89,7 +93,7 @@ def _opening(text: str, entry: Entry, start: int) -> _Opening | None:
 
 def _habits(described: list[tuple[Entry, int]], openings: list[_Opening]) -> dict[int | None, bool]:
     """Whether the list (key None) and each section (its container's id) habitually open
-    descriptions with the name: where they do, such an opening is the list's style."""
+    descriptions by restating the name: where they do, that is the list's style."""
     total: defaultdict[int | None, int] = defaultdict(int)
     opened: defaultdict[int | None, int] = defaultdict(int)
     for entry, _ in described:
