@@ -13,8 +13,8 @@ _VERB = re.compile(r" [a-z]{2,}[^s\W]s\b")
 
 # A list whose descriptions restate their item's name this often (copied project blurbs,
 # ``Foo is a library for ...``) writes its descriptions that way: study 2's judges called such
-# sentences the list's own style on lists where 1 in 11 to 1 in 6 descriptions did so, study 1's
-# and the corpus's lists that hold them to the convention do so at most 1 in 25 times.
+# sentences the list's own style on lists where 8% to 16% of descriptions did so, study 1's
+# and the corpus's lists that hold them to the convention at most 4%.
 _LIST_HABIT = 0.06
 # Within one section the blurbs are not diluted by the rest of the list: half of it.
 _SECTION_HABIT = 0.5
