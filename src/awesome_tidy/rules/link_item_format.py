@@ -59,6 +59,7 @@ class LinkItemFormat(Rule):
     def _problem(self, text: str, found: Described, canonical: str) -> Problem:
         start, end = found.separator
         if found.kind == "separated":
+            fix = Fix.safe(Edit(start, end, canonical))
             return self.problem(
                 start,
                 end,
@@ -66,11 +67,20 @@ class LinkItemFormat(Rule):
                     f"{text[start:end]!r} between name and description where the list uses "
                     f"{canonical!r}"
                 ),
-                fix=Fix.safe(Edit(start, end, canonical)),
+                fix=None if _spaced_otherwise(text, start, end) else fix,
             )
         # Where the name ends and the text begins is a human's reading: no fix.
         shown = canonical.strip() or canonical
         return self.problem(start, end, message=f"no {shown!r} between name and description")
+
+
+def _spaced_otherwise(text: str, start: int, end: int) -> bool:
+    """Whether another space (``U+3000``, a no-break space) touches the separator (`` -　A``):
+    the list's separator put there would leave two spaces, so the spacing is a human's to mend."""
+    return any(
+        char.isspace() and char not in " \t\n"
+        for char in text[start - 1 : start] + text[end : end + 1]
+    )
 
 
 def _among_notes(items: list[Entry]) -> set[int]:
