@@ -316,11 +316,28 @@ def describe(text: str, entry: Entry) -> Described | None:
     if any(char in SEPARATOR_MARKS for char in text[start:end]):
         return Described("separated", (start, end), words)
     first = text[words]
-    if is_cjk(first):  # no case to tell; ``是`` (is) goes on from the name as a sentence
+    # No case to tell in CJK; ``是`` (is) goes on from the name as a sentence. A CJK bracket
+    # (``【[docs](url)】``) opens no words.
+    if is_cjk(first) and first.isalnum():
         return Described("prose" if first in _CJK_COPULAS else "bare", (start, end), words)
     if not first.isascii() or not first.isalnum():
         return None
     return Described("prose" if first.islower() else "bare", (start, end), words)
+
+
+# Text the list writes after the names of several items alike (``[awesome-flask](url) 系列``,
+# "series", on each pointer to another list) is its own mark for such items, not a description
+# of each: no habit of descriptions applies to it.
+_OWN_MARK_NAMES = 3
+
+
+def own_marks(items: Iterable[Entry]) -> frozenset[str]:
+    """The texts after the name that at least three differently named items share verbatim."""
+    names: defaultdict[str, set[str]] = defaultdict(set)
+    for entry in items:
+        if entry.description is not None and entry.title is not None:
+            names[entry.description.text.strip()].add(entry.title.text)
+    return frozenset(text for text, named in names.items() if len(named) >= _OWN_MARK_NAMES)
 
 
 def is_credit(text: str, entry: Entry) -> bool:

@@ -46,6 +46,7 @@ from awesome_tidy.conventions import (
     is_credit,
     link_items,
     missing_years,
+    own_marks,
 )
 from awesome_tidy.document import Document
 from awesome_tidy.inline import Cover, Link, Part, link_at, links
@@ -123,6 +124,7 @@ __all__ = [
     "normalize_title",
     "normalize_url",
     "not_listed",
+    "own_marks",
     "prose_heading",
     "read_marks",
     "rendered_text",

@@ -2,11 +2,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from awesome_tidy.model import Document, Entry, describe, dominant, link_items
+from awesome_tidy.model import Document, Entry, describe, dominant, is_cjk, link_items
 from awesome_tidy.rule import TEXT, Edit, Fix, Problem, Rule
 
 _FIRST_WORD = re.compile(r"[^\s]+")
+_WORD = re.compile(r"[A-Za-z]+")
+_CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?![A-Za-z])")
+_CODE_WORD = re.compile(r"`([A-Za-z]+)`")
+
+
+@dataclass(frozen=True, slots=True)
+class _Written:
+    """How the list writes words anywhere in its text."""
+
+    words: frozenset[str]
+    """Words it writes capitalised (``Django``, ``An``)."""
+    code: frozenset[str]
+    """Words it writes as code on their own (``lex``): names of commands."""
+
+
+def _written(text: str) -> _Written:
+    return _Written(frozenset(_CAPITALISED.findall(text)), frozenset(_CODE_WORD.findall(text)))
+
+
 _OPENING = "(\"'“‘[`"
 _VOWELS = frozenset("aeiouy")
 
@@ -28,17 +48,35 @@ class DescriptionCase(Rule):
         ]
         if dominant((case for _, case in read if case is not None), share=0.6) != "upper":
             return
-        for start, case in read:
-            if case != "lower":
-                continue
+        lower = [start for start, case in read if case == "lower"]
+        if not lower:
+            return
+        written = _written(text)
+        for start in lower:
             word = _FIRST_WORD.match(text, start)
             shown = word.group() if word else text[start]
+            bare = _WORD.match(text, start)
+            assert bare is not None  # _case read a plain word there
+            if bare.group() in written.code:
+                continue  # ``lex`` as code elsewhere: a command's name, lower case on purpose
             yield self.problem(
                 start,
                 start + 1,
                 message=f"description starts with lower-case {shown!r}",
-                fix=Fix.unsafe(Edit(start, start + 1, text[start].upper())),
+                fix=_fix(text, bare, written),
             )
+
+
+def _fix(text: str, word: re.Match[str], written: _Written) -> Fix | None:
+    """The capital, unless the word may be a name written lower case on purpose: a Latin word
+    opening CJK text (``lex 和 yacc 解析工具``) is a name or a term, capitalised only where the
+    list itself writes it so somewhere (``django 应用缓存框架``, ``Django`` elsewhere)."""
+    start, end = word.span()
+    after = text[end : end + 2].lstrip()
+    capital = word.group()[0].upper() + word.group()[1:]
+    if after and is_cjk(after[0]) and capital not in written.words:
+        return None
+    return Fix.unsafe(Edit(start, start + 1, capital[0]))
 
 
 def _start(text: str, entry: Entry) -> int | None:

@@ -3,7 +3,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, dominant, is_cjk, is_credit, link_items
+from awesome_tidy.model import (
+    Document,
+    Entry,
+    dominant,
+    is_cjk,
+    is_credit,
+    link_items,
+    own_marks,
+)
 from awesome_tidy.rule import TEXT, Edit, Fix, Problem, Rule
 
 _TERMINAL = ".!?…。！？"
@@ -24,6 +32,8 @@ _MARKUP = re.compile(r"<[^<>]*>|\]\([^()\s]*\)")
 # A habit is what three in four descriptions do: a list that ends two in three with a stop has
 # none, and reporting the third nags about a choice the list never made (study 2).
 _HABIT = 0.75
+# Descriptions in one script (Latin or CJK) enough to have a habit of their own.
+_OWN_HABIT = 3
 
 
 class DescriptionEnding(Rule):
@@ -36,30 +46,35 @@ class DescriptionEnding(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
-        # A credit (``[Book](url) by Jane Doe``) is no description: it keeps its own habit.
-        items = [
+        # A credit (``[Book](url) by Jane Doe``) is no description: it keeps its own habit; nor
+        # is the list's own mark for a kind of item (``[awesome-flask](url) 系列``).
+        described = [
             entry
             for entry in link_items(doc.entries)
             if entry.description is not None and not is_credit(text, entry)
         ]
-        endings = [ending for entry in items if (ending := _ending(text, entry)) is not None]
-        habit = dominant(endings, share=_HABIT)
-        if habit is None:
-            return
+        marks = own_marks(described)
+        items = [entry for entry in described if _text(entry) not in marks]
+        habits = _habits(text, items)
         stops = _stops(text, items)
         for entry in items:
             ending = _ending(text, entry)
-            if ending is None or ending == habit:
+            cjk = _has_cjk(entry)
+            habit = habits[cjk]
+            if ending is None or habit is None or ending == habit:
                 continue
             assert entry.description is not None
             end = entry.description.end
             if habit == "punctuated":
-                stop = stops[_has_cjk(entry)]
+                stop = stops[cjk]
+                if stop == "." and is_cjk(_unclosed(entry)[-1]):
+                    stop = None  # an ASCII stop after CJK text is a new defect
+                shown = repr(stop) if stop else "a full stop"
                 yield self.problem(
                     end - 1,
                     end,
-                    message=f"description does not end with {stop!r} as the list's do",
-                    fix=Fix.unsafe(Edit.insert(end, stop)),
+                    message=f"description does not end with {shown} as the list's do",
+                    fix=Fix.unsafe(Edit.insert(end, stop)) if stop else None,
                 )
             else:
                 # The stop itself, inside what closes (``~~struck.~~``, ``*emphasis.*``).
@@ -72,6 +87,29 @@ class DescriptionEnding(Rule):
                     message=f"description ends with {last!r} where the list's do not",
                     fix=fix,
                 )
+
+
+def _habits(text: str, items: list[Entry]) -> dict[bool, str | None]:
+    """The habit of the list's Latin and of its CJK descriptions: the whole list's, where the
+    script's own descriptions (when there are enough to show one) keep it too. A list may end
+    its English blurbs with a stop and its Chinese ones without: neither is then a slip."""
+    endings: dict[bool, list[str]] = {False: [], True: []}
+    for entry in items:
+        ending = _ending(text, entry)
+        if ending is not None:
+            endings[_has_cjk(entry)].append(ending)
+    overall = dominant(endings[False] + endings[True], share=_HABIT)
+    return {
+        cjk: overall
+        if len(found) < _OWN_HABIT or dominant(found, share=_HABIT) == overall
+        else None
+        for cjk, found in endings.items()
+    }
+
+
+def _text(entry: Entry) -> str:
+    assert entry.description is not None
+    return entry.description.text.strip()
 
 
 def _ending(text: str, entry: Entry) -> str | None:
@@ -106,14 +144,15 @@ def _has_cjk(entry: Entry) -> bool:
     return cjk > 0 and cjk >= len(_LATIN_WORD.findall(description))
 
 
-def _stops(text: str, items: list[Entry]) -> dict[bool, str]:
-    """The full stop the list ends its Latin and its CJK descriptions with."""
+def _stops(text: str, items: list[Entry]) -> dict[bool, str | None]:
+    """The full stop the list ends its Latin and its CJK descriptions with: ``.`` for Latin
+    unless the list uses ``。`` there; for CJK the list's own ``。``, and None where its CJK
+    descriptions do not use it (an ASCII stop after CJK text is a new defect: no fix)."""
     found: dict[bool, list[str]] = {False: [], True: []}
     for entry in items:
         if _ending(text, entry) == "punctuated":
             assert entry.description is not None
             found[_has_cjk(entry)].append(_unclosed(entry)[-1:])
-    return {
-        cjk: stop if (stop := dominant(chars, share=0.5)) in (".", "。") else default
-        for cjk, chars, default in ((False, found[False], "."), (True, found[True], "。"))
-    }
+    latin = dominant(found[False], share=0.5)
+    cjk = dominant(found[True], share=0.5)
+    return {False: latin if latin in (".", "。") else ".", True: "。" if cjk == "。" else None}

@@ -1,16 +1,18 @@
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from awesome_tidy.model import (
     Described,
     Document,
     Entry,
+    ListItem,
     describe,
     dominant,
     is_kind_label,
     link_items,
+    own_marks,
 )
 from awesome_tidy.rule import SEPARATOR, TEXT, Edit, Fix, Problem, Rule
 
@@ -25,12 +27,19 @@ class LinkItemFormat(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
+        items = link_items(doc.entries)
+        # The list's own mark after the name of several items (``[awesome-flask](url) 系列``)
+        # is no description: such an item has no separator to miss.
+        marks = own_marks(items)
         described = [
             (entry, found)
-            for entry in link_items(doc.entries)
-            if not _names_a_kind(entry) and (found := describe(text, entry)) is not None
+            for entry in items
+            if not _names_a_kind(entry)
+            and entry.description is not None
+            and entry.description.text.strip() not in marks
+            and (found := describe(text, entry)) is not None
         ]
-        read = [found for _, found in described]
+        notes = _among_notes(items)
         # Copies of one item vote once: deleting a duplicate must not turn the list's habit.
         voters = {entry.body.text: found for entry, found in described}.values()
         separated = [text[slice(*found.separator)] for found in voters if found.kind == "separated"]
@@ -40,13 +49,17 @@ class LinkItemFormat(Rule):
         canonical = dominant(separated, 0.6) or _awesome_lint(separated)
         if canonical is None or len(separated) * 2 <= len(voters):
             return
-        for found in read:
-            if found.kind != "prose" and text[slice(*found.separator)] != canonical:
-                yield self._problem(text, found, canonical)
+        for entry, found in described:
+            if found.kind == "prose" or text[slice(*found.separator)] == canonical:
+                continue
+            if found.kind == "bare" and id(entry.item) in notes:
+                continue  # a link opening one of a paper's notes, not an item of the list
+            yield self._problem(text, found, canonical)
 
     def _problem(self, text: str, found: Described, canonical: str) -> Problem:
         start, end = found.separator
         if found.kind == "separated":
+            fix = Fix.safe(Edit(start, end, canonical))
             return self.problem(
                 start,
                 end,
@@ -54,11 +67,37 @@ class LinkItemFormat(Rule):
                     f"{text[start:end]!r} between name and description where the list uses "
                     f"{canonical!r}"
                 ),
-                fix=Fix.safe(Edit(start, end, canonical)),
+                fix=None if _spaced_otherwise(text, start, end) else fix,
             )
         # Where the name ends and the text begins is a human's reading: no fix.
         shown = canonical.strip() or canonical
         return self.problem(start, end, message=f"no {shown!r} between name and description")
+
+
+def _spaced_otherwise(text: str, start: int, end: int) -> bool:
+    """Whether another space (``U+3000``, a no-break space) touches the separator (`` -　A``):
+    the list's separator put there would leave two spaces, so the spacing is a human's to mend."""
+    return any(
+        char.isspace() and char not in " \t\n"
+        for char in text[start - 1 : start] + text[end : end + 1]
+    )
+
+
+def _among_notes(items: list[Entry]) -> set[int]:
+    """The list items (by id) that open one of a list of notes in prose (``- Table 1 compares
+    ...`` under a paper): most items of their own list (siblings under one parent) are no
+    link items, and a link opening one note has no separator to miss."""
+    linked = {id(entry.item) for entry in items}
+    sections = {id(entry.section): entry.section for entry in items}
+    notes: set[int] = set()
+    for section in sections.values():
+        siblings: defaultdict[tuple[int, int], list[ListItem]] = defaultdict(list)
+        for item in section.items:
+            siblings[(item.top_list, id(item.parent))].append(item)
+        for group in siblings.values():
+            if sum(id(item) in linked for item in group) * 2 <= len(group):
+                notes.update(id(item) for item in group)
+    return notes
 
 
 def _names_a_kind(entry: Entry) -> bool:

@@ -23,6 +23,8 @@ _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 # How far back a face's opening half is looked for: a face is a few characters wide, and a
 # search to the line's start made a long line of them quadratic.
 _FACE = 12
+# How far after ``..`` the next word is looked for (spaces only between).
+_LOOKAHEAD = 8
 
 
 class RepeatedPunctuation(Rule):
@@ -78,7 +80,16 @@ def _not_punctuation(text: str, start: int, end: int) -> bool:
         return True
     if after in ")）" and "(" + text[start:end] in text[max(0, start - _FACE) : start]:
         return True  # ``(,,Ò‿Ó,,)``: the same marks open the bracket, a face
+    if text[start] == "." and _words_go_on(text, end):
+        return True  # ``Yes but.. Can it``: a clipped ellipsis the sentence goes on after
     return text[start] in ":." and _notation(text, start, end)
+
+
+def _words_go_on(text: str, end: int) -> bool:
+    """Whether a word follows after spaces: ``..`` that ends a sentence (``providers.. [Source
+    Code](url)``, the text's end) is a doubled stop; one inside it may be meant."""
+    rest = text[end : end + _LOOKAHEAD].lstrip(" ")
+    return rest[:1].isalnum() and rest != text[end : end + _LOOKAHEAD]
 
 
 def _notation(text: str, start: int, end: int) -> bool:
