@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from awesome_tidy.markers import read_marks
-from awesome_tidy.metadata import arxiv_id, heading_dates, plausible_year
+from awesome_tidy.metadata import (
+    UNKNOWN_YEAR,
+    arxiv_id,
+    heading_dates,
+    holds_year_like,
+    plausible_year,
+)
 from awesome_tidy.metadata import key_year as key_year
 from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
 from awesome_tidy.nodes import Entry, Section, keys_name_papers
@@ -219,8 +225,59 @@ def missing_years(doc: Document) -> list[Entry]:
         convention = doc.convention(entry)
         if convention.undated_preprints and preprint(entry) in convention.undated_preprints:
             continue
+        if _year_unread(doc, entry, convention) or _says_no_paper(doc.text, entry):
+            continue
         found.append(entry)
     return found
+
+
+def _year_unread(doc: Document, entry: Entry, convention: Convention) -> bool:
+    """Whether the entry may have a year the readers did not understand: its text (all its
+    lines and cells, its key and URLs aside) holds something year-like (``iclr2022``,
+    ``CoRL19``, ``arxiv2206``, ``2021.9`` on the author line). A missing year is reported only
+    where the entry surely has none.
+
+    A row of a table that keeps its years in a year column, with the header's number of
+    cells, has its year in that cell and nowhere else: an empty cell is a missing year
+    whatever its venue cell says (``Ubicomp23``)."""
+    table = entry.table
+    if (
+        table is not None
+        and convention.year_where == "year-column"
+        and _cell_count(entry.body.text) == len(table.header)
+    ):
+        return False
+    text = doc.text[entry.start : entry.end]
+    key = entry.key
+    if key is not None and entry.start <= key.start <= key.end <= entry.end:
+        text = text[: key.start - entry.start] + text[key.end - entry.start :]
+    return holds_year_like(text)
+
+
+_CELL_BAR = re.compile(r"(?<!\\)\|")
+
+
+def _cell_count(row: str) -> int:
+    """The cells of a row's body (first cell's start to last cell's end)."""
+    return len(_CELL_BAR.findall(row)) + 1
+
+
+# What the list writes in a field of an entry that has no paper (a model or project among the
+# papers): ``|**Clay**|**Clay Foundation Model**|-|null|[link](...)|``. Bare dashes and slashes
+# are this only in a table's cell: in a list item they separate.
+_NO_PAPER_WORDS = frozenset(("null", "none", "n/a", "tbd", "tba", "coming soon", "comming soon"))
+_NO_PAPER_FIELD = re.compile(r"[|,()\[\]]")
+_FIELD_TRIM = " \t\n*_`:;."
+
+
+def _says_no_paper(text: str, entry: Entry) -> bool:
+    """An entry with no paper link whose fields say it has no paper or year (``-``, ``null``,
+    ``N/A``, ``coming soon``): a model or project without a paper carries no year to miss."""
+    if any(_paper_link(link) for link in entry.links):
+        return False
+    words = UNKNOWN_YEAR | _NO_PAPER_WORDS if entry.table is not None else _NO_PAPER_WORDS
+    fields = _NO_PAPER_FIELD.split(text[entry.body.start : entry.end])
+    return any(field.strip(_FIELD_TRIM).casefold() in words for field in fields)
 
 
 _CLEAR_MAJORITY = 0.7
