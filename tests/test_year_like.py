@@ -42,6 +42,7 @@ def test_year_like(text: str) -> None:
         "1024 x 768",
         "SEN12MS",  # digits inside a name
         "GPT4",
+        "AI21 Labs",  # two letters glued to two digits: a name
         "[paper](https://arxiv.org/abs/2110.08484)",  # a URL's digits are the site's
         "[pdf](https://example.org/2021/paper.pdf)",
         "Sentinel-1/2 imagery",
@@ -50,3 +51,10 @@ def test_year_like(text: str) -> None:
 )
 def test_not_year_like(text: str) -> None:
     assert not holds_year_like(text)
+
+
+def test_in_a_title_a_word_glued_to_two_digits_is_a_name() -> None:
+    assert not holds_year_like("Jane Doe.", title="Pruning ResNet50 and VGG16 for soil maps")
+    assert holds_year_like("CoRL19", title="Soil maps")  # outside the title it counts
+    assert holds_year_like("Jane Doe.", title="SemEval-2020 Task 4: soil maps")
+    assert holds_year_like("", title="Soil maps from radar, NeurIPS'19")

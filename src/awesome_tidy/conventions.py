@@ -247,11 +247,18 @@ def _year_unread(doc: Document, entry: Entry, convention: Convention) -> bool:
         and _cell_count(entry.body.text) == len(table.header)
     ):
         return False
-    text = doc.text[entry.start : entry.end]
-    key = entry.key
-    if key is not None and entry.start <= key.start <= key.end <= entry.end:
-        text = text[: key.start - entry.start] + text[key.end - entry.start :]
-    return holds_year_like(text)
+    text = doc.text
+    # The key (``he2016deep``) holds its own year, which the list keeps beside the entry's; the
+    # title only a four-digit year (``holds_year_like``).
+    outside = [part for part in (entry.key, entry.title) if part is not None]
+    pieces, at = [], entry.start
+    for part in sorted(outside, key=lambda part: part.start):
+        if at <= part.start <= part.end <= entry.end:
+            pieces.append(text[at : part.start])
+            at = part.end
+    pieces.append(text[at : entry.end])
+    title = entry.title.text if entry.title is not None else ""
+    return holds_year_like(" ".join(pieces), title)
 
 
 _CELL_BAR = re.compile(r"(?<!\\)\|")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from awesome_tidy.inline import Cover, Part, inside, runs_outside
 
@@ -68,7 +68,9 @@ _YEAR_LIKE = re.compile(
     r"(?<!\d)(?P<y4>19[5-9]\d|20\d\d)(?!\d)"
     r"|[A-Za-z)\]][ \u00a0]?['’‘][ \u00a0]?\d\d(?!\w)"
     r"|[A-Za-z][ \u00a0]?\d\d['’‘](?!\w)"
-    r"|(?<![A-Za-z\d])(?:[A-Z][a-z]*[A-Z][A-Za-z]*|(?i:arxiv|" + _GLUED_VENUES + r"))\d\d(?!\w)"
+    r"|(?P<glued>(?<![A-Za-z\d])(?:[A-Z][a-z]*[A-Z][A-Za-z]+|(?i:arxiv|"
+    + _GLUED_VENUES
+    + r"))\d\d)(?!\w)"
     r"|(?i:arxiv)[ \u00a0:_-]*\d\d(?:0[1-9]|1[0-2])(?!\d)"
     r"|(?<![\d.])\d\d(?:0[1-9]|1[0-2])\.\d{4,5}(?!\d)"
 )
@@ -146,15 +148,25 @@ def heading_dates(heading: str) -> bool:
     return year is not None and named_by_venue(text, year)
 
 
-def holds_year_like(text: str) -> bool:
+def holds_year_like(text: str, title: str = "") -> bool:
     """Whether ``text``, its URLs aside, holds something a reader could take for a year
-    (``_YEAR_LIKE``): where it does, a year the readers did not find may well be there."""
+    (``_YEAR_LIKE``): where it does, a year the readers did not find may well be there.
+
+    In ``title`` a word glued to two digits names a model (``ResNet50``, ``VGG16``), not a
+    venue with its year: there it does not count."""
+    if next(_year_like(text), None) is not None:
+        return True
+    return any(match.group("glued") is None for match in _year_like(title))
+
+
+def _year_like(text: str) -> Iterator[re.Match[str]]:
+    """The year-like matches of ``text`` outside its URLs; a four-digit one only if plausible."""
     if not _TWO_DIGITS.search(text):
-        return False
+        return
     for match in _YEAR_LIKE.finditer(_URL.sub(" ", text)):
-        if match.group("y4") is None or plausible_year(int(match.group("y4"))):
-            return True
-    return False
+        year = match.group("y4")
+        if year is None or plausible_year(int(year)):
+            yield match
 
 
 def plausible_year(year: int) -> bool:
