@@ -257,8 +257,16 @@ def _year_unread(doc: Document, entry: Entry, convention: Convention) -> bool:
             pieces.append(text[at : part.start])
             at = part.end
     pieces.append(text[at : entry.end])
+    pieces += (_badge_words(link.url.text) for link in entry.links if link.kind == "badge")
     title = entry.title.text if entry.title is not None else ""
     return holds_year_like(" ".join(pieces), title)
+
+
+def _badge_words(url: str) -> str:
+    """What a badge shows: ``img.shields.io/badge/NeurIPS-2022-blue`` reads ``NeurIPS 2022
+    blue``, a year the list shows though it is written in a URL."""
+    _, found, shown = url.partition("/badge/")
+    return shown.replace("%20", " ").replace("-", " ").replace("_", " ") if found else ""
 
 
 _CELL_BAR = re.compile(r"(?<!\\)\|")
