@@ -24,6 +24,7 @@ from awesome_tidy.metadata import (
 from awesome_tidy.metadata import key_year as key_year
 from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
 from awesome_tidy.nodes import Entry, Section, keys_name_papers
+from awesome_tidy.readers.row import VENUE_HEADERS, YEAR_HEADERS
 from awesome_tidy.text import is_cjk
 
 if TYPE_CHECKING:
@@ -277,22 +278,33 @@ def _cell_count(row: str) -> int:
     return len(_CELL_BAR.findall(row)) + 1
 
 
-# What the list writes in a field of an entry that has no paper (a model or project among the
-# papers): ``|**Clay**|**Clay Foundation Model**|-|null|[link](...)|``. Bare dashes and slashes
-# are this only in a table's cell: in a list item they separate.
-_NO_PAPER_WORDS = frozenset(("null", "none", "n/a", "tbd", "tba", "coming soon", "comming soon"))
+# What the list writes where an entry without a paper would have its paper's details: a model
+# or project among the papers (``|**Clay**|**Clay Foundation Model**|-|null|[link](...)|``,
+# ``(coming soon)``), or, in a year or venue cell, where it lives instead (``GitHub``).
+_NO_PAPER_WORDS = frozenset(("null", "n/a", "tbd", "tba", "coming soon", "comming soon"))
+_NO_VENUE_WORDS = UNKNOWN_YEAR | _NO_PAPER_WORDS | {"github", "hugging face", "huggingface"}
 _NO_PAPER_FIELD = re.compile(r"[|,()\[\]]")
 _FIELD_TRIM = " \t\n*_`:;."
 
 
 def _says_no_paper(text: str, entry: Entry) -> bool:
-    """An entry with no paper link whose fields say it has no paper or year (``-``, ``null``,
-    ``N/A``, ``coming soon``): a model or project without a paper carries no year to miss."""
+    """An entry with no paper link that says it has no paper or year: a model or project
+    without a paper carries no year to miss. A table row says so in its year or venue cell
+    (``-``, ``null``, ``N/A``, ``GitHub``); another entry in a field of its own (``(TBD)``,
+    ``[coming soon]``): a bare dash there separates, and ``- Code: null`` is about the code."""
     if any(_paper_link(link) for link in entry.links):
         return False
-    words = UNKNOWN_YEAR | _NO_PAPER_WORDS if entry.table is not None else _NO_PAPER_WORDS
-    fields = _NO_PAPER_FIELD.split(text[entry.body.start : entry.end])
-    return any(field.strip(_FIELD_TRIM).casefold() in words for field in fields)
+    if entry.table is None:
+        fields = _NO_PAPER_FIELD.split(text[entry.body.start : entry.end])
+        return any(field.strip(_FIELD_TRIM).casefold() in _NO_PAPER_WORDS for field in fields)
+    cells = _CELL_BAR.split(entry.body.text)
+    if len(cells) != len(entry.table.header):
+        return False
+    columns = (entry.table.column(*YEAR_HEADERS), entry.table.column(*VENUE_HEADERS))
+    return any(
+        column is not None and cells[column].strip(_FIELD_TRIM).casefold() in _NO_VENUE_WORDS
+        for column in columns
+    )
 
 
 _CLEAR_MAJORITY = 0.7

@@ -23,8 +23,8 @@ _TITLE_HEADERS = (
     *("标题", "题目", "名称", "论文", "模型", "数据集", "项目"),
     *("タイトル", "名前", "論文", "モデル", "제목", "이름", "논문", "모델"),
 )
-_YEAR_HEADERS = ("year", "date", "time", "published", "年份", "时间", "日期")
-_VENUE_HEADERS = ("venue", "publication", "conference", "journal", "pub", "会议", "期刊")
+YEAR_HEADERS = ("year", "date", "time", "published", "年份", "时间", "日期")
+VENUE_HEADERS = ("venue", "publication", "conference", "journal", "pub", "会议", "期刊")
 
 
 def row_candidate(doc: Document, row: TableRow) -> Candidate | None:
@@ -85,8 +85,8 @@ def _column_year(text: str, entry: Entry, start: int, end: int, how: str) -> Par
 def _read_row_metadata(text: str, entry: Entry, row: TableRow) -> None:
     table = row.table
     columns = (
-        (table.column(*_YEAR_HEADERS), "year-column"),
-        (table.column(*_VENUE_HEADERS), "venue-column"),
+        (table.column(*YEAR_HEADERS), "year-column"),
+        (table.column(*VENUE_HEADERS), "venue-column"),
     )
     for column, how in columns:
         if column is not None and column < len(row.cells) and wants_year(entry, how):
