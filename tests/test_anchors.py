@@ -134,7 +134,7 @@ def test_footnotes_related_lists_and_what_is_under_them_need_no_line() -> None:
 
 
 def test_a_section_after_the_left_out_ones_still_does() -> None:
-    text = LEFT_OUT + "\n## Tools\n\nText.\n"
+    text = LEFT_OUT + "\n## Tools\n\n- [Winder](https://example.com/winder) - Line winders.\n"
     assert found(text, "toc") == [(5, 1, "table of contents misses 1 heading: 'Tools'")]
 
 

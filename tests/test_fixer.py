@@ -81,10 +81,31 @@ class ToggleBullet(Rule):
     changes = (LIST_MARKER,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
+        # Every item of the first list, so that the list stays one list.
+        first = doc.items[0]
+        flipped = "-" if first.marker == "+" else "+"
+        edits = [
+            Edit(item.marker_start, item.marker_start + 1, flipped)
+            for item in doc.items
+            if item.list_id == first.list_id
+        ]
+        yield self.problem(first.marker_start, message="bullet", fix=Fix.safe(*edits))
+
+
+class StarFirst(Rule):
+    """Gives the first item a ``*`` bullet: a bullet change, as declared, yet in a list of
+    several items it splits the list in two, which the fixer's backstop must catch."""
+
+    name = "star-first"
+    summary = "A first item without a star."
+    fix_safety = "safe"
+    changes = (LIST_MARKER,)
+
+    def check(self, doc: Document) -> Iterator[Problem]:
         item = doc.items[0]
-        flipped = "-" if item.marker == "+" else "+"
-        edit = Edit(item.marker_start, item.marker_start + 1, flipped)
-        yield self.problem(item.marker_start, message="bullet", fix=Fix.safe(edit))
+        if item.marker != "*":
+            edit = Edit(item.marker_start, item.marker_start + 1, "*")
+            yield self.problem(item.marker_start, message="no star", fix=Fix.safe(edit))
 
 
 class GrowingEnd(Rule):
@@ -210,6 +231,38 @@ class UpperTitle(Rule):
                 yield self.problem(entry.title.start, message="lower case", fix=fix)
 
 
+class PlusBullets(Rule):
+    """Turns every ``-`` bullet into ``+``: a bullet change, as declared, yet next to a ``+``
+    list it joins two lists into one, which the fixer's backstop must catch."""
+
+    name = "plus-bullets"
+    summary = "A '-' bullet."
+    fix_safety = "safe"
+    changes = (LIST_MARKER,)
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        for item in doc.items:
+            if item.marker == "-":
+                fix = Fix.safe(Edit(item.marker_start, item.marker_start + 1, "+"))
+                yield self.problem(item.marker_start, message="'-' bullet", fix=fix)
+
+
+class IndentFollower(Rule):
+    """Indents the second top-level item by two spaces: only whitespace, as declared, yet the
+    item becomes the first one's sub-item, which the fixer's backstop must catch."""
+
+    name = "indent-follower"
+    summary = "A second item at the margin."
+    fix_safety = "safe"
+    changes = (WHITESPACE,)
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        top = [item for item in doc.items if item.parent is None]
+        if len(top) > 1 and top[1].indent == 0:
+            fix = Fix.safe(Edit.insert(top[1].start, "  "))
+            yield self.problem(top[1].start, message="at the margin", fix=fix)
+
+
 InstallRules = Callable[..., None]
 
 
@@ -269,12 +322,13 @@ def test_overlapping_fixes_wait_for_the_next_pass_and_are_judged_again(
 
 def test_touching_fixes_proven_on_their_own_characters_share_a_pass() -> None:
     text = (
-        "### 2.2.4 Diffusion model\n"
+        "### 2.2.3 Flows\n"
+        "+ (gudovskiy2022cflow)CFLOW-AD: Real-Time Unsupervised Anomaly Detection[2022]\n"
+        "+ (yu2021fastflow)FastFlow: Unsupervised Anomaly Detection and Localization[2021]\n"
         "+ (ho2020denoising)Denoising diffusion probabilistic models[2020]\n"
+        "### 2.2.4 Diffusion model\n"
         " - (teng2022unsupervised)Unsupervised Visual Defect Detection with Score-Based "
         "Generative Model[2022]\n"
-        "+ (wyatt2022anoddpm)AnoDDPM: Anomaly Detection With Denoising Diffusion Probabilistic "
-        "Models Using Simplex Noise[2022]\n"
     )
     result = fix_text(text, only("list-indent", "list-marker"))
     assert [d.rule for d in result.applied] == ["list-indent", "list-marker"]
@@ -464,6 +518,86 @@ def test_only_the_rule_at_fault_is_withheld_among_several(install: InstallRules)
     assert result.text == REPEATED.replace("Focal Loss", "Focal-Loss")
     assert sorted({d.rule for d in result.applied}) == ["hyphen-run", "trailing-whitespace"]
     assert list(result.withheld) == ["glued-bullet"]
+
+
+TWO_LISTS = """\
+# Papers
+## Detection
++ [Faster R-CNN](https://arxiv.org/abs/1506.01497) - Region proposals.
++ [Focal Loss](https://arxiv.org/abs/1708.02002) - Dense detection.
+- [Faster R-CNN](https://arxiv.org/abs/1506.01497) - Region proposals.
+- [YOLO](https://arxiv.org/abs/1506.02640) - One look.
+"""
+
+
+def test_a_bullet_change_that_joins_two_lists_is_withheld(install: InstallRules) -> None:
+    # In CommonMark the '-' starts a second list; as '+' it would join the first, and the two
+    # copies of Faster R-CNN, apart until then, would stand in one list.
+    install(PlusBullets)
+    result = fix_text(TWO_LISTS, only("plus-bullets"))
+    assert (result.text, result.applied) == (TWO_LISTS, [])
+    reason = (
+        "lists joined, split or nested anew at "
+        "'- [Faster R-CNN](https://arxiv.org/abs/1506.01497) - Region '"
+    )
+    assert result.withheld == {"plus-bullets": reason}
+    assert [d.line for d in result.remaining] == [5, 6]
+
+
+def test_only_the_edit_that_joins_lists_is_withheld_and_the_rule_s_others_apply(
+    install: InstallRules,
+) -> None:
+    install(PlusBullets)
+    text = TWO_LISTS + "## Tracking\n- [DeepSORT](https://arxiv.org/abs/1703.07402) - Tracking.\n"
+    result = fix_text(text, only("plus-bullets"))
+    # The '-' list under Detection would join the '+' list; the one under Tracking stands alone.
+    assert result.text == text.replace("- [DeepSORT]", "+ [DeepSORT]")
+    assert [d.line for d in result.applied] == [8]
+    assert [d.line for d in result.remaining] == [5, 6]
+    assert all("lists joined, split or nested anew" in d.message for d in result.remaining)
+    assert list(result.withheld) == ["plus-bullets"]
+    again = fix_text(result.text, only("plus-bullets"))
+    assert (again.text, again.applied) == (result.text, [])
+
+
+def test_a_bullet_change_that_splits_a_list_is_withheld(install: InstallRules) -> None:
+    install(StarFirst)
+    text = TWO_LISTS.replace("\n- ", "\n+ ")
+    result = fix_text(text, only("star-first"))
+    assert result.text == text
+    assert result.withheld["star-first"].startswith("lists joined, split or nested anew at")
+
+
+def test_whitespace_that_nests_an_item_under_another_is_withheld(install: InstallRules) -> None:
+    install(IndentFollower)
+    text = TWO_LISTS.replace("\n- ", "\n+ ")
+    result = fix_text(text, only("indent-follower"))
+    assert result.text == text
+    assert result.withheld["indent-follower"].startswith("lists joined, split or nested anew at")
+
+
+def test_list_indent_and_list_marker_keep_a_stray_list_apart_from_the_next() -> None:
+    # The bug hypothesis found: list-indent moved the indented one-item list to the margin and
+    # list-marker turned the next list's '-' into '+', merging the two; duplicate-entry, which
+    # pairs copies within one list, then reported a pair the fix had made.
+    text = TWO_LISTS.replace(
+        "+ [Focal Loss](https://arxiv.org/abs/1708.02002) - Dense detection.\n",
+        "+ [Focal Loss](https://arxiv.org/abs/1708.02002) - Dense detection.\n"
+        "+ [SSD](https://arxiv.org/abs/1512.02325) - Single shot.\n"
+        "+ [RetinaNet](https://arxiv.org/abs/1708.02002v2) - Dense detection.\n"
+        "+ [Mask R-CNN](https://arxiv.org/abs/1703.06870) - Instance masks.\n"
+        "## Tracking\n"
+        "  + [DeepSORT](https://arxiv.org/abs/1703.07402) - Tracking.\n",
+    ).replace("- [YOLO]", "- [YOLO v1]")
+    result = fix_text(text)
+    assert "+ [DeepSORT](https://arxiv.org/abs/1703.07402) - Tracking.\n- [Faster R-CNN]" in (
+        result.text
+    )
+    duplicates = [d for d in check_text(result.text) if d.rule == "duplicate-entry"]
+    assert duplicates == [d for d in check_text(text) if d.rule == "duplicate-entry"] == []
+    marker = [d for d in result.remaining if d.rule == "list-marker"]
+    assert [(d.line, d.fix) for d in marker] == [(10, None), (11, None)]
+    assert marker[0].message == "bullet '-' where the list uses '+': it starts a new list"
 
 
 def test_a_removed_duplicate_takes_its_sub_items_and_the_count_allows_for_them() -> None:

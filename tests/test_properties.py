@@ -12,7 +12,9 @@ a removed duplicate leaves its twin); no word of the text is lost or changed exc
 duplicate; every line of the fix is a line of the text changed only as a safe fix may
 (punctuation included, no normal form that ignores it); no finding of a kind a fix can make
 appears on a line the fix changed; code, HTML and comments are kept byte for byte; the headings
-stay the same. The last two are also checked on every list of the corpus.
+stay the same; no fix joins, splits or re-nests lists (read by markdown-it, apart from the
+model). The line comparison and the created findings are also checked on every list of the
+corpus.
 
 The CI profile runs a bounded number of examples; ``HYPOTHESIS_PROFILE=long`` runs 20,000 of the
 main property (minutes). A failing example found by either is kept in
@@ -27,12 +29,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
+from markdown_it import MarkdownIt
 
 from awesome_tidy import check_text, fix_text
 from awesome_tidy.document import Document
@@ -419,17 +423,24 @@ def assert_only_safe_changes(text: str, fixed: str) -> None:
 def findings_on_changed_lines(text: str, other: str) -> Counter[str]:
     """Each rule's findings on the lines of ``text`` that ``other`` does not hold."""
     # Lines as the tool counts them: a lone CR ends a line too (``"\r["`` is two lines).
+    # Lines matched in order, not by text alone: a moved line that now reads like a line the fix
+    # left alone (an un-indented copy) must not put that one's findings among the changed.
     lines = _LINE_BREAK.split(text)
-    changed = Counter(lines) - Counter(_LINE_BREAK.split(other))
-    return Counter(d.rule for d in check_text(text) if changed[lines[d.line - 1]])
+    matcher = SequenceMatcher(None, lines, _LINE_BREAK.split(other), autojunk=False)
+    kept = {
+        start + offset for start, _, size in matcher.get_matching_blocks() for offset in range(size)
+    }
+    return Counter(d.rule for d in check_text(text) if d.line - 1 not in kept)
 
 
 # The findings a fix could create: a defect of a kind some fix makes (a brace, a bracket left
 # open, spacing, a doubled mark). Rules that judge an entry against the list's majority
 # (missing-year, and description-ending and description-case, which read a description only on
 # a line taken for a ``[Name](url) - Description`` item) may report a line once a fix lets the
-# model read it as an entry: that reveals what was there, it creates nothing.
-REVEALED = frozenset(("description-ending", "description-case"))
+# model read it as an entry: that reveals what was there, it creates nothing. list-marker judges
+# a list's bullet against three in four of the bullets: a removed copy can tip that share and
+# reveal a list with another bullet that was there all along.
+REVEALED = frozenset(("description-ending", "description-case", "list-marker"))
 CREATABLE = frozenset(
     name
     for name, rule in ((rule.name, rule) for rule in builtin_rules())
@@ -446,6 +457,38 @@ def assert_no_new_finding_on_fixed_lines(text: str, fixed: str) -> None:
         if rule in CREATABLE and rule not in REVEALED
     }
     assert not created, f"the fix created findings: {created}"
+
+
+_LISTS = MarkdownIt("commonmark").disable("inline")
+
+
+def list_membership(text: str) -> list[tuple[int, int]]:
+    """Each list item's list and parent, as ordinals in document order, read by markdown-it
+    apart from the model, so that a bug there does not hide one in a fix."""
+    items: list[tuple[int, int]] = []
+    lists: list[int] = []
+    parents: list[int] = []
+    count = 0
+    for token in _LISTS.parse(text):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            count += 1
+            lists.append(count)
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif token.type == "list_item_open":
+            items.append((lists[-1], parents[-1] if parents else -1))
+            parents.append(len(items) - 1)
+        elif token.type == "list_item_close":
+            parents.pop()
+    return items
+
+
+def assert_lists_kept(text: str, fixed: str, rules: set[str]) -> None:
+    """No fix joins, splits or re-nests lists. A removed copy or a table of contents' new line
+    changes the items themselves; those fixes are judged by the other properties."""
+    if rules & {"duplicate-entry", "toc"}:
+        return
+    assert list_membership(fixed) == list_membership(text), "lists joined, split or re-nested"
 
 
 def assert_fix_keeps_everything(text: str, protected: Sequence[str] = ()) -> None:
@@ -475,6 +518,7 @@ def assert_fix_keeps_everything(text: str, protected: Sequence[str] = ()) -> Non
     assert_text_kept(text, fixed, protected)
     assert_only_safe_changes(text, fixed)
     assert_no_new_finding_on_fixed_lines(text, fixed)
+    assert_lists_kept(text, fixed, {d.rule for d in result.applied})
 
 
 @pytest.mark.slow  # hypothesis, many lists
@@ -499,6 +543,41 @@ MARKDOWN_NOISE = st.lists(
 def test_random_markdown_never_breaks_check_or_fix(pieces: list[str]) -> None:
     """Noise mixed with generated lists: check never raises, and fix keeps every property."""
     assert_fix_keeps_everything("\n".join(pieces))
+
+
+LIST_ENTRIES = (
+    "[PatchCore](https://arxiv.org/abs/2106.08265) - Towards total recall.",
+    "[PaDiM](https://arxiv.org/abs/2011.08785) - Patch distribution modeling.",
+    "[FastFlow](https://arxiv.org/abs/2111.07677) - Normalizing flows.",
+    "[DRAEM](https://arxiv.org/abs/2108.07610) - A discriminatively trained model.",
+)
+# Runs of items with any bullet and a margin of 0 to 3 spaces, between headings, paragraphs or
+# nothing: the shapes where a bullet or an indentation edit can join or split lists.
+BULLET_RUNS = st.lists(
+    st.tuples(
+        st.sampled_from(("", "\n", "## Section\n", "Some text.\n\n")),
+        st.sampled_from("-+*"),
+        st.integers(0, 3),
+        st.lists(st.sampled_from(LIST_ENTRIES), min_size=1, max_size=4),
+    ),
+    min_size=1,
+    max_size=6,
+).map(
+    lambda runs: (
+        "# Papers\n"
+        + "".join(
+            before + "".join(f"{' ' * indent}{bullet} {entry}\n" for entry in entries)
+            for before, bullet, indent, entries in runs
+        )
+    )
+)
+
+
+@given(BULLET_RUNS)
+def test_bullet_and_indentation_fixes_never_join_or_split_lists(text: str) -> None:
+    """list-marker and list-indent on runs of bullets and margins: lists stay as they were,
+    and no copy ends up in a list with its twin that was not there before."""
+    assert_fix_keeps_everything(text)
 
 
 def _regression_cases() -> list[Path]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -36,7 +37,39 @@ _ATTRIBUTE = re.compile(r"(?<![\w-])(?:id|name)[ \t]*\Z", re.IGNORECASE)
 _TAG_OPEN = re.compile(r"<[a-z][a-z0-9-]{0,20}\s", re.IGNORECASE)
 _MAX_TAG = 400
 _TAG = re.compile(r"<[^<>\n]*>")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _WORDS = re.compile(r"[^\W_]+")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
+)
+# A day or a month, never a year alone: ``## 2024`` is a section for that year's papers.
+_DATE = re.compile(
+    r"\d{1,2}\s*[月日]"
+    r"|(?<![a-z])" + _MONTH + r"\s+\d{1,2}(?!\d)"
+    r"|(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"(?![a-z])"
+    r"|(?<!\d)(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./]\d{1,2}(?!\d)",
+    re.IGNORECASE,
+)
+# ``## News``, ``## 🔥 Updates (2024-05)``, ``## 最新动态``: what is new, announced in the heading.
+_NEWS = re.compile(
+    r"[^\w]*(?:news|updates?|updated|what'?s new|announcements?|changelog"
+    r"|最新|更新|新闻|动态|公告|お知らせ)(?![a-z])",
+    re.IGNORECASE,
+)
+# ``Coming soon!``, ``Datasets (TBD)``, ``待更新``: a heading that says it is empty on purpose.
+_PLACEHOLDER = re.compile(
+    r"coming soon|stay tuned|(?<![a-z])(?:tbd|tba|todo|wip)(?![a-z])|under construction"
+    r"|to be (?:added|updated|continued|completed)|work in progress"
+    r"|敬请期待|待更新|待补充|未完待续",
+    re.IGNORECASE,
+)
+# A sentence set large: it ends as sentences do (``Other tasks will follow!``), or runs long.
+_SENTENCE_END = re.compile(r"[\w)][ \t]*[.!?。！？][ \t]*\Z")
+_SENTENCE_WORDS = 3
+_PROSE_WORDS = 12
+# A link whose opening bracket was lost: ``Loss Odyssey (code)](https://...)``.
+_BROKEN_LINK = re.compile(r"\]\((?:https?:|www\.)", re.IGNORECASE)
 # Sections a table of contents leaves out by convention, with everything under them.
 _NOT_LISTED = frozenset(
     ("contributing", "footnotes", "related lists", "related awesome lists", "see also")
@@ -198,10 +231,19 @@ def _html_anchors(doc: Document) -> dict[str, int | None]:
         if ">" in text[tag : attribute.start()]:
             continue  # the attribute is outside the tag: text, not HTML
         if code is None:
-            code = Cover((b.start, b.end) for b in doc.blocks if b.kind in ("fence", "code_block"))
+            code = Cover(_unrendered(doc))
         if tag not in code:
             found.setdefault(value.group(1), _heading_at(doc, starts, tag))
     return found
+
+
+def _unrendered(doc: Document) -> Iterator[tuple[int, int]]:
+    """Where an ``id`` makes no element: code, and HTML comments (``<!-- <a id="x"> -->``, an
+    anchor taken out, often right above the one that replaced it)."""
+    text = doc.text
+    yield from ((b.start, b.end) for b in doc.blocks if b.kind in ("fence", "code_block"))
+    for comment in _COMMENT.finditer(text):
+        yield comment.start(), comment.end()
 
 
 def _heading_at(doc: Document, starts: list[int], offset: int) -> int | None:
@@ -318,3 +360,30 @@ def _left_out(heading: Heading) -> bool:
     if not any(name.split()[0] in text for name in _NOT_LISTED):
         return False  # most headings: no need to render them
     return " ".join(_WORDS.findall(rendered_text(text))) in _NOT_LISTED
+
+
+def banner_heading(text: str) -> bool:
+    """A heading that is its own content, a line shown large rather than a section to fill:
+    a link written as one (``#### [How to submit a pull request?](url)``, ``## Older years:
+    [2023](url)``; a bare address in a title is not, nor a link that lost its opening bracket),
+    a date (``### Main conference: June 19-21``, ``### 主会：6 月 19-21 日``), news (``## 🔥
+    News: v2 released``), or prose (``prose_heading``)."""
+    written = any(text[link.start] in "[!<" for link in links(text, 0, len(text)))
+    return (
+        written
+        or prose_heading(text)
+        or bool(_BROKEN_LINK.search(text) or _DATE.search(text) or _NEWS.match(text))
+    )
+
+
+def prose_heading(text: str) -> bool:
+    """A sentence or a paragraph written as a heading (``## More tasks are coming!``), or a
+    placeholder that says its section is empty on purpose (``## Datasets (coming soon)``): a
+    section's name is a few words, without the full stop, question or exclamation mark that
+    ends a sentence."""
+    words = len(text.split())
+    return (
+        words > _PROSE_WORDS
+        or (words >= _SENTENCE_WORDS and bool(_SENTENCE_END.search(text)))
+        or bool(_PLACEHOLDER.search(text))
+    )

@@ -225,6 +225,8 @@ class _ModelBuilder:
         self.item_stack: list[ListItem] = []
         self.list_depth = 0
         self.top_lists = 0
+        self.lists: list[int] = []  # the open lists, innermost last
+        self.list_count = 0
         self.quote_depth = 0
         self.table: Table | None = None
         self.in_header = False
@@ -272,9 +274,12 @@ class _ModelBuilder:
         if self.list_depth == 0:
             self.top_lists += 1
         self.list_depth += 1
+        self.list_count += 1
+        self.lists.append(self.list_count)
 
     def close_list(self, tokens: list[Token], index: int) -> None:
         self.list_depth -= 1
+        self.lists.pop()
 
     def open_quote(self, tokens: list[Token], index: int) -> None:
         self.quote_depth += 1
@@ -389,6 +394,7 @@ class _ModelBuilder:
             section=self.section,
             parent=self.item_stack[-1] if self.item_stack else None,
             top_list=self.top_lists,
+            list_id=self.lists[-1],
         )
         if item.parent is not None and item.parent.children_start is None:
             item.parent.children_start = start

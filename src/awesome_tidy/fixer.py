@@ -8,8 +8,9 @@ text outside the declared edits is kept character for character, by construction
 
 A cheap backstop then compares the pass's result with its input: no link target, list item,
 heading or code/HTML block lost except inside a declared deletion, headings relevelled only by
-a declared relevel. A rule whose fixes break it is withheld for the rest of the run. A cap on
-passes and a set of texts already seen stop runaways.
+a declared relevel, and every list item in the list and under the parent it had. A fix that
+breaks it is refused (a rule with more than a few such fixes is withheld for the rest of the run).
+A cap on passes and a set of texts already seen stop runaways.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from awesome_tidy.capabilities import LOCAL_KINDS, Verifier
 from awesome_tidy.config import Config
-from awesome_tidy.document import Document
+from awesome_tidy.document import Document, ListItem
 from awesome_tidy.linter import Diagnostic, lint
 from awesome_tidy.rule import TEXT, Capability, apply_edits
 
@@ -85,6 +86,9 @@ class _Run:
     """Rules whose fixes broke the backstop: none of their fixes is applied any more."""
     reasons: dict[str, str] = field(default_factory=dict)
     kinds: dict[int, set[str]] = field(default_factory=dict)
+    rejected: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    """Single fixes the backstop refused, by rule, line text and edits (offsets move between
+    passes), with the reason: refused again when proposed again."""
 
     def accepted(
         self, doc: Document, diagnostics: list[Diagnostic]
@@ -96,8 +100,10 @@ class _Run:
         for diagnostic in diagnostics:
             if diagnostic.fix is None or not (self.unsafe or diagnostic.fix.is_safe):
                 continue
-            reason = self.withheld.get(diagnostic.rule) or verifier.violation(
-                diagnostic.fix, self.declared.get(diagnostic.rule, (TEXT,))
+            reason = (
+                self.withheld.get(diagnostic.rule)
+                or self.rejected.get(_identity(doc, diagnostic))
+                or verifier.violation(diagnostic.fix, self.declared.get(diagnostic.rule, (TEXT,)))
             )
             if reason is None:
                 valid.append(diagnostic)
@@ -108,24 +114,57 @@ class _Run:
         return _non_overlapping(valid, len(doc.text), self.kinds), refused
 
     def apply(self, doc: Document, chosen: list[Diagnostic]) -> Document:
-        """The document with the chosen fixes applied, less those of rules the backstop
-        refuses (found by letting the pass's rules in one at a time, only on a refusal)."""
+        """The document with the chosen fixes applied, less those the backstop refuses (found,
+        only on a refusal, by letting the pass's rules in one at a time, and a refused rule's
+        fixes by halves down to the one at fault)."""
         after = Document(_apply(doc, chosen), doc.path)
         if _backstop(doc, after, chosen, self.kinds) is None:
             self.applied.extend(chosen)
             return after
         kept: list[Diagnostic] = []
         for rule in sorted({d.rule for d in chosen}):
-            trial = kept + [d for d in chosen if d.rule == rule]
-            after = Document(_apply(doc, trial), doc.path)
-            problem = _backstop(doc, after, trial, self.kinds)
-            if problem is None:
-                kept = trial
-            else:
-                self.withheld[rule] = problem
-                self.reasons[rule] = problem
+            fixes = [d for d in chosen if d.rule == rule]
+            kept = self._admit(doc, kept, fixes, [_REJECTIONS])
         self.applied.extend(kept)
         return Document(_apply(doc, kept), doc.path) if kept else doc
+
+    def _admit(
+        self, doc: Document, kept: list[Diagnostic], fixes: list[Diagnostic], budget: list[int]
+    ) -> list[Diagnostic]:
+        """``kept`` and as many of one rule's ``fixes`` as the backstop lets through with it.
+        A fix refused on its own is remembered; past a few, the whole rule is withheld for the
+        run, so that a rule whose every fix is bad costs a few parses, not one per fix."""
+        rule = fixes[0].rule
+        if rule in self.withheld:
+            return kept
+        problem = _backstop(
+            doc, Document(_apply(doc, kept + fixes), doc.path), kept + fixes, self.kinds
+        )
+        if problem is None:
+            return kept + fixes
+        self.reasons.setdefault(rule, problem)
+        if len(fixes) == 1 and budget[0] > 0:
+            budget[0] -= 1
+            self.rejected[_identity(doc, fixes[0])] = problem
+            return kept
+        if len(fixes) == 1 or budget[0] <= 0:
+            self.withheld[rule] = self.reasons[rule]
+            return kept
+        half = len(fixes) // 2
+        kept = self._admit(doc, kept, fixes[:half], budget)
+        return self._admit(doc, kept, fixes[half:], budget)
+
+
+# How many single fixes of one rule the backstop may refuse in a pass before the rule is
+# withheld whole: each refusal costs a parse per halving.
+_REJECTIONS = 3
+
+
+def _identity(doc: Document, diagnostic: Diagnostic) -> tuple[str, str, str]:
+    """A fix as a later pass proposes it again: its rule, its line, and its edits' texts."""
+    assert diagnostic.fix is not None
+    edits = "\0".join(edit.text for edit in diagnostic.fix.edits)
+    return diagnostic.rule, doc.line_text(diagnostic.line), edits
 
 
 def _unfixed(diagnostic: Diagnostic, reason: str | None) -> Diagnostic:
@@ -209,11 +248,12 @@ def _backstop(
     if _blocks(before, deleted) != _blocks(after, _Spans(())):
         return "code, HTML or comments changed"
     without_toc = "rewrite-toc" in used
-    expected = _item_count(before, deleted, without_toc)
-    found = _item_count(after, None, without_toc)
-    if expected != found:
-        return f"list items changed ({expected} expected, {found} found)"
-    return _headings_changed(before, after, "relevel-heading" in used)
+    kept = _kept_items(before, deleted, without_toc)
+    found = _kept_items(after, None, without_toc)
+    if len(kept) != len(found):
+        return f"list items changed ({len(kept)} expected, {len(found)} found)"
+    problem = _lists_changed(before, kept, found)
+    return problem or _headings_changed(before, after, "relevel-heading" in used)
 
 
 class _Spans:
@@ -245,15 +285,47 @@ def _blocks(doc: Document, deleted: _Spans) -> list[str]:
     ]
 
 
-def _item_count(doc: Document, deleted: _Spans | None, without_toc: bool) -> int:
+def _kept_items(doc: Document, deleted: _Spans | None, without_toc: bool) -> list[ListItem]:
+    """The items a pass must keep, in order: all but a declared deletion's (and, when a table of
+    contents was rewritten, all but the table's, since the rewrite may add some)."""
     in_toc = set()
     if without_toc:
         in_toc = {id(toc_link.item) for table in doc.anchors.tables for toc_link in table.links}
-    return sum(
-        1
+    return [
+        item
         for item in doc.items
         if id(item) not in in_toc and (deleted is None or not deleted.covers(item.start, item.end))
-    )
+    ]
+
+
+def _lists_changed(before: Document, kept: list[ListItem], found: list[ListItem]) -> str | None:
+    """Whether the items kept still make up the same lists, nested the same way.
+
+    In CommonMark a change of bullet starts a new list and equal bullets at one level join: a
+    bullet or an indentation changed (or a block between two lists deleted) can merge two
+    lists into one or split one, and nest an item under another. No capability allows that:
+    it changes what the list shows and what rules judge together (copies within one list)."""
+    old, new = _membership(kept), _membership(found)
+    if old == new:
+        return None
+    at = next(index for index, (was, now) in enumerate(zip(old, new, strict=True)) if was != now)
+    item = kept[at]
+    shown = before.text[item.marker_start : before.line_end(item.line)][:60]
+    return f"lists joined, split or nested anew at {shown!r}"
+
+
+def _membership(items: list[ListItem]) -> list[tuple[int, int]]:
+    """Each item's list and parent, as the order in which the list and the parent first come
+    among ``items`` (so two texts compare whatever their offsets)."""
+    lists: dict[int, int] = {}
+    positions = {id(item): index for index, item in enumerate(items)}
+    return [
+        (
+            lists.setdefault(item.list_id, len(lists)),
+            -1 if item.parent is None else positions.get(id(item.parent), -2),
+        )
+        for item in items
+    ]
 
 
 def _headings_changed(before: Document, after: Document, relevelled: bool) -> str | None:

@@ -85,6 +85,8 @@ _TWO_DIGITS = re.compile(r"\d\d")
 _VENUE_BEFORE = re.compile(r"[A-Z][a-z]*[A-Z][a-z]*['’]?[ \u00a0]?['’]?$")
 _VENUE_NOISE = re.compile(r"[\s*\[\]()'’‘,.:;|\\`\"!?<>#~=+-]+")
 _MAX_VENUE_WORDS = 6
+_HEADING_WORD = re.compile(r"[^\W_]+")
+_MAX_VENUE_HEADING_WORDS = 4
 _LETTER = re.compile(r"[^\W\d_]")
 _VENUE_WORD = re.compile(r"[^\s*\[\]()'’‘,:;|\\`\"<>]+")
 # ``[(Memory bank)CVPR 2022]``: a note in parentheses is the list's category, not the venue.
@@ -112,6 +114,7 @@ _VENUE_FILLER = frozenset(
         "spotlight",
         "poster",
         "highlight",
+        "demo",
         "findings",
         "main",
         "track",
@@ -142,8 +145,22 @@ def heading_dates(heading: str) -> bool:
     """Whether a heading dates what is under it: a year or a date (``### 2024``, ``### 2024.05``,
     ``## 2023-2024``, ``### Jan 2024``) or a venue with its year (``### CVPR 2024 (Oral)``)."""
     text = heading.strip()
-    if _DATE_HEADING.fullmatch(text):
-        return True
+    return bool(_DATE_HEADING.fullmatch(text)) or _venue_year(text)
+
+
+def heading_venue(heading: str) -> bool:
+    """Whether a heading is a venue with its year and little else (``### IJCAI 2021``,
+    ``## CVPR 2024 (Oral)``), not a bare date nor a topic that names one (``## Lung Cancer
+    Challenge (EndoCV2020)``): the papers under it are filed by where they appeared."""
+    text = heading.strip()
+    return (
+        len(_HEADING_WORD.findall(text)) <= _MAX_VENUE_HEADING_WORDS
+        and not _DATE_HEADING.fullmatch(text)
+        and _venue_year(text)
+    )
+
+
+def _venue_year(text: str) -> bool:
     year = find_year(text, 0, len(text))
     return year is not None and named_by_venue(text, year)
 
@@ -262,10 +279,47 @@ def same_venue(first: str, second: str) -> bool:
         words = long.split()
         if " " not in short and len(words) > 1 and short == "".join(word[0] for word in words):
             return True
-    return _ALIASES.get(one, one) == _ALIASES.get(other, other)
+    if _ALIASES.get(one, one) == _ALIASES.get(other, other):
+        return True
+    return _initials_of(first, second) or _initials_of(second, first)
 
 
 _ALIASES = {"nips": "neurips", "tpami": "pami", "t pami": "pami"}
+# Words an acronym may leave out: ``ICML`` has no letter of "on", ``CoRL`` has one.
+_SKIPPABLE = _VENUE_FILLER | {"and", "for", "advances", "annual", "workshop", "symposium", "&"}
+
+
+def _initials_of(short: str, long: str) -> bool:
+    """Whether ``short`` is an acronym of ``long``, year aside: the start of every word that
+    names the venue, in order, and of any word an acronym may leave out (``CoRL`` and
+    "Conference on Robot Learning", ``NeurIPS`` and "Neural Information Processing Systems")."""
+    acronym = "".join(_venue_words(short))
+    words = _venue_words(long)
+    if not 1 < len(words) <= _MAX_VENUE_WORDS * 2 or len(_venue_words(short)) != 1:
+        return False
+    if not acronym.isalnum() or acronym.isdigit():  # ``3DV``: a digit may start a word
+        return False
+    return _spells(acronym, words)
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    if not words:
+        return not acronym
+    word, rest = words[0], words[1:]
+    if word in _SKIPPABLE and _spells(acronym, rest):
+        return True
+    taken = 1
+    while taken <= min(len(word), len(acronym)) and acronym[:taken] == word[:taken]:
+        if _spells(acronym[taken:], rest):
+            return True
+        taken += 1
+    return False
+
+
+def _venue_words(venue: str) -> list[str]:
+    """A venue's words, case folded, years and punctuation left out."""
+    words = [word.rstrip("0123456789") for word in _VENUE_NOISE.split(venue.casefold())]
+    return [word for word in words if word and not word.isdigit()]
 
 
 def venue_family(venue: str) -> str:

@@ -26,7 +26,15 @@ may change between versions.
 
 from __future__ import annotations
 
-from awesome_tidy.anchors import Anchors, TableOfContents, TocLink, not_listed, rendered_text
+from awesome_tidy.anchors import (
+    Anchors,
+    TableOfContents,
+    TocLink,
+    banner_heading,
+    not_listed,
+    prose_heading,
+    rendered_text,
+)
 from awesome_tidy.conventions import (
     KEY_STYLE_EXAMPLES,
     Convention,
@@ -89,6 +97,7 @@ __all__ = [
     "TableOfContents",
     "TableRow",
     "TocLink",
+    "banner_heading",
     "dated",
     "describe",
     "dominant",
@@ -114,6 +123,7 @@ __all__ = [
     "normalize_title",
     "normalize_url",
     "not_listed",
+    "prose_heading",
     "read_marks",
     "rendered_text",
     "same_paper",

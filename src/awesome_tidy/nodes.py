@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from awesome_tidy.inline import Link, Part, in_sorted
-from awesome_tidy.metadata import expand_year, heading_year
+from awesome_tidy.metadata import expand_year, heading_venue, heading_year
 from awesome_tidy.text import normalize_key, normalize_title
 from awesome_tidy.urls import is_kind_label, label_kind, normalize_url
 
@@ -62,6 +62,17 @@ class Section:
             section = section.parent
         return None
 
+    @property
+    def by_venue(self) -> bool:
+        """Whether the section or one around it is a venue with its year (``## IJCAI 2021``):
+        its papers are filed by where they appeared, not by topic."""
+        section: Section | None = self
+        while section is not None and section.heading is not None:
+            if heading_venue(section.heading.text):
+                return True
+            section = section.parent
+        return False
+
 
 @dataclass(slots=True, eq=False)
 class ListItem:
@@ -79,6 +90,9 @@ class ListItem:
     parent: ListItem | None = None
     top_list: int = 0
     """Which top-level list the item belongs to (items of one list share it)."""
+    list_id: int = 0
+    """Which list, at any depth, the item belongs to: items of one list share it (a change of
+    bullet, or a block between items, starts another one)."""
     children_start: int | None = None
     """Where the first item nested in this one starts."""
 
@@ -156,6 +170,13 @@ KEY_LIKE = re.compile(r"\{?[\w:./+\-]+\}?")
 _SENTENCE_MARKS = ".?!:;,"
 _EMPHASIS_AFTER = re.compile(r"\s+[*_]")
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)|\[|\||<|\n")
+# ``C#``, ``C++``, ``F#``: a word whose trailing symbols name another language or tool.
+_SYMBOL_WORD = re.compile(r"(?<![\w#+])\w+(?:#|\+\+?)(?![\w#+])")
+# What a name or year cell holds where the list has nothing to say: no name, no year.
+PLACEHOLDERS = frozenset(
+    {"n a", "na", "none", "null", "nil", "unknown", "unnamed", "untitled", "tbd", "tba", "todo"}
+    | {"暂无", "无", "未知", "不详", "不明"}
+)
 
 # Citation-key styles as the tools that produce them write them.
 KEY_STYLES: dict[str, re.Pattern[str]] = {
@@ -291,6 +312,9 @@ class Entry:
         title = self._whole_title()
         if not any(char.isalpha() for char in title) or is_kind_label(title):
             return ""  # ``| 215 |``, ``- Paper: url``: what a title's place holds, not a name
+        if title in PLACEHOLDERS:
+            return ""  # ``| N/A |``: a name column's placeholder, shared by unnamed papers
+        title = _with_symbols(title, self.title)
         if self.form == "link" and title.count(" ") < 3:
             link = self.title_link
             return f"{title} {normalize_url(link.url.text)}" if link is not None else title
@@ -349,6 +373,15 @@ class Entry:
     def real_links(self) -> list[Link]:
         """Links to somewhere else: neither in-page anchors nor badges."""
         return [link for link in self.links if link.kind not in ("anchor", "badge")]
+
+
+def _with_symbols(title: str, part: Part | None) -> str:
+    """The normal title with the words whose symbols make another thing (``C#``, ``C++``,
+    ``F#``), which the normal form drops: "C# style guide" and "C++ style guide" are two."""
+    if part is None or ("#" not in part.text and "+" not in part.text):
+        return title
+    symbols = _SYMBOL_WORD.findall(part.text.casefold())
+    return f"{title} {' '.join(symbols)}" if symbols else title
 
 
 def _names_a_link(label: str) -> bool:

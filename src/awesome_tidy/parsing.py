@@ -73,9 +73,16 @@ def parse_blocks(text: str) -> list[Token]:
     return _block_parser(left_out | {"normalize"}).parse(text)
 
 
+_MAX_NESTING = 100
+
+
 @functools.cache
 def _block_parser(left_out: frozenset[str]) -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark").enable("table").disable("inline")
+    # CommonMark's preset stops reading blocks 20 containers deep and hands the rest of the
+    # outermost one over unread: a deeply nested outline then swallows every heading after it,
+    # which GitHub shows. markdown-it's own default depth (100) keeps clear of the recursion limit.
+    md.options["maxNesting"] = _MAX_NESTING
     return md.disable(["text_join", *sorted(left_out)]) if left_out else md

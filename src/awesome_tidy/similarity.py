@@ -11,6 +11,8 @@ from collections.abc import Iterator, Sequence
 from itertools import chain, pairwise, repeat
 from typing import TYPE_CHECKING
 
+from awesome_tidy.urls import normalize_url
+
 if TYPE_CHECKING:
     from awesome_tidy.entries import Entry
 
@@ -28,6 +30,8 @@ _SMALL_GROUP = 8
 _MAX_GROUP = 2000
 _PARTNERS = 8
 _WINDOW = 4
+_ID_SCHEMES = frozenset(("arxiv", "doi", "openreview"))
+_NAME_SPACES = 3  # a title of up to three words is a name, which several things may bear
 
 
 def same_paper(first: str, second: str, threshold: float = 90.0) -> bool:
@@ -270,7 +274,11 @@ def copies(entries: Sequence[Entry]) -> list[list[Entry]]:
     owners = _owners(entries)
     for index, entry in enumerate(entries):
         title = entry.copy_title
-        if title and (first := by_title.setdefault((owners[index], title), index)) != index:
+        if (
+            title
+            and (first := by_title.setdefault((owners[index], title), index)) != index
+            and not _other_papers(entries[first], entry)
+        ):
             join(index, first)
         body = _body(entry)
         if body and (first := by_body.setdefault(body, index)) != index:
@@ -286,6 +294,34 @@ def copies(entries: Sequence[Entry]) -> list[list[Entry]]:
     for index in sorted(joined):
         groups[root(index)].append(entries[index])
     return list(groups.values())
+
+
+def _other_papers(first: Entry, second: Entry) -> bool:
+    """Two entries of one name whose links differ on every site they share (two arXiv ids, two
+    GitHub repositories, two model cards): a name (``TransRec``, ``CodeParrot``) is given to
+    several things (models, their sizes, a model and its dataset), each with its own page. A
+    name linked on two sites (a repository, a home page) may be one thing. A whole paper title
+    is not a name: one paper may have two arXiv ids, and is still listed twice."""
+    if first.title_text.count(" ") >= _NAME_SPACES:
+        return False
+    one, other = _paper_ids(first), _paper_ids(second)
+    return bool(one.keys() & other.keys()) and all(
+        not one[site] & other[site] for site in one.keys() & other.keys()
+    )
+
+
+def _paper_ids(entry: Entry) -> dict[str, set[str]]:
+    """The entry's links in normal form (``arxiv:2306.01475``, ``github.com/owner/name``), by
+    id scheme or site."""
+    found: dict[str, set[str]] = {}
+    for link in entry.real_links:
+        target = normalize_url(link.url.text)
+        scheme, colon, _ = target.partition(":")
+        if colon and scheme in _ID_SCHEMES:
+            found.setdefault(scheme, set()).add(target)
+        elif "/" in target:
+            found.setdefault(target.split("/", 1)[0], set()).add(target)
+    return found
 
 
 def _owners(entries: Sequence[Entry]) -> list[str]:

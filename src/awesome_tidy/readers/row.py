@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from awesome_tidy.inline import Part, code_spans, links, part
@@ -54,17 +55,37 @@ def row_candidate(doc: Document, row: TableRow) -> Candidate | None:
 
 
 def _title_cell(text: str, row: TableRow) -> tuple[int, int] | None:
-    """The cell named as the title by its header; else the first that holds a letter.
+    """The cell named as the title by its header; else the first that holds a letter, under
+    no year or venue header.
 
-    A leading row number or a year is no title: taken for one, it made unrelated rows that share
-    a number one entry.
+    A leading row number, a year or a venue is no title: taken for one, it made unrelated rows
+    that share a number (or a venue, ``| 2024-01 | EMNLP 2024 | Name |``) one entry.
     """
-    column = row.table.column(*_TITLE_HEADERS)
+    table = row.table
+    column = table.column(*_TITLE_HEADERS)
     if column is not None:
         cell = row.cells[column] if column < len(row.cells) else None
     else:
-        cell = next((c for c in row.cells if _has_letter(text, *c)), None)
+        cell = next(
+            (
+                c
+                for i, c in enumerate(row.cells)
+                if _has_letter(text, *c) and not _dating(table.header[i : i + 1])
+            ),
+            None,
+        )
     return cell if cell is not None and cell[1] > cell[0] else None
+
+
+def _dating(header: list[str]) -> bool:
+    """Whether a column's header (a list of none or one) names a year or venue column."""
+    if not header:
+        return False
+    words = set(re.findall(r"\w+", header[0]))
+    return any(
+        name in words or (not name.isascii() and name in header[0])
+        for name in (*_YEAR_HEADERS, *_VENUE_HEADERS)
+    )
 
 
 def _has_letter(text: str, start: int, end: int) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, normalize_url
+from awesome_tidy.model import Document, Entry, link_kind, normalize_url
 from awesome_tidy.rule import Problem, Rule
 
 # A name's words, digits left out: ``Sarashina2`` is of the family ``sarashina``.
@@ -74,10 +74,40 @@ def _slips(url: str, entries: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
     best = max(scores)
     owner = entries[scores.index(best)]
     for entry, score in zip(entries, scores, strict=True):
-        if entry is owner or (best and score == best) or _same_entry(owner, entry):
+        if (
+            entry is owner
+            or (best and score == best)
+            or _same_entry(owner, entry)
+            or _cross_listed(owner, entry)
+        ):
             continue
-        if best or not (_is_a_name(owner) and _is_a_name(entry)):
+        if best == _SPELLED or not (_is_a_name(owner) and _is_a_name(entry)):
             yield entry, owner
+
+
+def _cross_listed(first: Entry, second: Entry) -> bool:
+    """One paper filed in two sections on purpose: written in two shapes (a topic's bullet list
+    and a benchmark table, a bold title and a plain model name) or filed by two axes (a venue
+    section, ``## IJCAI 2021``, and a topic) under one title or a name; or cited by the name of
+    what it made (a model or tool whose entry links the paper another section lists by its
+    title). Two titles that disagree stay reported: a paper renamed since, or a slip."""
+    if first.section is second.section:
+        return False
+    named = _is_a_name(first), _is_a_name(second)
+    link = first.primary_link
+    if named[0] != named[1] and link is not None and link_kind("", link.url.text) == "paper":
+        return True  # by its site: arXiv, a DOI, a venue's proceedings
+    filed_apart = (first.shape, first.form) != (second.shape, second.form) or (
+        first.section.by_venue != second.section.by_venue
+    )
+    return filed_apart and (any(named) or _one_title(first.title_text, second.title_text))
+
+
+def _one_title(first: str, second: str) -> bool:
+    """The same title, one copy with a word or two more (``PSAD: Few Shot ...`` and ``Few
+    Shot ...``, a venue written into one)."""
+    shorter, longer = sorted((first, second), key=len)
+    return bool(shorter) and f" {shorter} " in f" {longer} "
 
 
 def _naming(spelled: list[str], entry: Entry) -> int:
@@ -109,7 +139,18 @@ def _same_entry(first: Entry, second: Entry) -> bool:
         bool(first.copy_title and first.copy_title == second.copy_title)
         or bool(first.key_text and first.key_text == second.key_text)
         or _one_family(first.title_text, second.title_text)
+        or _one_family(_link_name(first), _link_name(second))
     )
+
+
+def _link_name(entry: Entry) -> str:
+    """The name a paper link gives its entry beside the title (``[FoMo](arxiv...)`` after the
+    title ``FoMo: Multi-Modal ...``), or "": ``[paper]`` and ``[Link]`` name no entry."""
+    link = entry.primary_link
+    if link is None or link is entry.title_link:
+        return ""
+    name = _FAMILY_WORD.findall(link.label.text.casefold())
+    return link.label.text if name and name[0] in entry.title_text.split() else ""
 
 
 def _one_family(first: str, second: str) -> bool:

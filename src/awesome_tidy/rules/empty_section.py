@@ -3,28 +3,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Heading, links
+from awesome_tidy.model import Document, Heading, banner_heading
 from awesome_tidy.rule import Problem, Rule
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
-)
-# A day or a month, never a year alone: ``## 2024`` is a section for that year's papers.
-_DATE = re.compile(
-    r"\d{1,2}\s*[月日]"
-    r"|(?<![a-z])" + _MONTH + r"\s+\d{1,2}(?!\d)"
-    r"|(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"(?![a-z])"
-    r"|(?<!\d)(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./]\d{1,2}(?!\d)",
-    re.IGNORECASE,
-)
-# ``## News``, ``## 🔥 Updates (2024-05)``, ``## 最新动态``: what is new, announced in the heading.
-_NEWS = re.compile(
-    r"[^\w]*(?:news|updates?|updated|what'?s new|announcements?|changelog"
-    r"|最新|更新|新闻|动态|公告|お知らせ)(?![a-z])",
-    re.IGNORECASE,
-)
 _SHOWN = 60
 """How much of a heading the message quotes: messages stay bounded."""
 
@@ -41,7 +23,7 @@ class EmptySection(Rule):
             following = headings[index + 1] if index + 1 < len(headings) else None
             if following is not None and following.level > heading.level:
                 continue  # its subsections are its content
-            if _is_banner(heading.text.strip()):
+            if banner_heading(heading.text.strip()):
                 continue
             start = doc.line_start(heading.last_line + 1)
             end = following.start if following is not None else len(doc.text)
@@ -61,12 +43,3 @@ def _in_quote(doc: Document, heading: Heading) -> bool:
 
 def _shown(text: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
-
-
-def _is_banner(text: str) -> bool:
-    """A heading that is its own content, a line shown large rather than a section to fill:
-    a link written as one (``#### [How to submit a pull request?](url)``, ``## Older years:
-    [2023](url)``; a bare address in a title is not), a date (``### Main conference: June
-    19-21``, ``### 主会：6 月 19-21 日``) or news (``## 🔥 News: v2 released``)."""
-    written = any(text[link.start] in "[!<" for link in links(text, 0, len(text)))
-    return written or bool(_DATE.search(text) or _NEWS.match(text))

@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
+from itertools import pairwise
 
 from awesome_tidy.model import Document, ListItem, dominant
 from awesome_tidy.rule import LIST_MARKER, Edit, Fix, Option, Problem, Rule
+
+# The share of a depth's bullets one character must hold to be the list's convention: below it
+# the list mixes bullets by habit, and a restyle would be a taste, not a fix.
+_CONVENTION = 0.75
 
 
 class ListMarker(Rule):
@@ -22,30 +28,87 @@ class ListMarker(Rule):
     }
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        # The entries' bullets are the list's format. A table of contents or a note written with
-        # another bullet is a list of its own kind, and not judged against the entries.
+        # In CommonMark the items of one list share their bullet, so a bullet is the style of a
+        # whole list: lists (not items) are judged, and a restyle takes every item of the list.
+        lists: defaultdict[int, list[ListItem]] = defaultdict(list)
+        for item in doc.items:
+            lists[item.list_id].append(item)
+        judged = _catalogue_bullets(doc)
+        by_depth = self._expected_by_depth(judged)
         entry_items = {id(entry.item) for entry in doc.entries if entry.item is not None}
-        bullets = [item for item in doc.items if not item.ordered and id(item) in entry_items]
-        by_depth = self._expected_by_depth(bullets)
-        for item in bullets:
-            expected = by_depth[item.depth]
-            if expected is None or item.marker == expected:
-                continue
-            start = item.marker_start
-            yield self.problem(
-                start,
-                start + 1,
-                message=f"bullet {item.marker!r} where the list uses {expected!r}",
-                fix=Fix.safe(Edit(start, start + 1, expected)),
-            )
+        # A table of contents or a note written with another bullet is a list of its own kind:
+        # only a list that holds entries is judged against the convention.
+        restyled = {
+            item.list_id: expected
+            for item in judged
+            if id(item) in entry_items
+            and (expected := by_depth[item.depth]) is not None
+            and item.marker != expected
+        }
+        joined = _joined(doc, lists, restyled)
+        for list_id, expected in restyled.items():
+            for item in lists[list_id]:
+                yield self._report(item, expected, list_id in joined)
+
+    def _report(self, item: ListItem, expected: str, joins: bool) -> Problem:
+        start = item.marker_start
+        message = f"bullet {item.marker!r} where the list uses {expected!r}"
+        if joins:
+            # The bullet starts a list of its own next to one with the expected bullet: the
+            # restyle would make them one list, which changes what rules judge together
+            # (copies within one list), so it is left to the author.
+            return self.problem(start, start + 1, message=f"{message}: it starts a new list")
+        fix = Fix.safe(Edit(start, start + 1, expected))
+        return self.problem(start, start + 1, message=message, fix=fix)
 
     def _expected_by_depth(self, bullets: list[ListItem]) -> dict[int, str | None]:
-        """The configured bullet, or at each depth the one most bullets use (None: no majority)."""
+        """The configured bullet, or at each depth the one three in four bullets use (None: no
+        clear convention)."""
         chosen = self.option("marker")
         depths = {item.depth for item in bullets}
         if chosen != "auto":
             return dict.fromkeys(depths, chosen)
         return {
-            depth: dominant((item.marker for item in bullets if item.depth == depth), share=0.5)
+            depth: dominant(
+                (item.marker for item in bullets if item.depth == depth), share=_CONVENTION
+            )
             for depth in depths
         }
+
+
+def _catalogue_bullets(doc: Document) -> list[ListItem]:
+    """The bullet items of the catalogue: not a table of contents, and not the introduction
+    (the bullets under the title, before the first section), which keeps its own style."""
+    in_toc = {id(toc_link.item) for table in doc.anchors.tables for toc_link in table.links}
+    start = _catalogue_start(doc)
+    return [
+        item
+        for item in doc.items
+        if not item.ordered and id(item) not in in_toc and item.start >= start
+    ]
+
+
+def _catalogue_start(doc: Document) -> int:
+    """Where the first section after the title starts (0 when there is no such section)."""
+    headings = doc.headings
+    if headings and headings[0].level == 1 and len(headings) > 1:
+        return headings[1].start
+    return headings[0].start if headings and headings[0].level > 1 else 0
+
+
+def _joined(doc: Document, lists: dict[int, list[ListItem]], restyled: dict[int, str]) -> set[int]:
+    """The restyled lists that would join a list next to them (same parent, nothing but blank
+    lines between) once both have their new bullets."""
+    bullet = {list_id: restyled.get(list_id, items[0].marker) for list_id, items in lists.items()}
+    siblings: defaultdict[int, list[int]] = defaultdict(list)
+    for list_id, items in lists.items():
+        siblings[id(items[0].parent)].append(list_id)
+    joined: set[int] = set()
+    for order in siblings.values():
+        for before, after in pairwise(order):
+            if not ({before, after} & restyled.keys()) or bullet[before] != bullet[after]:
+                continue
+            between = doc.text[lists[before][-1].end : lists[after][0].start]
+            if not between.strip(" \t\n>"):
+                joined.update({before, after} & restyled.keys())
+    return joined

@@ -12,8 +12,10 @@ from awesome_tidy.model import (
     Heading,
     TableOfContents,
     TocLink,
+    links,
     meta_section,
     not_listed,
+    prose_heading,
     rendered_text,
 )
 from awesome_tidy.rule import REWRITE_TOC, Edit, Fix, Option, Problem, Rule
@@ -21,8 +23,12 @@ from awesome_tidy.rule import REWRITE_TOC, Edit, Fix, Option, Problem, Rule
 _SHOWN = 3
 _UNAMBIGUOUS = 2
 _STEM = 4
+_ORDER_SLACK = 4
 _WORDS = re.compile(r"[^\W_]+")
 _LINE_PREFIX = re.compile(r"[ \t>]*\Z")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+# A blank line, or a heading line (a subsection's title is not a paragraph of its own).
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n|[ \t]*#{1,6}(?:[ \t][^\n]*)?\n)+")
 
 
 class Toc(Rule):
@@ -74,12 +80,32 @@ class _Reading:
     def __init__(self, doc: Document, table: TableOfContents) -> None:
         self.doc = doc
         self.table = table
-        self.scope = _scope(doc, table)
         self.listed = {t.target for t in table.links if t.target is not None}
+        self.scope = self._kept(_scope(doc, table))
         # Items that are no in-page link (a file, a mistyped ``($KG)``) may stand for a heading:
         # nothing is then inferred from where the lines stand.
         self.sure = _unambiguous(doc, table) and not _holds_other_links(doc, table)
         self.repairs = self._repairs()
+
+    # -- what the table is meant to list ------------------------------------------------------
+
+    def _kept(self, scope: list[int]) -> list[int]:
+        """The headings of ``scope`` the table is meant to list: not a sentence or a placeholder
+        set as a heading, and, where the listed headings hold entries, a heading whose section
+        holds them too or could (links in more than one paragraph): a legend, a footer, a note
+        or an empty stub is left out by the table's own convention."""
+        spans = _Spans(self.doc)
+        listed = [index for index in self.listed if not self.doc.headings[index].in_list_item]
+        of_entries = 2 * sum(map(spans.holds_entries, listed)) > len(listed)
+        return [
+            index
+            for index in scope
+            if index in self.listed
+            or not (
+                prose_heading(self.doc.headings[index].text.strip())
+                or (of_entries and not spans.could_hold_entries(index))
+            )
+        ]
 
     # -- links that reach nothing ---------------------------------------------------------------
 
@@ -251,6 +277,37 @@ class _Reading:
         return f"{prefix}{item.marker}{gap}[{label}](#{doc.anchors.slugs[index]})"
 
 
+class _Spans:
+    """Where each heading's section ends (its subsections included), and what it holds."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.entry_starts = [entry.start for entry in doc.entries]
+        headings = doc.headings
+        self.ends = [len(doc.text)] * len(headings)
+        open_: list[int] = []
+        for index, heading in enumerate(headings):
+            while open_ and headings[open_[-1]].level >= heading.level:
+                self.ends[open_.pop()] = heading.start
+            open_.append(index)
+
+    def holds_entries(self, index: int) -> bool:
+        starts, start = self.entry_starts, self.doc.headings[index].start
+        at = bisect_left(starts, start)
+        return at < len(starts) and starts[at] < self.ends[index]
+
+    def could_hold_entries(self, index: int) -> bool:
+        """Entries, or links in two paragraphs or more (a list the reader does not know): not
+        a single note, a legend without links, or nothing."""
+        if self.holds_entries(index):
+            return True
+        doc = self.doc
+        start = doc.line_start(doc.headings[index].last_line + 1)
+        body = _COMMENT.sub("", doc.text[start : self.ends[index]])
+        paragraphs = [part for part in _PARAGRAPH_BREAK.split(body) if part.strip()]
+        return len(paragraphs) > 1 and bool(links(body, 0, len(body)))
+
+
 def _target(toc_link: TocLink) -> int:
     assert toc_link.target is not None
     return toc_link.target
@@ -259,6 +316,7 @@ def _target(toc_link: TocLink) -> int:
 def _repeated_and_misordered(table: TableOfContents) -> Iterator[_Found]:
     seen: set[int | str] = set()
     last: TocLink | None = None
+    judge_order = _follows_document(table)
     for toc_link in table.links:
         target = toc_link.target
         url = toc_link.link.url
@@ -269,7 +327,7 @@ def _repeated_and_misordered(table: TableOfContents) -> Iterator[_Found]:
         seen.add(reached)
         if target is None:
             continue
-        if last is not None and last.target is not None and target < last.target:
+        if judge_order and last is not None and last.target is not None and target < last.target:
             yield (
                 url.start,
                 url.end,
@@ -278,6 +336,18 @@ def _repeated_and_misordered(table: TableOfContents) -> Iterator[_Found]:
                 None,
             )
         last = toc_link
+
+
+def _follows_document(table: TableOfContents) -> bool:
+    """Whether the table's convention is the document's order: all its lines but one, or but a
+    quarter of them, are in it (the longest run of headings in document order). A table in an
+    order of its own (a template kept across years, by topic, alphabetical) is not judged on it."""
+    targets = list(dict.fromkeys(t.target for t in table.links if t.target is not None))
+    in_order: list[int] = []  # the smallest last heading of an ordered run of each length
+    for target in targets:
+        at = bisect_left(in_order, target)
+        in_order[at : at + 1] = [target]
+    return len(targets) - len(in_order) <= max(1, len(targets) // _ORDER_SLACK)
 
 
 def _scope(doc: Document, table: TableOfContents) -> list[int]:
