@@ -84,7 +84,7 @@ def _dating(header: list[str]) -> bool:
     words = set(re.findall(r"\w+", header[0]))
     return any(
         name in words or (not name.isascii() and name in header[0])
-        for name in (*_YEAR_HEADERS, *_VENUE_HEADERS)
+        for name in (*YEAR_HEADERS, *VENUE_HEADERS)
     )
 
 
