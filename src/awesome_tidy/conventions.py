@@ -14,10 +14,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from awesome_tidy.markers import read_marks
-from awesome_tidy.metadata import arxiv_id, heading_dates, plausible_year
+from awesome_tidy.metadata import (
+    UNKNOWN_YEAR,
+    arxiv_id,
+    heading_dates,
+    holds_year_like,
+    plausible_year,
+)
 from awesome_tidy.metadata import key_year as key_year
 from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
 from awesome_tidy.nodes import Entry, Section, keys_name_papers
+from awesome_tidy.readers.row import VENUE_HEADERS, YEAR_HEADERS
 from awesome_tidy.text import is_cjk
 
 if TYPE_CHECKING:
@@ -219,8 +226,85 @@ def missing_years(doc: Document) -> list[Entry]:
         convention = doc.convention(entry)
         if convention.undated_preprints and preprint(entry) in convention.undated_preprints:
             continue
+        if _year_unread(doc, entry, convention) or _says_no_paper(doc.text, entry):
+            continue
         found.append(entry)
     return found
+
+
+def _year_unread(doc: Document, entry: Entry, convention: Convention) -> bool:
+    """Whether the entry may have a year the readers did not understand: its text (all its
+    lines and cells, its key and URLs aside) holds something year-like (``iclr2022``,
+    ``CoRL19``, ``arxiv2206``, ``2021.9`` on the author line). A missing year is reported only
+    where the entry surely has none.
+
+    A row of a table that keeps its years in a year column, with the header's number of
+    cells, has its year in that cell and nowhere else: an empty cell is a missing year
+    whatever its venue cell says (``Ubicomp23``)."""
+    table = entry.table
+    if (
+        table is not None
+        and convention.year_where == "year-column"
+        and _cell_count(entry.body.text) == len(table.header)
+    ):
+        return False
+    text = doc.text
+    # The key (``he2016deep``) holds its own year, which the list keeps beside the entry's; the
+    # title only a four-digit year (``holds_year_like``).
+    outside = [part for part in (entry.key, entry.title) if part is not None]
+    pieces, at = [], entry.start
+    for part in sorted(outside, key=lambda part: part.start):
+        if at <= part.start <= part.end <= entry.end:
+            pieces.append(text[at : part.start])
+            at = part.end
+    pieces.append(text[at : entry.end])
+    pieces += (_badge_words(link.url.text) for link in entry.links if link.kind == "badge")
+    title = entry.title.text if entry.title is not None else ""
+    return holds_year_like(" ".join(pieces), title)
+
+
+def _badge_words(url: str) -> str:
+    """What a badge shows: ``img.shields.io/badge/NeurIPS-2022-blue`` reads ``NeurIPS 2022
+    blue``, a year the list shows though it is written in a URL."""
+    _, found, shown = url.partition("/badge/")
+    return shown.replace("%20", " ").replace("-", " ").replace("_", " ") if found else ""
+
+
+_CELL_BAR = re.compile(r"(?<!\\)\|")
+
+
+def _cell_count(row: str) -> int:
+    """The cells of a row's body (first cell's start to last cell's end)."""
+    return len(_CELL_BAR.findall(row)) + 1
+
+
+# What the list writes where an entry without a paper would have its paper's details: a model
+# or project among the papers (``|**Clay**|**Clay Foundation Model**|-|null|[link](...)|``,
+# ``(coming soon)``), or, in a year or venue cell, where it lives instead (``GitHub``).
+_NO_PAPER_WORDS = frozenset(("null", "n/a", "tbd", "tba", "coming soon", "comming soon"))
+_NO_VENUE_WORDS = UNKNOWN_YEAR | _NO_PAPER_WORDS | {"github", "hugging face", "huggingface"}
+_NO_PAPER_FIELD = re.compile(r"[|,()\[\]]")
+_FIELD_TRIM = " \t\n*_`:;."
+
+
+def _says_no_paper(text: str, entry: Entry) -> bool:
+    """An entry with no paper link that says it has no paper or year: a model or project
+    without a paper carries no year to miss. A table row says so in its year or venue cell
+    (``-``, ``null``, ``N/A``, ``GitHub``); another entry in a field of its own (``(TBD)``,
+    ``[coming soon]``): a bare dash there separates, and ``- Code: null`` is about the code."""
+    if any(_paper_link(link) for link in entry.links):
+        return False
+    if entry.table is None:
+        fields = _NO_PAPER_FIELD.split(text[entry.body.start : entry.end])
+        return any(field.strip(_FIELD_TRIM).casefold() in _NO_PAPER_WORDS for field in fields)
+    cells = _CELL_BAR.split(entry.body.text)
+    if len(cells) != len(entry.table.header):
+        return False
+    columns = (entry.table.column(*YEAR_HEADERS), entry.table.column(*VENUE_HEADERS))
+    return any(
+        column is not None and cells[column].strip(_FIELD_TRIM).casefold() in _NO_VENUE_WORDS
+        for column in columns
+    )
 
 
 _CLEAR_MAJORITY = 0.7

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from awesome_tidy.inline import Cover, Part, inside, runs_outside
 
@@ -53,6 +53,29 @@ _ARXIV_NUMBER = r"(?:\d\d(?:0[1-9]|1[0-2])\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7}
 _ARXIV_ID = re.compile(
     r"arxiv(?:(?P<link>\.org/(?:abs|pdf)/)|[ \t]*:[ \t]*|[ \t]+)" + _ARXIV_NUMBER, re.IGNORECASE
 )
+# What a year cell holds where the list does not know the year: a dash, a slash, "unknown".
+UNKNOWN_YEAR = frozenset(
+    {"\\", "-", "--", "–", "—", "/", "?", "n/a", "na", "none", "unknown", "tbd", "tba"}
+    | {"暂无", "无", "未知", "不详", "不明"}
+)
+# What a reader of the list could take for a year, whether the field readers read it or not:
+# ``missing-year`` says nothing of an entry that holds one. A plausible 19xx or 20xx digit run,
+# even glued to a word or a month (``nips2022``, ``2021.9``, ``2021/09``); a two-digit year after
+# an apostrophe or glued to a venue-like word (``NeurIPS'19``, ``CoRL19``, ``iclr22``); an arXiv
+# id or its year and month in words (``arxiv2206``, ``2110.08484``). Wider than ``_YEAR`` on
+# purpose: it decides where to stay silent, not what the year is.
+_YEAR_LIKE = re.compile(
+    r"(?<!\d)(?P<y4>19[5-9]\d|20\d\d)(?!\d)"
+    r"|[A-Za-z)\]][ \u00a0]?['’‘][ \u00a0]?\d\d(?!\w)"
+    r"|[A-Za-z][ \u00a0]?\d\d['’‘](?!\w)"
+    r"|(?P<glued>(?<![A-Za-z\d])(?:[A-Z][a-z]*[A-Z][A-Za-z]+|(?i:arxiv|"
+    + _GLUED_VENUES
+    + r"))\d\d)(?!\w)"
+    r"|(?i:arxiv)[ \u00a0:_-]*\d\d(?:0[1-9]|1[0-2])(?!\d)"
+    r"|(?<![\d.])\d\d(?:0[1-9]|1[0-2])\.\d{4,5}(?!\d)"
+)
+# A URL's digits are the site's, not what the list tells its readers.
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"'|]*", re.IGNORECASE)
 # ``Jane Doe et al.``: the mark of an author list.
 ET_AL = re.compile(r"(?<![a-z])et\.?\s*al(?![a-z])", re.IGNORECASE)
 _TWO_DIGITS = re.compile(r"\d\d")
@@ -140,6 +163,27 @@ def heading_venue(heading: str) -> bool:
 def _venue_year(text: str) -> bool:
     year = find_year(text, 0, len(text))
     return year is not None and named_by_venue(text, year)
+
+
+def holds_year_like(text: str, title: str = "") -> bool:
+    """Whether ``text``, its URLs aside, holds something a reader could take for a year
+    (``_YEAR_LIKE``): where it does, a year the readers did not find may well be there.
+
+    In ``title`` a word glued to two digits names a model (``ResNet50``, ``VGG16``), not a
+    venue with its year: there it does not count."""
+    if next(_year_like(text), None) is not None:
+        return True
+    return any(match.group("glued") is None for match in _year_like(title))
+
+
+def _year_like(text: str) -> Iterator[re.Match[str]]:
+    """The year-like matches of ``text`` outside its URLs; a four-digit one only if plausible."""
+    if not _TWO_DIGITS.search(text):
+        return
+    for match in _YEAR_LIKE.finditer(_URL.sub(" ", text)):
+        year = match.group("y4")
+        if year is None or plausible_year(int(year)):
+            yield match
 
 
 def plausible_year(year: int) -> bool:

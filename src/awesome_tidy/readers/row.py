@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from awesome_tidy.inline import Part, code_spans, links, part
-from awesome_tidy.metadata import SLOT_YEAR, find_year, venue_around
+from awesome_tidy.metadata import SLOT_YEAR, UNKNOWN_YEAR, find_year, venue_around
 from awesome_tidy.nodes import Entry, meta_section
 from awesome_tidy.readers.candidate import Candidate, cross_reference
 from awesome_tidy.readers.decide import Found, decide, wants_year
@@ -24,13 +24,8 @@ _TITLE_HEADERS = (
     *("标题", "题目", "名称", "论文", "模型", "数据集", "项目"),
     *("タイトル", "名前", "論文", "モデル", "제목", "이름", "논문", "모델"),
 )
-_YEAR_HEADERS = ("year", "date", "time", "published", "年份", "时间", "日期")
-# What a year cell holds where the list does not know the year: a dash, a slash, "unknown".
-_UNKNOWN = frozenset(
-    {"\\", "-", "--", "–", "—", "/", "?", "n/a", "na", "none", "unknown", "tbd", "tba"}
-    | {"暂无", "无", "未知", "不详", "不明"}
-)
-_VENUE_HEADERS = ("venue", "publication", "conference", "journal", "pub", "会议", "期刊")
+YEAR_HEADERS = ("year", "date", "time", "published", "年份", "时间", "日期")
+VENUE_HEADERS = ("venue", "publication", "conference", "journal", "pub", "会议", "期刊")
 
 
 def row_candidate(doc: Document, row: TableRow) -> Candidate | None:
@@ -89,7 +84,7 @@ def _dating(header: list[str]) -> bool:
     words = set(re.findall(r"\w+", header[0]))
     return any(
         name in words or (not name.isascii() and name in header[0])
-        for name in (*_YEAR_HEADERS, *_VENUE_HEADERS)
+        for name in (*YEAR_HEADERS, *VENUE_HEADERS)
     )
 
 
@@ -111,14 +106,14 @@ def _column_year(text: str, entry: Entry, start: int, end: int, how: str) -> Par
 def _read_row_metadata(text: str, entry: Entry, row: TableRow) -> None:
     table = row.table
     columns = (
-        (table.column(*_YEAR_HEADERS), "year-column"),
-        (table.column(*_VENUE_HEADERS), "venue-column"),
+        (table.column(*YEAR_HEADERS), "year-column"),
+        (table.column(*VENUE_HEADERS), "venue-column"),
     )
     for column, how in columns:
         if column is not None and column < len(row.cells) and wants_year(entry, how):
             start, end = row.cells[column]
             decide(entry, Found(how, _column_year(text, entry, start, end, how)))
-            if how == "year-column" and text[start:end].strip().lower() in _UNKNOWN:
+            if how == "year-column" and text[start:end].strip().lower() in UNKNOWN_YEAR:
                 entry.year_unknown = True
     column, how = columns[1] if columns[1][0] is not None else columns[0]
     if column is not None and column < len(row.cells):
