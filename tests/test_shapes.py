@@ -459,9 +459,11 @@ def test_a_table_of_contents_keeps_its_own_bullet() -> None:
         "## Contents\n- [Papers](#papers)\n\n## Papers\n"
         "+ Uninformed students [[CVPR 2020]](http://arxiv.org/pdf/1911.02357)\n"
         "+ Deep one-class classification [[ICML 2018]](http://proceedings.mlr.press/v80/a)\n"
+        "+ Sub-image anomaly detection with deep pyramid correspondences [[arXiv 2020]](https://arxiv.org/b)\n"
         "* PaDiM: a patch distribution modeling framework [[ICPR 2020]](https://arxiv.org/a)\n"
     )
-    assert rules_found(text, "list-marker") == [(7, "list-marker")]
+    # Three `+` of four bullets in the section: the contents' `-` would make it three of five.
+    assert rules_found(text, "list-marker") == [(8, "list-marker")]
 
 
 def test_short_names_with_different_links_are_different_resources() -> None:
