@@ -72,7 +72,12 @@ _PROSE_WORDS = 12
 _BROKEN_LINK = re.compile(r"\]\((?:https?:|www\.)", re.IGNORECASE)
 # Sections a table of contents leaves out by convention, with everything under them.
 _NOT_LISTED = frozenset(
-    ("contributing", "footnotes", "related lists", "related awesome lists", "see also")
+    (
+        *("contributing", "footnotes", "related lists", "related awesome lists", "see also"),
+        # A plea for money closes a list as its license does; tables leave it out.
+        *("donate", "donation", "donations", "sponsor", "sponsorship", "support us"),
+        *("buy me a coffee", "赞助", "捐赠", "打赏"),
+    )
 )
 
 
@@ -343,7 +348,7 @@ def _within(section: Section, outer: Section) -> bool:
 
 def not_listed(section: Section) -> bool:
     """Sections a table of contents may leave out (contributing, license, thanks, citation,
-    footnotes, related lists), and everything under them."""
+    footnotes, related lists, a plea for donations), and everything under them."""
     from awesome_tidy.nodes import meta_section
 
     current: Section | None = section
@@ -367,10 +372,12 @@ def banner_heading(text: str) -> bool:
     a link written as one (``#### [How to submit a pull request?](url)``, ``## Older years:
     [2023](url)``; a bare address in a title is not, nor a link that lost its opening bracket),
     a date (``### Main conference: June 19-21``, ``### 主会：6 月 19-21 日``), news (``## 🔥
-    News: v2 released``), or prose (``prose_heading``)."""
+    News: v2 released``), prose (``prose_heading``), or nothing: a bare ``##`` is drawn as a
+    divider (GitHub underlines an h2), not a section."""
     written = any(text[link.start] in "[!<" for link in links(text, 0, len(text)))
     return (
-        written
+        not text.strip()
+        or written
         or prose_heading(text)
         or bool(_BROKEN_LINK.search(text) or _DATE.search(text) or _NEWS.match(text))
     )
