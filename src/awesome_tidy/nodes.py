@@ -48,6 +48,7 @@ _PART_NUMBER = re.compile(
     r"|第[ \t]*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ \t]*[部章篇节])"
 )
 
+
 @dataclass(slots=True, eq=False)
 class Section:
     heading: Heading | None
