@@ -154,6 +154,21 @@ class TableOfContents:
     def section(self) -> Section:
         return self.links[0].item.section
 
+    def local(self, sections: list[Section]) -> bool:
+        """Whether the table lists parts of its own section only (``## Water``, then
+        ``- [Rivers](#rivers)``, ``- [Lakes](#lakes)`` and its sub-headings): a section's table,
+        not the document's. ``sections[i + 1]`` is the section of heading ``i``."""
+        targets = [t.target for t in self.links if t.target is not None]
+        return (
+            self.section.heading is not None
+            and bool(targets)
+            and all(self.holds(sections[target + 1]) for target in targets)
+        )
+
+    def holds(self, section: Section) -> bool:
+        """Whether ``section`` is a sub-section of the one the table stands in."""
+        return section is not self.section and _within(section, self.section)
+
     def end(self, text: str) -> int:
         """Where the table's text ends: the end of its last line that is not blank (an item's
         ``end`` takes in the blank line after it)."""

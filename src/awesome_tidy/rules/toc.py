@@ -393,10 +393,12 @@ def _scope(doc: Document, table: TableOfContents) -> list[int]:
         return []
     end = table.links[-1].item.start
     holding = {id(toc_link.item.section) for toc_link in table.links}  # its own and group titles
+    local = table.local(doc.sections)
     return [
         index
         for index, (heading, section) in enumerate(zip(headings, doc.sections[1:], strict=True))
         if heading.start > end
+        and (not local or table.holds(section))
         and heading.level in levels
         and not heading.in_list_item
         and id(section) not in holding
