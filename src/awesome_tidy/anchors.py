@@ -71,6 +71,9 @@ _PROSE_WORDS = 12
 # A link whose opening bracket was lost: ``Loss Odyssey (code)](https://...)``.
 _BROKEN_LINK = re.compile(r"\]\((?:https?:|www\.)", re.IGNORECASE)
 # Sections a table of contents leaves out by convention, with everything under them.
+_DOCUMENT_TOP = frozenset(("", "top"))
+"""Fragments a browser takes to the top of the page when no element has them as its id (the
+HTML standard's rule for ``#top`` and ``#``): a table's ``[Top](#top)`` line is not dead."""
 _NOT_LISTED = frozenset(
     (
         *("contributing", "footnotes", "related lists", "related awesome lists", "see also"),
@@ -196,6 +199,8 @@ class Anchors:
         for key in (anchor, anchor.lower()):
             if key in self.html:
                 return True, self.html[key]
+        if url.startswith("#") and anchor.lower() in _DOCUMENT_TOP:
+            return True, None
         return False, None
 
 
