@@ -194,6 +194,8 @@ class _Reading:
     def missing(self) -> Iterator[_Found]:
         listed = self.listed | set(self.repairs.values())
         missing = self._selective([index for index in self.scope if index not in listed], listed)
+        if 2 * len(self.table.links) < len(self.scope) and not _under_contents(self.table):
+            return  # a few shortcuts (``Jump to:``, ``## Quick links``), not a table of them all
         added = self._insertions(missing, listed)
         for index, (at, edit) in added.items():
             text = self.doc.headings[index].text
@@ -431,10 +433,15 @@ def _related(label: str, heading: str) -> bool:
     )
 
 
+def _under_contents(table: TableOfContents) -> bool:
+    """Whether the table stands under a contents heading (``## Contents``, ``目录``)."""
+    return table.section.heading is not None and meta_section(table.section)
+
+
 def _unambiguous(doc: Document, table: TableOfContents) -> bool:
     """A table under a contents heading (``## Contents``, ``目录``), or of two links or more
     that nearly all reach headings: a short list of in-page links elsewhere may be a note."""
-    if table.section.heading is not None and meta_section(table.section):
+    if _under_contents(table):
         return True
     reached = sum(t.target is not None for t in table.links)
     return reached >= _UNAMBIGUOUS and 4 * reached >= 3 * len(table.links)
