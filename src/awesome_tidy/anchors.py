@@ -71,8 +71,16 @@ _PROSE_WORDS = 12
 # A link whose opening bracket was lost: ``Loss Odyssey (code)](https://...)``.
 _BROKEN_LINK = re.compile(r"\]\((?:https?:|www\.)", re.IGNORECASE)
 # Sections a table of contents leaves out by convention, with everything under them.
+_DOCUMENT_TOP = frozenset(("", "top"))
+"""Fragments a browser takes to the top of the page when no element has them as its id (the
+HTML standard's rule for ``#top`` and ``#``): a table's ``[Top](#top)`` line is not dead."""
 _NOT_LISTED = frozenset(
-    ("contributing", "footnotes", "related lists", "related awesome lists", "see also")
+    (
+        *("contributing", "footnotes", "related lists", "related awesome lists", "see also"),
+        # A plea for money closes a list as its license does; tables leave it out.
+        *("donate", "donation", "donations", "sponsor", "sponsorship", "support us"),
+        *("buy me a coffee", "赞助", "捐赠", "打赏"),
+    )
 )
 
 
@@ -149,6 +157,21 @@ class TableOfContents:
     def section(self) -> Section:
         return self.links[0].item.section
 
+    def local(self, sections: list[Section]) -> bool:
+        """Whether the table lists parts of its own section only (``## Water``, then
+        ``- [Rivers](#rivers)``, ``- [Lakes](#lakes)`` and its sub-headings): a section's table,
+        not the document's. ``sections[i + 1]`` is the section of heading ``i``."""
+        targets = [t.target for t in self.links if t.target is not None]
+        return (
+            self.section.heading is not None
+            and bool(targets)
+            and all(self.holds(sections[target + 1]) for target in targets)
+        )
+
+    def holds(self, section: Section) -> bool:
+        """Whether ``section`` is a sub-section of the one the table stands in."""
+        return section is not self.section and _within(section, self.section)
+
     def end(self, text: str) -> int:
         """Where the table's text ends: the end of its last line that is not blank (an item's
         ``end`` takes in the blank line after it)."""
@@ -176,6 +199,8 @@ class Anchors:
         for key in (anchor, anchor.lower()):
             if key in self.html:
                 return True, self.html[key]
+        if url.startswith("#") and anchor.lower() in _DOCUMENT_TOP:
+            return True, None
         return False, None
 
 
@@ -343,7 +368,7 @@ def _within(section: Section, outer: Section) -> bool:
 
 def not_listed(section: Section) -> bool:
     """Sections a table of contents may leave out (contributing, license, thanks, citation,
-    footnotes, related lists), and everything under them."""
+    footnotes, related lists, a plea for donations), and everything under them."""
     from awesome_tidy.nodes import meta_section
 
     current: Section | None = section
@@ -367,10 +392,12 @@ def banner_heading(text: str) -> bool:
     a link written as one (``#### [How to submit a pull request?](url)``, ``## Older years:
     [2023](url)``; a bare address in a title is not, nor a link that lost its opening bracket),
     a date (``### Main conference: June 19-21``, ``### 主会：6 月 19-21 日``), news (``## 🔥
-    News: v2 released``), or prose (``prose_heading``)."""
+    News: v2 released``), prose (``prose_heading``), or nothing: a bare ``##`` is drawn as a
+    divider (GitHub underlines an h2), not a section."""
     written = any(text[link.start] in "[!<" for link in links(text, 0, len(text)))
     return (
-        written
+        not text.strip()
+        or written
         or prose_heading(text)
         or bool(_BROKEN_LINK.search(text) or _DATE.search(text) or _NEWS.match(text))
     )

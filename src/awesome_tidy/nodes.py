@@ -35,6 +35,19 @@ class Heading:
         """How many components the section number has (``2.1.3`` is 3), 0 when unnumbered."""
         return self.number.count(".") + 1 if self.number else 0
 
+    @property
+    def numbered(self) -> bool:
+        """Whether the heading starts with a number of any scheme: ``2.``, ``二、``, ``II.``,
+        ``Part 2``, ``第二部分``."""
+        return self.number is not None or bool(_PART_NUMBER.match(self.text))
+
+
+_PART_NUMBER = re.compile(
+    r"[ \t]*(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[IVX]{1,4})[ \t]*[.、．:：)）]"
+    r"|(?i:part|chapter)[ \t]+(?:\d{1,3}|[ivx]{1,4})\b"
+    r"|第[ \t]*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ \t]*[部章篇节])"
+)
+
 
 @dataclass(slots=True, eq=False)
 class Section:

@@ -7,6 +7,7 @@ from awesome_tidy.model import Document, Heading, banner_heading
 from awesome_tidy.rule import Problem, Rule
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_NUMBER_SEEN, _PLAIN_AFTER_NUMBER = 1, 2
 _SHOWN = 60
 """How much of a heading the message quotes: messages stay bounded."""
 
@@ -19,10 +20,13 @@ class EmptySection(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         # A heading in a list item or a block quote is content of the section around it.
         headings = [h for h in doc.headings if not h.in_list_item and not _in_quote(doc, h)]
+        parts = _part_levels(headings)
         for index, heading in enumerate(headings):
             following = headings[index + 1] if index + 1 < len(headings) else None
             if following is not None and following.level > heading.level:
                 continue  # its subsections are its content
+            if following is not None and _opens_part(heading, following, parts):
+                continue
             if banner_heading(heading.text.strip()):
                 continue
             start = doc.line_start(heading.last_line + 1)
@@ -34,6 +38,34 @@ class EmptySection(Rule):
                 doc.line_end(heading.line),
                 message=f"section {_shown(heading.text.strip())!r} is empty",
             )
+
+
+def _part_levels(headings: list[Heading]) -> set[int]:
+    """The levels at which unnumbered headings stand between numbered ones (``# 二、项目内容``,
+    ``# 课程类``, ``# 书籍类``, ``# 三、技术交流``): the numbered ones are parts, the others their
+    sections, set at the part's level rather than under it. Unnumbered headings only after the
+    last number (``## Contributing``) are no sign of it."""
+    state: dict[int, int] = {}  # level -> 1: a number seen, 2: then a heading without one
+    parts = set()
+    for heading in headings:
+        level = heading.level
+        if heading.numbered:
+            if state.get(level) == _PLAIN_AFTER_NUMBER:
+                parts.add(level)
+            state[level] = _NUMBER_SEEN
+        elif state.get(level) == _NUMBER_SEEN:
+            state[level] = _PLAIN_AFTER_NUMBER
+    return parts
+
+
+def _opens_part(heading: Heading, following: Heading, parts: set[int]) -> bool:
+    """Whether ``heading`` is a part whose sections follow it at its own level."""
+    return (
+        heading.level in parts
+        and heading.numbered
+        and following.level == heading.level
+        and not following.numbered
+    )
 
 
 def _in_quote(doc: Document, heading: Heading) -> bool:

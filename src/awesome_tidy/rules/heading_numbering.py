@@ -24,7 +24,7 @@ class HeadingNumbering(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         for scheme in _schemes(doc):
-            if len(scheme) < 2:
+            if len(scheme) < 2 or not _numbering(scheme):
                 continue
             offset = dominant((h.level - h.depth for h in scheme), share=0.5)
             if offset is not None:
@@ -133,6 +133,20 @@ def _scheme_for(schemes: list[_Scheme], parts: tuple[int, ...]) -> _Scheme:
         return schemes[0]
     schemes.append(_Scheme())
     return schemes[-1]
+
+
+def _numbering(scheme: list[Heading]) -> bool:
+    """Whether the numbers read as a numbering: most of them start a level (``1``,
+    ``2.0``) or follow a number before them. Names that start with a count (``## 360 Video``,
+    ``## 2 Factor Authentication``, ``## 100 Days of Code``) number nothing."""
+    seen: set[tuple[int, ...]] = set()
+    in_turn = 0
+    for heading in scheme:
+        parts = _parts(heading.number)
+        assert parts is not None
+        in_turn += parts[-1] <= 1 or (*parts[:-1], parts[-1] - 1) in seen
+        seen.add(parts)
+    return 2 * in_turn > len(scheme)
 
 
 def _extends(enclosing: Heading, parts: tuple[int, ...]) -> bool:

@@ -97,13 +97,18 @@ class _Reading:
         spans = _Spans(self.doc)
         listed = [index for index in self.listed if not self.doc.headings[index].in_list_item]
         of_entries = 2 * sum(map(spans.holds_entries, listed)) > len(listed)
+        # Where every listed section holds a link (entries or links the reader does not take for
+        # them, such as bare addresses), a section without one is a footer, a note or a plea
+        # (``## Donate`` and a wallet address), not a part of the list the table forgot.
+        of_links = bool(listed) and all(map(spans.holds_links, listed))
         return [
             index
             for index in scope
             if index in self.listed
             or not (
-                prose_heading(self.doc.headings[index].text.strip())
+                _divider_or_prose(self.doc.headings[index].text.strip())
                 or (of_entries and not spans.could_hold_entries(index))
+                or (of_links and not spans.holds_links(index))
             )
         ]
 
@@ -188,7 +193,9 @@ class _Reading:
 
     def missing(self) -> Iterator[_Found]:
         listed = self.listed | set(self.repairs.values())
-        missing = [index for index in self.scope if index not in listed]
+        missing = self._selective([index for index in self.scope if index not in listed], listed)
+        if 2 * len(self.table.links) < len(self.scope) and not _under_contents(self.table):
+            return  # a few shortcuts (``Jump to:``, ``## Quick links``), not a table of them all
         added = self._insertions(missing, listed)
         for index, (at, edit) in added.items():
             text = self.doc.headings[index].text
@@ -203,6 +210,27 @@ class _Reading:
         first = self.table.links[0].item
         message = f"table of contents misses {len(reported)} {noun}: {names}{more}"
         yield first.start, first.content_end, message, None
+
+    def _selective(self, missing: list[int], listed: set[int]) -> list[int]:
+        """``missing`` without the sub-headings the table leaves out by its own convention: at a
+        level below its top one, where two sections or more have none of their sub-headings of
+        that level listed, the table lists sub-headings of some sections only (``Tools`` with
+        its parts, ``Talks`` without): a section whose sub-headings are all left out is one of
+        those, not a table that forgot them."""
+        headings = self.doc.headings
+        top = min(headings[index].level for index in listed) if listed else 0
+        shown = {self._family(index) for index in listed}
+        bare: dict[int, set[tuple[int, int]]] = {}
+        for index in missing:
+            family = self._family(index)
+            if headings[index].level > top and family not in shown:
+                bare.setdefault(headings[index].level, set()).add(family)
+        return [
+            index
+            for index in missing
+            if len(bare.get(headings[index].level, ())) < _UNAMBIGUOUS
+            or self._family(index) in shown
+        ]
 
     def _insertions(self, missing: list[int], listed: set[int]) -> dict[int, tuple[TocLink, Edit]]:
         """The missing headings that the table is clearly meant to hold, each with the line that
@@ -296,14 +324,23 @@ class _Spans:
         at = bisect_left(starts, start)
         return at < len(starts) and starts[at] < self.ends[index]
 
+    def holds_links(self, index: int) -> bool:
+        """Whether the section (its subsections included) holds a link or a bare address."""
+        body = self._body(index)
+        return bool(links(body, 0, len(body)))
+
+    def _body(self, index: int) -> str:
+        """The section's text under its heading, comments taken out."""
+        doc = self.doc
+        start = doc.line_start(doc.headings[index].last_line + 1)
+        return _COMMENT.sub("", doc.text[start : self.ends[index]])
+
     def could_hold_entries(self, index: int) -> bool:
         """Entries, or links in two paragraphs or more (a list the reader does not know): not
         a single note, a legend without links, or nothing."""
         if self.holds_entries(index):
             return True
-        doc = self.doc
-        start = doc.line_start(doc.headings[index].last_line + 1)
-        body = _COMMENT.sub("", doc.text[start : self.ends[index]])
+        body = self._body(index)
         paragraphs = [part for part in _PARAGRAPH_BREAK.split(body) if part.strip()]
         return len(paragraphs) > 1 and bool(links(body, 0, len(body)))
 
@@ -358,15 +395,22 @@ def _scope(doc: Document, table: TableOfContents) -> list[int]:
         return []
     end = table.links[-1].item.start
     holding = {id(toc_link.item.section) for toc_link in table.links}  # its own and group titles
+    local = table.local(doc.sections)
     return [
         index
         for index, (heading, section) in enumerate(zip(headings, doc.sections[1:], strict=True))
         if heading.start > end
+        and (not local or table.holds(section))
         and heading.level in levels
         and not heading.in_list_item
         and id(section) not in holding
         and not not_listed(section)
     ]
+
+
+def _divider_or_prose(text: str) -> bool:
+    """A bare ``##`` (a divider) or a sentence set as a heading: no section to list."""
+    return not text or prose_heading(text)
 
 
 def _anchor(url: str) -> str:
@@ -389,10 +433,15 @@ def _related(label: str, heading: str) -> bool:
     )
 
 
+def _under_contents(table: TableOfContents) -> bool:
+    """Whether the table stands under a contents heading (``## Contents``, ``目录``)."""
+    return table.section.heading is not None and meta_section(table.section)
+
+
 def _unambiguous(doc: Document, table: TableOfContents) -> bool:
     """A table under a contents heading (``## Contents``, ``目录``), or of two links or more
     that nearly all reach headings: a short list of in-page links elsewhere may be a note."""
-    if table.section.heading is not None and meta_section(table.section):
+    if _under_contents(table):
         return True
     reached = sum(t.target is not None for t in table.links)
     return reached >= _UNAMBIGUOUS and 4 * reached >= 3 * len(table.links)
