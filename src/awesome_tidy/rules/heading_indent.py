@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, html_regions
+from awesome_tidy.model import Document, Heading, html_regions
 from awesome_tidy.rule import WHITESPACE, Edit, Fix, Problem, Rule
 
 
@@ -14,20 +14,38 @@ class HeadingIndent(Rule):
     changes = (WHITESPACE,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        text = doc.text
-        regions = html_regions(doc)
-        for heading in doc.headings:
-            if heading.in_list_item:  # indented by its list item: moving it would leave the item
-                continue
-            if heading.setext:  # up to three spaces before text and underline render the same
-                continue
-            if regions.innermost(heading.start) is not None:
-                continue  # lined up with its HTML (<details>): GitHub renders it the same
-            indent = text[heading.start : heading.marker_start]
-            if indent and not indent.strip(" \t"):
+        judged = _judged(doc)
+        indents = {indent for _, indent in judged}
+        if len(judged) >= _HOUSE_STYLE and len(indents) == 1:
+            return  # every heading indented alike: the file's own style, rendered the same
+        for heading, indent in judged:
+            if indent:
                 yield self.problem(
                     heading.start,
                     heading.marker_start,
                     message=f"heading indented by {len(indent)} space{'s' * (len(indent) > 1)}",
                     fix=Fix.safe(Edit.delete(heading.start, heading.marker_start)),
                 )
+
+
+_HOUSE_STYLE = 3
+"""Headings indented alike that make a style: one or two are as likely a pasted slip."""
+
+
+def _judged(doc: Document) -> list[tuple[Heading, str]]:
+    """The ATX headings that stand on their own, with the blanks before their ``#``."""
+    text = doc.text
+    regions = html_regions(doc)
+    judged = []
+    for heading in doc.headings:
+        if heading.in_list_item:  # indented by its list item: moving it would leave the item
+            continue
+        if heading.setext:  # up to three spaces before text and underline render the same
+            continue
+        if regions.innermost(heading.start) is not None:
+            continue  # lined up with its HTML (<details>): GitHub renders it the same
+        indent = text[heading.start : heading.marker_start]
+        if indent.strip(" \t"):
+            continue
+        judged.append((heading, indent))
+    return judged
