@@ -316,6 +316,8 @@ def describe(text: str, entry: Entry) -> Described | None:
     if any(char in SEPARATOR_MARKS for char in text[start:end]):
         return Described("separated", (start, end), words)
     first = text[words]
+    if words == start and _particle(first):
+        return Described("prose", (start, end), words)
     # No case to tell in CJK; ``是`` (is) goes on from the name as a sentence. A CJK bracket
     # (``【[docs](url)】``) opens no words.
     if is_cjk(first) and first.isalnum():
@@ -323,6 +325,21 @@ def describe(text: str, entry: Entry) -> Described | None:
     if not first.isascii() or not first.isalnum():
         return None
     return Described("prose" if first.islower() else "bare", (start, end), words)
+
+
+def _particle(char: str) -> bool:
+    """Whether ``char``, written against the name with no space, opens a particle that makes
+    the name a word of a sentence: Korean writes words apart and its particles on their word
+    (``[번역본](url)이 있다``, "a translation exists"), Japanese its hiragana particles on their
+    noun (``[原文](url)を参照``). Another word run on to the name is still a description missing
+    its separator, and Chinese ideographs run on either way."""
+    return char in _PARTICLES
+
+
+# The first syllables of Korean particles (이/가, 은/는, 을/를, 의, 에/에서, 와/과, 도, 로/으로,
+# 만, 부터, 까지, 처럼, 보다, 하고) and the Japanese case particles (は が を の に で と も へ や
+# から まで より).
+_PARTICLES = frozenset("이가은는을를의에와과도로으만부까처보하" "はがをのにでともへやかまよ")
 
 
 # Text the list writes after the names of several items alike (``[awesome-flask](url) 系列``,
