@@ -398,8 +398,10 @@ def describe(text: str, entry: Entry) -> Described | None:
         return None
     start, end, words = found
     if any(char in SEPARATOR_MARKS for char in text[start:end]):
-        return Described("separated", (start, end), words)
+        return Described("separated", *_doubled(text, start, end, words))
     first = text[words]
+    if words == start and _particle(first):
+        return Described("prose", (start, end), words)
     # No case to tell in CJK; ``是`` (is) goes on from the name as a sentence. A CJK bracket
     # (``【[docs](url)】``) opens no words.
     if is_cjk(first) and first.isalnum():
@@ -407,6 +409,35 @@ def describe(text: str, entry: Entry) -> Described | None:
     if not first.isascii() or not first.isalnum():
         return None
     return Described("prose" if first.islower() else "bare", (start, end), words)
+
+
+def _doubled(text: str, start: int, end: int, words: int) -> tuple[tuple[int, int], int]:
+    """The separator with the marks and spaces that double it (`` -- ``, ``：：``), and where the
+    words then start: a separator read up to its first mark would leave the second opening the
+    description, and the list's separator put in its place would make `` - - Text``."""
+    wide = end
+    while wide < len(text) and text[wide] in SEPARATOR_MARKS:
+        wide += 1
+    if wide == end:
+        return (start, end), words
+    while wide < len(text) and text[wide] in " \t":
+        wide += 1
+    return (start, wide), max(words, wide)
+
+
+def _particle(char: str) -> bool:
+    """Whether ``char``, written against the name with no space, opens a particle that makes
+    the name a word of a sentence: Korean writes words apart and its particles on their word
+    (``[번역본](url)이 있다``, "a translation exists"), Japanese its hiragana particles on their
+    noun (``[原文](url)を参照``). Another word run on to the name is still a description missing
+    its separator, and Chinese ideographs run on either way."""
+    return char in _PARTICLES
+
+
+# The first syllables of Korean particles (이/가, 은/는, 을/를, 의, 에/에서, 와/과, 도, 로/으로,
+# 만, 부터, 까지, 처럼, 보다, 하고) and the Japanese case particles (は が を の に で と も へ や
+# から まで より).
+_PARTICLES = frozenset("이가은는을를의에와과도로으만부까처보하はがをのにでともへやかまよ")
 
 
 # Text the list writes after the names of several items alike (``[awesome-flask](url) 系列``,

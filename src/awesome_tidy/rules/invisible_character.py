@@ -11,6 +11,11 @@ from awesome_tidy.rule import Edit, Fix, Problem, Rule, replace_chars
 # they do nothing but break search and comparison.
 _JOINERS = frozenset(("\u200c", "\u200d"))
 _SPACES = frozenset(("\u00a0", "\u202f"))
+# Where typography puts a no-break space on purpose: before French high punctuation and a
+# percent sign (``Outil : rapide``), inside guillemets (``« texte »``), between the digit groups
+# of a number (``10 000``). A plain space there lets the line break before the ``:``.
+_BEFORE_MARK = frozenset(":;!?»›%")
+_AFTER_MARK = frozenset("«‹")
 _HIDDEN = re.compile("[" + "".join(INVISIBLE) + "]")
 
 
@@ -37,6 +42,8 @@ class InvisibleCharacter(Rule):
                         continue
                     if char in _JOINERS and not _between_latin(text, offset):
                         continue
+                    if char in _SPACES and _typographic(text, offset):
+                        continue
                     yield self.problem(
                         offset,
                         offset + 1,
@@ -60,3 +67,9 @@ def _parts(entry: Entry) -> Iterator[tuple[str, Part]]:
 def _between_latin(text: str, offset: int) -> bool:
     before, after = text[offset - 1 : offset], text[offset + 1 : offset + 2]
     return before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+
+
+def _typographic(text: str, offset: int) -> bool:
+    """Whether the no-break space at ``offset`` is where typography puts one on purpose."""
+    before, after = text[offset - 1 : offset], text[offset + 1 : offset + 2]
+    return after in _BEFORE_MARK or before in _AFTER_MARK or (before.isdigit() and after.isdigit())

@@ -52,8 +52,13 @@ class LinkItemFormat(Rule):
         for entry, found in described:
             if found.kind == "prose" or text[slice(*found.separator)] == canonical:
                 continue
-            if found.kind == "bare" and id(entry.item) in notes:
-                continue  # a link opening one of a paper's notes, not an item of the list
+            if found.kind == "bare" and (
+                id(entry.item) in notes or _separated_later(text, found, canonical)
+            ):
+                # A link opening one of a paper's notes is not an item of the list; a short
+                # run of the item's own marks the reader does not know (``★ 1.2k``) before the
+                # list's separator leaves no separator missing.
+                continue
             yield self._problem(text, found, canonical)
 
     def _problem(self, text: str, found: Described, canonical: str) -> Problem:
@@ -67,11 +72,31 @@ class LinkItemFormat(Rule):
                     f"{text[start:end]!r} between name and description where the list uses "
                     f"{canonical!r}"
                 ),
-                fix=None if _spaced_otherwise(text, start, end) else fix,
+                fix=None
+                if _spaced_otherwise(text, start, end) or _doubled(text, start, end)
+                else fix,
             )
         # Where the name ends and the text begins is a human's reading: no fix.
         shown = canonical.strip() or canonical
         return self.problem(start, end, message=f"no {shown!r} between name and description")
+
+
+# How far after the name a list's separator may follow the item's own marks (``★ 1.2k``).
+_MARKS_WIDTH = 12
+
+
+def _separated_later(text: str, found: Described, canonical: str) -> bool:
+    """Whether the list's separator follows close after the name, behind marks of the item's own."""
+    start = found.start
+    return (
+        canonical.strip() != "" and canonical in text[start : start + _MARKS_WIDTH + len(canonical)]
+    )
+
+
+def _doubled(text: str, start: int, end: int) -> bool:
+    """Whether the separator is doubled (`` -- ``, ``：：``): an ASCII stand-in for a dash, or a
+    typo, is a human's to mend; the fixer takes only one mark for a separator."""
+    return len(text[start:end].strip()) > 1
 
 
 def _spaced_otherwise(text: str, start: int, end: int) -> bool:

@@ -26,6 +26,10 @@ _AS_TWIN = str.maketrans({**_FAMILY, "）": ")", "】": "]", "］": "]", "〕": 
 _PAIRS = ("()", "[]", "“”", "《》", "「」", "『』")
 _ROUNDS = 3
 _MATH = re.compile(r"\$[^$\n]+\$")
+# A half-open interval written as text, ``[0, 1)``, ``(0, 1]``, ``[a, ∞)``: its brackets differ
+# on purpose. Bounds are numbers, one letter or infinity, so that no text in brackets is taken.
+_BOUND = r"\s*[-+−]?(?:\d+(?:\.\d+)?|[A-Za-z]|∞|inf)\s*"
+_INTERVAL = re.compile(rf"\[{_BOUND},{_BOUND}\)|\({_BOUND},{_BOUND}\]")
 # ``i)``, ``iv)``: roman enumerators, which open nothing either.
 _ROMAN = frozenset(("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"))
 _INTERESTING = re.compile(
@@ -51,12 +55,14 @@ class UnbalancedBracket(Rule):
 
 
 def _written_on_purpose(text: str, entry: Entry) -> list[tuple[int, int]]:
-    """Where brackets are no punctuation, sorted: link URLs, inline code, and ``$...$`` math
-    (``$[0, 1)$`` is a half-open interval)."""
+    """Where brackets are no punctuation, sorted: link URLs, inline code, ``$...$`` math
+    (``$[0, 1)$`` is a half-open interval) and half-open intervals written as text."""
     start, end = entry.body.start, entry.body.end
     spans = [(link.url.start, link.url.end) for link in entry.links] + entry.code_spans
     if text.find("$", start, end) >= 0:
         spans += [match.span() for match in _MATH.finditer(text, start, end)]
+    if text.find(",", start, end) >= 0:
+        spans += [match.span() for match in _INTERVAL.finditer(text, start, end)]
     return _merged(sorted(spans))
 
 
