@@ -323,7 +323,10 @@ class Entry:
         short label before a titled link (``BERT-TTS: [Towards Transfer ...](url)``) names a
         group of papers, so the link's title is compared with it."""
         title = self._whole_title()
-        if not any(char.isalpha() for char in title) or is_kind_label(title):
+        # A title's first character is almost always a letter: the generator runs only where not.
+        if not (title[:1].isalpha() or any(char.isalpha() for char in title)) or is_kind_label(
+            title
+        ):
             return ""  # ``| 215 |``, ``- Paper: url``: what a title's place holds, not a name
         if title in PLACEHOLDERS:
             return ""  # ``| N/A |``: a name column's placeholder, shared by unnamed papers
