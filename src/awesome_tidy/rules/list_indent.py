@@ -15,24 +15,28 @@ class ListIndent(Rule):
     changes = (WHITESPACE,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        margin, in_html = _top_level_lists(doc)
+        margin, in_html, at_margin = _top_level_lists(doc)
         if not (margin or in_html):
             return
         starts = {item.line for item in doc.items}
         for items in margin:
+            if not at_margin and _chosen_indent(items):
+                yield from self._keep_convention(doc, items, starts)
+                continue
             # A list moves whole or not at all: one item left behind would nest under the rest.
             fixable = not any(_indented_after(doc, item, 0, starts) for item, _ in items)
             for item, width in items:
                 if width:
                     yield self._report(doc, item, width, 0, fixable)
         for items in in_html:
-            yield from self._inside_html(doc, items, starts)
+            yield from self._keep_convention(doc, items, starts)
 
-    def _inside_html(
+    def _keep_convention(
         self, doc: Document, items: list[tuple[ListItem, int]], starts: set[int]
     ) -> Iterator[Problem]:
-        """A list an HTML block (``<details>``) holds keeps the indentation most of its items
-        have: GitHub renders it the same; only the items that break it are moved."""
+        """A list an HTML block (``<details>``) holds, or one most of whose items are indented
+        by two or three spaces, keeps the indentation most of its items have: GitHub renders it
+        the same; only the items that break it are moved."""
         indent, count = Counter(width for _, width in items).most_common(1)[0]
         if count * 2 <= len(items) or count == len(items):
             return  # no convention to keep, or none broken
@@ -51,6 +55,16 @@ class ListIndent(Rule):
         # Moved, an item would take in an indented paragraph that follows its list: withheld.
         fix = Fix.safe(*_shift(doc, item, width, expected)) if fixable else None
         return self.problem(item.start, item.marker_start, message=message, fix=fix)
+
+
+def _chosen_indent(items: Widths) -> bool:
+    """Whether at least half the list's items are indented by two or three spaces: the width
+    of a nesting level, chosen for the whole list (``  - Item`` under each heading), which
+    GitHub renders as it would at the margin, where most of the list's entries are so indented
+    (where most are at the margin, such a list is a block indented unlike the rest). One
+    leading space is what a paste or a stray keystroke leaves, and is moved to the margin with
+    the rest of its list."""
+    return sum(width >= 2 for _, width in items) * 2 >= len(items)
 
 
 def _shift(doc: Document, item: ListItem, width: int, expected: int) -> Iterator[Edit]:
@@ -95,9 +109,10 @@ _HABIT = 0.9
 Widths = list[tuple[ListItem, int]]
 
 
-def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths]]:
+def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths], bool]:
     """The top-level lists of entries outside HTML, where entries mix the margin with
-    indentation; and the lists inside HTML blocks. Each item with its indentation."""
+    indentation; the lists inside HTML blocks, each item with its indentation; and whether
+    most entries outside HTML are at the margin."""
     regions = html_regions(doc)
     entry_items = {id(entry.item) for entry in doc.entries if entry.item is not None}
     outside: defaultdict[int, Widths] = defaultdict(list)
@@ -115,8 +130,9 @@ def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths]]:
         if id(item) in entry_items:
             entry_widths[len(indent)] += 1
             entry_lists.add(item.top_list)
+    at_margin = entry_widths[0] * 2 > entry_widths.total()
     if not _mixed(entry_widths):
-        return [], list(inside.values())
+        return [], list(inside.values()), at_margin
     # A list of notes or contents indented alike on its own is the author's box: a list that
     # holds entries, or that mixes the margin with indentation itself, is judged where some of
     # its items are indented.
@@ -126,4 +142,4 @@ def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths]]:
         if any(width for _, width in items)
         and (key in entry_lists or any(not width for _, width in items))
     ]
-    return judged, list(inside.values())
+    return judged, list(inside.values()), at_margin
