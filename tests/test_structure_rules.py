@@ -111,7 +111,7 @@ def test_an_item_at_the_margin_inside_details_moves_in_with_its_sub_items() -> N
     )
     text = indented.replace("  - [Inkpot]", "- [Inkpot]").replace("    - [themes]", "  - [themes]")
     assert found(text, "list-indent") == [
-        (9, 1, "list item indented by 0 spaces where its list uses 2"),
+        (9, 1, "list item at the margin where its list uses 2"),
     ]
     assert fixed(text, "list-indent") == indented
 

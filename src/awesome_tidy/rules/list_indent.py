@@ -49,7 +49,7 @@ class ListIndent(Rule):
         self, doc: Document, item: ListItem, width: int, expected: int, fixable: bool
     ) -> Problem:
         spaces = f"{width} space{'s' * (width != 1)}"
-        message = f"list item indented by {spaces}"
+        message = f"list item indented by {spaces}" if width else "list item at the margin"
         if expected:
             message += f" where its list uses {expected}"
         # Moved, an item would take in an indented paragraph that follows its list: withheld.
