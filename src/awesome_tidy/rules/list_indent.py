@@ -19,12 +19,16 @@ class ListIndent(Rule):
         if not (margin or in_html):
             return
         starts = {item.line for item in doc.items}
+        kept = [items for items in margin if not at_margin and _chosen_indent(items)]
+        # An item of a list that keeps its indentation stays where it is: one right after a
+        # list moved to the margin would nest under that list's last item.
+        moving = starts - {item.line for items in kept for item, _ in items}
         for items in margin:
-            if not at_margin and _chosen_indent(items):
+            if any(items is chosen for chosen in kept):
                 yield from self._keep_convention(doc, items, starts)
                 continue
             # A list moves whole or not at all: one item left behind would nest under the rest.
-            fixable = not any(_indented_after(doc, item, 0, starts) for item, _ in items)
+            fixable = not any(_indented_after(doc, item, 0, moving) for item, _ in items)
             for item, width in items:
                 if width:
                     yield self._report(doc, item, width, 0, fixable)
