@@ -20,18 +20,15 @@ class ListIndent(Rule):
             return
         starts = {item.line for item in doc.items}
         kept = [items for items in margin if not at_margin and _chosen_indent(items)]
-        # An item of a list that keeps its indentation stays where it is: one right after a
-        # list moved to the margin would nest under that list's last item.
-        moving = starts - {item.line for items in kept for item, _ in items}
+        kept_ids = {id(items) for items in kept}
+        movable = {id(items) for items in _movable(doc, margin, kept_ids, starts)}
         for items in margin:
-            if any(items is chosen for chosen in kept):
+            if id(items) in kept_ids:
                 yield from self._keep_convention(doc, items, starts)
                 continue
-            # A list moves whole or not at all: one item left behind would nest under the rest.
-            fixable = not any(_indented_after(doc, item, 0, moving) for item, _ in items)
             for item, width in items:
                 if width:
-                    yield self._report(doc, item, width, 0, fixable)
+                    yield self._report(doc, item, width, 0, id(items) in movable)
         for items in in_html:
             yield from self._keep_convention(doc, items, starts)
 
@@ -80,6 +77,23 @@ def _shift(doc: Document, item: ListItem, width: int, expected: int) -> Iterator
             yield Edit.delete(start, start + width - expected)
         elif width < expected and doc.line_text(line).strip():
             yield Edit.insert(start, " " * (expected - width))
+
+
+def _movable(doc: Document, lists: list[Widths], kept: set[int], starts: set[int]) -> list[Widths]:
+    """The lists that can move to the margin whole: not one that keeps its indentation (``kept``
+    holds their ids), and none that would take in what follows it. An item that stays where it
+    is (its list keeps its indentation, or cannot move) is what follows the list before it:
+    moved, that list would take it in as a sub-item; so the lists are judged from the last."""
+    staying = {item.line for items in lists if id(items) in kept for item, _ in items}
+    movable: list[Widths] = []
+    for items in reversed(lists):
+        if id(items) in kept:
+            continue
+        if any(_indented_after(doc, item, 0, starts - staying) for item, _ in items):
+            staying.update(item.line for item, _ in items)
+        else:
+            movable.append(items)
+    return movable
 
 
 def _indented_after(doc: Document, item: ListItem, expected: int, starts: set[int]) -> bool:
