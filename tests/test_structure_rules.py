@@ -111,7 +111,7 @@ def test_an_item_at_the_margin_inside_details_moves_in_with_its_sub_items() -> N
     )
     text = indented.replace("  - [Inkpot]", "- [Inkpot]").replace("    - [themes]", "  - [themes]")
     assert found(text, "list-indent") == [
-        (9, 1, "list item indented by 0 spaces where its list uses 2"),
+        (9, 1, "list item at the margin where its list uses 2"),
     ]
     assert fixed(text, "list-indent") == indented
 
@@ -226,3 +226,26 @@ def test_a_chapter_typed_one_level_too_deep_is_still_found() -> None:
     assert found(text, "heading-numbering") == [
         (5, 1, "heading 2 has level 3, its number says level 2"),
     ]
+
+
+# -- list-indent: a list indented by two spaces keeps its indentation --------------------------
+
+BESIDE_A_KEPT_LIST = (
+    "## Rocks\n"
+    "  - [Granite](https://example.org/granite) - Field data from three basins.\n"
+    "  - [Basalt](https://example.org/basalt) - Soil formation on lava flows.\n\n"
+    "## Ice\n"
+    "- [Glacier](https://example.org/glacier) - Thirty years of stake readings.\n"
+    " - [Sea ice](https://example.org/drift) - Buoy tracks in the Arctic.\n"
+    "  + [Firn](https://example.org/firn) - Cores from the Greenland summit.\n"
+    "  + [Snow](https://example.org/snow) - Daily maps from MODIS.\n"
+)
+
+
+def test_an_item_that_a_kept_list_would_nest_under_is_reported_without_a_fix() -> None:
+    # Moved to the margin, the item would take the two-space list after it as its sub-list:
+    # the rule offers no fix, so the fixer has nothing to refuse and a second run agrees.
+    assert found(BESIDE_A_KEPT_LIST, "list-indent") == [(7, 1, "list item indented by 1 space")]
+    result = fix_text(BESIDE_A_KEPT_LIST, Config(select=("list-indent",)))
+    assert result.text == BESIDE_A_KEPT_LIST
+    assert result.withheld == {}

@@ -15,24 +15,29 @@ class ListIndent(Rule):
     changes = (WHITESPACE,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        margin, in_html = _top_level_lists(doc)
+        margin, in_html, at_margin = _top_level_lists(doc)
         if not (margin or in_html):
             return
         starts = {item.line for item in doc.items}
+        kept = [items for items in margin if not at_margin and _chosen_indent(items)]
+        kept_ids = {id(items) for items in kept}
+        movable = {id(items) for items in _movable(doc, margin, kept_ids, starts)}
         for items in margin:
-            # A list moves whole or not at all: one item left behind would nest under the rest.
-            fixable = not any(_indented_after(doc, item, 0, starts) for item, _ in items)
+            if id(items) in kept_ids:
+                yield from self._keep_convention(doc, items, starts)
+                continue
             for item, width in items:
                 if width:
-                    yield self._report(doc, item, width, 0, fixable)
+                    yield self._report(doc, item, width, 0, id(items) in movable)
         for items in in_html:
-            yield from self._inside_html(doc, items, starts)
+            yield from self._keep_convention(doc, items, starts)
 
-    def _inside_html(
+    def _keep_convention(
         self, doc: Document, items: list[tuple[ListItem, int]], starts: set[int]
     ) -> Iterator[Problem]:
-        """A list an HTML block (``<details>``) holds keeps the indentation most of its items
-        have: GitHub renders it the same; only the items that break it are moved."""
+        """A list an HTML block (``<details>``) holds, or one most of whose items are indented
+        by two or three spaces, keeps the indentation most of its items have: GitHub renders it
+        the same; only the items that break it are moved."""
         indent, count = Counter(width for _, width in items).most_common(1)[0]
         if count * 2 <= len(items) or count == len(items):
             return  # no convention to keep, or none broken
@@ -45,12 +50,22 @@ class ListIndent(Rule):
         self, doc: Document, item: ListItem, width: int, expected: int, fixable: bool
     ) -> Problem:
         spaces = f"{width} space{'s' * (width != 1)}"
-        message = f"list item indented by {spaces}"
+        message = f"list item indented by {spaces}" if width else "list item at the margin"
         if expected:
             message += f" where its list uses {expected}"
         # Moved, an item would take in an indented paragraph that follows its list: withheld.
         fix = Fix.safe(*_shift(doc, item, width, expected)) if fixable else None
         return self.problem(item.start, item.marker_start, message=message, fix=fix)
+
+
+def _chosen_indent(items: Widths) -> bool:
+    """Whether at least half the list's items are indented by two or three spaces: the width
+    of a nesting level, chosen for the whole list (``  - Item`` under each heading), which
+    GitHub renders as it would at the margin, where most of the list's entries are so indented
+    (where most are at the margin, such a list is a block indented unlike the rest). One
+    leading space is what a paste or a stray keystroke leaves, and is moved to the margin with
+    the rest of its list."""
+    return sum(width >= 2 for _, width in items) * 2 >= len(items)
 
 
 def _shift(doc: Document, item: ListItem, width: int, expected: int) -> Iterator[Edit]:
@@ -62,6 +77,23 @@ def _shift(doc: Document, item: ListItem, width: int, expected: int) -> Iterator
             yield Edit.delete(start, start + width - expected)
         elif width < expected and doc.line_text(line).strip():
             yield Edit.insert(start, " " * (expected - width))
+
+
+def _movable(doc: Document, lists: list[Widths], kept: set[int], starts: set[int]) -> list[Widths]:
+    """The lists that can move to the margin whole: not one that keeps its indentation (``kept``
+    holds their ids), and none that would take in what follows it. An item that stays where it
+    is (its list keeps its indentation, or cannot move) is what follows the list before it:
+    moved, that list would take it in as a sub-item; so the lists are judged from the last."""
+    staying = {item.line for items in lists if id(items) in kept for item, _ in items}
+    movable: list[Widths] = []
+    for items in reversed(lists):
+        if id(items) in kept:
+            continue
+        if any(_indented_after(doc, item, 0, starts - staying) for item, _ in items):
+            staying.update(item.line for item, _ in items)
+        else:
+            movable.append(items)
+    return movable
 
 
 def _indented_after(doc: Document, item: ListItem, expected: int, starts: set[int]) -> bool:
@@ -95,9 +127,10 @@ _HABIT = 0.9
 Widths = list[tuple[ListItem, int]]
 
 
-def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths]]:
+def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths], bool]:
     """The top-level lists of entries outside HTML, where entries mix the margin with
-    indentation; and the lists inside HTML blocks. Each item with its indentation."""
+    indentation; the lists inside HTML blocks, each item with its indentation; and whether
+    most entries outside HTML are at the margin."""
     regions = html_regions(doc)
     if not len(regions) and all(item.start == item.marker_start for item in doc.items):
         return [], []  # nothing indented and no HTML block: no list to judge (most lists)
@@ -117,8 +150,9 @@ def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths]]:
         if id(item) in entry_items:
             entry_widths[len(indent)] += 1
             entry_lists.add(item.top_list)
+    at_margin = entry_widths[0] * 2 > entry_widths.total()
     if not _mixed(entry_widths):
-        return [], list(inside.values())
+        return [], list(inside.values()), at_margin
     # A list of notes or contents indented alike on its own is the author's box: a list that
     # holds entries, or that mixes the margin with indentation itself, is judged where some of
     # its items are indented.
@@ -128,4 +162,4 @@ def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths]]:
         if any(width for _, width in items)
         and (key in entry_lists or any(not width for _, width in items))
     ]
-    return judged, list(inside.values())
+    return judged, list(inside.values()), at_margin
