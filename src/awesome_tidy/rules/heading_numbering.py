@@ -136,7 +136,7 @@ def _scheme_for(schemes: list[_Scheme], parts: tuple[int, ...]) -> _Scheme:
 
 
 def _numbering(scheme: list[Heading]) -> bool:
-    """Whether the numbers read as a numbering: most of them start a level (``1``,
+    """Whether the numbers read as a numbering: at least half of them start a level (``1``,
     ``2.0``) or follow a number before them. Names that start with a count (``## 360 Video``,
     ``## 2 Factor Authentication``, ``## 100 Days of Code``) number nothing."""
     seen: set[tuple[int, ...]] = set()
@@ -146,7 +146,7 @@ def _numbering(scheme: list[Heading]) -> bool:
         assert parts is not None
         in_turn += parts[-1] <= 1 or (*parts[:-1], parts[-1] - 1) in seen
         seen.add(parts)
-    return 2 * in_turn > len(scheme)
+    return 2 * in_turn >= len(scheme)
 
 
 def _extends(enclosing: Heading, parts: tuple[int, ...]) -> bool:

@@ -133,7 +133,7 @@ def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths], bool]:
     most entries outside HTML are at the margin."""
     regions = html_regions(doc)
     if not len(regions) and all(item.start == item.marker_start for item in doc.items):
-        return [], []  # nothing indented and no HTML block: no list to judge (most lists)
+        return [], [], True  # nothing indented and no HTML block: no list to judge (most lists)
     entry_items = {id(entry.item) for entry in doc.entries if entry.item is not None}
     outside: defaultdict[int, Widths] = defaultdict(list)
     inside: defaultdict[int, Widths] = defaultdict(list)
