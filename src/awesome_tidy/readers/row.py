@@ -31,6 +31,10 @@ _UNKNOWN = frozenset(
     | {"暂无", "无", "未知", "不详", "不明"}
 )
 _VENUE_HEADERS = ("venue", "publication", "conference", "journal", "pub", "会议", "期刊")
+# A measured value: ``73.2``, ``78.2 (07+12)``, ``7B``, ``45%``, ``~30 fps``.
+_MEASURE = re.compile(
+    r"[-+~≈<>]?\s*\d[\d.,]*\s*(?:%|[kmbgt]|x|×|ms|fps)?\s*(?:\([^()|]*\))?\**", re.IGNORECASE
+)
 
 
 def row_candidate(doc: Document, row: TableRow) -> Candidate | None:
@@ -53,7 +57,7 @@ def row_candidate(doc: Document, row: TableRow) -> Candidate | None:
         _read_row_metadata(text, entry, row)
     evidence = (
         entry.title is not None
-        and bool(entry.real_links or entry.year)
+        and bool(entry.real_links or (entry.year and not _results_row(text, row, cell)))
         and not cross_reference(entry)
     )
     return Candidate(entry, evidence, (id(table),))
@@ -80,6 +84,20 @@ def _title_cell(text: str, row: TableRow) -> tuple[int, int] | None:
             None,
         )
     return cell if cell is not None and cell[1] > cell[0] else None
+
+
+def _results_row(text: str, row: TableRow, title: tuple[int, int]) -> bool:
+    """Whether the row's other cells are mostly measurements: ``| Faster R-CNN | 73.2 | 21.9 |
+    NIPS'15 |`` is a result in a results table, not a paper, and one method is measured in
+    several rows (backbones, sizes, settings) by design, not listed twice by mistake."""
+    others = [
+        text[start:end].strip()
+        for index, (start, end) in enumerate(row.cells)
+        if (start, end) != title and not _dating(row.table.header[index : index + 1])
+    ]
+    numbers = sum(1 for cell in others if _MEASURE.fullmatch(cell))
+    blanks = sum(1 for cell in others if cell.lower() in _UNKNOWN)
+    return numbers >= 1 and numbers + blanks >= 2 and (numbers + blanks) * 2 > len(others)
 
 
 def _dating(header: list[str]) -> bool:
