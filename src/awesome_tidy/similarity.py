@@ -66,8 +66,13 @@ def _words_align(first: list[str], second: list[str]) -> bool:
 def _typo(word: str, other: str) -> bool:
     """Whether two close words may be one word mistyped, not two names: ``beta1`` and
     ``beta2``, ``7b`` and ``70b`` differ in a number (a version, a size); ``gpl`` and ``agpl``,
-    ``lm`` and ``llm`` in letters put before a word, which make another name."""
+    ``lm`` and ``llm`` in letters put before a word, and ``qm7`` and ``qm7b``, ``yolov5`` and
+    ``yolov5u`` in letters put after a number (a variant), which make another name. Letters
+    after a word's letters (``network``, ``networks``) may be a slip."""
     if _digits(word) != _digits(other):
+        return False
+    shorter, longer = sorted((word, other), key=len)
+    if shorter[-1:].isdigit() and longer.startswith(shorter):
         return False
     return not (word.endswith(other) or other.endswith(word))
 
