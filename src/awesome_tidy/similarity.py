@@ -306,13 +306,22 @@ def _other_papers(first: Entry, second: Entry) -> bool:
     GitHub repositories, two model cards): a name (``TransRec``, ``CodeParrot``) is given to
     several things (models, their sizes, a model and its dataset), each with its own page. A
     name linked on two sites (a repository, a home page) may be one thing. A whole paper title
-    is not a name: one paper may have two arXiv ids, and is still listed twice."""
-    if first.title_text.count(" ") >= _NAME_SPACES:
+    is not a name: one paper may have two arXiv ids, and is still listed twice, except as
+    sub-items of two different items (``[Wavefunction version](doi-a)`` under *QM9* and
+    ``[Wavefunction version](doi-b)`` under *QM7*), whose parents say what each belongs to."""
+    if first.title_text.count(" ") >= _NAME_SPACES and not _two_parents(first, second):
         return False
     one, other = _paper_ids(first), _paper_ids(second)
     return bool(one.keys() & other.keys()) and all(
         not one[site] & other[site] for site in one.keys() & other.keys()
     )
+
+
+def _two_parents(first: Entry, second: Entry) -> bool:
+    """Whether both entries are sub-items, of two different list items."""
+    one = first.item.parent if first.item is not None else None
+    other = second.item.parent if second.item is not None else None
+    return one is not None and other is not None and one is not other
 
 
 def _paper_ids(entry: Entry) -> dict[str, set[str]]:
