@@ -306,15 +306,17 @@ def _other_papers(first: Entry, second: Entry) -> bool:
     GitHub repositories, two model cards): a name (``TransRec``, ``CodeParrot``) is given to
     several things (models, their sizes, a model and its dataset), each with its own page. A
     name linked on two sites (a repository, a home page) may be one thing. A whole paper title
-    is not a name: one paper may have two arXiv ids, and is still listed twice, except as
-    sub-items of two different items (``[Wavefunction version](doi-a)`` under *QM9* and
-    ``[Wavefunction version](doi-b)`` under *QM7*), whose parents say what each belongs to."""
-    if first.title_text.count(" ") >= _NAME_SPACES and not _two_parents(first, second):
-        return False
+    is not a name: one paper may have two arXiv ids, or two notes on one site, and is still
+    listed twice, except as sub-items of two different items with two DOIs (``[Wavefunction
+    version](doi-a)`` under *QM9* and ``[Wavefunction version](doi-b)`` under *QM7*): a DOI
+    names one object, and the parents say what each belongs to."""
     one, other = _paper_ids(first), _paper_ids(second)
-    return bool(one.keys() & other.keys()) and all(
-        not one[site] & other[site] for site in one.keys() & other.keys()
-    )
+    shared = one.keys() & other.keys()
+    if first.title_text.count(" ") >= _NAME_SPACES:
+        if not _two_parents(first, second):
+            return False
+        shared &= {"doi"}
+    return bool(shared) and all(not one[site] & other[site] for site in shared)
 
 
 def _two_parents(first: Entry, second: Entry) -> bool:
