@@ -35,6 +35,7 @@ _UNKNOWN = frozenset(
 # A table this long shows which columns group its rows; a shorter one may repeat by chance.
 _GROUPING_ROWS = 4
 _VENUE_HEADERS = ("venue", "publication", "conference", "journal", "pub", "会议", "期刊")
+_METHOD_WORDS = 3
 # A measured value: ``73.2``, ``78.2 (07+12)``, ``7B``, ``45%``, ``~30 fps``.
 _MEASURE = re.compile(
     r"[-+~≈<>]?\s*\d[\d.,]*\s*(?:%|[kmbgt]|x|×|ms|fps)?\s*(?:\([^()|]*\))?\**", re.IGNORECASE
@@ -105,9 +106,13 @@ def _title_cell(text: str, row: TableRow, grouping: frozenset[int]) -> tuple[int
 
 
 def _results_row(text: str, row: TableRow, title: tuple[int, int]) -> bool:
-    """Whether the row's other cells are mostly measurements: ``| Faster R-CNN | 73.2 | 21.9 |
-    NIPS'15 |`` is a result in a results table, not a paper, and one method is measured in
-    several rows (backbones, sizes, settings) by design, not listed twice by mistake."""
+    """Whether the row names a method (three words at most) and its other cells are mostly
+    measurements: ``| Faster R-CNN | 73.2 | 21.9 | NIPS'15 |`` is a result in a results table,
+    not a paper, and one method is measured in several rows (backbones, sizes, settings) by
+    design, not listed twice by mistake. A whole paper title with its citation counts is a
+    paper."""
+    if len(text[title[0] : title[1]].split()) > _METHOD_WORDS:
+        return False
     others = [
         text[start:end].strip()
         for index, (start, end) in enumerate(row.cells)
