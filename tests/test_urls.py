@@ -167,6 +167,9 @@ def test_anchors_relative_and_odd_urls_never_raise(url: str) -> None:
         ("Visual Instruction Tuning", "https://arxiv.org/pdf/2304.08485.pdf", "paper"),
         ("LLaVA", "https://github.com/haotian-liu/LLaVA", "code"),
         ("Django", "https://www.djangoproject.com/", "other"),
+        ("Force fields", "https://www.science.org/doi/10.1126/sciadv.1603015", "paper"),
+        ("Reactions", "https://onlinelibrary.wiley.com/doi/full/10.1002/anie.2019", "paper"),
+        ("Docs", "https://example.org/doi/about", "other"),
     ],
 )
 def test_link_kind_reads_the_label_first_then_the_host(label: str, url: str, kind: str) -> None:

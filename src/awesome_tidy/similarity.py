@@ -66,8 +66,13 @@ def _words_align(first: list[str], second: list[str]) -> bool:
 def _typo(word: str, other: str) -> bool:
     """Whether two close words may be one word mistyped, not two names: ``beta1`` and
     ``beta2``, ``7b`` and ``70b`` differ in a number (a version, a size); ``gpl`` and ``agpl``,
-    ``lm`` and ``llm`` in letters put before a word, which make another name."""
+    ``lm`` and ``llm`` in letters put before a word, and ``qm7`` and ``qm7b``, ``yolov5`` and
+    ``yolov5u`` in letters put after a number (a variant), which make another name. Letters
+    after a word's letters (``network``, ``networks``) may be a slip."""
     if _digits(word) != _digits(other):
+        return False
+    shorter, longer = sorted((word, other), key=len)
+    if shorter[-1:].isdigit() and longer.startswith(shorter):
         return False
     return not (word.endswith(other) or other.endswith(word))
 
@@ -301,13 +306,24 @@ def _other_papers(first: Entry, second: Entry) -> bool:
     GitHub repositories, two model cards): a name (``TransRec``, ``CodeParrot``) is given to
     several things (models, their sizes, a model and its dataset), each with its own page. A
     name linked on two sites (a repository, a home page) may be one thing. A whole paper title
-    is not a name: one paper may have two arXiv ids, and is still listed twice."""
-    if first.title_text.count(" ") >= _NAME_SPACES:
-        return False
+    is not a name: one paper may have two arXiv ids, or two notes on one site, and is still
+    listed twice, except as sub-items of two different items with two DOIs (``[Wavefunction
+    version](doi-a)`` under *QM9* and ``[Wavefunction version](doi-b)`` under *QM7*): a DOI
+    names one object, and the parents say what each belongs to."""
     one, other = _paper_ids(first), _paper_ids(second)
-    return bool(one.keys() & other.keys()) and all(
-        not one[site] & other[site] for site in one.keys() & other.keys()
-    )
+    shared = one.keys() & other.keys()
+    if first.title_text.count(" ") >= _NAME_SPACES:
+        if not _two_parents(first, second):
+            return False
+        shared &= {"doi"}
+    return bool(shared) and all(not one[site] & other[site] for site in shared)
+
+
+def _two_parents(first: Entry, second: Entry) -> bool:
+    """Whether both entries are sub-items, of two different list items."""
+    one = first.item.parent if first.item is not None else None
+    other = second.item.parent if second.item is not None else None
+    return one is not None and other is not None and one is not other
 
 
 def _paper_ids(entry: Entry) -> dict[str, set[str]]:

@@ -55,6 +55,8 @@ BADGE_HOSTS = (
     "awesome.re",
     "api.star-history.com",
 )
+# A publisher's page of a DOI: ``science.org/doi/10.1126/...``, ``wiley.com/doi/full/10.1002/...``.
+_DOI_PATH = re.compile(r"/doi/(?:(?:abs|full|pdf|epdf|book)/)?10\.\d{4,}/")
 _PAPER_HOSTS = (
     "arxiv.org",
     "openreview.net",
@@ -264,6 +266,8 @@ def link_kind(label: str, url: str, *, image: bool = False) -> str:
     by_host = _host_kind(host_of(stripped))
     if by_host == "badge":
         return by_host
+    if by_host is None and _DOI_PATH.search(stripped):
+        by_host = "paper"
     return label_kind(label) or by_host or "other"  # the label first: the maintainer's word
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from awesome_tidy.readers.candidate import Candidate
 from awesome_tidy.readers.item import item_candidates
 from awesome_tidy.readers.paragraph import paragraph_candidates
-from awesome_tidy.readers.row import row_candidate
+from awesome_tidy.readers.row import row_candidates
 
 if TYPE_CHECKING:
     from awesome_tidy.document import Document
@@ -27,7 +27,7 @@ __all__ = ["Candidate", "read_candidates"]
 
 def read_candidates(doc: Document, *, keyed: bool) -> Iterator[Candidate]:
     """Every block that may be an entry, in source order."""
-    rows = [candidate for row in doc.rows if (candidate := row_candidate(doc, row))]
+    rows = list(row_candidates(doc))
     paragraphs = list(paragraph_candidates(doc))
     items = item_candidates(doc, keyed=keyed)
     if not rows and not paragraphs:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from awesome_tidy.inline import Part, code_spans, links, part
@@ -26,9 +28,27 @@ _TITLE_HEADERS = (
 )
 YEAR_HEADERS = ("year", "date", "time", "published", "年份", "时间", "日期")
 VENUE_HEADERS = ("venue", "publication", "conference", "journal", "pub", "会议", "期刊")
+# A table this long shows which columns group its rows; a shorter one may repeat by chance.
+_GROUPING_ROWS = 4
+_METHOD_WORDS = 3
+# A measured value: ``73.2``, ``78.2 (07+12)``, ``7B``, ``45%``, ``~30 fps``.
+_MEASURE = re.compile(
+    r"[-+~≈<>]?\s*\d[\d.,]*\s*(?:%|[kmbgt]|x|×|ms|fps)?\s*(?:\([^()|]*\))?\**", re.IGNORECASE
+)
 
 
-def row_candidate(doc: Document, row: TableRow) -> Candidate | None:
+def row_candidates(doc: Document) -> Iterator[Candidate]:
+    """The candidate entry of each table row, in source order."""
+    grouping = _grouping_columns(doc)
+    for row in doc.rows:
+        candidate = _row_candidate(doc, row, grouping.get(id(row.table), frozenset()))
+        if candidate is not None:
+            yield candidate
+
+
+def _row_candidate(
+    doc: Document, row: TableRow, grouping: frozenset[int] = frozenset()
+) -> Candidate | None:
     table = row.table
     if not row.cells or meta_section(table.section):
         return None
@@ -38,7 +58,7 @@ def row_candidate(doc: Document, row: TableRow) -> Candidate | None:
     entry = Entry("table-row", row.line, row.start, end, body, table.section, table=table)
     entry.code_spans = code_spans(text, body.start, body.end)
     entry.links = links(text, body.start, body.end, entry.code_spans)
-    cell = _title_cell(text, row)
+    cell = _title_cell(text, row, grouping)
     if cell is None:
         return None
     at = skip_decoration(text, badges_of(entry), *cell)
@@ -48,18 +68,19 @@ def row_candidate(doc: Document, row: TableRow) -> Candidate | None:
         _read_row_metadata(text, entry, row)
     evidence = (
         entry.title is not None
-        and bool(entry.real_links or entry.year)
+        and bool(entry.real_links or (entry.year and not _results_row(text, row, cell)))
         and not cross_reference(entry)
     )
     return Candidate(entry, evidence, (id(table),))
 
 
-def _title_cell(text: str, row: TableRow) -> tuple[int, int] | None:
+def _title_cell(text: str, row: TableRow, grouping: frozenset[int]) -> tuple[int, int] | None:
     """The cell named as the title by its header; else the first that holds a letter, under
-    no year or venue header.
+    no year or venue header and not in a grouping column.
 
-    A leading row number, a year or a venue is no title: taken for one, it made unrelated rows
-    that share a number (or a venue, ``| 2024-01 | EMNLP 2024 | Name |``) one entry.
+    A leading row number, a year, a venue or a category is no title: taken for one, it made
+    unrelated rows that share a number (or a venue, ``| 2024-01 | EMNLP 2024 | Name |``, or a
+    field, ``| **Industry** | [Meter reading](url) |``) one entry.
     """
     table = row.table
     column = table.column(*_TITLE_HEADERS)
@@ -70,11 +91,55 @@ def _title_cell(text: str, row: TableRow) -> tuple[int, int] | None:
             (
                 c
                 for i, c in enumerate(row.cells)
-                if _has_letter(text, *c) and not _dating(table.header[i : i + 1])
+                if _has_letter(text, *c)
+                and i not in grouping
+                and not _dating(table.header[i : i + 1])
             ),
             None,
         )
     return cell if cell is not None and cell[1] > cell[0] else None
+
+
+def _results_row(text: str, row: TableRow, title: tuple[int, int]) -> bool:
+    """Whether the row names a method (three words at most) and its other cells are mostly
+    measurements: ``| Faster R-CNN | 73.2 | 21.9 | NIPS'15 |`` is a result in a results table,
+    not a paper, and one method is measured in several rows (backbones, sizes, settings) by
+    design, not listed twice by mistake. A whole paper title with its citation counts is a
+    paper."""
+    if len(text[title[0] : title[1]].split()) > _METHOD_WORDS:
+        return False
+    others = [
+        text[start:end].strip()
+        for index, (start, end) in enumerate(row.cells)
+        if (start, end) != title and not _dating(row.table.header[index : index + 1])
+    ]
+    numbers = sum(1 for cell in others if _MEASURE.fullmatch(cell))
+    blanks = sum(1 for cell in others if cell.lower() in UNKNOWN_YEAR)
+    return numbers >= 1 and numbers + blanks >= 2 and (numbers + blanks) * 2 > len(others)
+
+
+def _grouping_columns(doc: Document) -> dict[int, frozenset[int]]:
+    """For each table (by id) of at least ``_GROUPING_ROWS`` rows, its columns whose values
+    repeat in half the rows or more: a category (``| **Industry** |``, ``| Survey |``) that
+    groups rows, where titles are each their own."""
+    tables: defaultdict[int, list[TableRow]] = defaultdict(list)
+    for row in doc.rows:
+        tables[id(row.table)].append(row)
+    grouping: dict[int, frozenset[int]] = {}
+    for key, rows in tables.items():
+        if len(rows) < _GROUPING_ROWS:
+            continue
+        columns: defaultdict[int, list[str]] = defaultdict(list)
+        for row in rows:
+            for index, (start, end) in enumerate(row.cells):
+                if end > start:
+                    columns[index].append(" ".join(doc.text[start:end].split()).casefold())
+        grouping[key] = frozenset(
+            index
+            for index, values in columns.items()
+            if (len(values) - len(set(values))) * 2 >= len(values)
+        )
+    return grouping
 
 
 def _dating(header: list[str]) -> bool:

@@ -8,6 +8,7 @@ from awesome_tidy.rule import Option, Problem, Rule
 
 _KEY_AUTHOR = re.compile(r"[A-Za-z]+")
 _MIN_TITLE_WORDS = 3
+_PIECE = re.compile(r"[^\W_]+")
 
 
 class NearDuplicateTitle(Rule):
@@ -60,7 +61,7 @@ def _other_paper(first: Entry, second: Entry) -> bool:
     are not words here (``AGPL-3.0`` is a name of one word), and a title written without spaces
     (Chinese, Japanese) is one word: one character more or less there is a word, not a typo.
     """
-    words = min(_words(first.title_text), _words(second.title_text))
+    words = min(_words(first), _words(second))
     if words < _MIN_TITLE_WORDS:
         return True
     if first.year_value and second.year_value and first.year_value != second.year_value:
@@ -74,6 +75,11 @@ def _key_author(entry: Entry) -> str | None:
     return match.group(0).lower() if match else None
 
 
-def _words(title: str) -> int:
-    """Words with a letter in them: ``agpl 3 0`` is one, a version number is none."""
-    return sum(1 for word in title.split() if not word.isdigit())
+def _words(entry: Entry) -> int:
+    """Words with a letter in them, as written: ``AGPL-3.0`` is one, a version number is none,
+    and a path (``nf-core/scrnaseq``, ``owner/repo``) is one name, however its parts read."""
+    assert entry.title is not None
+    return sum(
+        1 if "/" in token else sum(1 for piece in _PIECE.findall(token) if not piece.isdigit())
+        for token in entry.title.text.split()
+    )
