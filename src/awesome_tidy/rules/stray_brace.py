@@ -11,11 +11,8 @@ from awesome_tidy.rule import Edit, Fix, Problem, Rule, replace_chars
 _SQUARE = {"{": "[", "}": "]"}
 # Braces that are syntax, not residue: GitHub renders ``$...$`` as LaTeX (``$O(\sqrt{T})$``); a
 # TeX sub- or superscript (``ReLU^{2}``), a template's ``{{name}}`` and an escaped ``\{`` are
-# written on purpose, and so is a set of numbers (``{-1, 0, +1}``): BibTeX braces protect letters,
-# or hold one field (``{2021}``).
-_MATH = re.compile(
-    r"\$[^$\n]+\$|[\^_]\{[^{}\n]*\}|\{\{[^{}\n]*\}\}|\\[{}]|\{ *[-+−±]?\d[\d.]* *(?:[,;] *[-+−±]?\d[\d.]* *)+\}"
-)
+# written on purpose.
+_MATH = re.compile(r"\$[^$\n]+\$|[\^_]\{[^{}\n]*\}|\{\{[^{}\n]*\}\}|\\[{}]")
 
 
 class StrayBrace(Rule):
