@@ -61,13 +61,16 @@ _NEWS = re.compile(
 _PLACEHOLDER = re.compile(
     r"coming soon|stay tuned|(?<![a-z])(?:tbd|tba|todo|wip)(?![a-z])|under construction"
     r"|to be (?:added|updated|continued|completed)|work in progress"
-    r"|敬请期待|待更新|待补充|未完待续",
+    r"|敬请期待|待更新|待补充|未完待续|更新中|补充中|整理中|施工中"
+    r"|準備中|作成中|執筆中|工事中|近日公開",
     re.IGNORECASE,
 )
 # A sentence set large: it ends as sentences do (``Other tasks will follow!``), or runs long.
 _SENTENCE_END = re.compile(r"[\w)][ \t]*[.!?。！？][ \t]*\Z")
 _SENTENCE_WORDS = 3
 _PROSE_WORDS = 12
+# A link written in HTML: ``## <a href="https://...">NeuroPAC</a>`` (an ``<a name>`` is no link).
+_HTML_LINK = re.compile(r"<a\s[^>]*\bhref\s*=", re.IGNORECASE)
 # A link whose opening bracket was lost: ``Loss Odyssey (code)](https://...)``.
 _BROKEN_LINK = re.compile(r"\]\((?:https?:|www\.)", re.IGNORECASE)
 # Sections a table of contents leaves out by convention, with everything under them.
@@ -390,11 +393,14 @@ def _left_out(heading: Heading) -> bool:
 def banner_heading(text: str) -> bool:
     """A heading that is its own content, a line shown large rather than a section to fill:
     a link written as one (``#### [How to submit a pull request?](url)``, ``## Older years:
-    [2023](url)``; a bare address in a title is not, nor a link that lost its opening bracket),
+    [2023](url)``, ``## <a href="url">NeuroPAC</a>``; a bare address in a title is not, nor a
+    link that lost its opening bracket),
     a date (``### Main conference: June 19-21``, ``### 主会：6 月 19-21 日``), news (``## 🔥
     News: v2 released``), prose (``prose_heading``), or nothing: a bare ``##`` is drawn as a
     divider (GitHub underlines an h2), not a section."""
-    written = any(text[link.start] in "[!<" for link in links(text, 0, len(text)))
+    written = bool(_HTML_LINK.search(text)) or any(
+        text[link.start] in "[!<" for link in links(text, 0, len(text))
+    )
     return (
         not text.strip()
         or written

@@ -28,7 +28,7 @@ class HeadingNumbering(Rule):
                 continue
             offset = dominant((h.level - h.depth for h in scheme), share=0.5)
             if offset is not None:
-                yield from self._levels(scheme, offset)
+                yield from self._levels(_off_outline(scheme, offset), offset)
             yield from self._sequence(scheme)
 
     def _levels(self, numbered: list[Heading], offset: int) -> Iterator[Problem]:
@@ -76,6 +76,38 @@ class HeadingNumbering(Rule):
             else:
                 continue
             yield self.problem(heading.marker_start, heading.marker_end, message=message)
+
+
+def _off_outline(scheme: list[Heading], offset: int) -> list[Heading]:
+    """The headings of ``scheme`` whose level breaks the offset and is not merely a skipped
+    level between depths.
+
+    ``## 1.`` beside unnumbered ``##`` sections with ``#### 1.1``, ``#### 1.2`` below it breaks
+    no outline: each depth keeps one level and deeper numbers sit deeper, only ``###`` is
+    skipped. Which depth is "wrong" is a guess (relevelling ``## 1.`` to ``###`` would nest it
+    under the section before), so such a heading is not judged. A heading off its own depth's
+    level (``# 2.3`` among ``## 2.1``), or level with a depth above it (``## 1.1`` under
+    ``## 1``), still is.
+    """
+    by_depth: dict[int, list[int]] = {}
+    for heading in scheme:
+        by_depth.setdefault(heading.depth, []).append(heading.level)
+    levels = {depth: dominant(found, share=0.5) for depth, found in by_depth.items()}
+
+    def off(heading: Heading) -> bool:
+        if heading.level == heading.depth + offset:
+            return False
+        if levels[heading.depth] != heading.level:
+            return True
+        # Deeper numbers must sit strictly deeper, shallower ones strictly higher.
+        return any(
+            level is not None
+            and (level == heading.level or (depth < heading.depth) != (level < heading.level))
+            for depth, level in levels.items()
+            if depth != heading.depth
+        )
+
+    return [heading for heading in scheme if off(heading)]
 
 
 def _schemes(doc: Document) -> list[list[Heading]]:
