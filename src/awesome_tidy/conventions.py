@@ -381,8 +381,9 @@ class Described:
 
     kind: str
     """``separated`` (``[Name](url) - Text``), ``bare`` (``[Name](url) Text``: a description
-    missing its separator) or ``prose`` (``[spaCy](url) is a library``: the name opens a
-    sentence that goes on, where a dash would break it)."""
+    missing its separator), ``prose`` (``[spaCy](url) is a library``: the name opens a
+    sentence that goes on, where a dash would break it) or ``below`` (the name ends its line
+    and the text starts the next: the line break parts them, no separator is missing)."""
     separator: tuple[int, int]
     """The separator's span (the spaces after the name, for ``bare`` and ``prose``)."""
     start: int
@@ -399,6 +400,8 @@ def describe(text: str, entry: Entry) -> Described | None:
     start, end, words = found
     if any(char in SEPARATOR_MARKS for char in text[start:end]):
         return Described("separated", *_doubled(text, start, end, words))
+    if _opens_line(text, start, words):
+        return Described("below", (start, end), words)
     first = text[words]
     if words == start and _particle(first):
         return Described("prose", (start, end), words)
@@ -409,6 +412,12 @@ def describe(text: str, entry: Entry) -> Described | None:
     if not first.isascii() or not first.isalnum():
         return None
     return Described("prose" if first.islower() else "bare", (start, end), words)
+
+
+def _opens_line(text: str, start: int, words: int) -> bool:
+    """Whether a line break parts the name from the words (the model may start the gap after it)."""
+    line = text.rfind("\n", 0, words) + 1
+    return line > 0 and (line > start or not text[line:words].strip())
 
 
 def _doubled(text: str, start: int, end: int, words: int) -> tuple[tuple[int, int], int]:
