@@ -370,6 +370,9 @@ def link_items(entries: Iterable[Entry]) -> list[Entry]:
 
 # What separates a name from its description: a dash or a colon (``,`` opens a paper's credits).
 SEPARATOR_MARKS = "-–—:："
+# A GitHub emoji shortcode (``:rocket:``, ``:+1:``): GitHub renders it as its emoji, so its colons
+# are no punctuation (no separator doubled, no repeated colon).
+EMOJI_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 # ``[Book](url) by Jane Doe``, ``[Book](url) - by Jane Doe``, ``(by Jane Doe)``: a credit.
 _CREDIT = re.compile(r"\(?by\s")
 _CJK_COPULAS = "是为為"
@@ -425,6 +428,8 @@ def _doubled(text: str, start: int, end: int, words: int) -> tuple[tuple[int, in
     words then start: a separator read up to its first mark would leave the second opening the
     description, and the list's separator put in its place would make `` - - Text``."""
     wide = end
+    if EMOJI_SHORTCODE.match(text, end):  # `` - :rocket: A tool``: an emoji opens the text
+        return (start, end), words
     while wide < len(text) and text[wide] in SEPARATOR_MARKS:
         wide += 1
     if wide == end:

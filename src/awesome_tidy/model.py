@@ -36,6 +36,7 @@ from awesome_tidy.anchors import (
     rendered_text,
 )
 from awesome_tidy.conventions import (
+    EMOJI_SHORTCODE,
     KEY_STYLE_EXAMPLES,
     Convention,
     Described,
@@ -78,6 +79,7 @@ from awesome_tidy.text import (
 from awesome_tidy.urls import is_kind_label, label_kind, link_kind, normalize_url
 
 __all__ = [
+    "EMOJI_SHORTCODE",
     "INVISIBLE",
     "KEY_STYLES",
     "KEY_STYLE_EXAMPLES",
