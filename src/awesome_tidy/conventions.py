@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from awesome_tidy.markers import read_marks
+from awesome_tidy.markers import EMOJI_SHORTCODE, read_marks
 from awesome_tidy.metadata import (
     UNKNOWN_YEAR,
     arxiv_id,
@@ -370,9 +370,6 @@ def link_items(entries: Iterable[Entry]) -> list[Entry]:
 
 # What separates a name from its description: a dash or a colon (``,`` opens a paper's credits).
 SEPARATOR_MARKS = "-–—:："
-# A GitHub emoji shortcode (``:rocket:``, ``:+1:``): GitHub renders it as its emoji, so its colons
-# are no punctuation (no separator doubled, no repeated colon).
-EMOJI_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 # ``[Book](url) by Jane Doe``, ``[Book](url) - by Jane Doe``, ``(by Jane Doe)``: a credit.
 _CREDIT = re.compile(r"\(?by\s")
 _CJK_COPULAS = "是为為"

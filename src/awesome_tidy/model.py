@@ -36,7 +36,6 @@ from awesome_tidy.anchors import (
     rendered_text,
 )
 from awesome_tidy.conventions import (
-    EMOJI_SHORTCODE,
     KEY_STYLE_EXAMPLES,
     Convention,
     Described,
@@ -51,7 +50,7 @@ from awesome_tidy.conventions import (
 )
 from awesome_tidy.document import Document
 from awesome_tidy.inline import Cover, Link, Part, link_at, links
-from awesome_tidy.markers import read_marks
+from awesome_tidy.markers import EMOJI_SHORTCODE, read_marks
 from awesome_tidy.metadata import expand_year, find_year, key_year, same_venue, venue_family
 from awesome_tidy.nodes import (
     KEY_STYLES,
