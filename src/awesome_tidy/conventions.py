@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from awesome_tidy.markers import read_marks
+from awesome_tidy.markers import EMOJI_SHORTCODE, read_marks
 from awesome_tidy.metadata import (
     UNKNOWN_YEAR,
     arxiv_id,
@@ -381,8 +381,9 @@ class Described:
 
     kind: str
     """``separated`` (``[Name](url) - Text``), ``bare`` (``[Name](url) Text``: a description
-    missing its separator) or ``prose`` (``[spaCy](url) is a library``: the name opens a
-    sentence that goes on, where a dash would break it)."""
+    missing its separator), ``prose`` (``[spaCy](url) is a library``: the name opens a
+    sentence that goes on, where a dash would break it) or ``below`` (the name ends its line
+    and the text starts the next: the line break parts them, no separator is missing)."""
     separator: tuple[int, int]
     """The separator's span (the spaces after the name, for ``bare`` and ``prose``)."""
     start: int
@@ -399,6 +400,8 @@ def describe(text: str, entry: Entry) -> Described | None:
     start, end, words = found
     if any(char in SEPARATOR_MARKS for char in text[start:end]):
         return Described("separated", *_doubled(text, start, end, words))
+    if _opens_line(text, start, words):
+        return Described("below", (start, end), words)
     first = text[words]
     if words == start and _particle(first):
         return Described("prose", (start, end), words)
@@ -411,11 +414,19 @@ def describe(text: str, entry: Entry) -> Described | None:
     return Described("prose" if first.islower() else "bare", (start, end), words)
 
 
+def _opens_line(text: str, start: int, words: int) -> bool:
+    """Whether a line break parts the name from the words (the model may start the gap after it)."""
+    line = text.rfind("\n", 0, words) + 1
+    return line > 0 and (line > start or not text[line:words].strip())
+
+
 def _doubled(text: str, start: int, end: int, words: int) -> tuple[tuple[int, int], int]:
     """The separator with the marks and spaces that double it (`` -- ``, ``：：``), and where the
     words then start: a separator read up to its first mark would leave the second opening the
     description, and the list's separator put in its place would make `` - - Text``."""
     wide = end
+    if EMOJI_SHORTCODE.match(text, end):  # `` - :rocket: A tool``: an emoji opens the text
+        return (start, end), words
     while wide < len(text) and text[wide] in SEPARATOR_MARKS:
         wide += 1
     if wide == end:

@@ -13,12 +13,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+# A GitHub emoji shortcode (``:rocket:``, ``:+1:``): GitHub renders it as its emoji, so its colons
+# are no punctuation (no separator, no repeated colon) and it is a mark like the emoji.
+EMOJI_SHORTCODE = re.compile(r":[a-z0-9_+-]{1,40}:")
 _MARK = re.compile(
     r"`[^`\n]{1,40}`"  # code: `⚠`, `v2.0`
     r"|(\*\*|__|\*|_)[^*_\n]{1,40}?\1"  # emphasis: **NEW**, *deprecated*, *(Russian)*
     r"|\([^()\n]{1,40}\)"  # (Russian)
     r"|!\[[^\]\n]{0,80}\]\([^)\s]{1,300}\)"  # an image, a badge
     r"|\[!\[[^\]\n]{0,80}\]\([^)\s]{1,300}\)\]\([^)\s]{1,300}\)"  # a linked badge
+    rf"|{EMOJI_SHORTCODE.pattern}"  # :star:
 )
 _SEPARATOR = re.compile(r"[ \t]+[-–—:][ \t]+")
 # Emoji and the characters that dress them: variation selectors, joiners, skin tones.

@@ -50,7 +50,7 @@ from awesome_tidy.conventions import (
 )
 from awesome_tidy.document import Document
 from awesome_tidy.inline import Cover, Link, Part, link_at, links
-from awesome_tidy.markers import read_marks
+from awesome_tidy.markers import EMOJI_SHORTCODE, read_marks
 from awesome_tidy.metadata import expand_year, find_year, key_year, same_venue, venue_family
 from awesome_tidy.nodes import (
     KEY_STYLES,
@@ -78,6 +78,7 @@ from awesome_tidy.text import (
 from awesome_tidy.urls import is_kind_label, label_kind, link_kind, normalize_url
 
 __all__ = [
+    "EMOJI_SHORTCODE",
     "INVISIBLE",
     "KEY_STYLES",
     "KEY_STYLE_EXAMPLES",

@@ -117,10 +117,19 @@ def _ending(text: str, entry: Entry) -> str | None:
     that says neither: a parenthesis, code, a link, a label's colon, an emoji, a comma or a dash
     left over, after which a full stop would be a new defect (``:.``, ``,.``)."""
     description = _unclosed(entry)
+    if _ends_with_link(entry):  # ``Source: https://...``: a stop there is no sentence's end
+        return None
     last = description[-1]
     if last in _TERMINAL:
         return None if last == "." and _abbreviated(description) else "punctuated"
     return "bare" if last.isalnum() or last in _WORDLIKE else None
+
+
+def _ends_with_link(entry: Entry) -> bool:
+    """Whether a link the reader found (a bare URL too) closes the description."""
+    assert entry.description is not None
+    end = entry.description.start + len(entry.description.text.rstrip())
+    return any(link.end == end for link in entry.links)
 
 
 def _unclosed(entry: Entry) -> str:

@@ -49,8 +49,10 @@ class LinkItemFormat(Rule):
         canonical = dominant(separated, 0.6) or _awesome_lint(separated)
         if canonical is None or len(separated) * 2 <= len(voters):
             return
+        sections = _section_separators(text, described)
         for entry, found in described:
-            if found.kind == "prose" or text[slice(*found.separator)] == canonical:
+            here = sections.get(id(entry.section)) or canonical
+            if found.kind in ("prose", "below") or text[slice(*found.separator)] == here:
                 continue
             if found.kind == "bare" and (
                 id(entry.item) in notes or _separated_later(text, found, canonical)
@@ -59,7 +61,7 @@ class LinkItemFormat(Rule):
                 # run of the item's own marks the reader does not know (``★ 1.2k``) before the
                 # list's separator leaves no separator missing.
                 continue
-            yield self._problem(text, found, canonical)
+            yield self._problem(text, found, here)
 
     def _problem(self, text: str, found: Described, canonical: str) -> Problem:
         start, end = found.separator
@@ -79,6 +81,26 @@ class LinkItemFormat(Rule):
         # Where the name ends and the text begins is a human's reading: no fix.
         shown = canonical.strip() or canonical
         return self.problem(start, end, message=f"no {shown!r} between name and description")
+
+
+# A section holds its own separator when this many of its items, and most of them, use it.
+_SECTION_VOTERS = 3
+
+
+def _section_separators(text: str, described: list[tuple[Entry, Described]]) -> dict[int, str]:
+    """Each section's own separator (by the section's id), where one is established: a section
+    written apart (``[甲](url)：一个工具`` under a Chinese heading of a `` - `` list) follows its
+    own convention, and its items are held to that, not to the rest of the list's."""
+    by_section: defaultdict[int, list[str]] = defaultdict(list)
+    for entry, found in described:
+        if found.kind == "separated":
+            by_section[id(entry.section)].append(text[slice(*found.separator)])
+    return {
+        section: separator
+        for section, separators in by_section.items()
+        if len(separators) >= _SECTION_VOTERS
+        and (separator := dominant(separators, 0.6)) is not None
+    }
 
 
 # How far after the name a list's separator may follow the item's own marks (``★ 1.2k``).

@@ -4,7 +4,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from awesome_tidy.model import Cover, Document, Entry, Part
+from awesome_tidy.model import EMOJI_SHORTCODE, Cover, Document, Entry, Part
 from awesome_tidy.rule import Edit, Fix, Problem, Rule, delete_repeats
 
 # Two of one mark (``,,`` ``..`` ``;;`` ``::``, and their full-width forms); three dots or more
@@ -17,9 +17,6 @@ _REPEAT = re.compile(rf"(?<![.。])({_MARK})\1(?![.。])")
 _SLIPS = ",;，；、。"
 # Any mark twice, ellipses too: where _REPEAT may match, found in one pass over the text.
 _DOUBLED = re.compile(rf"({_MARK})\1")
-# A GitHub emoji shortcode (``:laughing:``, ``:+1:``): its colons are no punctuation, so a colon
-# right after one (``Ha-NeRF:laughing:: Title``) or right before one is no repeat.
-_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 # How far back a face's opening half is looked for: a face is a few characters wide, and a
 # search to the line's start made a long line of them quadratic.
 _FACE = 12
@@ -112,7 +109,9 @@ def _holds(offsets: list[int], start: int, end: int) -> bool:
 
 def _shortcodes(text: str, part: Part) -> Cover:
     """The emoji shortcodes of ``part``, read left to right as GitHub reads them."""
-    return Cover(match.span() for match in _SHORTCODE.finditer(text, part.start, part.end))
+    # A colon right after a shortcode (``Ha-NeRF:laughing:: Title``) or right before one is no
+    # repeat.
+    return Cover(match.span() for match in EMOJI_SHORTCODE.finditer(text, part.start, part.end))
 
 
 def _parts(entry: Entry) -> Iterator[tuple[str, Part]]:

@@ -10,9 +10,13 @@ from awesome_tidy.rule import Edit, Fix, Problem, Rule, replace_chars
 # the `}` of `[2026}` would leave the `[` open, a new defect.
 _SQUARE = {"{": "[", "}": "]"}
 # Braces that are syntax, not residue: GitHub renders ``$...$`` as LaTeX (``$O(\sqrt{T})$``); a
-# TeX sub- or superscript (``ReLU^{2}``), a template's ``{{name}}`` and an escaped ``\{`` are
-# written on purpose.
-_MATH = re.compile(r"\$[^$\n]+\$|[\^_]\{[^{}\n]*\}|\{\{[^{}\n]*\}\}|\\[{}]")
+# TeX sub- or superscript (``ReLU^{2}``), a template's ``{{name}}``, an escaped ``\{`` and a set
+# written out (``weights in {-1, 0, +1}``, ``{x,y}``: BibTeX braces protect a word's case, never
+# hold a list of short symbols) are written on purpose.
+_MATH = re.compile(
+    r"\$[^$\n]+\$|[\^_]\{[^{}\n]*\}|\{\{[^{}\n]*\}\}|\\[{}]"
+    r"|\{ ?[^{}\s,]{1,4}(?: ?, ?[^{}\s,]{1,4})+ ?\}"
+)
 
 
 class StrayBrace(Rule):
