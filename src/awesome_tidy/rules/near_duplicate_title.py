@@ -9,6 +9,7 @@ from awesome_tidy.rule import Option, Problem, Rule
 _KEY_AUTHOR = re.compile(r"[A-Za-z]+")
 _MIN_TITLE_WORDS = 3
 _PIECE = re.compile(r"[^\W_]+")
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 class NearDuplicateTitle(Rule):
@@ -77,9 +78,12 @@ def _key_author(entry: Entry) -> str | None:
 
 def _words(entry: Entry) -> int:
     """Words with a letter in them, as written: ``AGPL-3.0`` is one, a version number is none,
-    and a path (``nf-core/scrnaseq``, ``owner/repo``) is one name, however its parts read."""
+    a path (``nf-core/scrnaseq``, ``owner/repo``) is one name, however its parts read, and a
+    possessive's ``'s`` is no word (*Creator's Twitter*, a link's label, is a name of two)."""
     assert entry.title is not None
     return sum(
-        1 if "/" in token else sum(1 for piece in _PIECE.findall(token) if not piece.isdigit())
+        1
+        if "/" in token
+        else sum(1 for piece in _PIECE.findall(_POSSESSIVE.sub("", token)) if not piece.isdigit())
         for token in entry.title.text.split()
     )
