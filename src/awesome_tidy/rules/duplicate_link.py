@@ -22,6 +22,14 @@ _HOST_WORDS = frozenset(
 _OWNER_HOSTS = frozenset(
     ("github.com", "gitlab.com", "gitee.com", "bitbucket.org", "huggingface.co", "codeberg.org")
 )
+# A package's page on a registry: one package may ship several tools, each listed by its name.
+_PACKAGE_PAGES = (
+    "bioconductor.org/packages/",
+    "pypi.org/project/",
+    "npmjs.com/package/",
+    "crates.io/crates/",
+    "cran.r-project.org/package=",
+)
 
 
 class DuplicateLink(Rule):
@@ -73,9 +81,11 @@ def _slips(url: str, entries: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
     scores = [_naming(spelled, entry) for entry in entries]
     best = max(scores)
     owner = entries[scores.index(best)]
+    housed = _housed(url, owner, entries, scores) if best == _SPELLED else set()
     for entry, score in zip(entries, scores, strict=True):
         if (
             entry is owner
+            or id(entry) in housed
             or (best and score == best)
             or _same_entry(owner, entry)
             or _cross_listed(owner, entry)
@@ -83,6 +93,60 @@ def _slips(url: str, entries: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
             continue
         if best == _SPELLED or not (_is_a_name(owner) and _is_a_name(entry)):
             yield entry, owner
+
+
+def _housed(url: str, owner: Entry, entries: list[Entry], scores: list[int]) -> set[int]:
+    """The entries (by id) that live in the owner's repository or package: ``[scANVI](github.com/
+    YosefLab/scVI) - a variant of scVI``, ``[DecontX](bioconductor.org/packages/celda) - included
+    in celda``. A repository holding several tools is their home once one of them says so (the
+    others of the suite, gimVI beside scANVI, need not); an entry with a link of its own naming
+    it (nanoflann's own repository beside FLANN's page) or named in part by the URL (*Bespoke
+    Curator* and ``.../curator``: the same project twice) keeps being reported."""
+    if not _repository_home(url):
+        return set()
+    owner_name = owner.title_text.casefold()
+    members = [
+        entry
+        for entry, score in zip(entries, scores, strict=True)
+        if entry is not owner and score == 0 and not _has_own_link(entry)
+    ]
+    if not any(_names_owner(entry, owner_name) for entry in members):
+        return set()
+    return {id(entry) for entry in members}
+
+
+def _repository_home(url: str) -> bool:
+    """``github.com/owner/repo`` (not a file or page inside it) or a package's registry page."""
+    host, _, path = url.partition("/")
+    if host in _OWNER_HOSTS:
+        return path.count("/") == 1
+    return any(url.startswith(page) and "/" not in url[len(page) :] for page in _PACKAGE_PAGES)
+
+
+def _names_owner(entry: Entry, owner_name: str) -> bool:
+    """The entry's words after its title name the owner: it says where it lives. Its URLs are
+    left out: the shared link spells the owner in every entry."""
+    if entry.title is None or not owner_name:
+        return False
+    text, start, words = entry.body.text, entry.body.start, []
+    cut = entry.title.end
+    for link in entry.links:
+        if link.url.start >= cut:
+            words.append(text[cut - start : link.url.start - start])
+            cut = link.url.end
+    words.append(text[cut - start :])
+    said = " ".join(words).casefold()
+    return re.search(rf"(?<!\w){re.escape(owner_name)}(?!\w)", said) is not None
+
+
+def _has_own_link(entry: Entry) -> bool:
+    """Another link of the entry spells its whole name: its own home beside the shared one."""
+    primary = entry.primary_link
+    return any(
+        _naming(_URL_WORD.findall(normalize_url(link.url.text).casefold()), entry) == _SPELLED
+        for link in entry.links
+        if link is not primary and not link.image
+    )
 
 
 def _cross_listed(first: Entry, second: Entry) -> bool:

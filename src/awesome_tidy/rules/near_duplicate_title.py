@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from awesome_tidy.model import Document, Entry, near_pairs
@@ -8,7 +9,9 @@ from awesome_tidy.rule import Option, Problem, Rule
 
 _KEY_AUTHOR = re.compile(r"[A-Za-z]+")
 _MIN_TITLE_WORDS = 3
+_SERIES = 3  # titles that share all words but the last: a pattern, not a copy
 _PIECE = re.compile(r"[^\W_]+")
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 class NearDuplicateTitle(Rule):
@@ -33,9 +36,15 @@ class NearDuplicateTitle(Rule):
         entries = [entry for entry, title in titled if title]
         titles = [title for _, title in titled if title]
         reported: set[int] = set()
+        stems = Counter(_stem(title) for title in titles)
         for first_index, second_index in near_pairs(titles, self.option("threshold")):
             first, second = entries[first_index], entries[second_index]
-            if second_index in reported or _same_key(first, second) or _other_paper(first, second):
+            if (
+                second_index in reported
+                or _same_key(first, second)
+                or _other_paper(first, second)
+                or _one_series(first, second, stems)
+            ):
                 continue
             reported.add(second_index)
             assert first.title is not None and second.title is not None
@@ -46,6 +55,25 @@ class NearDuplicateTitle(Rule):
                 message=f"title is nearly the same as line {first.line}: {first_title!r}",
                 related=first.start,
             )
+
+
+def _stem(title: str) -> str:
+    """A title without its last word: ``open government, `` of *Open Government, Austria*."""
+    return title.casefold().rpartition(" ")[0]
+
+
+def _one_series(first: Entry, second: Entry, stems: Counter[str]) -> bool:
+    """Two members of a series the list names by one pattern (*Open Government, Australia*,
+    *Open Government, Austria* and forty more): titles that differ only in their last word, a
+    capitalised name, whose other words begin at least three titles of the list. A paper's typo
+    copy shares its words with one title, not with a series; a title without spaces (Chinese)
+    ends in a phrase, not a name."""
+    stem = _stem(first.title_text)
+    if not stem or stem != _stem(second.title_text) or stems[stem] < _SERIES:
+        return False
+    assert first.title is not None and second.title is not None
+    last = (first.title.text.rpartition(" ")[2], second.title.text.rpartition(" ")[2])
+    return all(word[:1].isupper() for word in last)
 
 
 def _same_key(first: Entry, second: Entry) -> bool:
@@ -77,9 +105,12 @@ def _key_author(entry: Entry) -> str | None:
 
 def _words(entry: Entry) -> int:
     """Words with a letter in them, as written: ``AGPL-3.0`` is one, a version number is none,
-    and a path (``nf-core/scrnaseq``, ``owner/repo``) is one name, however its parts read."""
+    a path (``nf-core/scrnaseq``, ``owner/repo``) is one name, however its parts read, and a
+    possessive's ``'s`` is no word (*Creator's Twitter*, a link's label, is a name of two)."""
     assert entry.title is not None
     return sum(
-        1 if "/" in token else sum(1 for piece in _PIECE.findall(token) if not piece.isdigit())
+        1
+        if "/" in token
+        else sum(1 for piece in _PIECE.findall(_POSSESSIVE.sub("", token)) if not piece.isdigit())
         for token in entry.title.text.split()
     )
