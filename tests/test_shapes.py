@@ -960,6 +960,18 @@ def test_a_year_closing_the_author_line_before_its_tags_and_links_dates_the_entr
     assert [entry.year_value for entry in Document(text).entries] == [2018, 2021, 2020, None]
 
 
+def test_the_pages_of_a_volume_issue_citation_are_no_year() -> None:
+    text = (
+        "- Doe, J., Roe, K.,\n"
+        "*[Event cameras for soil moisture](https://doi.org/10.1000/soil.1)*,\n"
+        "IEEE Trans. Geoscience (TGRS), 37(10):2028-2040, 2015. [PDF](https://example.org/a.pdf)\n"
+        "- Lee, A.,\n"
+        "*[River stage from event streams](https://doi.org/10.1000/river.2)*,\n"
+        "Water Letters (WL), 3:2032–2039, Feb. 2018.\n"
+    )
+    assert [entry.year_value for entry in Document(text).entries] == [2015, 2018]
+
+
 def test_a_year_in_running_text_on_the_title_line_is_still_not_read() -> None:
     entry = only_entry(
         "- [Graph Toolkit](https://github.com/a/b) - A library of graph models first released"
