@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from awesome_tidy.markers import read_marks
 from awesome_tidy.metadata import (
+    ET_AL,
     UNKNOWN_YEAR,
     arxiv_id,
     heading_dates,
@@ -115,6 +116,10 @@ class Convention:
     """Whether the group's list items are numbered (``1.``); None for rows and paragraphs."""
     separator: str | None
     """The separator most described ``[Name](url) - Description`` items use, if one does."""
+    year_cited: bool
+    """Most of the group's own years are a cited paper's, in the label of a link to it
+    (``[Tool](url) associated to the paper [Doe et al., ICRA 2019](#Doe19icra)``): the entries
+    are tools or code that cite papers, and one citing none has no year to miss."""
     year_below: bool
     """Most of the group's own years are written below the entry's first line (an author line
     under ``1. [Title](url)``): an entry of one line has none of its lines to hold a year."""
@@ -140,8 +145,26 @@ def learn(entries: list[Entry]) -> Convention:
         venue_understood=sum(1 for entry in entries if entry.venue is not None) * 2 > size,
         numbered=dominant((item.ordered for item in items), 0.5) if items else None,
         separator=dominant(separators, 0.6),
+        year_cited=_years_cited(entries),
         year_below=_years_below(entries),
         undated_preprints=_undated_preprints(entries),
+    )
+
+
+def _years_cited(entries: list[Entry]) -> bool:
+    """Whether most of the entries with a year of their own have it in a citation's link."""
+    placed = [_year_cited(entry) for entry in entries if entry.year is not None]
+    return sum(placed) * 2 > len(placed)
+
+
+def _year_cited(entry: Entry) -> bool:
+    assert entry.year is not None
+    at = entry.year.start
+    return any(
+        link.start <= at < link.end
+        and link is not entry.title_link
+        and (link.kind == "anchor" or ET_AL.search(link.label.text) is not None)
+        for link in entry.links
     )
 
 
@@ -252,7 +275,7 @@ def missing_years(doc: Document) -> list[Entry]:
             continue
         if _year_unread(doc, entry, convention) or _says_no_paper(doc.text, entry):
             continue
-        if convention.year_below and _companion(entry):
+        if (convention.year_below and _companion(entry)) or convention.year_cited:
             continue
         found.append(entry)
     return found
