@@ -946,6 +946,32 @@ def test_a_year_ending_the_author_line_dates_the_entry_and_is_no_venue() -> None
     assert rules_found(TWO_LINE_ENTRIES, "missing-year") == [(11, "missing-year")]
 
 
+def test_a_year_closing_the_author_line_before_its_tags_and_links_dates_the_entry() -> None:
+    text = (
+        "1. [Graph Attention Networks For Sparse Inputs.](https://doi.org/10.1000/g.1)\n"
+        "    Jane Doe, John Roe, & Ann Lee, Graph Journal **5**(6), 970-981 (2018) [Attention]\n"
+        "2. [Inductive Representation Learning On Large Graphs.](https://doi.org/10.1000/g.2)\n"
+        "    Ann Lee, Bob Ray, & Tim Fox, Graph Letters **12**, 140022 (2021). [Code](https://x.org/c)\n"
+        "3. [Simplifying Graph Convolutional Networks.](https://doi.org/10.1000/g.3)\n"
+        "    Tim Fox, Kim Wu, & Joe Yu, Graph Letters **3**, 9 (2020) [Survey] [Data](https://x.org/d)\n"
+        "4. [Graph Toolkit Notes.](https://doi.org/10.1000/g.4)\n"
+        "    Tim Fox and Kim Wu wrote these notes in 2015 for the first version of the course.\n"
+    )
+    assert [entry.year_value for entry in Document(text).entries] == [2018, 2021, 2020, None]
+
+
+def test_the_pages_of_a_volume_issue_citation_are_no_year() -> None:
+    text = (
+        "- Doe, J., Roe, K.,\n"
+        "*[Event cameras for soil moisture](https://doi.org/10.1000/soil.1)*,\n"
+        "IEEE Trans. Geoscience (TGRS), 37(10):2028-2040, 2015. [PDF](https://example.org/a.pdf)\n"
+        "- Lee, A.,\n"
+        "*[River stage from event streams](https://doi.org/10.1000/river.2)*,\n"
+        "Water Letters (WL), 3:2032–2039, Feb. 2018.\n"
+    )
+    assert [entry.year_value for entry in Document(text).entries] == [2015, 2018]
+
+
 def test_a_year_in_running_text_on_the_title_line_is_still_not_read() -> None:
     entry = only_entry(
         "- [Graph Toolkit](https://github.com/a/b) - A library of graph models first released"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from awesome_tidy.markers import EMOJI_SHORTCODE, read_marks
 from awesome_tidy.metadata import (
+    ET_AL,
     UNKNOWN_YEAR,
     arxiv_id,
     heading_dates,
@@ -115,6 +116,13 @@ class Convention:
     """Whether the group's list items are numbered (``1.``); None for rows and paragraphs."""
     separator: str | None
     """The separator most described ``[Name](url) - Description`` items use, if one does."""
+    year_cited: bool
+    """Most of the group's own years are a cited paper's, in the label of a link to it
+    (``[Tool](url) associated to the paper [Doe et al., ICRA 2019](#Doe19icra)``): the entries
+    are tools or code that cite papers, and one citing none has no year to miss."""
+    year_below: bool
+    """Most of the group's own years are written below the entry's first line (an author line
+    under ``1. [Title](url)``): an entry of one line has none of its lines to hold a year."""
     undated_preprints: frozenset[str]
     """How the group names arXiv preprints (``metadata.arxiv_id``: ``words``, ``link``) where
     most so named have no year: the id dates them (``YYMM``), the list writes no year beside."""
@@ -137,8 +145,47 @@ def learn(entries: list[Entry]) -> Convention:
         venue_understood=sum(1 for entry in entries if entry.venue is not None) * 2 > size,
         numbered=dominant((item.ordered for item in items), 0.5) if items else None,
         separator=dominant(separators, 0.6),
+        year_cited=_years_cited(entries),
+        year_below=_years_below(entries),
         undated_preprints=_undated_preprints(entries),
     )
+
+
+def _years_cited(entries: list[Entry]) -> bool:
+    """Whether most of the entries with a year of their own have it in a citation's link."""
+    placed = [_year_cited(entry) for entry in entries if entry.year is not None]
+    return sum(placed) * 2 > len(placed)
+
+
+def _year_cited(entry: Entry) -> bool:
+    assert entry.year is not None
+    at = entry.year.start
+    return any(
+        link.start <= at < link.end
+        and link is not entry.title_link
+        and (link.kind == "anchor" or ET_AL.search(link.label.text) is not None)
+        for link in entry.links
+    )
+
+
+def _years_below(entries: list[Entry]) -> bool:
+    """Whether most of the entries with a year of their own write it below their first line."""
+    placed = [_year_below(entry) for entry in entries if entry.year is not None]
+    return sum(placed) * 2 > len(placed)
+
+
+def _year_below(entry: Entry) -> bool:
+    assert entry.year is not None
+    return "\n" in entry.body.text[: max(entry.year.start - entry.body.start, 0)]
+
+
+def _companion(entry: Entry) -> bool:
+    """A nested item of one line among papers credited on a line below their title: a link
+    that goes with the item above it (``- QM9 Dataset:`` then ``- [Original version](doi)``,
+    ``- [Kaggle page](url)``), not a paper written without its credits. A top-level item of
+    one line among such papers is a paper that lost its author line, and is still judged."""
+    item = entry.item
+    return item is not None and item.parent is not None and "\n" not in entry.body.text.strip()
 
 
 def _undated_preprints(entries: list[Entry]) -> frozenset[str]:
@@ -227,6 +274,8 @@ def missing_years(doc: Document) -> list[Entry]:
         if convention.undated_preprints and preprint(entry) in convention.undated_preprints:
             continue
         if _year_unread(doc, entry, convention) or _says_no_paper(doc.text, entry):
+            continue
+        if (convention.year_below and _companion(entry)) or convention.year_cited:
             continue
         found.append(entry)
     return found

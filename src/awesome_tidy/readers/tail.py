@@ -18,8 +18,13 @@ _SEPARATORS = "-–—:："
 _WORD_SEPARATORS = (", ", ". ")
 # ``[Title](url) by Jane Doe, 2018.``: a description that names the authors and the year.
 _BYLINE = re.compile(r"by\s", re.IGNORECASE)
-# What may follow a year that ends a line: a month and day, closing punctuation.
-_LINE_END_AFTER_YEAR = re.compile(r"(?:[./-]\d{1,2}){0,2}[ \t.,;)\]*_]*(?:\n|$)")
+# What may follow a year that ends a line: a month and day, closing punctuation, and the tags
+# and links the list closes its credit lines with (``(2018) [Reinforcement learning]``,
+# ``(2021). [Dataset](url)``).
+_LINE_END_AFTER_YEAR = re.compile(
+    r"(?:[./-]\d{1,2}){0,2}[ \t.,;)\]*_]*"
+    r"(?:\[[^\]\n]*\](?:\([^)\n]*\))?[ \t.,;*_]*)*(?:\n|$)"
+)
 # What joins two names that share a description: `` and ``, ``, ``, ``, and ``, `` & ``.
 _JOINER = re.compile(r",?[ \t]+(?:and|&)[ \t]+|,[ \t]*")
 # A reference-style badge after a description: ``![Freeware][Freeware Icon]``.
