@@ -450,8 +450,10 @@ def test_a_fix_that_changes_a_heading_level_is_withheld(install: InstallRules) -
 
 
 def test_only_heading_numbering_may_change_the_level_of_a_numbered_heading() -> None:
+    # 1.1 is off the level its siblings keep (a skipped level that the whole depth shares is
+    # an outline of its own, not judged).
     text = NUMBERED.replace("### 1.1", "#### 1.1").replace(
-        "## 1 Detection", "## 1 Detection\n## 2 Seg"
+        "### Notes", "### 1.2 One-stage detectors\n### 1.3 Anchor-free detectors\n### Notes"
     )
     result = fix_text(text, only("heading-numbering"))
     assert [d.rule for d in result.applied] == ["heading-numbering"]

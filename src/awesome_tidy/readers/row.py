@@ -31,9 +31,11 @@ VENUE_HEADERS = ("venue", "publication", "conference", "journal", "pub", "会议
 # A table this long shows which columns group its rows; a shorter one may repeat by chance.
 _GROUPING_ROWS = 4
 _METHOD_WORDS = 3
-# A measured value: ``73.2``, ``78.2 (07+12)``, ``7B``, ``45%``, ``~30 fps``.
+# A measured value: ``73.2``, ``78.2 (07+12)``, ``7B``, ``45%``, ``~30 fps``. Each blank run
+# belongs to what follows it, so a run of spaces is read one way (linear, tests/test_regexes.py).
 _MEASURE = re.compile(
-    r"[-+~≈<>]?\s*\d[\d.,]*\s*(?:%|[kmbgt]|x|×|ms|fps)?\s*(?:\([^()|]*\))?\**", re.IGNORECASE
+    r"[-+~≈<>]?\s*\d[\d.,]*(?:\s*(?:%|[kmbgt]|x|×|ms|fps))?(?:\s*\([^()|]*\))?\**",
+    re.IGNORECASE,
 )
 
 
