@@ -80,6 +80,8 @@ HTML standard's rule for ``#top`` and ``#``): a table's ``[Top](#top)`` line is 
 _NOT_LISTED = frozenset(
     (
         *("contributing", "footnotes", "related lists", "related awesome lists", "see also"),
+        # A bare ``Related`` closing the page holds links to sibling lists, as ``See also`` does.
+        *("related", "related awesome", "other awesome lists"),
         # A plea for money closes a list as its license does; tables leave it out.
         *("donate", "donation", "donations", "sponsor", "sponsorship", "support us"),
         *("buy me a coffee", "赞助", "捐赠", "打赏"),

@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document
+from awesome_tidy.model import Document, Entry, Link
 from awesome_tidy.rule import Problem, Rule
+
+# A label that only says "and so on" (``[..etc]()``, ``[...]()``, ``[等等]()``) closes a run of
+# entries: it names nothing, so no URL is awaited.
+_CONTINUATION = frozenset(("", "etc", "等", "等等", "and more"))
+_CODE = frozenset(("fence", "code_block"))
+_INK = re.compile(r"\S")
 
 
 class EmptyLink(Rule):
@@ -13,12 +20,29 @@ class EmptyLink(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
+        code_starts = {block.start for block in doc.blocks if block.kind in _CODE}
         for entry in doc.entries:
             for link in entry.links:
-                if link.url.text.strip():
+                if link.url.text.strip() or _continuation(link.label.text):
+                    continue
+                if _heads_code(doc, entry, link, code_starts):
                     continue
                 yield self.problem(
                     link.start,
                     link.end,
                     message=f"link {text[link.start : link.end]!r} has no URL",
                 )
+
+
+def _continuation(label: str) -> bool:
+    return bool(label.strip()) and label.strip(" .…").casefold() in _CONTINUATION
+
+
+def _heads_code(doc: Document, entry: Entry, link: Link, code_starts: set[int]) -> bool:
+    """An entry that is only an empty link, right above a code block: a label for the lines the
+    block holds (``* [Phishing]()`` over a fenced list of topics), not a name awaiting its URL."""
+    text = doc.text
+    if text[entry.body.start : entry.body.end].strip() != text[link.start : link.end]:
+        return False
+    after = _INK.search(text, entry.end)
+    return after is not None and text.rfind("\n", 0, after.start()) + 1 in code_starts
