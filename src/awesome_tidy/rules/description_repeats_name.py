@@ -140,10 +140,10 @@ def _worded(text: str, after: int) -> bool:
 
 
 def _names_topic(entry: Entry, name: str) -> bool:
-    """Whether the item links to an awesome list whose topic is ``name`` (``awesome-yara``)."""
-    wanted = _SEPARATORS.sub("", name).casefold()
-    for link in entry.links:
-        topic = _AWESOME.search(link.url.text)
-        if topic and _SEPARATORS.sub("", topic.group(1)).casefold() == wanted:
-            return True
-    return False
+    """Whether the item's name links to an awesome list whose topic is ``name``
+    (``awesome-yara``); a badge to one beside a program's own link leaves the program named."""
+    link = entry.title_link
+    topic = _AWESOME.search(link.url.text) if link is not None else None
+    return topic is not None and _SEPARATORS.sub("", topic.group(1)).casefold() == (
+        _SEPARATORS.sub("", name).casefold()
+    )
