@@ -28,6 +28,10 @@ def _written(text: str) -> _Written:
 
 
 _OPENING = "(\"'“‘[`"
+_DASHES = "-–—"
+# A habit is what three in four cased descriptions do (as description-ending's): fewer, and
+# the lower-case ones are the list's other way of writing, not slips.
+_HABIT = 0.75
 _VOWELS = frozenset("aeiouy")
 
 
@@ -46,7 +50,7 @@ class DescriptionCase(Rule):
             for entry in link_items(doc.entries)
             if (start := _start(text, entry)) is not None
         ]
-        if dominant((case for _, case in read if case is not None), share=0.6) != "upper":
+        if dominant((case for _, case in read if case is not None), share=_HABIT) != "upper":
             return
         lower = [start for start, case in read if case == "lower"]
         if not lower:
@@ -83,14 +87,24 @@ def _start(text: str, entry: Entry) -> int | None:
     """Where a description after a dash or colon starts; None for any other text after the
     name: a sentence the name opens, a credit (``by Jane Doe``), a paper's credit line."""
     described = describe(text, entry)
-    return described.start if described and described.kind == "separated" else None
+    if described is None or described.kind != "separated":
+        return None
+    if text[described.start - 1] in _DASHES:
+        return None  # ``-yuange``: a word glued to its dash signs the item, a handle's own case
+    return described.start
+
+
+def _single_word(text: str, entry: Entry, end: int) -> bool:
+    """Whether the description's first word is all it says."""
+    assert entry.description is not None
+    return not text[end : entry.description.end].strip()
 
 
 def _case(text: str, entry: Entry, start: int) -> str | None:
     """``upper`` or ``lower`` for a description opening with a plain word; None for one that
     opens with a name written in its own case (``iOS``, a word without a vowel like ``npm``,
-    the item's own name), a number, code, a quote, a symbol (``#tag``, ``@user``) or text in a
-    script without case (CJK, Devanagari, Arabic)."""
+    the item's own name), a word alone (a note like ``good``), a number, code, a quote, a
+    symbol (``#tag``, ``@user``) or text in a script without case (CJK, Devanagari, Arabic)."""
     assert entry.title is not None
     word = _FIRST_WORD.match(text, start)
     if word is None:
@@ -100,6 +114,8 @@ def _case(text: str, entry: Entry, start: int) -> str | None:
     first = word.group().rstrip(".,;:!?)")
     if not first.isascii() or not first.isalpha():
         return None
+    if _single_word(text, entry, word.end()):
+        return None  # ``- good``: a one-word note or tag, no sentence to open in capitals
     if first[0].isupper():
         return "upper"
     if first != first.lower() or first.casefold() in entry.title.text.casefold():

@@ -25,6 +25,10 @@ _ABBREVIATION = re.compile(
     r"(?:al|[Ee]tc|vs|cf|Proc|Inc|Ltd|Corp|Co|Jr|Sr|Dr|Prof|[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])\."
 )
 
+# A sentence's end inside the description: a CJK stop before more text, or a Latin one before
+# a capital (``Fast. Small``). Such a description is sentences, held to end with a stop too.
+_INNER_STOP = re.compile(r"[。！？](?=\s*[^\s”’」』）)])|[.!?](?=\s+[A-Z])")
+
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _MARKUP = re.compile(r"<[^<>]*>|\]\([^()\s]*\)")
 
@@ -76,7 +80,7 @@ class DescriptionEnding(Rule):
                     message=f"description does not end with {shown} as the list's do",
                     fix=Fix.unsafe(Edit.insert(end, stop)) if stop else None,
                 )
-            else:
+            elif not _sentences(entry):
                 # The stop itself, inside what closes (``~~struck.~~``, ``*emphasis.*``).
                 at = end - (len(entry.description.text) - len(_unclosed(entry)))
                 last = text[at - 1]
@@ -105,6 +109,12 @@ def _habits(text: str, items: list[Entry]) -> dict[bool, str | None]:
         else None
         for cjk, found in endings.items()
     }
+
+
+def _sentences(entry: Entry) -> bool:
+    """Whether the description holds more than one sentence: the last one's stop is then no
+    slip against a bare habit but the end of prose (removing it leaves the inner ones odd)."""
+    return _INNER_STOP.search(_unclosed(entry).rstrip(_TERMINAL)) is not None
 
 
 def _text(entry: Entry) -> str:

@@ -11,6 +11,10 @@ from awesome_tidy.rule import Problem, Rule
 # ``soilgrids provides ...``: a verb in the third person makes the name its subject.
 _VERB = re.compile(r" [a-z]{2,}[^s\W]s\b")
 
+# The last segment of an awesome list's URL, ``github.com/owner/awesome-yara``: its topic.
+_AWESOME = re.compile(r"/awesome[-_.]?([^/?#]+?)/?(?:[?#].*)?$", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[-_.\s]+")
+
 # A list whose descriptions restate their item's name this often (copied project blurbs,
 # ``Foo is a library for ...``) writes its descriptions that way: study 2's judges called such
 # sentences the list's own style on lists where 8% to 16% of descriptions did so, study 1's
@@ -113,8 +117,12 @@ def _restated(text: str, found: _Opening) -> bool:
     (its first letter capitalised or not) opening a phrase. ``X in Y`` (``[wordle](url) -
     Wordle in 50 lines of Bash``) names what the item implements, and so does the name written
     otherwise (``[ansi](url) - ANSI escape codes``, a standard); a handle or tag (``#rust-lang
-    channel for ...``) is how such names are said."""
+    channel for ...``) is how such names are said. An awesome list named for its topic
+    (``[YARA](github.com/x/awesome-yara) - YARA rules, tools, and people.``) is named only in
+    part: its blurb opens with the topic to say what the list gathers."""
     name, after = found.name, found.after
+    if _names_topic(found.entry, name):
+        return False
     if _worded(text, after):
         return True
     if not name[0].isalnum() or text.startswith(" in ", after):
@@ -129,3 +137,13 @@ def _worded(text: str, after: int) -> bool:
     """Whether the name is followed by what makes it the subject: ``is``, ``:``, ``-``."""
     rest = text[after : after + 4]
     return rest.startswith((" is ", ":", " -", " –", " —", ","))
+
+
+def _names_topic(entry: Entry, name: str) -> bool:
+    """Whether the item's name links to an awesome list whose topic is ``name``
+    (``awesome-yara``); a badge to one beside a program's own link leaves the program named."""
+    link = entry.title_link
+    topic = _AWESOME.search(link.url.text) if link is not None else None
+    return topic is not None and _SEPARATORS.sub("", topic.group(1)).casefold() == (
+        _SEPARATORS.sub("", name).casefold()
+    )

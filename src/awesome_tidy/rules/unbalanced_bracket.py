@@ -129,6 +129,8 @@ def _unbalanced(
     open_counts: Counter[str] = Counter()
     escaped_until = start
     next_span = 0
+    # A ``”`` that closed nothing and awaits its partner (see ``_stray_quote``).
+    strays: list[int] = []
     # Performance (issue 3): visit only brackets and backslashes, found in C, instead of every
     # character in Python (this rule took longer than parsing a 100,000-entry list); the spans
     # to skip (sorted) are walked alongside, in order, instead of searched for every bracket.
@@ -148,18 +150,20 @@ def _unbalanced(
                 stack.append(index)
                 open_counts[opener] += 1
             elif char in _OPENER:
-                yield from _close(text, stack, open_counts, index)
+                yield from _close(text, stack, open_counts, index, strays)
     for offset in stack:
         yield offset, f"{text[offset]!r} is never closed"
 
 
 def _close(
-    text: str, stack: list[int], open_counts: Counter[str], index: int
+    text: str, stack: list[int], open_counts: Counter[str], index: int, strays: list[int]
 ) -> Iterator[tuple[int, str]]:
     """Close the nearest opener of the closer's kind; those opened after it were never closed."""
     wanted = _OPENER[text[index]]
     if not open_counts[wanted]:
-        if wanted not in "(（" or not _enumerates(text, index):
+        if wanted == "“":
+            yield from _stray_quote(index, strays)
+        elif wanted not in "(（" or not _enumerates(text, index):
             yield index, f"{text[index]!r} closes nothing"
         return
     while stack:
@@ -169,6 +173,16 @@ def _close(
         if opener == wanted:
             return
         yield offset, f"{text[offset]!r} is never closed"
+
+
+def _stray_quote(index: int, strays: list[int]) -> Iterator[tuple[int, str]]:
+    """``”隐藏”``: a quote opened with the closing mark by mistake. The first ``”`` closes
+    nothing and is the slip; the next one rightly closes it and is not reported again."""
+    if strays:
+        strays.pop()
+        return
+    strays.append(index)
+    yield index, "'”' closes nothing"
 
 
 def _face(text: str, index: int, start: int) -> bool:
