@@ -51,8 +51,36 @@ def fix_document(doc: Document, config: Config | None = None, *, unsafe: bool = 
     """Fix ``doc``; the result's text keeps the source's line endings.
 
     Refused fixes are not applied: their findings stay, without a fix, with the reason.
+
+    A run remembers the fixes it refused, in the text they were refused in; once the other
+    fixes have landed, one of them can be sound, and a second ``fix`` would make it. So a run
+    that refused something is followed by a fresh one on its result, until one changes nothing:
+    ``fix(fix(x)) == fix(x)``.
     """
     config = config or Config()
+    result = _fix_once(doc, config, unsafe)
+    for _ in range(_RERUNS):
+        if not result.withheld:
+            break
+        again = _fix_once(Document(result.text, doc.path), config, unsafe)
+        if not again.applied:
+            break
+        result = FixResult(
+            again.text,
+            result.applied + again.applied,
+            again.remaining,
+            result.passes + again.passes,
+            {**result.withheld, **again.withheld},
+        )
+    return result
+
+
+_RERUNS = 3
+"""Fresh runs after one that refused a fix: each starts from a text the last could not improve."""
+
+
+def _fix_once(doc: Document, config: Config, unsafe: bool) -> FixResult:
+    """One run of passes, remembering what it refused."""
     run = _Run(config, unsafe, {rule.name: rule.changes for rule in config.rules(doc.path)})
     current = doc
     # Hashes, not texts: on a 50 MB list, keeping every pass's text would cost 50 MB a pass.
