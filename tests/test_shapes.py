@@ -183,6 +183,11 @@ SHAPES = [
         id="a-title-before-a-paper-link-is-no-author-list",
     ),
     pytest.param(
+        "* Deep Learning Frameworks 2020 [Comparison of Frameworks](https://example.org/d)\n",
+        {"form": "plain", "title": "Deep Learning Frameworks 2020"},
+        id="a-year-not-set-off-from-the-words-before-it-closes-no-author-list",
+    ),
+    pytest.param(
         "* ChatGLM：\n  * 地址：https://github.com/THUDM/ChatGLM-6B\n"
         "  * 简介：中文开源底座模型。\n",
         {"form": "plain", "title": "ChatGLM", "year": None},
