@@ -155,6 +155,39 @@ SHAPES = [
         id="link-list-paper-with-venue-description",
     ),
     pytest.param(
+        "* Ana Ruiz, Bo Chen, and Carl de Vries. 2020. [Sparse Routing for Speech Models]"
+        "(https://example.org/a.pdf). In *Proceedings of ACL 2020*.\n",
+        {
+            "form": "link",
+            "title": "Sparse Routing for Speech Models",
+            "authors": "Ana Ruiz, Bo Chen, and Carl de Vries",
+            "year": 2020,
+            "venue": "Proceedings of ACL",
+        },
+        id="citation-opening-with-its-authors-and-year",
+    ),
+    pytest.param(
+        "* Ruiz, A., Chen, B. et al. (2018). [Dense Tables](https://example.org/b.pdf). *Journal"
+        " of Tables*.\n",
+        {
+            "form": "link",
+            "title": "Dense Tables",
+            "authors": "Ruiz, A., Chen, B. et al.",
+            "year": 2018,
+        },
+        id="citation-with-initials-et-al-and-a-year-only-before-the-link",
+    ),
+    pytest.param(
+        "* Deep Models in Practice 2019 [paper](https://example.org/c.pdf)\n",
+        {"form": "plain", "title": "Deep Models in Practice 2019"},
+        id="a-title-before-a-paper-link-is-no-author-list",
+    ),
+    pytest.param(
+        "* Deep Learning Frameworks 2020 [Comparison of Frameworks](https://example.org/d)\n",
+        {"form": "plain", "title": "Deep Learning Frameworks 2020"},
+        id="a-year-not-set-off-from-the-words-before-it-closes-no-author-list",
+    ),
+    pytest.param(
         "* ChatGLM：\n  * 地址：https://github.com/THUDM/ChatGLM-6B\n"
         "  * 简介：中文开源底座模型。\n",
         {"form": "plain", "title": "ChatGLM", "year": None},
@@ -503,6 +536,24 @@ def test_venue_notes_and_acronyms_do_not_conflict() -> None:
         "## Preprints\n+ Binary neural networks: a survey [[arXiv 2020]](https://arxiv.org/abs/2004.03333)\n"
     )
     assert rules_found(text, "metadata-conflict") == [(10, "metadata-conflict")]
+
+
+def test_papers_of_one_author_list_are_not_one_paper() -> None:
+    authors = "* Ana Ruiz, Bo Chen, and Carl de Vries. 2020. "
+    acl, emnlp = " In *Proceedings of ACL 2020*.\n", " In *Proceedings of EMNLP 2020*.\n"
+    text = (
+        "## Speech\n"
+        + authors
+        + "[Sparse Routing for Speech Models](https://example.org/a)."
+        + acl
+        + authors
+        + "[Dense Tables for Speech](https://example.org/b)."
+        + emnlp
+        + authors
+        + "[Sparse Routing for Speech Models](https://example.org/c)."
+        + acl
+    )
+    assert rules_found(text, "duplicate-entry", "metadata-conflict") == [(4, "duplicate-entry")]
 
 
 def test_a_dataset_row_citing_a_paper_does_not_duplicate_its_link() -> None:

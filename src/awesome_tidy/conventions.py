@@ -7,6 +7,7 @@ fixer never restyles a list into a format it does not use.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -265,8 +266,9 @@ def missing_years(doc: Document) -> list[Entry]:
     group names its preprints by arXiv id without a year, the id dates such a preprint.
     """
     found = []
+    html_headings = _html_headings(doc)
     for entry in doc.entries:
-        if dated(entry) or entry.year_unknown:
+        if dated(entry) or entry.year_unknown or _under_dating_html_heading(html_headings, entry):
             continue
         if not doc.conventions.year_established(entry) or _names_a_resource(entry):
             continue
@@ -279,6 +281,36 @@ def missing_years(doc: Document) -> list[Entry]:
             continue
         found.append(entry)
     return found
+
+
+# ``<h3 id="wmt16">WMT 2016</h3>``: a heading written in HTML, which Markdown keeps as a block.
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"<[^>]*>")
+
+
+def _html_headings(doc: Document) -> tuple[list[int], list[bool]]:
+    """Where each HTML heading block starts, and whether it dates what follows it (as
+    ``heading_dates`` says of a Markdown heading)."""
+    starts, dating = [], []
+    for block in doc.blocks:
+        if block.kind != "html_block" or not doc.text.startswith("<h", block.start):
+            continue
+        match = _HTML_HEADING.fullmatch(doc.text[block.start : block.end].strip())
+        if match is not None:
+            starts.append(block.start)
+            dating.append(heading_dates(_HTML_TAG.sub("", match.group(2))))
+    return starts, dating
+
+
+def _under_dating_html_heading(headings: tuple[list[int], list[bool]], entry: Entry) -> bool:
+    """Whether the HTML heading nearest above the entry, inside its section, dates it: a list
+    that writes its headings in HTML (``<h3>WMT 2016</h3>``) dates its entries by them too."""
+    starts, dating = headings
+    index = bisect.bisect_right(starts, entry.start) - 1
+    if index < 0:
+        return False
+    heading = entry.section.heading
+    return dating[index] and (heading is None or starts[index] > heading.start)
 
 
 def _year_unread(doc: Document, entry: Entry, convention: Convention) -> bool:
@@ -358,7 +390,8 @@ def _says_no_paper(text: str, entry: Entry) -> bool:
 
 _CLEAR_MAJORITY = 0.7
 """The share of a group that carries years alone, whatever the rest of the list does."""
-# Sections of a paper list that hold no papers (``## Tutorials``, ``## Tools and Libraries``):
+# Sections of a paper list that hold no papers (``## Tutorials``, ``## Tools and Libraries``,
+# ``## Journals``, ``## Research Groups``):
 # every word of the heading is one of these, or a word that only qualifies them.
 _RESOURCE_WORDS = frozenset(
     (
@@ -367,6 +400,9 @@ _RESOURCE_WORDS = frozenset(
         *("code", "codes", "tool", "tools", "toolkit", "toolkits", "toolbox", "toolboxes"),
         *("library", "libraries", "software", "repository", "repositories", "repo", "repos"),
         *("book", "books", "slides", "demo", "demos", "resources", "people", "labs"),
+        # a list of where papers appear, or of who writes them, names no paper itself
+        *("journal", "journals", "conference", "conferences", "venue", "venues"),
+        *("workshop", "workshops", "researchers", "scholars", "groups", "lab"),
         *("教程", "课程", "视频", "博客", "工具", "代码", "书籍"),
     )
 )
@@ -374,6 +410,7 @@ _QUALIFIERS = frozenset(
     (
         *("and", "or", "the", "of", "for", "other", "useful", "related", "open", "source"),
         *("online", "more", "further", "recommended", "awesome", "some", "lists", "list"),
+        *("research", "academic", "top", "main", "major", "relevant"),
     )
 )
 _HEADING_WORD = re.compile(r"[a-z]+|[\u4e00-\u9fff]+")

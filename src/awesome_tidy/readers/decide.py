@@ -16,7 +16,8 @@ from awesome_tidy.nodes import Entry
 
 # Most trusted first. A year in the slot the list keeps for it (``Title[2021]``) beats a tag
 # before the title, which beats one in the title, a table column, the words after the title,
-# and last a ``Venue:`` field or an attribute sub-item, which may name a later version.
+# then a ``Venue:`` field or an attribute sub-item, which may name a later version, and last the
+# year after a citation's leading author list (the tail's venue year is read with its venue).
 YEAR_PRECEDENCE = (
     "closing-bracket",
     "lead-tag",
@@ -26,6 +27,7 @@ YEAR_PRECEDENCE = (
     "tail",
     "field",
     "attribute",
+    "authors",
 )
 # A venue named by a ``Venue:`` field or a venue column is the list saying so; a leading venue
 # link comes next, then the words around whichever year was read.

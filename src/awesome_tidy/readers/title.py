@@ -7,6 +7,7 @@ import re
 from awesome_tidy.inline import WORD, Link, Part, emphasis_at, matching, part, strip_span, unwrap
 from awesome_tidy.metadata import ET_AL, find_year
 from awesome_tidy.nodes import Entry
+from awesome_tidy.readers.decide import Found, decide
 from awesome_tidy.readers.lead import read_date_tag, skip_spaces
 from awesome_tidy.urls import is_kind_label, label_kind
 
@@ -29,6 +30,19 @@ TRIMMED_AFTER_TITLE = ":：-–—|"
 _QUOTED_TITLE = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
 _MAX_TAG_WORDS = 3
 _MIN_QUOTED_WORDS = 3
+# ``Jane Doe, John Roe, and Ann Lee. 2019. [Title](url)``: a citation that opens with its
+# authors and year; the year closes the lead, set off from the names (``. 2019.``, ``, 2019,``,
+# `` (2019).``): ``Deep Learning Frameworks 2020 [link](url)`` is a title.
+_CITED_YEAR = re.compile(r"(?:[.,]\s*\(?|\s*\()((?:19|20)\d\d)[a-z]?\)?[.,:]?\s*$")
+# What separates the names of an author list: ``, ``, ``, and ``, `` and ``, `` & ``.
+_NAME_JOINER = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+# Lower-case words a person's name may hold: ``Ludwig van Beethoven``, ``Luis de la Torre``.
+_NAME_PARTICLES = frozenset(
+    ("van", "von", "der", "den", "de", "da", "di", "del", "della", "la", "le", "du", "dos", "bin")
+)
+_MAX_NAME_WORDS = 5
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\bal)$")
+_NAME_MARKS = ".-'’"
 
 
 def read_title(text: str, entry: Entry, at: int, end: int) -> None:
@@ -69,6 +83,8 @@ def read_title(text: str, entry: Entry, at: int, end: int) -> None:
 def _read_plain_title(text: str, entry: Entry, at: int, end: int) -> None:
     """Text up to the first delimiter, less a trailing label colon or citation ``In``."""
     stop = _TITLE_STOPS.search(text, at, end)
+    if stop is not None and _read_cited_title(text, entry, at, stop.start()):
+        return
     title_start, title_end = strip_span(text, at, stop.start() if stop else end)
     title_start, title_end = _trim_label_colon(text, title_start, title_end)
     title_end = _before_citation_in(text, title_start, title_end)
@@ -78,6 +94,54 @@ def _read_plain_title(text: str, entry: Entry, at: int, end: int) -> None:
         title_start, title_end = quoted.span(1)  # ``DiMP: "Title" ICCV.``: the quoted title
     if title_end > title_start:
         entry.title = part(text, title_start, title_end)
+
+
+def _read_cited_title(text: str, entry: Entry, start: int, stop: int) -> bool:
+    """``Jane Doe and John Roe. 2019. [Title](url). In *ICML*.``: where the text before the
+    first link is an author list and a year, the link names the paper, not the authors (two
+    papers of one team are not one paper). The year dates the entry unless its tail has one."""
+    at = stop
+    while text[at : at + 1] in ("*", "_"):
+        at += 1
+    link = entry_link_at(text, entry, at)
+    if link is None or link.image or not link.label.text.strip():
+        return False
+    if is_kind_label(link.label.text):
+        return False  # ``Doe et al. 2019. [paper](url)``: a link to the paper, not its title
+    year = _CITED_YEAR.search(text, start, stop)
+    if year is None:
+        return False
+    names_end = strip_span(text, start, year.start())[1]
+    if text.startswith(".", names_end) and _ABBREVIATION_END.search(text, start, names_end):
+        names_end += 1  # the period of ``et al.`` or of an initial (``Doe, J. (2019)``)
+    if not _is_author_list(text[start:names_end]):
+        return False
+    entry.form = "link"
+    entry.title = titled(text, link.label.start, link.label.end)
+    entry.authors = part(text, start, names_end)
+    # ranked below every year the tail may read (``In *Proceedings of ACL 2019*``), which comes
+    # with the venue around it
+    decide(entry, Found("authors", part(text, *year.span(1))))
+    return True
+
+
+def _is_author_list(names: str) -> bool:
+    """``Jane Doe, J. Roe, and Ann van Lee``, ``Doe, J., Roe, J.``, ``Jane Doe et al.``:
+    capitalised names (with initials and particles) joined by commas, ``and`` or ``&``."""
+    names = ET_AL.sub("", names).rstrip(" .,")
+    words = 0
+    for name in _NAME_JOINER.split(names):
+        tokens = name.split()
+        if not 1 <= len(tokens) <= _MAX_NAME_WORDS or not all(map(_is_name_word, tokens)):
+            return False
+        words += len(tokens)
+    return words >= 2
+
+
+def _is_name_word(word: str) -> bool:
+    if word in _NAME_PARTICLES:
+        return True
+    return word[0].isupper() and all(char.isalpha() or char in _NAME_MARKS for char in word)
 
 
 def _quoted(text: str, start: int, end: int) -> re.Match[str] | None:
