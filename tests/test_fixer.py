@@ -263,6 +263,22 @@ class IndentFollower(Rule):
             yield self.problem(top[1].start, message="at the margin", fix=fix)
 
 
+class StrayPaperMover(Rule):
+    """Moves each top-level item with one stray space to the margin, and nothing else: only
+    whitespace, as declared, yet the notes drawn under the item become its sub-items."""
+
+    name = "stray-paper-mover"
+    summary = "An item one space in."
+    fix_safety = "safe"
+    changes = (WHITESPACE,)
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        for item in doc.items:
+            if item.parent is None and item.indent == 1:
+                fix = Fix.safe(Edit.delete(item.start, item.marker_start))
+                yield self.problem(item.start, message="one space in", fix=fix)
+
+
 InstallRules = Callable[..., None]
 
 
@@ -576,6 +592,35 @@ def test_whitespace_that_nests_an_item_under_another_is_withheld(install: Instal
     result = fix_text(text, only("indent-follower"))
     assert result.text == text
     assert result.withheld["indent-follower"].startswith("lists joined, split or nested anew at")
+
+
+STRAY_PAPER = """\
+## Anomaly Detection
+* [Isolation Forest](https://example.org/iforest)
+  * Trees that isolate outliers in few splits.
+ * [A Review of Deep and Shallow Methods](https://example.org/review)
+  * Survey that unifies both families.
+  * [slides](https://example.org/review-slides)
+* [PatchCore](https://example.org/patchcore)
+"""
+
+
+def test_moving_an_item_that_would_take_in_its_drawn_sub_items_is_withheld(
+    install: InstallRules,
+) -> None:
+    # The notes are siblings to CommonMark (the paper's text is at column 3): moved alone, the
+    # paper takes them in as sub-items, a nesting the backstop refuses.
+    install(StrayPaperMover)
+    result = fix_text(STRAY_PAPER, only("stray-paper-mover"))
+    assert result.text == STRAY_PAPER
+    assert result.withheld["stray-paper-mover"].startswith("lists joined, split or nested anew")
+
+
+def test_list_indent_neither_flattens_nor_re_nests_notes_drawn_under_a_stray_item() -> None:
+    result = fix_text(STRAY_PAPER)
+    assert result.text == STRAY_PAPER
+    indent = [(d.line, d.fix) for d in result.remaining if d.rule == "list-indent"]
+    assert indent == [(4, None)]
 
 
 def test_list_indent_and_list_marker_keep_a_stray_list_apart_from_the_next() -> None:

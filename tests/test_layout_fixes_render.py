@@ -61,6 +61,17 @@ SHAPES = {
         "* [Cloud Models](https://example.org/clouds)   \n"
         "* [Storm Tracks](https://example.org/storms)\n\n</details>\n"
     ),
+    # A topic with a stray space moves to the margin; its sub-items at four and eight spaces
+    # are nested still there and stay.
+    "stray-topic-over-four-space-sub-items": (
+        "## Contents\n\n* [Retrieval](#retrieval)\n    * [Dense](#dense)\n"
+        " * [Reranking](#reranking)\n    * [Cross Encoders](#cross)\n"
+        "        * [Distillation](#distillation)\n    * [Listwise](#listwise)\n"
+        " * [Evaluation](#evaluation)\n* [Datasets](#datasets)\n\n## Retrieval\n\n"
+        "- [DPR](https://example.org/dpr) - Dual encoders.\n"
+        "- [ColBERT](https://example.org/colbert) - Late interaction.\n"
+        " - [SPLADE](https://example.org/splade) - Sparse expansion.\n"
+    ),
 }
 
 

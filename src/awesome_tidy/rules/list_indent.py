@@ -22,18 +22,21 @@ class ListIndent(Rule):
         kept = [items for items in margin if not at_margin and _chosen_indent(items)]
         kept_ids = {id(items) for items in kept}
         movable = {id(items) for items in _movable(doc, margin, kept_ids, starts)}
+        nesting = _Nesting(doc)
         for items in margin:
             if id(items) in kept_ids:
-                yield from self._keep_convention(doc, items, starts)
+                yield from self._keep_convention(doc, items, starts, nesting)
                 continue
+            adopted, adopting = _adopted(items, 0, nesting)
             for item, width in items:
-                if width:
-                    yield self._report(doc, item, width, 0, id(items) in movable)
+                if width and id(item) not in adopted:
+                    fixable = id(items) in movable and id(item) not in adopting
+                    yield self._report(doc, item, width, 0, fixable, nesting)
         for items in in_html:
-            yield from self._keep_convention(doc, items, starts)
+            yield from self._keep_convention(doc, items, starts, nesting)
 
     def _keep_convention(
-        self, doc: Document, items: list[tuple[ListItem, int]], starts: set[int]
+        self, doc: Document, items: Widths, starts: set[int], nesting: _Nesting
     ) -> Iterator[Problem]:
         """A list an HTML block (``<details>``) holds, or one most of whose items are indented
         by two or three spaces, keeps the indentation most of its items have: GitHub renders it
@@ -42,19 +45,27 @@ class ListIndent(Rule):
         if count * 2 <= len(items) or count == len(items):
             return  # no convention to keep, or none broken
         fixable = not any(_indented_after(doc, item, indent, starts) for item, _ in items)
+        adopted, adopting = _adopted(items, indent, nesting)
         for item, width in items:
-            if width != indent:
-                yield self._report(doc, item, width, indent, fixable)
+            if width != indent and id(item) not in adopted:
+                fix = fixable and id(item) not in adopting
+                yield self._report(doc, item, width, indent, fix, nesting)
 
     def _report(
-        self, doc: Document, item: ListItem, width: int, expected: int, fixable: bool
+        self,
+        doc: Document,
+        item: ListItem,
+        width: int,
+        expected: int,
+        fixable: bool,
+        nesting: _Nesting,
     ) -> Problem:
         spaces = f"{width} space{'s' * (width != 1)}"
         message = f"list item indented by {spaces}" if width else "list item at the margin"
         if expected:
             message += f" where its list uses {expected}"
         # Moved, an item would take in an indented paragraph that follows its list: withheld.
-        fix = Fix.safe(*_shift(doc, item, width, expected)) if fixable else None
+        fix = Fix.safe(*_shift(doc, item, width, expected, nesting)) if fixable else None
         return self.problem(item.start, item.marker_start, message=message, fix=fix)
 
 
@@ -68,10 +79,81 @@ def _chosen_indent(items: Widths) -> bool:
     return sum(width >= 2 for _, width in items) * 2 >= len(items)
 
 
-def _shift(doc: Document, item: ListItem, width: int, expected: int) -> Iterator[Edit]:
-    """Move the item and everything nested in it together, so the structure stays."""
+def _adopted(items: Widths, expected: int, nesting: _Nesting) -> tuple[set[int], set[int]]:
+    """The items drawn as sub-items of an item that is to move, and the items they hang from.
+
+    `` * Paper`` then ``  * Note`` (sub-items at two spaces, as under every ``* Paper`` at the
+    margin): the note is a sibling to CommonMark only because the paper's stray space puts its
+    text at column 3. Moved to the margin the note would become an entry, which it is not; moving
+    the paper alone would nest the notes anew. Both stay: the notes are not reported, and the
+    paper is reported without a fix. Only where the list nests sub-items at that column under
+    items at ``expected``: `` * Entry`` then ``  * Entry`` in a list without sub-items is
+    two stray indents, both moved."""
+    columns = nesting.columns.get((items[0][0].top_list, expected), set())
+    adopted: set[int] = set()
+    adopting: set[int] = set()
+    anchor: tuple[ListItem, int] | None = None
+    for item, width in items:
+        if anchor is not None and width in columns and _hangs_from(item, width, *anchor, expected):
+            adopted.add(id(item))
+            adopting.add(id(anchor[0]))
+        else:
+            anchor = (item, width)
+    return adopted, adopting
+
+
+def _hangs_from(
+    item: ListItem, width: int, anchor: ListItem, anchor_width: int, expected: int
+) -> bool:
+    """Whether ``item``, a sibling drawn deeper than ``anchor``, would be its child once the
+    anchor moves to ``expected``."""
+    moved_content = expected + anchor.content_start - anchor.marker_start
+    return item.list_id == anchor.list_id and anchor_width < width and width >= moved_content
+
+
+class _Nesting:
+    """How the document nests its items: the items nested directly in each item (by the
+    parent's id), and in each top-level list the columns of the sub-items of items at each
+    column."""
+
+    def __init__(self, doc: Document) -> None:
+        self.children: defaultdict[int, list[ListItem]] = defaultdict(list)
+        self.columns: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
+        for item in doc.items:
+            if item.parent is not None:
+                self.children[id(item.parent)].append(item)
+                self.columns[item.top_list, item.parent.indent].add(item.indent)
+
+
+def _staying_lines(doc: Document, item: ListItem, shift: int, nesting: _Nesting) -> set[int]:
+    """The lines of the sub-lists nested in ``item`` that mean the same unmoved once the item
+    moves by ``shift`` columns: each sub-item's marker still sits zero to three columns right of
+    the moved item's text (`` * Topic`` with sub-items at four spaces: at the margin its text is
+    at column 2, and the sub-items at four are nested still). Moving them as well would re-draw
+    the nesting unlike the rest of the list (four spaces become three). Where a sub-item would
+    fall out of the item or turn into text, every line moves with the item."""
+    nested = nesting.children.get(id(item), [])
+    text_column = item.content_start - item.start + shift
+    if not nested or doc.line_index(item.content_start) + 1 != item.line:
+        return set()
+    if not all(text_column <= child.indent <= text_column + 3 for child in nested):
+        return set()
+    return {
+        line
+        for child in nested
+        for line in range(child.line, doc.line_index(max(child.end - 1, child.start)) + 2)
+    }
+
+
+def _shift(
+    doc: Document, item: ListItem, width: int, expected: int, nesting: _Nesting
+) -> Iterator[Edit]:
+    """Move the item and, where they must move to keep the structure, the lines nested in it."""
     text = doc.text
+    staying = _staying_lines(doc, item, expected - width, nesting)
     for line in range(item.line, doc.line_index(max(item.end - 1, item.start)) + 2):
+        if line in staying:
+            continue
         start = doc.line_start(line)
         if width > expected and text.startswith(" " * (width - expected), start):
             yield Edit.delete(start, start + width - expected)
