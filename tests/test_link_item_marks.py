@@ -83,6 +83,8 @@ CASELESS = """\
 
 - [Go](https://example.org/go) - Chat of Go developers.
 - [Rust](https://example.org/rust) - Chat of Rust developers.
+- [Java](https://example.org/java) - Chat of Java developers.
+- [Python](https://example.org/py) - Chat of Python developers.
 - [Hindi](https://example.org/hi) - डेवलपर्स के लिए चैट.
 - [Thai](https://example.org/th) - แชทสำหรับนักพัฒนา.
 - [Korean](https://example.org/ko) - 개발자를 위한 채팅.
@@ -94,7 +96,7 @@ CASELESS = """\
 
 def test_only_a_cased_word_can_start_lower_case() -> None:
     assert found(CASELESS, "description-case") == [
-        (10, 38, "description-case", "description starts with lower-case 'random'")
+        (12, 38, "description-case", "description starts with lower-case 'random'")
     ]
 
 
