@@ -364,6 +364,15 @@ def _numbered_pages(first: Entry, second: Entry) -> bool:
     return len(differing) == 1 and all(_PAGE_NUMBER.search(part) for part in differing[0])
 
 
+def other_ids(first: Entry, second: Entry) -> bool:
+    """Whether both entries name their paper by an id of one scheme (arXiv, DOI, OpenReview)
+    and the ids differ: two papers (*Fast R-CNN* and *Faster R-CNN*), however alike the titles
+    read."""
+    one, other = _paper_ids(first), _paper_ids(second)
+    shared = one.keys() & other.keys() & _ID_SCHEMES
+    return bool(shared) and all(not one[scheme] & other[scheme] for scheme in shared)
+
+
 def _two_parents(first: Entry, second: Entry) -> bool:
     """Whether both entries are sub-items, of two different list items."""
     one = first.item.parent if first.item is not None else None
