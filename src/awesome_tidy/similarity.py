@@ -323,8 +323,9 @@ def _other_papers(first: Entry, second: Entry) -> bool:
     Whatever the title, two parts of one work (``[Survey](url)（上）`` and ``（下）``, ``Part 1``
     and ``Part 2`` after the link) are two entries, and so are two pages of one catalogue that
     differ only in a number (``nptel.ac.in/courses/106106127`` and ``.../106106133``: two
-    courses of one title, two offerings of one course)."""
-    if _part_marker(first) != _part_marker(second) or _numbered_pages(first, second):
+    courses of one title, two offerings of one course) and the pages of two sites that are
+    neither paper nor code hosts (one course title from two providers)."""
+    if _part_marker(first) != _part_marker(second) or _other_pages(first, second):
         return True
     one, other = _paper_ids(first), _paper_ids(second)
     shared = one.keys() & other.keys()
@@ -348,17 +349,20 @@ def _part_marker(entry: Entry) -> str:
     return marker.group("part").casefold() if marker else ""
 
 
-def _numbered_pages(first: Entry, second: Entry) -> bool:
-    """Whether the two entries' links are two pages of one site, neither a paper's nor a code
-    host's, that differ in one path part only and both there a number of three digits or more
-    (a course id, an offering, a video)."""
+def _other_pages(first: Entry, second: Entry) -> bool:
+    """Whether the two entries' links, neither on a paper's nor on a code host, are pages of
+    two sites (one course title taught by two providers) or two pages of one site that differ
+    in one path part only, both there a number of three digits or more (a course id, an
+    offering, a video). One paper on two hosts, one repository twice, stay one entry."""
     one_link, other_link = first.primary_link, second.primary_link
     if one_link is None or other_link is None:
         return False
     if {one_link.kind, other_link.kind} - {"other", "project"}:
         return False
     one, other = (normalize_url(link.url.text).split("/") for link in (one_link, other_link))
-    if len(one) != len(other) or one[0] != other[0] or len(one) < 2:
+    if one[0] != other[0]:
+        return True
+    if len(one) != len(other) or len(one) < 2:
         return False
     differing = [(a, b) for a, b in zip(one, other, strict=True) if a != b]
     return len(differing) == 1 and all(_PAGE_NUMBER.search(part) for part in differing[0])
