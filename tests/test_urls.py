@@ -43,6 +43,7 @@ SAME_TARGET = [
             "https://github.com/hq-deng/RD4AD#readme",
             "https://github.com/hq-deng/RD4AD?tab=readme-ov-file",
             "https://github.com/hq-deng/RD4AD/blob/master/README.md",
+            "https://github.com/hq-deng/RD4AD#readme-ov-file",
         ],
         id="github-repository-forms",
     ),
@@ -52,6 +53,10 @@ SAME_TARGET = [
             "https://github.com/a/b/tree/master/docs/setup.md",
         ],
         id="github-file-on-another-branch",
+    ),
+    pytest.param(
+        ["https://github.com/a/b#Framework", "https://github.com/a/b#framework"],
+        id="github-anchors-are-lower-case",
     ),
     pytest.param(
         [
@@ -129,6 +134,17 @@ DIFFERENT_TARGETS = [
     pytest.param(
         ["https://docs.example.io/guide#install", "https://docs.example.io/guide#usage"],
         id="two-chapters-of-one-guide",
+    ),
+    pytest.param(
+        [
+            "https://github.com/a/notes/blob/master/ml/nn.md#ResNet",
+            "https://github.com/a/notes/blob/master/ml/nn.md#GCN",
+        ],
+        id="two-sections-of-one-notes-file-on-github",
+    ),
+    pytest.param(
+        ["https://github.com/a/papers#framework", "https://github.com/a/papers#review-papers"],
+        id="a-table-of-contents-written-as-repository-urls",
     ),
 ]
 

@@ -66,7 +66,7 @@ from awesome_tidy.nodes import (
     meta_section,
 )
 from awesome_tidy.regions import html_regions
-from awesome_tidy.similarity import near_pairs, same_paper
+from awesome_tidy.similarity import near_pairs, other_ids, same_paper
 from awesome_tidy.text import (
     INVISIBLE,
     is_cjk,
@@ -125,6 +125,7 @@ __all__ = [
     "normalize_title",
     "normalize_url",
     "not_listed",
+    "other_ids",
     "own_marks",
     "prose_heading",
     "read_marks",

@@ -6,6 +6,7 @@ pre-commit run on a small list, does not pay for loading it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from itertools import chain, pairwise, repeat
@@ -32,6 +33,14 @@ _PARTNERS = 8
 _WINDOW = 4
 _ID_SCHEMES = frozenset(("arxiv", "doi", "openreview"))
 _NAME_SPACES = 3  # a title of up to three words is a name, which several things may bear
+# What follows a title to say which part of a work the entry is: ``（上）``, ``(2)``, ``Part 1``.
+_PART_MARKER = re.compile(
+    r"[*_]{0,3}\s*(?:[(（\[]\s*|[-–—:,]\s*)?"
+    r"(?P<part>[上中下]|(?:part|vol\.?|volume|lecture|episode|ep\.?)\s*(?:\d+|[ivx]+)"
+    r"|(?<=[(（\[])(?:\d{1,2}|[ivx]+)(?=\s*[)）\]]))(?!\w)",
+    re.IGNORECASE,
+)
+_PAGE_NUMBER = re.compile(r"\d{3,}")
 
 
 def same_paper(first: str, second: str, threshold: float = 90.0) -> bool:
@@ -309,7 +318,15 @@ def _other_papers(first: Entry, second: Entry) -> bool:
     is not a name: one paper may have two arXiv ids, or two notes on one site, and is still
     listed twice, except as sub-items of two different items with two DOIs (``[Wavefunction
     version](doi-a)`` under *QM9* and ``[Wavefunction version](doi-b)`` under *QM7*): a DOI
-    names one object, and the parents say what each belongs to."""
+    names one object, and the parents say what each belongs to.
+
+    Whatever the title, two parts of one work (``[Survey](url)（上）`` and ``（下）``, ``Part 1``
+    and ``Part 2`` after the link) are two entries, and so are two pages of one catalogue that
+    differ only in a number (``nptel.ac.in/courses/106106127`` and ``.../106106133``: two
+    courses of one title, two offerings of one course) and the pages of two sites that are
+    neither paper nor code hosts (one course title from two providers)."""
+    if _part_marker(first) != _part_marker(second) or _other_pages(first, second):
+        return True
     one, other = _paper_ids(first), _paper_ids(second)
     shared = one.keys() & other.keys()
     if first.title_text.count(" ") >= _NAME_SPACES:
@@ -317,6 +334,47 @@ def _other_papers(first: Entry, second: Entry) -> bool:
             return False
         shared &= {"doi"}
     return bool(shared) and all(not one[site] & other[site] for site in shared)
+
+
+def _part_marker(entry: Entry) -> str:
+    """The part of a work written right after the entry's title (``（上）``, ``(2)``, ``Part
+    II``), in lower case, or ""."""
+    title = entry.title
+    if title is None:
+        return ""
+    link = entry.title_link
+    end = max(title.end, link.end if link is not None else 0)
+    text = entry.body.text[end - entry.body.start :]
+    marker = _PART_MARKER.match(text)
+    return marker.group("part").casefold() if marker else ""
+
+
+def _other_pages(first: Entry, second: Entry) -> bool:
+    """Whether the two entries' links, neither on a paper's nor on a code host, are pages of
+    two sites (one course title taught by two providers) or two pages of one site that differ
+    in one path part only, both there a number of three digits or more (a course id, an
+    offering, a video). One paper on two hosts, one repository twice, stay one entry."""
+    one_link, other_link = first.primary_link, second.primary_link
+    if one_link is None or other_link is None:
+        return False
+    if {one_link.kind, other_link.kind} - {"other", "project"}:
+        return False
+    one, other = (normalize_url(link.url.text).split("/") for link in (one_link, other_link))
+    if one[0] != other[0]:
+        return True
+    if len(one) != len(other) or len(one) < 2:
+        return False
+    differing = [(a, b) for a, b in zip(one, other, strict=True) if a != b]
+    return len(differing) == 1 and all(_PAGE_NUMBER.search(part) for part in differing[0])
+
+
+def other_ids(first: Entry, second: Entry) -> bool:
+    """Whether both entries name their paper by an id of one scheme (arXiv, DOI, OpenReview)
+    and the ids differ: two papers (*Fast R-CNN* and *Faster R-CNN*), however alike the titles
+    read."""
+    one, other = _paper_ids(first), _paper_ids(second)
+    shared = one.keys() & other.keys() & _ID_SCHEMES
+    return bool(shared) and all(not one[scheme] & other[scheme] for scheme in shared)
 
 
 def _two_parents(first: Entry, second: Entry) -> bool:

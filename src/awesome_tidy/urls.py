@@ -152,10 +152,13 @@ def normalize_url(url: str) -> str:
         return url
     path = _DIRECTORY_INDEX.sub("", re.sub(r"/{2,}", "/", parts.path)).rstrip("/")
     query = _clean_query(parts.query)
+    fragment = f"#{parts.fragment}" if _names_a_target(parts.fragment) else ""
     special = _special_form(host, path, query)
     if special is not None:
-        return special
-    fragment = f"#{parts.fragment}" if _names_a_target(parts.fragment) else ""
+        # A section of a repository's README or of a notes file (``#framework``, ``#resnet``)
+        # is a target of its own: a table of contents or a notebook links each of its sections.
+        # GitHub's anchors are lower case, whatever case the link was typed in.
+        return special + fragment.lower() if host == "github.com" else special
     return host + path + (f"?{query}" if query else "") + fragment
 
 

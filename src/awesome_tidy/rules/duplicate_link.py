@@ -10,6 +10,7 @@ from awesome_tidy.rule import Problem, Rule
 _FAMILY_WORD = re.compile(r"[^\W\d_]+")
 _MAX_NAME_WORDS = 4
 _URL_WORD = re.compile(r"[^\W_]+")
+_YEAR_WORD = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
 _MIN_NAMING = 3  # letters a name needs to be found spelled in a URL (``elm``)
 _MAX_NAMED_WORDS = 6
 _SPELLED = 1000  # the whole name spelled: more than any count of its words
@@ -154,9 +155,17 @@ def _cross_listed(first: Entry, second: Entry) -> bool:
     and a benchmark table, a bold title and a plain model name) or filed by two axes (a venue
     section, ``## IJCAI 2021``, and a topic) under one title or a name; or cited by the name of
     what it made (a model or tool whose entry links the paper another section lists by its
-    title). Two titles that disagree stay reported: a paper renamed since, or a slip."""
+    title). One title in two topic sections (a copy with its year written in) is a paper the
+    list files twice on purpose, a copy and not a wrong link: cross-section-duplicate tells of
+    it. Two titles that disagree stay reported: a paper renamed since, a subtitle dropped from
+    one copy (a book filed under Reading and Books), or a slip."""
     if first.section is second.section:
         return False
+    if (
+        _YEAR_WORD.sub("", first.title_text).split()
+        == _YEAR_WORD.sub("", second.title_text).split()
+    ):
+        return True
     named = _is_a_name(first), _is_a_name(second)
     link = first.primary_link
     if named[0] != named[1] and link is not None and link_kind("", link.url.text) == "paper":

@@ -4,7 +4,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, near_pairs
+from awesome_tidy.model import Document, Entry, near_pairs, other_ids
 from awesome_tidy.rule import Option, Problem, Rule
 
 _KEY_AUTHOR = re.compile(r"[A-Za-z]+")
@@ -82,7 +82,9 @@ def _same_key(first: Entry, second: Entry) -> bool:
 
 
 def _other_paper(first: Entry, second: Entry) -> bool:
-    """A second signal that the two are different papers: another year or another key author.
+    """A second signal that the two are different papers: another year, another key author, or
+    another id on one scheme (two arXiv ids: *Fast R-CNN* and *Faster R-CNN*; a typo copy of
+    one paper links the same paper).
 
     A title of one or two words is a name (React and Preact, Aquila and Aquila2, scrapy and
     scapy), where one letter more makes another thing: names are never near duplicates. Numbers
@@ -90,7 +92,7 @@ def _other_paper(first: Entry, second: Entry) -> bool:
     (Chinese, Japanese) is one word: one character more or less there is a word, not a typo.
     """
     words = min(_words(first), _words(second))
-    if words < _MIN_TITLE_WORDS:
+    if words < _MIN_TITLE_WORDS or other_ids(first, second):
         return True
     if first.year_value and second.year_value and first.year_value != second.year_value:
         return True
