@@ -439,8 +439,10 @@ def findings_on_changed_lines(text: str, other: str) -> Counter[str]:
 # a line taken for a ``[Name](url) - Description`` item) may report a line once a fix lets the
 # model read it as an entry: that reveals what was there, it creates nothing. list-marker judges
 # a list's bullet against three in four of the bullets: a removed copy can tip that share and
-# reveal a list with another bullet that was there all along.
-REVEALED = frozenset(("description-ending", "description-case", "list-marker"))
+# reveal a list with another bullet that was there all along. list-indent judges the items that
+# hold entries: a fixed key bracket (`（key）` -> `(key)`) makes a line an entry and can reveal the
+# indentation it always had.
+REVEALED = frozenset(("description-ending", "description-case", "list-marker", "list-indent"))
 CREATABLE = frozenset(
     name
     for name, rule in ((rule.name, rule) for rule in builtin_rules())
