@@ -201,7 +201,9 @@ def _undated_preprints(entries: list[Entry]) -> frozenset[str]:
         for how in _preprint_namings(entry):
             named[how] += 1
             with_year[how] += dated(entry)
-    return frozenset(how for how, count in named.items() if _undated_way(how, count, with_year[how]))
+    return frozenset(
+        how for how, count in named.items() if _undated_way(how, count, with_year[how])
+    )
 
 
 def _undated_way(how: str, count: int, dated_count: int) -> bool:
