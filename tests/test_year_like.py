@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_tidy.metadata import holds_year_like
+from awesome_tidy.metadata import holds_short_date, holds_year_like, preprint_marker
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,30 @@ def test_in_a_title_a_word_glued_to_two_digits_is_a_name() -> None:
     assert holds_year_like("CoRL19", title="Soil maps")  # outside the title it counts
     assert holds_year_like("Jane Doe.", title="SemEval-2020 Task 4: soil maps")
     assert holds_year_like("", title="Soil maps from radar, NeurIPS'19")
+
+
+def test_a_short_date_is_a_year_where_the_list_writes_full_dates_alike() -> None:
+    dates = "| A | 2018/12 |\n| B | 2020/04 |\n| C | 19/06 |\n"
+    assert holds_short_date("| C | 19/06 |", dates)
+    assert holds_short_date("| C | 19.06 |", "released 2021.03 and 2022.11")
+    # Another separator, a version, a day and month, or no full dates at all: no year.
+    assert not holds_short_date("| C | 19.06 |", dates)
+    assert not holds_short_date("v1.10, then 10.12.3", "released 2021.03")
+    assert not holds_short_date("| C | 19/06 |", "| A | 2018 |\n| C | 19/06 |")
+    assert not holds_short_date("see https://example.org/19/06", "2018/12")
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("Jane Doe. Preprint. [[pdf](https://example.org/a.pdf)]", True),
+        ("| Perfect Match | arxiv | [code](https://example.org) |", True),
+        ("Technical report, 2019", True),
+        ("CoRR abs/1901.00001", True),
+        ("bioRxiv", True),
+        ("Jane Doe. ICML 2019. [[pdf](https://arxiv.org/pdf/1901.00001.pdf)]", False),
+        ("Corresponding author: Jane Doe", False),
+    ],
+)
+def test_preprint_marker(text: str, marker: bool) -> None:
+    assert preprint_marker(text) is marker

@@ -20,8 +20,10 @@ from awesome_tidy.metadata import (
     UNKNOWN_YEAR,
     arxiv_id,
     heading_dates,
+    holds_short_date,
     holds_year_like,
     plausible_year,
+    preprint_marker,
 )
 from awesome_tidy.metadata import key_year as key_year
 from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
@@ -125,8 +127,10 @@ class Convention:
     """Most of the group's own years are written below the entry's first line (an author line
     under ``1. [Title](url)``): an entry of one line has none of its lines to hold a year."""
     undated_preprints: frozenset[str]
-    """How the group names arXiv preprints (``metadata.arxiv_id``: ``words``, ``link``) where
-    most so named have no year: the id dates them (``YYMM``), the list writes no year beside."""
+    """How the group names preprints where most so named have no year: by arXiv id
+    (``metadata.arxiv_id``: ``words``, ``link``), which dates them (``YYMM``), or by a
+    ``marker`` in place of a venue (``Preprint.``, ``arXiv``): the list writes no year for a
+    preprint, whose link dates it."""
 
 
 def learn(entries: list[Entry]) -> Convention:
@@ -194,11 +198,22 @@ def _undated_preprints(entries: list[Entry]) -> frozenset[str]:
     named: Counter[str] = Counter()
     with_year: Counter[str] = Counter()
     for entry in entries:
-        how = preprint(entry)
-        if how is not None:
+        for how in _preprint_namings(entry):
             named[how] += 1
             with_year[how] += dated(entry)
-    return frozenset(how for how, count in named.items() if with_year[how] * 2 < count)
+    return frozenset(
+        how for how, count in named.items() if _undated_way(how, count, with_year[how])
+    )
+
+
+def _undated_way(how: str, count: int, dated_count: int) -> bool:
+    """Whether a way of naming preprints is the group's undated one. An arXiv id dates the
+    preprint, so most undated will do; a marker (``arXiv.``) dates nothing, so the group must
+    write none of its (two or more) so named with a year: a list that dates one preprint
+    misses the others' years (``Doe. arXiv 2020.`` beside ``Roe. arXiv.``)."""
+    if how == "marker":
+        return count >= 2 and dated_count == 0
+    return dated_count * 2 < count
 
 
 def preprint(entry: Entry) -> str | None:
@@ -207,6 +222,20 @@ def preprint(entry: Entry) -> str | None:
     if found is None and any(arxiv_id(link.url.text) for link in entry.links):
         found = "link"  # a reference-style link: its URL is written below the list
     return found
+
+
+def _preprint_namings(entry: Entry) -> list[str]:
+    """Every way the entry names a preprint: by arXiv id (``preprint``) and by a venue marker
+    outside its title (``marker``); either being the group's undated way silences it."""
+    namings = [how] if (how := preprint(entry)) is not None else []
+    body = entry.body
+    title = entry.title
+    text = body.text
+    if title is not None and body.start <= title.start <= title.end <= body.end:
+        text = text[: title.start - body.start] + " " + text[title.end - body.start :]
+    if preprint_marker(text):
+        namings.append("marker")
+    return namings
 
 
 def skeleton(entry: Entry) -> tuple[str, str]:
@@ -273,7 +302,7 @@ def missing_years(doc: Document) -> list[Entry]:
         if not doc.conventions.year_established(entry) or _names_a_resource(entry):
             continue
         convention = doc.convention(entry)
-        if convention.undated_preprints and preprint(entry) in convention.undated_preprints:
+        if convention.undated_preprints.intersection(_preprint_namings(entry)):
             continue
         if _year_unread(doc, entry, convention) or _says_no_paper(doc.text, entry):
             continue
@@ -321,7 +350,10 @@ def _year_unread(doc: Document, entry: Entry, convention: Convention) -> bool:
 
     A row of a table that keeps its years in a year column, with the header's number of
     cells, has its year in that cell and nowhere else: an empty cell is a missing year
-    whatever its venue cell says (``Ubicomp23``)."""
+    whatever its venue cell says (``Ubicomp23``), unless the row holds a short date where
+    the list writes its dates ``2019/06`` (``19/06``, ``holds_short_date``)."""
+    if holds_short_date(doc.text[entry.start : entry.end], doc.text):
+        return True
     table = entry.table
     if (
         table is not None

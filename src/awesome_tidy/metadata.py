@@ -75,6 +75,15 @@ _YEAR_LIKE = re.compile(
     r"|(?i:arxiv)[ \u00a0:_-]*\d\d(?:0[1-9]|1[0-2])(?!\d)"
     r"|(?<![\d.])\d\d(?:0[1-9]|1[0-2])\.\d{4,5}(?!\d)"
 )
+# ``19/06``: a short date, year then month; ``2019/06``: the full dates that make it one.
+_SHORT_DATE = re.compile(r"(?<![\w/.])\d\d([/.])(?:0[1-9]|1[0-2])(?![\w/.]|\.\w)")
+_FULL_DATE = re.compile(r"(?<![\w/.])(?:19|20)\d\d([/.])(?:0?[1-9]|1[0-2])(?![\w/]|\.\d)")
+# Where a preprint appeared, written in place of a venue.
+_PREPRINT_MARKER = re.compile(
+    r"(?<![\w/.-])(?:pre-?print|arxiv|corr|(?:bio|med|chem)rxiv|ssrn|tech(?:nical|\.)? ?report)"
+    r"(?![\w/-])",
+    re.IGNORECASE,
+)
 # A URL's digits are the site's, not what the list tells its readers.
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"'|]*", re.IGNORECASE)
 # ``Jane Doe et al.``: the mark of an author list.
@@ -175,6 +184,23 @@ def holds_year_like(text: str, title: str = "") -> bool:
     if next(_year_like(text), None) is not None:
         return True
     return any(match.group("glued") is None for match in _year_like(title))
+
+
+def preprint_marker(text: str) -> bool:
+    """Whether ``text``, its URLs aside, names a preprint server or report as a venue
+    (``Preprint.``, ``arXiv``, ``Technical report``, ``CoRR``, ``bioRxiv``)."""
+    return "r" in text.lower() and _PREPRINT_MARKER.search(_URL.sub(" ", text)) is not None
+
+
+def holds_short_date(text: str, document: str) -> bool:
+    """Whether ``text`` holds a short date (``19/06``, ``21.03``: year, then month) written
+    with the separator the list's full dates use (``2019/06``): a year in the list's own
+    shorthand, which the year readers do not take for one."""
+    separators = {match.group(1) for match in _SHORT_DATE.finditer(_URL.sub(" ", text))}
+    return bool(separators) and any(
+        match.group(1) in separators and plausible_year(int(match.group(0)[:4]))
+        for match in _FULL_DATE.finditer(_URL.sub(" ", document))
+    )
 
 
 def _year_like(text: str) -> Iterator[re.Match[str]]:
