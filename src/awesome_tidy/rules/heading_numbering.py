@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, insort
 from collections.abc import Iterator
 
@@ -11,6 +12,9 @@ _MAX_DIGITS = 6
 turned into an int (Python refuses strings of more than 4,300 digits)."""
 _MAX_PARTS = 6
 """Markdown has six heading levels: a number of more parts (a version) matches none."""
+_DATE = re.compile(r"(?:19|20)\d\d\.(?:0?[1-9]|1[0-2])(?:\.\d{1,2})?\Z")
+"""A year and a month (``## 2019.10``, a day after them): a date heading, whose months without
+news are skipped on purpose, not a section number."""
 
 
 class HeadingNumbering(Rule):
@@ -188,8 +192,9 @@ def _extends(enclosing: Heading, parts: tuple[int, ...]) -> bool:
 
 
 def _parts(number: str | None) -> tuple[int, ...] | None:
-    """The parts of a section number, or None when there is none or it is too long to be one."""
-    if not number:
+    """The parts of a section number, or None when there is none, it is too long to be one, or
+    it is a date."""
+    if not number or _DATE.match(number):
         return None
     pieces = number.split(".")
     if len(pieces) > _MAX_PARTS or any(len(piece) > _MAX_DIGITS for piece in pieces):

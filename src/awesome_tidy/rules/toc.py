@@ -28,6 +28,13 @@ _WORDS = re.compile(r"[^\W_]+")
 _LINE_PREFIX = re.compile(r"[ \t>]*\Z")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # A blank line, or a heading line (a subsection's title is not a paragraph of its own).
+# Sections about the list or its author, not a topic: a contents of topics leaves them out.
+_ABOUT = frozenset(
+    (
+        *("news", "introduction", "intro", "about", "overview", "updates", "update"),
+        *("drafts", "draft", "archives", "archive", "connect", "contact", "contacts"),
+    )
+)
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n|[ \t]*#{1,6}(?:[ \t][^\n]*)?\n)+")
 
 
@@ -194,6 +201,8 @@ class _Reading:
     def missing(self) -> Iterator[_Found]:
         listed = self.listed | set(self.repairs.values())
         missing = self._selective([index for index in self.scope if index not in listed], listed)
+        if self._leaves_out_the_meta(listed):
+            return
         if 2 * len(self.table.links) < len(self.scope) and not _under_contents(self.table):
             return  # a few shortcuts (``Jump to:``, ``## Quick links``), not a table of them all
         added = self._insertions(missing, listed)
@@ -210,6 +219,28 @@ class _Reading:
         first = self.table.links[0].item
         message = f"table of contents misses {len(reported)} {noun}: {names}{more}"
         yield first.start, first.content_end, message, None
+
+    def _leaves_out_the_meta(self, listed: set[int]) -> bool:
+        """Whether the table leaves out, by its own convention, every heading of its levels that
+        is not a topic: it omits more than one (before it or after it: ``News``, ``Introduction``,
+        ``📬 Connect``), and each of them names the list's own business, not a topic. A
+        contents of topics only does not forget such a footer; adding it would be wrong."""
+        doc = self.doc
+        levels = {doc.headings[index].level for index in listed}
+        own = self.table.section.heading
+        omitted = [
+            index
+            for index, heading in enumerate(doc.headings)
+            if heading.level in levels
+            and index not in listed
+            and heading is not own
+            and not heading.in_list_item
+        ]
+        return len(omitted) > 1 and all(
+            not_listed(doc.sections[index + 1])
+            or bool(_ABOUT & set(_WORDS.findall(doc.headings[index].text.casefold())))
+            for index in omitted
+        )
 
     def _selective(self, missing: list[int], listed: set[int]) -> list[int]:
         """``missing`` without the sub-headings the table leaves out by its own convention: at a
