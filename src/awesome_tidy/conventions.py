@@ -313,8 +313,11 @@ def missing_years(doc: Document) -> list[Entry]:
 
 
 # ``<h3 id="wmt16">WMT 2016</h3>``: a heading written in HTML, which Markdown keeps as a block.
-_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.IGNORECASE | re.DOTALL)
-_HTML_TAG = re.compile(r"<[^>]*>")
+# The text may hold other tags but no heading tag, so a search ends at the next one (linear).
+_HTML_HEADING = re.compile(
+    r"<h([1-6])\b[^<>]*>([^<]*(?:<(?!/?h[1-6]\b)[^<]*)*)</h\1>", re.IGNORECASE
+)
+_HTML_TAG = re.compile(r"<[^<>]*>")  # no "<" inside: a run of "<" stays linear
 
 
 def _html_headings(doc: Document) -> tuple[list[int], list[bool]]:

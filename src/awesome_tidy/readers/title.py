@@ -33,9 +33,10 @@ _MIN_QUOTED_WORDS = 3
 # ``Jane Doe, John Roe, and Ann Lee. 2019. [Title](url)``: a citation that opens with its
 # authors and year; the year closes the lead, set off from the names (``. 2019.``, ``, 2019,``,
 # `` (2019).``): ``Deep Learning Frameworks 2020 [link](url)`` is a title.
-_CITED_YEAR = re.compile(r"(?:[.,]\s*\(?|\s*\()((?:19|20)\d\d)[a-z]?\)?[.,:]?\s*$")
+# A blank run is matched from its first blank only (``(?<!\s)``): linear on long runs.
+_CITED_YEAR = re.compile(r"(?:[.,]\s*\(?|(?<!\s)\s*\()((?:19|20)\d\d)[a-z]?\)?[.,:]?\s*$")
 # What separates the names of an author list: ``, ``, ``, and ``, `` and ``, `` & ``.
-_NAME_JOINER = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+_NAME_JOINER = re.compile(r"(?<!\s)\s*,\s*(?:(?:and|&)\s+)?|(?<!\s)\s+(?:and|&)\s+")
 # Lower-case words a person's name may hold: ``Ludwig van Beethoven``, ``Luis de la Torre``.
 _NAME_PARTICLES = frozenset(
     ("van", "von", "der", "den", "de", "da", "di", "del", "della", "la", "le", "du", "dos", "bin")
