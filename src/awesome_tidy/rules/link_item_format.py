@@ -49,7 +49,7 @@ class LinkItemFormat(Rule):
         canonical = dominant(separated, _CONVENTION) or _awesome_lint(separated)
         if canonical is None or len(separated) * 2 <= len(voters):
             return
-        sections = _section_separators(text, described)
+        sections = _section_separators(text, described, canonical)
         hyphens = " - " in separated
         for entry, found in described:
             here = sections.get(id(entry.section), canonical)
@@ -99,21 +99,25 @@ _OTHER_DASHES = frozenset("–—")
 
 
 def _section_separators(
-    text: str, described: list[tuple[Entry, Described]]
+    text: str, described: list[tuple[Entry, Described]], canonical: str
 ) -> dict[int, str | None]:
     """Each section's own separator (by the section's id), where one is established: a section
     written apart (``[甲](url)：一个工具`` under a Chinese heading of a `` - `` list) follows its
     own convention, and its items are held to that, not to the rest of the list's. None for a
-    section with enough separated items and no clear majority: it has no convention."""
+    section that leans to another separator than the list's without a clear majority (en dashes
+    and hyphens 8 to 4): it has no convention to hold its items to."""
     by_section: defaultdict[int, list[str]] = defaultdict(list)
     for entry, found in described:
         if found.kind == "separated":
             by_section[id(entry.section)].append(text[slice(*found.separator)])
-    return {
-        section: dominant(separators, _CONVENTION)
-        for section, separators in by_section.items()
-        if len(separators) >= _SECTION_VOTERS
-    }
+    own: dict[int, str | None] = {}
+    for section, separators in by_section.items():
+        if len(separators) < _SECTION_VOTERS:
+            continue
+        separator = dominant(separators, _CONVENTION)
+        if separator is not None or Counter(separators).most_common(1)[0][0] != canonical:
+            own[section] = separator
+    return own
 
 
 # How far after the name a list's separator may follow the item's own marks (``★ 1.2k``).
