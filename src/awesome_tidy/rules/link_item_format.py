@@ -69,7 +69,7 @@ class LinkItemFormat(Rule):
     def _problem(self, text: str, found: Described, canonical: str, hyphens: bool) -> Problem:
         start, end = found.separator
         if found.kind == "separated":
-            fix = Fix.safe(Edit(start, end, canonical))
+            fix: Fix | None = Fix.safe(Edit(start, end, canonical))
             # awesome-lint's `` - `` in a list that writes it elsewhere too is a choice the
             # list makes: a safe fix never turns it into another dash (study 4).
             if hyphens and text[start:end] == " - " and canonical.strip() in _OTHER_DASHES:
