@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from awesome_tidy.model import Document, Entry, describe, dominant, is_cjk, link_items
 from awesome_tidy.rule import TEXT, Edit, Fix, Problem, Rule
@@ -103,14 +104,21 @@ def _single_word(text: str, entry: Entry, end: int) -> bool:
 
 def _own_name(entry: Entry, word: str) -> bool:
     """Whether ``word`` names the item: it is in the title, or a whole word of the title link's
-    address (``paperswithcode has ranked ...`` after a link to paperswithcode.com): the name
-    as its owner writes it, the subject of the description's sentence."""
+    host (``paperswithcode has ranked ...`` after a link to paperswithcode.com): the name as
+    its owner writes it, the subject of the description's sentence. Not a word of the path
+    (``/user/talks/videos``): that names a page, not the item."""
     assert entry.title is not None
     folded = word.casefold()
     if folded in entry.title.text.casefold():
         return True
     link = entry.title_link
-    return link is not None and folded in _URL_WORD.findall(link.url.text.casefold())
+    if link is None:
+        return False
+    try:
+        host = urlsplit(link.url.text.strip()).hostname or ""
+    except ValueError:  # a malformed address names nothing
+        return False
+    return folded in _URL_WORD.findall(host)
 
 
 def _case(text: str, entry: Entry, start: int) -> str | None:
