@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from awesome_tidy.model import Document, Entry, describe, dominant, is_cjk, link_items
 from awesome_tidy.rule import TEXT, Edit, Fix, Problem, Rule
@@ -11,6 +12,7 @@ _FIRST_WORD = re.compile(r"[^\s]+")
 _WORD = re.compile(r"[A-Za-z]+")
 _CAPITALISED = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?![A-Za-z])")
 _CODE_WORD = re.compile(r"`([A-Za-z]+)`")
+_URL_WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +102,25 @@ def _single_word(text: str, entry: Entry, end: int) -> bool:
     return not text[end : entry.description.end].strip()
 
 
+def _own_name(entry: Entry, word: str) -> bool:
+    """Whether ``word`` names the item: it is in the title, or a whole word of the title link's
+    host (``paperswithcode has ranked ...`` after a link to paperswithcode.com): the name as
+    its owner writes it, the subject of the description's sentence. Not a word of the path
+    (``/user/talks/videos``): that names a page, not the item."""
+    assert entry.title is not None
+    folded = word.casefold()
+    if folded in entry.title.text.casefold():
+        return True
+    link = entry.title_link
+    if link is None:
+        return False
+    try:
+        host = urlsplit(link.url.text.strip()).hostname or ""
+    except ValueError:  # a malformed address names nothing
+        return False
+    return folded in _URL_WORD.findall(host)
+
+
 def _case(text: str, entry: Entry, start: int) -> str | None:
     """``upper`` or ``lower`` for a description opening with a plain word; None for one that
     opens with a name written in its own case (``iOS``, a word without a vowel like ``npm``,
@@ -118,7 +139,7 @@ def _case(text: str, entry: Entry, start: int) -> str | None:
         return None  # ``- good``: a one-word note or tag, no sentence to open in capitals
     if first[0].isupper():
         return "upper"
-    if first != first.lower() or first.casefold() in entry.title.text.casefold():
+    if first != first.lower() or _own_name(entry, first):
         return None  # camelCase or the item's own name: the name's case is right
     if not _VOWELS.intersection(first):
         return None  # "npm is ...", "ssh into ...": no English word lacks a vowel, a name does

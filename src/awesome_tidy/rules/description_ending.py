@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from awesome_tidy.model import (
     Document,
     Entry,
+    describe,
     dominant,
     is_cjk,
     is_credit,
@@ -28,6 +29,12 @@ _ABBREVIATION = re.compile(
 # A sentence's end inside the description: a CJK stop before more text, or a Latin one before
 # a capital (``Fast. Small``). Such a description is sentences, held to end with a stop too.
 _INNER_STOP = re.compile(r"[。！？](?=\s*[^\s”’」』）)])|[.!?](?=\s+[A-Z])")
+
+# An ellipsis (``DL, MIR, ...``, ``scikit-learn,...``) trails off: it is no full stop, and
+# removing its last period leaves a dangling comma (study 4).
+_ELLIPSIS = ("...", "…")
+# A question or an exclamation ends a sentence of its own: no slip against a bare habit.
+_SENTENCE_MARKS = "?!？！"
 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _MARKUP = re.compile(r"<[^<>]*>|\]\([^()\s]*\)")
@@ -80,7 +87,7 @@ class DescriptionEnding(Rule):
                     message=f"description does not end with {shown} as the list's do",
                     fix=Fix.unsafe(Edit.insert(end, stop)) if stop else None,
                 )
-            elif not _sentences(entry):
+            elif not _sentences(entry) and not _keeps_stop(text, entry):
                 # The stop itself, inside what closes (``~~struck.~~``, ``*emphasis.*``).
                 at = end - (len(entry.description.text) - len(_unclosed(entry)))
                 last = text[at - 1]
@@ -117,6 +124,17 @@ def _sentences(entry: Entry) -> bool:
     return _INNER_STOP.search(_unclosed(entry).rstrip(_TERMINAL)) is not None
 
 
+def _keeps_stop(text: str, entry: Entry) -> bool:
+    """Whether the last mark ends a sentence the list's bare habit does not govern: a question
+    or exclamation (``How to improve RNNs?``), or the stop of a sentence the item's name opens
+    (``[Summer School](url) will be held in July.``): the name is its subject, no separator
+    parts them, and the stop ends prose, not a description."""
+    if _unclosed(entry)[-1] in _SENTENCE_MARKS:
+        return True
+    found = describe(text, entry)
+    return found is not None and found.kind == "prose"
+
+
 def _text(entry: Entry) -> str:
     assert entry.description is not None
     return entry.description.text.strip()
@@ -130,6 +148,8 @@ def _ending(text: str, entry: Entry) -> str | None:
     if _ends_with_link(entry):  # ``Source: https://...``: a stop there is no sentence's end
         return None
     last = description[-1]
+    if description.endswith(_ELLIPSIS):
+        return None
     if last in _TERMINAL:
         return None if last == "." and _abbreviated(description) else "punctuated"
     return "bare" if last.isalnum() or last in _WORDLIKE else None

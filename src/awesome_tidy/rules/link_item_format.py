@@ -46,12 +46,15 @@ class LinkItemFormat(Rule):
         # A convention only where most described items use a separator, and most of those one:
         # a paper list of bare title links with notes after them, or a list of prose items
         # (``[spaCy](url) is a library ...``), has none to hold an item to.
-        canonical = dominant(separated, 0.6) or _awesome_lint(separated)
+        canonical = dominant(separated, _CONVENTION) or _awesome_lint(separated)
         if canonical is None or len(separated) * 2 <= len(voters):
             return
-        sections = _section_separators(text, described)
+        sections = _section_separators(text, described, canonical)
+        hyphens = " - " in separated
         for entry, found in described:
-            here = sections.get(id(entry.section)) or canonical
+            here = sections.get(id(entry.section), canonical)
+            if here is None:
+                continue  # a section mixing separators (8 to 4) has no convention to hold to
             if found.kind in ("prose", "below") or text[slice(*found.separator)] == here:
                 continue
             if found.kind == "bare" and (
@@ -61,12 +64,16 @@ class LinkItemFormat(Rule):
                 # run of the item's own marks the reader does not know (``★ 1.2k``) before the
                 # list's separator leaves no separator missing.
                 continue
-            yield self._problem(text, found, here)
+            yield self._problem(text, found, here, hyphens)
 
-    def _problem(self, text: str, found: Described, canonical: str) -> Problem:
+    def _problem(self, text: str, found: Described, canonical: str, hyphens: bool) -> Problem:
         start, end = found.separator
         if found.kind == "separated":
-            fix = Fix.safe(Edit(start, end, canonical))
+            fix: Fix | None = Fix.safe(Edit(start, end, canonical))
+            # awesome-lint's `` - `` in a list that writes it elsewhere too is a choice the
+            # list makes: a safe fix never turns it into another dash (study 4).
+            if hyphens and text[start:end] == " - " and canonical.strip() in _OTHER_DASHES:
+                fix = None
             return self.problem(
                 start,
                 end,
@@ -85,22 +92,32 @@ class LinkItemFormat(Rule):
 
 # A section holds its own separator when this many of its items, and most of them, use it.
 _SECTION_VOTERS = 3
+# A separator is the convention where three in four separated items use it, as for the other
+# habits: a section writing en dashes and hyphens 8 to 4 has none (study 4).
+_CONVENTION = 0.75
+_OTHER_DASHES = frozenset("–—")
 
 
-def _section_separators(text: str, described: list[tuple[Entry, Described]]) -> dict[int, str]:
+def _section_separators(
+    text: str, described: list[tuple[Entry, Described]], canonical: str
+) -> dict[int, str | None]:
     """Each section's own separator (by the section's id), where one is established: a section
     written apart (``[甲](url)：一个工具`` under a Chinese heading of a `` - `` list) follows its
-    own convention, and its items are held to that, not to the rest of the list's."""
+    own convention, and its items are held to that, not to the rest of the list's. None for a
+    section that leans to another separator than the list's without a clear majority (en dashes
+    and hyphens 8 to 4): it has no convention to hold its items to."""
     by_section: defaultdict[int, list[str]] = defaultdict(list)
     for entry, found in described:
         if found.kind == "separated":
             by_section[id(entry.section)].append(text[slice(*found.separator)])
-    return {
-        section: separator
-        for section, separators in by_section.items()
-        if len(separators) >= _SECTION_VOTERS
-        and (separator := dominant(separators, 0.6)) is not None
-    }
+    own: dict[int, str | None] = {}
+    for section, separators in by_section.items():
+        if len(separators) < _SECTION_VOTERS:
+            continue
+        separator = dominant(separators, _CONVENTION)
+        if separator is not None or Counter(separators).most_common(1)[0][0] != canonical:
+            own[section] = separator
+    return own
 
 
 # How far after the name a list's separator may follow the item's own marks (``★ 1.2k``).
