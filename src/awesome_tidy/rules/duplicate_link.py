@@ -11,6 +11,9 @@ _FAMILY_WORD = re.compile(r"[^\W\d_]+")
 _MAX_NAME_WORDS = 4
 _URL_WORD = re.compile(r"[^\W_]+")
 _YEAR_WORD = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
+# ``## Cited by``, ``## Used by``, ``## Related``: what cites, uses or neighbours the list's
+# subject, listed by another axis than the topics; a page there may be a topic's resource too.
+_OTHER_AXIS = re.compile(r"[#\s]*(?:cited\s+by|used\s+by|related|see\s+also)\b", re.IGNORECASE)
 _MIN_NAMING = 3  # letters a name needs to be found spelled in a URL (``elm``)
 _MAX_NAMED_WORDS = 6
 _SPELLED = 1000  # the whole name spelled: more than any count of its words
@@ -161,6 +164,8 @@ def _cross_listed(first: Entry, second: Entry) -> bool:
     one copy (a book filed under Reading and Books), or a slip."""
     if first.section is second.section:
         return False
+    if _by_other_axis(first) or _by_other_axis(second):
+        return True
     if (
         _YEAR_WORD.sub("", first.title_text).split()
         == _YEAR_WORD.sub("", second.title_text).split()
@@ -174,6 +179,16 @@ def _cross_listed(first: Entry, second: Entry) -> bool:
         first.section.by_venue != second.section.by_venue
     )
     return filed_apart and (any(named) or _one_title(first.title_text, second.title_text))
+
+
+def _by_other_axis(entry: Entry) -> bool:
+    """Whether the entry's section, or one around it, lists by another axis (``## Cited by``)."""
+    section = entry.section
+    while section is not None and section.heading is not None:
+        if _OTHER_AXIS.match(section.heading.text):
+            return True
+        section = section.parent
+    return False
 
 
 def _one_title(first: str, second: str) -> bool:
