@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, link_kind, normalize_url
+from awesome_tidy.model import Document, Entry, Section, link_kind, normalize_url
 from awesome_tidy.rule import Problem, Rule
 
 # A name's words, digits left out: ``Sarashina2`` is of the family ``sarashina``.
@@ -183,7 +183,7 @@ def _cross_listed(first: Entry, second: Entry) -> bool:
 
 def _by_other_axis(entry: Entry) -> bool:
     """Whether the entry's section, or one around it, lists by another axis (``## Cited by``)."""
-    section = entry.section
+    section: Section | None = entry.section
     while section is not None and section.heading is not None:
         if _OTHER_AXIS.match(section.heading.text):
             return True
