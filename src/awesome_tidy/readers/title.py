@@ -297,6 +297,8 @@ def _longer_title_follows(text: str, entry: Entry, at: int, end: int, words: int
     tags the entry (an organisation, a category that many entries share); the title follows."""
     link = entry_link_at(text, entry, at)
     if link is None:
+        if text[at : at + 1] in "*_":
+            return False  # (a bold title after a tag is read as before: only plain text here)
         stop = text.find("[", at, end)
         plain = len(WORD.findall(text, at, stop if stop >= 0 else end))
         return plain >= _PLAIN_TITLE_WORDS and plain > words

@@ -13,7 +13,11 @@ _URL_WORD = re.compile(r"[^\W_]+")
 _YEAR_WORD = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
 # ``## Cited by``, ``## Used by``, ``## Related``: what cites, uses or neighbours the list's
 # subject, listed by another axis than the topics; a page there may be a topic's resource too.
-_OTHER_AXIS = re.compile(r"[#\s]*(?:cited\s+by|used\s+by|related|see\s+also)\b", re.IGNORECASE)
+# The whole heading: ``# Related Survey, Benchmark, and Framework`` is a topic of the list.
+_OTHER_AXIS = re.compile(
+    r"[#\s]*(?:cited\s+by|used\s+by|see\s+also|related(?:\s+(?:lists|projects|links))?)[\s:#]*",
+    re.IGNORECASE,
+)
 _MIN_NAMING = 3  # letters a name needs to be found spelled in a URL (``elm``)
 _MAX_NAMED_WORDS = 6
 _SPELLED = 1000  # the whole name spelled: more than any count of its words
@@ -185,7 +189,7 @@ def _by_other_axis(entry: Entry) -> bool:
     """Whether the entry's section, or one around it, lists by another axis (``## Cited by``)."""
     section: Section | None = entry.section
     while section is not None and section.heading is not None:
-        if _OTHER_AXIS.match(section.heading.text):
+        if _OTHER_AXIS.fullmatch(section.heading.text):
             return True
         section = section.parent
     return False
