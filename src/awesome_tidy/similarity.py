@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from itertools import chain, pairwise, repeat
 from typing import TYPE_CHECKING
 
+from awesome_tidy.metadata import ET_AL
 from awesome_tidy.urls import normalize_url
 
 if TYPE_CHECKING:
@@ -325,7 +326,11 @@ def _other_papers(first: Entry, second: Entry) -> bool:
     differ only in a number (``nptel.ac.in/courses/106106127`` and ``.../106106133``: two
     courses of one title, two offerings of one course) and the pages of two sites that are
     neither paper nor code hosts (one course title from two providers)."""
-    if _part_marker(first) != _part_marker(second) or _other_pages(first, second):
+    if (
+        _part_marker(first) != _part_marker(second)
+        or _other_pages(first, second)
+        or _two_by_one_author(first, second)
+    ):
         return True
     one, other = _paper_ids(first), _paper_ids(second)
     shared = one.keys() & other.keys()
@@ -334,6 +339,19 @@ def _other_papers(first: Entry, second: Entry) -> bool:
             return False
         shared &= {"doi"}
     return bool(shared) and all(not one[site] & other[site] for site in shared)
+
+
+def _two_by_one_author(first: Entry, second: Entry) -> bool:
+    """``| Doe et al. | ... | 2019 |`` and ``| Doe et al. | ... | 2022 |``: an author label in
+    the name's place names whoever wrote the paper; of two years, or with no link in common,
+    it labels two papers of one author."""
+    if not ET_AL.search(first.title_text):
+        return False
+    one, other = first.year, second.year
+    if one is not None and other is not None and one.text != other.text:
+        return True
+    links = {normalize_url(link.url.text) for link in first.real_links}
+    return not any(normalize_url(link.url.text) in links for link in second.real_links)
 
 
 def _part_marker(entry: Entry) -> str:

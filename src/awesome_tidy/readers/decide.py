@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from awesome_tidy.inline import Part
+from awesome_tidy.metadata import is_date
 from awesome_tidy.nodes import Entry
 
 # Most trusted first. A year in the slot the list keeps for it (``Title[2021]``) beats a tag
@@ -96,5 +97,7 @@ def decide(entry: Entry, found: Found | None) -> None:
     if found.year is not None and wants_year(entry, found.how):
         entry.year, entry.year_how = found.year, found.how
         entry.year_open, entry.year_close = found.year_open, found.year_close
-    if found.venue is not None and wants_venue(entry, found.how):
-        entry.venue, entry.venue_how = found.venue, found.how
+    # ``| Jan, 2024 |``: a month or a day beside the year dates the entry; it names no venue.
+    venue = found.venue
+    if venue is not None and wants_venue(entry, found.how) and not is_date(venue.text):
+        entry.venue, entry.venue_how = venue, found.how

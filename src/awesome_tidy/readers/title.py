@@ -29,6 +29,8 @@ _MAX_VENUE_WORDS = 6
 TRIMMED_AFTER_TITLE = ":：-–—|"
 _QUOTED_TITLE = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
 _MAX_TAG_WORDS = 3
+# A plain title after short fields has a few words (``Scaling Robots to Mastery``), not one.
+_PLAIN_TITLE_WORDS = 3
 _MIN_QUOTED_WORDS = 3
 # ``Jane Doe, John Roe, and Ann Lee. 2019. [Title](url)``: a citation that opens with its
 # authors and year; the year closes the lead, set off from the names (``. 2019.``, ``, 2019,``,
@@ -290,9 +292,18 @@ def _read_fields(text: str, entry: Entry, at: int, end: int) -> bool:
 
 
 def _longer_title_follows(text: str, entry: Entry, at: int, end: int, words: int) -> bool:
-    """``[2505] [URSA] [URSA: Understanding ...](url)``: short tags before the title link."""
+    """``[2505] [URSA] [URSA: Understanding ...](url)``: short tags before the title link.
+
+    ``[2026] [**Acme Labs**] Scaling Robots: ...``: a short field before a longer plain title
+    tags the entry (an organisation, a category that many entries share); the title follows."""
     link = entry_link_at(text, entry, at)
-    if link is None or link.image or is_kind_label(link.label.text):
+    if link is None:
+        if text[at : at + 1] in "*_":
+            return False  # (a bold title after a tag is read as before: only plain text here)
+        stop = text.find("[", at, end)
+        plain = len(WORD.findall(text, at, stop if stop >= 0 else end))
+        return plain >= _PLAIN_TITLE_WORDS and plain > words
+    if link.image or is_kind_label(link.label.text):
         return False
     return len(WORD.findall(text, link.label.start, link.label.end)) > words
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, link_kind, normalize_url
+from awesome_tidy.model import Document, Entry, Section, link_kind, normalize_url
 from awesome_tidy.rule import Problem, Rule
 
 # A name's words, digits left out: ``Sarashina2`` is of the family ``sarashina``.
@@ -11,6 +11,13 @@ _FAMILY_WORD = re.compile(r"[^\W\d_]+")
 _MAX_NAME_WORDS = 4
 _URL_WORD = re.compile(r"[^\W_]+")
 _YEAR_WORD = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
+# ``## Cited by``, ``## Used by``, ``## Related``: what cites, uses or neighbours the list's
+# subject, listed by another axis than the topics; a page there may be a topic's resource too.
+# The whole heading: ``# Related Survey, Benchmark, and Framework`` is a topic of the list.
+_OTHER_AXIS = re.compile(
+    r"[#\s]*(?:cited\s+by|used\s+by|see\s+also|related(?:\s+(?:lists|projects|links))?)[\s:#]*",
+    re.IGNORECASE,
+)
 _MIN_NAMING = 3  # letters a name needs to be found spelled in a URL (``elm``)
 _MAX_NAMED_WORDS = 6
 _SPELLED = 1000  # the whole name spelled: more than any count of its words
@@ -161,6 +168,8 @@ def _cross_listed(first: Entry, second: Entry) -> bool:
     one copy (a book filed under Reading and Books), or a slip."""
     if first.section is second.section:
         return False
+    if _by_other_axis(first) or _by_other_axis(second):
+        return True
     if (
         _YEAR_WORD.sub("", first.title_text).split()
         == _YEAR_WORD.sub("", second.title_text).split()
@@ -174,6 +183,16 @@ def _cross_listed(first: Entry, second: Entry) -> bool:
         first.section.by_venue != second.section.by_venue
     )
     return filed_apart and (any(named) or _one_title(first.title_text, second.title_text))
+
+
+def _by_other_axis(entry: Entry) -> bool:
+    """Whether the entry's section, or one around it, lists by another axis (``## Cited by``)."""
+    section: Section | None = entry.section
+    while section is not None and section.heading is not None:
+        if _OTHER_AXIS.fullmatch(section.heading.text):
+            return True
+        section = section.parent
+    return False
 
 
 def _one_title(first: str, second: str) -> bool:
