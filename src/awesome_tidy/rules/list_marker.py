@@ -38,12 +38,14 @@ class ListMarker(Rule):
         entry_items = {id(entry.item) for entry in doc.entries if entry.item is not None}
         # A table of contents or a note written with another bullet is a list of its own kind:
         # only a list that holds entries is judged against the convention.
+        asides = _aside_bullets(lists, entry_items, _toc_items(doc))
         restyled = {
             item.list_id: expected
             for item in judged
             if id(item) in entry_items
             and (expected := by_depth[item.depth]) is not None
             and item.marker != expected
+            and (self.option("marker") != "auto" or item.marker != asides.get(item.depth))
         }
         joined = _joined(doc, lists, restyled)
         for list_id, expected in restyled.items():
@@ -79,13 +81,44 @@ class ListMarker(Rule):
 def _catalogue_bullets(doc: Document) -> list[ListItem]:
     """The bullet items of the catalogue: not a table of contents, and not the introduction
     (the bullets under the title, before the first section), which keeps its own style."""
-    in_toc = {id(toc_link.item) for table in doc.anchors.tables for toc_link in table.links}
+    in_toc = _toc_items(doc)
     start = _catalogue_start(doc)
     return [
         item
         for item in doc.items
         if not item.ordered and id(item) not in in_toc and item.start >= start
     ]
+
+
+def _aside_bullets(
+    lists: dict[int, list[ListItem]], entry_items: set[int], toc_items: set[int]
+) -> dict[int, str]:
+    """At each depth, the bullet every list holding no entry uses (introduction, maintainers,
+    contents, notes), where at least two such lists agree.
+
+    A list may keep one bullet for its papers and another for everything else: a list of links
+    to other lists or of maintainers, read as entries, that takes the bullet of those asides
+    follows the list's second convention, and a restyle would undo the author's own style. A
+    table of contents votes once per depth: its nested lists are one author's one choice."""
+    votes: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for list_id, items in lists.items():
+        first = items[0]
+        if first.ordered or any(id(item) in entry_items for item in items):
+            continue
+        in_toc = any(id(item) in toc_items for item in items)
+        votes[(first.depth, -1 if in_toc else list_id)].add(first.marker)
+    by_depth: defaultdict[int, list[str]] = defaultdict(list)
+    for (depth, _), markers in votes.items():
+        by_depth[depth].append(markers.pop() if len(markers) == 1 else "")
+    return {
+        depth: markers[0]
+        for depth, markers in by_depth.items()
+        if len(markers) >= 2 and len(set(markers)) == 1 and markers[0]
+    }
+
+
+def _toc_items(doc: Document) -> set[int]:
+    return {id(toc_link.item) for table in doc.anchors.tables for toc_link in table.links}
 
 
 def _catalogue_start(doc: Document) -> int:
