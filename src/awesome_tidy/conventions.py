@@ -308,6 +308,8 @@ def missing_years(doc: Document) -> list[Entry]:
             continue
         if (convention.year_below and _companion(entry)) or convention.year_cited:
             continue
+        if _links_unlike_papers(doc, entry):
+            continue
         found.append(entry)
     return found
 
@@ -474,6 +476,36 @@ def _names_a_resource(entry: Entry) -> bool:
     if any(_paper_link(other) for other in entry.links):
         return False
     return link.kind in _RESOURCE_KINDS or len(entry.title_text.split()) <= _NAME_WORDS
+
+
+_FEW_DATED = 3
+"""The dated entries a group needs before what they link to says what its papers link to."""
+
+
+def _link_kinds(entry: Entry) -> frozenset[str]:
+    return frozenset(link.kind for link in entry.links)
+
+
+def _links_unlike_papers(doc: Document, entry: Entry) -> bool:
+    """An undated entry with neither venue nor key nor paper link that links only a
+    repository or project, where none of its group's dated entries links only that (a GitHub
+    row among paper rows that all link their paper): not a paper, so it has no year to miss.
+    Where the dated entries link nothing (``Title (VLDB 2023)``), an entry linking only its
+    code is still a paper without its year; a book's page (``amazon.com``) may be a paper's."""
+    if not entry.links or entry.venue is not None or entry.key is not None:
+        return False
+    if not _link_kinds(entry) <= _RESOURCE_KINDS or any(map(_paper_link, entry.links)):
+        return False
+    dated_kinds = [
+        _link_kinds(other)
+        for other in doc.entries
+        if other.container is entry.container
+        and skeleton(other) == skeleton(entry)
+        and dated(other)
+    ]
+    if len(dated_kinds) < _FEW_DATED or not all(dated_kinds):
+        return False
+    return _link_kinds(entry) not in dated_kinds
 
 
 def _paper_link(link: Link) -> bool:
