@@ -308,7 +308,7 @@ def missing_years(doc: Document) -> list[Entry]:
             continue
         if (convention.year_below and _companion(entry)) or convention.year_cited:
             continue
-        if _links_unlike_papers(doc, entry):
+        if _links_unlike_papers(doc, entry) or placeholder_date(doc.text[entry.start : entry.end]):
             continue
         found.append(entry)
     return found
@@ -476,6 +476,24 @@ def _names_a_resource(entry: Entry) -> bool:
     if any(_paper_link(other) for other in entry.links):
         return False
     return link.kind in _RESOURCE_KINDS or len(entry.title_text.split()) <= _NAME_WORDS
+
+
+# ``[????/??]``, ``(????)``: a date the list writes as question marks, for a paper not yet out.
+_PLACEHOLDER_DATE = re.compile(r"(?<![?\w])\?{4}(?:\s*[-/.]\s*\?{1,2}){0,2}(?![?\w])")
+# ``paper coming soon``, ``(TBD)``: an entry that says what it links is still to come.
+_TO_COME = re.compile(r"\b(?:comm?ing soon|tbd|tba|to be released)\b", re.IGNORECASE)
+
+
+def placeholder_date(text: str) -> bool:
+    """Whether the text writes its date as question marks (``[????/??]``): the list knows the
+    year is not yet there, so there is no year to miss."""
+    return _PLACEHOLDER_DATE.search(text) is not None
+
+
+def awaits_release(text: str) -> bool:
+    """Whether an entry's text says something of it is still to come: a question-mark date or
+    ``coming soon``, ``TBD``. Its empty links (``[paper]()``) are placeholders, not mistakes."""
+    return placeholder_date(text) or _TO_COME.search(text) is not None
 
 
 _FEW_DATED = 3
