@@ -308,6 +308,8 @@ def missing_years(doc: Document) -> list[Entry]:
             continue
         if (convention.year_below and _companion(entry)) or convention.year_cited:
             continue
+        if _links_unlike_papers(doc, entry) or placeholder_date(doc.text[entry.start : entry.end]):
+            continue
         found.append(entry)
     return found
 
@@ -474,6 +476,54 @@ def _names_a_resource(entry: Entry) -> bool:
     if any(_paper_link(other) for other in entry.links):
         return False
     return link.kind in _RESOURCE_KINDS or len(entry.title_text.split()) <= _NAME_WORDS
+
+
+# ``[????/??]``, ``(????)``: a date the list writes as question marks, for a paper not yet out.
+_PLACEHOLDER_DATE = re.compile(r"(?<![?\w])\?{4}(?:\s*[-/.]\s*\?{1,2}){0,2}(?![?\w])")
+# ``paper coming soon``, ``(TBD)``: an entry that says what it links is still to come.
+_TO_COME = re.compile(r"\b(?:comm?ing soon|tbd|tba|to be released)\b", re.IGNORECASE)
+
+
+def placeholder_date(text: str) -> bool:
+    """Whether the text writes its date as question marks (``[????/??]``): the list knows the
+    year is not yet there, so there is no year to miss."""
+    return _PLACEHOLDER_DATE.search(text) is not None
+
+
+def awaits_release(text: str) -> bool:
+    """Whether an entry's text says something of it is still to come: a question-mark date or
+    ``coming soon``, ``TBD``. Its empty links (``[paper]()``) are placeholders, not mistakes."""
+    return placeholder_date(text) or _TO_COME.search(text) is not None
+
+
+_FEW_DATED = 3
+"""The dated entries a group needs before what they link to says what its papers link to."""
+
+
+def _link_kinds(entry: Entry) -> frozenset[str]:
+    return frozenset(link.kind for link in entry.links)
+
+
+def _links_unlike_papers(doc: Document, entry: Entry) -> bool:
+    """An undated entry with neither venue nor key nor paper link that links only a
+    repository or project, where none of its group's dated entries links only that (a GitHub
+    row among paper rows that all link their paper): not a paper, so it has no year to miss.
+    Where the dated entries link nothing (``Title (VLDB 2023)``), an entry linking only its
+    code is still a paper without its year; a book's page (``amazon.com``) may be a paper's."""
+    if not entry.links or entry.venue is not None or entry.key is not None:
+        return False
+    if not _link_kinds(entry) <= _RESOURCE_KINDS or any(map(_paper_link, entry.links)):
+        return False
+    dated_kinds = [
+        _link_kinds(other)
+        for other in doc.entries
+        if other.container is entry.container
+        and skeleton(other) == skeleton(entry)
+        and dated(other)
+    ]
+    if len(dated_kinds) < _FEW_DATED or not all(dated_kinds):
+        return False
+    return _link_kinds(entry) not in dated_kinds
 
 
 def _paper_link(link: Link) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, Link
+from awesome_tidy.model import Document, Entry, Link, awaits_release
 from awesome_tidy.rule import Problem, Rule
 
 # A label that only says "and so on" (``[..etc]()``, ``[...]()``, ``[等等]()``) closes a run of
@@ -22,6 +22,8 @@ class EmptyLink(Rule):
         text = doc.text
         code_starts = {block.start for block in doc.blocks if block.kind in _CODE}
         for entry in doc.entries:
+            if awaits_release(_beside_empty_links(text, entry)):
+                continue  # ``[paper]()`` beside ``coming soon``: a placeholder the list means
             for link in entry.links:
                 if link.url.text.strip() or _continuation(link.label.text):
                     continue
@@ -32,6 +34,19 @@ class EmptyLink(Rule):
                     link.end,
                     message=f"link {text[link.start : link.end]!r} has no URL",
                 )
+
+
+def _beside_empty_links(text: str, entry: Entry) -> str:
+    """The entry's text without its empty links: ``[code coming soon]()`` is itself the
+    mistake (its note belongs in plain text), while ``[paper]() *paper coming soon*`` says
+    the link waits for what is to come."""
+    pieces, at = [], entry.start
+    for link in entry.links:
+        if not link.url.text.strip() and at <= link.start:
+            pieces.append(text[at : link.start])
+            at = link.end
+    pieces.append(text[at : entry.end])
+    return " ".join(pieces)
 
 
 def _continuation(label: str) -> bool:

@@ -27,7 +27,9 @@ class EmptySection(Rule):
                 continue  # its subsections are its content
             if following is not None and _opens_part(heading, following, parts):
                 continue
-            if banner_heading(heading.text.strip()):
+            if banner_heading(heading.text.strip()) or _repository_banner(
+                index, heading, following
+            ):
                 continue
             start = doc.line_start(heading.last_line + 1)
             end = following.start if following is not None else len(doc.text)
@@ -65,6 +67,19 @@ def _opens_part(heading: Heading, following: Heading, parts: set[int]) -> bool:
         and heading.numbered
         and following.level == heading.level
         and not following.numbered
+    )
+
+
+def _repository_banner(index: int, heading: Heading, following: Heading | None) -> bool:
+    """The document's first heading written as a repository's name (one word, ``Awesome-X``)
+    right above another title at its level (``# Real-time Segmentation``): GitHub's name over
+    the document's real title, a banner rather than an empty section."""
+    return (
+        index == 0
+        and following is not None
+        and following.level == heading.level
+        and len(heading.text.split()) == 1
+        and any(mark in heading.text for mark in "-_")
     )
 
 
