@@ -76,11 +76,17 @@ def _year(doc: Document, entry: Entry) -> int | None:
 def _venue(doc: Document, entry: Entry) -> str | None:
     if entry.venue is None or not doc.convention(entry).venue_understood:
         return None
-    if _outside_year_brackets(doc.text, entry) or _MEASURE_BEFORE.search(
-        doc.text, max(0, entry.venue.start - 12), entry.venue.start
-    ):
+    if _outside_year_brackets(doc.text, entry) or _after_measure(doc.text, entry):
         return None
     return entry.venue.text
+
+
+def _after_measure(text: str, entry: Entry) -> bool:
+    """``14 qubits``, ``0.17 on Ion traps``: a number right before the venue words, other than
+    the entry's own year (``[2020 Genome Biology]``)."""
+    assert entry.venue is not None
+    measure = _MEASURE_BEFORE.search(text, max(0, entry.venue.start - 12), entry.venue.start)
+    return measure is not None and (entry.year is None or measure.start() != entry.year.start)
 
 
 def _outside_year_brackets(text: str, entry: Entry) -> bool:
