@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 
 from awesome_tidy.model import Document, Entry, same_venue
 from awesome_tidy.rule import Problem, Rule
 
 _MIN_SPACES = 2  # three words
+
+# ``14 qubits on Ion traps``, ``0.17 on Ion traps``: a count or a measure right before the
+# words read as a venue makes them its unit or its setting.
+_MEASURE_BEFORE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*%?\s*$")
 
 
 class MetadataConflict(Rule):
@@ -71,4 +76,26 @@ def _year(doc: Document, entry: Entry) -> int | None:
 def _venue(doc: Document, entry: Entry) -> str | None:
     if entry.venue is None or not doc.convention(entry).venue_understood:
         return None
+    if _outside_year_brackets(doc.text, entry) or _after_measure(doc.text, entry):
+        return None
     return entry.venue.text
+
+
+def _after_measure(text: str, entry: Entry) -> bool:
+    """``14 qubits``, ``0.17 on Ion traps``: a number right before the venue words, other than
+    the entry's own year (``[2020 Genome Biology]``)."""
+    assert entry.venue is not None
+    measure = _MEASURE_BEFORE.search(text, max(0, entry.venue.start - 12), entry.venue.start)
+    return measure is not None and (entry.year is None or measure.start() != entry.year.start)
+
+
+def _outside_year_brackets(text: str, entry: Entry) -> bool:
+    """``[Title](url) (2011) - Hyperfine, T1: 4.0s``: the year closes its own brackets and
+    the "venue" follows them, in the description: a platform, a measurement or a note read
+    from free text, not the words that name where the paper appeared (``[CVPR 2020]``,
+    ``- CVPR 2020`` keep the venue beside its year)."""
+    year, venue = entry.year, entry.venue
+    if year is None or venue is None or venue.start < year.end:
+        return False
+    between = text[year.end : venue.start]
+    return ")" in between or "]" in between
