@@ -10,7 +10,7 @@ _MIN_SPACES = 2  # three words
 
 # ``14 qubits on Ion traps``, ``0.17 on Ion traps``: a count or a measure right before the
 # words read as a venue makes them its unit or its setting.
-_MEASURE_BEFORE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*%?\s*$")
+_MEASURE_BEFORE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%\s*)?$")
 
 
 class MetadataConflict(Rule):
