@@ -267,6 +267,11 @@ def _html_anchors(doc: Document) -> dict[str, int | None]:
     return found
 
 
+def without_comments(text: str) -> str:
+    """``text`` with its HTML comments taken out (one left open runs to the end)."""
+    return _COMMENT.sub("", text)
+
+
 def _unrendered(doc: Document) -> Iterator[tuple[int, int]]:
     """Where an ``id`` makes no element: code, and HTML comments (``<!-- <a id="x"> -->``, an
     anchor taken out, often right above the one that replaced it)."""

@@ -34,6 +34,7 @@ from awesome_tidy.anchors import (
     not_listed,
     prose_heading,
     rendered_text,
+    without_comments,
 )
 from awesome_tidy.conventions import (
     KEY_STYLE_EXAMPLES,
@@ -136,4 +137,5 @@ __all__ = [
     "same_venue",
     "to_ascii_form",
     "venue_family",
+    "without_comments",
 ]

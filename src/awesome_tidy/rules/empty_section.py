@@ -1,12 +1,10 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Heading, banner_heading
+from awesome_tidy.model import Document, Heading, banner_heading, without_comments
 from awesome_tidy.rule import Problem, Rule
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _NUMBER_SEEN, _PLAIN_AFTER_NUMBER = 1, 2
 _SHOWN = 60
 """How much of a heading the message quotes: messages stay bounded."""
@@ -33,7 +31,7 @@ class EmptySection(Rule):
                 continue
             start = doc.line_start(heading.last_line + 1)
             end = following.start if following is not None else len(doc.text)
-            if _COMMENT.sub("", doc.text[start:end]).strip():
+            if without_comments(doc.text[start:end]).strip():
                 continue
             yield self.problem(
                 heading.marker_start,

@@ -17,6 +17,7 @@ from awesome_tidy.model import (
     not_listed,
     prose_heading,
     rendered_text,
+    without_comments,
 )
 from awesome_tidy.rule import REWRITE_TOC, Edit, Fix, Option, Problem, Rule
 
@@ -26,7 +27,6 @@ _STEM = 4
 _ORDER_SLACK = 4
 _WORDS = re.compile(r"[^\W_]+")
 _LINE_PREFIX = re.compile(r"[ \t>]*\Z")
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # A blank line, or a heading line (a subsection's title is not a paragraph of its own).
 # Sections about the list or its author, not a topic: a contents of topics leaves them out.
 _ABOUT = frozenset(
@@ -364,7 +364,7 @@ class _Spans:
         """The section's text under its heading, comments taken out."""
         doc = self.doc
         start = doc.line_start(doc.headings[index].last_line + 1)
-        return _COMMENT.sub("", doc.text[start : self.ends[index]])
+        return without_comments(doc.text[start : self.ends[index]])
 
     def could_hold_entries(self, index: int) -> bool:
         """Entries, or links in two paragraphs or more (a list the reader does not know): not
