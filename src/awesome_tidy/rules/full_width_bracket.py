@@ -52,13 +52,16 @@ class FullWidthBracket(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
-        house = _house_parentheses(doc)
+        house: bool | None = None  # counted only once a parenthesis in Latin text needs it
         for entry in doc.entries:
             if entry.body.text.isascii():
                 continue
             for offset, role in _misplaced(text, entry):
-                if house and role == _IN_LATIN and text[offset] in "（）":
-                    continue  # the list's own parentheses, written so on nearly every entry
+                if role == _IN_LATIN and text[offset] in "（）":
+                    if house is None:
+                        house = _house_parentheses(doc)
+                    if house:
+                        continue  # the list's own parentheses, written so on nearly every entry
                 char = text[offset]
                 replacement = to_ascii_form(char)
                 after = text[offset + 1 : offset + 2]
