@@ -100,6 +100,7 @@ def test_hard_line_breaks_are_kept_and_other_trailing_spaces_go() -> None:
     assert "Text after the list.\n" in fixed
 
 
+@pytest.mark.slow  # renders every corpus list twice
 @pytest.mark.parametrize("path", REAL_LISTS, ids=lambda path: path.stem)
 def test_layout_fixes_of_a_real_list_keep_its_rendering(path: Path) -> None:
     text = path.read_text(encoding="utf-8")

@@ -579,6 +579,7 @@ BULLET_RUNS = st.lists(
 )
 
 
+@pytest.mark.slow  # hypothesis, hundreds of generated lists
 @given(BULLET_RUNS)
 def test_bullet_and_indentation_fixes_never_join_or_split_lists(text: str) -> None:
     """list-marker and list-indent on runs of bullets and margins: lists stay as they were,
@@ -602,6 +603,7 @@ def test_regression_fixture_is_fixed_and_keeps_every_property(path: Path) -> Non
 CORPUS = sorted((Path(__file__).parent / "fixtures" / "corpus").glob("*.md"))
 
 
+@pytest.mark.slow  # check and fix of every corpus list
 @pytest.mark.parametrize("path", CORPUS, ids=lambda path: path.stem)
 def test_fix_of_a_real_list_changes_only_what_safe_fixes_may_and_creates_no_finding(
     path: Path,
