@@ -129,6 +129,13 @@ def test_a_storm_of_a_defect_in_any_reading_is_reported_below_nine_in_ten() -> N
     assert "{" not in fix_text(text).text
 
 
+def test_a_section_of_empty_links_among_real_ones_is_reported_link_by_link() -> None:
+    real = "\n".join(f"- [Survey {n}](https://example.org/s{n}) - Sorts." for n in range(4))
+    empty = "\n".join(f"- [Preprint {n}]() - Not out yet." for n in range(5))
+    text = f"# Made-up Papers\n\n## Surveys\n\n{real}\n\n## Preprints\n\n{empty}\n"
+    assert [d.line for d in check_text(text)] == [12, 13, 14, 15, 16]
+
+
 def test_a_defect_on_every_entry_of_the_list_is_its_habit_and_is_left_alone() -> None:
     text = braced(6)
     assert found(text) == [(4, 1, "unrecognised-shape")]
