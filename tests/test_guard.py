@@ -12,7 +12,8 @@ import pytest
 
 from awesome_tidy import Config, Document, check_text, fix_text
 from awesome_tidy.guard import Thresholds, apply_guard, reason
-from awesome_tidy.rule import Problem, Rule, Storms
+from awesome_tidy.registry import RuleLoadError, builtin_rules, validate_rule_class
+from awesome_tidy.rule import Problem, Rule, Storms, storms_problem
 from conftest import FIXTURES, REFERENCE
 
 GUARDED = ("unrecognised-shape", "repeated-punctuation")
@@ -213,6 +214,19 @@ def test_a_plugin_rule_joins_the_guard_by_declaring_it() -> None:
     assert [(p.rule, doc.position(p.start)) for p, _ in guarded] == [("unrecognised-shape", (5, 1))]
     undeclared = type("Undeclared", (_EveryEntry,), {"judges_entries": False})()
     assert apply_guard(doc, problems, [undeclared], Thresholds(5, 0.75), "info") == problems
+
+
+def test_every_built_in_declaration_is_one_the_guard_can_use() -> None:
+    assert [rule.name for rule in builtin_rules() if storms_problem(rule)] == []
+
+
+def test_a_plugin_declaring_an_unusable_guard_is_refused_in_one_line() -> None:
+    odd = type("Odd", (_EveryEntry,), {"judges_entries": Storms(expectation="style")})
+    with pytest.raises(RuleLoadError, match="'style', which is not an option of the rule"):
+        validate_rule_class(odd, "odd-plugin")
+    wrong = type("Wrong", (_EveryEntry,), {"judges_entries": "yes"})
+    with pytest.raises(RuleLoadError, match="judges_entries must be True, False or a Storms"):
+        validate_rule_class(wrong, "odd-plugin")
 
 
 def test_a_reason_is_the_message_without_its_quoted_fragments_and_numbers() -> None:

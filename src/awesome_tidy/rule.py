@@ -202,6 +202,18 @@ DEFECT_STORMS = Storms(sections=False, share=0.9)
 only nearly every entry of the list written alike is taken for a habit the reader missed."""
 
 
+def storms_problem(rule: type[Rule]) -> str | None:
+    """Why a rule's ``judges_entries`` declaration is not one the guard can use; None if it is."""
+    declared = rule.judges_entries
+    if isinstance(declared, bool):
+        return None
+    if not isinstance(declared, Storms):
+        return f"judges_entries must be True, False or a Storms, got {declared!r}"
+    if declared.expectation and declared.expectation not in rule.options:
+        return f"judges_entries names {declared.expectation!r}, which is not an option of the rule"
+    return None
+
+
 @dataclass
 class Rule:
     """Base class of every rule, built-in or third-party.
