@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from awesome_tidy.model import Document, Entry, Link, awaits_release
-from awesome_tidy.rule import Problem, Rule
+from awesome_tidy.rule import DEFECT_STORMS, Problem, Rule
 
 # A label that only says "and so on" (``[..etc]()``, ``[...]()``, ``[等等]()``) closes a run of
 # entries: it names nothing, so no URL is awaited.
@@ -16,6 +16,7 @@ _INK = re.compile(r"\S")
 class EmptyLink(Rule):
     name = "empty-link"
     severity = "warning"
+    judges_entries = DEFECT_STORMS
     summary = "A link in an entry that points nowhere, like `[paper]()`."
 
     def check(self, doc: Document) -> Iterator[Problem]:

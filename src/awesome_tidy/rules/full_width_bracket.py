@@ -44,6 +44,7 @@ def _house_parentheses(doc: Document) -> bool:
 class FullWidthBracket(Rule):
     name = "full-width-bracket"
     severity = "error"
+    judges_entries = True
     summary = (
         "Full-width brackets or punctuation from a CJK input method in Latin text or as delimiters."
     )

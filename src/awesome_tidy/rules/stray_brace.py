@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from awesome_tidy.model import Cover, Document, Entry, Part
-from awesome_tidy.rule import Edit, Fix, Problem, Rule, replace_chars
+from awesome_tidy.rule import DEFECT_STORMS, Edit, Fix, Problem, Rule, replace_chars
 
 # A brace is deleted, or, where it stands for a square bracket, becomes that bracket: deleting
 # the `}` of `[2026}` would leave the `[` open, a new defect.
@@ -22,6 +22,7 @@ _MATH = re.compile(
 class StrayBrace(Rule):
     name = "stray-brace"
     severity = "error"
+    judges_entries = DEFECT_STORMS
     summary = "BibTeX braces left in a title or key."
     fix_safety = "safe"
     changes = (replace_chars({"{": ("", "["), "}": ("", "]")}),)
