@@ -154,6 +154,13 @@ def _unbalanced(
                 open_counts[opener] += 1
             elif char in _OPENER:
                 yield from _close(text, stack, open_counts, index, strays, literal)
+    yield from _left_open(text, stack, strays, literal)
+
+
+def _left_open(
+    text: str, stack: list[int], strays: list[int], literal: _Escaped
+) -> Iterator[tuple[int, str]]:
+    """What the segment's end leaves unpaired: openers no escaped closer closes, lone ``”``."""
     for offset in stack:
         if not literal.closes(_FAMILY.get(text[offset], text[offset]), offset):
             yield offset, f"{text[offset]!r} is never closed"
