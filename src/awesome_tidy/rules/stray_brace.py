@@ -61,7 +61,7 @@ def _around_commands(text: str, braces: list[int]) -> set[int]:
         elif opened:
             start = opened.pop()
             pairs[start], pairs[offset] = offset, start
-    withheld = set()
+    withheld: set[int] = set()
     for offset in braces:
         if _command_beside(text, offset):
             withheld.update((offset, pairs.get(offset, offset)))
