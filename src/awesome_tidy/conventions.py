@@ -301,7 +301,7 @@ def missing_years(doc: Document) -> list[Entry]:
     """
     found = []
     html_headings = _html_headings(doc)
-    undated_items = {id(entry.item) for entry in doc.entries if entry.item and not dated(entry)}
+    undated_items = _undated_parents(doc.entries)
     for entry in doc.entries:
         if dated(entry) or entry.year_unknown or _under_dating_html_heading(html_headings, entry):
             continue
@@ -336,10 +336,20 @@ def _introduces_items(entry: Entry) -> bool:
     )
 
 
+def _undated_parents(entries: list[Entry]) -> set[int]:
+    """The list items of entries without a year under which no entry has one."""
+    undated = {id(entry.item) for entry in entries if entry.item and not dated(entry)}
+    for entry in entries:
+        if entry.item is not None and entry.item.parent is not None and dated(entry):
+            undated.discard(id(entry.item.parent))
+    return undated
+
+
 def _note_on_undated(undated_items: set[int], entry: Entry) -> bool:
-    """An item nested under an entry without a year (``- [CrowdNav](repo)`` then ``- Extension
-    with obstacles: [CrowdSimPlus](repo)``): a note on its parent, which carries the year or
-    is reported for it; the note has none of its own to miss."""
+    """An item nested under an entry without a year, among no dated siblings (``- [CrowdNav](repo)``
+    then ``- Extension with obstacles: [CrowdSimPlus](repo)``): a note on its parent, which
+    carries the year or is reported for it. Papers nested under a topic's link, some of them
+    dated, are still judged."""
     item = entry.item
     return item is not None and item.parent is not None and id(item.parent) in undated_items
 
