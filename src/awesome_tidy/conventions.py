@@ -547,14 +547,19 @@ def _names_a_resource(entry: Entry) -> bool:
 
 
 # ``[????/??]``, ``(????)``: a date the list writes as question marks, for a paper not yet out.
-_PLACEHOLDER_DATE = re.compile(r"(?<![?\w])\?{4}(?:\s*[-/.]\s*\?{1,2}){0,2}(?![?\w])")
+# ``(year)``, ``[YYYY]``: the word standing for the year in a template entry showing the format.
+_PLACEHOLDER_DATE = re.compile(
+    r"(?<![?\w])\?{4}(?:\s*[-/.]\s*\?{1,2}){0,2}(?![?\w])"
+    r"|[(\[](?i:year|yyyy|xxxx)[)\]]"
+)
 # ``paper coming soon``, ``(TBD)``: an entry that says what it links is still to come.
 _TO_COME = re.compile(r"\b(?:comm?ing soon|tbd|tba|to be released)\b", re.IGNORECASE)
 
 
 def placeholder_date(text: str) -> bool:
     """Whether the text writes its date as question marks (``[????/??]``): the list knows the
-    year is not yet there, so there is no year to miss."""
+    year is not yet there, so there is no year to miss; or as the word for it (``(year)``), in a
+    template entry that shows the list's format."""
     return _PLACEHOLDER_DATE.search(text) is not None
 
 
