@@ -314,7 +314,8 @@ def missing_years(doc: Document) -> list[Entry]:
             continue
         if (convention.year_below and _companion(entry)) or convention.year_cited:
             continue
-        if _links_unlike_papers(doc, entry) or placeholder_date(doc.text[entry.start : entry.end]):
+        whole = doc.text[entry.start : entry.end]
+        if _links_unlike_papers(doc, entry) or placeholder_date(whole) or _UNKNOWN.search(whole):
             continue
         if _introduces_items(entry) or _note_on_undated(undated_items, entry):
             continue
@@ -547,6 +548,8 @@ def _names_a_resource(entry: Entry) -> bool:
 
 
 # ``[????/??]``, ``(????)``: a date the list writes as question marks, for a paper not yet out.
+# ``by **K. Iverson** (?)``: a question mark where the year goes, the list's word for "unknown".
+_UNKNOWN = re.compile(r"[(\[]\?{1,3}[)\]]")
 # ``(year)``, ``[YYYY]``: the word standing for the year in a template entry showing the format.
 _PLACEHOLDER_DATE = re.compile(
     r"(?<![?\w])\?{4}(?:\s*[-/.]\s*\?{1,2}){0,2}(?![?\w])"
