@@ -10,6 +10,13 @@ from awesome_tidy.rule import DEFECT_STORMS, Problem, Rule
 # entries: it names nothing, so no URL is awaited.
 _CONTINUATION = frozenset(("", "etc", "等", "等等", "and more"))
 _CODE = frozenset(("fence", "code_block"))
+# ``[Vendor RCE, not public so no link]()``, ``[深信服前台RCE由于没公开不附链接]()``: text that says
+# the link is withheld on purpose; the empty link is the list's way of naming what has none.
+_WITHHELD = re.compile(
+    r"\bno (?:public )?(?:link|url)\b|\bnot (?:public|published|released)\b|\bprivate\b"
+    r"|\bunpublished\b|(?:没|未|不)公开|(?:不附|无|没有)链接",
+    re.IGNORECASE,
+)
 _INK = re.compile(r"\S")
 
 
@@ -25,6 +32,8 @@ class EmptyLink(Rule):
         for entry in doc.entries:
             if awaits_release(_beside_empty_links(text, entry)):
                 continue  # ``[paper]()`` beside ``coming soon``: a placeholder the list means
+            if _WITHHELD.search(text, entry.start, entry.end):
+                continue
             for link in entry.links:
                 if link.url.text.strip() or _continuation(link.label.text):
                     continue
