@@ -36,6 +36,11 @@ _ELLIPSIS = ("...", "…")
 # A question or an exclamation ends a sentence of its own: no slip against a bare habit.
 _SENTENCE_MARKS = "?!？！"
 
+# A sentence after the fields of a record (``Transmon, T1: 7e-05s, The lifetime is 2.8 times
+# longer.``): a capitalised word after a comma or semicolon opening six words or more, the
+# last part of the description. Its stop ends that note, not the terse fields before it.
+_NOTE = re.compile(r"[,;]\s+[A-Z][a-z]+(?:\s+[^\s,;]+){5,}\Z")
+
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _MARKUP = re.compile(r"<[^<>]*>|\]\([^()\s]*\)")
 
@@ -120,8 +125,10 @@ def _habits(text: str, items: list[Entry]) -> dict[bool, str | None]:
 
 def _sentences(entry: Entry) -> bool:
     """Whether the description holds more than one sentence: the last one's stop is then no
-    slip against a bare habit but the end of prose (removing it leaves the inner ones odd)."""
-    return _INNER_STOP.search(_unclosed(entry).rstrip(_TERMINAL)) is not None
+    slip against a bare habit but the end of prose (removing it leaves the inner ones odd).
+    So does a record whose last field is a sentence of its own (``_NOTE``)."""
+    body = _unclosed(entry).rstrip(_TERMINAL)
+    return _INNER_STOP.search(body) is not None or _NOTE.search(body) is not None
 
 
 def _keeps_stop(text: str, entry: Entry) -> bool:
