@@ -31,7 +31,9 @@ class _Written:
 def _written(text: str, items: list[Entry]) -> _Written:
     titles = {entry.title.text.strip().casefold() for entry in items if entry.title is not None}
     return _Written(
-        frozenset(_CAPITALISED.findall(text)), frozenset(_CODE_WORD.findall(text)), frozenset(titles)
+        frozenset(_CAPITALISED.findall(text)),
+        frozenset(_CODE_WORD.findall(text)),
+        frozenset(titles),
     )
 
 
@@ -164,7 +166,9 @@ def _own_name(entry: Entry, word: str) -> bool:
 
 # Words a name keeps in lower case between its capitalised ones (``University of Tokyo``,
 # ``Ludwig van Beethoven``).
-_NAME_LINKS = frozenset(["of", "and", "de", "da", "del", "der", "du", "la", "le", "van", "von", "the"])
+_NAME_LINKS = frozenset(
+    ["of", "and", "de", "da", "del", "der", "du", "la", "le", "van", "von", "the"]
+)
 
 
 def _name_shaped(text: str, entry: Entry) -> bool:
