@@ -12,6 +12,7 @@ from awesome_tidy.model import (
     is_credit,
     link_items,
     own_marks,
+    written_in_cjk,
 )
 from awesome_tidy.rule import TEXT, Edit, Fix, Problem, Rule
 
@@ -40,9 +41,6 @@ _SENTENCE_MARKS = "?!？！"
 # longer.``): a capitalised word after a comma or semicolon opening six words or more, the
 # last part of the description. Its stop ends that note, not the terse fields before it.
 _NOTE = re.compile(r"[,;]\s+[A-Z][a-z]+(?:\s+[^\s,;]+){5,}\Z")
-
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
-_MARKUP = re.compile(r"<[^<>]*>|\]\([^()\s]*\)")
 
 
 # A habit is what three in four descriptions do: a list that ends two in three with a stop has
@@ -181,13 +179,9 @@ def _abbreviated(description: str) -> bool:
 
 
 def _has_cjk(entry: Entry) -> bool:
-    """Whether the description is written in CJK, whose full stop is ``。``: as many CJK
-    characters as Latin words or more (``微信 for Mac``, not ``vue admin,vue后台管理,admin``),
-    HTML tags and link targets not counted."""
+    """Whether the description is written in CJK, whose full stop is ``。``."""
     assert entry.description is not None
-    description = _MARKUP.sub(" ", entry.description.text)
-    cjk = sum(map(is_cjk, description))
-    return cjk > 0 and cjk >= len(_LATIN_WORD.findall(description))
+    return written_in_cjk(entry.description.text)
 
 
 def _stops(text: str, items: list[Entry]) -> dict[bool, str | None]:
