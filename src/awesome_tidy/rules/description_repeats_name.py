@@ -122,7 +122,11 @@ def _restated(text: str, found: _Opening) -> bool:
     (``[YARA](github.com/x/awesome-yara) - YARA rules, tools, and people.``) is named only in
     part: its blurb opens with the topic to say what the list gathers."""
     name, after = found.name, found.after
-    if _names_topic(found.entry, name) or _cjk_sentence(text, found):
+    if _names_topic(found.entry, name):
+        return False
+    if text.startswith((":", "："), after):
+        return True  # ``Firefly: 训练工具``: the name as a label before the description
+    if _cjk_sentence(text, found):
         return False
     if _worded(text, after):
         return True
