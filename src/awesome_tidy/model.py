@@ -76,6 +76,7 @@ from awesome_tidy.text import (
     normalize_key,
     normalize_title,
     to_ascii_form,
+    written_in_cjk,
 )
 from awesome_tidy.urls import is_kind_label, label_kind, link_kind, normalize_url
 
@@ -138,4 +139,5 @@ __all__ = [
     "to_ascii_form",
     "venue_family",
     "without_comments",
+    "written_in_cjk",
 ]

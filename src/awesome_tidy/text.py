@@ -45,6 +45,19 @@ def is_cjk(char: str) -> bool:
     )
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_MARKUP = re.compile(r"<[^<>]*>|\]\([^()\s]*\)")
+
+
+def written_in_cjk(text: str) -> bool:
+    """Whether ``text`` is written in CJK: as many CJK characters as Latin words or more
+    (``微信 for Mac``, not ``vue admin,vue后台管理,admin``), HTML tags and link targets not
+    counted."""
+    text = _MARKUP.sub(" ", text)
+    cjk = sum(map(is_cjk, text))
+    return cjk > 0 and cjk >= len(_LATIN_WORD.findall(text))
+
+
 def is_full_width_form(char: str) -> bool:
     """A full-width variant of an ASCII character (U+FF01..U+FF5E) or a CJK bracket."""
     return 0xFF01 <= ord(char) <= 0xFF5E or char in FULL_WIDTH_BRACKETS

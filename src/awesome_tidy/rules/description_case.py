@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -23,10 +24,31 @@ class _Written:
     """Words it writes capitalised (``Django``, ``An``)."""
     code: frozenset[str]
     """Words it writes as code on their own (``lex``): names of commands."""
+    titles: frozenset[str]
+    """The names of its items, case-folded."""
 
 
-def _written(text: str) -> _Written:
-    return _Written(frozenset(_CAPITALISED.findall(text)), frozenset(_CODE_WORD.findall(text)))
+def _written(text: str, items: list[Entry]) -> _Written:
+    titles = {entry.title.text.strip().casefold() for entry in items if entry.title is not None}
+    return _Written(
+        frozenset(_CAPITALISED.findall(text)),
+        frozenset(_CODE_WORD.findall(text)),
+        frozenset(titles),
+    )
+
+
+def _lower_name(text: str, word: str, written: _Written) -> bool:
+    """Whether ``word`` is a name its owners write in lower case: a command written as code
+    (``lex``), or an item's name the list writes in lower case inside its sentences more often
+    than capitalised (``plugin for rasterio``, beside ``[Rasterio](url)``). An item named
+    ``japanese`` does not make the word a name where the list writes ``for Japanese``."""
+    if word in written.code:
+        return True
+    if word.casefold() not in written.titles:
+        return False
+    inside = re.compile(rf"(?<=[a-z,] )({re.escape(word)})(?![\w/.-]\w)", re.IGNORECASE)
+    cases = Counter(match.group(1)[0].islower() for match in inside.finditer(text))
+    return cases[True] > cases[False]
 
 
 _OPENING = "(\"'“‘[`"
@@ -47,9 +69,10 @@ class DescriptionCase(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
+        items = link_items(doc.entries)
         read = [
             (start, _case(text, entry, start))
-            for entry in link_items(doc.entries)
+            for entry in items
             if (start := _start(text, entry)) is not None
         ]
         if dominant((case for _, case in read if case is not None), share=_HABIT) != "upper":
@@ -57,20 +80,40 @@ class DescriptionCase(Rule):
         lower = [start for start, case in read if case == "lower"]
         if not lower:
             return
-        written = _written(text)
+        written = _written(text, items)
+        formats = _own_openings(text, [start for start, _ in read])
         for start in lower:
             word = _FIRST_WORD.match(text, start)
             shown = word.group() if word else text[start]
             bare = _WORD.match(text, start)
             assert bare is not None  # _case read a plain word there
-            if bare.group() in written.code:
-                continue  # ``lex`` as code elsewhere: a command's name, lower case on purpose
+            if bare.group() in formats or _lower_name(text, bare.group(), written):
+                continue
             yield self.problem(
                 start,
                 start + 1,
                 message=f"description starts with lower-case {shown!r}",
                 fix=_fix(text, bare, written),
             )
+
+
+# A word that opens this many descriptions, always in lower case, is the list's own format
+# (three is a habit of the writer's, ``very good site ...``, still a slip each time).
+_OWN_OPENING = 5
+
+
+def _own_openings(text: str, starts: list[int]) -> frozenset[str]:
+    """The words several descriptions open with, never capitalised (``on Ion traps, QEC code:
+    ...`` on every item of a table-like section, a field whose value before ``on`` is blank):
+    the list's own format, written alike each time, not a slip. A word the list also opens a
+    description with in capitals (``a`` beside ``A``) is no such format."""
+    opening = Counter(match.group() for at in starts if (match := _WORD.match(text, at)))
+    capitalised = {word.casefold() for word in opening if word[0].isupper()}
+    return frozenset(
+        word
+        for word, count in opening.items()
+        if count >= _OWN_OPENING and word.islower() and word not in capitalised
+    )
 
 
 def _fix(text: str, word: re.Match[str], written: _Written) -> Fix | None:
@@ -121,6 +164,23 @@ def _own_name(entry: Entry, word: str) -> bool:
     return folded in _URL_WORD.findall(host)
 
 
+# Words a name keeps in lower case between its capitalised ones (``University of Tokyo``,
+# ``Ludwig van Beethoven``).
+_NAME_LINKS = frozenset(
+    ["of", "and", "de", "da", "del", "der", "du", "la", "le", "van", "von", "the"]
+)
+
+
+def _name_shaped(text: str, entry: Entry) -> bool:
+    """Whether the description is written like a name: two Latin words or more, each
+    capitalised (``Naoki Kishida (2023-02)``, ``Media Center, The Asahi Shimbun``). A credit
+    for a talk's speaker or a title in title case is capitalised because names are, not by a
+    habit of opening descriptions with a capital: it shows no such habit."""
+    assert entry.description is not None
+    words = [word for word in _WORD.findall(entry.description.text) if word not in _NAME_LINKS]
+    return len(words) >= 2 and all(word[0].isupper() for word in words)
+
+
 def _case(text: str, entry: Entry, start: int) -> str | None:
     """``upper`` or ``lower`` for a description opening with a plain word; None for one that
     opens with a name written in its own case (``iOS``, a word without a vowel like ``npm``,
@@ -138,7 +198,7 @@ def _case(text: str, entry: Entry, start: int) -> str | None:
     if _single_word(text, entry, word.end()):
         return None  # ``- good``: a one-word note or tag, no sentence to open in capitals
     if first[0].isupper():
-        return "upper"
+        return None if _name_shaped(text, entry) else "upper"
     if first != first.lower() or _own_name(entry, first):
         return None  # camelCase or the item's own name: the name's case is right
     if not _VOWELS.intersection(first):

@@ -12,6 +12,7 @@ from awesome_tidy.model import (
     is_credit,
     link_items,
     own_marks,
+    written_in_cjk,
 )
 from awesome_tidy.rule import TEXT, Edit, Fix, Problem, Rule
 
@@ -36,8 +37,10 @@ _ELLIPSIS = ("...", "…")
 # A question or an exclamation ends a sentence of its own: no slip against a bare habit.
 _SENTENCE_MARKS = "?!？！"
 
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
-_MARKUP = re.compile(r"<[^<>]*>|\]\([^()\s]*\)")
+# A sentence after the fields of a record (``Transmon, T1: 7e-05s, The lifetime is 2.8 times
+# longer.``): a capitalised word after a comma or semicolon opening six words or more, the
+# last part of the description. Its stop ends that note, not the terse fields before it.
+_NOTE = re.compile(r"[,;]\s+[A-Z][a-z]+(?:\s+[^\s,;]+){5,}\Z")
 
 
 # A habit is what three in four descriptions do: a list that ends two in three with a stop has
@@ -120,8 +123,10 @@ def _habits(text: str, items: list[Entry]) -> dict[bool, str | None]:
 
 def _sentences(entry: Entry) -> bool:
     """Whether the description holds more than one sentence: the last one's stop is then no
-    slip against a bare habit but the end of prose (removing it leaves the inner ones odd)."""
-    return _INNER_STOP.search(_unclosed(entry).rstrip(_TERMINAL)) is not None
+    slip against a bare habit but the end of prose (removing it leaves the inner ones odd).
+    So does a record whose last field is a sentence of its own (``_NOTE``)."""
+    body = _unclosed(entry).rstrip(_TERMINAL)
+    return _INNER_STOP.search(body) is not None or _NOTE.search(body) is not None
 
 
 def _keeps_stop(text: str, entry: Entry) -> bool:
@@ -174,13 +179,9 @@ def _abbreviated(description: str) -> bool:
 
 
 def _has_cjk(entry: Entry) -> bool:
-    """Whether the description is written in CJK, whose full stop is ``。``: as many CJK
-    characters as Latin words or more (``微信 for Mac``, not ``vue admin,vue后台管理,admin``),
-    HTML tags and link targets not counted."""
+    """Whether the description is written in CJK, whose full stop is ``。``."""
     assert entry.description is not None
-    description = _MARKUP.sub(" ", entry.description.text)
-    cjk = sum(map(is_cjk, description))
-    return cjk > 0 and cjk >= len(_LATIN_WORD.findall(description))
+    return written_in_cjk(entry.description.text)
 
 
 def _stops(text: str, items: list[Entry]) -> dict[bool, str | None]:

@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from awesome_tidy.model import Document, Entry, describe, link_items
+from awesome_tidy.model import Document, Entry, describe, link_items, written_in_cjk
 from awesome_tidy.rule import Problem, Rule
 
 # ``soilgrids provides ...``: a verb in the third person makes the name its subject.
@@ -88,8 +88,9 @@ def _opening(text: str, entry: Entry, start: int) -> _Opening | None:
         return None
     if after < len(text) and text[after].isalnum() and text[after].isascii():
         return None
-    rest = text[after : entry.description.end].strip(" .")
-    # The name alone, or with nothing but a parenthesis after it: ``Foo (by Jane Doe).``
+    rest = text[after : entry.description.end].strip(" .。")
+    # The name alone (``Foo.``, ``土壤图。``), or with nothing but a parenthesis after it:
+    # ``Foo (by Jane Doe).``
     alone = not rest or (rest.startswith("(") and rest.find(")") == len(rest) - 1)
     redundant = name[0].isalnum() and alone
     return _Opening(entry, start, after, name, redundant)
@@ -123,6 +124,10 @@ def _restated(text: str, found: _Opening) -> bool:
     name, after = found.name, found.after
     if _names_topic(found.entry, name):
         return False
+    if text.startswith((":", "："), after):
+        return True  # ``Firefly: 训练工具``: the name as a label before the description
+    if _cjk_sentence(text, found):
+        return False
     if _worded(text, after):
         return True
     if not name[0].isalnum() or text.startswith(" in ", after):
@@ -131,6 +136,14 @@ def _restated(text: str, found: _Opening) -> bool:
     if _VERB.match(text, after, found.entry.description.end):
         return True
     return text[found.start : after] in (name, name[0].upper() + name[1:])
+
+
+def _cjk_sentence(text: str, found: _Opening) -> bool:
+    """Whether what follows the name is written in CJK (``Pillow 是一个更加易用版的 PIL``,
+    ``Mailjet API 实现``): a Chinese or Japanese description names its subject, there is no
+    habit of dropping it as English fragments (``A library for ...``) do."""
+    assert found.entry.description is not None
+    return written_in_cjk(text[found.after : found.entry.description.end])
 
 
 def _worded(text: str, after: int) -> bool:
