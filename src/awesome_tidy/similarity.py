@@ -12,8 +12,8 @@ from collections.abc import Iterator, Sequence
 from itertools import chain, pairwise, repeat
 from typing import TYPE_CHECKING
 
-from awesome_tidy.metadata import ET_AL
-from awesome_tidy.urls import normalize_url
+from awesome_tidy.metadata import ET_AL, preprint_marker, same_venue
+from awesome_tidy.urls import link_kind, normalize_url
 
 if TYPE_CHECKING:
     from awesome_tidy.entries import Entry
@@ -34,6 +34,7 @@ _PARTNERS = 8
 _WINDOW = 4
 _ID_SCHEMES = frozenset(("arxiv", "doi", "openreview"))
 _NAME_SPACES = 3  # a title of up to three words is a name, which several things may bear
+_CATEGORY = 3  # entries, each with its own link, that make a short title shared a category
 # What follows a title to say which part of a work the entry is: ``（上）``, ``(2)``, ``Part 1``.
 _PART_MARKER = re.compile(
     r"[*_]{0,3}\s*(?:[(（\[]\s*|[-–—:,]\s*)?"
@@ -42,6 +43,8 @@ _PART_MARKER = re.compile(
     re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(r"\d{3,}")
+# ``Doe, J.``, ``Calvanese, D., & Lanti, D.``: a reference's authors, surname then initials.
+_AUTHOR_LABEL = re.compile(r"[^\W\d_][\w'’-]*,\s*(?:[A-Z]\.\s*)+(?:[,&(]|$)")
 
 
 def same_paper(first: str, second: str, threshold: float = 90.0) -> bool:
@@ -287,10 +290,12 @@ def copies(entries: Sequence[Entry]) -> list[list[Entry]]:
     by_body: dict[str, int] = {}
     by_key: dict[str, int] = {}
     owners = _owners(entries)
+    categories = _category_skeletons(entries)
     for index, entry in enumerate(entries):
         title = entry.copy_title
         if (
             title
+            and not _a_category(entry, title, categories)
             and (first := by_title.setdefault((owners[index], title), index)) != index
             and not _other_papers(entries[first], entry)
         ):
@@ -309,6 +314,25 @@ def copies(entries: Sequence[Entry]) -> list[list[Entry]]:
     for index in sorted(joined):
         groups[root(index)].append(entries[index])
     return list(groups.values())
+
+
+def _category_skeletons(entries: Sequence[Entry]) -> set[tuple[str, str]]:
+    """The ways of writing an entry (``(shape, form)``) whose short "title" is a category: one
+    name held by ``_CATEGORY`` entries or more with as many different links (``- [2019]
+    [Encoder-decoder networks] **Title** [paper]``, read up to the tag). A paper listed three
+    times under three links is rare; a tag shared by the papers of one kind is the habit. Where
+    one short title of a skeleton is a category, its other short titles are read as tags too:
+    equal, they say two papers are of one kind, not one paper."""
+    links: defaultdict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for entry in entries:
+        title, link = entry.copy_title, entry.primary_link
+        if title and link is not None and title.count(" ") < _NAME_SPACES:
+            links[(entry.shape, entry.form, title)].add(normalize_url(link.url.text))
+    return {(shape, form) for (shape, form, _), urls in links.items() if len(urls) >= _CATEGORY}
+
+
+def _a_category(entry: Entry, title: str, categories: set[tuple[str, str]]) -> bool:
+    return title.count(" ") < _NAME_SPACES and (entry.shape, entry.form) in categories
 
 
 def _other_papers(first: Entry, second: Entry) -> bool:
@@ -330,22 +354,59 @@ def _other_papers(first: Entry, second: Entry) -> bool:
         _part_marker(first) != _part_marker(second)
         or _other_pages(first, second)
         or _two_by_one_author(first, second)
+        or _two_publications(first, second)
     ):
         return True
     one, other = _paper_ids(first), _paper_ids(second)
     shared = one.keys() & other.keys()
-    if first.title_text.count(" ") >= _NAME_SPACES:
+    if first.title_text.count(" ") >= _NAME_SPACES and not _repositories(first, second):
         if not _two_parents(first, second):
             return False
         shared &= {"doi"}
     return bool(shared) and all(not one[site] & other[site] for site in shared)
 
 
+def _repositories(first: Entry, second: Entry) -> bool:
+    """Whether every link of both entries is on a code host (``[[Github](github.com/a/x)]
+    Blender renderer for python`` and ``.../b/y`` with the same words): a repository is one
+    thing, so two repositories are two, whatever their descriptions say. A paper's copies share
+    its paper link; their code links may differ (an official and another implementation)."""
+    return all(
+        link_kind("", link.url.text) == "code"
+        for entry in (first, second)
+        for link in entry.real_links or [None]
+        if link is not None
+    ) and bool(first.real_links and second.real_links)
+
+
+def _two_publications(first: Entry, second: Entry) -> bool:
+    """``| 2015. 12. | Winter Conference | Title |`` and ``| 2016. 8. | Journal | Title |``: one
+    title in two venues and two years, neither a preprint server, is a conference paper and its
+    journal version, two publications. A preprint and its venue (``arXiv 2022``, ``ICLR
+    2023``), two spellings of one venue (``Nature Methods``, ``Narure Methods``) or one link
+    shared are one paper whose copies disagree: metadata-conflict's case."""
+    one, other = first.venue, second.venue
+    if one is None or other is None or first.year_value == second.year_value:
+        return False
+    if first.year_value is None or second.year_value is None:
+        return False
+    if preprint_marker(one.text) or preprint_marker(other.text):
+        return False
+    from rapidfuzz.fuzz import ratio
+
+    if same_venue(one.text, other.text) or ratio(one.text, other.text) >= _TYPO_SCORE:
+        return False
+    links = {normalize_url(link.url.text) for link in first.real_links}
+    return not any(normalize_url(link.url.text) in links for link in second.real_links)
+
+
 def _two_by_one_author(first: Entry, second: Entry) -> bool:
-    """``| Doe et al. | ... | 2019 |`` and ``| Doe et al. | ... | 2022 |``: an author label in
-    the name's place names whoever wrote the paper; of two years, or with no link in common,
-    it labels two papers of one author."""
-    if not ET_AL.search(first.title_text):
+    """``| Doe et al. | ... | 2019 |`` and ``| Doe et al. | ... | 2022 |``, ``Doe, J. (2024).
+    <a href=...>``: an author label in the name's place names whoever wrote the paper; of two
+    years, or with no link in common, it labels two papers of one author."""
+    if first.title is None or not (
+        ET_AL.search(first.title_text) or _AUTHOR_LABEL.match(first.title.text)
+    ):
         return False
     one, other = first.year, second.year
     if one is not None and other is not None and one.text != other.text:

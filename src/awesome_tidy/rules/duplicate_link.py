@@ -3,7 +3,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, Section, link_kind, normalize_url
+from awesome_tidy.model import (
+    Document,
+    Entry,
+    Section,
+    link_kind,
+    normalize_title,
+    normalize_url,
+)
 from awesome_tidy.rule import Problem, Rule
 
 # A name's words, digits left out: ``Sarashina2`` is of the family ``sarashina``.
@@ -20,6 +27,7 @@ _OTHER_AXIS = re.compile(
 )
 _MIN_NAMING = 3  # letters a name needs to be found spelled in a URL (``elm``)
 _MAX_NAMED_WORDS = 6
+_SOURCE_ENTRIES = 3  # papers of one section citing one page: a source, not a copied link
 _SPELLED = 1000  # the whole name spelled: more than any count of its words
 # Words of a URL that name its host's kind, never an item: ``github.com/org/x`` names ``x``.
 _HOST_WORDS = frozenset(
@@ -88,6 +96,8 @@ def _slips(url: str, entries: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
     spelled = _URL_WORD.findall(url.casefold())
     scores = [_naming(spelled, entry) for entry in entries]
     best = max(scores)
+    if not best and _source_page(url, entries):
+        return
     owner = entries[scores.index(best)]
     housed = _housed(url, owner, entries, scores) if best == _SPELLED else set()
     for entry, score in zip(entries, scores, strict=True):
@@ -101,6 +111,28 @@ def _slips(url: str, entries: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
             continue
         if best == _SPELLED or not (_is_a_name(owner) and _is_a_name(entry)):
             yield entry, owner
+
+
+def _source_page(url: str, entries: list[Entry]) -> bool:
+    """A page that is no paper's own (a blog post on several talks, an aggregator repository)
+    that names none of its entries, cited by papers whose titles have little in common, by
+    three of them or from two sections: the source they were taken from. A paper's page (an
+    arXiv id, a DOI, a venue's page, a PDF) is one paper's, and two entries of one section on
+    one other page are a link copied from the neighbour: both stay reported."""
+    if len(entries) < _SOURCE_ENTRIES and len({id(entry.section) for entry in entries}) < 2:
+        return False
+    link = entries[0].primary_link
+    assert link is not None
+    if ":" in url.split("/", 1)[0] or url.partition("?")[0].endswith(".pdf"):
+        return False  # ``arxiv:2101.01234``, ``doi:10.1000/x``: a paper's id
+    if link_kind("", link.url.text) == "paper":
+        return False
+    words = [set(entry.title_text.split()) for entry in entries]
+    return all(
+        len(one & other) * 2 < min(len(one), len(other))
+        for index, one in enumerate(words)
+        for other in words[index + 1 :]
+    )
 
 
 def _housed(url: str, owner: Entry, entries: list[Entry], scores: list[int]) -> set[int]:
@@ -230,9 +262,20 @@ def _same_entry(first: Entry, second: Entry) -> bool:
     return (
         bool(first.copy_title and first.copy_title == second.copy_title)
         or bool(first.key_text and first.key_text == second.key_text)
+        or _name_of(first, second)
+        or _name_of(second, first)
         or _one_family(first.title_text, second.title_text)
         or _one_family(_link_name(first), _link_name(second))
     )
+
+
+def _name_of(named: Entry, titled: Entry) -> bool:
+    """``[DRL-VO](repo)`` and ``[DRL-VO: Learning to Navigate ...](repo)``: a paper by the name
+    its title opens with, and by its whole title, is one paper."""
+    if titled.title is None or not named.title_text:
+        return False
+    head, colon, _ = titled.title.text.partition(":")
+    return bool(colon) and normalize_title(head) == named.title_text
 
 
 def _link_name(entry: Entry) -> str:
