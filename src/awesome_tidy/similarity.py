@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from itertools import chain, pairwise, repeat
 from typing import TYPE_CHECKING
 
-from awesome_tidy.metadata import ET_AL, preprint_marker, same_venue
+from awesome_tidy.metadata import ET_AL
 from awesome_tidy.urls import link_kind, normalize_url
 
 if TYPE_CHECKING:
@@ -43,6 +43,21 @@ _PART_MARKER = re.compile(
     re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(r"\d{3,}")
+# ``Some papers belong to more than one category``, ``papers may appear in several sections``:
+# the list says it files a paper under each category it fits.
+_CROSS_LISTED = re.compile(
+    r"(?:belongs?|appears?|listed|falls?|fits?)\s+(?:in|into|to|under)\s+"
+    r"(?:more\s+than\s+one|multiple|several|many|two\s+or\s+more)\s+"
+    r"(?:categor|sections?|topics?|classes|groups)",
+    re.IGNORECASE,
+)
+# Where a venue says what it is: a paper's conference version and its later journal version.
+_CONFERENCE = re.compile(
+    r"conference|symposium|workshop|congress|학술대회|학술발표|会议|大会", re.I
+)
+_JOURNAL = re.compile(
+    r"journal|transactions|trans\.|letters|magazine|논문지|학회지|学报|期刊", re.I
+)
 # ``Doe, J.``, ``Calvanese, D., & Lanti, D.``: a reference's authors, surname then initials.
 _AUTHOR_LABEL = re.compile(r"[^\W\d_][\w'’-]*,\s*(?:[A-Z]\.\s*)+(?:[,&(]|$)")
 
@@ -335,6 +350,23 @@ def _a_category(entry: Entry, title: str, categories: set[tuple[str, str]]) -> b
     return title.count(" ") < _NAME_SPACES and (entry.shape, entry.form) in categories
 
 
+def label_items(text: str, entries: Sequence[Entry]) -> frozenset[int]:
+    """The list items (by id) that label the papers below them (``- Reward design``), in a
+    list that says a paper may belong to several categories: there a paper under two labels is
+    cross-listed on purpose. None elsewhere: a paper twice under two labels of one list is
+    otherwise a slip (``* Gene detection`` and ``* Gene expression`` in one section)."""
+    if not _CROSS_LISTED.search(text):
+        return frozenset()
+    papers = {id(entry.item) for entry in entries if entry.item is not None}
+    return frozenset(
+        id(entry.item.parent)
+        for entry in entries
+        if entry.item is not None
+        and entry.item.parent is not None
+        and id(entry.item.parent) not in papers
+    )
+
+
 def _other_papers(first: Entry, second: Entry) -> bool:
     """Two entries of one name whose links differ on every site they share (two arXiv ids, two
     GitHub repositories, two model cards): a name (``TransRec``, ``CodeParrot``) is given to
@@ -367,34 +399,35 @@ def _other_papers(first: Entry, second: Entry) -> bool:
 
 
 def _repositories(first: Entry, second: Entry) -> bool:
-    """Whether every link of both entries is on a code host (``[[Github](github.com/a/x)]
-    Blender renderer for python`` and ``.../b/y`` with the same words): a repository is one
-    thing, so two repositories are two, whatever their descriptions say. A paper's copies share
-    its paper link; their code links may differ (an official and another implementation)."""
-    return all(
-        link_kind("", link.url.text) == "code"
-        for entry in (first, second)
-        for link in entry.real_links or [None]
-        if link is not None
-    ) and bool(first.real_links and second.real_links)
+    """Whether every link of both entries is a repository's home on a code host
+    (``[[Github](github.com/a/x)] Blender renderer for python`` and ``github.com/b/y`` with the
+    same words): a repository is one thing, so two repositories are two, whatever their
+    descriptions say. A paper's copies share its paper link, and two folders of one
+    repository under one title are one title copied (the folder's own may be missing)."""
+    links = [link.url.text for entry in (first, second) for link in entry.real_links]
+    return (
+        bool(first.real_links and second.real_links)
+        and all(link_kind("", url) == "code" for url in links)
+        and all(normalize_url(url).count("/") == 2 for url in links)
+    )
 
 
 def _two_publications(first: Entry, second: Entry) -> bool:
     """``| 2015. 12. | Winter Conference | Title |`` and ``| 2016. 8. | Journal | Title |``: one
-    title in two venues and two years, neither a preprint server, is a conference paper and its
-    journal version, two publications. A preprint and its venue (``arXiv 2022``, ``ICLR
-    2023``), two spellings of one venue (``Nature Methods``, ``Narure Methods``) or one link
+    title at a conference and, later, in a journal, with no link in common, is a conference
+    paper and its journal version: two publications. A preprint and its venue (``arXiv 2022``,
+    ``ICLR 2023``), two journals (one of them wrong), two spellings of one venue or one link
     shared are one paper whose copies disagree: metadata-conflict's case."""
     one, other = first.venue, second.venue
     if one is None or other is None or first.year_value == second.year_value:
         return False
     if first.year_value is None or second.year_value is None:
         return False
-    if preprint_marker(one.text) or preprint_marker(other.text):
+    if first.year_value > second.year_value:
+        one, other = other, one  # the earlier publication first
+    if not (_CONFERENCE.search(one.text) and _JOURNAL.search(other.text)):
         return False
-    from rapidfuzz.fuzz import ratio
-
-    if same_venue(one.text, other.text) or ratio(one.text, other.text) >= _TYPO_SCORE:
+    if _JOURNAL.search(one.text) or _CONFERENCE.search(other.text):
         return False
     links = {normalize_url(link.url.text) for link in first.real_links}
     return not any(normalize_url(link.url.text) in links for link in second.real_links)

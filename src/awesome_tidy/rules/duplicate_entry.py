@@ -1,19 +1,10 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_tidy.model import Document, Entry
 from awesome_tidy.rule import DELETE_DUPLICATE_ITEM, Edit, Fix, Problem, Rule
-
-# ``Some papers belong to more than one category``, ``papers may appear in several sections``:
-# the list says it files a paper under each category it fits.
-_CROSS_LISTED = re.compile(
-    r"(?:belongs?|appears?|listed|falls?|fits?)\s+(?:in|into|to|under)\s+"
-    r"(?:more\s+than\s+one|multiple|several|many|two\s+or\s+more)\s+"
-    r"(?:categor|sections?|topics?|classes|groups)",
-    re.IGNORECASE,
-)
+from awesome_tidy.similarity import label_items
 
 
 class DuplicateEntry(Rule):
@@ -24,7 +15,7 @@ class DuplicateEntry(Rule):
     changes = (DELETE_DUPLICATE_ITEM,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        labels = _labels(doc)
+        labels = label_items(doc.text, doc.entries)
         for group in doc.copies:
             first_in_place: dict[tuple[int, int, int], Entry] = {}
             items: dict[tuple[tuple[int, int, int], int, str], Entry] = {}
@@ -59,22 +50,6 @@ def _place(entry: Entry, labels: frozenset[int]) -> tuple[int, int, int]:
         return id(entry.container), -1, 0
     label = id(item.parent) if item.parent is not None and id(item.parent) in labels else 0
     return id(entry.container), item.top_list, label
-
-
-def _labels(doc: Document) -> frozenset[int]:
-    """The list items (by id) that label the papers below them, in a list that says a paper
-    may belong to several categories; none elsewhere: a paper twice under two labels of one
-    list is otherwise a slip (``* Gene detection`` and ``* Gene expression`` in one section)."""
-    if not _CROSS_LISTED.search(doc.text):
-        return frozenset()
-    papers = {id(entry.item) for entry in doc.entries if entry.item is not None}
-    return frozenset(
-        id(entry.item.parent)
-        for entry in doc.entries
-        if entry.item is not None
-        and entry.item.parent is not None
-        and id(entry.item.parent) not in papers
-    )
 
 
 def _same_item(

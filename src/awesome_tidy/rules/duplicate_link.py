@@ -12,6 +12,7 @@ from awesome_tidy.model import (
     normalize_url,
 )
 from awesome_tidy.rule import Problem, Rule
+from awesome_tidy.similarity import label_items
 
 # A name's words, digits left out: ``Sarashina2`` is of the family ``sarashina``.
 _FAMILY_WORD = re.compile(r"[^\W\d_]+")
@@ -64,8 +65,9 @@ class DuplicateLink(Rule):
             # relative or malformed: nothing to compare
             if ("." in url or ":" in url) and not _organisation_page(url):
                 sharing.setdefault(url, []).append(entry)
+        labels = label_items(doc.text, doc.entries)
         for url, entries in sharing.items():
-            for entry, first in _slips(url, entries):
+            for entry, first in _slips(url, entries, labels):
                 link = entry.primary_link
                 assert link is not None
                 yield self.problem(
@@ -83,7 +85,7 @@ def _organisation_page(url: str) -> bool:
     return host in _OWNER_HOSTS and bool(path) and "/" not in path
 
 
-def _slips(url: str, entries: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
+def _slips(url: str, entries: list[Entry], labels: frozenset[int]) -> Iterator[tuple[Entry, Entry]]:
     """Each entry whose link is another entry's, with that entry.
 
     The entry whose name the URL spells best owns the link (``jotai.pmnd.rs`` and Jotai;
@@ -92,6 +94,8 @@ def _slips(url: str, entries: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
     several corpora, a release note of several models, a paper of several datasets; shared by
     names (four words at most) that is their source, shared by titles it is one paper listed
     twice or a link pasted into the wrong entry.
+
+    ``labels``: the label items under which the list cross-lists papers on purpose.
     """
     spelled = _URL_WORD.findall(url.casefold())
     scores = [_naming(spelled, entry) for entry in entries]
@@ -106,7 +110,7 @@ def _slips(url: str, entries: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
             or id(entry) in housed
             or (best and score == best)
             or _same_entry(owner, entry)
-            or _cross_listed(owner, entry)
+            or _cross_listed(owner, entry, labels)
         ):
             continue
         if best == _SPELLED or not (_is_a_name(owner) and _is_a_name(entry)):
@@ -189,7 +193,22 @@ def _has_own_link(entry: Entry) -> bool:
     )
 
 
-def _cross_listed(first: Entry, second: Entry) -> bool:
+def _under_two_labels(first: Entry, second: Entry, labels: frozenset[int]) -> bool:
+    """Both entries sit under label items (``- Reward design``) of a list that files a paper
+    under each category it fits (``similarity.label_items``), two different ones."""
+    one, other = (
+        entry.item.parent if entry.item is not None else None for entry in (first, second)
+    )
+    return (
+        one is not None
+        and other is not None
+        and one is not other
+        and id(one) in labels
+        and id(other) in labels
+    )
+
+
+def _cross_listed(first: Entry, second: Entry, labels: frozenset[int]) -> bool:
     """One paper filed in two sections on purpose: written in two shapes (a topic's bullet list
     and a benchmark table, a bold title and a plain model name) or filed by two axes (a venue
     section, ``## IJCAI 2021``, and a topic) under one title or a name; or cited by the name of
@@ -199,7 +218,11 @@ def _cross_listed(first: Entry, second: Entry) -> bool:
     it. Two titles that disagree stay reported: a paper renamed since, a subtitle dropped from
     one copy (a book filed under Reading and Books), or a slip."""
     if first.section is second.section:
-        return False
+        return _under_two_labels(first, second, labels) and (
+            _name_of(first, second)
+            or _name_of(second, first)
+            or _one_title(first.title_text, second.title_text)
+        )
     if _by_other_axis(first) or _by_other_axis(second):
         return True
     if (
@@ -262,8 +285,6 @@ def _same_entry(first: Entry, second: Entry) -> bool:
     return (
         bool(first.copy_title and first.copy_title == second.copy_title)
         or bool(first.key_text and first.key_text == second.key_text)
-        or _name_of(first, second)
-        or _name_of(second, first)
         or _one_family(first.title_text, second.title_text)
         or _one_family(_link_name(first), _link_name(second))
     )
@@ -271,7 +292,7 @@ def _same_entry(first: Entry, second: Entry) -> bool:
 
 def _name_of(named: Entry, titled: Entry) -> bool:
     """``[DRL-VO](repo)`` and ``[DRL-VO: Learning to Navigate ...](repo)``: a paper by the name
-    its title opens with, and by its whole title, is one paper."""
+    its title opens with, and by its whole title, is one paper (cross-listed under two labels)."""
     if titled.title is None or not named.title_text:
         return False
     head, colon, _ = titled.title.text.partition(":")
