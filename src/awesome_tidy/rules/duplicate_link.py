@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 
 from awesome_tidy.model import (
     Document,
@@ -66,7 +67,10 @@ class DuplicateLink(Rule):
             if ("." in url or ":" in url) and not _organisation_page(url):
                 sharing.setdefault(url, []).append(entry)
         labels = label_items(doc.text, doc.entries)
+        citing = _citing(sharing)
         for url, entries in sharing.items():
+            if _source_page(url, entries, citing(url)):
+                continue
             for entry, first in _slips(url, entries, labels):
                 link = entry.primary_link
                 assert link is not None
@@ -100,8 +104,6 @@ def _slips(url: str, entries: list[Entry], labels: frozenset[int]) -> Iterator[t
     spelled = _URL_WORD.findall(url.casefold())
     scores = [_naming(spelled, entry) for entry in entries]
     best = max(scores)
-    if not best and _source_page(url, entries):
-        return
     owner = entries[scores.index(best)]
     housed = _housed(url, owner, entries, scores) if best == _SPELLED else set()
     for entry, score in zip(entries, scores, strict=True):
@@ -117,19 +119,38 @@ def _slips(url: str, entries: list[Entry], labels: frozenset[int]) -> Iterator[t
             yield entry, owner
 
 
-def _source_page(url: str, entries: list[Entry]) -> bool:
-    """A page that is no paper's own (a blog post on several talks, an aggregator repository)
-    that names none of its entries, cited by papers whose titles have little in common, by
-    three of them or from two sections: the source they were taken from. A paper's page (an
-    arXiv id, a DOI, a venue's page, a PDF) is one paper's, and two entries of one section on
-    one other page are a link copied from the neighbour: both stay reported."""
-    if len(entries) < _SOURCE_ENTRIES and len({id(entry.section) for entry in entries}) < 2:
+def _citing(sharing: dict[str, list[Entry]]) -> Callable[[str], int]:
+    """How many entries cite each page, whichever way its URL is written: one page under more
+    query parameters (``post?id=7&from=search`` and ``post?id=7``) is the same page."""
+    queries: defaultdict[str, list[tuple[frozenset[str], int]]] = defaultdict(list)
+    for url, entries in sharing.items():
+        path, _, query = url.partition("?")
+        queries[path].append((frozenset(query.split("&")), len(entries)))
+
+    def count(url: str) -> int:
+        path, _, query = url.partition("?")
+        mine = frozenset(query.split("&"))
+        return sum(n for other, n in queries[path] if other <= mine or mine <= other)
+
+    return count
+
+
+def _source_page(url: str, entries: list[Entry], citing: int) -> bool:
+    """A page that is no paper's own (a blog post on several talks, an aggregator repository),
+    that names none of its entries, cited by three papers or more whose titles have little in
+    common: the source they were taken from. A paper's page (an arXiv id, a DOI, a venue's
+    page, a PDF) is one paper's; two papers on one other page may be a link copied from the
+    neighbour: both stay reported."""
+    if citing < _SOURCE_ENTRIES or len(entries) < 2:
         return False
     link = entries[0].primary_link
     assert link is not None
     if ":" in url.split("/", 1)[0] or url.partition("?")[0].endswith(".pdf"):
         return False  # ``arxiv:2101.01234``, ``doi:10.1000/x``: a paper's id
     if link_kind("", link.url.text) == "paper":
+        return False
+    spelled = _URL_WORD.findall(url.casefold())
+    if any(_naming(spelled, entry) for entry in entries):
         return False
     words = [set(entry.title_text.split()) for entry in entries]
     return all(
