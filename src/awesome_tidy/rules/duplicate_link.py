@@ -281,9 +281,13 @@ def _one_title(first: str, second: str) -> bool:
 def _naming(spelled: list[str], entry: Entry) -> int:
     """How much of its name the URL spells: the words of the name it holds, or all of it
     (``josephuspaye.github.io/Keen-UI``, ``photonkit.com`` and photon, ``yuque.com`` and
-    AliYuQue). A paper title's words say nothing: any URL may hold some of them."""
-    if entry.title is None or len(entry.title.text.split()) > _MAX_NAMED_WORDS:
+    AliYuQue). A paper title's words say nothing: any URL may hold some of them, but the name
+    it opens with does when the URL spells it whole (``Motionshop: An application of ...`` and
+    ``github.com/aigc3d/motionshop``)."""
+    if entry.title is None:
         return 0
+    if len(entry.title.text.split()) > _MAX_NAMED_WORDS:
+        return _SPELLED if _spells_head(spelled, entry.title.text) else 0
     title = entry.title_text
     compact = "".join(_URL_WORD.findall(title))
     site = spelled[0] if spelled and spelled[0] not in _HOST_WORDS else ""
@@ -294,6 +298,13 @@ def _naming(spelled: list[str], entry: Entry) -> int:
     url_words = set(spelled) - _HOST_WORDS
     words = set(_URL_WORD.findall(title)) | set(_FAMILY_WORD.findall(title))
     return sum(1 for word in words if len(word) > 1 and not word.isdigit() and word in url_words)
+
+
+def _spells_head(spelled: list[str], title: str) -> bool:
+    """Whether the URL's words hold the name before a title's colon, whole and as one word."""
+    head, colon, _ = title.partition(":")
+    name = "".join(_URL_WORD.findall(head.casefold()))
+    return bool(colon) and len(name) > _MIN_NAMING and name in spelled[1:]
 
 
 def _is_a_name(entry: Entry) -> bool:
