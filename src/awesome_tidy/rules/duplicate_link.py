@@ -30,6 +30,7 @@ _OTHER_AXIS = re.compile(
 _MIN_NAMING = 3  # letters a name needs to be found spelled in a URL (``elm``)
 _MAX_NAMED_WORDS = 6
 _SOURCE_ENTRIES = 3  # papers of one section citing one page: a source, not a copied link
+_CITED_WIDELY = 20
 _SPELLED = 1000  # the whole name spelled: more than any count of its words
 # Words of a URL that name its host's kind, never an item: ``github.com/org/x`` names ``x``.
 _HOST_WORDS = frozenset(
@@ -69,7 +70,7 @@ class DuplicateLink(Rule):
         labels = label_items(doc.text, doc.entries)
         citing = _citing(sharing)
         for url, entries in sharing.items():
-            if _source_page(url, entries, citing(url)):
+            if len(entries) > 1 and _source_page(url, entries, citing):
                 continue
             for entry, first in _slips(url, entries, labels):
                 link = entry.primary_link
@@ -135,14 +136,12 @@ def _citing(sharing: dict[str, list[Entry]]) -> Callable[[str], int]:
     return count
 
 
-def _source_page(url: str, entries: list[Entry], citing: int) -> bool:
+def _source_page(url: str, entries: list[Entry], citing: Callable[[str], int]) -> bool:
     """A page that is no paper's own (a blog post on several talks, an aggregator repository),
     that names none of its entries, cited by three papers or more whose titles have little in
     common: the source they were taken from. A paper's page (an arXiv id, a DOI, a venue's
     page, a PDF) is one paper's; two papers on one other page may be a link copied from the
     neighbour: both stay reported."""
-    if citing < _SOURCE_ENTRIES or len(entries) < 2:
-        return False
     link = entries[0].primary_link
     assert link is not None
     if ":" in url.split("/", 1)[0] or url.partition("?")[0].endswith(".pdf"):
@@ -152,6 +151,10 @@ def _source_page(url: str, entries: list[Entry], citing: int) -> bool:
     spelled = _URL_WORD.findall(url.casefold())
     if any(_naming(spelled, entry) for entry in entries):
         return False
+    if citing(url) < _SOURCE_ENTRIES:  # last: it compares the URL with its path's others
+        return False
+    if len(entries) > _CITED_WIDELY:
+        return True  # titles not compared pairwise: a page so many papers cite is their source
     words = [set(entry.title_text.split()) for entry in entries]
     return all(
         len(one & other) * 2 < min(len(one), len(other))
