@@ -13,7 +13,7 @@ from itertools import chain, pairwise, repeat
 from typing import TYPE_CHECKING
 
 from awesome_tidy.metadata import ET_AL
-from awesome_tidy.urls import normalize_url
+from awesome_tidy.urls import link_kind, normalize_url
 
 if TYPE_CHECKING:
     from awesome_tidy.entries import Entry
@@ -34,6 +34,7 @@ _PARTNERS = 8
 _WINDOW = 4
 _ID_SCHEMES = frozenset(("arxiv", "doi", "openreview"))
 _NAME_SPACES = 3  # a title of up to three words is a name, which several things may bear
+_CATEGORY = 3  # entries, each with its own link, that make a short title shared a category
 # What follows a title to say which part of a work the entry is: ``（上）``, ``(2)``, ``Part 1``.
 _PART_MARKER = re.compile(
     r"[*_]{0,3}\s*(?:[(（\[]\s*|[-–—:,]\s*)?"
@@ -42,6 +43,23 @@ _PART_MARKER = re.compile(
     re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(r"\d{3,}")
+# ``Some papers belong to more than one category``, ``papers may appear in several sections``:
+# the list says it files a paper under each category it fits.
+_CROSS_LISTED = re.compile(
+    r"(?:belongs?|appears?|listed|falls?|fits?)\s+(?:in|into|to|under)\s+"
+    r"(?:more\s+than\s+one|multiple|several|many|two\s+or\s+more)\s+"
+    r"(?:categor|sections?|topics?|classes|groups)",
+    re.IGNORECASE,
+)
+# Where a venue says what it is: a paper's conference version and its later journal version.
+_CONFERENCE = re.compile(
+    r"conference|symposium|workshop|congress|학술대회|학술발표|会议|大会", re.I
+)
+_JOURNAL = re.compile(
+    r"journal|transactions|trans\.|letters|magazine|논문지|학회지|学报|期刊", re.I
+)
+# ``Doe, J.``, ``Calvanese, D., & Lanti, D.``: a reference's authors, surname then initials.
+_AUTHOR_LABEL = re.compile(r"[^\W\d_][\w'’-]*,\s*(?:[A-Z]\.\s*)+(?:[,&(]|$)")
 
 
 def same_paper(first: str, second: str, threshold: float = 90.0) -> bool:
@@ -287,10 +305,12 @@ def copies(entries: Sequence[Entry]) -> list[list[Entry]]:
     by_body: dict[str, int] = {}
     by_key: dict[str, int] = {}
     owners = _owners(entries)
+    categories = _category_skeletons(entries)
     for index, entry in enumerate(entries):
         title = entry.copy_title
         if (
             title
+            and not _a_category(entry, title, categories)
             and (first := by_title.setdefault((owners[index], title), index)) != index
             and not _other_papers(entries[first], entry)
         ):
@@ -309,6 +329,42 @@ def copies(entries: Sequence[Entry]) -> list[list[Entry]]:
     for index in sorted(joined):
         groups[root(index)].append(entries[index])
     return list(groups.values())
+
+
+def _category_skeletons(entries: Sequence[Entry]) -> set[tuple[str, str]]:
+    """The ways of writing an entry (``(shape, form)``) whose short "title" is a category: one
+    name held by ``_CATEGORY`` entries or more with as many different links (``- [2019]
+    [Encoder-decoder networks] **Title** [paper]``, read up to the tag). A paper listed three
+    times under three links is rare; a tag shared by the papers of one kind is the habit. Where
+    one short title of a skeleton is a category, its other short titles are read as tags too:
+    equal, they say two papers are of one kind, not one paper."""
+    links: defaultdict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for entry in entries:
+        title, link = entry.copy_title, entry.primary_link
+        if title and link is not None and title.count(" ") < _NAME_SPACES:
+            links[(entry.shape, entry.form, title)].add(normalize_url(link.url.text))
+    return {(shape, form) for (shape, form, _), urls in links.items() if len(urls) >= _CATEGORY}
+
+
+def _a_category(entry: Entry, title: str, categories: set[tuple[str, str]]) -> bool:
+    return title.count(" ") < _NAME_SPACES and (entry.shape, entry.form) in categories
+
+
+def label_items(text: str, entries: Sequence[Entry]) -> frozenset[int]:
+    """The list items (by id) that label the papers below them (``- Reward design``), in a
+    list that says a paper may belong to several categories: there a paper under two labels is
+    cross-listed on purpose. None elsewhere: a paper twice under two labels of one list is
+    otherwise a slip (``* Gene detection`` and ``* Gene expression`` in one section)."""
+    if not _CROSS_LISTED.search(text):
+        return frozenset()
+    papers = {id(entry.item) for entry in entries if entry.item is not None}
+    return frozenset(
+        id(entry.item.parent)
+        for entry in entries
+        if entry.item is not None
+        and entry.item.parent is not None
+        and id(entry.item.parent) not in papers
+    )
 
 
 def _other_papers(first: Entry, second: Entry) -> bool:
@@ -330,22 +386,60 @@ def _other_papers(first: Entry, second: Entry) -> bool:
         _part_marker(first) != _part_marker(second)
         or _other_pages(first, second)
         or _two_by_one_author(first, second)
+        or _two_publications(first, second)
     ):
         return True
     one, other = _paper_ids(first), _paper_ids(second)
     shared = one.keys() & other.keys()
-    if first.title_text.count(" ") >= _NAME_SPACES:
+    if first.title_text.count(" ") >= _NAME_SPACES and not _repositories(first, second):
         if not _two_parents(first, second):
             return False
         shared &= {"doi"}
     return bool(shared) and all(not one[site] & other[site] for site in shared)
 
 
+def _repositories(first: Entry, second: Entry) -> bool:
+    """Whether every link of both entries is a repository's home on a code host
+    (``[[Github](github.com/a/x)] Blender renderer for python`` and ``github.com/b/y`` with the
+    same words): a repository is one thing, so two repositories are two, whatever their
+    descriptions say. A paper's copies share its paper link, and two folders of one
+    repository under one title are one title copied (the folder's own may be missing)."""
+    links = [link.url.text for entry in (first, second) for link in entry.real_links]
+    return (
+        bool(first.real_links and second.real_links)
+        and all(link_kind("", url) == "code" for url in links)
+        and all(normalize_url(url).count("/") == 2 for url in links)
+    )
+
+
+def _two_publications(first: Entry, second: Entry) -> bool:
+    """``| 2015. 12. | Winter Conference | Title |`` and ``| 2016. 8. | Journal | Title |``: one
+    title at a conference and, later, in a journal, with no link in common, is a conference
+    paper and its journal version: two publications. A preprint and its venue (``arXiv 2022``,
+    ``ICLR 2023``), two journals (one of them wrong), two spellings of one venue or one link
+    shared are one paper whose copies disagree: metadata-conflict's case."""
+    one, other = first.venue, second.venue
+    if one is None or other is None or first.year_value == second.year_value:
+        return False
+    if first.year_value is None or second.year_value is None:
+        return False
+    if first.year_value > second.year_value:
+        one, other = other, one  # the earlier publication first
+    if not (_CONFERENCE.search(one.text) and _JOURNAL.search(other.text)):
+        return False
+    if _JOURNAL.search(one.text) or _CONFERENCE.search(other.text):
+        return False
+    links = {normalize_url(link.url.text) for link in first.real_links}
+    return not any(normalize_url(link.url.text) in links for link in second.real_links)
+
+
 def _two_by_one_author(first: Entry, second: Entry) -> bool:
-    """``| Doe et al. | ... | 2019 |`` and ``| Doe et al. | ... | 2022 |``: an author label in
-    the name's place names whoever wrote the paper; of two years, or with no link in common,
-    it labels two papers of one author."""
-    if not ET_AL.search(first.title_text):
+    """``| Doe et al. | ... | 2019 |`` and ``| Doe et al. | ... | 2022 |``, ``Doe, J. (2024).
+    <a href=...>``: an author label in the name's place names whoever wrote the paper; of two
+    years, or with no link in common, it labels two papers of one author."""
+    if first.title is None or not (
+        ET_AL.search(first.title_text) or _AUTHOR_LABEL.match(first.title.text)
+    ):
         return False
     one, other = first.year, second.year
     if one is not None and other is not None and one.text != other.text:

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from awesome_tidy.model import Document, Entry
 from awesome_tidy.rule import DELETE_DUPLICATE_ITEM, Edit, Fix, Problem, Rule
+from awesome_tidy.similarity import label_items
 
 
 class DuplicateEntry(Rule):
@@ -14,12 +15,13 @@ class DuplicateEntry(Rule):
     changes = (DELETE_DUPLICATE_ITEM,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
+        labels = label_items(doc.text, doc.entries)
         for group in doc.copies:
-            first_in_place: dict[tuple[int, int], Entry] = {}
-            items: dict[tuple[tuple[int, int], int, str], Entry] = {}
+            first_in_place: dict[tuple[int, int, int], Entry] = {}
+            items: dict[tuple[tuple[int, int, int], int, str], Entry] = {}
             for entry in group:
-                first = first_in_place.setdefault(_place(entry), entry)
-                same = _same_item(doc, items, entry)
+                first = first_in_place.setdefault(_place(entry, labels), entry)
+                same = _same_item(doc, items, entry, labels)
                 if first is entry:
                     continue
                 fix = None
@@ -35,23 +37,32 @@ class DuplicateEntry(Rule):
                 )
 
 
-def _place(entry: Entry) -> tuple[int, int]:
+def _place(entry: Entry, labels: frozenset[int]) -> tuple[int, int, int]:
     """Where two copies are one list: the same table, or the same list of one section.
 
     A section whose list is broken in two (by an HTML heading, a label paragraph, a note) groups
     its papers on purpose: a paper in both halves is listed twice by design, not by mistake.
+    So does a list that says its papers may sit in several categories, under label items
+    (``- Reward design`` over its papers): there a paper under two labels is cross-listed.
     """
-    return id(entry.container), entry.item.top_list if entry.item is not None else -1
+    item = entry.item
+    if item is None:
+        return id(entry.container), -1, 0
+    label = id(item.parent) if item.parent is not None and id(item.parent) in labels else 0
+    return id(entry.container), item.top_list, label
 
 
 def _same_item(
-    doc: Document, seen: dict[tuple[tuple[int, int], int, str], Entry], entry: Entry
+    doc: Document,
+    seen: dict[tuple[tuple[int, int, int], int, str], Entry],
+    entry: Entry,
+    labels: frozenset[int],
 ) -> Entry:
     """The first entry of the group whose whole list item, sub-items included, is this one's,
     under the same parent in the same list (whitespace aside); the entry itself if none is."""
     if entry.item is None:
         return entry
-    key = (_place(entry), id(entry.item.parent), doc.item_text(entry.item))
+    key = (_place(entry, labels), id(entry.item.parent), doc.item_text(entry.item))
     return seen.setdefault(key, entry)
 
 

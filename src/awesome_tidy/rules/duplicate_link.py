@@ -1,10 +1,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 
-from awesome_tidy.model import Document, Entry, Section, link_kind, normalize_url
+from awesome_tidy.model import (
+    Document,
+    Entry,
+    Section,
+    link_kind,
+    normalize_title,
+    normalize_url,
+)
 from awesome_tidy.rule import Problem, Rule
+from awesome_tidy.similarity import label_items
 
 # A name's words, digits left out: ``Sarashina2`` is of the family ``sarashina``.
 _FAMILY_WORD = re.compile(r"[^\W\d_]+")
@@ -20,6 +29,8 @@ _OTHER_AXIS = re.compile(
 )
 _MIN_NAMING = 3  # letters a name needs to be found spelled in a URL (``elm``)
 _MAX_NAMED_WORDS = 6
+_SOURCE_ENTRIES = 3  # papers of one section citing one page: a source, not a copied link
+_CITED_WIDELY = 20
 _SPELLED = 1000  # the whole name spelled: more than any count of its words
 # Words of a URL that name its host's kind, never an item: ``github.com/org/x`` names ``x``.
 _HOST_WORDS = frozenset(
@@ -56,8 +67,12 @@ class DuplicateLink(Rule):
             # relative or malformed: nothing to compare
             if ("." in url or ":" in url) and not _organisation_page(url):
                 sharing.setdefault(url, []).append(entry)
+        labels = label_items(doc.text, doc.entries)
+        citing = _citing(sharing)
         for url, entries in sharing.items():
-            for entry, first in _slips(url, entries):
+            if len(entries) > 1 and _source_page(url, entries, citing):
+                continue
+            for entry, first in _slips(url, entries, labels):
                 link = entry.primary_link
                 assert link is not None
                 yield self.problem(
@@ -75,7 +90,7 @@ def _organisation_page(url: str) -> bool:
     return host in _OWNER_HOSTS and bool(path) and "/" not in path
 
 
-def _slips(url: str, entries: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
+def _slips(url: str, entries: list[Entry], labels: frozenset[int]) -> Iterator[tuple[Entry, Entry]]:
     """Each entry whose link is another entry's, with that entry.
 
     The entry whose name the URL spells best owns the link (``jotai.pmnd.rs`` and Jotai;
@@ -84,6 +99,8 @@ def _slips(url: str, entries: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
     several corpora, a release note of several models, a paper of several datasets; shared by
     names (four words at most) that is their source, shared by titles it is one paper listed
     twice or a link pasted into the wrong entry.
+
+    ``labels``: the label items under which the list cross-lists papers on purpose.
     """
     spelled = _URL_WORD.findall(url.casefold())
     scores = [_naming(spelled, entry) for entry in entries]
@@ -96,11 +113,54 @@ def _slips(url: str, entries: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
             or id(entry) in housed
             or (best and score == best)
             or _same_entry(owner, entry)
-            or _cross_listed(owner, entry)
+            or _cross_listed(owner, entry, labels)
         ):
             continue
         if best == _SPELLED or not (_is_a_name(owner) and _is_a_name(entry)):
             yield entry, owner
+
+
+def _citing(sharing: dict[str, list[Entry]]) -> Callable[[str], int]:
+    """How many entries cite each page, whichever way its URL is written: one page under more
+    query parameters (``post?id=7&from=search`` and ``post?id=7``) is the same page."""
+    queries: defaultdict[str, list[tuple[frozenset[str], int]]] = defaultdict(list)
+    for url, entries in sharing.items():
+        path, _, query = url.partition("?")
+        queries[path].append((frozenset(query.split("&")), len(entries)))
+
+    def count(url: str) -> int:
+        path, _, query = url.partition("?")
+        mine = frozenset(query.split("&"))
+        return sum(n for other, n in queries[path] if other <= mine or mine <= other)
+
+    return count
+
+
+def _source_page(url: str, entries: list[Entry], citing: Callable[[str], int]) -> bool:
+    """A page that is no paper's own (a blog post on several talks, an aggregator repository),
+    that names none of its entries, cited by three papers or more whose titles have little in
+    common: the source they were taken from. A paper's page (an arXiv id, a DOI, a venue's
+    page, a PDF) is one paper's; two papers on one other page may be a link copied from the
+    neighbour: both stay reported."""
+    link = entries[0].primary_link
+    assert link is not None
+    if ":" in url.split("/", 1)[0] or url.partition("?")[0].endswith(".pdf"):
+        return False  # ``arxiv:2101.01234``, ``doi:10.1000/x``: a paper's id
+    if link_kind("", link.url.text) == "paper":
+        return False
+    spelled = _URL_WORD.findall(url.casefold())
+    if any(_naming(spelled, entry) for entry in entries):
+        return False
+    if citing(url) < _SOURCE_ENTRIES:  # last: it compares the URL with its path's others
+        return False
+    if len(entries) > _CITED_WIDELY:
+        return True  # titles not compared pairwise: a page so many papers cite is their source
+    words = [set(entry.title_text.split()) for entry in entries]
+    return all(
+        len(one & other) * 2 < min(len(one), len(other))
+        for index, one in enumerate(words)
+        for other in words[index + 1 :]
+    )
 
 
 def _housed(url: str, owner: Entry, entries: list[Entry], scores: list[int]) -> set[int]:
@@ -157,7 +217,22 @@ def _has_own_link(entry: Entry) -> bool:
     )
 
 
-def _cross_listed(first: Entry, second: Entry) -> bool:
+def _under_two_labels(first: Entry, second: Entry, labels: frozenset[int]) -> bool:
+    """Both entries sit under label items (``- Reward design``) of a list that files a paper
+    under each category it fits (``similarity.label_items``), two different ones."""
+    one, other = (
+        entry.item.parent if entry.item is not None else None for entry in (first, second)
+    )
+    return (
+        one is not None
+        and other is not None
+        and one is not other
+        and id(one) in labels
+        and id(other) in labels
+    )
+
+
+def _cross_listed(first: Entry, second: Entry, labels: frozenset[int]) -> bool:
     """One paper filed in two sections on purpose: written in two shapes (a topic's bullet list
     and a benchmark table, a bold title and a plain model name) or filed by two axes (a venue
     section, ``## IJCAI 2021``, and a topic) under one title or a name; or cited by the name of
@@ -167,7 +242,11 @@ def _cross_listed(first: Entry, second: Entry) -> bool:
     it. Two titles that disagree stay reported: a paper renamed since, a subtitle dropped from
     one copy (a book filed under Reading and Books), or a slip."""
     if first.section is second.section:
-        return False
+        return _under_two_labels(first, second, labels) and (
+            _name_of(first, second)
+            or _name_of(second, first)
+            or _one_title(first.title_text, second.title_text)
+        )
     if _by_other_axis(first) or _by_other_axis(second):
         return True
     if (
@@ -205,9 +284,13 @@ def _one_title(first: str, second: str) -> bool:
 def _naming(spelled: list[str], entry: Entry) -> int:
     """How much of its name the URL spells: the words of the name it holds, or all of it
     (``josephuspaye.github.io/Keen-UI``, ``photonkit.com`` and photon, ``yuque.com`` and
-    AliYuQue). A paper title's words say nothing: any URL may hold some of them."""
-    if entry.title is None or len(entry.title.text.split()) > _MAX_NAMED_WORDS:
+    AliYuQue). A paper title's words say nothing: any URL may hold some of them, but the name
+    it opens with does when the URL spells it whole (``Motionshop: An application of ...`` and
+    ``github.com/aigc3d/motionshop``)."""
+    if entry.title is None:
         return 0
+    if len(entry.title.text.split()) > _MAX_NAMED_WORDS:
+        return _SPELLED if _spells_head(spelled, entry.title.text) else 0
     title = entry.title_text
     compact = "".join(_URL_WORD.findall(title))
     site = spelled[0] if spelled and spelled[0] not in _HOST_WORDS else ""
@@ -218,6 +301,13 @@ def _naming(spelled: list[str], entry: Entry) -> int:
     url_words = set(spelled) - _HOST_WORDS
     words = set(_URL_WORD.findall(title)) | set(_FAMILY_WORD.findall(title))
     return sum(1 for word in words if len(word) > 1 and not word.isdigit() and word in url_words)
+
+
+def _spells_head(spelled: list[str], title: str) -> bool:
+    """Whether the URL's words hold the name before a title's colon, whole and as one word."""
+    head, colon, _ = title.partition(":")
+    name = "".join(_URL_WORD.findall(head.casefold()))
+    return bool(colon) and len(name) > _MIN_NAMING and name in spelled[1:]
 
 
 def _is_a_name(entry: Entry) -> bool:
@@ -233,6 +323,15 @@ def _same_entry(first: Entry, second: Entry) -> bool:
         or _one_family(first.title_text, second.title_text)
         or _one_family(_link_name(first), _link_name(second))
     )
+
+
+def _name_of(named: Entry, titled: Entry) -> bool:
+    """``[DRL-VO](repo)`` and ``[DRL-VO: Learning to Navigate ...](repo)``: a paper by the name
+    its title opens with, and by its whole title, is one paper (cross-listed under two labels)."""
+    if titled.title is None or not named.title_text:
+        return False
+    head, colon, _ = titled.title.text.partition(":")
+    return bool(colon) and normalize_title(head) == named.title_text
 
 
 def _link_name(entry: Entry) -> str:
