@@ -1204,16 +1204,3 @@ def test_a_tag_shared_by_many_papers_is_not_a_citation_key() -> None:
         (None, "panoptic segmentation reviewed", 2022),
     ]
     assert rules_found(VENUE_TAGS, "key-conflict", "key-style", "missing-year") == []
-
-
-def test_a_bold_bracketed_label_paragraph_is_no_entry() -> None:
-    """``**[Related Works]**`` alone over a group of papers: read before, it left an entry
-    without a title and the paragraph reader stopped on an assertion (a crash on a real list)."""
-    text = (
-        "## Stacks\n\n**[Network Stack]**\n\n"
-        "**Fast user-space packet processing** [[paper](https://example.org/p)]\n\n"
-        "**[Related Works]**\n"
-    )
-    doc = Document(text)
-    titles = [entry.title_text for entry in doc.entries]
-    assert "related works" not in titles and "network stack" not in titles
