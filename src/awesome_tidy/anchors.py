@@ -85,6 +85,8 @@ _NOT_LISTED = frozenset(
         # A plea for money closes a list as its license does; tables leave it out.
         *("donate", "donation", "donations", "sponsor", "sponsorship", "support us"),
         *("buy me a coffee", "赞助", "捐赠", "打赏"),
+        # The license and thanks closing a Japanese or Korean list, as ``License`` does.
+        *("ライセンス", "謝辞", "라이선스", "라이센스", "감사의 글"),
     )
 )
 
