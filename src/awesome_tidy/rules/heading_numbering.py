@@ -40,8 +40,11 @@ class HeadingNumbering(Rule):
         off = {id(heading) for heading in _blamed(scheme, _off_outline(scheme, offset))}
         fixes = _verified(doc, scheme, _relevels(scheme, off, offset))
         levels = [heading.level for heading in doc.headings]
+        # Under a heading reported for its own level, a heading is where that one's fix puts it.
         nested = {
-            id(heading): parent.number for heading, parent in _nested(doc.headings, levels, scheme)
+            id(heading): parent.number
+            for heading, parent in _nested(doc.headings, levels, scheme)
+            if id(parent) not in off
         }
         for heading in scheme:
             if id(heading) in off:
@@ -308,12 +311,15 @@ def _outline_parents(
 def _verified(doc: Document, scheme: list[Heading], wanted: dict[int, int]) -> dict[int, int]:
     """The relevels of ``wanted`` that leave no defect around the headings they move, all of
     them applied: no level skipped that the list skips nowhere else, no number level with or
-    above its parent's, no heading put under one of its scheme that does not number it. A
+    above its parent's, no heading put under one of its scheme that does not number it, none
+    taken from under an unnumbered part (``## Part A``) but to its own number's parent. A
     relevel that would leave one is not certain to be what the author meant: its finding
     stays, without a fix."""
     headings = doc.headings
     steps = set(pairwise(heading.level for heading in headings))
     parents = _parents(scheme)
+    original = [heading.level for heading in headings]
+    before = {id(heading): parent for heading, parent in _outline_parents(headings, original)}
     kept = dict(wanted)
     while kept:
         levels = [kept.get(id(heading), heading.level) for heading in headings]
@@ -321,6 +327,7 @@ def _verified(doc: Document, scheme: list[Heading], wanted: dict[int, int]) -> d
             *_new_skips(headings, levels, steps),
             *_inverted(headings, levels, parents),
             *_nested(headings, levels, scheme),
+            *_taken_out(headings, levels, before, scheme, parents),
         ]
         unsound = {id(one) for pair in defects for one in pair if id(one) in kept}
         if not unsound:
@@ -328,6 +335,28 @@ def _verified(doc: Document, scheme: list[Heading], wanted: dict[int, int]) -> d
         for key in unsound:
             del kept[key]
     return kept
+
+
+def _taken_out(
+    headings: list[Heading],
+    levels: list[int],
+    before: dict[int, Heading | None],
+    scheme: list[Heading],
+    parents: dict[int, Heading],
+) -> Iterator[tuple[Heading, Heading]]:
+    """Each numbered heading that ``levels`` takes from under a heading outside its scheme
+    (``### 2. Methods`` under ``## Part A``) to one that is not its number's parent, with it."""
+    members = {id(heading) for heading in scheme}
+    for heading, parent in _outline_parents(headings, levels):
+        old = before[id(heading)]
+        if (
+            id(heading) in members
+            and old is not None
+            and id(old) not in members
+            and parent is not old
+            and parent is not parents.get(id(heading))
+        ):
+            yield heading, old
 
 
 def _inverted(
