@@ -65,6 +65,15 @@ _PLACEHOLDER = re.compile(
     r"|準備中|作成中|執筆中|工事中|近日公開",
     re.IGNORECASE,
 )
+# ``## No papers``, ``## None yet``, ``## 暂无``: the whole heading says its section is empty.
+_NOTHING = re.compile(
+    r"\W*(?:no (?:papers?|entries|items|works|results|resources|links|projects)"
+    r"|none|nothing|empty)(?: (?:yet|so far|for now))?\W*|暂无|暂时没有|なし|없음",
+    re.IGNORECASE,
+)
+# Ideographs and kana: Chinese and Japanese write no spaces, a word is two of them or so
+# (Korean spaces its words).
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A sentence set large: it ends as sentences do (``Other tasks will follow!``), or runs long.
 _SENTENCE_END = re.compile(r"[\w)][ \t]*[.!?。！？][ \t]*\Z")
 _SENTENCE_WORDS = 3
@@ -85,6 +94,8 @@ _NOT_LISTED = frozenset(
         # A plea for money closes a list as its license does; tables leave it out.
         *("donate", "donation", "donations", "sponsor", "sponsorship", "support us"),
         *("buy me a coffee", "赞助", "捐赠", "打赏"),
+        # The license and thanks closing a Japanese or Korean list, as ``License`` does.
+        *("ライセンス", "謝辞", "라이선스", "라이센스", "감사의 글"),
     )
 )
 
@@ -418,12 +429,12 @@ def banner_heading(text: str) -> bool:
 
 def prose_heading(text: str) -> bool:
     """A sentence or a paragraph written as a heading (``## More tasks are coming!``), or a
-    placeholder that says its section is empty on purpose (``## Datasets (coming soon)``): a
-    section's name is a few words, without the full stop, question or exclamation mark that
-    ends a sentence."""
-    words = len(text.split())
+    placeholder that says its section is empty on purpose (``## Datasets (coming soon)``,
+    ``## No papers``): a section's name is a few words (two CJK characters count as one),
+    without the full stop, question or exclamation mark that ends a sentence."""
+    words = len(text.split()) + len(_CJK.findall(text)) // 2
     return (
         words > _PROSE_WORDS
         or (words >= _SENTENCE_WORDS and bool(_SENTENCE_END.search(text)))
-        or bool(_PLACEHOLDER.search(text))
+        or bool(_PLACEHOLDER.search(text) or _NOTHING.fullmatch(text.strip()))
     )

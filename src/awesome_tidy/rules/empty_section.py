@@ -23,7 +23,9 @@ class EmptySection(Rule):
             following = headings[index + 1] if index + 1 < len(headings) else None
             if following is not None and following.level > heading.level:
                 continue  # its subsections are its content
-            if following is not None and _opens_part(heading, following, parts):
+            if following is not None and (
+                _opens_part(heading, following, parts) or _line_over_rule(heading, following)
+            ):
                 continue
             if banner_heading(heading.text.strip()) or _repository_banner(
                 index, heading, following
@@ -66,6 +68,13 @@ def _opens_part(heading: Heading, following: Heading, parts: set[int]) -> bool:
         and following.level == heading.level
         and not following.numbered
     )
+
+
+def _line_over_rule(heading: Heading, following: Heading) -> bool:
+    """Whether ``following`` is a line of content with a rule under it (``![timeline](t.png)``
+    over ``----``) right under a ``#`` heading: GitHub takes it for a heading, but its author
+    wrote the section's content and a rule after it."""
+    return following.setext and not heading.setext
 
 
 def _repository_banner(index: int, heading: Heading, following: Heading | None) -> bool:

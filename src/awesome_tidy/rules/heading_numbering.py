@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections.abc import Iterator
+from itertools import pairwise
 
 from awesome_tidy.model import Document, Heading, dominant, html_regions
 from awesome_tidy.rule import RELEVEL_HEADING, Edit, Fix, Problem, Rule
@@ -32,23 +33,32 @@ class HeadingNumbering(Rule):
                 continue
             offset = dominant((h.level - h.depth for h in scheme), share=0.5)
             if offset is not None:
-                yield from self._levels(_off_outline(scheme, offset), offset)
+                yield from self._levels(doc, scheme, offset)
             yield from self._sequence(scheme)
 
-    def _levels(self, numbered: list[Heading], offset: int) -> Iterator[Problem]:
-        for heading in numbered:
-            expected = heading.depth + offset
-            if heading.level == expected:
+    def _levels(self, doc: Document, scheme: list[Heading], offset: int) -> Iterator[Problem]:
+        off = {id(heading) for heading in _blamed(scheme, _off_outline(scheme, offset))}
+        fixes = _verified(doc, scheme, _relevels(scheme, off, offset))
+        levels = [heading.level for heading in doc.headings]
+        # Under a heading reported for its own level, a heading is where that one's fix puts it.
+        nested = {
+            id(heading): parent.number
+            for heading, parent in _nested(doc.headings, levels, scheme)
+            if id(parent) not in off
+        }
+        for heading in scheme:
+            if id(heading) in off:
+                says = f"its number says level {heading.depth + offset}"
+            elif id(heading) in nested:
+                says = f"which puts it under heading {nested[id(heading)]}"
+            else:
                 continue
-            fix = None
-            if not heading.setext and 1 <= expected <= 6:
-                fix = Fix.safe(Edit(heading.marker_start, heading.marker_end, "#" * expected))
+            level = fixes.get(id(heading))
             yield self.problem(
                 heading.marker_start,
                 heading.marker_end,
-                message=f"heading {heading.number} has level {heading.level}, "
-                f"its number says level {expected}",
-                fix=fix,
+                message=f"heading {heading.number} has level {heading.level}, {says}",
+                fix=None if level is None else Fix.safe(_relevel(heading, level)),
             )
 
     def _sequence(self, numbered: list[Heading]) -> Iterator[Problem]:
@@ -200,3 +210,171 @@ def _parts(number: str | None) -> tuple[int, ...] | None:
     if len(pieces) > _MAX_PARTS or any(len(piece) > _MAX_DIGITS for piece in pieces):
         return None
     return tuple(int(piece) for piece in pieces)
+
+
+def _relevel(heading: Heading, level: int) -> Edit:
+    return Edit(heading.marker_start, heading.marker_end, "#" * level)
+
+
+def _relevels(scheme: list[Heading], off: set[int], offset: int) -> dict[int, int]:
+    """The level each judged ATX heading is moved to (by ``id``), where Markdown has it."""
+    return {
+        id(heading): heading.depth + offset
+        for heading in scheme
+        if id(heading) in off and not heading.setext and 1 <= heading.depth + offset <= 6
+    }
+
+
+def _parents(scheme: list[Heading]) -> dict[int, Heading]:
+    """Each heading's numbered parent (by ``id``): the last heading before it whose number is
+    the longest prefix of its own (``2.3`` of ``2.3.1``, else ``2``)."""
+    latest: dict[tuple[int, ...], Heading] = {}
+    parents: dict[int, Heading] = {}
+    for heading in scheme:
+        parts = _parts(heading.number)
+        assert parts is not None
+        for length in range(len(parts) - 1, 0, -1):
+            parent = latest.get(parts[:length])
+            if parent is not None:
+                parents[id(heading)] = parent
+                break
+        latest[parts] = heading
+    return parents
+
+
+def _blamed(scheme: list[Heading], off: list[Heading]) -> list[Heading]:
+    """``off`` without the headings that sit one level under a numbered parent that is not
+    judged, at their siblings' level: the level that contradicts the numbers is elsewhere.
+
+    ``## 1`` with ``### 1.1`` under it, then ``### 2`` with ``#### 2.1``: most numbers say
+    the offset of part 2, but ``1.1`` is right under ``1``; moving it to ``####`` would skip a
+    level below ``## 1`` and leave ``### 2`` where it was. The misfit is ``### 2``
+    (``_nested``).
+    """
+    parents = _parents(scheme)
+    judged = {id(heading) for heading in off}
+    siblings: dict[int, list[int]] = {}
+    for heading in scheme:
+        parent = parents.get(id(heading))
+        if parent is not None:
+            siblings.setdefault(id(parent), []).append(heading.level)
+
+    def placed(heading: Heading) -> bool:
+        parent = parents.get(id(heading))
+        return (
+            parent is not None
+            and id(parent) not in judged
+            and heading.level - parent.level == heading.depth - parent.depth
+            and dominant(siblings[id(parent)], share=0.5) == heading.level
+        )
+
+    return [heading for heading in off if not placed(heading)]
+
+
+def _nested(
+    headings: list[Heading], levels: list[int], scheme: list[Heading]
+) -> Iterator[tuple[Heading, Heading]]:
+    """The numbered headings whose level (in ``levels``) puts them under a heading of their
+    scheme that does not number them (``### 2`` right after ``## 1``), with that heading.
+
+    A heading whose own parent number is missing (``## 2.1`` after ``#2 Methods``, a line
+    GitHub does not take for a heading) is where it should be: the missing number is the
+    defect, and the sequence names it."""
+    members = {id(heading): _parts(heading.number) for heading in scheme}
+    seen: set[tuple[int, ...]] = set()
+    for heading, parent in _outline_parents(headings, levels):
+        parts = members.get(id(heading))
+        if parts is None:
+            continue
+        if (
+            parent is not None
+            and id(parent) in members
+            and (len(parts) == 1 or parts[:-1] in seen)
+            and not _extends(parent, parts)
+        ):
+            yield heading, parent
+        seen.add(parts)
+
+
+def _outline_parents(
+    headings: list[Heading], levels: list[int]
+) -> Iterator[tuple[Heading, Heading | None]]:
+    """Each heading with the heading its level puts it under (None at the top)."""
+    stack: list[int] = []
+    for index, heading in enumerate(headings):
+        while stack and levels[stack[-1]] >= levels[index]:
+            stack.pop()
+        yield heading, headings[stack[-1]] if stack else None
+        stack.append(index)
+
+
+def _verified(doc: Document, scheme: list[Heading], wanted: dict[int, int]) -> dict[int, int]:
+    """The relevels of ``wanted`` that leave no defect around the headings they move, all of
+    them applied: no level skipped that the list skips nowhere else, no number level with or
+    above its parent's, no heading put under one of its scheme that does not number it, none
+    taken from under an unnumbered part (``## Part A``) but to its own number's parent. A
+    relevel that would leave one is not certain to be what the author meant: its finding
+    stays, without a fix."""
+    headings = doc.headings
+    steps = set(pairwise(heading.level for heading in headings))
+    parents = _parents(scheme)
+    original = [heading.level for heading in headings]
+    before = {id(heading): parent for heading, parent in _outline_parents(headings, original)}
+    kept = dict(wanted)
+    while kept:
+        levels = [kept.get(id(heading), heading.level) for heading in headings]
+        defects = [
+            *_new_skips(headings, levels, steps),
+            *_inverted(headings, levels, parents),
+            *_nested(headings, levels, scheme),
+            *_taken_out(headings, levels, before, scheme, parents),
+        ]
+        unsound = {id(one) for pair in defects for one in pair if id(one) in kept}
+        if not unsound:
+            break
+        for key in unsound:
+            del kept[key]
+    return kept
+
+
+def _taken_out(
+    headings: list[Heading],
+    levels: list[int],
+    before: dict[int, Heading | None],
+    scheme: list[Heading],
+    parents: dict[int, Heading],
+) -> Iterator[tuple[Heading, Heading]]:
+    """Each numbered heading that ``levels`` takes from under a heading outside its scheme
+    (``### 2. Methods`` under ``## Part A``) to one that is not its number's parent, with it."""
+    members = {id(heading) for heading in scheme}
+    for heading, parent in _outline_parents(headings, levels):
+        old = before[id(heading)]
+        if (
+            id(heading) in members
+            and old is not None
+            and id(old) not in members
+            and parent is not old
+            and parent is not parents.get(id(heading))
+        ):
+            yield heading, old
+
+
+def _inverted(
+    headings: list[Heading], levels: list[int], parents: dict[int, Heading]
+) -> Iterator[tuple[Heading, Heading]]:
+    """Each numbered heading level with or above its numbered parent, with that parent."""
+    level = {id(heading): at for heading, at in zip(headings, levels, strict=True)}
+    for heading in headings:
+        parent = parents.get(id(heading))
+        if parent is not None and level[id(heading)] <= level[id(parent)]:
+            yield heading, parent
+
+
+def _new_skips(
+    headings: list[Heading], levels: list[int], steps: set[tuple[int, int]]
+) -> Iterator[tuple[Heading, Heading]]:
+    """Each heading after a level skip the list makes nowhere else, with the one before it."""
+    for index in range(1, len(headings)):
+        step = (levels[index - 1], levels[index])
+        if step[1] > step[0] + 1 and step not in steps:
+            yield headings[index], headings[index - 1]

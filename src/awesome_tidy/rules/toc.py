@@ -104,6 +104,7 @@ class _Reading:
         spans = _Spans(self.doc)
         listed = [index for index in self.listed if not self.doc.headings[index].in_list_item]
         of_entries = 2 * sum(map(spans.holds_entries, listed)) > len(listed)
+        convention = _convention(self.doc, listed)
         # Where every listed section holds a link (entries or links the reader does not take for
         # them, such as bare addresses), a section without one is a footer, a note or a plea
         # (``## Donate`` and a wallet address), not a part of the list the table forgot.
@@ -114,6 +115,7 @@ class _Reading:
             if index in self.listed
             or not (
                 _divider_or_prose(self.doc.headings[index].text.strip())
+                or _unlike(self.doc.headings[index], convention)
                 or (of_entries and not spans.could_hold_entries(index))
                 or (of_links and not spans.holds_links(index))
             )
@@ -437,6 +439,24 @@ def _scope(doc: Document, table: TableOfContents) -> list[int]:
         and id(section) not in holding
         and not not_listed(section)
     ]
+
+
+def _convention(doc: Document, listed: list[int]) -> tuple[bool, bool]:
+    """Whether the table lists only numbered headings, and only ``#`` headings, where it lists
+    two topics or more. One that lists only numbered headings (``2.3 Black-box``) leaves the
+    unnumbered ones under them out on purpose; one that lists only ``#`` headings leaves out a
+    bold line with ``---`` under it (``**Other works**``): GitHub shows it as a heading, but
+    its author wrote a label over a rule."""
+    topics = [doc.headings[i] for i in listed if not not_listed(doc.sections[i + 1])]
+    if len(topics) < _UNAMBIGUOUS:
+        return False, False
+    return all(h.numbered for h in topics), not any(h.setext for h in topics)
+
+
+def _unlike(heading: Heading, convention: tuple[bool, bool]) -> bool:
+    """Whether the heading is of a kind the table's ``_convention`` leaves out."""
+    numbered_only, hashes_only = convention
+    return (numbered_only and not heading.numbered) or (hashes_only and heading.setext)
 
 
 def _divider_or_prose(text: str) -> bool:
