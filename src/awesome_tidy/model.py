@@ -68,7 +68,7 @@ from awesome_tidy.nodes import (
     meta_section,
 )
 from awesome_tidy.regions import html_regions
-from awesome_tidy.similarity import near_pairs, other_ids, same_paper
+from awesome_tidy.similarity import label_items, near_pairs, other_ids, same_paper
 from awesome_tidy.text import (
     INVISIBLE,
     is_cjk,
@@ -117,6 +117,7 @@ __all__ = [
     "is_kind_label",
     "key_style_of",
     "key_year",
+    "label_items",
     "label_kind",
     "link_at",
     "link_items",

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry
+from awesome_tidy.model import Document, Entry, label_items
 from awesome_tidy.rule import DELETE_DUPLICATE_ITEM, Edit, Fix, Problem, Rule
-from awesome_tidy.similarity import label_items
 
 
 class DuplicateEntry(Rule):

@@ -8,12 +8,12 @@ from awesome_tidy.model import (
     Document,
     Entry,
     Section,
+    label_items,
     link_kind,
     normalize_title,
     normalize_url,
 )
 from awesome_tidy.rule import Problem, Rule
-from awesome_tidy.similarity import label_items
 
 # A name's words, digits left out: ``Sarashina2`` is of the family ``sarashina``.
 _FAMILY_WORD = re.compile(r"[^\W\d_]+")
