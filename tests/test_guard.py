@@ -12,7 +12,8 @@ import pytest
 
 from awesome_tidy import Config, Document, check_text, fix_text
 from awesome_tidy.guard import Thresholds, apply_guard, reason
-from awesome_tidy.rule import Problem, Rule
+from awesome_tidy.registry import RuleLoadError, builtin_rules, validate_rule_class
+from awesome_tidy.rule import Problem, Rule, Storms, storms_problem
 from conftest import FIXTURES, REFERENCE
 
 GUARDED = ("unrecognised-shape", "repeated-punctuation")
@@ -115,11 +116,82 @@ def test_the_severity_of_the_summary_can_be_changed() -> None:
     assert diagnostic.severity == "warning"
 
 
-def test_rules_that_judge_characters_are_never_guarded() -> None:
-    titles = [f"+ (a{i}2020x){{Robust}} grasping number {i}[2020]" for i in range(6)]
-    text = "# Made-up Grasping\n\n## Papers\n" + "\n".join(titles) + "\n"
+def braced(count: int, plain: int = 0) -> str:
+    """A keyed list whose first ``count`` titles keep a BibTeX brace pair, the rest none."""
+    titles = [f"+ (a{i}2020x){{Robust}} grasping number {i}[2020]" for i in range(count)]
+    titles += [f"+ (b{i}2020x)Plain grasping number {i}[2020]" for i in range(plain)]
+    return "# Made-up Grasping\n\n## Papers\n" + "\n".join(titles) + "\n"
+
+
+def test_a_storm_of_a_defect_in_any_reading_is_reported_below_nine_in_ten() -> None:
+    text = braced(8, 2)  # BibTeX remnants in eight of ten entries: a real storm, fixed
     lines = [d.line for d in check_text(text) if d.rule == "stray-brace"]
-    assert lines == [4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9]
+    assert lines == [line for line in range(4, 12) for _ in range(2)]
+    assert "{" not in fix_text(text).text
+
+
+def test_a_section_of_empty_links_among_real_ones_is_reported_link_by_link() -> None:
+    real = "\n".join(f"- [Survey {n}](https://example.org/s{n}) - Sorts." for n in range(4))
+    empty = "\n".join(f"- [Preprint {n}]() - Not out yet." for n in range(5))
+    text = f"# Made-up Papers\n\n## Surveys\n\n{real}\n\n## Preprints\n\n{empty}\n"
+    assert [d.line for d in check_text(text)] == [12, 13, 14, 15, 16]
+
+
+def test_a_defect_on_every_entry_of_the_list_is_its_habit_and_is_left_alone() -> None:
+    text = braced(6)
+    assert found(text) == [(4, 1, "unrecognised-shape")]
+    assert fix_text(text).text == text
+    assert len(found(text, Config(ignore=("unrecognised-shape",)))) == 12
+
+
+# One contributor's section writes its dates with full-width parentheses, another section not:
+# the list has no habit, so each of the section's parentheses would be an error and a restyle.
+LEE = [f"- [Paper {n}](https://example.org/l{n}) - Lee（20{10 + n}）." for n in range(6)]
+KIM = [f"- [Study {n}](https://example.org/k{n}) - Kim (20{10 + n})." for n in range(7)]
+SECTIONS = "# Made-up Reading\n\n## By Lee\n\n" + "\n".join(LEE) + "\n\n## By Kim\n\n"
+SECTIONS += "\n".join(KIM) + "\n"
+
+
+def test_a_sections_own_full_width_habit_is_one_info_and_no_fix() -> None:
+    [diagnostic] = check_text(SECTIONS)
+    assert (diagnostic.line, diagnostic.rule) == (5, "unrecognised-shape")
+    assert "6 of 6 list-item entries with link titles in section 'By Lee'" in diagnostic.message
+    assert "full-width-bracket" in diagnostic.message
+    assert fix_text(SECTIONS).text == SECTIONS  # not one of the six lines restyled
+    assert fix_text(SECTIONS, unsafe=True).text == SECTIONS
+    every = Config(ignore=("unrecognised-shape",))
+    assert [d.line for d in check_text(SECTIONS, every)] == [5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10]
+    assert fix_text(SECTIONS, every).text != SECTIONS
+
+
+# A section whose bullets differ from the rest of the list is what list-marker reports.
+STARS = "\n".join(f"* [Bird {n}](https://example.org/b{n}) - Sings." for n in range(6))
+DASHES = "\n".join(f"- [Tool {n}](https://example.org/t{n}) - Cuts." for n in range(20))
+BULLETS = f"# Made-up Things\n\n## Tools\n\n{DASHES}\n\n## Birds\n\n{STARS}\n"
+
+
+def test_layout_rules_are_guarded_over_the_whole_list_only() -> None:
+    lines = [d.line for d in check_text(BULLETS) if d.rule == "list-marker"]
+    assert lines == list(range(28, 34))
+    assert "* [" not in fix_text(BULLETS).text
+
+
+def test_an_option_that_states_the_expectation_turns_the_guard_off_for_its_rule() -> None:
+    config = Config(rule_options={"list-marker": {"marker": "*"}})
+    lines = [d.line for d in check_text(BULLETS, config) if d.rule == "list-marker"]
+    assert lines == list(range(5, 25))  # 20 of 26 entries, above three quarters: asked for
+    assert [rule.storms() for rule in config.rules(None) if rule.name == "list-marker"] == [None]
+    auto = [rule.storms() for rule in Config().rules(None) if rule.name == "list-marker"]
+    assert auto == [Storms(sections=False, expectation="marker")]
+
+
+def test_every_rule_that_reports_entries_declares_how_it_is_guarded() -> None:
+    unguarded = {rule.name for rule in Config().rules(None) if rule.storms() is None}
+    assert unguarded == {
+        "cross-section-duplicate", "duplicate-entry", "empty-section", "entry-spacing",
+        "final-newline", "heading-indent", "heading-numbering", "toc", "trailing-whitespace",
+        "unrecognised-shape", "unused-suppression", "year-out-of-range",
+    }  # fmt: skip
 
 
 class _EveryEntry(Rule):
@@ -142,6 +214,19 @@ def test_a_plugin_rule_joins_the_guard_by_declaring_it() -> None:
     assert [(p.rule, doc.position(p.start)) for p, _ in guarded] == [("unrecognised-shape", (5, 1))]
     undeclared = type("Undeclared", (_EveryEntry,), {"judges_entries": False})()
     assert apply_guard(doc, problems, [undeclared], Thresholds(5, 0.75), "info") == problems
+
+
+def test_every_built_in_declaration_is_one_the_guard_can_use() -> None:
+    assert [rule.name for rule in builtin_rules() if storms_problem(rule)] == []
+
+
+def test_a_plugin_declaring_an_unusable_guard_is_refused_in_one_line() -> None:
+    odd = type("Odd", (_EveryEntry,), {"judges_entries": Storms(expectation="style")})
+    with pytest.raises(RuleLoadError, match="'style', which is not an option of the rule"):
+        validate_rule_class(odd, "odd-plugin")
+    wrong = type("Wrong", (_EveryEntry,), {"judges_entries": "yes"})
+    with pytest.raises(RuleLoadError, match="judges_entries must be True, False or a Storms"):
+        validate_rule_class(wrong, "odd-plugin")
 
 
 def test_a_reason_is_the_message_without_its_quoted_fragments_and_numbers() -> None:

@@ -963,6 +963,25 @@ def test_a_bracketed_reference_number_is_neither_key_nor_title() -> None:
     assert found == []
 
 
+def test_a_bold_bracketed_label_alone_is_no_entry() -> None:
+    """``**[Network Stack]**`` heading a run of papers: a tag with no title after it, which the
+    paragraph reader once asserted had one (a crash on a real list)."""
+    text = (
+        "# Papers\n\n**[Network Stack]**\n\n"
+        "- [Fast sockets for data centres](https://example.org/a), NSDI 2021\n"
+        "- [Kernel bypass at scale](https://example.org/b), SIGCOMM 2022\n\n"
+        "**[Memory to Memory]**\n\n"
+        "- [Remote memory for racks](https://example.org/c), OSDI 2020\n"
+    )
+    doc = Document(text)
+    assert [entry.title_text for entry in doc.entries] == [
+        "fast sockets for data centres",
+        "kernel bypass at scale",
+        "remote memory for racks",
+    ]
+    assert rules_found(text, "missing-year", "empty-link") == []
+
+
 def test_a_real_key_is_still_a_key_and_a_real_copy_still_found() -> None:
     text = (
         "+ (doe2019deep)Deep Anomaly Detection With Outlier Exposure[2019]\n"

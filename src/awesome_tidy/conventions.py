@@ -31,6 +31,7 @@ from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
 from awesome_tidy.nodes import Entry, Section, keys_name_papers
 from awesome_tidy.readers.row import VENUE_HEADERS, YEAR_HEADERS
 from awesome_tidy.text import is_cjk
+from awesome_tidy.urls import link_kind
 
 if TYPE_CHECKING:
     from awesome_tidy.document import Document
@@ -127,6 +128,9 @@ class Convention:
     year_below: bool
     """Most of the group's own years are written below the entry's first line (an author line
     under ``1. [Title](url)``): an entry of one line has none of its lines to hold a year."""
+    web_pages: bool
+    """The group's dated entries are web pages, not papers (``_web_pages``): blog posts and
+    slides dated when posted, beside which an undated page is no slip."""
     undated_preprints: frozenset[str]
     """How the group names preprints where most so named have no year: by arXiv id
     (``metadata.arxiv_id``: ``words``, ``link``), which dates them (``YYMM``), or by a
@@ -153,6 +157,7 @@ def learn(entries: list[Entry]) -> Convention:
         separator=dominant(separators, 0.6),
         year_cited=_years_cited(entries),
         year_below=_years_below(entries),
+        web_pages=_web_pages(entries),
         undated_preprints=_undated_preprints(entries),
     )
 
@@ -299,6 +304,7 @@ def missing_years(doc: Document) -> list[Entry]:
     """
     found = []
     html_headings = _html_headings(doc)
+    undated_items = _undated_parents(doc.entries)
     for entry in doc.entries:
         if dated(entry) or entry.year_unknown or _under_dating_html_heading(html_headings, entry):
             continue
@@ -311,10 +317,73 @@ def missing_years(doc: Document) -> list[Entry]:
             continue
         if (convention.year_below and _companion(entry)) or convention.year_cited:
             continue
-        if _links_unlike_papers(doc, entry) or placeholder_date(doc.text[entry.start : entry.end]):
+        whole = doc.text[entry.start : entry.end]
+        if _links_unlike_papers(doc, entry) or placeholder_date(whole) or _UNKNOWN.search(whole):
+            continue
+        if _introduces_items(entry) or _note_on_undated(undated_items, entry):
+            continue
+        if convention.web_pages and _web_page(entry):
             continue
         found.append(entry)
     return found
+
+
+def _introduces_items(entry: Entry) -> bool:
+    """``- Some repositories are complete too:`` over a nested list: a lead-in to the items
+    below it, not a paper."""
+    item = entry.item
+    return (
+        item is not None
+        and item.children_start is not None
+        and entry.title_link is None
+        and entry.body.text.rstrip(" *_").endswith((":", "："))
+    )
+
+
+def _undated_parents(entries: list[Entry]) -> set[int]:
+    """The list items of entries without a year under which no entry has one."""
+    undated = {id(entry.item) for entry in entries if entry.item and not dated(entry)}
+    for entry in entries:
+        if entry.item is not None and entry.item.parent is not None and dated(entry):
+            undated.discard(id(entry.item.parent))
+    return undated
+
+
+def _note_on_undated(undated_items: set[int], entry: Entry) -> bool:
+    """An item nested under an entry without a year, among no dated siblings (``- [CrowdNav](repo)``
+    then ``- Extension with obstacles: [CrowdSimPlus](repo)``): a note on its parent, which
+    carries the year or is reported for it. Papers nested under a topic's link, some of them
+    dated, are still judged."""
+    item = entry.item
+    return item is not None and item.parent is not None and id(item.parent) in undated_items
+
+
+def _web_page(entry: Entry) -> bool:
+    """An entry that links a page and names neither venue nor key, nor links a paper's host or
+    a PDF: a label's year (``[Tools I use 2021](url)``) makes no page a paper."""
+    return (
+        entry.title_link is not None
+        and entry.venue is None
+        and entry.key is None
+        and not any(_hosts_paper(link) for link in entry.links)
+    )
+
+
+def _hosts_paper(link: Link) -> bool:
+    url = link.url.text
+    return link_kind("", url) == "paper" or url.lower().split("?")[0].endswith(".pdf")
+
+
+_MOSTLY_PAGES = 0.75
+"""The share of a group's dated entries that must be web pages for it to be a list of pages."""
+
+
+def _web_pages(entries: list[Entry]) -> bool:
+    """Whether the group's dated entries are web pages (``_web_page``: blog posts, slides, sites
+    dated by when they were posted), not papers, which name a venue, a key or a paper link: a
+    page may have no date at all, so one without a date is no slip."""
+    pages = [_web_page(entry) for entry in entries if dated(entry)]
+    return len(pages) >= _SMALL_GROUP and sum(pages) >= _MOSTLY_PAGES * len(pages)
 
 
 # ``<h3 id="wmt16">WMT 2016</h3>``: a heading written in HTML, which Markdown keeps as a block.
@@ -482,14 +551,21 @@ def _names_a_resource(entry: Entry) -> bool:
 
 
 # ``[????/??]``, ``(????)``: a date the list writes as question marks, for a paper not yet out.
-_PLACEHOLDER_DATE = re.compile(r"(?<![?\w])\?{4}(?:\s*[-/.]\s*\?{1,2}){0,2}(?![?\w])")
+# ``by **K. Iverson** (?)``: a question mark where the year goes, the list's word for "unknown".
+_UNKNOWN = re.compile(r"[(\[]\?{1,3}[)\]]")
+# ``(year)``, ``[YYYY]``: the word standing for the year in a template entry showing the format.
+_PLACEHOLDER_DATE = re.compile(
+    r"(?<![?\w])\?{4}(?:\s*[-/.]\s*\?{1,2}){0,2}(?![?\w])"
+    r"|[(\[](?i:year|yyyy|xxxx)[)\]]"
+)
 # ``paper coming soon``, ``(TBD)``: an entry that says what it links is still to come.
 _TO_COME = re.compile(r"\b(?:comm?ing soon|tbd|tba|to be released)\b", re.IGNORECASE)
 
 
 def placeholder_date(text: str) -> bool:
     """Whether the text writes its date as question marks (``[????/??]``): the list knows the
-    year is not yet there, so there is no year to miss."""
+    year is not yet there, so there is no year to miss; or as the word for it (``(year)``), in a
+    template entry that shows the list's format."""
     return _PLACEHOLDER_DATE.search(text) is not None
 
 

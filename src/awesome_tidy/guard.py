@@ -4,8 +4,9 @@ When one rule reports most entries written alike for the same reason, the likeli
 that the reader misread their shape (a year written as a leading tag, a status glyph between
 name and separator), not that the author broke every entry the same way. The linter then
 replaces those findings with one ``unrecognised-shape`` finding on the group's first entry.
-Only rules that declare ``judges_entries`` are guarded; rules/unrecognised-shape.md gives the
-thresholds and why.
+Every rule that reports entries declares how it is guarded (``judges_entries``, a ``Storms``);
+rules/unrecognised-shape.md lists them with their thresholds and why. The replaced findings
+take their fixes with them: a fix built on a misread would edit every entry of the group.
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ class Thresholds:
     min_entries: int
     share: float
 
+    def stricter(self, share: float) -> Thresholds:
+        """These thresholds, with ``share`` where it asks for more of a group."""
+        return Thresholds(self.min_entries, max(self.share, share))
+
     def exceeded(self, reported: int, size: int) -> bool:
         return reported >= self.min_entries and reported >= self.share * size
 
@@ -79,15 +84,21 @@ def apply_guard(
     doc: Document, found: Found, guarded: Iterable[Rule], thresholds: Thresholds, severity: Severity
 ) -> Found:
     """``found`` with each misread storm of a guarded rule replaced by one summary finding."""
-    names = {rule.name for rule in guarded if rule.judges_entries}
-    if not names or not doc.entries:
+    storms = {rule.name: how for rule in guarded if (how := rule.storms()) is not None}
+    if not storms or not doc.entries:
         return found
-    owner = _owners(doc, found, names)
+    owner = _owners(doc, found, set(storms))
+    limits = {name: thresholds.stricter(how.share) for name, how in storms.items()}
     dropped: set[int] = set()
     summaries: Found = []
     for grouping in _GROUPINGS:
-        live = {index: entry for index, entry in owner.items() if index not in dropped}
-        for summary, replaced in _summaries(doc, found, live, grouping, thresholds):
+        live = {
+            index: entry
+            for index, entry in owner.items()
+            if index not in dropped
+            and (grouping is shape_group or storms[found[index][0].rule].sections)
+        }
+        for summary, replaced in _summaries(doc, found, live, grouping, limits):
             dropped.update(replaced)
             summaries.append((summary, severity))
     if not dropped:
@@ -114,7 +125,7 @@ def _summaries(
     found: Found,
     owner: dict[int, Entry],
     grouping: Callable[[Entry], Hashable],
-    thresholds: Thresholds,
+    limits: dict[str, Thresholds],
 ) -> list[tuple[Problem, list[int]]]:
     """One summary per group and rule for the reasons that cross the thresholds, with the
     findings it replaces."""
@@ -128,7 +139,8 @@ def _summaries(
         bucket: {reason: len({id(owner[i]) for i in indices}) for reason, indices in by.items()}
         for bucket, by in buckets.items()
     }
-    if all(count < thresholds.min_entries for by in reported.values() for count in by.values()):
+    fewest = min(limit.min_entries for limit in limits.values())
+    if all(count < fewest for by in reported.values() for count in by.values()):
         return []  # the common case: no storm anywhere, no group needs its size
     members: defaultdict[Hashable, list[Entry]] = defaultdict(list)
     for entry in doc.entries:
@@ -139,7 +151,7 @@ def _summaries(
         replaced = [
             index
             for why, indices in reasons.items()
-            if thresholds.exceeded(reported[(group, rule)][why], size)
+            if limits[rule].exceeded(reported[(group, rule)][why], size)
             for index in indices
         ]
         if replaced:

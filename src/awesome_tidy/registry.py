@@ -9,7 +9,7 @@ import sys
 from functools import cache
 from types import ModuleType
 
-from awesome_tidy.rule import SEVERITIES, Rule
+from awesome_tidy.rule import SEVERITIES, Rule, storms_problem
 
 ENTRY_POINT_GROUP = "awesome_tidy.rules"
 
@@ -118,4 +118,6 @@ def validate_rule_class(candidate: object, origin: str) -> type[Rule]:
         raise RuleLoadError(f"plugin {origin}: rule name {name!r} is not kebab-case")
     if candidate.severity not in SEVERITIES:
         raise RuleLoadError(f"plugin {origin}: rule {name} has unknown severity")
+    if problem := storms_problem(candidate):
+        raise RuleLoadError(f"plugin {origin}: rule {name}: {problem}")
     return candidate

@@ -179,6 +179,41 @@ class Option:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class Storms:
+    """How the guard against misreads (``unrecognised-shape``) counts a rule's storms."""
+
+    sections: bool = True
+    """Whether a storm in one section's entries is a misread too. False where a section written
+    unlike the rest of its list is the very defect the rule reports (a bullet, an indentation):
+    then only a storm over the whole list's entries written alike is summarised."""
+    share: float = 0.0
+    """The least share of a group the rule must report, where stricter than the guard's own
+    ``share``: a defect that is one in any reading (a stray brace) needs nearly all of a group."""
+    expectation: str = ""
+    """An option that, set away from its default, states what every entry must be (a key
+    style, a bullet): then a storm is what the configuration asked for and is not guarded."""
+
+
+LIST_STORMS = Storms(sections=False)
+"""Rules judging layout: only a storm over the whole list is a misread."""
+DEFECT_STORMS = Storms(sections=False, share=0.9)
+"""Rules judging characters that are a defect in any reading (a stray brace, an empty link):
+only nearly every entry of the list written alike is taken for a habit the reader missed."""
+
+
+def storms_problem(rule: type[Rule]) -> str | None:
+    """Why a rule's ``judges_entries`` declaration is not one the guard can use; None if it is."""
+    declared = rule.judges_entries
+    if isinstance(declared, bool):
+        return None
+    if not isinstance(declared, Storms):
+        return f"judges_entries must be True, False or a Storms, got {declared!r}"
+    if declared.expectation and declared.expectation not in rule.options:
+        return f"judges_entries names {declared.expectation!r}, which is not an option of the rule"
+    return None
+
+
 @dataclass
 class Rule:
     """Base class of every rule, built-in or third-party.
@@ -195,10 +230,10 @@ class Rule:
     """What the rule's fixes may change; a safe fix needs a safe capability (see Capability)."""
     options: ClassVar[Mapping[str, Option]] = {}
     default_enabled: ClassVar[bool] = True
-    judges_entries: ClassVar[bool] = False
-    """True when each finding judges one entry as the reader read its fields: when the rule
-    would report most entries of a group, the linter reports the group once instead
-    (``unrecognised-shape``)."""
+    judges_entries: ClassVar[bool | Storms] = False
+    """True (or how, as ``Storms``) when each finding judges one entry: when the rule would
+    report most entries of a group for one reason, the linter reports the group once instead
+    (``unrecognised-shape``), and fixes none of them."""
 
     settings: Mapping[str, Any] = field(default_factory=dict)
 
@@ -207,6 +242,18 @@ class Rule:
         """Why the options, each valid alone, do not go together (``option(name)`` gives each
         one's value, set or default); None when they do. Checked when configuration is read."""
         return None
+
+    def storms(self) -> Storms | None:
+        """How the guard counts this rule's storms; None when it does not guard the rule."""
+        declared = self.judges_entries
+        if declared is True:
+            return Storms()
+        if not declared:
+            return None
+        expected = declared.expectation
+        if expected and self.option(expected) != self.options[expected].default:
+            return None
+        return declared
 
     def option(self, name: str) -> Any:
         if name in self.settings:

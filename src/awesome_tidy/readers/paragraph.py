@@ -83,6 +83,8 @@ def _paragraph_candidate(doc: Document, paragraph: Paragraph) -> Candidate | Non
             read_title(text, entry, at, body.end)
         else:
             read_bold_title(text, entry, *bold)
+    if entry.title is None:
+        return None  # ``**[34]**`` and no title after the tag: a paragraph not understood
     read_rest(text, entry)
     _read_paragraph_authors(text, entry)
     return Candidate(entry, False, (id(paragraph.section), "paragraph"))

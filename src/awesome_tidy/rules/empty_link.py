@@ -4,18 +4,26 @@ import re
 from collections.abc import Iterator
 
 from awesome_tidy.model import Document, Entry, Link, awaits_release
-from awesome_tidy.rule import Problem, Rule
+from awesome_tidy.rule import DEFECT_STORMS, Problem, Rule
 
 # A label that only says "and so on" (``[..etc]()``, ``[...]()``, ``[等等]()``) closes a run of
 # entries: it names nothing, so no URL is awaited.
 _CONTINUATION = frozenset(("", "etc", "等", "等等", "and more"))
 _CODE = frozenset(("fence", "code_block"))
+# ``[Vendor RCE, not public so no link]()``, ``[深信服前台RCE由于没公开不附链接]()``: text that says
+# the link is withheld on purpose; the empty link is the list's way of naming what has none.
+_WITHHELD = re.compile(
+    r"\bno (?:public )?(?:link|url)\b|\bnot (?:public|published|released)\b|\bprivate\b"
+    r"|\bunpublished\b|(?:没|未|不)公开|(?:不附|无|没有)链接",
+    re.IGNORECASE,
+)
 _INK = re.compile(r"\S")
 
 
 class EmptyLink(Rule):
     name = "empty-link"
     severity = "warning"
+    judges_entries = DEFECT_STORMS
     summary = "A link in an entry that points nowhere, like `[paper]()`."
 
     def check(self, doc: Document) -> Iterator[Problem]:
@@ -26,6 +34,8 @@ class EmptyLink(Rule):
             empty = [link for link in entry.links if not link.url.text.strip()]
             if not empty or awaits_release(_beside_empty_links(text, entry)):
                 continue  # ``[paper]()`` beside ``coming soon``: a placeholder the list means
+            if _WITHHELD.search(text, entry.start, entry.end):
+                continue
             for link in empty:
                 if _continuation(link.label.text) or _heads_code(doc, entry, link, code_starts):
                     continue

@@ -41,9 +41,26 @@ def _house_parentheses(doc: Document) -> bool:
     return full >= _HOUSE_MIN and full >= _HOUSE_SHARE * (full + ascii_)
 
 
+_GLUED_OPEN = re.compile(r"(?<=[A-Za-z0-9])\(")
+_SPACED_OPEN = re.compile(r"(?<= )\(")
+
+
+def _spaced_parentheses(doc: Document) -> bool:
+    """Whether the list writes a space before a parenthesis after a word (``Forecasting (AAAI
+    2019)``) at least as often as not (``HA-GCN(2016)``): then ``Word（AAAI 2019）`` becomes
+    ``Word (AAAI 2019)``, as the list writes it, never a new ``Word(AAAI 2019)``."""
+    glued = spaced = 0
+    for entry in doc.entries:
+        body = entry.body.text
+        glued += len(_GLUED_OPEN.findall(body))
+        spaced += len(_SPACED_OPEN.findall(body))
+    return spaced >= glued
+
+
 class FullWidthBracket(Rule):
     name = "full-width-bracket"
     severity = "error"
+    judges_entries = True
     summary = (
         "Full-width brackets or punctuation from a CJK input method in Latin text or as delimiters."
     )
@@ -53,6 +70,7 @@ class FullWidthBracket(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
         house: bool | None = None  # counted only once a parenthesis in Latin text needs it
+        spaced: bool | None = None  # likewise, once a ``（`` glued to a word is fixed
         for entry in doc.entries:
             if entry.body.text.isascii():
                 continue
@@ -67,6 +85,10 @@ class FullWidthBracket(Rule):
                 after = text[offset + 1 : offset + 2]
                 if replacement in _SPACED_AFTER and after and not after.isspace():
                     replacement += " "
+                if char == "（" and offset and _latin(text[offset - 1]):
+                    if spaced is None:
+                        spaced = _spaced_parentheses(doc)
+                    replacement = " (" if spaced else replacement
                 yield self.problem(
                     offset,
                     offset + 1,

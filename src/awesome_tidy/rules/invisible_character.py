@@ -5,7 +5,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from awesome_tidy.model import INVISIBLE, Document, Entry, Part
-from awesome_tidy.rule import Edit, Fix, Problem, Rule, replace_chars
+from awesome_tidy.rule import DEFECT_STORMS, Edit, Fix, Problem, Rule, replace_chars
 
 # Joiners shape emoji (👷🏻‍♂️) and Indic or Persian words; between two Latin letters or digits
 # they do nothing but break search and comparison.
@@ -22,6 +22,7 @@ _HIDDEN = re.compile("[" + "".join(INVISIBLE) + "]")
 class InvisibleCharacter(Rule):
     name = "invisible-character"
     severity = "warning"
+    judges_entries = DEFECT_STORMS
     summary = "A soft hyphen, zero-width or no-break space hidden in an entry's key, title or text."
     fix_safety = "safe"
     changes = (replace_chars({**dict.fromkeys(INVISIBLE, ""), "\u00a0": " ", "\u202f": " "}),)

@@ -5,12 +5,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from awesome_tidy.model import KEY_STYLE_EXAMPLES, KEY_STYLES, Document, dominant_key_style
-from awesome_tidy.rule import Option, Problem, Rule
+from awesome_tidy.rule import Option, Problem, Rule, Storms
 
 
 class KeyStyle(Rule):
     name = "key-style"
     severity = "warning"
+    judges_entries = Storms(sections=False, expectation="style")
     summary = "A citation key that breaks the list's dominant key convention."
     options = {
         "style": Option(

@@ -4,12 +4,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from awesome_tidy.model import Document, ListItem, html_regions
-from awesome_tidy.rule import WHITESPACE, Edit, Fix, Problem, Rule
+from awesome_tidy.rule import LIST_STORMS, WHITESPACE, Edit, Fix, Problem, Rule
 
 
 class ListIndent(Rule):
     name = "list-indent"
     severity = "warning"
+    judges_entries = LIST_STORMS
     summary = "A top-level list item indented from the left margin."
     fix_safety = "safe"
     changes = (WHITESPACE,)

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from awesome_tidy.model import Document, ListItem, dominant
-from awesome_tidy.rule import LIST_MARKER, Edit, Fix, Option, Problem, Rule
+from awesome_tidy.rule import LIST_MARKER, Edit, Fix, Option, Problem, Rule, Storms
 
 # The share of a depth's bullets one character must hold to be the list's convention: below it
 # the list mixes bullets by habit, and a restyle would be a taste, not a fix.
@@ -15,6 +15,7 @@ _CONVENTION = 0.75
 class ListMarker(Rule):
     name = "list-marker"
     severity = "warning"
+    judges_entries = Storms(sections=False, expectation="marker")
     summary = "A bullet that differs from the one the list uses at that depth."
     fix_safety = "safe"
     changes = (LIST_MARKER,)

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from awesome_tidy.model import Cover, Document, link_at
-from awesome_tidy.rule import Problem, Rule
+from awesome_tidy.rule import LIST_STORMS, Problem, Rule
 
 # A line that opens with a bullet right against a bracket: rare, so found in one pass first.
 _CANDIDATE = re.compile(r"^[ \t]*[-+]\[", re.MULTILINE)
@@ -14,6 +14,7 @@ _SHOWN = 30
 class ListMarkerSpace(Rule):
     name = "list-marker-space"
     severity = "warning"
+    judges_entries = LIST_STORMS
     summary = "A line written as a list item with no space after its bullet: `-[Name](url)`."
     # The fix (one space) would turn the line into a list item, a new entry: the fixer's
     # verification keeps entries as they are, so the rule reports and leaves the edit to you.

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from awesome_tidy.model import Cover, Document, Entry, Part
-from awesome_tidy.rule import Edit, Fix, Problem, Rule, replace_chars
+from awesome_tidy.rule import DEFECT_STORMS, Edit, Fix, Problem, Rule, replace_chars
 
 # A brace is deleted, or, where it stands for a square bracket, becomes that bracket: deleting
 # the `}` of `[2026}` would leave the `[` open, a new defect.
@@ -22,6 +22,7 @@ _MATH = re.compile(
 class StrayBrace(Rule):
     name = "stray-brace"
     severity = "error"
+    judges_entries = DEFECT_STORMS
     summary = "BibTeX braces left in a title or key."
     fix_safety = "safe"
     changes = (replace_chars({"{": ("", "["), "}": ("", "]")}),)
@@ -32,17 +33,48 @@ class StrayBrace(Rule):
             for label, part in (("key", entry.key), ("title", entry.title)):
                 if part is None or ("{" not in part.text and "}" not in part.text):
                     continue
-                for offset, square in _braces(text, entry, part):
+                found = list(_braces(text, entry, part))
+                commands = _around_commands(text, [offset for offset, _ in found])
+                for offset, square in found:
                     char = text[offset]
                     message = f"stray {char!r} in {label}"
                     if square:
                         message = f"{char!r} where {square!r} belongs in {label}"
-                    yield self.problem(
-                        offset,
-                        offset + 1,
-                        message=message,
-                        fix=Fix.safe(Edit(offset, offset + 1, square)),
-                    )
+                    fix = None if offset in commands else Fix.safe(Edit(offset, offset + 1, square))
+                    yield self.problem(offset, offset + 1, message=message, fix=fix)
+
+
+# ``{\texttrademark}``, ``\emph{word}``, ``{\em text}``: braces that delimit a LaTeX command or
+# its argument. Deleting them leaves the command glued to the text around it
+# (``SimNet\texttrademark:``), a new defect; only the author can write what was meant.
+_COMMAND_AFTER = re.compile(r"\\[A-Za-z]+")
+_COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+$")
+
+
+def _around_commands(text: str, braces: list[int]) -> set[int]:
+    r"""The braces whose fix is withheld: each brace of a pair (or a lone one) that a
+    backslash command opens (``{\texttrademark``) or ends before (``\emph{``, ``\LaTeX}``)."""
+    pairs: dict[int, int] = {}
+    opened: list[int] = []
+    for offset in braces:
+        if text[offset] == "{":
+            opened.append(offset)
+        elif opened:
+            start = opened.pop()
+            pairs[start], pairs[offset] = offset, start
+    withheld: set[int] = set()
+    for offset in braces:
+        if _command_beside(text, offset):
+            withheld.update((offset, pairs.get(offset, offset)))
+    return withheld
+
+
+def _command_beside(text: str, offset: int) -> bool:
+    before = text[max(0, offset - 40) : offset]
+    return bool(
+        _COMMAND_BEFORE.search(before)
+        or (text[offset] == "{" and _COMMAND_AFTER.match(text, offset + 1))
+    )
 
 
 def _braces(text: str, entry: Entry, part: Part) -> Iterator[tuple[int, str]]:

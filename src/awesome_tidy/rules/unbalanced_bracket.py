@@ -131,6 +131,7 @@ def _unbalanced(
     next_span = 0
     # A ``”`` that closed nothing and awaits its partner (see ``_stray_quote``).
     strays: list[int] = []
+    literal = _Escaped()
     # Performance (issue 3): visit only brackets and backslashes, found in C, instead of every
     # character in Python (this rule took longer than parsing a 100,000-entry list); the spans
     # to skip (sorted) are walked alongside, in order, instead of searched for every bracket.
@@ -138,31 +139,90 @@ def _unbalanced(
         index = match.start()
         if index < escaped_until:
             continue
+        while next_span < len(skip) and skip[next_span][1] <= index:
+            next_span += 1
+        if next_span < len(skip) and skip[next_span][0] <= index:
+            continue
         char = text[index]
         if char == "\\":
             escaped_until = index + 2
-            continue
-        while next_span < len(skip) and skip[next_span][1] <= index:
-            next_span += 1
-        if (next_span == len(skip) or skip[next_span][0] > index) and not _face(text, index, start):
+            literal.see(text, index + 1, end)
+        elif not _face(text, index, start):
             opener = _FAMILY.get(char, char)
             if opener in "([“《「『":
                 stack.append(index)
                 open_counts[opener] += 1
             elif char in _OPENER:
-                yield from _close(text, stack, open_counts, index, strays)
+                yield from _close(text, stack, open_counts, index, strays, literal)
+    yield from _left_open(text, stack, strays, literal)
+
+
+def _left_open(
+    text: str, stack: list[int], strays: list[int], literal: _Escaped
+) -> Iterator[tuple[int, str]]:
+    """What the segment's end leaves unpaired: openers no escaped closer closes, lone ``”``."""
     for offset in stack:
-        yield offset, f"{text[offset]!r} is never closed"
+        if not literal.closes(_FAMILY.get(text[offset], text[offset]), offset):
+            yield offset, f"{text[offset]!r} is never closed"
+    for offset in strays:
+        yield offset, "'”' closes nothing"
+
+
+class _Escaped:
+    r"""The escaped brackets of a segment (``\[``, ``\]``), text to Markdown, which still pair
+    with the brackets around them as a reader sees them: ``\[[Project](url)]`` shows
+    ``[Project]``, its ``]`` closing the escaped ``\[``. An escaped bracket is asked for only
+    where an unescaped one would be reported, so that ``[Other \[x](url)`` still closes its
+    link; one left unpaired is a literal bracket written on purpose, never reported."""
+
+    def __init__(self) -> None:
+        self.openers: dict[str, list[int]] = {"(": [], "[": []}
+        self.closers: dict[str, list[int]] = {"(": [], "[": []}
+
+    def see(self, text: str, index: int, end: int) -> None:
+        char = text[index] if index < end else ""
+        if char and char in "([":
+            self.openers[char].append(index)
+        elif char and char in ")]":
+            kind = _OPENER[char]
+            if self.openers[kind]:
+                self.openers[kind].pop()  # ``\[sic\]``: escaped on both sides
+            else:
+                self.closers[kind].append(index)
+
+    def opens(self, kind: str) -> bool:
+        """Whether an escaped opener of ``kind`` awaits a closer, which then closes it."""
+        pending = self.openers.get(kind)
+        if not pending:
+            return False
+        pending.pop()
+        return True
+
+    def closes(self, kind: str, offset: int) -> bool:
+        """Whether an escaped closer of ``kind`` after ``offset`` closes that opener."""
+        pending = self.closers.get(kind, [])
+        for at, closer in enumerate(pending):
+            if closer > offset:
+                del pending[at]
+                return True
+        return False
 
 
 def _close(
-    text: str, stack: list[int], open_counts: Counter[str], index: int, strays: list[int]
+    text: str,
+    stack: list[int],
+    open_counts: Counter[str],
+    index: int,
+    strays: list[int],
+    literal: _Escaped,
 ) -> Iterator[tuple[int, str]]:
     """Close the nearest opener of the closer's kind; those opened after it were never closed."""
     wanted = _OPENER[text[index]]
     if not open_counts[wanted]:
         if wanted == "“":
-            yield from _stray_quote(index, strays)
+            _stray_quote(index, strays)
+        elif literal.opens(wanted):
+            return
         elif wanted not in "(（" or not _enumerates(text, index):
             yield index, f"{text[index]!r} closes nothing"
         return
@@ -175,14 +235,14 @@ def _close(
         yield offset, f"{text[offset]!r} is never closed"
 
 
-def _stray_quote(index: int, strays: list[int]) -> Iterator[tuple[int, str]]:
-    """``”隐藏”``: a quote opened with the closing mark by mistake. The first ``”`` closes
-    nothing and is the slip; the next one rightly closes it and is not reported again."""
+def _stray_quote(index: int, strays: list[int]) -> None:
+    """``”A Survey”``: a quote opened and closed with the same mark, as Japanese and Chinese
+    text often does, is a style, not an imbalance: two such ``”`` pair off. A ``”`` left
+    without a partner closes nothing, and is reported when the segment ends."""
     if strays:
         strays.pop()
-        return
-    strays.append(index)
-    yield index, "'”' closes nothing"
+    else:
+        strays.append(index)
 
 
 def _face(text: str, index: int, start: int) -> bool:

@@ -27,11 +27,37 @@ class YearOutOfRange(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         earliest = self.option("min-year")
         latest = self.option("max-year") or datetime.date.today().year + 1
+        classics: bool | None = None  # counted once an early year asks for it
         for entry in doc.entries:
             year = entry.year_value
             if entry.year is None or year is None or earliest <= year <= latest:
                 continue
             if not doc.convention(entry).year_understood:
                 continue
+            if _PRINTED <= year < earliest:
+                if classics is None:
+                    classics = _dates_old_works(doc, earliest)
+                if classics:
+                    continue  # ``Dedekind (1887)`` in a list that dates works from 1908 on
             bound = f"before {earliest}" if year < earliest else f"after {latest}"
             yield self.problem(entry.year.start, entry.year.end, message=f"year {year} is {bound}")
+
+
+_PRINTED = 1450
+"""The earliest year a printed work of a list of classics may carry (a slip of a modern year,
+``1019`` for ``2019``, falls before it)."""
+_OLD = 1950
+_OLD_WORKS = 3
+
+
+def _dates_old_works(doc: Document, earliest: int) -> bool:
+    """Whether the list dates old works: three or more of its entries carry a year from
+    ``earliest`` to 1950 (``Turing (1936)``, ``Church (1941)``). Then a year from the print era
+    before ``earliest`` (``Hume (1779)``) is a classic's, as the list means, not a slip of a
+    modern year, and it is not reported."""
+    old = sum(
+        1
+        for entry in doc.entries
+        if entry.year_value is not None and earliest <= entry.year_value < _OLD
+    )
+    return old >= _OLD_WORKS
