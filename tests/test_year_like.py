@@ -81,6 +81,17 @@ def test_a_short_date_is_a_year_where_the_list_writes_full_dates_alike() -> None
         ("bioRxiv", True),
         ("Jane Doe. ICML 2019. [[pdf](https://arxiv.org/pdf/1901.00001.pdf)]", False),
         ("Corresponding author: Jane Doe", False),
+        # every spelling the marker knows, in any case, passes the quick test before it
+        ("PRE-PRINT", True),
+        ("Tech. Report", True),
+        ("tech report", True),
+        ("SSRN", True),
+        ("medRxiv", True),
+        ("ChemRxiv 2020", True),
+        # text that is not ASCII is searched whatever it holds (``ſ`` matches ``s`` in case)
+        ("Jane Doe. ſſrn", True),
+        ("Jane Doe. 预印本", False),
+        ("Jane Doe. Blueprint networks", False),
     ],
 )
 def test_preprint_marker(text: str, marker: bool) -> None:

@@ -22,6 +22,7 @@ from awesome_tidy.metadata import (
     heading_dates,
     holds_short_date,
     holds_year_like,
+    may_name_preprint,
     plausible_year,
     preprint_marker,
 )
@@ -170,7 +171,7 @@ def _years_cited(entries: list[Entry]) -> bool:
 def _year_cited(entry: Entry) -> bool:
     assert entry.year is not None
     at = entry.year.start
-    return any(
+    return bool(entry.links) and any(
         link.start <= at < link.end
         and link is not entry.title_link
         and (link.kind == "anchor" or ET_AL.search(link.label.text) is not None)
@@ -232,6 +233,8 @@ def preprint(entry: Entry) -> str | None:
 def _preprint_namings(entry: Entry) -> list[str]:
     """Every way the entry names a preprint: by arXiv id (``preprint``) and by a venue marker
     outside its title (``marker``); either being the group's undated way silences it."""
+    if not entry.links and not may_name_preprint(entry.body.text):
+        return []
     namings = [how] if (how := preprint(entry)) is not None else []
     body = entry.body
     title = entry.title

@@ -22,6 +22,8 @@ class KeyConflict(Rule):
             if _judged(doc, entry):
                 by_key.setdefault(entry.key_text or "", []).append(entry)
         for key, entries in by_key.items():
+            if len(entries) < 2:
+                continue  # most keys: one entry, no title to compare (a call saved per key)
             first = entries[0]
             for entry in _other_papers(entries):
                 assert entry.key is not None

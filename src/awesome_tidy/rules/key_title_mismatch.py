@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.model import KEY_STYLES, Document, dominant_key_style
+from awesome_tidy.model import Document, dominant_key_style
 from awesome_tidy.rule import Problem, Rule
 
 # Google Scholar builds a key from the author, the year and the title's first significant word.
@@ -41,7 +41,6 @@ class KeyTitleMismatch(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         if not doc.has_keys or dominant_key_style(doc.entries) != "google-scholar":
             return
-        style = KEY_STYLES["google-scholar"]
         for entry in doc.entries:
             key = entry.key_text
             if not key or entry.key is None or entry.title is None:
@@ -50,7 +49,8 @@ class KeyTitleMismatch(Rule):
             if not convention.keys_understood or convention.key_style != "google-scholar":
                 continue
             parts = _KEY_PARTS.fullmatch(key)
-            if parts is None or not parts.group(3) or not style.fullmatch(key):
+            # The entry's style, read once per key: a Google Scholar key matches that pattern.
+            if parts is None or not parts.group(3) or entry.key_style != "google-scholar":
                 continue
             words = _first_words(entry.title_text)
             if words is None or parts.group(3) in words:
