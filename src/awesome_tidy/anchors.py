@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html import unescape
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -38,6 +40,12 @@ _TAG_OPEN = re.compile(r"<[a-z][a-z0-9-]{0,20}\s", re.IGNORECASE)
 _MAX_TAG = 400
 _TAG = re.compile(r"<[^<>\n]*>")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+# A heading written in HTML (``<summary><h2>Games</h2></summary>``): GitHub gives it an anchor
+# from its text as it does a ``##`` heading. Its text is short; a longer span is not read.
+_HTML_HEADING = re.compile(r"<h([1-6])(?:\s[^<>]*)?>(.{0,400}?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+# A ``##`` line inside an HTML block: whether GitHub makes it a heading depends on blank lines
+# and tags around it, so its anchor may exist.
+_HASH_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _WORDS = re.compile(r"[^\W_]+")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -228,6 +236,8 @@ def read_anchors(doc: Document) -> Anchors:
     if any(ord(char) in _EMOJI_MARKS for text in texts for char in text):
         _index(by_slug, _deduplicated([legacy_slug(text) for text in texts]))
     html = _html_anchors(doc)
+    for slug in _maybe_headings(doc, slugs):
+        html.setdefault(slug, None)
     anchors = Anchors(slugs, by_slug, html, [])
     anchors.tables = _tables_of_contents(doc, anchors)
     return anchors
@@ -276,6 +286,30 @@ def _html_anchors(doc: Document) -> dict[str, int | None]:
         if tag not in code:
             found.setdefault(value.group(1), _heading_at(doc, starts, tag))
     return found
+
+
+def _maybe_headings(doc: Document, slugs: list[str]) -> Iterator[str]:
+    """The anchors of headings the model does not hold but GitHub may draw: headings written
+    in HTML, and ``##`` lines inside HTML blocks (not in code or comments). Each gives its slug
+    and the numbered ones a repeat of it may get (GitHub counts repeats in page order): a link
+    to any of them may work."""
+    text = doc.text
+    found = [(m.start(), _TAG.sub("", m.group(2))) for m in _HTML_HEADING.finditer(text)]
+    for block in doc.blocks:
+        if block.kind == "html_block":
+            lines = _HASH_LINE.finditer(text, block.start, block.end)
+            found.extend((m.start(), m.group(1)) for m in lines)
+    if not found:
+        return
+    code = Cover(_unrendered(doc))
+    taken = Counter(slugs)
+    for start, written in found:
+        if start in code:
+            continue
+        base = github_slug(" ".join(rendered_text(unescape(written)).split()))
+        yield base
+        taken[base] += 1
+        yield from (f"{base}-{n}" for n in range(1, taken[base]))
 
 
 def without_comments(text: str) -> str:

@@ -24,7 +24,9 @@ class EmptySection(Rule):
             if following is not None and following.level > heading.level:
                 continue  # its subsections are its content
             if following is not None and (
-                _opens_part(heading, following, parts) or _line_over_rule(heading, following)
+                _opens_part(heading, following, parts)
+                or _line_over_rule(heading, following)
+                or _title_over_peers(headings, index)
             ):
                 continue
             if banner_heading(heading.text.strip()) or _repository_banner(
@@ -68,6 +70,25 @@ def _opens_part(heading: Heading, following: Heading, parts: set[int]) -> bool:
         and following.level == heading.level
         and not following.numbered
     )
+
+
+def _title_over_peers(headings: list[Heading], index: int) -> bool:
+    """Whether the heading opens a part whose sections follow it at its own level, where the
+    levels are not kept: it is the first heading of its level under its parent, after sections
+    set deeper than it (``# List``, ``### Ranking``, ``### Serving``, then ``## In industry``
+    over ``## Netflix``, ``## Hulu``). Its author wrote the part's title at its sections' level;
+    which of them it holds is not known, so it is not called empty."""
+    heading = headings[index]
+    if index + 1 >= len(headings) or headings[index + 1].level != heading.level:
+        return False
+    before: list[Heading] = []
+    for earlier in reversed(headings[:index]):
+        if earlier.level < heading.level:
+            break  # its parent
+        if earlier.level == heading.level:
+            return False  # not the first of its level
+        before.append(earlier)
+    return bool(before)
 
 
 def _line_over_rule(heading: Heading, following: Heading) -> bool:

@@ -35,6 +35,9 @@ _ABOUT = frozenset(
         *("drafts", "draft", "archives", "archive", "connect", "contact", "contacts"),
     )
 )
+# ``## Sandbox <!-- omit in toc -->`` (the mark of Markdown All in One and its kin, on the
+# heading or the line above it): its author left the heading out of the table on purpose.
+_OMITTED = re.compile(r"<!--[ \t]*omit[ \t]+(?:in|from)[ \t]+toc[ \t]*-->", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n|[ \t]*#{1,6}(?:[ \t][^\n]*)?\n)+")
 
 
@@ -438,7 +441,15 @@ def _scope(doc: Document, table: TableOfContents) -> list[int]:
         and not heading.in_list_item
         and id(section) not in holding
         and not not_listed(section)
+        and not _omitted(doc, heading)
     ]
+
+
+def _omitted(doc: Document, heading: Heading) -> bool:
+    """Whether the heading carries the mark that keeps it out of a table (``_OMITTED``)."""
+    above = doc.line_index(heading.start)  # 0-based: the 1-based number of the line above
+    above_text = doc.line_text(above) if above > 0 else ""
+    return bool(_OMITTED.search(heading.text) or _OMITTED.search(above_text))
 
 
 def _convention(doc: Document, listed: list[int]) -> tuple[bool, bool]:
