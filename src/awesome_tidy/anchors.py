@@ -42,7 +42,9 @@ _TAG = re.compile(r"<[^<>\n]*>")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # A heading written in HTML (``<summary><h2>Games</h2></summary>``): GitHub gives it an anchor
 # from its text as it does a ``##`` heading. Its text is short; a longer span is not read.
-_HTML_HEADING = re.compile(r"<h([1-6])(?:\s[^<>]*)?>(.{0,400}?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_HEADING = re.compile(
+    r"<h([1-6])(?:\s[^<>]*)?>(.{0,400}?)</h\1\s*>", re.IGNORECASE | re.DOTALL
+)
 # A ``##`` line inside an HTML block: whether GitHub makes it a heading depends on blank lines
 # and tags around it, so its anchor may exist.
 _HASH_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
