@@ -281,13 +281,15 @@ class Conventions:
             shared: sum(1 for entry in alike_entries if dated(entry)) / len(alike_entries)
             for shared, alike_entries in alike.items()
         }
-        # The entries of groups big enough to say, and how many of each group carry a year.
-        self._group_dated = {
-            id(entry): sum(1 for other in group if dated(other))
-            for group in groups.values()
-            if len(group) >= _SMALL_GROUP
-            for entry in group
-        }
+        # For the entries of groups big enough to say: how many of their group carry a year,
+        # and whether those that do are mostly credited as papers (``_credited``).
+        self._group_dated: dict[int, tuple[int, bool]] = {}
+        for group in groups.values():
+            if len(group) >= _SMALL_GROUP:
+                with_year = [other for other in group if dated(other)]
+                credited = sum(map(_credited, with_year)) * 2 > len(with_year)
+                for entry in group:
+                    self._group_dated[id(entry)] = (len(with_year), credited)
 
     def of(self, entry: Entry) -> Convention:
         return self._of[id(entry)]
@@ -296,24 +298,29 @@ class Conventions:
         """Whether the entry's group clearly carries years: a clear majority of it, or of the
         list's entries written alike (``_CLEAR_MAJORITY``). A link list that tags some recent
         items ``(2024)`` has no year convention to break, nor has a list of tools that dates
-        five of nine (those with a paper). Where most but not clearly most of a group of its
-        own are dated, by enough entries to show the habit (``_HABIT``), and most of the list's
-        entries written alike too, only an entry that reads as a paper is judged
-        (``_reads_as_paper``): a tool or data set among them has no year to miss. ``whole`` is
-        the entry's text with its lines below."""
+        five of nine (those with a paper).
+
+        Where most but not clearly most of the group and of the list's entries written alike
+        are dated, only an entry that reads as a paper is judged (a tool or data set among them
+        has no year to miss): a title that is no name (``_is_name``) with a venue, a key or
+        authors, or among dated entries so credited; or with a paper's link, where enough of
+        its group are dated to show the habit (``_HABIT``). ``**PyDy** by Jason Moore ...
+        [paper](doi)`` among tools dated ``by Author (Year)`` is a tool citing its paper.
+        ``whole`` is the entry's text with its lines below."""
         convention = self.of(entry)
         if not convention.year_understood:
             return False
-        if (
-            convention.year_share > _CLEAR_MAJORITY
-            or self._alike_dated[skeleton(entry)] > _CLEAR_MAJORITY
-        ):
+        alike = self._alike_dated[skeleton(entry)]
+        if convention.year_share > _CLEAR_MAJORITY or alike > _CLEAR_MAJORITY:
             return True
-        return (
-            self._group_dated.get(id(entry), 0) >= _HABIT
-            and self._alike_dated[skeleton(entry)] > 0.5
-            and _reads_as_paper(entry, whole)
-        )
+        if convention.year_where == "year-column":
+            return True  # a table's header asks every row for its year
+        if alike <= 0.5 or entry.title is None or _is_name(entry.title.text):
+            return False
+        with_year, papers = self._group_dated.get(id(entry), (0, False))
+        if _credited(entry) or papers:
+            return True
+        return with_year >= _HABIT and _links_paper(entry, whole)
 
 
 def missing_years(doc: Document) -> list[Entry]:
@@ -530,7 +537,7 @@ def _says_no_paper(text: str, entry: Entry) -> bool:
 _CLEAR_MAJORITY = 0.75
 """More than this share of a group (or of the list's entries written alike) carrying years
 makes a year convention, whatever else the entry is: three in four of a small group do not."""
-_HABIT = 5
+_HABIT = 3
 """The dated entries a group needs for a bare majority of it to make a habit for its papers."""
 # Sections of a paper list that hold no papers (``## Tutorials``, ``## Tools and Libraries``,
 # ``## Journals``, ``## Research Groups``):
@@ -599,15 +606,13 @@ def _is_name(title: str) -> bool:
 _PAPER_URL = re.compile(r"\]\(\s*<?([^\s()<>]+)")
 
 
-def _reads_as_paper(entry: Entry, whole: str) -> bool:
-    """Whether an entry reads as a paper: a title that is no name (``_is_name``) and a venue,
-    a key, authors or a paper's link anywhere in its text (``[[pdf](arxiv)]`` on a line
-    below). ``**PyDy** by Jason Moore ... [paper](doi)`` is a tool that cites its paper, and
-    ``**How to build a dockerfile**`` a how-to."""
-    if entry.title is None or _is_name(entry.title.text):
-        return False
-    if entry.venue is not None or entry.key is not None or entry.authors:
-        return True
+def _credited(entry: Entry) -> bool:
+    """Whether the entry is credited as a paper: a venue, a citation key or authors."""
+    return entry.venue is not None or entry.key is not None or entry.authors is not None
+
+
+def _links_paper(entry: Entry, whole: str) -> bool:
+    """Whether the entry links a paper, on its first line or below (``[[pdf](arxiv)]``)."""
     return any(_paper_link(link) for link in entry.links) or any(
         _paper_url(url) for url in _PAPER_URL.findall(whole)
     )
