@@ -30,7 +30,7 @@ from awesome_tidy.metadata import key_year as key_year
 from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
 from awesome_tidy.nodes import Entry, Section, keys_name_papers
 from awesome_tidy.readers.row import VENUE_HEADERS, YEAR_HEADERS
-from awesome_tidy.text import is_cjk
+from awesome_tidy.text import is_cjk, normalize_title
 from awesome_tidy.urls import link_kind
 
 if TYPE_CHECKING:
@@ -281,18 +281,46 @@ class Conventions:
             shared: sum(1 for entry in alike_entries if dated(entry)) / len(alike_entries)
             for shared, alike_entries in alike.items()
         }
+        # For the entries of groups big enough to say: how many of their group carry a year,
+        # and whether those that do are mostly credited as papers (``_credited``).
+        self._group_dated: dict[int, tuple[int, bool]] = {}
+        for group in groups.values():
+            if len(group) >= _SMALL_GROUP:
+                with_year = [other for other in group if dated(other)]
+                credited = sum(map(_credited, with_year)) * 2 > len(with_year)
+                for entry in group:
+                    self._group_dated[id(entry)] = (len(with_year), credited)
 
     def of(self, entry: Entry) -> Convention:
         return self._of[id(entry)]
 
-    def year_established(self, entry: Entry) -> bool:
-        """Whether the entry's group clearly carries years: most of it, and either most of the
-        list's entries written alike too or a clear majority of the group (``_CLEAR_MAJORITY``).
-        A link list that tags some recent items ``(2024)`` has no year convention to break."""
+    def year_established(self, entry: Entry, whole: str) -> bool:
+        """Whether the entry's group clearly carries years: a clear majority of it, or of the
+        list's entries written alike (``_CLEAR_MAJORITY``). A link list that tags some recent
+        items ``(2024)`` has no year convention to break, nor has a list of tools that dates
+        five of nine (those with a paper).
+
+        Where most but not clearly most of the group and of the list's entries written alike
+        are dated, only an entry that reads as a paper is judged (a tool or data set among them
+        has no year to miss): a title that is no name (``_is_name``) with a venue, a key or
+        authors, or among dated entries so credited; or with a paper's link, where enough of
+        its group are dated to show the habit (``_HABIT``). ``**PyDy** by Jason Moore ...
+        [paper](doi)`` among tools dated ``by Author (Year)`` is a tool citing its paper.
+        ``whole`` is the entry's text with its lines below."""
         convention = self.of(entry)
         if not convention.year_understood:
             return False
-        return convention.year_share >= _CLEAR_MAJORITY or self._alike_dated[skeleton(entry)] > 0.5
+        alike = self._alike_dated[skeleton(entry)]
+        if convention.year_share > _CLEAR_MAJORITY or alike > _CLEAR_MAJORITY:
+            return True
+        if convention.year_where == "year-column":
+            return True  # a table's header asks every row for its year
+        if alike <= 0.5 or entry.title is None or _is_name(entry.title.text):
+            return False
+        with_year, papers = self._group_dated.get(id(entry), (0, False))
+        if _credited(entry) or papers:
+            return True
+        return with_year >= _HABIT and _links_paper(entry, whole)
 
 
 def missing_years(doc: Document) -> list[Entry]:
@@ -302,13 +330,15 @@ def missing_years(doc: Document) -> list[Entry]:
     are judged: a repository, tool or dataset among them carries no year to miss, and where a
     group names its preprints by arXiv id without a year, the id dates such a preprint.
     """
-    found = []
+    found: list[Entry] = []
     html_headings = _html_headings(doc)
     undated_items = _undated_parents(doc.entries)
+    entry_items = {id(entry.item) for entry in doc.entries if entry.item is not None}
     for entry in doc.entries:
-        if dated(entry) or entry.year_unknown or _under_dating_html_heading(html_headings, entry):
+        if _has_or_needs_none(entry, html_headings, entry_items):
             continue
-        if not doc.conventions.year_established(entry) or _names_a_resource(entry):
+        whole = doc.text[entry.start : entry.end]
+        if not doc.conventions.year_established(entry, whole) or _names_a_resource(entry):
             continue
         convention = doc.convention(entry)
         if convention.undated_preprints.intersection(_preprint_namings(entry)):
@@ -317,15 +347,23 @@ def missing_years(doc: Document) -> list[Entry]:
             continue
         if (convention.year_below and _companion(entry)) or convention.year_cited:
             continue
-        whole = doc.text[entry.start : entry.end]
         if _links_unlike_papers(doc, entry) or placeholder_date(whole) or _UNKNOWN.search(whole):
             continue
         if _introduces_items(entry) or _note_on_undated(undated_items, entry):
             continue
-        if convention.web_pages and _web_page(entry):
-            continue
-        found.append(entry)
+        if not (convention.web_pages and _web_page(entry)):
+            found.append(entry)
     return found
+
+
+def _has_or_needs_none(
+    entry: Entry, html_headings: tuple[list[int], list[bool]], entry_items: set[int]
+) -> bool:
+    """Whether the entry is dated (or says its year is unknown), or is no entry to ask a year
+    of: struck through, or a link of the entry above it."""
+    if dated(entry) or entry.year_unknown or _under_dating_html_heading(html_headings, entry):
+        return True
+    return _struck_through(entry) or _link_beside_parent(entry_items, entry)
 
 
 def _introduces_items(entry: Entry) -> bool:
@@ -370,8 +408,7 @@ def _web_page(entry: Entry) -> bool:
 
 
 def _hosts_paper(link: Link) -> bool:
-    url = link.url.text
-    return link_kind("", url) == "paper" or url.lower().split("?")[0].endswith(".pdf")
+    return _paper_url(link.url.text)
 
 
 _MOSTLY_PAGES = 0.75
@@ -497,8 +534,11 @@ def _says_no_paper(text: str, entry: Entry) -> bool:
     )
 
 
-_CLEAR_MAJORITY = 0.7
-"""The share of a group that carries years alone, whatever the rest of the list does."""
+_CLEAR_MAJORITY = 0.75
+"""More than this share of a group (or of the list's entries written alike) carrying years
+makes a year convention, whatever else the entry is: three in four of a small group do not."""
+_HABIT = 3
+"""The dated entries a group needs for a bare majority of it to make a habit for its papers."""
 # Sections of a paper list that hold no papers (``## Tutorials``, ``## Tools and Libraries``,
 # ``## Journals``, ``## Research Groups``):
 # every word of the heading is one of these, or a word that only qualifies them.
@@ -536,18 +576,73 @@ _NAME_WORDS = 3
 
 
 def _names_a_resource(entry: Entry) -> bool:
-    """``[IndicBERT](https://github.com/...)`` in a paper list: a repository, tool, dataset or
-    course, which no paper link, venue, authors or citation key makes a paper; or any entry
-    of a section about such things (``## Tutorials``, ``## Codebase``)."""
+    """``[IndicBERT](https://github.com/...)`` or ``**UK Biobank** is a resource that...`` in a
+    paper list: a repository, tool, dataset or course, which no paper link, venue, authors or
+    citation key makes a paper; or any entry of a section about such things (``## Tutorials``,
+    ``## Codebase``). A title that is no link names a resource only by being a name."""
     heading = entry.section.heading
     if heading is not None and _resource_heading(heading.text):
         return True
-    link = entry.title_link
-    if link is None or entry.key is not None or entry.venue is not None or entry.authors:
+    if entry.title is None or entry.key is not None or entry.venue is not None or entry.authors:
         return False
     if any(_paper_link(other) for other in entry.links):
         return False
-    return link.kind in _RESOURCE_KINDS or len(entry.title_text.split()) <= _NAME_WORDS
+    link = entry.title_link
+    if link is not None and link.kind in _RESOURCE_KINDS:
+        return True
+    return _is_name(entry.title.text)
+
+
+# ``ODE (Open Dynamics Engine)``: what a name spells out in brackets is still the name.
+_SPELLED_OUT = re.compile(r"\([^()]*\)")
+
+
+def _is_name(title: str) -> bool:
+    """Whether a title is a name (``IndicBERT v2``, ``ODE (Open Dynamics Engine)``), a few
+    words, not a paper's title."""
+    return len(normalize_title(_SPELLED_OUT.sub(" ", title)).split()) <= _NAME_WORDS
+
+
+_PAPER_URL = re.compile(r"\]\(\s*<?([^\s()<>]+)")
+
+
+def _credited(entry: Entry) -> bool:
+    """Whether the entry is credited as a paper: a venue, a citation key or authors."""
+    return entry.venue is not None or entry.key is not None or entry.authors is not None
+
+
+def _links_paper(entry: Entry, whole: str) -> bool:
+    """Whether the entry links a paper, on its first line or below (``[[pdf](arxiv)]``)."""
+    return any(_paper_link(link) for link in entry.links) or any(
+        _paper_url(url) for url in _PAPER_URL.findall(whole)
+    )
+
+
+def _paper_url(url: str) -> bool:
+    return link_kind("", url) == "paper" or _pdf(url)
+
+
+def _struck_through(entry: Entry) -> bool:
+    """``- ~~[Old book](url) by Doe~~``: an entry the maintainer struck through, withdrawn from
+    the list but kept in sight; nothing about it is still asked for."""
+    return entry.body.text.lstrip().startswith("~~")
+
+
+def _link_beside_parent(entry_items: set[int], entry: Entry) -> bool:
+    """``  - [arxiv version](url)`` nested under a paper: another link of the entry above it,
+    one link with a name for a label and nothing else, not a paper of its own."""
+    item = entry.item
+    if item is None or item.parent is None or id(item.parent) not in entry_items:
+        return False
+    link = entry.title_link
+    body = entry.body.text.strip(" *_")
+    return (
+        link is not None
+        and len(entry.links) == 1
+        and body.startswith("[")
+        and body.endswith(")")
+        and _is_name(link.label.text)
+    )
 
 
 # ``[????/??]``, ``(????)``: a date the list writes as question marks, for a paper not yet out.
@@ -606,7 +701,11 @@ def _links_unlike_papers(doc: Document, entry: Entry) -> bool:
 
 
 def _paper_link(link: Link) -> bool:
-    return link.kind == "paper" or link.url.text.lower().split("?")[0].endswith(".pdf")
+    return link.kind == "paper" or _pdf(link.url.text)
+
+
+def _pdf(url: str) -> bool:
+    return url.lower().split("?")[0].endswith(".pdf")
 
 
 def link_items(entries: Iterable[Entry]) -> list[Entry]:

@@ -190,6 +190,12 @@ class _Escaped:
             else:
                 self.closers[kind].append(index)
 
+    def mistyped(self, kind: str, index: int) -> None:
+        """A closer written for an opener (``_opens_word``), reported: it pairs with the next
+        closer of its kind left without one, which closes what the author meant to open."""
+        if kind in self.openers:
+            self.openers[kind].append(index)
+
     def opens(self, kind: str) -> bool:
         """Whether an escaped opener of ``kind`` awaits a closer, which then closes it."""
         pending = self.openers.get(kind)
@@ -225,6 +231,8 @@ def _close(
             return
         elif wanted not in "(（" or not _enumerates(text, index):
             yield index, f"{text[index]!r} closes nothing"
+            if _opens_word(text, index):
+                literal.mistyped(wanted, index)
         return
     while stack:
         offset = stack.pop()
@@ -254,6 +262,13 @@ def _face(text: str, index: int, start: int) -> bool:
     if at > start and text[at] == "-":
         at -= 1
     return at >= start and text[at] in ":;=" and (at == start or text[at - 1].isspace())
+
+
+def _opens_word(text: str, index: int) -> bool:
+    """Whether the closer at ``index`` stands where an opener would, after a space and against
+    the word it starts (``the method )described in) is``): a mistyped opener, whose closer
+    further on is right and would otherwise be reported as a second defect."""
+    return 0 < index < len(text) - 1 and text[index - 1].isspace() and text[index + 1].isalnum()
 
 
 def _enumerates(text: str, index: int) -> bool:
