@@ -14,7 +14,7 @@ class DuplicateEntry(Rule):
     changes = (DELETE_DUPLICATE_ITEM,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        labels = label_items(doc.text, doc.entries)
+        labels = label_items(doc.text, doc.entries) | _entry_items(doc)
         for group in doc.copies:
             first_in_place: dict[tuple[int, int, int], Entry] = {}
             items: dict[tuple[tuple[int, int, int], int, str], Entry] = {}
@@ -43,12 +43,21 @@ def _place(entry: Entry, labels: frozenset[int]) -> tuple[int, int, int]:
     its papers on purpose: a paper in both halves is listed twice by design, not by mistake.
     So does a list that says its papers may sit in several categories, under label items
     (``- Reward design`` over its papers): there a paper under two labels is cross-listed.
+    An entry nested under another entry (``- nnScaler ...`` over ``  - SuperScaler ...``, its
+    predecessor; a paper over its workshop version) is a note about that entry, not a second
+    listing: it is a copy only of another note under the same entry (``labels`` holds the
+    entries' items too).
     """
     item = entry.item
     if item is None:
         return id(entry.container), -1, 0
     label = id(item.parent) if item.parent is not None and id(item.parent) in labels else 0
     return id(entry.container), item.top_list, label
+
+
+def _entry_items(doc: Document) -> frozenset[int]:
+    """The list items (by id) that hold an entry: a sub-item under one is a note about it."""
+    return frozenset(id(entry.item) for entry in doc.entries if entry.item is not None)
 
 
 def _same_item(

@@ -3,10 +3,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from awesome_tidy.model import Document, Entry, same_venue
+from awesome_tidy.model import Document, Entry, normalize_url, same_venue
 from awesome_tidy.rule import Problem, Rule
 
 _MIN_SPACES = 2  # three words
+
+# ``2210.04182v2``: the version of an arXiv paper, which normal URLs leave out.
+_ARXIV_VERSION = re.compile(r"\d{4}\.\d{4,5}(v\d+)")
 
 # ``14 qubits on Ion traps``, ``0.17 on Ion traps``: a count or a measure right before the
 # words read as a venue makes them its unit or its setting.
@@ -31,9 +34,9 @@ class MetadataConflict(Rule):
                     *_conflict("year", entry, dated, years),
                     *_conflict("venue", entry, placed, venues),
                 ]
-                if not conflicts:
-                    continue
                 first = dated if dated is not None and dated is not entry else placed
+                if not conflicts or _two_versions(conflicts, entry, first, years):
+                    continue
                 assert first is not None
                 yield self.problem(
                     entry.body.start,
@@ -41,6 +44,32 @@ class MetadataConflict(Rule):
                     message="; ".join(conflicts),
                     related=first.start,
                 )
+
+
+def _two_versions(
+    conflicts: list[str], entry: Entry, first: Entry | None, years: Mapping[int, int | None]
+) -> bool:
+    """Years a year apart, and nothing else, on copies that cite two versions of the paper:
+    ``arxiv.org/pdf/2210.04182v1`` in 2022 and ``...v2`` (or the journal's DOI) in 2023. The
+    preprint's year and the publication's are both right for the link beside them. One link
+    under two years (``[arxiv'23]`` and ``[arxiv'24]`` on one arXiv id) is a slip."""
+    if first is None or len(conflicts) != 1 or not conflicts[0].startswith("year"):
+        return False
+    one, other = years[id(entry)], years[id(first)]
+    if one is None or other is None or abs(one - other) != 1:
+        return False
+    mine, theirs = _versions(entry), _versions(first)
+    return bool(mine and theirs) and not mine & theirs
+
+
+def _versions(entry: Entry) -> set[str]:
+    """The entry's paper links in normal form, with the arXiv version they name, if any."""
+    found = set()
+    for link in entry.real_links:
+        if link.kind == "paper":
+            version = _ARXIV_VERSION.search(link.url.text)
+            found.add(normalize_url(link.url.text) + (version.group(1) if version else ""))
+    return found
 
 
 def _surely_one_paper(entry: Entry) -> bool:
