@@ -10,6 +10,8 @@ _MIN_SPACES = 2  # three words
 
 # ``2210.04182v2``: the version of an arXiv paper, which normal URLs leave out.
 _ARXIV_VERSION = re.compile(r"\d{4}\.\d{4,5}(v\d+)")
+# ``proceedings.neurips.cc/paper/2023/file/...``: the year a link's path names.
+_PATH_YEAR = re.compile(r"(?<=/)((?:19|20)\d\d)(?=/)")
 
 # ``14 qubits on Ion traps``, ``0.17 on Ion traps``: a count or a measure right before the
 # words read as a venue makes them its unit or its setting.
@@ -35,7 +37,7 @@ class MetadataConflict(Rule):
                     *_conflict("venue", entry, placed, venues),
                 ]
                 first = dated if dated is not None and dated is not entry else placed
-                if not conflicts or _two_versions(conflicts, entry, first, years):
+                if not conflicts or _two_versions(conflicts, entry, first):
                     continue
                 assert first is not None
                 yield self.problem(
@@ -46,29 +48,33 @@ class MetadataConflict(Rule):
                 )
 
 
-def _two_versions(
-    conflicts: list[str], entry: Entry, first: Entry | None, years: Mapping[int, int | None]
-) -> bool:
-    """Years a year apart, and nothing else, on copies that cite two versions of the paper:
-    ``arxiv.org/pdf/2210.04182v1`` in 2022 and ``...v2`` (or the journal's DOI) in 2023. The
-    preprint's year and the publication's are both right for the link beside them. One link
-    under two years (``[arxiv'23]`` and ``[arxiv'24]`` on one arXiv id) is a slip."""
+def _two_versions(conflicts: list[str], entry: Entry, first: Entry | None) -> bool:
+    """Years a year apart, and nothing else, each written in its copy beside a link to another
+    version of the paper: ``arxiv.org/pdf/2210.04182v1`` in 2022 and ``...v2`` (or the
+    journal's DOI) in 2023. The preprint's year and the publication's are both right for the
+    link beside them. One link under two years (``[arxiv'23]`` and ``[arxiv'24]`` on one arXiv
+    id), a year from the section a copy is filed under (``## 2024``), or a year the copy's own
+    link contradicts (``[2024]`` on ``.../paper/2023/...``) is a slip."""
     if first is None or len(conflicts) != 1 or not conflicts[0].startswith("year"):
         return False
-    one, other = years[id(entry)], years[id(first)]
+    one, other = entry.year_value, first.year_value
     if one is None or other is None or abs(one - other) != 1:
         return False
-    mine, theirs = _versions(entry), _versions(first)
-    return bool(mine and theirs) and not mine & theirs
+    mine, theirs = _versions(entry, one), _versions(first, other)
+    return mine is not None and theirs is not None and bool(mine and theirs) and not mine & theirs
 
 
-def _versions(entry: Entry) -> set[str]:
-    """The entry's paper links in normal form, with the arXiv version they name, if any."""
+def _versions(entry: Entry, year: int) -> set[str] | None:
+    """The entry's paper links in normal form, with the arXiv version they name, if any; None
+    when a link's path holds another year than the entry's."""
     found = set()
     for link in entry.real_links:
-        if link.kind == "paper":
-            version = _ARXIV_VERSION.search(link.url.text)
-            found.add(normalize_url(link.url.text) + (version.group(1) if version else ""))
+        if link.kind != "paper":
+            continue
+        if any(int(said) != year for said in _PATH_YEAR.findall(link.url.text)):
+            return None
+        version = _ARXIV_VERSION.search(link.url.text)
+        found.add(normalize_url(link.url.text) + (version.group(1) if version else ""))
     return found
 
 
