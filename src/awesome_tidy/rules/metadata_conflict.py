@@ -53,7 +53,8 @@ def _two_versions(conflicts: list[str], entry: Entry, first: Entry | None) -> bo
     version of the paper: ``arxiv.org/pdf/2210.04182v1`` in 2022 and ``...v2`` (or the
     journal's DOI) in 2023. The preprint's year and the publication's are both right for the
     link beside them. One link under two years (``[arxiv'23]`` and ``[arxiv'24]`` on one arXiv
-    id), a year from the section a copy is filed under (``## 2024``), or a year the copy's own
+    id, or an id without a version beside ``v3``: its latest), a year from the section a copy
+    is filed under (``## 2024``), or a year the copy's own
     link contradicts (``[2024]`` on ``.../paper/2023/...``) is a slip."""
     if first is None or len(conflicts) != 1 or not conflicts[0].startswith("year"):
         return False
@@ -61,21 +62,30 @@ def _two_versions(conflicts: list[str], entry: Entry, first: Entry | None) -> bo
     if one is None or other is None or abs(one - other) != 1:
         return False
     mine, theirs = _versions(entry, one), _versions(first, other)
-    return mine is not None and theirs is not None and bool(mine and theirs) and not mine & theirs
+    if not mine or not theirs:  # None (a contradicted year) or no paper link
+        return False
+    return not any(_one_version(a, b) for a in mine for b in theirs)
 
 
-def _versions(entry: Entry, year: int) -> set[str] | None:
-    """The entry's paper links in normal form, with the arXiv version they name, if any; None
-    when a link's path holds another year than the entry's."""
-    found = set()
+def _versions(entry: Entry, year: int) -> list[tuple[str, str]] | None:
+    """The entry's paper links in normal form, query left out (``?utm_source=...``), each with
+    the arXiv version it names or ""; None when a link's path holds another year than the
+    entry's."""
+    found = []
     for link in entry.real_links:
         if link.kind != "paper":
             continue
         if any(int(said) != year for said in _PATH_YEAR.findall(link.url.text)):
             return None
         version = _ARXIV_VERSION.search(link.url.text)
-        found.add(normalize_url(link.url.text) + (version.group(1) if version else ""))
+        target = normalize_url(link.url.text).partition("?")[0]
+        found.append((target, version.group(1) if version else ""))
     return found
+
+
+def _one_version(first: tuple[str, str], second: tuple[str, str]) -> bool:
+    """One page, and no two versions named: an arXiv id without one is its latest."""
+    return first[0] == second[0] and (not first[1] or not second[1] or first[1] == second[1])
 
 
 def _surely_one_paper(entry: Entry) -> bool:
