@@ -36,9 +36,9 @@ class MetadataConflict(Rule):
                     *_conflict("year", entry, dated, years),
                     *_conflict("venue", entry, placed, venues),
                 ]
-                first = dated if dated is not None and dated is not entry else placed
-                if not conflicts or _two_versions(conflicts, entry, first):
+                if not conflicts or _two_versions(conflicts, entry, group, years, venues):
                     continue
+                first = dated if dated is not None and dated is not entry else placed
                 assert first is not None
                 yield self.problem(
                     entry.body.start,
@@ -48,20 +48,40 @@ class MetadataConflict(Rule):
                 )
 
 
-def _two_versions(conflicts: list[str], entry: Entry, first: Entry | None) -> bool:
-    """Years a year apart, and nothing else, each written in its copy beside a link to another
-    version of the paper: ``arxiv.org/pdf/2210.04182v1`` in 2022 and ``...v2`` (or the
-    journal's DOI) in 2023. The preprint's year and the publication's are both right for the
-    link beside them. One link under two years (``[arxiv'23]`` and ``[arxiv'24]`` on one arXiv
-    id, or an id without a version beside ``v3``: its latest), a year from the section a copy
-    is filed under (``## 2024``), or a year the copy's own
-    link contradicts (``[2024]`` on ``.../paper/2023/...``) is a slip."""
-    if first is None or len(conflicts) != 1 or not conflicts[0].startswith("year"):
+def _two_versions(
+    conflicts: list[str],
+    entry: Entry,
+    group: list[Entry],
+    years: Mapping[int, int | None],
+    venues: Mapping[int, str | None],
+) -> bool:
+    """A year and nothing else in conflict, and every copy of another year is another version
+    of the paper (``_other_version``): the preprint's year and the publication's are both right
+    for the link beside them."""
+    if len(conflicts) != 1 or not conflicts[0].startswith("year"):
         return False
-    one, other = entry.year_value, first.year_value
-    if one is None or other is None or abs(one - other) != 1:
+    mine = years[id(entry)]
+    others = [
+        other
+        for other in group
+        if other is not entry and years[id(other)] is not None and years[id(other)] != mine
+    ]
+    return bool(others) and all(_other_version(entry, other, venues) for other in others)
+
+
+def _other_version(entry: Entry, other: Entry, venues: Mapping[int, str | None]) -> bool:
+    """Two copies a year apart, each with its own year beside a link to another version:
+    ``arxiv.org/pdf/2210.04182v1`` in 2022 and ``...v2`` (or the journal's DOI) in 2023. One
+    link under two years (``[arxiv'23]`` and ``[arxiv'24]`` on one arXiv id, or an id without a
+    version beside ``v3``: its latest), one venue named by both (``[JMLR'21]`` and
+    ``[JMLR'22]``), a year from the section a copy is filed under (``## 2024``), or a year the
+    copy's own link contradicts (``[2024]`` on ``.../paper/2023/...``) is a slip."""
+    one, two = entry.year_value, other.year_value
+    if one is None or two is None or abs(one - two) != 1:
         return False
-    mine, theirs = _versions(entry, one), _versions(first, other)
+    if venues[id(entry)] is not None and venues[id(other)] is not None:
+        return False
+    mine, theirs = _versions(entry, one), _versions(other, two)
     if not mine or not theirs:  # None (a contradicted year) or no paper link
         return False
     return not any(_one_version(a, b) for a in mine for b in theirs)
