@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, label_items
+from awesome_tidy.model import Document, Entry, Link, TableRow, label_items, normalize_url
 from awesome_tidy.rule import DELETE_DUPLICATE_ITEM, Edit, Fix, Problem, Rule
+
+_VARIANT_ROWS = 3  # rows of a table whose link in one column is labelled alike: its vocabulary
 
 
 class DuplicateEntry(Rule):
@@ -14,7 +17,8 @@ class DuplicateEntry(Rule):
     changes = (DELETE_DUPLICATE_ITEM,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        labels = label_items(doc.text, doc.entries)
+        labels = label_items(doc.text, doc.entries) | _entry_items(doc)
+        rows = {row.line: row for row in doc.rows}
         for group in doc.copies:
             first_in_place: dict[tuple[int, int, int], Entry] = {}
             items: dict[tuple[tuple[int, int, int], int, str], Entry] = {}
@@ -26,6 +30,8 @@ class DuplicateEntry(Rule):
                 fix = None
                 if same is not entry:
                     first, fix = same, _deletion(entry)
+                elif _variants(doc, rows, first, entry):
+                    continue
                 yield self.problem(
                     entry.body.start,
                     entry.body.end,
@@ -43,12 +49,61 @@ def _place(entry: Entry, labels: frozenset[int]) -> tuple[int, int, int]:
     its papers on purpose: a paper in both halves is listed twice by design, not by mistake.
     So does a list that says its papers may sit in several categories, under label items
     (``- Reward design`` over its papers): there a paper under two labels is cross-listed.
+    An entry nested under another entry (``- nnScaler ...`` over ``  - SuperScaler ...``, its
+    predecessor; a paper over its workshop version) is a note about that entry, not a second
+    listing: it is a copy only of another note under the same entry (``labels`` holds the
+    entries' items too).
     """
     item = entry.item
     if item is None:
         return id(entry.container), -1, 0
     label = id(item.parent) if item.parent is not None and id(item.parent) in labels else 0
     return id(entry.container), item.top_list, label
+
+
+def _variants(doc: Document, rows: dict[int, TableRow], first: Entry, entry: Entry) -> bool:
+    """Two rows of one table that differ in one cell only, a link to another file labelled by
+    another value of that column's vocabulary (``| RBY1 | [URDF](.../model.urdf) |`` and ``|
+    RBY1 | [MJCF](.../model.xml) |``, each label on three rows or more): one thing in two
+    formats or flavours, listed once per variant on purpose."""
+    one, other = rows.get(first.line), rows.get(entry.line)
+    if one is None or other is None or len(one.cells) != len(other.cells):
+        return False
+    text = doc.text
+    differ = [
+        column
+        for column, (a, b) in enumerate(zip(one.cells, other.cells, strict=True))
+        if text[a[0] : a[1]] != text[b[0] : b[1]]
+    ]
+    if len(differ) != 1:
+        return False
+    column = differ[0]
+    links = (_cell_link(first, one.cells[column]), _cell_link(entry, other.cells[column]))
+    if links[0] is None or links[1] is None:
+        return False
+    labels = [link.label.text for link in links if link is not None]
+    urls = {normalize_url(link.url.text) for link in links if link is not None}
+    if labels[0] == labels[1] or len(urls) == 1:
+        return False
+    vocabulary = Counter(
+        link.label.text
+        for row_entry in doc.entries
+        if row_entry.table is one.table
+        and (row := rows.get(row_entry.line)) is not None
+        and column < len(row.cells)
+        and (link := _cell_link(row_entry, row.cells[column])) is not None
+    )
+    return all(vocabulary[label] >= _VARIANT_ROWS for label in labels)
+
+
+def _cell_link(entry: Entry, cell: tuple[int, int]) -> Link | None:
+    """The entry's first link inside a cell of its row."""
+    return next((link for link in entry.links if cell[0] <= link.start < cell[1]), None)
+
+
+def _entry_items(doc: Document) -> frozenset[int]:
+    """The list items (by id) that hold an entry: a sub-item under one is a note about it."""
+    return frozenset(id(entry.item) for entry in doc.entries if entry.item is not None)
 
 
 def _same_item(

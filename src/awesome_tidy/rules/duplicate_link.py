@@ -7,8 +7,10 @@ from collections.abc import Callable, Iterator
 from awesome_tidy.model import (
     Document,
     Entry,
+    Link,
     Section,
     label_items,
+    label_kind,
     link_kind,
     normalize_title,
     normalize_url,
@@ -31,6 +33,7 @@ _MIN_NAMING = 3  # letters a name needs to be found spelled in a URL (``elm``)
 _MAX_NAMED_WORDS = 6
 _SOURCE_ENTRIES = 3  # papers of one section citing one page: a source, not a copied link
 _CITED_WIDELY = 20
+_HABIT = 5  # things listed in two sections or more: the list cross-lists by habit
 _SPELLED = 1000  # the whole name spelled: more than any count of its words
 # Words of a URL that name its host's kind, never an item: ``github.com/org/x`` names ``x``.
 _HOST_WORDS = frozenset(
@@ -60,7 +63,7 @@ class DuplicateLink(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         sharing: dict[str, list[Entry]] = {}
         for entry in doc.entries:
-            link = entry.primary_link
+            link = _own_link(doc, entry)
             if link is None:
                 continue
             url = normalize_url(link.url.text)
@@ -69,10 +72,11 @@ class DuplicateLink(Rule):
                 sharing.setdefault(url, []).append(entry)
         labels = label_items(doc.text, doc.entries)
         citing = _citing(sharing)
+        habit = _cross_lists(doc)
         for url, entries in sharing.items():
             if len(entries) > 1 and _source_page(url, entries, citing):
                 continue
-            for entry, first in _slips(url, entries, labels):
+            for entry, first in _slips(url, entries, labels, habit):
                 link = entry.primary_link
                 assert link is not None
                 yield self.problem(
@@ -83,6 +87,19 @@ class DuplicateLink(Rule):
                 )
 
 
+def _own_link(doc: Document, entry: Entry) -> Link | None:
+    """The entry's primary link, unless it is a cross-reference in a note below the title
+    (``- EiCi: ...<br>`` then ``like AMBERT: [AMBERT](arxiv...)<br>``): a link on a later line
+    than a linkless title, labelled by a name and not by what it is (``[paper]``, ``[PDF]``,
+    ``[ACL 2023]``), points at another work the note compares the entry with."""
+    link = entry.primary_link
+    title = entry.title
+    if link is None or title is None or link is entry.title_link:
+        return link
+    below = "\n" in doc.text[title.end : link.start]
+    return None if below and label_kind(link.label.text) is None else link
+
+
 def _organisation_page(url: str) -> bool:
     """``github.com/huggingface``, ``huggingface.co/stabilityai``: an owner's page on a code or
     model host, which every project of the owner may link."""
@@ -90,7 +107,16 @@ def _organisation_page(url: str) -> bool:
     return host in _OWNER_HOSTS and bool(path) and "/" not in path
 
 
-def _slips(url: str, entries: list[Entry], labels: frozenset[int]) -> Iterator[tuple[Entry, Entry]]:
+def _cross_lists(doc: Document) -> bool:
+    """Whether the list files things under several sections by habit: ``_HABIT`` of them or
+    more are copies in two sections (what cross-section-duplicate tells of)."""
+    spread = (len({id(entry.section) for entry in group}) > 1 for group in doc.copies)
+    return sum(spread) >= _HABIT
+
+
+def _slips(
+    url: str, entries: list[Entry], labels: frozenset[int], habit: bool = False
+) -> Iterator[tuple[Entry, Entry]]:
     """Each entry whose link is another entry's, with that entry.
 
     The entry whose name the URL spells best owns the link (``jotai.pmnd.rs`` and Jotai;
@@ -100,7 +126,9 @@ def _slips(url: str, entries: list[Entry], labels: frozenset[int]) -> Iterator[t
     names (four words at most) that is their source, shared by titles it is one paper listed
     twice or a link pasted into the wrong entry.
 
-    ``labels``: the label items under which the list cross-lists papers on purpose.
+    ``labels``: the label items under which the list cross-lists papers on purpose; ``habit``:
+    the list files things under several sections (two names of one project on one link, in two
+    sections, are one more of its cross-listings).
     """
     spelled = _URL_WORD.findall(url.casefold())
     scores = [_naming(spelled, entry) for entry in entries]
@@ -114,6 +142,12 @@ def _slips(url: str, entries: list[Entry], labels: frozenset[int]) -> Iterator[t
             or (best and score == best)
             or _same_entry(owner, entry)
             or _cross_listed(owner, entry, labels)
+            or (
+                habit
+                and owner.section is not entry.section
+                and _is_a_name(owner)
+                and _is_a_name(entry)
+            )
         ):
             continue
         if best == _SPELLED or not (_is_a_name(owner) and _is_a_name(entry)):
@@ -307,7 +341,12 @@ def _spells_head(spelled: list[str], title: str) -> bool:
     """Whether the URL's words hold the name before a title's colon, whole and as one word."""
     head, colon, _ = title.partition(":")
     name = "".join(_URL_WORD.findall(head.casefold()))
-    return bool(colon) and len(name) > _MIN_NAMING and name in spelled[1:]
+    if not colon or len(name) <= _MIN_NAMING:
+        return False
+    # Or the site spelled whole: ``zhishi.me`` is *Zhishi.me: Chinese Linking Open Data*.
+    return name in spelled[1:] or any(
+        "".join(spelled[:end]) == name for end in range(2, len(spelled) + 1)
+    )
 
 
 def _is_a_name(entry: Entry) -> bool:

@@ -3,10 +3,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from awesome_tidy.model import Document, Entry, same_venue
+from awesome_tidy.model import Document, Entry, normalize_url, same_venue
 from awesome_tidy.rule import Problem, Rule
 
 _MIN_SPACES = 2  # three words
+
+# ``2210.04182v2``: the version of an arXiv paper, which normal URLs leave out.
+_ARXIV_VERSION = re.compile(r"\d{4}\.\d{4,5}(v\d+)")
+# ``proceedings.neurips.cc/paper/2023/file/...``: the year a link's path names.
+_PATH_YEAR = re.compile(r"(?<=/)((?:19|20)\d\d)(?=/)")
 
 # ``14 qubits on Ion traps``, ``0.17 on Ion traps``: a count or a measure right before the
 # words read as a venue makes them its unit or its setting.
@@ -31,7 +36,7 @@ class MetadataConflict(Rule):
                     *_conflict("year", entry, dated, years),
                     *_conflict("venue", entry, placed, venues),
                 ]
-                if not conflicts:
+                if not conflicts or _two_versions(conflicts, entry, group, years, venues):
                     continue
                 first = dated if dated is not None and dated is not entry else placed
                 assert first is not None
@@ -41,6 +46,66 @@ class MetadataConflict(Rule):
                     message="; ".join(conflicts),
                     related=first.start,
                 )
+
+
+def _two_versions(
+    conflicts: list[str],
+    entry: Entry,
+    group: list[Entry],
+    years: Mapping[int, int | None],
+    venues: Mapping[int, str | None],
+) -> bool:
+    """A year and nothing else in conflict, and every copy of another year is another version
+    of the paper (``_other_version``): the preprint's year and the publication's are both right
+    for the link beside them."""
+    if len(conflicts) != 1 or not conflicts[0].startswith("year"):
+        return False
+    mine = years[id(entry)]
+    others = [
+        other
+        for other in group
+        if other is not entry and years[id(other)] is not None and years[id(other)] != mine
+    ]
+    return bool(others) and all(_other_version(entry, other, venues) for other in others)
+
+
+def _other_version(entry: Entry, other: Entry, venues: Mapping[int, str | None]) -> bool:
+    """Two copies a year apart, each with its own year beside a link to another version:
+    ``arxiv.org/pdf/2210.04182v1`` in 2022 and ``...v2`` (or the journal's DOI) in 2023. One
+    link under two years (``[arxiv'23]`` and ``[arxiv'24]`` on one arXiv id, or an id without a
+    version beside ``v3``: its latest), one venue named by both (``[JMLR'21]`` and
+    ``[JMLR'22]``), a year from the section a copy is filed under (``## 2024``), or a year the
+    copy's own link contradicts (``[2024]`` on ``.../paper/2023/...``) is a slip."""
+    one, two = entry.year_value, other.year_value
+    if one is None or two is None or abs(one - two) != 1:
+        return False
+    if venues[id(entry)] is not None and venues[id(other)] is not None:
+        return False
+    mine, theirs = _versions(entry, one), _versions(other, two)
+    if not mine or not theirs:  # None (a contradicted year) or no paper link
+        return False
+    return not any(_one_version(a, b) for a in mine for b in theirs)
+
+
+def _versions(entry: Entry, year: int) -> list[tuple[str, str]] | None:
+    """The entry's paper links in normal form, query left out (``?utm_source=...``), each with
+    the arXiv version it names or ""; None when a link's path holds another year than the
+    entry's."""
+    found = []
+    for link in entry.real_links:
+        if link.kind != "paper":
+            continue
+        if any(int(said) != year for said in _PATH_YEAR.findall(link.url.text)):
+            return None
+        version = _ARXIV_VERSION.search(link.url.text)
+        target = normalize_url(link.url.text).partition("?")[0]
+        found.append((target, version.group(1) if version else ""))
+    return found
+
+
+def _one_version(first: tuple[str, str], second: tuple[str, str]) -> bool:
+    """One page, and no two versions named: an arXiv id without one is its latest."""
+    return first[0] == second[0] and (not first[1] or not second[1] or first[1] == second[1])
 
 
 def _surely_one_paper(entry: Entry) -> bool:
