@@ -42,6 +42,21 @@ _SENTENCE_MARKS = "?!？！"
 # last part of the description. Its stop ends that note, not the terse fields before it.
 _NOTE = re.compile(r"[,;]\s+[A-Z][a-z]+(?:\s+[^\s,;]+){5,}\Z")
 
+# Text after a paper's link that names its authors (``Jane Doe, John Roe``, ``Jane Doe et al
+# (2024).``) is a credit, not a description: its ending follows no description habit, and a
+# stop added after it changes the author line (study 7). A name is two to four words, each
+# capitalised or an initial (``Andrew W. Cross``); two names or more, or ``et al``. A tag list
+# of capitalised phrases (``Image Classification, Object Detection``) reads so too: no
+# sentence either, and silence is the safe reading.
+_NAME_WORD = r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?\.?"  # ``O'Brien``, not ``Manning's``
+_PERSON = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|van|von|de|der|da|di|du|le|la)){{1,3}}"
+_AUTHORS = re.compile(
+    rf"(?:{_PERSON}(?:\s*(?:,|;|&|\band\b)\s*{_PERSON})+"
+    rf"|{_PERSON}(?:\s*,\s*{_PERSON})*,?\s+et\.?\s+al\b\.?"
+    rf"|[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,3}}\s+et\.?\s+al\b\.?)"
+    r"(?:\s*\(\d{4}\))?\.?"
+)
+
 
 # A habit is what three in four descriptions do: a list that ends two in three with a stop has
 # none, and reporting the third nags about a choice the list never made (study 2).
@@ -60,12 +75,15 @@ class DescriptionEnding(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
-        # A credit (``[Book](url) by Jane Doe``) is no description: it keeps its own habit; nor
+        # A credit (``[Book](url) by Jane Doe``, an author list) is no description: it keeps its
+        # own habit; nor
         # is the list's own mark for a kind of item (``[awesome-flask](url) 系列``).
         described = [
             entry
             for entry in link_items(doc.entries)
-            if entry.description is not None and not is_credit(text, entry)
+            if entry.description is not None
+            and not is_credit(text, entry)
+            and _AUTHORS.fullmatch(_text(entry)) is None
         ]
         marks = own_marks(described)
         items = [entry for entry in described if _text(entry) not in marks]

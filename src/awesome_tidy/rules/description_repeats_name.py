@@ -25,6 +25,12 @@ _SECTION_HABIT = 0.5
 # Fewer restatements than this are slips to report, not a way of writing.
 _HABIT_COUNT = 4
 
+# A title's trailing year or note (``MAP4 (2020)``): the name the text says is what precedes it.
+_TITLE_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+# The name as a sentence's subject: after the start, a stop, a separator or a parenthesis.
+_SUBJECT_BEFORE = r"(?:^|[.!?:;\-–—)]\s+)"
+_SUBJECT_VERB = r"\s+(?:is|was|are|were|has|had|provides|offers)\b"
+
 
 @dataclass(frozen=True, slots=True)
 class _Opening:
@@ -61,6 +67,7 @@ class DescriptionRepeatsName(Rule):
         if not restated:
             return
         habit = _habits(described, restated)
+        habit[None] = habit[None] or _subject_habit(doc)
         for found in restated:
             if not found.redundant and (habit[None] or habit[id(found.entry.container)]):
                 continue  # the list (or section) writes its descriptions so: no slip
@@ -110,6 +117,26 @@ def _habits(described: list[tuple[Entry, int]], openings: list[_Opening]) -> dic
     for key, count in opened.items():
         habit[key] = count >= _HABIT_COUNT and count >= _SECTION_HABIT * total[key]
     return habit
+
+
+def _subject_habit(doc: Document) -> bool:
+    """Whether the list habitually makes an entry's name the subject of a sentence about it,
+    anywhere in the entry (``**Foo** by Lab. Foo was developed ...``, ``[MAP4 (2020)](url) :
+    MAP4 is ...``, an encyclopedic paragraph): copied blurbs and prose, whose sentences name
+    their subject as such writing does (study 7), not a list of name-less fragments."""
+    titled = [entry for entry in doc.entries if entry.title is not None]
+    count = sum(_names_subject(doc.text, entry) for entry in titled)
+    return count >= _HABIT_COUNT and count >= _LIST_HABIT * len(titled)
+
+
+def _names_subject(text: str, entry: Entry) -> bool:
+    """Whether a sentence after the entry's title opens with its name and a verb."""
+    assert entry.title is not None
+    name = _TITLE_NOTE.sub("", entry.title.text.strip().strip("*_")).strip()
+    if len(name) < 2:
+        return False
+    subject = re.compile(_SUBJECT_BEFORE + re.escape(name) + _SUBJECT_VERB, re.IGNORECASE)
+    return subject.search(text[entry.title.end : entry.end]) is not None
 
 
 def _restated(text: str, found: _Opening) -> bool:
