@@ -14,6 +14,7 @@ from awesome_tidy.model import (
     link_items,
     own_marks,
 )
+from awesome_tidy.conventions import SEPARATOR_MARKS
 from awesome_tidy.rule import SEPARATOR, TEXT, Edit, Fix, Problem, Rule
 
 
@@ -82,7 +83,9 @@ class LinkItemFormat(Rule):
                     f"{canonical!r}"
                 ),
                 fix=None
-                if _spaced_otherwise(text, start, end) or _doubled(text, start, end)
+                if _spaced_otherwise(text, start, end)
+                or _doubled(text, start, end)
+                or _unmarked(text[start:end])
                 else fix,
             )
         # Where the name ends and the text begins is a human's reading: no fix.
@@ -130,6 +133,12 @@ def _separated_later(text: str, found: Described, canonical: str) -> bool:
     return (
         canonical.strip() != "" and canonical in text[start : start + _MARKS_WIDTH + len(canonical)]
     )
+
+
+def _unmarked(separator: str) -> bool:
+    """Whether the separator holds no dash nor colon (a comma after the item's marks,
+    ``:star:, Text``): whether the author meant it to part name and text is a reading."""
+    return not any(char in SEPARATOR_MARKS for char in separator)
 
 
 def _doubled(text: str, start: int, end: int) -> bool:
