@@ -14,7 +14,6 @@ from awesome_tidy.model import (
     link_items,
     own_marks,
 )
-from awesome_tidy.conventions import SEPARATOR_MARKS
 from awesome_tidy.rule import SEPARATOR, TEXT, Edit, Fix, Problem, Rule
 
 
@@ -136,9 +135,9 @@ def _separated_later(text: str, found: Described, canonical: str) -> bool:
 
 
 def _unmarked(separator: str) -> bool:
-    """Whether the separator holds no dash nor colon (a comma after the item's marks,
-    ``:star:, Text``): whether the author meant it to part name and text is a reading."""
-    return not any(char in SEPARATOR_MARKS for char in separator)
+    """Whether the separator is a comma (after the item's marks, ``:star:, Text``), no dash nor
+    colon: whether the author meant it to part name and text is a reading."""
+    return not separator.strip(" \t,")
 
 
 def _doubled(text: str, start: int, end: int) -> bool:
