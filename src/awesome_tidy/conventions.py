@@ -754,7 +754,11 @@ def _after_name(text: str, entry: Entry) -> tuple[int, int, int, bool] | None:
     # separator, never a colon of theirs the model may have read as one (``[A](url) :+1:- Text``).
     gap = _AFTER_MARKS.match(text, marks.end, entry.description.end)
     words = gap.end() if gap is not None else marks.end
-    return (marks.end, words, words, True) if text[words : entry.description.end].strip() else None
+    if not text[words : entry.description.end].strip():
+        return None
+    if not text[start:end].strip() and not text[marks.end : words].strip():
+        return start, end, words, True  # no separator at all: missing right after the name
+    return marks.end, words, words, True
 
 
 # What may part an item's marks from its words: spaces around a run of separators or a comma.
