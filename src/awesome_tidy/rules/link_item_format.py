@@ -58,9 +58,12 @@ class LinkItemFormat(Rule):
         credited = _credited_sections(text, items)
         hyphens = " - " in separated
         for entry, found in described:
-            here = sections.get(id(entry.section), dresses.get(_bold(text, entry), canonical))
-            if here is None:
-                continue  # a section mixing separators (8 to 4) has no convention to hold to
+            dressed = dresses.get(_bold(text, entry), canonical)
+            here = sections.get(id(entry.section), dressed)
+            if here is None or dressed is None:
+                # A section, or the names dressed alike, mixing separators (8 to 4) have no
+                # convention to hold to.
+                continue
             if found.kind in ("prose", "below") or text[slice(*found.separator)] == here:
                 continue
             if found.kind == "bare" and (
