@@ -746,8 +746,11 @@ def describe(text: str, entry: Entry) -> Described | None:
     found = _after_name(text, entry)
     if found is None or _credits(text, *found):
         return None
-    start, end, words = found
-    if any(char in SEPARATOR_MARKS for char in text[start:end]):
+    start, end, words, marked = found
+    # After the item's marks (``:star:,  A tool``) a comma parts them from the words.
+    if any(char in SEPARATOR_MARKS for char in text[start:end]) or (
+        marked and "," in text[start:end]
+    ):
         return Described("separated", *_doubled(text, start, end, words))
     if _opens_line(text, start, words):
         return Described("below", (start, end), words)
@@ -823,17 +826,19 @@ def is_credit(text: str, entry: Entry) -> bool:
     return found is not None and _credits(text, *found)
 
 
-def _credits(text: str, start: int, end: int, words: int) -> bool:
+def _credits(text: str, start: int, end: int, words: int, marked: bool) -> bool:
     separator = text[start:end]
     return bool(_CREDIT.match(text, words)) or (
-        bool(separator.strip()) and not any(char in SEPARATOR_MARKS for char in separator)
+        not marked
+        and bool(separator.strip())
+        and not any(char in SEPARATOR_MARKS for char in separator)
     )
 
 
-def _after_name(text: str, entry: Entry) -> tuple[int, int, int] | None:
-    """The separator's span and where the words start: after the list's marks (`` `⚠` ``,
-    ``**NEW**``, a badge) when the name has them, else where the model found them; None
-    without a description, or when marks alone follow the name."""
+def _after_name(text: str, entry: Entry) -> tuple[int, int, int, bool] | None:
+    """The separator's span, where the words start, and whether marks precede the separator:
+    after the list's marks (`` `⚠` ``, ``**NEW**``, a badge) when the name has them, else where
+    the model found them; None without a description, or when marks alone follow the name."""
     if entry.description is None:
         return None
     # The model's separator starts after what closes the name (``**``, ``>``).
@@ -841,8 +846,19 @@ def _after_name(text: str, entry: Entry) -> tuple[int, int, int] | None:
     start = entry.separator.start if entry.separator is not None else end
     marks = read_marks(text, start, entry.description.end)
     if marks is None:
-        return start, end, end
+        return start, end, end, False
     if marks.separator is not None:
-        return *marks.separator, marks.separator[1]
-    rest = text[marks.end : entry.description.end].lstrip()
-    return (start, end, entry.description.end - len(rest)) if rest else None
+        return *marks.separator, marks.separator[1], True
+    # The marks are the item's own (``:thumbsup:``): what parts them from the words is the
+    # separator, never a colon of theirs the model may have read as one (``[A](url) :+1:- Text``).
+    gap = _AFTER_MARKS.match(text, marks.end, entry.description.end)
+    words = gap.end() if gap is not None else marks.end
+    if not text[words : entry.description.end].strip():
+        return None
+    if not text[start:end].strip() and not text[marks.end : words].strip():
+        return start, end, words, True  # no separator at all: missing right after the name
+    return marks.end, words, words, True
+
+
+# What may part an item's marks from its words: spaces around a run of separators or a comma.
+_AFTER_MARKS = re.compile(rf"\s*[{SEPARATOR_MARKS},]*\s*")

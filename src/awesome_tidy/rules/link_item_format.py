@@ -10,6 +10,7 @@ from awesome_tidy.model import (
     ListItem,
     describe,
     dominant,
+    is_credit,
     is_kind_label,
     link_items,
     own_marks,
@@ -38,6 +39,9 @@ class LinkItemFormat(Rule):
             and entry.description is not None
             and entry.description.text.strip() not in marks
             and (found := describe(text, entry)) is not None
+            # A separator ending its line (``**[A](url)** -`` over a line of links) parts the
+            # name from nothing on it: no habit to vote for, no separator to mend (study 7).
+            and "\n" not in text[slice(*found.separator)]
         ]
         notes = _among_notes(items)
         # Copies of one item vote once: deleting a duplicate must not turn the list's habit.
@@ -50,19 +54,27 @@ class LinkItemFormat(Rule):
         if canonical is None or len(separated) * 2 <= len(voters):
             return
         sections = _section_separators(text, described, canonical)
+        dresses = _dress_separators(text, described)
+        credited = _credited_sections(text, items)
         hyphens = " - " in separated
         for entry, found in described:
-            here = sections.get(id(entry.section), canonical)
-            if here is None:
-                continue  # a section mixing separators (8 to 4) has no convention to hold to
+            dressed = dresses.get(_bold(text, entry), canonical)
+            here = sections.get(id(entry.section), dressed)
+            if here is None or dressed is None:
+                # A section, or the names dressed alike, mixing separators (8 to 4) have no
+                # convention to hold to.
+                continue
             if found.kind in ("prose", "below") or text[slice(*found.separator)] == here:
                 continue
             if found.kind == "bare" and (
-                id(entry.item) in notes or _separated_later(text, found, canonical)
+                id(entry.item) in notes
+                or id(entry.section) in credited
+                or _separated_later(text, found, canonical)
             ):
-                # A link opening one of a paper's notes is not an item of the list; a short
-                # run of the item's own marks the reader does not know (``★ 1.2k``) before the
-                # list's separator leaves no separator missing.
+                # A link opening one of a paper's notes is not an item of the list; text run
+                # on to the name among items that credit their authors (``by Jane Doe``) is
+                # read as a credit; a short run of the item's own marks the reader does not
+                # know (``★ 1.2k``) before the list's separator leaves no separator missing.
                 continue
             yield self._problem(text, found, here, hyphens)
 
@@ -82,7 +94,9 @@ class LinkItemFormat(Rule):
                     f"{canonical!r}"
                 ),
                 fix=None
-                if _spaced_otherwise(text, start, end) or _doubled(text, start, end)
+                if _spaced_otherwise(text, start, end)
+                or _doubled(text, start, end)
+                or _unmarked(text[start:end])
                 else fix,
             )
         # Where the name ends and the text begins is a human's reading: no fix.
@@ -120,6 +134,54 @@ def _section_separators(
     return own
 
 
+def _bold(text: str, entry: Entry) -> bool:
+    """Whether the item's name is in bold (``**[Name](url)**``, ``[**Name**](url)``)."""
+    link = entry.title_link
+    assert link is not None  # a link item's title is its link
+    return link.label.text.startswith(_BOLD) or text[max(link.start - 2, 0) : link.start] in _BOLD
+
+
+_BOLD = ("**", "__")
+
+
+def _dress_separators(
+    text: str, described: list[tuple[Entry, Described]]
+) -> dict[bool, str | None]:
+    """The separator of the items whose names are dressed alike (in bold, or not), where a list
+    writes both: its bold names may keep a habit of their own (`` - `` after bold names, ``: ``
+    after plain links), and three of them with no clear majority (two `` - `` to two ``: ``) have
+    no convention to hold an item to (study 7). Dresses with fewer voters follow the list's."""
+    by_dress: defaultdict[bool, dict[str, str]] = defaultdict(dict)
+    for entry, found in described:
+        if found.kind == "separated":
+            by_dress[_bold(text, entry)][entry.body.text] = text[slice(*found.separator)]
+    if len(by_dress) < 2:
+        return {}
+    return {
+        dress: dominant(list(separators.values()), _CONVENTION)
+        for dress, separators in by_dress.items()
+        if len(separators) >= _SECTION_VOTERS
+    }
+
+
+def _credited_sections(text: str, items: list[Entry]) -> set[int]:
+    """The sections (by id) where at least three items, and most of those with text after the
+    name, credit their authors (``[Book](url) by Jane Doe (2018)``): there an item's text run
+    on to the name (``Editors-in-Chief Jane Doe (2018)``) is a credit of another wording, not
+    a description missing its separator (study 7)."""
+    credits: Counter[int] = Counter()
+    texts: Counter[int] = Counter()
+    for entry in items:
+        if entry.description is not None:
+            texts[id(entry.section)] += 1
+            credits[id(entry.section)] += is_credit(text, entry)
+    return {
+        section
+        for section, count in credits.items()
+        if count >= _SECTION_VOTERS and count * 2 > texts[section]
+    }
+
+
 # How far after the name a list's separator may follow the item's own marks (``★ 1.2k``).
 _MARKS_WIDTH = 12
 
@@ -130,6 +192,12 @@ def _separated_later(text: str, found: Described, canonical: str) -> bool:
     return (
         canonical.strip() != "" and canonical in text[start : start + _MARKS_WIDTH + len(canonical)]
     )
+
+
+def _unmarked(separator: str) -> bool:
+    """Whether the separator is a comma (after the item's marks, ``:star:, Text``), no dash nor
+    colon: whether the author meant it to part name and text is a reading."""
+    return not separator.strip(" \t,")
 
 
 def _doubled(text: str, start: int, end: int) -> bool:

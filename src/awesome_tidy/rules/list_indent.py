@@ -99,6 +99,11 @@ def _adopted(items: Widths, expected: int, nesting: _Nesting) -> tuple[set[int],
             adopted.add(id(item))
             adopting.add(id(anchor[0]))
         else:
+            if anchor is not None and width in columns and _falls_short(item, width, *anchor):
+                # ``-  Paper`` then ``  - Note``: the note is drawn where the list nests its
+                # notes, short of the paper's text only by the paper's extra space; flattened
+                # it would become an entry (dev list of round 7): reported without a fix.
+                adopting.add(id(item))
             anchor = (item, width)
     return adopted, adopting
 
@@ -110,6 +115,12 @@ def _hangs_from(
     anchor moves to ``expected``."""
     moved_content = expected + anchor.content_start - anchor.marker_start
     return item.list_id == anchor.list_id and anchor_width < width and width >= moved_content
+
+
+def _falls_short(item: ListItem, width: int, anchor: ListItem, anchor_width: int) -> bool:
+    """Whether ``item`` is drawn deeper than ``anchor`` but short of its text."""
+    reach = anchor_width + anchor.content_start - anchor.marker_start
+    return item.list_id == anchor.list_id and anchor_width < width < reach
 
 
 class _Nesting:
