@@ -388,7 +388,10 @@ class Entry:
     @property
     def real_links(self) -> list[Link]:
         """Links to somewhere else: neither in-page anchors nor badges."""
-        return [link for link in self.links if link.kind not in ("anchor", "badge")]
+        # Performance (issue 10.5): asked twice per entry by the copies, of mostly link-less
+        # entries in the reference shape; an empty list needs no comprehension.
+        links = self.links
+        return [link for link in links if link.kind not in ("anchor", "badge")] if links else []
 
 
 def _with_symbols(title: str, part: Part | None) -> str:
