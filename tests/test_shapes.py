@@ -359,6 +359,7 @@ def test_missing_year_only_where_the_shape_carries_one() -> None:
         "+ Deep one-class classification [[ICML 2018]](http://proceedings.mlr.press/v80/ruff18a)\n"
         "+ Deep SVDD revisited [[2020]](https://arxiv.org/abs/2001.00001)\n"
         "+ Patch SVDD: Patch-level SVDD [[paper]](https://arxiv.org/abs/2006.16067)\n"
+        "+ Deep anomaly detection with outlier exposure [[ICLR 2019]](https://arxiv.org/abs/1812.04606)\n"
         "## Tools\n"
         "- [anomalib](https://github.com/open-edge-platform/anomalib) - Anomaly detection.\n"
         "- [pyod](https://github.com/yzhao062/pyod) - Outlier detection toolkit.\n"
@@ -665,6 +666,7 @@ def test_a_plain_title_ends_where_the_emphasised_citation_begins() -> None:
         "- Noise shapes the path of descent. In *ICML 2019*. [[pdf](https://a.org/1.pdf)]\n"
         "- Large steps find flat valleys. In *NeurIPS 2021*. [[pdf](https://a.org/2.pdf)]\n"
         "- Momentum without tears. [[pdf](https://a.org/3.pdf)]\n"
+        "- Sharp minima generalise too. In *ICLR 2022*. [[pdf](https://a.org/5.pdf)]\n"
         "- Toolformer for agents. *Jane Doe et al. arXiv 2023.* [[paper](https://a.org/4)]\n"
     )
     found = [parts(entry) for entry in Document(text).entries]
@@ -672,9 +674,11 @@ def test_a_plain_title_ends_where_the_emphasised_citation_begins() -> None:
         ("Noise shapes the path of descent.", 2019),
         ("Large steps find flat valleys.", 2021),
         ("Momentum without tears.", None),
+        ("Sharp minima generalise too.", 2022),
         ("Toolformer for agents.", 2023),
     ]
     assert [entry["venue"] for entry in found[:2]] == ["ICML", "NeurIPS"]
+    # four in five dated: more than three in four, a clear year convention
     assert rules_found(text, "missing-year") == [(5, "missing-year")]
 
 
