@@ -4,7 +4,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from awesome_tidy.model import EMOJI_SHORTCODE, Cover, Document, Entry, Part
+from awesome_tidy.model import EMOJI_SHORTCODE, Cover, Document, Entry, Part, is_cjk
 from awesome_tidy.rule import Edit, Fix, Problem, Rule, delete_repeats
 
 # Two of one mark (``,,`` ``..`` ``;;`` ``::``, and their full-width forms); three dots or more
@@ -51,6 +51,8 @@ class RepeatedPunctuation(Rule):
                         continue
                     if _not_punctuation(text, match.start(), match.end()):
                         continue
+                    if match.group() == ".." and _ellipsis(text, match.start(), label):
+                        continue
                     if match.group() == "::":
                         shortcodes = shortcodes or _shortcodes(text, part)
                         if match.start() in shortcodes or match.start() + 1 in shortcodes:
@@ -80,6 +82,14 @@ def _not_punctuation(text: str, start: int, end: int) -> bool:
     if text[start] == "." and _words_go_on(text, end):
         return True  # ``Yes but.. Can it``: a clipped ellipsis the sentence goes on after
     return text[start] in ":." and _notation(text, start, end)
+
+
+def _ellipsis(text: str, start: int, label: str) -> bool:
+    """Whether ``..`` is a short ellipsis, never a stop typed twice. A title is a name, which
+    ends with no stop (``Cache에 대하여..``, ``Yes but.. Can it``), and after a CJK or hangul
+    letter two dots are the informal ellipsis of that writing; a doubled stop is the end of a
+    sentence in an English description (``storage providers.. ([Source Code](url))``)."""
+    return label == "title" or is_cjk(text[start - 1])
 
 
 def _words_go_on(text: str, end: int) -> bool:

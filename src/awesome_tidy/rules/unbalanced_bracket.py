@@ -56,14 +56,39 @@ class UnbalancedBracket(Rule):
 
 def _written_on_purpose(text: str, entry: Entry) -> list[tuple[int, int]]:
     """Where brackets are no punctuation, sorted: link URLs, inline code, ``$...$`` math
-    (``$[0, 1)$`` is a half-open interval) and half-open intervals written as text."""
+    (``$[0, 1)$`` is a half-open interval), half-open intervals written as text and labels."""
     start, end = entry.body.start, entry.body.end
     spans = [(link.url.start, link.url.end) for link in entry.links] + entry.code_spans
+    spans += [(at, at + 1) for at in _labels(text, entry)]
     if text.find("$", start, end) >= 0:
         spans += [match.span() for match in _MATH.finditer(text, start, end)]
     if text.find(",", start, end) >= 0:
         spans += [match.span() for match in _INTERVAL.finditer(text, start, end)]
     return _merged(sorted(spans))
+
+
+def _labels(text: str, entry: Entry) -> Iterator[int]:
+    """The closers that end a label at the start of a title or description: ``Android) 테스트
+    코드``, ``R언어) 통계``, ``Topic) notes``, a topic or number written as the field's first word
+    and closed alone, as an enumerator is. The field opens no parenthesis anywhere, so that the
+    closer can be meant for none."""
+    for part in (entry.title, entry.description):
+        if part is None:
+            continue
+        field = text[part.start : part.end]
+        if "(" in field or "（" in field:
+            continue
+        word = field.split(None, 1)[0] if field.strip() else ""
+        at = len(word) - 1
+        if (
+            at > 0
+            and word[-1] in ")）"
+            and field[: at + 1] == word
+            and field[at + 1 : at + 2].isspace()
+            and any(char.isalnum() for char in word)
+            and "[" not in word
+        ):
+            yield part.start + at
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
