@@ -49,9 +49,7 @@ class RepeatedPunctuation(Rule):
                     urls = urls or Cover((link.url.start, link.url.end) for link in entry.links)
                     if entry.in_code(match.start()) or match.start() in urls:
                         continue
-                    if _not_punctuation(text, match.start(), match.end()):
-                        continue
-                    if match.group() == ".." and _ellipsis(text, match.start(), label):
+                    if _not_punctuation(text, match.start(), match.end(), label):
                         continue
                     if match.group() == "::":
                         shortcodes = shortcodes or _shortcodes(text, part)
@@ -69,9 +67,10 @@ def _fix(mark: str, start: int) -> Fix | None:
     return Fix.safe(Edit.delete(start + 1, start + 2)) if mark in _SLIPS else None
 
 
-def _not_punctuation(text: str, start: int, end: int) -> bool:
-    """A face (``(,,Ò‿Ó,,)``), a mark standing alone, a scope, a range or a path: a slip of the
-    typing hand sits between words (``word,, word``), after what was typed."""
+def _not_punctuation(text: str, start: int, end: int, label: str) -> bool:
+    """A face (``(,,Ò‿Ó,,)``), a mark standing alone, a scope, a range, a path or a short
+    ellipsis: a slip of the typing hand sits between words (``word,, word``), after what was
+    typed."""
     before, after = text[start - 1 : start], text[end : end + 1]
     if not (before.isalnum() or before in ")]}\"'’”）】」*_`~"):
         return True
@@ -79,7 +78,7 @@ def _not_punctuation(text: str, start: int, end: int) -> bool:
         return True
     if after in ")）" and "(" + text[start:end] in text[max(0, start - _FACE) : start]:
         return True  # ``(,,Ò‿Ó,,)``: the same marks open the bracket, a face
-    if text[start] == "." and _words_go_on(text, end):
+    if text[start] == "." and (_words_go_on(text, end) or _ellipsis(text, start, label)):
         return True  # ``Yes but.. Can it``: a clipped ellipsis the sentence goes on after
     return text[start] in ":." and _notation(text, start, end)
 
