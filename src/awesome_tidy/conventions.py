@@ -281,6 +281,11 @@ class Conventions:
             shared: sum(1 for entry in alike_entries if dated(entry)) / len(alike_entries)
             for shared, alike_entries in alike.items()
         }
+        # A list that writes no year for its preprints anywhere (22 ``In **arXiv**,`` entries, none
+        # dated) does so in a section that names one preprint beside dated papers too.
+        self._alike_undated = {
+            shared: _undated_preprints(alike_entries) for shared, alike_entries in alike.items()
+        }
         # For the entries of groups big enough to say: how many of their group carry a year,
         # and whether those that do are mostly credited as papers (``_credited``).
         self._group_dated: dict[int, tuple[int, bool]] = {}
@@ -293,6 +298,11 @@ class Conventions:
 
     def of(self, entry: Entry) -> Convention:
         return self._of[id(entry)]
+
+    def undated_preprints(self, entry: Entry) -> frozenset[str]:
+        """How the entry's group, or the list's entries written alike, name preprints they
+        write no year for (``Convention.undated_preprints``)."""
+        return self.of(entry).undated_preprints | self._alike_undated[skeleton(entry)]
 
     def year_established(self, entry: Entry, whole: str) -> bool:
         """Whether the entry's group clearly carries years: a clear majority of it, or of the
@@ -341,7 +351,7 @@ def missing_years(doc: Document) -> list[Entry]:
         if not doc.conventions.year_established(entry, whole) or _names_a_resource(entry):
             continue
         convention = doc.convention(entry)
-        if convention.undated_preprints.intersection(_preprint_namings(entry)):
+        if doc.conventions.undated_preprints(entry).intersection(_preprint_namings(entry)):
             continue
         if _year_unread(doc, entry, convention) or _says_no_paper(doc.text, entry):
             continue
