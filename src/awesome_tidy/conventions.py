@@ -199,6 +199,9 @@ def _companion(entry: Entry) -> bool:
     return item is not None and item.parent is not None and "\n" not in entry.body.text.strip()
 
 
+_MARKER = frozenset(("marker",))
+
+
 def _undated_preprints(entries: list[Entry]) -> frozenset[str]:
     """The ways of naming an arXiv id under which most of the group's entries are undated."""
     named: Counter[str] = Counter()
@@ -282,9 +285,12 @@ class Conventions:
             for shared, alike_entries in alike.items()
         }
         # A list that writes no year for its preprints anywhere (22 ``In **arXiv**,`` entries, none
-        # dated) does so in a section that names one preprint beside dated papers too.
+        # dated) does so in a section that names one preprint beside dated papers too. Only the
+        # marker, which the list must never date: most arXiv links undated list-wide say nothing
+        # of a section that dates its own.
         self._alike_undated = {
-            shared: _undated_preprints(alike_entries) for shared, alike_entries in alike.items()
+            shared: _undated_preprints(alike_entries) & _MARKER
+            for shared, alike_entries in alike.items()
         }
         # For the entries of groups big enough to say: how many of their group carry a year,
         # and whether those that do are mostly credited as papers (``_credited``).
