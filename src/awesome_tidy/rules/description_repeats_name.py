@@ -31,6 +31,17 @@ _TITLE_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 _SUBJECT_BEFORE = r"(?:^|[.!?:;\-–—)]\s+)"
 _SUBJECT_VERB = r"\s+(?:is|was|are|were|has|had|provides|offers)\b"
 
+# A number, version, year or roman numeral right after the name, joined to it (``GPT-2``,
+# ``Enterface'06``, ``SEED-IV``) or after a space and perhaps a label (``Foo 2``, ``Foo v2``,
+# ``ICML 2019``, ``Foo '06``, ``Foo Project 07``, ``Foo part II``, ``Foo 2nd edition``): the
+# description names one project, part, version or edition of the thing, a more specific thing
+# than the item's name, not the name restated (study 8).
+_LABEL = r"(?:[A-Z][a-z]*|part|project|version|edition|release|vol|volume|phase|season|no)\.?"
+_QUALIFIED = re.compile(
+    r"[-'’](?:[vV]?\d|[IVX]+\b)"
+    rf"|\s+(?:['’]?\d|[vV]\.?\d|[IVX]{{2,}}\b|{_LABEL}\s+(?:\d|[IVX]+\b))"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class _Opening:
@@ -87,7 +98,7 @@ def _text_start(text: str, entry: Entry) -> int | None:
 
 def _opening(text: str, entry: Entry, start: int) -> _Opening | None:
     """The description's opening name, in any case, if it opens with it (``Flash`` opening
-    ``Flashing ...`` is another word)."""
+    ``Flashing ...`` is another word, ``Foo 2`` or ``Foo Part II`` another thing)."""
     assert entry.title is not None and entry.description is not None
     name = entry.title.text.strip()
     after = start + len(name)
@@ -95,6 +106,8 @@ def _opening(text: str, entry: Entry, start: int) -> _Opening | None:
         return None
     if after < len(text) and text[after].isalnum() and text[after].isascii():
         return None
+    if _QUALIFIED.match(text, after, entry.description.end):
+        return None  # ``Foo 2``, ``Foo'06 Project 07``: a version or part of it, named
     rest = text[after : entry.description.end].strip(" .。")
     # The name alone (``Foo.``, ``土壤图。``), or with nothing but a parenthesis after it:
     # ``Foo (by Jane Doe).``
