@@ -53,7 +53,14 @@ from awesome_tidy.conventions import (
 from awesome_tidy.document import Document
 from awesome_tidy.inline import Cover, Link, Part, link_at, links
 from awesome_tidy.markers import EMOJI_SHORTCODE, read_marks
-from awesome_tidy.metadata import expand_year, find_year, key_year, same_venue, venue_family
+from awesome_tidy.metadata import (
+    expand_year,
+    find_year,
+    key_year,
+    preprint_marker,
+    same_venue,
+    venue_family,
+)
 from awesome_tidy.nodes import (
     KEY_STYLES,
     Block,
@@ -132,6 +139,7 @@ __all__ = [
     "not_listed",
     "other_ids",
     "own_marks",
+    "preprint_marker",
     "prose_heading",
     "read_marks",
     "rendered_text",

@@ -78,7 +78,9 @@ def _row_candidate(
 
 def _title_cell(text: str, row: TableRow, grouping: frozenset[int]) -> tuple[int, int] | None:
     """The cell named as the title by its header; else the first that holds a letter, under
-    no year or venue header and not in a grouping column.
+    no year or venue header and not in a grouping column. A column named as the title whose
+    values repeat (``| [Resemblyzer](url) | d-vector |`` under ``| Link | Method |``) names a
+    kind the rows share, not each row: it is passed over too.
 
     A leading row number, a year, a venue or a category is no title: taken for one, it made
     unrelated rows that share a number (or a venue, ``| 2024-01 | EMNLP 2024 | Name |``, or a
@@ -86,7 +88,7 @@ def _title_cell(text: str, row: TableRow, grouping: frozenset[int]) -> tuple[int
     """
     table = row.table
     column = table.column(*_TITLE_HEADERS)
-    if column is not None:
+    if column is not None and column not in grouping:
         cell = row.cells[column] if column < len(row.cells) else None
     else:
         cell = next(

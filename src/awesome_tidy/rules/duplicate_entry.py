@@ -17,7 +17,8 @@ class DuplicateEntry(Rule):
     changes = (DELETE_DUPLICATE_ITEM,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        labels = label_items(doc.text, doc.entries) | _entry_items(doc)
+        held = _entry_items(doc)
+        labels = label_items(doc.text, doc.entries) | held
         rows = {row.line: row for row in doc.rows}
         for group in doc.copies:
             first_in_place: dict[tuple[int, int, int], Entry] = {}
@@ -30,7 +31,7 @@ class DuplicateEntry(Rule):
                 fix = None
                 if same is not entry:
                     first, fix = same, _deletion(entry)
-                elif _variants(doc, rows, first, entry):
+                elif _variants(doc, rows, first, entry) or _two_categories(doc, first, entry, held):
                     continue
                 yield self.problem(
                     entry.body.start,
@@ -94,6 +95,25 @@ def _variants(doc: Document, rows: dict[int, TableRow], first: Entry, entry: Ent
         and (link := _cell_link(row_entry, row.cells[column])) is not None
     )
     return all(vocabulary[label] >= _VARIANT_ROWS for label in labels)
+
+
+def _two_categories(doc: Document, first: Entry, entry: Entry, held: frozenset[int]) -> bool:
+    """Two copies that differ, each under its own label item (``* **Emotion-Recognition**``
+    over ``1. [HCI-Tagging](url): Subjects were shown video clips ...``, ``* **Error-Related
+    Potentials**`` over ``4. [HCI-Tagging](url): ... images with a tag ...``): one thing filed in
+    two categories, each describing it in its own words. One text under two labels (its number
+    aside) is a copy. ``held``: the items that hold an entry (an entry's sub-item is a note,
+    not a category)."""
+    if first.item is None or entry.item is None:
+        return False
+    one, other = first.item.parent, entry.item.parent
+    if one is None or other is None or one is other or id(one) in held or id(other) in held:
+        return False
+    texts = {
+        " ".join(doc.text[item.content_start : item.end].split())
+        for item in (first.item, entry.item)
+    }
+    return len(texts) == 2
 
 
 def _cell_link(entry: Entry, cell: tuple[int, int]) -> Link | None:

@@ -14,6 +14,7 @@ from awesome_tidy.model import (
     link_kind,
     normalize_title,
     normalize_url,
+    same_paper,
 )
 from awesome_tidy.rule import Problem, Rule
 
@@ -29,6 +30,19 @@ _OTHER_AXIS = re.compile(
     r"[#\s]*(?:cited\s+by|used\s+by|see\s+also|related(?:\s+(?:lists|projects|links))?)[\s:#]*",
     re.IGNORECASE,
 )
+# A section (or label item) of things that are not papers but come from one: a dataset, a
+# benchmark, a competition cites the paper that made it. The kind is the heading's last word
+# (``## Optical Datasets``), not one of a list (``# Related Survey, Benchmark, and Framework``).
+_KIND_WORDS = (
+    r"(?<![^\W\d_])(?:(data\s*sets?|数据集)|(benchmarks?)"
+    r"|(competitions?|challenges?|contests?|leaderboards?|比赛|竞赛))(?![^\W\d_])"
+)
+_OTHER_KIND = re.compile(_KIND_WORDS + r"\W*$", re.IGNORECASE)
+_KIND_WORD = re.compile(_KIND_WORDS, re.IGNORECASE)
+# `` - ``, ``: ``: where a name ends and the words describing it begin (``NSDF - Neuroscience
+# Simulation Data Format``).
+_NAME_END = re.compile(r"\s+[-–—]\s+|:\s+")
+_MAX_LABEL_WORDS = 4
 _MIN_NAMING = 3  # letters a name needs to be found spelled in a URL (``elm``)
 _MAX_NAMED_WORDS = 6
 _SOURCE_ENTRIES = 3  # papers of one section citing one page: a source, not a copied link
@@ -76,7 +90,7 @@ class DuplicateLink(Rule):
         for url, entries in sharing.items():
             if len(entries) > 1 and _source_page(url, entries, citing):
                 continue
-            for entry, first in _slips(url, entries, labels, habit):
+            for entry, first in _slips(url, entries, labels, habit, doc.text):
                 link = entry.primary_link
                 assert link is not None
                 yield self.problem(
@@ -115,7 +129,7 @@ def _cross_lists(doc: Document) -> bool:
 
 
 def _slips(
-    url: str, entries: list[Entry], labels: frozenset[int], habit: bool = False
+    url: str, entries: list[Entry], labels: frozenset[int], habit: bool = False, text: str = ""
 ) -> Iterator[tuple[Entry, Entry]]:
     """Each entry whose link is another entry's, with that entry.
 
@@ -142,6 +156,8 @@ def _slips(
             or (best and score == best)
             or _same_entry(owner, entry)
             or _cross_listed(owner, entry, labels)
+            or _filed_twice(owner, entry, entries)
+            or _of_other_kinds(owner, entry, text)
             or (
                 habit
                 and owner.section is not entry.section
@@ -286,7 +302,7 @@ def _cross_listed(first: Entry, second: Entry, labels: frozenset[int]) -> bool:
     if (
         _YEAR_WORD.sub("", first.title_text).split()
         == _YEAR_WORD.sub("", second.title_text).split()
-    ):
+    ) or _one_name_described_twice(first, second):
         return True
     named = _is_a_name(first), _is_a_name(second)
     link = first.primary_link
@@ -296,6 +312,72 @@ def _cross_listed(first: Entry, second: Entry, labels: frozenset[int]) -> bool:
         first.section.by_venue != second.section.by_venue
     )
     return filed_apart and (any(named) or _one_title(first.title_text, second.title_text))
+
+
+def _one_name_described_twice(first: Entry, second: Entry) -> bool:
+    """``[NSDF - Neuroscience Simulation Data Format, built on HDF5](url)`` in one section and
+    ``[NSDF - ... built on top of HDF5](url)`` in another (or ``NWB - Neurodata Without Borders
+    - A format ...`` and ``Neurodata Without Borders: a data standard ...``): one named thing,
+    each copy with the description its section gives it, cross-listed on purpose. Both titles
+    must describe it: a copy that is the name alone (a subtitle dropped) stays reported."""
+    parts = [
+        [" ".join(piece.casefold().split()) for piece in _NAME_END.split(entry.title.text)]
+        for entry in (first, second)
+        if entry.title is not None
+    ]
+    if len(parts) < 2 or min(len(found) for found in parts) < 2 or parts[0] == parts[1]:
+        return False
+    names = {piece for piece in parts[0] if 0 < len(piece.split()) <= _MAX_NAME_WORDS}
+    return any(piece in names for piece in parts[1])
+
+
+def _filed_twice(owner: Entry, entry: Entry, entries: list[Entry]) -> bool:
+    """The same paper as the owner's (a title spelled a little differently), with an earlier
+    twin of its very title on the link in another section: the entry is that copy cross-listed
+    (cross-section-duplicate tells of it), and the pair is reported once, on the first copy.
+    Under another paper's title the link is a slip in every copy that carries it: each stays
+    reported."""
+    return same_paper(owner.copy_title, entry.copy_title) and any(
+        other.start < entry.start
+        and other.section is not entry.section
+        and bool(other.copy_title)
+        and other.copy_title == entry.copy_title
+        for other in entries
+    )
+
+
+def _of_other_kinds(first: Entry, second: Entry, text: str) -> bool:
+    """Two entries filed among things of two kinds (by a heading or a label item over them):
+    datasets, benchmarks, competitions, or papers (none of these), each entry filed as a
+    thing of its kind being a name or saying its kind (``TinyPerson Dataset for ...``). A
+    dataset cites the paper or page it comes from (``## Datasets`` then ``**TinyPerson Dataset
+    ...** [[Paper](arxiv...)]``), a competition the release page of its dataset: each is its
+    own entry. Two paper titles on one page stay reported, whatever their sections."""
+    kinds = [_other_kind(entry, text) for entry in (first, second)]
+    return kinds[0] != kinds[1] and all(
+        _is_a_name(entry) or _KIND_WORD.search(entry.title_text) is not None
+        for entry, kind in zip((first, second), kinds, strict=True)
+        if kind
+    )
+
+
+def _other_kind(entry: Entry, text: str) -> int:
+    """Which kind of thing that is not a paper (``_OTHER_KIND``'s group: 1 datasets, 2
+    benchmarks, 3 competitions) a heading over the entry, or a short label item it sits under,
+    names; 0 for none."""
+    labels = []  # the nearest first: label items, then headings
+    item = entry.item.parent if entry.item is not None else None
+    while item is not None:
+        label = text[item.content_start : item.content_end]
+        if len(label.split()) <= _MAX_LABEL_WORDS:
+            labels.append(label)
+        item = item.parent
+    section: Section | None = entry.section
+    while section is not None and section.heading is not None:
+        labels.append(section.heading.text)
+        section = section.parent
+    found = (_OTHER_KIND.search(label) for label in labels)
+    return next((match.lastindex or 0 for match in found if match is not None), 0)
 
 
 def _by_other_axis(entry: Entry) -> bool:

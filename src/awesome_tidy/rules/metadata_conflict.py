@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from awesome_tidy.model import Document, Entry, normalize_url, same_venue
+from awesome_tidy.model import Document, Entry, normalize_url, preprint_marker, same_venue
 from awesome_tidy.rule import Problem, Rule
 
 _MIN_SPACES = 2  # three words
@@ -66,7 +66,23 @@ def _two_versions(
         for other in group
         if other is not entry and years[id(other)] is not None and years[id(other)] != mine
     ]
-    return bool(others) and all(_other_version(entry, other, venues) for other in others)
+    return bool(others) and all(
+        _other_version(entry, other, venues) or _preprint_year(entry, other) for other in others
+    )
+
+
+def _preprint_year(entry: Entry, other: Entry) -> bool:
+    """One copy says it is the preprint (``(2020), arxiv 2020``), the other does not, and the
+    preprint's year is the one before the other's (``(2021), ICSE'21``): each year is right for
+    what its copy names. A stale preprint tag is a conflict of venues, reported as such where
+    the list's venues are read; two years on two copies that both say preprint, or that say
+    nothing, stay reported."""
+    marks = [preprint_marker(copy.body.text) for copy in (entry, other)]
+    if marks[0] == marks[1] or entry.year_value is None or other.year_value is None:
+        return False
+    preprint, published = (entry, other) if marks[0] else (other, entry)
+    assert preprint.year_value is not None and published.year_value is not None
+    return published.year_value - preprint.year_value == 1
 
 
 def _other_version(entry: Entry, other: Entry, venues: Mapping[int, str | None]) -> bool:

@@ -36,17 +36,22 @@ class NearDuplicateTitle(Rule):
         entries = [entry for entry, title in titled if title]
         titles = [title for _, title in titled if title]
         reported: set[int] = set()
+        # A copy of a title already reported against the same first title is a copy of that
+        # copy (duplicate-entry or cross-section-duplicate tell of it): reported once.
+        told: set[tuple[int, str]] = set()
         stems = Counter(_stem(title) for title in titles)
         for first_index, second_index in near_pairs(titles, self.option("threshold")):
             first, second = entries[first_index], entries[second_index]
             if (
                 second_index in reported
+                or (first_index, titles[second_index]) in told
                 or _same_key(first, second)
                 or _other_paper(first, second)
                 or _one_series(first, second, stems)
             ):
                 continue
             reported.add(second_index)
+            told.add((first_index, titles[second_index]))
             assert first.title is not None and second.title is not None
             first_title = first.title.text
             yield self.problem(
