@@ -11,6 +11,7 @@ from awesome_tidy.model import (
     Document,
     Heading,
     Link,
+    Section,
     TableOfContents,
     TocLink,
     links,
@@ -94,7 +95,7 @@ class _Reading:
         self.table = table
         self.listed = {t.target for t in table.links if t.target is not None}
         within = _scope(doc, table)
-        self.tail = _tail(within, self.listed)
+        self.tail = _tail(doc, within, self.listed)
         self.scope = self._kept(within)
         # Items that are no in-page link (a file, a mistyped ``($KG)``) may stand for a heading:
         # nothing is then inferred from where the lines stand.
@@ -475,15 +476,31 @@ def _scope(doc: Document, table: TableOfContents) -> list[int]:
     ]
 
 
-def _tail(scope: list[int], listed: set[int]) -> set[int]:
-    """The headings of ``scope`` after the last heading the table lists: where a table's lines
-    stop, its author may have forgotten a new last section, or left out the back matter that
-    closes the document (its license, contributing, thanks, citation, contact or star history,
-    under any name), as most tables do. No line is ever added for them."""
+def _tail(doc: Document, scope: list[int], listed: set[int]) -> set[int]:
+    """The headings of ``scope`` after the last heading the table lists, outside the sections
+    it lists: where a table's lines stop, its author may have forgotten a new last section, or
+    left out the back matter that closes the document (its license, contributing, thanks,
+    citation, contact or star history, under any name), as most tables do. No line is ever
+    added for them. A new last part of a listed section (``Online Platforms`` under a listed
+    ``Resources``) is no back matter."""
     if not listed:
         return set()
     last = max(listed)
-    return {index for index in scope if index > last}
+    listed_sections = {id(doc.sections[index + 1]) for index in listed}
+    return {
+        index
+        for index in scope
+        if index > last and not _inside(doc.sections[index + 1].parent, listed_sections)
+    }
+
+
+def _inside(section: Section | None, listed: set[int]) -> bool:
+    """Whether ``section`` or one around it is one of the ``listed`` sections (by ``id``)."""
+    while section is not None:
+        if id(section) in listed:
+            return True
+        section = section.parent
+    return False
 
 
 def _omitted(doc: Document, heading: Heading) -> bool:
