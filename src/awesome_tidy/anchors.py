@@ -71,7 +71,7 @@ _NEWS = re.compile(
 _PLACEHOLDER = re.compile(
     r"coming soon|stay tuned|(?<![a-z])(?:tbd|tba|todo|wip)(?![a-z])|under construction"
     r"|to be (?:added|updated|continued|completed)|work in progress"
-    r"|敬请期待|待更新|待补充|未完待续|更新中|补充中|整理中|施工中"
+    r"|敬请期待|待更新|待补充|未完待续|更新中|补充中|整理中|施工中|准备中|筹备中|建设中"
     r"|準備中|作成中|執筆中|工事中|近日公開",
     re.IGNORECASE,
 )
@@ -80,6 +80,11 @@ _NOTHING = re.compile(
     r"\W*(?:no (?:papers?|entries|items|works|results|resources|links|projects)"
     r"|none|nothing|empty)(?: (?:yet|so far|for now))?\W*|暂无|暂时没有|なし|없음",
     re.IGNORECASE,
+)
+# A request to the reader set as a heading (``### 后台回复 CVPR 获得链接``, ``## Click here to
+# join``): a line of prose that asks for an action, not a section's name.
+_REQUEST = re.compile(
+    r"后台回复|回复关键[词字]|扫码关注|扫描二维码|click here|follow us on", re.IGNORECASE
 )
 # Ideographs and kana: Chinese and Japanese write no spaces, a word is two of them or so
 # (Korean spaces its words).
@@ -106,6 +111,8 @@ _NOT_LISTED = frozenset(
         *("buy me a coffee", "赞助", "捐赠", "打赏"),
         # The license and thanks closing a Japanese or Korean list, as ``License`` does.
         *("ライセンス", "謝辞", "라이선스", "라이센스", "감사의 글"),
+        # ``License`` is a meta section's word; its plural closes a list the same way.
+        *("licenses", "licences"),
     )
 )
 
@@ -466,11 +473,13 @@ def banner_heading(text: str) -> bool:
 def prose_heading(text: str) -> bool:
     """A sentence or a paragraph written as a heading (``## More tasks are coming!``), or a
     placeholder that says its section is empty on purpose (``## Datasets (coming soon)``,
-    ``## No papers``): a section's name is a few words (two CJK characters count as one),
-    without the full stop, question or exclamation mark that ends a sentence."""
+    ``## No papers``), or a request to the reader (``### 后台回复 CVPR 获得链接``: reply to
+    the account to get the link): a section's name is a few words (two CJK characters count
+    as one), without the full stop, question or exclamation mark that ends a sentence."""
     words = len(text.split()) + len(_CJK.findall(text)) // 2
     return (
         words > _PROSE_WORDS
         or (words >= _SENTENCE_WORDS and bool(_SENTENCE_END.search(text)))
         or bool(_PLACEHOLDER.search(text) or _NOTHING.fullmatch(text.strip()))
+        or bool(_REQUEST.search(text))
     )

@@ -1,13 +1,26 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Heading, banner_heading, without_comments
+from awesome_tidy.model import (
+    Document,
+    Heading,
+    Section,
+    banner_heading,
+    meta_section,
+    without_comments,
+)
 from awesome_tidy.rule import Problem, Rule
 
 _NUMBER_SEEN, _PLAIN_AFTER_NUMBER = 1, 2
 _SHOWN = 60
 """How much of a heading the message quotes: messages stay bounded."""
+_CONTENTS = re.compile(r"contents|\btoc\b|目录|目錄|目次", re.IGNORECASE)
+# A part's number at the start of its heading: ``【3】``, ``3.``, ``3、``, ``(3)``, ``3.2``.
+_PART = re.compile(
+    r"[ \t]*[【\[(（]?[ \t]*(\d{1,3}(?:\.\d{1,3})*)(?!\.?\d)(?:\.?[ \t]|[ \t]*[】\])）.、．:：])"
+)
 
 
 class EmptySection(Rule):
@@ -19,29 +32,87 @@ class EmptySection(Rule):
         # A heading in a list item or a block quote is content of the section around it.
         headings = [h for h in doc.headings if not h.in_list_item and not _in_quote(doc, h)]
         parts = _part_levels(headings)
-        for index, heading in enumerate(headings):
+        empty = [i for i in range(len(headings)) if _bare(doc, headings, i, parts)]
+        index_lines = _index_lines(doc, [headings[index] for index in empty])
+        for index in empty:
+            heading = headings[index]
             following = headings[index + 1] if index + 1 < len(headings) else None
-            if following is not None and following.level > heading.level:
-                continue  # its subsections are its content
-            if following is not None and (
-                _opens_part(heading, following, parts)
-                or _line_over_rule(heading, following)
-                or _title_over_peers(headings, index)
-            ):
+            if id(heading) in index_lines or _part_over_shallower(headings, index):
                 continue
             if banner_heading(heading.text.strip()) or _repository_banner(
                 index, heading, following
             ):
-                continue
-            start = doc.line_start(heading.last_line + 1)
-            end = following.start if following is not None else len(doc.text)
-            if without_comments(doc.text[start:end]).strip():
                 continue
             yield self.problem(
                 heading.marker_start,
                 doc.line_end(heading.line),
                 message=f"section {_shown(heading.text.strip())!r} is empty",
             )
+
+
+def _bare(doc: Document, headings: list[Heading], index: int, parts: set[int]) -> bool:
+    """Whether nothing stands under the heading before the next one that is not its part."""
+    heading = headings[index]
+    following = headings[index + 1] if index + 1 < len(headings) else None
+    if following is not None and (
+        following.level > heading.level  # its subsections are its content
+        or _opens_part(heading, following, parts)
+        or _line_over_rule(heading, following)
+        or _title_over_peers(headings, index)
+    ):
+        return False
+    start = doc.line_start(heading.last_line + 1)
+    end = following.start if following is not None else len(doc.text)
+    return not without_comments(doc.text[start:end]).strip()
+
+
+def _index_lines(doc: Document, empty: list[Heading]) -> set[int]:
+    """The empty headings (by ``id``) that are the lines of a table of contents written as
+    headings: under a contents heading (``### 目录``, ``## Contents``), where most of its
+    sub-headings have nothing under them. Each names a section found further down; a
+    contents section whose parts hold their entries keeps them judged."""
+    bare = {id(heading) for heading in empty}
+    children: dict[int, list[Heading]] = {}
+    for section in doc.sections:
+        parent = section.parent
+        if section.heading is not None and parent is not None and _contents(parent):
+            children.setdefault(id(parent), []).append(section.heading)
+    found: set[int] = set()
+    for group in children.values():
+        lines = [id(heading) for heading in group if id(heading) in bare]
+        if len(lines) > 1 and 2 * len(lines) > len(group):
+            found.update(lines)
+    return found
+
+
+def _contents(section: Section) -> bool:
+    heading = section.heading
+    return heading is not None and meta_section(section) and bool(_CONTENTS.search(heading.text))
+
+
+def _part_over_shallower(headings: list[Heading], index: int) -> bool:
+    """Whether the heading is a numbered part (``### 【3】Downloads``) followed by shallower
+    unnumbered headings (``## CVPR 2020``, ``## CVPR 2019``) up to a later heading with the
+    next number (``# 【4】Best papers``): its author set the levels upside down, and the
+    headings between are the part's content, not sections after an empty one."""
+    number = _number(headings[index])
+    after = headings[index + 1 :]
+    if number is None or not after or after[0].level >= headings[index].level:
+        return False
+    *outer, last = number.split(".")
+    following = ".".join([*outer, str(int(last) + 1)])
+    for heading in after:
+        found = _number(heading)
+        if found == following:
+            return True
+        if found is not None:
+            return False  # another number comes first: no part of that sequence
+    return False
+
+
+def _number(heading: Heading) -> str | None:
+    match = _PART.match(heading.text)
+    return match.group(1) if match else None
 
 
 def _part_levels(headings: list[Heading]) -> set[int]:

@@ -4,12 +4,14 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, partial
 from urllib.parse import unquote
 
 from awesome_tidy.model import (
     Document,
     Heading,
+    Link,
+    Section,
     TableOfContents,
     TocLink,
     links,
@@ -38,6 +40,7 @@ _ABOUT = frozenset(
 # ``## Sandbox <!-- omit in toc -->`` (the mark of Markdown All in One and its kin, on the
 # heading or the line above it): its author left the heading out of the table on purpose.
 _OMITTED = re.compile(r"<!--[ \t]*omit[ \t]+(?:in|from)[ \t]+toc[ \t]*-->", re.IGNORECASE)
+_LINE_HEAD = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?\Z")
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n|[ \t]*#{1,6}(?:[ \t][^\n]*)?\n)+")
 
 
@@ -91,7 +94,9 @@ class _Reading:
         self.doc = doc
         self.table = table
         self.listed = {t.target for t in table.links if t.target is not None}
-        self.scope = self._kept(_scope(doc, table))
+        within = _scope(doc, table)
+        self.tail = _tail(doc, within, self.listed)
+        self.scope = self._kept(within)
         # Items that are no in-page link (a file, a mistyped ``($KG)``) may stand for a heading:
         # nothing is then inferred from where the lines stand.
         self.sure = _unambiguous(doc, table) and not _holds_other_links(doc, table)
@@ -103,7 +108,11 @@ class _Reading:
         """The headings of ``scope`` the table is meant to list: not a sentence or a placeholder
         set as a heading, and, where the listed headings hold entries, a heading whose section
         holds them too or could (links in more than one paragraph): a legend, a footer, a note
-        or an empty stub is left out by the table's own convention."""
+        or an empty stub is left out by the table's own convention. After the last listed
+        heading (the ``_tail``) only a list counts (entries, or lines that each start with a
+        link): the table ends where its topics end, and the document's back matter
+        (``Licenses``, ``Maintainers``: a badge, a sentence with a link or two) follows it
+        whatever it is called."""
         spans = _Spans(self.doc)
         listed = [index for index in self.listed if not self.doc.headings[index].in_list_item]
         of_entries = 2 * sum(map(spans.holds_entries, listed)) > len(listed)
@@ -120,6 +129,7 @@ class _Reading:
                 _divider_or_prose(self.doc.headings[index].text.strip())
                 or _unlike(self.doc.headings[index], convention)
                 or (of_entries and not spans.could_hold_entries(index))
+                or (of_entries and index in self.tail and not spans.holds_a_list(index))
                 or (of_links and not spans.holds_links(index))
             )
         ]
@@ -282,6 +292,8 @@ class _Reading:
                 members.setdefault(self._family(toc_link.target), []).append(toc_link)
         added = {}
         for index in missing:
+            if index in self.tail:
+                continue  # after the table's last topic: its end, or a line it forgot, unsure
             family = self._family(index)
             if siblings[family] - shown[family] == 1 and shown[family] >= _UNAMBIGUOUS:
                 place = self._place(index, members.get(family, []))
@@ -371,6 +383,14 @@ class _Spans:
         start = doc.line_start(doc.headings[index].last_line + 1)
         return without_comments(doc.text[start : self.ends[index]])
 
+    def holds_a_list(self, index: int) -> bool:
+        """Entries, or two lines or more that each start with a link (``[Habitat](url)``): not a
+        badge, nor links within sentences (a license, a plea to contribute, thanks)."""
+        if self.holds_entries(index):
+            return True
+        body = self._body(index)
+        return sum(map(partial(_starts_a_line, body), links(body, 0, len(body)))) >= _UNAMBIGUOUS
+
     def could_hold_entries(self, index: int) -> bool:
         """Entries, or links in two paragraphs or more (a list the reader does not know): not
         a single note, a legend without links, or nothing."""
@@ -379,6 +399,17 @@ class _Spans:
         body = self._body(index)
         paragraphs = [part for part in _PARAGRAPH_BREAK.split(body) if part.strip()]
         return len(paragraphs) > 1 and bool(links(body, 0, len(body)))
+
+
+def _starts_a_line(body: str, link: Link) -> bool:
+    """Whether the link is a text link that starts its line (after a list marker, if any)."""
+    line_start = body.rfind("\n", 0, link.start) + 1
+    return (
+        not link.image
+        and link.kind != "badge"
+        and not link.label.text.startswith("!")
+        and bool(_LINE_HEAD.match(body[line_start : link.start]))
+    )
 
 
 def _target(toc_link: TocLink) -> int:
@@ -443,6 +474,33 @@ def _scope(doc: Document, table: TableOfContents) -> list[int]:
         and not not_listed(section)
         and not _omitted(doc, heading)
     ]
+
+
+def _tail(doc: Document, scope: list[int], listed: set[int]) -> set[int]:
+    """The headings of ``scope`` after the last heading the table lists, outside the sections
+    it lists: where a table's lines stop, its author may have forgotten a new last section, or
+    left out the back matter that closes the document (its license, contributing, thanks,
+    citation, contact or star history, under any name), as most tables do. No line is ever
+    added for them. A new last part of a listed section (``Online Platforms`` under a listed
+    ``Resources``) is no back matter."""
+    if not listed:
+        return set()
+    last = max(listed)
+    listed_sections = {id(doc.sections[index + 1]) for index in listed}
+    return {
+        index
+        for index in scope
+        if index > last and not _inside(doc.sections[index + 1].parent, listed_sections)
+    }
+
+
+def _inside(section: Section | None, listed: set[int]) -> bool:
+    """Whether ``section`` or one around it is one of the ``listed`` sections (by ``id``)."""
+    while section is not None:
+        if id(section) in listed:
+            return True
+        section = section.parent
+    return False
 
 
 def _omitted(doc: Document, heading: Heading) -> bool:
