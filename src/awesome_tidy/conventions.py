@@ -760,7 +760,7 @@ def describe(text: str, entry: Entry) -> Described | None:
     marks alone (``[App](url) 💲``), a credit (``is_credit``), or what opens with neither a word,
     a number nor CJK text (another link, a parenthesis, an emoji, another script)."""
     found = _after_name(text, entry)
-    if found is None or _credits(text, *found):
+    if found is None or _credits(text, *found) or remark_label(text, entry) is not None:
         return None
     start, end, words, marked = found
     # After the item's marks (``:star:,  A tool``) a comma parts them from the words.
@@ -780,6 +780,64 @@ def describe(text: str, entry: Entry) -> Described | None:
     if not first.isascii() or not first.isalnum():
         return None
     return Described("prose" if first.islower() else "bare", (start, end), words)
+
+
+# Words that label a remark on an item rather than describe it (``Note:``, ``NB:``, ``Update:``,
+# ``注：``): a list that writes ``[THUMOS14](url) Note: It overlaps with UCF-101`` adds a note to
+# a name it leaves undescribed, and a dash there would misread the note (study 8).
+REMARK_LABELS = frozenset(
+    (
+        *("note", "notes", "nb", "n.b", "ps", "p.s", "update", "updated", "edit", "edited"),
+        *("remark", "remarks", "warning", "caution", "attention", "important", "tip", "hint"),
+        *("disclaimer", "todo", "注", "注意", "备注", "備註", "说明", "說明", "提示", "更新"),
+        *("참고", "주의", "注記", "備考"),
+    )
+)
+# A label: one or two words (a bold or bracketed one too) and a colon, ``Note:``, ``**Update**:``,
+# ``(NB: slow)``, ``注：``. A colon glued to the next word (``MtDNA:Nuclear``) is no label's.
+_LABEL = re.compile(
+    r"[(\[]?(?:\*\*|__|\*|_)?"
+    r"(?P<label>[^\W\d_](?:[^\W_]|[.'’-])*(?:[ \t][^\W\d_](?:[^\W_]|[.'’-])*)?)"
+    r"(?:\*\*|__|\*|_)?[ \t]?(?:：|:(?:\*\*|__|\*|_)?(?=\s|$))"
+)
+# A remark label without its colon, set apart by a bracket or emphasis: ``(Note that ...)``,
+# ``**NB** ...``, ``[Update] ...``.
+_SET_APART = re.compile(r"(?:[(\[]|\*\*|__|\*|_)(?P<label>[^\W\d_](?:[^\W_]|\.)*)(?![^\W_]|['’-])")
+# The longest word a label is made of: ``Disclaimer``; in CJK, which writes no spaces, ``注意``.
+_LABEL_WORD = 12
+_CJK_LABEL = 4
+
+
+def opening_label(text: str, entry: Entry) -> str | None:
+    """The label (folded) that opens the text right after the name, with nothing between them
+    but spaces: ``[ActivityNet](url) Note: They provide ...`` gives ``note``. None without one,
+    or where a separator parts the name from the text (``- Note: ...``: a description)."""
+    if entry.description is None:
+        return None
+    start = entry.separator.start if entry.separator is not None else entry.description.start
+    at, end = entry.description.start, entry.description.end
+    if text[start:at].strip():
+        return None
+    found = _LABEL.match(text, at, end)
+    if found is not None and _label_words(found.group("label")):
+        return found.group("label").casefold().rstrip(".")
+    apart = _SET_APART.match(text, at, end)
+    label = apart.group("label").casefold().rstrip(".") if apart is not None else None
+    return label if label in REMARK_LABELS else None
+
+
+def _label_words(label: str) -> bool:
+    """Whether ``label`` is short enough to be a label, not a phrase run up to a colon."""
+    if is_cjk(label[0]):
+        return len(label) <= _CJK_LABEL
+    return all(len(word) <= _LABEL_WORD for word in label.split())
+
+
+def remark_label(text: str, entry: Entry) -> str | None:
+    """The remark label opening the text right after the name (``opening_label``), if it is one
+    of ``REMARK_LABELS``: what follows is a note on the item, no description of it."""
+    label = opening_label(text, entry)
+    return label if label in REMARK_LABELS else None
 
 
 def _opens_line(text: str, start: int, words: int) -> bool:

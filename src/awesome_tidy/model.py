@@ -48,6 +48,7 @@ from awesome_tidy.conventions import (
     is_credit,
     link_items,
     missing_years,
+    opening_label,
     own_marks,
 )
 from awesome_tidy.document import Document
@@ -137,6 +138,7 @@ __all__ = [
     "normalize_title",
     "normalize_url",
     "not_listed",
+    "opening_label",
     "other_ids",
     "own_marks",
     "preprint_marker",

@@ -13,6 +13,7 @@ from awesome_tidy.model import (
     is_credit,
     is_kind_label,
     link_items,
+    opening_label,
     own_marks,
 )
 from awesome_tidy.rule import SEPARATOR, TEXT, Edit, Fix, Problem, Rule
@@ -32,12 +33,14 @@ class LinkItemFormat(Rule):
         # The list's own mark after the name of several items (``[awesome-flask](url) 系列``)
         # is no description: such an item has no separator to miss.
         marks = own_marks(items)
+        labelled = _labelled(text, items)
         described = [
             (entry, found)
             for entry in items
             if not _names_a_kind(entry)
             and entry.description is not None
             and entry.description.text.strip() not in marks
+            and id(entry) not in labelled
             and (found := describe(text, entry)) is not None
             # A separator ending its line (``**[A](url)** -`` over a line of links) parts the
             # name from nothing on it: no habit to vote for, no separator to mend (study 7).
@@ -230,6 +233,21 @@ def _among_notes(items: list[Entry]) -> set[int]:
             if sum(id(item) in linked for item in group) * 2 <= len(group):
                 notes.update(id(item) for item in group)
     return notes
+
+
+# Items whose text after the name opens with a label make a way of writing of the list's own
+# when at least this many, differently named, do so.
+_LABELLED_NAMES = 3
+
+
+def _labelled(text: str, items: list[Entry]) -> set[int]:
+    """The items (by id) whose text right after the name opens with a label (``Paper: ...``,
+    ``Code: ...``), where at least three differently named items do: labelled text is the
+    list's own way of writing after a name, not a description missing its separator (study 8).
+    Remarks (``Note: ...``) are no descriptions anywhere (``describe``)."""
+    found = {id(entry): entry for entry in items if opening_label(text, entry) is not None}
+    names = {entry.title.text for entry in found.values() if entry.title is not None}
+    return set(found) if len(names) >= _LABELLED_NAMES else set()
 
 
 def _names_a_kind(entry: Entry) -> bool:
