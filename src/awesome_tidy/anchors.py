@@ -47,7 +47,9 @@ _HTML_HEADING = re.compile(
 )
 # A ``##`` line inside an HTML block: whether GitHub makes it a heading depends on blank lines
 # and tags around it, so its anchor may exist.
-_HASH_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+# Its closing ``#`` run is stripped after the match: a lazy title before ``[ \t#]*$`` would
+# rescan the rest of the line from every character of it.
+_HASH_LINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(\S.*)$", re.MULTILINE)
 _WORDS = re.compile(r"[^\W_]+")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -307,7 +309,7 @@ def _maybe_headings(doc: Document, slugs: list[str]) -> Iterator[str]:
     for block in doc.blocks:
         if block.kind == "html_block":
             lines = _HASH_LINE.finditer(text, block.start, block.end)
-            found.extend((m.start(), m.group(1)) for m in lines)
+            found.extend((m.start(), m.group(1).rstrip(" \t#") or m.group(1)) for m in lines)
     if not found:
         return
     code = Cover(_unrendered(doc))

@@ -26,7 +26,8 @@ _SECTION_HABIT = 0.5
 _HABIT_COUNT = 4
 
 # A title's trailing year or note (``MAP4 (2020)``): the name the text says is what precedes it.
-_TITLE_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+# No leading ``\s*``: tried from every space of a long run, it made the search quadratic.
+_TITLE_NOTE = re.compile(r"\([^()]*\)\s*$")
 # The name as a sentence's subject: after the start, a stop, a separator or a parenthesis.
 _SUBJECT_BEFORE = r"(?:^|[.!?:;\-–—)]\s+)"
 _SUBJECT_VERB = r"\s+(?:is|was|are|were|has|had|provides|offers)\b"

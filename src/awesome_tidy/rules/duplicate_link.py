@@ -41,7 +41,9 @@ _OTHER_KIND = re.compile(_KIND_WORDS + r"\W*$", re.IGNORECASE)
 _KIND_WORD = re.compile(_KIND_WORDS, re.IGNORECASE)
 # `` - ``, ``: ``: where a name ends and the words describing it begin (``NSDF - Neuroscience
 # Simulation Data Format``).
-_NAME_END = re.compile(r"\s+[-–—]\s+|:\s+")
+# A run of spaces is tried from its first space only (the lookbehind): from each of them the
+# search would be quadratic.
+_NAME_END = re.compile(r"(?<!\s)\s+[-–—]\s+|:\s+")
 _MAX_LABEL_WORDS = 4
 _MIN_NAMING = 3  # letters a name needs to be found spelled in a URL (``elm``)
 _MAX_NAMED_WORDS = 6

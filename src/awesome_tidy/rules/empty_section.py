@@ -19,7 +19,8 @@ _SHOWN = 60
 _CONTENTS = re.compile(r"contents|\btoc\b|目录|目錄|目次", re.IGNORECASE)
 # A part's number at the start of its heading: ``【3】``, ``3.``, ``3、``, ``(3)``, ``3.2``.
 _PART = re.compile(
-    r"[ \t]*[【\[(（]?[ \t]*(\d{1,3}(?:\.\d{1,3})*)(?!\.?\d)(?:\.?[ \t]|[ \t]*[】\])）.、．:：])"
+    r"[ \t]*(?:[【\[(（][ \t]*)?(\d{1,3}(?:\.\d{1,3})*)(?!\.?\d)"
+    r"(?:\.?[ \t]|[ \t]*[】\])）.、．:：])"
 )
 
 
