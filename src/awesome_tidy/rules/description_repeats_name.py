@@ -43,6 +43,19 @@ _QUALIFIED = re.compile(
     rf"|\s+(?:['’]?\d|[vV]\.?\d|[IVX]{{2,}}\b|{_LABEL}\s+(?:\d|[IVX]+\b))"
 )
 
+# A name made only of common words, capitalised or not (``Deep Learning``, ``Computer
+# vision``): a field's or a thing's generic term, no acronym (``OpenStreetMap API``), no word
+# with capitals inside (``ChemFormula``) or digits.
+_GENERIC_NAME = re.compile(r"(?:[A-Z]?[a-z]+ )+[A-Z]?[a-z]+")
+# After such a name, words that qualify the term (``Deep learning methods for NLP``, ``Deep
+# Learning for vision``, ``... with Python``): the description uses the term to say what the
+# item covers, as a book titled with its field's name does in each section it is filed in
+# (study 9), rather than restating the name. ``is``, ``has`` and the like make it the subject.
+_QUALIFIER = re.compile(
+    r" (?:(?!(?:is|was|are|were|has|had|provides|offers)\b)[a-z]+ )?"
+    r"(?:for|in|with|on|of|using|from)\b"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class _Opening:
@@ -173,6 +186,8 @@ def _restated(text: str, found: _Opening) -> bool:
         return True
     if not name[0].isalnum() or text.startswith(" in ", after):
         return False
+    if _GENERIC_NAME.fullmatch(name) and _QUALIFIER.match(text, after):
+        return False  # ``Deep learning methods for NLP``: the term, not the name
     assert found.entry.description is not None
     if _VERB.match(text, after, found.entry.description.end):
         return True
