@@ -172,9 +172,11 @@ def _restated(text: str, found: _Opening) -> bool:
     (its first letter capitalised or not) opening a phrase. ``X in Y`` (``[wordle](url) -
     Wordle in 50 lines of Bash``) names what the item implements, and so does the name written
     otherwise (``[ansi](url) - ANSI escape codes``, a standard); a handle or tag (``#rust-lang
-    channel for ...``) is how such names are said. An awesome list named for its topic
-    (``[YARA](github.com/x/awesome-yara) - YARA rules, tools, and people.``) is named only in
-    part: its blurb opens with the topic to say what the list gathers."""
+    channel for ...``) is how such names are said. A generic term for a name (``[Deep
+    Learning](url) - Deep learning methods for NLP``) is used as the term when words qualify it.
+    An awesome list named for its topic (``[YARA](github.com/x/awesome-yara) - YARA rules,
+    tools, and people.``) is named only in part: its blurb opens with the topic to say what
+    the list gathers."""
     name, after = found.name, found.after
     if _names_topic(found.entry, name):
         return False
