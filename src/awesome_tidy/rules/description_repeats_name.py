@@ -43,6 +43,19 @@ _QUALIFIED = re.compile(
     rf"|\s+(?:['’]?\d|[vV]\.?\d|[IVX]{{2,}}\b|{_LABEL}\s+(?:\d|[IVX]+\b))"
 )
 
+# A name made only of common words, capitalised or not (``Deep Learning``, ``Computer
+# vision``): a field's or a thing's generic term, no acronym (``OpenStreetMap API``), no word
+# with capitals inside (``ChemFormula``) or digits.
+_GENERIC_NAME = re.compile(r"(?:[A-Z]?[a-z]+ )+[A-Z]?[a-z]+")
+# After such a name, words that qualify the term (``Deep learning methods for NLP``, ``Deep
+# Learning for vision``, ``... with Python``): the description uses the term to say what the
+# item covers, as a book titled with its field's name does in each section it is filed in
+# (study 9), rather than restating the name. ``is``, ``has`` and the like make it the subject.
+_QUALIFIER = re.compile(
+    r" (?:(?!(?:is|was|are|were|has|had|provides|offers)\b)[a-z]+ )?"
+    r"(?:for|in|with|on|of|using|from)\b"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class _Opening:
@@ -159,9 +172,11 @@ def _restated(text: str, found: _Opening) -> bool:
     (its first letter capitalised or not) opening a phrase. ``X in Y`` (``[wordle](url) -
     Wordle in 50 lines of Bash``) names what the item implements, and so does the name written
     otherwise (``[ansi](url) - ANSI escape codes``, a standard); a handle or tag (``#rust-lang
-    channel for ...``) is how such names are said. An awesome list named for its topic
-    (``[YARA](github.com/x/awesome-yara) - YARA rules, tools, and people.``) is named only in
-    part: its blurb opens with the topic to say what the list gathers."""
+    channel for ...``) is how such names are said. A generic term for a name (``[Deep
+    Learning](url) - Deep learning methods for NLP``) is used as the term when words qualify it.
+    An awesome list named for its topic (``[YARA](github.com/x/awesome-yara) - YARA rules,
+    tools, and people.``) is named only in part: its blurb opens with the topic to say what
+    the list gathers."""
     name, after = found.name, found.after
     if _names_topic(found.entry, name):
         return False
@@ -173,6 +188,8 @@ def _restated(text: str, found: _Opening) -> bool:
         return True
     if not name[0].isalnum() or text.startswith(" in ", after):
         return False
+    if _GENERIC_NAME.fullmatch(name) and _QUALIFIER.match(text, after):
+        return False  # ``Deep learning methods for NLP``: the term, not the name
     assert found.entry.description is not None
     if _VERB.match(text, after, found.entry.description.end):
         return True
