@@ -236,20 +236,21 @@ class _Reading:
         yield first.start, first.content_end, message, None
 
     def _named_by_dead_lines(self) -> set[int]:
-        """The headings a dead line names all the same: its text or its anchor, in letters and
-        digits only (GitHub drops ``/`` and the like from an anchor), is the heading's or the
-        start of it (``AutoML-based`` for ``AutoML-based Recommender System``). The heading is
-        in the table; only its link is broken, and that is reported already."""
+        """The headings a dead line names all the same: its text is the heading's, or its
+        anchor in letters and digits only (GitHub drops ``/`` and the like) is the heading's or
+        the start of it (``#AutoML-based`` for ``AutoML-based Recommender System``). The heading
+        is in the table; only its link is broken, and that is reported already. A line whose
+        anchor names other words (``#b-sequence-based-prediction`` for ``B. Sequence-based
+        contact-map prediction``) leaves its heading unreachable, and missing."""
         named: set[int] = set()
         for toc_link in self.table.links:
             if toc_link.resolved:
                 continue
-            forms = {_letters(toc_link.link.label.text), _letters(toc_link.link.url.text)}
+            label = _letters(toc_link.link.label.text)
+            anchor = _letters(toc_link.link.url.text)
             for index in self.scope:
                 title = _letters(self.doc.headings[index].text)
-                if any(len(form) >= _STEM and title.startswith(form) for form in forms) or any(
-                    len(title) >= _STEM and form.startswith(title) for form in forms
-                ):
+                if title == label or (len(anchor) >= _STEM and title.startswith(anchor)):
                     named.add(index)
         return named
 
