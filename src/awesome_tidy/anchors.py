@@ -73,7 +73,7 @@ _NEWS = re.compile(
 _PLACEHOLDER = re.compile(
     r"coming soon|stay tuned|(?<![a-z])(?:tbd|tba|todo|wip)(?![a-z])|under construction"
     r"|to be (?:added|updated|continued|completed)|work in progress"
-    r"|敬请期待|待更新|待补充|未完待续|更新中|补充中|整理中|施工中|准备中|筹备中|建设中"
+    r"|敬请期待|待更新|待补|未完待续|更新中|补充中|整理中|施工中|准备中|筹备中|建设中"
     r"|準備中|作成中|執筆中|工事中|近日公開",
     re.IGNORECASE,
 )
@@ -470,6 +470,12 @@ def banner_heading(text: str) -> bool:
         or prose_heading(text)
         or bool(_BROKEN_LINK.search(text) or _DATE.search(text) or _NEWS.match(text))
     )
+
+
+def placeholder_text(text: str) -> bool:
+    """Whether the text says its section's content is still to come (``TBD``, ``coming
+    soon``, ``待补``)."""
+    return bool(_PLACEHOLDER.search(text))
 
 
 def prose_heading(text: str) -> bool:

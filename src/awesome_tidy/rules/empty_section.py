@@ -9,6 +9,7 @@ from awesome_tidy.model import (
     Section,
     banner_heading,
     meta_section,
+    placeholder_text,
     without_comments,
 )
 from awesome_tidy.rule import Problem, Rule
@@ -40,6 +41,8 @@ class EmptySection(Rule):
             following = headings[index + 1] if index + 1 < len(headings) else None
             if id(heading) in index_lines or _part_over_shallower(headings, index):
                 continue
+            if _parent_awaits_content(doc, headings, index):
+                continue
             if banner_heading(heading.text.strip()) or _repository_banner(
                 index, heading, following
             ):
@@ -60,11 +63,34 @@ def _bare(doc: Document, headings: list[Heading], index: int, parts: set[int]) -
         or _opens_part(heading, following, parts)
         or _line_over_rule(heading, following)
         or _title_over_peers(headings, index)
+        or _child_at_its_level(heading, following)
     ):
         return False
     start = doc.line_start(heading.last_line + 1)
     end = following.start if following is not None else len(doc.text)
     return not without_comments(doc.text[start:end]).strip()
+
+
+def _child_at_its_level(heading: Heading, following: Heading) -> bool:
+    """Whether ``following`` is numbered as this heading's subsection (``3.1`` then
+    ``3.1.1``) but set at its level: heading-numbering reports the misplaced level, and the
+    subsection is this heading's content."""
+    number, child = _number(heading), _number(following)
+    return number is not None and child is not None and child.startswith(number + ".")
+
+
+def _parent_awaits_content(doc: Document, headings: list[Heading], index: int) -> bool:
+    """Whether the heading's parent says in its own text (the lines between it and its first
+    sub-heading) that its content is still to come (``# Results`` over ``TBD``, ``待补``):
+    its empty subsections are a declared placeholder."""
+    heading = headings[index]
+    for position in range(index - 1, -1, -1):
+        parent = headings[position]
+        if parent.level < heading.level:
+            start = doc.line_start(parent.last_line + 1)
+            own = doc.text[start : headings[position + 1].start]
+            return placeholder_text(without_comments(own))
+    return False
 
 
 def _index_lines(doc: Document, empty: list[Heading]) -> set[int]:

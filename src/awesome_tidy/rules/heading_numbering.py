@@ -37,7 +37,12 @@ class HeadingNumbering(Rule):
             yield from self._sequence(scheme)
 
     def _levels(self, doc: Document, scheme: list[Heading], offset: int) -> Iterator[Problem]:
-        off = {id(heading) for heading in _blamed(scheme, _off_outline(scheme, offset))}
+        flat = _flat_under_unnumbered(doc.headings, scheme)
+        off = {
+            id(heading)
+            for heading in _blamed(scheme, _off_outline(scheme, offset))
+            if id(heading) not in flat
+        }
         fixes = _verified(doc, scheme, _relevels(scheme, off, offset))
         levels = [heading.level for heading in doc.headings]
         # Under a heading reported for its own level, a heading is where that one's fix puts it.
@@ -90,6 +95,29 @@ class HeadingNumbering(Rule):
             else:
                 continue
             yield self.problem(heading.marker_start, heading.marker_end, message=message)
+
+
+def _flat_under_unnumbered(headings: list[Heading], scheme: list[Heading]) -> set[int]:
+    """The numbered headings (by ``id``) that all share one level under an unnumbered parent
+    although their numbers have different depths (``### 3.1.1``, ``### 3.2.1``, ``### 3.3``
+    under ``## Core taxonomy``, none deeper): the list sets its parts flat there on purpose,
+    and moving one would lift it out of its parent. Where some sit deeper (``### 1.1``
+    under ``## 1``), levels follow the numbers and one set level with its parent is judged."""
+    numbered = {id(heading) for heading in scheme}
+    groups: dict[int, list[Heading]] = {}
+    enclosing: list[Heading] = []
+    for heading in headings:
+        while enclosing and enclosing[-1].level >= heading.level:
+            enclosing.pop()
+        parent = next((h for h in reversed(enclosing) if h.number is None), None)
+        if id(heading) in numbered and parent is not None:
+            groups.setdefault(id(parent), []).append(heading)
+        enclosing.append(heading)
+    flat: set[int] = set()
+    for group in groups.values():
+        if len({h.level for h in group}) == 1 and len({h.depth for h in group}) > 1:
+            flat.update(id(heading) for heading in group)
+    return flat
 
 
 def _off_outline(scheme: list[Heading], offset: int) -> list[Heading]:

@@ -214,7 +214,7 @@ class _Reading:
     # -- headings the table does not list -------------------------------------------------------
 
     def missing(self) -> Iterator[_Found]:
-        listed = self.listed | set(self.repairs.values())
+        listed = self.listed | set(self.repairs.values()) | self._named_by_dead_lines()
         missing = self._selective([index for index in self.scope if index not in listed], listed)
         if self._leaves_out_the_meta(listed):
             return
@@ -234,6 +234,25 @@ class _Reading:
         first = self.table.links[0].item
         message = f"table of contents misses {len(reported)} {noun}: {names}{more}"
         yield first.start, first.content_end, message, None
+
+    def _named_by_dead_lines(self) -> set[int]:
+        """The headings a dead line names all the same: its text is the heading's, or its
+        anchor in letters and digits only (GitHub drops ``/`` and the like) is the heading's or
+        the start of it (``#AutoML-based`` for ``AutoML-based Recommender System``). The heading
+        is in the table; only its link is broken, and that is reported already. A line whose
+        anchor names other words (``#b-sequence-based-prediction`` for ``B. Sequence-based
+        contact-map prediction``) leaves its heading unreachable, and missing."""
+        named: set[int] = set()
+        for toc_link in self.table.links:
+            if toc_link.resolved:
+                continue
+            label = _letters(toc_link.link.label.text)
+            anchor = _letters(toc_link.link.url.text)
+            for index in self.scope:
+                title = _letters(self.doc.headings[index].text)
+                if title == label or (len(anchor) >= _STEM and title.startswith(anchor)):
+                    named.add(index)
+        return named
 
     def _leaves_out_the_meta(self, listed: set[int]) -> bool:
         """Whether the table leaves out, by its own convention, every heading of its levels that
@@ -540,6 +559,11 @@ def _anchor(url: str) -> str:
 
 def _name(markdown: str) -> str:
     return " ".join(rendered_text(markdown).casefold().split())
+
+
+def _letters(markdown: str) -> str:
+    """The text's letters and digits only, without case: a title as a dead anchor keeps it."""
+    return "".join(_WORDS.findall(rendered_text(unquote(markdown)).casefold()))
 
 
 def _related(label: str, heading: str) -> bool:
