@@ -256,6 +256,12 @@ def test_a_link_item_has_its_separator_and_description() -> None:
         ("arXiv 2023.05", 2023),
         ("ICML19.", 2019),
         ("NeurIPS20", 2020),
+        ("_ICLR'23_", 2023),
+        ("_ArXiv’24_", 2024),
+        ("__KDD'22__", 2022),
+        ("**ICML’21**", 2021),
+        ("[AAAI'20]", 2020),
+        ("_CVPR22_", 2022),
     ],
 )
 def test_year_notations(notation: str, year: int) -> None:
@@ -288,6 +294,9 @@ def test_a_bracketed_year_closing_the_entry(closing: str) -> None:
         "10,821 images",
         "2000+ images",
         "`2021`",
+        "rock'n'roll",
+        "build v'24_beta",
+        "ICLR'23abc",
     ],
 )
 def test_numbers_that_are_not_years(tail: str) -> None:

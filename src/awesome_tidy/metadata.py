@@ -18,6 +18,10 @@ _GLUED_VENUES = (
     "AAAI|ACL|AISTATS|BMVC|CIKM|COLT|CVPR|ECCV|EMNLP|ICASSP|ICCV|ICDM|ICLR|ICML|ICRA|IJCAI|IROS"
     "|KDD|MICCAI|NAACL|NIPS|NeurIPS|SDM|SIGGRAPH|SIGIR|UAI|WACV|WSDM|WWW"
 )
+# What ends a two-digit year: no letter or digit, nor underscores before one. Not ``(?!\w)``: it
+# took the underscore that closes italics (``_ICLR'23_``, ``_CVPR22_``) for part of a word, and
+# the year went unread where ``*ICLR'23*`` was read; ``v'24_beta`` is still a name.
+_YEAR_END = r"(?![^\W_]|_+[^\W_])"
 # What a year is, in one place. In running text, a heading or a key a year is 19xx or 20xx (so
 # that counts, versions and arXiv months such as ``1706`` are not); in the slot a list keeps for
 # it (``Title[2021]``, a Year column) any four digits from 1000 to 2999 are, so that
@@ -42,11 +46,13 @@ _DATE_HEADING = re.compile(
 _YEAR = re.compile(
     r"(?<![\d.$/])(?<!\d,)(?<![\d)]:)(?<![\d)]:\d{4}[-–])"
     r"(?P<y4>" + YEAR_DIGITS + r")(?![\d+%]|\.(?!(?:0[1-9]|1[0-2])(?![\d.]))\d)"
-    r"|[A-Za-z)\]][ \u00a0]?['’‘][ \u00a0]?(?P<y2a>\d\d)(?!\w)"
-    r"|[A-Za-z][ \u00a0](?P<y2b>\d\d)['’‘](?!\w)"
-    r"|\[[A-Z][^\[\]\d]*[A-Za-z] (?P<y2c>\d\d)\s*\]"
+    r"|[A-Za-z)\]][ \u00a0]?['’‘][ \u00a0]?(?P<y2a>\d\d)"
+    + _YEAR_END
+    + r"|[A-Za-z][ \u00a0](?P<y2b>\d\d)['’‘]"
+    + _YEAR_END
+    + r"|\[[A-Z][^\[\]\d]*[A-Za-z] (?P<y2c>\d\d)\s*\]"
     r"|\b[A-Z]{3,}[ \u00a0](?P<y2d>\d\d)(?=[.,;)]|$)"
-    r"|(?<![A-Za-z])(?:" + _GLUED_VENUES + r")(?P<y2e>\d\d)(?!\w)"
+    r"|(?<![A-Za-z])(?:" + _GLUED_VENUES + r")(?P<y2e>\d\d)" + _YEAR_END
 )
 # ``arXiv:2301.01234``, ``arXiv 2301.01234``, ``arXiv:hep-th/9901001`` in words, or a link to
 # ``arxiv.org/abs/2301.01234``: a preprint's id begins with the year and month it was posted.
@@ -67,12 +73,15 @@ UNKNOWN_YEAR = frozenset(
 # purpose: it decides where to stay silent, not what the year is.
 _YEAR_LIKE = re.compile(
     r"(?<!\d)(?P<y4>19[5-9]\d|20\d\d)(?!\d)"
-    r"|[A-Za-z)\]][ \u00a0]?['’‘][ \u00a0]?\d\d(?!\w)"
-    r"|[A-Za-z][ \u00a0]?\d\d['’‘](?!\w)"
-    r"|(?P<glued>(?<![A-Za-z\d])(?:[A-Z][a-z]*[A-Z][A-Za-z]+|(?i:arxiv|"
+    r"|[A-Za-z)\]][ \u00a0]?['’‘][ \u00a0]?\d\d"
+    + _YEAR_END
+    + r"|[A-Za-z][ \u00a0]?\d\d['’‘]"
+    + _YEAR_END
+    + r"|(?P<glued>(?<![A-Za-z\d])(?:[A-Z][a-z]*[A-Z][A-Za-z]+|(?i:arxiv|"
     + _GLUED_VENUES
-    + r"))\d\d)(?!\w)"
-    r"|(?i:arxiv)[ \u00a0:_-]*\d\d(?:0[1-9]|1[0-2])(?!\d)"
+    + r"))\d\d)"
+    + _YEAR_END
+    + r"|(?i:arxiv)[ \u00a0:_-]*\d\d(?:0[1-9]|1[0-2])(?!\d)"
     r"|(?<![\d.])\d\d(?:0[1-9]|1[0-2])\.\d{4,5}(?!\d)"
     # ``25年的一篇综述``: a two-digit year in CJK prose, "(20)25"
     r"|(?<!\d)\d\d年"
@@ -311,9 +320,10 @@ def venue_around(
     if not words or len(words) > _MAX_VENUE_WORDS:
         return None
     first, last = words[0][0], words[-1][1]
-    while last > first and text[last - 1] in ".-":
+    # ``_ICLR'23_``: an underscore at the edge is the list's italics, not the venue's name
+    while last > first and text[last - 1] in ".-_":
         last -= 1
-    while first < last and text[first] in "-":
+    while first < last and text[first] in "-_":
         first += 1
     return Part(first, last, text[first:last])
 
