@@ -302,9 +302,14 @@ def _cross_listed(first: Entry, second: Entry, labels: frozenset[int]) -> bool:
     if _by_other_axis(first) or _by_other_axis(second):
         return True
     if (
-        _YEAR_WORD.sub("", first.title_text).split()
-        == _YEAR_WORD.sub("", second.title_text).split()
-    ) or _one_name_described_twice(first, second):
+        (
+            _YEAR_WORD.sub("", first.title_text).split()
+            == _YEAR_WORD.sub("", second.title_text).split()
+        )
+        or same_paper(first.copy_title, second.copy_title)
+        or _one_name_described_twice(first, second)
+        or _cited_by_name(first, second)
+    ):
         return True
     named = _is_a_name(first), _is_a_name(second)
     link = first.primary_link
@@ -314,6 +319,46 @@ def _cross_listed(first: Entry, second: Entry, labels: frozenset[int]) -> bool:
         first.section.by_venue != second.section.by_venue
     )
     return filed_apart and (any(named) or _one_title(first.title_text, second.title_text))
+
+
+def _cited_by_name(first: Entry, second: Entry) -> bool:
+    """A table or note of another section that cites a listed paper by its short name, on the
+    paper's own link (``| Latent rollout | [MILE](arxiv...), [LAW](arxiv...) |`` and ``[MILE:
+    Model-Based Imitation Learning ...](arxiv...)`` above), or two such tables citing it by one
+    name: the link is right, the entry a cross-reference. A name that is no part of the other
+    title stays reported: a link pasted into another paper's entry."""
+    called = [_called(entry) for entry in (first, second)]
+    if not all(called):
+        return False
+    if called[0] == called[1] and _link_named(first) and _link_named(second):
+        return True
+    for name, entry in ((called[0], second), (called[1], first)):
+        if len(name.split()) > _MAX_NAME_WORDS or entry.title is None:
+            continue
+        head, colon, _ = entry.title.text.partition(":")
+        if colon and normalize_title(head) == name:
+            return True
+    return False
+
+
+def _link_named(entry: Entry) -> bool:
+    """The entry's link carries a name of its own (``[MILE](arxiv...)`` in a row titled by a
+    category), not the entry's title nor a kind (``[paper]``)."""
+    link = entry.primary_link
+    return (
+        link is not None
+        and link is not entry.title_link
+        and label_kind(link.label.text) is None
+        and bool(normalize_title(link.label.text))
+    )
+
+
+def _called(entry: Entry) -> str:
+    """What the entry calls the shared link: its label where it names one, else the title."""
+    link = entry.primary_link
+    if link is not None and _link_named(entry):
+        return normalize_title(link.label.text)
+    return entry.title_text
 
 
 def _one_name_described_twice(first: Entry, second: Entry) -> bool:
