@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -52,6 +53,8 @@ _CITED_WIDELY = 20
 _HABIT = 5  # things listed in two sections or more: the list cross-lists by habit
 _SPELLED = 1000  # the whole name spelled: more than any count of its words
 # Words of a URL that name its host's kind, never an item: ``github.com/org/x`` names ``x``.
+# An HTML block that is a heading (``<h4 id="x">PhysicsAI</h4>``).
+_HTML_HEADING = re.compile(r"<h[1-6]\b", re.IGNORECASE)
 _HOST_WORDS = frozenset(
     ("www", "com", "org", "net", "dev", "github", "gitlab", "html", "htm", "php", "index")
 )
@@ -89,10 +92,16 @@ class DuplicateLink(Rule):
         labels = label_items(doc.text, doc.entries)
         citing = _citing(sharing)
         habit = _cross_lists(doc)
+        html_headings = [
+            block.start
+            for block in doc.blocks
+            if block.kind == "html_block" and _HTML_HEADING.match(doc.text, block.start)
+        ]
         for url, entries in sharing.items():
             if len(entries) > 1 and _source_page(url, entries, citing):
                 continue
-            for entry, first in _slips(url, entries, labels, habit, doc.text):
+            slips = _slips(url, entries, labels, habit, doc.text, html_headings)
+            for entry, first in slips:
                 link = entry.primary_link
                 assert link is not None
                 yield self.problem(
@@ -131,7 +140,12 @@ def _cross_lists(doc: Document) -> bool:
 
 
 def _slips(
-    url: str, entries: list[Entry], labels: frozenset[int], habit: bool = False, text: str = ""
+    url: str,
+    entries: list[Entry],
+    labels: frozenset[int],
+    habit: bool = False,
+    text: str = "",
+    html_headings: list[int] | None = None,
 ) -> Iterator[tuple[Entry, Entry]]:
     """Each entry whose link is another entry's, with that entry.
 
@@ -160,6 +174,7 @@ def _slips(
             or _cross_listed(owner, entry, labels)
             or _filed_twice(owner, entry, entries)
             or _of_other_kinds(owner, entry, text)
+            or _titled_under_html_headings(owner, entry, html_headings or [])
             or (
                 habit
                 and owner.section is not entry.section
@@ -319,6 +334,25 @@ def _cross_listed(first: Entry, second: Entry, labels: frozenset[int]) -> bool:
         first.section.by_venue != second.section.by_venue
     )
     return filed_apart and (any(named) or _one_title(first.title_text, second.title_text))
+
+
+def _titled_under_html_headings(first: Entry, second: Entry, html_headings: list[int]) -> bool:
+    """One paper under two headings written in HTML (``<h4>PhysicsAI</h4>``, which make no
+    section of the model), one copy by the model's name with the title after it (``**(NowNet)**
+    _Skilful nowcasting with NowNet_``), the other by the title alone: the words of one hold
+    the other's whole title (spaces aside: a PDF's ``nowcast-ing``), so the link is right and
+    the copy a cross-listing. A copy under another title stays reported."""
+    if first.section is not second.section:
+        return False
+    low, high = sorted((first.start, second.start))
+    index = bisect.bisect_right(html_headings, low)
+    if index >= len(html_headings) or html_headings[index] > high:
+        return False
+    return any(
+        len(one.title_text.split()) > _MAX_NAME_WORDS
+        and one.title_text.replace(" ", "") in normalize_title(other.body.text).replace(" ", "")
+        for one, other in ((first, second), (second, first))
+    )
 
 
 def _cited_by_name(first: Entry, second: Entry) -> bool:
