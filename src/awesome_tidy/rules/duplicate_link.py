@@ -46,6 +46,8 @@ _KIND_WORD = re.compile(_KIND_WORDS, re.IGNORECASE)
 # search would be quadratic.
 _NAME_END = re.compile(r"(?<!\s)\s+[-–—]\s+|:\s+")
 _MAX_LABEL_WORDS = 4
+_MIN_SHORT_FORM = 4  # words a shortened title keeps: fewer may be any title's start
+_MIN_ACRONYM = 2
 _MIN_NAMING = 3  # letters a name needs to be found spelled in a URL (``elm``)
 _MAX_NAMED_WORDS = 6
 _SOURCE_ENTRIES = 3  # papers of one section citing one page: a source, not a copied link
@@ -324,6 +326,7 @@ def _cross_listed(first: Entry, second: Entry, labels: frozenset[int]) -> bool:
         or same_paper(first.copy_title, second.copy_title)
         or _one_name_described_twice(first, second)
         or _cited_by_name(first, second)
+        or _short_form(first.title_text, second.title_text)
     ):
         return True
     named = _is_a_name(first), _is_a_name(second)
@@ -373,6 +376,40 @@ def _cited_by_name(first: Entry, second: Entry) -> bool:
         if colon and normalize_title(head) == name:
             return True
     return False
+
+
+def _short_form(first: str, second: str) -> bool:
+    """One title the other shortened, as a starter table recommends a paper listed in full
+    below: every word of the shorter is the longer's, in order, or an acronym of a run of its
+    words (``A Survey on LLM-based Agents`` and ``A Survey on Large Language Model based
+    ...``, ``Not what you sowed (Seed Injection)`` and ``Not what you sowed: Compromising ...
+    with Seed Injection``). A word of its own (``CS292F``, ``Info``, another model's name) makes
+    another title; a copy that is one run of the other's words (a subtitle dropped) stays
+    reported, as the page says."""
+    shorter, longer = sorted((first.split(), second.split()), key=len)
+    if (
+        len(shorter) < _MIN_SHORT_FORM
+        or len(shorter) == len(longer)
+        or _one_title(" ".join(shorter), " ".join(longer))
+    ):
+        return False
+    at = 0
+    for word in shorter:
+        while at < len(longer) and longer[at] != word and not _initials(word, longer[at:]):
+            at += 1
+        if at == len(longer):
+            return False
+        at += len(word) if longer[at] != word else 1
+    return True
+
+
+def _initials(word: str, words: list[str]) -> bool:
+    """``llm`` of ``large language model ...``: an acronym of the run of words it starts."""
+    return (
+        _MIN_ACRONYM <= len(word) <= len(words)
+        and word.isalpha()
+        and "".join(other[0] for other in words[: len(word)]) == word
+    )
 
 
 def _link_named(entry: Entry) -> bool:
