@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -45,6 +46,8 @@ _KIND_WORD = re.compile(_KIND_WORDS, re.IGNORECASE)
 # search would be quadratic.
 _NAME_END = re.compile(r"(?<!\s)\s+[-–—]\s+|:\s+")
 _MAX_LABEL_WORDS = 4
+_MIN_SHORT_FORM = 4  # words a shortened title keeps: fewer may be any title's start
+_MIN_ACRONYM = 2
 _MIN_NAMING = 3  # letters a name needs to be found spelled in a URL (``elm``)
 _MAX_NAMED_WORDS = 6
 _SOURCE_ENTRIES = 3  # papers of one section citing one page: a source, not a copied link
@@ -52,6 +55,8 @@ _CITED_WIDELY = 20
 _HABIT = 5  # things listed in two sections or more: the list cross-lists by habit
 _SPELLED = 1000  # the whole name spelled: more than any count of its words
 # Words of a URL that name its host's kind, never an item: ``github.com/org/x`` names ``x``.
+# An HTML block that is a heading (``<h4 id="x">PhysicsAI</h4>``).
+_HTML_HEADING = re.compile(r"<h[1-6]\b", re.IGNORECASE)
 _HOST_WORDS = frozenset(
     ("www", "com", "org", "net", "dev", "github", "gitlab", "html", "htm", "php", "index")
 )
@@ -89,10 +94,16 @@ class DuplicateLink(Rule):
         labels = label_items(doc.text, doc.entries)
         citing = _citing(sharing)
         habit = _cross_lists(doc)
+        html_headings = [
+            block.start
+            for block in doc.blocks
+            if block.kind == "html_block" and _HTML_HEADING.match(doc.text, block.start)
+        ]
         for url, entries in sharing.items():
             if len(entries) > 1 and _source_page(url, entries, citing):
                 continue
-            for entry, first in _slips(url, entries, labels, habit, doc.text):
+            slips = _slips(url, entries, labels, habit, doc.text, html_headings)
+            for entry, first in slips:
                 link = entry.primary_link
                 assert link is not None
                 yield self.problem(
@@ -131,7 +142,12 @@ def _cross_lists(doc: Document) -> bool:
 
 
 def _slips(
-    url: str, entries: list[Entry], labels: frozenset[int], habit: bool = False, text: str = ""
+    url: str,
+    entries: list[Entry],
+    labels: frozenset[int],
+    habit: bool = False,
+    text: str = "",
+    html_headings: list[int] | None = None,
 ) -> Iterator[tuple[Entry, Entry]]:
     """Each entry whose link is another entry's, with that entry.
 
@@ -160,6 +176,7 @@ def _slips(
             or _cross_listed(owner, entry, labels)
             or _filed_twice(owner, entry, entries)
             or _of_other_kinds(owner, entry, text)
+            or _titled_under_html_headings(owner, entry, html_headings or [])
             or (
                 habit
                 and owner.section is not entry.section
@@ -302,9 +319,15 @@ def _cross_listed(first: Entry, second: Entry, labels: frozenset[int]) -> bool:
     if _by_other_axis(first) or _by_other_axis(second):
         return True
     if (
-        _YEAR_WORD.sub("", first.title_text).split()
-        == _YEAR_WORD.sub("", second.title_text).split()
-    ) or _one_name_described_twice(first, second):
+        (
+            _YEAR_WORD.sub("", first.title_text).split()
+            == _YEAR_WORD.sub("", second.title_text).split()
+        )
+        or same_paper(first.copy_title, second.copy_title)
+        or _one_name_described_twice(first, second)
+        or _cited_by_name(first, second)
+        or _short_form(first.title_text, second.title_text)
+    ):
         return True
     named = _is_a_name(first), _is_a_name(second)
     link = first.primary_link
@@ -314,6 +337,99 @@ def _cross_listed(first: Entry, second: Entry, labels: frozenset[int]) -> bool:
         first.section.by_venue != second.section.by_venue
     )
     return filed_apart and (any(named) or _one_title(first.title_text, second.title_text))
+
+
+def _titled_under_html_headings(first: Entry, second: Entry, html_headings: list[int]) -> bool:
+    """One paper under two headings written in HTML (``<h4>PhysicsAI</h4>``, which make no
+    section of the model), one copy by the model's name with the title after it (``**(NowNet)**
+    _Skilful nowcasting with NowNet_``), the other by the title alone: the words of one hold
+    the other's whole title (spaces aside: a PDF's ``nowcast-ing``), so the link is right and
+    the copy a cross-listing. A copy under another title stays reported."""
+    if first.section is not second.section:
+        return False
+    low, high = sorted((first.start, second.start))
+    index = bisect.bisect_right(html_headings, low)
+    if index >= len(html_headings) or html_headings[index] > high:
+        return False
+    return any(
+        len(one.title_text.split()) > _MAX_NAME_WORDS
+        and one.title_text.replace(" ", "") in normalize_title(other.body.text).replace(" ", "")
+        for one, other in ((first, second), (second, first))
+    )
+
+
+def _cited_by_name(first: Entry, second: Entry) -> bool:
+    """A table or note of another section that cites a listed paper by its short name, on the
+    paper's own link (``| Latent rollout | [MILE](arxiv...), [LAW](arxiv...) |`` and ``[MILE:
+    Model-Based Imitation Learning ...](arxiv...)`` above), or two such tables citing it by one
+    name: the link is right, the entry a cross-reference. A name that is no part of the other
+    title stays reported: a link pasted into another paper's entry."""
+    called = [_called(entry) for entry in (first, second)]
+    if not all(called):
+        return False
+    if called[0] == called[1] and _link_named(first) and _link_named(second):
+        return True
+    for name, entry in ((called[0], second), (called[1], first)):
+        if len(name.split()) > _MAX_NAME_WORDS or entry.title is None:
+            continue
+        head, colon, _ = entry.title.text.partition(":")
+        if colon and normalize_title(head) == name:
+            return True
+    return False
+
+
+def _short_form(first: str, second: str) -> bool:
+    """One title the other shortened, as a starter table recommends a paper listed in full
+    below: every word of the shorter is the longer's, in order, or an acronym of a run of its
+    words (``A Survey on LLM-based Agents`` and ``A Survey on Large Language Model based
+    ...``, ``Not what you sowed (Seed Injection)`` and ``Not what you sowed: Compromising ...
+    with Seed Injection``). A word of its own (``CS292F``, ``Info``, another model's name) makes
+    another title; a copy that is one run of the other's words (a subtitle dropped) stays
+    reported, as the page says."""
+    shorter, longer = sorted((first.split(), second.split()), key=len)
+    if (
+        len(shorter) < _MIN_SHORT_FORM
+        or len(shorter) == len(longer)
+        or _one_title(" ".join(shorter), " ".join(longer))
+    ):
+        return False
+    at = 0
+    for word in shorter:
+        while at < len(longer) and longer[at] != word and not _initials(word, longer[at:]):
+            at += 1
+        if at == len(longer):
+            return False
+        at += len(word) if longer[at] != word else 1
+    return True
+
+
+def _initials(word: str, words: list[str]) -> bool:
+    """``llm`` of ``large language model ...``: an acronym of the run of words it starts."""
+    return (
+        _MIN_ACRONYM <= len(word) <= len(words)
+        and word.isalpha()
+        and "".join(other[0] for other in words[: len(word)]) == word
+    )
+
+
+def _link_named(entry: Entry) -> bool:
+    """The entry's link carries a name of its own (``[MILE](arxiv...)`` in a row titled by a
+    category), not the entry's title nor a kind (``[paper]``)."""
+    link = entry.primary_link
+    return (
+        link is not None
+        and link is not entry.title_link
+        and label_kind(link.label.text) is None
+        and bool(normalize_title(link.label.text))
+    )
+
+
+def _called(entry: Entry) -> str:
+    """What the entry calls the shared link: its label where it names one, else the title."""
+    link = entry.primary_link
+    if link is not None and _link_named(entry):
+        return normalize_title(link.label.text)
+    return entry.title_text
 
 
 def _one_name_described_twice(first: Entry, second: Entry) -> bool:

@@ -4,7 +4,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, near_pairs, other_ids
+from awesome_tidy.model import Document, Entry, link_kind, near_pairs, other_ids
 from awesome_tidy.rule import Option, Problem, Rule
 
 _KEY_AUTHOR = re.compile(r"[A-Za-z]+")
@@ -48,6 +48,7 @@ class NearDuplicateTitle(Rule):
                 or _same_key(first, second)
                 or _other_paper(first, second)
                 or _one_series(first, second, stems)
+                or _paper_and_its_code(first, second)
             ):
                 continue
             reported.add(second_index)
@@ -79,6 +80,19 @@ def _one_series(first: Entry, second: Entry, stems: Counter[str]) -> bool:
     assert first.title is not None and second.title is not None
     last = (first.title.text.rpartition(" ")[2], second.title.text.rpartition(" ")[2])
     return all(word[:1].isupper() for word in last)
+
+
+def _paper_and_its_code(first: Entry, second: Entry) -> bool:
+    """A paper under a topic and its code repository under ``## Software``, each by the paper's
+    title (one retyped): two things, each in its section, not a copy of one. In one section
+    the two stay compared."""
+    if first.section is second.section:
+        return False
+    kinds = [
+        link_kind("", entry.primary_link.url.text) == "code" if entry.primary_link else None
+        for entry in (first, second)
+    ]
+    return None not in kinds and kinds[0] != kinds[1]
 
 
 def _same_key(first: Entry, second: Entry) -> bool:
