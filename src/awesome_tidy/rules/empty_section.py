@@ -36,12 +36,13 @@ class EmptySection(Rule):
         parts = _part_levels(headings)
         empty = [i for i in range(len(headings)) if _bare(doc, headings, i, parts)]
         index_lines = _index_lines(doc, [headings[index] for index in empty])
+        parents = _parents(headings)
         for index in empty:
             heading = headings[index]
             following = headings[index + 1] if index + 1 < len(headings) else None
             if id(heading) in index_lines or _part_over_shallower(headings, index):
                 continue
-            if _parent_awaits_content(doc, headings, index):
+            if _parent_awaits_content(doc, headings, parents, index):
                 continue
             if banner_heading(heading.text.strip()) or _repository_banner(
                 index, heading, following
@@ -79,18 +80,32 @@ def _child_at_its_level(heading: Heading, following: Heading) -> bool:
     return number is not None and child is not None and child.startswith(number + ".")
 
 
-def _parent_awaits_content(doc: Document, headings: list[Heading], index: int) -> bool:
+def _parents(headings: list[Heading]) -> list[int | None]:
+    """The position of each heading's parent (the nearest heading above it of a lower level),
+    found in one pass: a search back from every heading is quadratic on a flat outline."""
+    parents: list[int | None] = []
+    open_: list[int] = []
+    for position, heading in enumerate(headings):
+        while open_ and headings[open_[-1]].level >= heading.level:
+            open_.pop()
+        parents.append(open_[-1] if open_ else None)
+        open_.append(position)
+    return parents
+
+
+def _parent_awaits_content(
+    doc: Document, headings: list[Heading], parents: list[int | None], index: int
+) -> bool:
     """Whether the heading's parent says in its own text (the lines between it and its first
     sub-heading) that its content is still to come (``# Results`` over ``TBD``, ``待补``):
     its empty subsections are a declared placeholder."""
-    heading = headings[index]
-    for position in range(index - 1, -1, -1):
-        parent = headings[position]
-        if parent.level < heading.level:
-            start = doc.line_start(parent.last_line + 1)
-            own = doc.text[start : headings[position + 1].start]
-            return placeholder_text(without_comments(own))
-    return False
+    position = parents[index]
+    if position is None:
+        return False
+    parent = headings[position]
+    start = doc.line_start(parent.last_line + 1)
+    own = doc.text[start : headings[position + 1].start]
+    return placeholder_text(without_comments(own))
 
 
 def _index_lines(doc: Document, empty: list[Heading]) -> set[int]:
@@ -123,13 +138,16 @@ def _part_over_shallower(headings: list[Heading], index: int) -> bool:
     next number (``# 【4】Best papers``): its author set the levels upside down, and the
     headings between are the part's content, not sections after an empty one."""
     number = _number(headings[index])
-    after = headings[index + 1 :]
-    if number is None or not after or after[0].level >= headings[index].level:
+    if (
+        number is None
+        or index + 1 >= len(headings)
+        or headings[index + 1].level >= headings[index].level
+    ):
         return False
     *outer, last = number.split(".")
     following = ".".join([*outer, str(int(last) + 1)])
-    for heading in after:
-        found = _number(heading)
+    for position in range(index + 1, len(headings)):  # no slice: a copy per heading
+        found = _number(headings[position])
         if found == following:
             return True
         if found is not None:
@@ -179,14 +197,15 @@ def _title_over_peers(headings: list[Heading], index: int) -> bool:
     heading = headings[index]
     if index + 1 >= len(headings) or headings[index + 1].level != heading.level:
         return False
-    before: list[Heading] = []
-    for earlier in reversed(headings[:index]):
+    deeper_before = False
+    for position in range(index - 1, -1, -1):  # no slice: a copy per heading is quadratic
+        earlier = headings[position]
         if earlier.level < heading.level:
             break  # its parent
         if earlier.level == heading.level:
             return False  # not the first of its level
-        before.append(earlier)
-    return bool(before)
+        deeper_before = True
+    return deeper_before
 
 
 def _line_over_rule(heading: Heading, following: Heading) -> bool:
