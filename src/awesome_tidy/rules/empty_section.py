@@ -36,7 +36,7 @@ class EmptySection(Rule):
         parts = _part_levels(headings)
         empty = [i for i in range(len(headings)) if _bare(doc, headings, i, parts)]
         index_lines = _index_lines(doc, [headings[index] for index in empty])
-        parents = _parents(headings)
+        parents = _parents(doc, headings)
         for index in empty:
             heading = headings[index]
             following = headings[index + 1] if index + 1 < len(headings) else None
@@ -80,17 +80,17 @@ def _child_at_its_level(heading: Heading, following: Heading) -> bool:
     return number is not None and child is not None and child.startswith(number + ".")
 
 
-def _parents(headings: list[Heading]) -> list[int | None]:
-    """The position of each heading's parent (the nearest heading above it of a lower level),
-    found in one pass: a search back from every heading is quadratic on a flat outline."""
-    parents: list[int | None] = []
-    open_: list[int] = []
-    for position, heading in enumerate(headings):
-        while open_ and headings[open_[-1]].level >= heading.level:
-            open_.pop()
-        parents.append(open_[-1] if open_ else None)
-        open_.append(position)
-    return parents
+def _parents(doc: Document, headings: list[Heading]) -> list[int | None]:
+    """The position in ``headings`` of each heading's parent, read from the model's sections."""
+    position = {id(heading): index for index, heading in enumerate(headings)}
+    parent_of = {
+        id(section.heading): position.get(id(section.parent.heading))
+        for section in doc.sections
+        if section.heading is not None
+        and section.parent is not None
+        and section.parent.heading is not None
+    }
+    return [parent_of.get(id(heading)) for heading in headings]
 
 
 def _parent_awaits_content(
