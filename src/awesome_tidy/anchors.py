@@ -113,6 +113,9 @@ _NOT_LISTED = frozenset(
         *("buy me a coffee", "赞助", "捐赠", "打赏"),
         # The license and thanks closing a Japanese or Korean list, as ``License`` does.
         *("ライセンス", "謝辞", "라이선스", "라이센스", "감사의 글"),
+        # Links to the author's other lists, as ``Related lists`` holds.
+        *("sister repositories", "sister repos", "sister projects", "sister lists"),
+        *("姊妹仓库", "姊妹倉庫", "姊妹项目", "姊妹項目"),
         # ``License`` is a meta section's word; its plural closes a list the same way.
         *("licenses", "licences"),
     )
@@ -344,9 +347,16 @@ def _heading_at(doc: Document, starts: list[int], offset: int) -> int | None:
     if index >= 0 and doc.line_index(starts[index]) == doc.line_index(offset):
         return index
     following = index + 1
-    line = doc.line_text(doc.line_index(offset) + 1)
+    line_index = doc.line_index(offset)
+    line = doc.line_text(line_index + 1)
     if _TAG.sub("", line).strip():
         return None  # an element with text of its own (<p id="x">Results</p>) is its own place
+    if (
+        index >= 0
+        and doc.headings[index].last_line == line_index  # the line right under the heading
+        and (following >= len(starts) or doc.line_index(starts[following]) > line_index + 1)
+    ):
+        return index  # ``## Tips`` over ``<div id="s2"></div>``: unless right above another
     if following < len(starts):
         between = doc.text[doc.next_line_start(offset) : starts[following]]
         if all(not line.strip() or line.lstrip().startswith("<") for line in between.split("\n")):

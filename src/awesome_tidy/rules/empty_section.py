@@ -15,6 +15,8 @@ from awesome_tidy.model import (
 from awesome_tidy.rule import Problem, Rule
 
 _NUMBER_SEEN, _PLAIN_AFTER_NUMBER = 1, 2
+_DEEPEST = 6
+"""Markdown's deepest heading level (``######``)."""
 _SHOWN = 60
 """How much of a heading the message quotes: messages stay bounded."""
 _CONTENTS = re.compile(r"contents|\btoc\b|目录|目錄|目次", re.IGNORECASE)
@@ -42,7 +44,9 @@ class EmptySection(Rule):
             following = headings[index + 1] if index + 1 < len(headings) else None
             if id(heading) in index_lines or _part_over_shallower(headings, index):
                 continue
-            if _parent_awaits_content(doc, headings, parents, index):
+            if _parent_awaits_content(doc, headings, parents, index) or _deepest_group(
+                heading, following
+            ):
                 continue
             if banner_heading(heading.text.strip()) or _repository_banner(
                 index, heading, following
@@ -216,16 +220,28 @@ def _line_over_rule(heading: Heading, following: Heading) -> bool:
 
 
 def _repository_banner(index: int, heading: Heading, following: Heading | None) -> bool:
-    """The document's first heading written as a repository's name (one word, ``Awesome-X``)
-    right above another title at its level (``# Real-time Segmentation``): GitHub's name over
-    the document's real title, a banner rather than an empty section."""
+    """The document's first heading written as the list's name right above another heading of
+    its level: a repository's name (one word, ``Awesome-X``) over the document's real title
+    (``# Real-time Segmentation``), or an ``Awesome ...`` title over the list's top-level
+    sections (``# News``, ``# Contents``). A banner naming the page, not an empty section."""
+    text = heading.text.strip()
     return (
         index == 0
         and following is not None
         and following.level == heading.level
-        and len(heading.text.split()) == 1
-        and any(mark in heading.text for mark in "-_")
+        and (
+            text.casefold().startswith("awesome")
+            or (len(text.split()) == 1 and any(mark in text for mark in "-_"))
+        )
     )
+
+
+def _deepest_group(heading: Heading, following: Heading | None) -> bool:
+    """Whether the heading is an ``######`` followed by another: Markdown has no deeper level,
+    so a group of ``######`` sections (``Parameters Selection`` over ``Endogenous`` and
+    ``Exogenous``) can only be written at the group's own level. Which headings it holds is not
+    known, so it is not called empty."""
+    return heading.level == _DEEPEST and following is not None and following.level == _DEEPEST
 
 
 def _in_quote(doc: Document, heading: Heading) -> bool:

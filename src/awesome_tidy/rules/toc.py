@@ -216,6 +216,7 @@ class _Reading:
     def missing(self) -> Iterator[_Found]:
         listed = self.listed | set(self.repairs.values()) | self._named_by_dead_lines()
         missing = self._selective([index for index in self.scope if index not in listed], listed)
+        missing = [index for index in missing if not self._group_title(index, listed)]
         if self._leaves_out_the_meta(listed):
             return
         if 2 * len(self.table.links) < len(self.scope) and not _under_contents(self.table):
@@ -236,23 +237,69 @@ class _Reading:
         yield first.start, first.content_end, message, None
 
     def _named_by_dead_lines(self) -> set[int]:
-        """The headings a dead line names all the same: its text is the heading's, or its
-        anchor in letters and digits only (GitHub drops ``/`` and the like) is the heading's or
-        the start of it (``#AutoML-based`` for ``AutoML-based Recommender System``). The heading
-        is in the table; only its link is broken, and that is reported already. A line whose
-        anchor names other words (``#b-sequence-based-prediction`` for ``B. Sequence-based
-        contact-map prediction``) leaves its heading unreachable, and missing."""
+        """The headings a line that does not reach them names all the same: its text is the
+        heading's (a section number aside: ``2.3 Mamba-Diffusion`` for ``mamba-diffusion``), or
+        its dead anchor in letters and digits only (GitHub drops ``/`` and the like) is the
+        heading's or the start of it (``#AutoML-based`` for ``AutoML-based Recommender
+        System``). Such a line is a dead link, a second link to a heading listed already
+        (``[others](#others)`` for a second ``others``), or an item of the table that links to
+        no anchor (``[MR](MR)``): the heading is in the table; only its link is wrong, and that
+        is reported already. A line whose anchor names other words
+        (``#b-sequence-based-prediction`` for ``B. Sequence-based contact-map prediction``)
+        leaves its heading unreachable, and missing."""
+        labels, anchors = self._stray_lines()
         named: set[int] = set()
-        for toc_link in self.table.links:
-            if toc_link.resolved:
-                continue
-            label = _letters(toc_link.link.label.text)
-            anchor = _letters(toc_link.link.url.text)
-            for index in self.scope:
-                title = _letters(self.doc.headings[index].text)
-                if title == label or (len(anchor) >= _STEM and title.startswith(anchor)):
-                    named.add(index)
+        for index in self.scope:
+            title = _letters(self.doc.headings[index].text)
+            if not labels.isdisjoint(_forms(self.doc.headings[index].text)) or any(
+                len(anchor) >= _STEM and title.startswith(anchor) for anchor in anchors
+            ):
+                named.add(index)
         return named
+
+    def _stray_lines(self) -> tuple[set[str], list[str]]:
+        """The texts (in letters, section numbers aside) of the table's lines that reach no
+        heading of their own, and the dead anchors among them (in letters)."""
+        labels: set[str] = set()
+        anchors: list[str] = []
+        reached: set[int] = set()
+        for toc_link in self.table.links:
+            target = toc_link.target
+            if not toc_link.resolved:
+                anchors.append(_letters(toc_link.link.url.text))
+            elif target is None:
+                continue
+            elif target not in reached:
+                reached.add(target)
+                continue
+            labels.update(_forms(toc_link.link.label.text))
+        own = {id(toc_link.item) for toc_link in self.table.links}
+        lists = {toc_link.item.top_list for toc_link in self.table.links}
+        text = self.doc.text
+        for item in self.doc.items:
+            if item.top_list in lists and id(item) not in own:
+                found = links(text, item.content_start, item.content_end)
+                if found:
+                    labels.update(_forms(found[0].label.text))
+        return labels, anchors
+
+    def _group_title(self, index: int, listed: set[int]) -> bool:
+        """Whether the heading only groups sections the table lists (``# Paper & Code`` over
+        ``## 1 Synthesis`` and ``## 2 Translation``, both listed): two sub-headings or more,
+        all listed, and no link of its own above the first. The table reaches all it holds
+        through them; leaving the group's title out is its convention, not a line forgotten."""
+        doc = self.doc
+        section = doc.sections[index + 1]
+        children = [
+            child
+            for child in range(index + 1, len(doc.headings))
+            if doc.sections[child + 1].parent is section
+        ]
+        if len(children) < _UNAMBIGUOUS or not listed.issuperset(children):
+            return False
+        start = doc.line_start(doc.headings[index].last_line + 1)
+        own = without_comments(doc.text[start : doc.headings[index + 1].start])
+        return not links(own, 0, len(own))
 
     def _leaves_out_the_meta(self, listed: set[int]) -> bool:
         """Whether the table leaves out, by its own convention, every heading of its levels that
@@ -564,6 +611,14 @@ def _name(markdown: str) -> str:
 def _letters(markdown: str) -> str:
     """The text's letters and digits only, without case: a title as a dead anchor keeps it."""
     return "".join(_WORDS.findall(rendered_text(unquote(markdown)).casefold()))
+
+
+def _forms(markdown: str) -> set[str]:
+    """A title in letters and digits (``_letters``), with and without its leading section
+    number (``2.3 Mamba-Diffusion`` is ``mambadiffusion`` too): a line and its heading may
+    differ in it."""
+    letters = _letters(markdown)
+    return {letters, letters.lstrip("0123456789") or letters}
 
 
 def _related(label: str, heading: str) -> bool:
