@@ -237,17 +237,18 @@ class _Reading:
         yield first.start, first.content_end, message, None
 
     def _named_by_dead_lines(self) -> set[int]:
-        """The headings a line that does not reach them names all the same: its text is the
-        heading's (a section number aside: ``2.3 Mamba-Diffusion`` for ``mamba-diffusion``), or
-        its dead anchor in letters and digits only (GitHub drops ``/`` and the like) is the
-        heading's or the start of it (``#AutoML-based`` for ``AutoML-based Recommender
-        System``). Such a line is a dead link, a second link to a heading listed already
-        (``[others](#others)`` for a second ``others``), or an item of the table that links to
-        no anchor (``[MR](MR)``): the heading is in the table; only its link is wrong, and that
-        is reported already. A line whose anchor names other words
-        (``#b-sequence-based-prediction`` for ``B. Sequence-based contact-map prediction``)
-        leaves its heading unreachable, and missing."""
-        labels, anchors = self._stray_lines()
+        """The headings a dead line names all the same: its text is the heading's (a section
+        number aside: ``2.3 Mamba-Diffusion`` for ``mamba-diffusion``), or its anchor in
+        letters and digits only (GitHub drops ``/`` and the like) is the heading's or the start
+        of it (``#AutoML-based`` for ``AutoML-based Recommender System``). The heading is in
+        the table; only its link is broken, and that is reported already. A line whose anchor
+        names other words (``#b-sequence-based-prediction`` for ``B. Sequence-based contact-map
+        prediction``) leaves its heading unreachable, and missing. A line that links to no
+        anchor (``[MR](MR)``) or to a heading listed already is no dead link: the heading it
+        names is reported missing, the only finding that names it."""
+        dead = [toc_link for toc_link in self.table.links if not toc_link.resolved]
+        labels = {form for toc_link in dead for form in _forms(toc_link.link.label.text)}
+        anchors = [_letters(toc_link.link.url.text) for toc_link in dead]
         named: set[int] = set()
         for index in self.scope:
             title = _letters(self.doc.headings[index].text)
@@ -256,32 +257,6 @@ class _Reading:
             ):
                 named.add(index)
         return named
-
-    def _stray_lines(self) -> tuple[set[str], list[str]]:
-        """The texts (in letters, section numbers aside) of the table's lines that reach no
-        heading of their own, and the dead anchors among them (in letters)."""
-        labels: set[str] = set()
-        anchors: list[str] = []
-        reached: set[int] = set()
-        for toc_link in self.table.links:
-            target = toc_link.target
-            if not toc_link.resolved:
-                anchors.append(_letters(toc_link.link.url.text))
-            elif target is None:
-                continue
-            elif target not in reached:
-                reached.add(target)
-                continue
-            labels.update(_forms(toc_link.link.label.text))
-        own = {id(toc_link.item) for toc_link in self.table.links}
-        lists = {toc_link.item.top_list for toc_link in self.table.links}
-        text = self.doc.text
-        for item in self.doc.items:
-            if item.top_list in lists and id(item) not in own:
-                found = links(text, item.content_start, item.content_end)
-                if found:
-                    labels.update(_forms(found[0].label.text))
-        return labels, anchors
 
     def _group_title(self, index: int, listed: set[int]) -> bool:
         """Whether the heading only groups sections the table lists (``# Paper & Code`` over
