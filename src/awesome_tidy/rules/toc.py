@@ -264,12 +264,13 @@ class _Reading:
         all listed, and no link of its own above the first. The table reaches all it holds
         through them; leaving the group's title out is its convention, not a line forgotten."""
         doc = self.doc
-        section = doc.sections[index + 1]
-        children = [
-            child
-            for child in range(index + 1, len(doc.headings))
-            if doc.sections[child + 1].parent is section
-        ]
+        section, level = doc.sections[index + 1], doc.headings[index].level
+        children = []
+        for child in range(index + 1, len(doc.headings)):  # up to the section's end only
+            if doc.headings[child].level <= level and not doc.headings[child].in_list_item:
+                break
+            if doc.sections[child + 1].parent is section:
+                children.append(child)
         if len(children) < _UNAMBIGUOUS or not listed.issuperset(children):
             return False
         start = doc.line_start(doc.headings[index].last_line + 1)
