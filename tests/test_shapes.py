@@ -238,6 +238,39 @@ def test_a_link_item_has_its_separator_and_description() -> None:
     assert entry.description is not None and entry.description.text == "Async runtime."
 
 
+IMAGE_LINK_ITEMS = (
+    "## Papers\n\n"
+    '- [<img src=https://img.shields.io/badge/ICLR-2023-blue alt="img" />]'
+    "(https://arxiv.org/abs/2301.00001) [**Deep soil moisture retrieval from radar**]"
+    "(https://arxiv.org/abs/2301.00001), by *Jane Doe*\n"
+    '- [<img src=https://img.shields.io/badge/CoRR-2022-blue alt="img" />]'
+    "(https://arxiv.org/abs/2301.00001) [**River stage forecasting with LSTMs**]"
+    "(https://arxiv.org/abs/2204.00002), by *John Roe*\n"
+    '- [<img src="https://img.shields.io/badge/KDD-2021-blue" width="60">]'
+    "(https://example.org/kdd) [**Graph cuts for orchard segmentation**]"
+    "(https://example.org/orchard), by *Ito Ken*\n"
+)
+
+
+def test_a_link_of_only_an_image_names_nothing() -> None:
+    """``[<img src=... alt="img">](url) [**Title**](url)``: an image with no word is a badge,
+    like ``[![alt](src)](url)``, and the title is what follows it. A badge link copied from the
+    entry above (its URL another paper's) makes no copy of that paper."""
+    entries = Document(IMAGE_LINK_ITEMS).entries
+    assert [parts(entry)["title"] for entry in entries] == [
+        "Deep soil moisture retrieval from radar",
+        "River stage forecasting with LSTMs",
+        "Graph cuts for orchard segmentation",
+    ]
+    assert [link.kind for link in entries[2].links] == ["badge", "other"]
+    assert entries[1].primary_link is not None
+    assert entries[1].primary_link.url.text == "https://arxiv.org/abs/2204.00002"
+    assert rules_found(IMAGE_LINK_ITEMS, "duplicate-entry", "duplicate-link") == []
+    # the same paper listed twice is still one, by its title
+    twice = IMAGE_LINK_ITEMS + IMAGE_LINK_ITEMS.splitlines(keepends=True)[2]
+    assert rules_found(twice, "duplicate-entry") == [(6, "duplicate-entry")]
+
+
 @pytest.mark.parametrize(
     ("notation", "year"),
     [

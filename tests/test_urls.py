@@ -197,6 +197,25 @@ def test_an_image_is_a_badge_whatever_its_label() -> None:
 
 
 @pytest.mark.parametrize(
+    "label",
+    [
+        '<img src=https://img.shields.io/badge/ICLR-2023-blue alt="img" />',
+        ' <img src="logo.png" width="20"> <img src="x.svg">',
+        '<p><img src="logo.png" alt="Loam logo"></p>',  # alt text is no word shown as text
+    ],
+)
+def test_a_link_of_only_an_html_image_is_a_badge(label: str) -> None:
+    assert link_kind(label, "https://arxiv.org/abs/2301.00001") == "badge"
+
+
+@pytest.mark.parametrize(
+    "label", ['<img src="logo.png"> Loam', "<b>Loam</b>", '<a id="x"></a>Loam', "<img>2023"]
+)
+def test_an_html_label_with_a_word_is_no_badge(label: str) -> None:
+    assert link_kind(label, "https://arxiv.org/abs/2301.00001") == "paper"
+
+
+@pytest.mark.parametrize(
     ("url", "form"),
     [
         ("https://arxiv.org/abs/2106.08265v2", "arxiv:2106.08265"),

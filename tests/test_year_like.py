@@ -27,6 +27,9 @@ from awesome_tidy.metadata import holds_short_date, holds_year_like, preprint_ma
         "Jane Doe. 2021.9",  # a date on the author line
         "2021/09",
         "Nov. 9 2021",
+        "arxiv20241003",  # a compact date, year month day, glued to a venue
+        "Springer,202309",  # year and month
+        "Soil Science 19990131",
     ],
 )
 def test_year_like(text: str) -> None:
@@ -46,6 +49,11 @@ def test_year_like(text: str) -> None:
         "[paper](https://arxiv.org/abs/2110.08484)",  # a URL's digits are the site's
         "[pdf](https://example.org/2021/paper.pdf)",
         "Sentinel-1/2 imagery",
+        "20241399",  # no month 13: not a date
+        "20240732",  # no day 32
+        "202400",  # no month 0
+        "2024010312",  # ten digits: an id, not a date
+        "patent 30240101",  # a year past next year
         "",
     ],
 )

@@ -69,10 +69,11 @@ UNKNOWN_YEAR = frozenset(
 # ``missing-year`` says nothing of an entry that holds one. A plausible 19xx or 20xx digit run,
 # even glued to a word or a month (``nips2022``, ``2021.9``, ``2021/09``); a two-digit year after
 # an apostrophe or glued to a venue-like word (``NeurIPS'19``, ``CoRL19``, ``iclr22``); an arXiv
-# id or its year and month in words (``arxiv2206``, ``2110.08484``). Wider than ``_YEAR`` on
+# id or its year and month in words (``arxiv2206``, ``2110.08484``); a compact date, year then
+# a real month and day (``arxiv20241003``, ``Springer,202309``). Wider than ``_YEAR`` on
 # purpose: it decides where to stay silent, not what the year is.
 _YEAR_LIKE = re.compile(
-    r"(?<!\d)(?P<y4>19[5-9]\d|20\d\d)(?!\d)"
+    r"(?<!\d)(?P<y4>19[5-9]\d|20\d\d)(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])?)?(?!\d)"
     r"|[A-Za-z)\]][ \u00a0]?['’‘][ \u00a0]?\d\d"
     + _YEAR_END
     + r"|[A-Za-z][ \u00a0]?\d\d['’‘]"

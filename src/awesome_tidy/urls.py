@@ -26,6 +26,8 @@ _PLAIN_URL = re.compile(
 _SAME_PAGE_FRAGMENT = re.compile(
     r"readme(?:-ov-file)?|top|page=\d+.*|:~:text=.*|(?:zoom|view|nameddest)=.*", re.IGNORECASE
 )
+# An HTML tag, to see what a label says outside its tags (a tag holds no ``<`` or ``>``).
+_HTML_TAG = re.compile(r"<[^<>]*>")
 _DIRECTORY_INDEX = re.compile(r"/index\.(?:html?|php)$", re.IGNORECASE)
 # First path segments of github.com that are pages of GitHub itself, not repositories.
 _GITHUB_PAGES = frozenset(
@@ -259,12 +261,20 @@ def is_kind_label(label: str) -> bool:
     return all(word in _KIND_WORDS for word in _WORD.findall(lowered, first.end()))
 
 
+def _image_only(label: str) -> bool:
+    """``[<img src=... alt="img">](url)``: an HTML image and no word, which names nothing (a
+    venue badge copied from entry to entry, a logo): a badge, like ``[![alt](src)](url)``."""
+    if not label.lstrip().startswith("<"):  # (asked of every label: a tag first is rare)
+        return False
+    return "<img" in label.lower() and not any(char.isalnum() for char in _HTML_TAG.sub("", label))
+
+
 def link_kind(label: str, url: str, *, image: bool = False) -> str:
     """``anchor``, ``badge``, ``paper``, ``code``, ``project`` or ``other``."""
     stripped = url.strip()
     if stripped.startswith("#"):
         return "anchor"
-    if image or ("![" in label and label.lstrip("[ ").startswith("![")):
+    if image or ("![" in label and label.lstrip("[ ").startswith("![")) or _image_only(label):
         return "badge"
     by_host = _host_kind(host_of(stripped))
     if by_host == "badge":

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from awesome_tidy.model import Document, Entry
 from awesome_tidy.rule import Problem, Rule
@@ -298,15 +298,27 @@ def _opens_word(text: str, index: int) -> bool:
 
 def _enumerates(text: str, index: int) -> bool:
     """Whether the ``)`` at ``index`` ends an enumerator that opens nothing: ``a)``, ``2)``,
-    ``1）`` as a word of its own (``a) fast, b) exact``; Chinese prose numbers its points so)."""
+    ``1）``, ``iv)``, ``一)`` as a word of its own (``a) fast, b) exact``; Chinese prose numbers
+    its points so), or a Latin one glued to the ideograph before it (``发现I) 更高；II) 更大``:
+    the script writes no space between words)."""
+    return _ends_word(text, index, str.isalnum) or _ends_word(text, index, _latin_or_digit)
+
+
+def _ends_word(text: str, index: int, letter: Callable[[str], bool]) -> bool:
     start = index
-    while start > 0 and index - start < 3 and text[start - 1].isalnum():
+    while start > 0 and index - start < 3 and letter(text[start - 1]):
         start -= 1
     token = text[start:index]
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+    if start > 0 and (letter(text[start - 1]) or text[start - 1] in "_-"):
         return False
     return (
         (token.isdigit() and len(token) <= 2)
         or (len(token) == 1 and token.isalpha())
         or token.lower() in _ROMAN
     )
+
+
+def _latin_or_digit(char: str) -> bool:
+    """A letter or digit of a word spaced from the next (full-width ``１`` too): not a kana,
+    ideograph or hangul, whose scripts write no spaces."""
+    return char.isalnum() and not ("\u3040" <= char <= "\ud7af" or "\uf900" <= char <= "\ufaff")
