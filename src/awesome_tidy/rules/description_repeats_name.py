@@ -32,6 +32,10 @@ _TITLE_NOTE = re.compile(r"\([^()]*\)\s*$")
 _SUBJECT_BEFORE = r"(?:^|[.!?:;\-–—)]\s+)"
 _SUBJECT_VERB = r"\s+(?:is|was|are|were|has|had|provides|offers)\b"
 
+# The name and a few words naming what it is, then the verb (``brat rapid annotation tool is
+# ...``): the name made the subject all the same, its kind in apposition. Bounded: linear.
+_APPOSED_SUBJECT = re.compile(r"(?: [\w-]+){1,3}" + _SUBJECT_VERB)
+
 # A number, version, year or roman numeral right after the name, joined to it (``GPT-2``,
 # ``Enterface'06``, ``SEED-IV``) or after a space and perhaps a label (``Foo 2``, ``Foo v2``,
 # ``ICML 2019``, ``Foo '06``, ``Foo Project 07``, ``Foo part II``, ``Foo 2nd edition``): the
@@ -168,11 +172,11 @@ def _names_subject(text: str, entry: Entry) -> bool:
 
 def _restated(text: str, found: _Opening) -> bool:
     """Whether the description restates the name rather than naming what the item is about:
-    ``Foo is ...``, ``Foo: ...``, ``Foo provides ...``, or the name as the item writes it
-    (its first letter capitalised or not) opening a phrase. ``X in Y`` (``[wordle](url) -
-    Wordle in 50 lines of Bash``) names what the item implements, and so does the name written
-    otherwise (``[ansi](url) - ANSI escape codes``, a standard); a handle or tag (``#rust-lang
-    channel for ...``) is how such names are said. A generic term for a name (``[Deep
+    ``Foo is ...``, ``Foo: ...``, ``Foo provides ...``. The name opening a phrase does not:
+    ten blind studies' readers never called one a restatement (``[cgraph](url) - Cgraph
+    Tutorial``, ``[wordle](url) - Wordle in 50 lines of Bash``, ``[ansi](url) - ANSI escape
+    codes``); a handle or tag (``#rust-lang channels for ...``) is how such names are said,
+    even before a plural. A generic term for a name (``[Deep
     Learning](url) - Deep learning methods for NLP``) is used as the term when words qualify it.
     An awesome list named for its topic (``[YARA](github.com/x/awesome-yara) - YARA rules,
     tools, and people.``) is named only in part: its blurb opens with the topic to say what
@@ -186,14 +190,18 @@ def _restated(text: str, found: _Opening) -> bool:
         return False
     if _worded(text, after):
         return True
-    if not name[0].isalnum() or text.startswith(" in ", after):
+    if not name[0].isalnum():
         return False
     if _GENERIC_NAME.fullmatch(name) and _QUALIFIER.match(text, after):
         return False  # ``Deep learning methods for NLP``: the term, not the name
     assert found.entry.description is not None
-    if _VERB.match(text, after, found.entry.description.end):
-        return True
-    return text[found.start : after] in (name, name[0].upper() + name[1:])
+    # Only a verb makes it the subject, right after it or after its kind (``brat annotation
+    # tool is ...``): the name opening a phrase (``Cgraph tutorial.``,
+    # ``Issues on GitLab``, ``Wordle in 50 lines of Bash``) says what the link is.
+    end = found.entry.description.end
+    return _VERB.match(text, after, end) is not None or (
+        _APPOSED_SUBJECT.match(text, after, end) is not None
+    )
 
 
 def _cjk_sentence(text: str, found: _Opening) -> bool:
