@@ -10,6 +10,9 @@ from awesome_tidy.rule import Problem, Rule
 
 # ``soilgrids provides ...``: a verb in the third person makes the name its subject.
 _VERB = re.compile(r" [a-z]{2,}[^s\W]s\b")
+# What follows a plural noun that looks like such a verb, never a verb's object: ``ImGui
+# bindings for Nim``, ``Foo rules, tools``, ``Foo bindings.`` name what the item binds or holds.
+_NOUN_FOLLOWERS = (" for ", " of ", ",", " and ", ".", " (")
 
 # The last segment of an awesome list's URL, ``github.com/owner/awesome-yara``: its topic.
 _AWESOME = re.compile(r"/awesome[-_.]?([^/?#]+?)/?(?:[?#].*)?$", re.IGNORECASE)
@@ -199,8 +202,15 @@ def _restated(text: str, found: _Opening) -> bool:
     # tool is ...``): the name opening a phrase (``Cgraph tutorial.``,
     # ``Issues on GitLab``, ``Wordle in 50 lines of Bash``) says what the link is.
     end = found.entry.description.end
-    return _VERB.match(text, after, end) is not None or (
-        _APPOSED_SUBJECT.match(text, after, end) is not None
+    return _verb_follows(text, after, end) or (_APPOSED_SUBJECT.match(text, after, end) is not None)
+
+
+def _verb_follows(text: str, after: int, end: int) -> bool:
+    """Whether a verb in the third person follows the name (``Foo fetches pages``), not a
+    plural noun that looks like one (``Foo bindings for Nim``, ``Foo rules, tools``)."""
+    verb = _VERB.match(text, after, end)
+    return (
+        verb is not None and verb.end() < end and not text.startswith(_NOUN_FOLLOWERS, verb.end())
     )
 
 
