@@ -10,6 +10,13 @@ from awesome_tidy.rule import Problem, Rule
 
 # ``soilgrids provides ...``: a verb in the third person makes the name its subject.
 _VERB = re.compile(r" [a-z]{2,}[^s\W]s\b")
+# What follows a plural noun that looks like such a verb, never a verb's object: ``ImGui
+# bindings for Nim``, ``Foo rules, tools``, ``Foo bindings.`` name what the item binds or holds.
+_NOUN_FOLLOWERS = (" for ", " of ", ",", " and ", ".", " (")
+# Verbs a description uses with ``for`` (``Foo provides for ...``): no plural noun.
+_VERBS_WITH_FOR = frozenset({"provides", "offers", "allows", "accounts", "searches", "looks"})
+# A modal verb after the name makes it the subject too: ``Foo can be used as ...``.
+_MODAL = re.compile(r" (?:can|could|will|would|may|might|must|should|shall)\b")
 
 # The last segment of an awesome list's URL, ``github.com/owner/awesome-yara``: its topic.
 _AWESOME = re.compile(r"/awesome[-_.]?([^/?#]+?)/?(?:[?#].*)?$", re.IGNORECASE)
@@ -31,6 +38,10 @@ _TITLE_NOTE = re.compile(r"\([^()]*\)\s*$")
 # The name as a sentence's subject: after the start, a stop, a separator or a parenthesis.
 _SUBJECT_BEFORE = r"(?:^|[.!?:;\-–—)]\s+)"
 _SUBJECT_VERB = r"\s+(?:is|was|are|were|has|had|provides|offers)\b"
+
+# The name and a few words naming what it is, then the verb (``brat rapid annotation tool is
+# ...``): the name made the subject all the same, its kind in apposition. Bounded: linear.
+_APPOSED_SUBJECT = re.compile(r"(?: [\w-]+){1,3}" + _SUBJECT_VERB)
 
 # A number, version, year or roman numeral right after the name, joined to it (``GPT-2``,
 # ``Enterface'06``, ``SEED-IV``) or after a space and perhaps a label (``Foo 2``, ``Foo v2``,
@@ -83,15 +94,17 @@ class DescriptionRepeatsName(Rule):
             for entry in link_items(doc.entries)
             if (start := _text_start(text, entry)) is not None
         ]
-        restated = [
-            found
+        read = [
+            (found, "restates" if found.redundant else _reading(text, found))
             for entry, start in described
             if (found := _opening(text, entry, start))
-            and (found.redundant or _restated(text, found))
         ]
+        restated = [found for found, reading in read if reading == "restates"]
         if not restated:
             return
-        habit = _habits(described, restated)
+        # The habit counts every opening with the name, a phrase's too: a list that opens its
+        # descriptions with the name writes them so (``Foo library for ...``, ``Foo is ...``).
+        habit = _habits(described, [found for found, reading in read if reading])
         habit[None] = habit[None] or _subject_habit(doc)
         for found in restated:
             if not found.redundant and (habit[None] or habit[id(found.entry.container)]):
@@ -166,34 +179,66 @@ def _names_subject(text: str, entry: Entry) -> bool:
     return subject.search(text[entry.title.end : entry.end]) is not None
 
 
-def _restated(text: str, found: _Opening) -> bool:
-    """Whether the description restates the name rather than naming what the item is about:
-    ``Foo is ...``, ``Foo: ...``, ``Foo provides ...``, or the name as the item writes it
-    (its first letter capitalised or not) opening a phrase. ``X in Y`` (``[wordle](url) -
-    Wordle in 50 lines of Bash``) names what the item implements, and so does the name written
-    otherwise (``[ansi](url) - ANSI escape codes``, a standard); a handle or tag (``#rust-lang
-    channel for ...``) is how such names are said. A generic term for a name (``[Deep
+def _reading(text: str, found: _Opening) -> str | None:
+    """``"restates"`` where the description restates the name rather than naming what the item
+    is about: ``Foo is ...``, ``Foo: ...``, ``Foo provides ...``, ``Foo (formerly Bar) is ...``,
+    ``Foo can be used ...``; ``"opens"`` where the name, as the item writes it (its first letter
+    capitalised or not), only opens a phrase; None otherwise. The name opening a phrase does not
+    restate it:
+    ten blind studies' readers never called one a restatement (``[cgraph](url) - Cgraph
+    Tutorial``, ``[wordle](url) - Wordle in 50 lines of Bash``, ``[ansi](url) - ANSI escape
+    codes``); a handle or tag (``#rust-lang channels for ...``) is how such names are said,
+    even before a plural. A generic term for a name (``[Deep
     Learning](url) - Deep learning methods for NLP``) is used as the term when words qualify it.
     An awesome list named for its topic (``[YARA](github.com/x/awesome-yara) - YARA rules,
     tools, and people.``) is named only in part: its blurb opens with the topic to say what
     the list gathers."""
     name, after = found.name, found.after
     if _names_topic(found.entry, name):
-        return False
+        return None
     if text.startswith((":", "："), after):
-        return True  # ``Firefly: 训练工具``: the name as a label before the description
+        return "restates"  # ``Firefly: 训练工具``: the name as a label before the description
     if _cjk_sentence(text, found):
-        return False
-    if _worded(text, after):
-        return True
-    if not name[0].isalnum() or text.startswith(" in ", after):
-        return False
-    if _GENERIC_NAME.fullmatch(name) and _QUALIFIER.match(text, after):
-        return False  # ``Deep learning methods for NLP``: the term, not the name
+        return None
     assert found.entry.description is not None
-    if _VERB.match(text, after, found.entry.description.end):
+    end = found.entry.description.end
+    past = _past_parenthesis(text, after, end)
+    if _worded(text, after) or _worded(text, past):
+        return "restates"
+    if not name[0].isalnum() or text.startswith(" in ", after):
+        return None
+    if _GENERIC_NAME.fullmatch(name) and _QUALIFIER.match(text, after):
+        return None  # ``Deep learning methods for NLP``: the term, not the name
+    # Only a verb makes it the subject, right after it or after its kind (``brat annotation
+    # tool is ...``): the name opening a phrase (``Cgraph tutorial.``,
+    # ``Issues on GitLab``, ``Wordle in 50 lines of Bash``) says what the link is.
+    if (
+        _verb_follows(text, past, end)
+        or _APPOSED_SUBJECT.match(text, past, end)
+        or _MODAL.match(text, past, end)
+    ):
+        return "restates"
+    return "opens" if text[found.start : after] in (name, name[0].upper() + name[1:]) else None
+
+
+def _past_parenthesis(text: str, after: int, end: int) -> int:
+    """Where the description goes on after a parenthesis right after the name (``Nim
+    (formerly Nimrod) is ...``), or ``after`` where none follows it."""
+    if not text.startswith(" (", after):
+        return after
+    close = text.find(")", after, end)
+    return close + 1 if close != -1 else after
+
+
+def _verb_follows(text: str, after: int, end: int) -> bool:
+    """Whether a verb in the third person follows the name (``Foo fetches pages``), not a
+    plural noun that looks like one (``Foo bindings for Nim``, ``Foo rules, tools``)."""
+    verb = _VERB.match(text, after, end)
+    if verb is None:
+        return False
+    if verb.group().strip() in _VERBS_WITH_FOR:
         return True
-    return text[found.start : after] in (name, name[0].upper() + name[1:])
+    return verb.end() < end and not text.startswith(_NOUN_FOLLOWERS, verb.end())
 
 
 def _cjk_sentence(text: str, found: _Opening) -> bool:
