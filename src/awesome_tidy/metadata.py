@@ -371,13 +371,16 @@ def _initials_of(short: str, long: str) -> bool:
     """Whether ``short`` is an acronym of ``long``, year aside: the start of every word that
     names the venue, in order, and of any word an acronym may leave out (``CoRL`` and
     "Conference on Robot Learning", ``NeurIPS`` and "Neural Information Processing Systems").
-    Words that say where a paper appeared stand beside an acronym too: ``MedIA Journal`` is
-    "Medical Image Analysis"."""
-    named = _venue_words(short)
-    named = [word for word in named if word not in _VENUE_FILLER] or named
+    Words that say where a paper appeared may stand beside an acronym too: ``MedIA Journal``
+    is "Medical Image Analysis"; but ``Proceedings of ACL`` is no acronym of "Proceedings for
+    ACL", which writes the name out (their families differ: a slip worth reporting)."""
+    written = _venue_words(short)
+    named = [word for word in written if word not in _VENUE_FILLER] or written
     acronym = "".join(named)
     words = _venue_words(long)
     if not 1 < len(words) <= _MAX_VENUE_WORDS * 2 or len(named) != 1:
+        return False
+    if len(written) > 1 and acronym in words:
         return False
     if not acronym.isalnum() or acronym.isdigit():  # ``3DV``: a digit may start a word
         return False
