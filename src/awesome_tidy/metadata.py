@@ -344,12 +344,26 @@ def same_venue(first: str, second: str) -> bool:
         words = long.split()
         if " " not in short and len(words) > 1 and short == "".join(word[0] for word in words):
             return True
-    if _ALIASES.get(one, one) == _ALIASES.get(other, other):
+    if _ALIASES.get(one, one) == _ALIASES.get(other, other) or _one_letter_more(one, other):
         return True
     return _initials_of(first, second) or _initials_of(second, first)
 
 
+def _one_letter_more(one: str, other: str) -> bool:
+    """``arXive`` and ``arXiv``: one spelling holds a letter the other lacks, a slip of the
+    keyboard over a name of five letters or more. A shorter name is too often another venue's
+    (``ICML`` and ``ICMLA``), and a trailing ``w`` marks the workshop of a venue (``NeurIPSW``)."""
+    short, long = sorted((one, other), key=len)
+    if len(long) != len(short) + 1 or len(short) < _MIN_SLIP_NAME:
+        return False
+    if long.startswith(short):
+        return long[-1] != "w"
+    cut = next(i for i, (a, b) in enumerate(zip(short, long, strict=False)) if a != b)
+    return long[cut + 1 :] == short[cut:]
+
+
 _ALIASES = {"nips": "neurips", "tpami": "pami", "t pami": "pami"}
+_MIN_SLIP_NAME = 5
 # Words an acronym may leave out: ``ICML`` has no letter of "on", ``CoRL`` has one.
 _SKIPPABLE = _VENUE_FILLER | {"and", "for", "advances", "annual", "workshop", "symposium", "&"}
 
@@ -357,10 +371,17 @@ _SKIPPABLE = _VENUE_FILLER | {"and", "for", "advances", "annual", "workshop", "s
 def _initials_of(short: str, long: str) -> bool:
     """Whether ``short`` is an acronym of ``long``, year aside: the start of every word that
     names the venue, in order, and of any word an acronym may leave out (``CoRL`` and
-    "Conference on Robot Learning", ``NeurIPS`` and "Neural Information Processing Systems")."""
-    acronym = "".join(_venue_words(short))
+    "Conference on Robot Learning", ``NeurIPS`` and "Neural Information Processing Systems").
+    Words that say where a paper appeared may stand beside an acronym too: ``MedIA Journal``
+    is "Medical Image Analysis"; but ``Proceedings of ACL`` is no acronym of "Proceedings for
+    ACL", which writes the name out (their families differ: a slip worth reporting)."""
+    written = _venue_words(short)
+    named = [word for word in written if word not in _VENUE_FILLER] or written
+    acronym = "".join(named)
     words = _venue_words(long)
-    if not 1 < len(words) <= _MAX_VENUE_WORDS * 2 or len(_venue_words(short)) != 1:
+    if not 1 < len(words) <= _MAX_VENUE_WORDS * 2 or len(named) != 1:
+        return False
+    if len(written) > 1 and acronym in words:
         return False
     if not acronym.isalnum() or acronym.isdigit():  # ``3DV``: a digit may start a word
         return False

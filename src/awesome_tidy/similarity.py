@@ -34,6 +34,8 @@ _PARTNERS = 8
 _WINDOW = 4
 _ID_SCHEMES = frozenset(("arxiv", "doi", "openreview"))
 _NAME_SPACES = 3  # a title of up to three words is a name, which several things may bear
+# ``2.7B``, ``350M``, ``13b``: a model's or a dataset's size; ``v3``, ``v1.5``: a version.
+_SIZE = re.compile(r"(?<![\w.])(?:\d+(?:\.\d+)?[kmbt]|v\d+(?:\.\d+)*)(?!\w|\.\w)", re.IGNORECASE)
 _CATEGORY = 3  # entries, each with its own link, that make a short title shared a category
 # What follows a title to say which part of a work the entry is: ``（上）``, ``(2)``, ``Part 1``.
 _PART_MARKER = re.compile(
@@ -397,9 +399,12 @@ def _other_papers(first: Entry, second: Entry) -> bool:
     and ``Part 2`` after the link) are two entries, and so are two pages of one catalogue that
     differ only in a number (``nptel.ac.in/courses/106106127`` and ``.../106106133``: two
     courses of one title, two offerings of one course) and the pages of two sites that are
-    neither paper nor code hosts (one course title from two providers)."""
+    neither paper nor code hosts (one course title from two providers). So are two sizes or
+    versions of one name (``| GPT-Neo | 2.7B |`` and ``| GPT-Neo | 1.3B |``, ``LAION`` with
+    ``400M`` and ``5B``, ``v3`` and ``v5``)."""
     if (
         _part_marker(first) != _part_marker(second)
+        or _other_sizes(first, second)
         or _other_pages(first, second)
         or _two_by_one_author(first, second)
         or _two_publications(first, second)
@@ -462,6 +467,29 @@ def _two_by_one_author(first: Entry, second: Entry) -> bool:
         return True
     links = {normalize_url(link.url.text) for link in first.real_links}
     return not any(normalize_url(link.url.text) in links for link in second.real_links)
+
+
+def _other_sizes(first: Entry, second: Entry) -> bool:
+    """Two entries of one name, each giving a size or a version the other does not give
+    (``2.7B`` and ``1.3B``, ``v3`` and ``v5``): two releases, listed once each on purpose.
+    Sizes in a link's URL (``gpt-j-6B``) are the page's, and a whole paper title is one paper
+    whatever its copies say of the models in it."""
+    if first.title_text.count(" ") >= _NAME_SPACES:
+        return False
+    one, other = _sizes(first), _sizes(second)
+    return bool(one and other) and not one & other
+
+
+def _sizes(entry: Entry) -> set[str]:
+    """The sizes and versions written in the entry, outside its links' URLs, in lower case."""
+    body = entry.body
+    text, at = [], body.start
+    for link in entry.links:
+        if at <= link.url.start and link.url.end <= body.end:
+            text.append(body.text[at - body.start : link.url.start - body.start])
+            at = link.url.end
+    text.append(body.text[at - body.start :])
+    return {match.group(0).casefold() for match in _SIZE.finditer(" ".join(text))}
 
 
 def _part_marker(entry: Entry) -> str:

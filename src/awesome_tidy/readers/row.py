@@ -31,6 +31,9 @@ VENUE_HEADERS = ("venue", "publication", "conference", "journal", "pub", "会议
 # A table this long shows which columns group its rows; a shorter one may repeat by chance.
 _GROUPING_ROWS = 4
 _METHOD_WORDS = 3
+_EMPTY_LINK = re.compile(r"\[[^\[\]]*\]\(\s*\)")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_PLACEHOLDER_LINKS = 2
 # A measured value: ``73.2``, ``78.2 (07+12)``, ``7B``, ``45%``, ``~30 fps``. Each blank run
 # belongs to what follows it, so a run of spaces is read one way (linear, tests/test_regexes.py).
 _MEASURE = re.compile(
@@ -61,7 +64,7 @@ def _row_candidate(
     entry.code_spans = code_spans(text, body.start, body.end)
     entry.links = links(text, body.start, body.end, entry.code_spans)
     cell = _title_cell(text, row, grouping)
-    if cell is None:
+    if cell is None or _placeholder(text[cell[0] : cell[1]]):
         return None
     at = skip_decoration(text, badges_of(entry), *cell)
     read_title(text, entry, at, cell[1])
@@ -136,14 +139,26 @@ def _grouping_columns(doc: Document) -> dict[int, frozenset[int]]:
         columns: defaultdict[int, list[str]] = defaultdict(list)
         for row in rows:
             for index, (start, end) in enumerate(row.cells):
-                if end > start:
-                    columns[index].append(" ".join(doc.text[start:end].split()).casefold())
+                value = " ".join(doc.text[start:end].split()).casefold()
+                if value and not _placeholder(value):
+                    columns[index].append(value)
         grouping[key] = frozenset(
             index
             for index, values in columns.items()
             if (len(values) - len(set(values))) * 2 >= len(values)
         )
     return grouping
+
+
+def _placeholder(value: str) -> bool:
+    """``.[[paper]()][[code]()]``: a cell of a template row waiting for its paper, nothing but
+    empty links, two or more (one, ``[Soil maps from radar]()``, may be a paper whose link is
+    missing). The row is no entry, and the cell says nothing of what its column holds:
+    counted, a table of two papers and eight waiting rows made its title column a category."""
+    if value.count("]()") < _PLACEHOLDER_LINKS:
+        return False
+    rest, found = _EMPTY_LINK.subn("", value)
+    return found >= _PLACEHOLDER_LINKS and not _LETTER_OR_DIGIT.search(rest)
 
 
 def _dating(header: list[str]) -> bool:
