@@ -18,8 +18,13 @@ class HeadingIndent(Rule):
         indents = {indent for _, indent in judged}
         if len(judged) >= _HOUSE_STYLE and len(indents) == 1:
             return  # every heading indented alike: the file's own style, rendered the same
+        indented = sum(1 for _, indent in judged if indent)
+        flush = len(judged) - indented
+        # Flush and indented headings mixed with no clear majority: no convention to hold an
+        # indented block to, only a heading indented alone is a stray space.
+        mixed = 0 < flush < _CLEAR_MAJORITY * indented
         for heading, indent in judged:
-            if indent:
+            if indent and not (mixed and _block_indented(doc.text, heading, indent)):
                 yield self.problem(
                     heading.start,
                     heading.marker_start,
@@ -30,6 +35,24 @@ class HeadingIndent(Rule):
 
 _HOUSE_STYLE = 3
 """Headings indented alike that make a style: one or two are as likely a pasted slip."""
+
+
+_CLEAR_MAJORITY = 2
+"""Flush headings per indented one that make the margin the file's convention: where indented
+headings are more than a third, the file has no convention to hold them to."""
+
+
+def _block_indented(text: str, heading: Heading, indent: str) -> bool:
+    """Whether the first line under the heading carries its indent too: a block pasted in
+    whole (heading and table one space in), rendered the same, not a stray space."""
+    at = text.find("\n", heading.marker_start)
+    while at != -1:
+        end = text.find("\n", at + 1)
+        line = text[at + 1 : end if end != -1 else len(text)]
+        if line.strip():
+            return line.startswith(indent)
+        at = end
+    return False
 
 
 def _judged(doc: Document) -> list[tuple[Heading, str]]:
