@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from awesome_tidy.model import Document, Heading, html_regions
 from awesome_tidy.rule import WHITESPACE, Edit, Fix, Problem, Rule
@@ -23,8 +24,9 @@ class HeadingIndent(Rule):
         # Flush and indented headings mixed with no clear majority: no convention to hold an
         # indented block to, only a heading indented alone is a stray space.
         mixed = 0 < flush < _CLEAR_MAJORITY * indented
+        lines = _Lines.of(doc) if mixed else None
         for heading, indent in judged:
-            if indent and not (mixed and _block_indented(doc.text, heading, indent)):
+            if indent and not (lines and _block_indented(doc, heading, indent, lines)):
                 yield self.problem(
                     heading.start,
                     heading.marker_start,
@@ -42,17 +44,30 @@ _CLEAR_MAJORITY = 2
 headings are more than a third, the file has no convention to hold them to."""
 
 
-def _block_indented(text: str, heading: Heading, indent: str) -> bool:
-    """Whether the first line under the heading carries its indent too: a block pasted in
-    whole (heading and table one space in), rendered the same, not a stray space."""
-    at = text.find("\n", heading.marker_start)
-    while at != -1:
-        end = text.find("\n", at + 1)
-        line = text[at + 1 : end if end != -1 else len(text)]
-        if line.strip():
-            return line.startswith(indent)
-        at = end
+def _block_indented(doc: Document, heading: Heading, indent: str, lines: _Lines) -> bool:
+    """Whether the first line under the heading (past any subheading) carries its indent too: a
+    block pasted in whole (heading and table one space in), rendered the same, not a stray
+    space. A block of list items is not: ``list-indent`` moves them, the heading goes along."""
+    for line in range(heading.last_line + 1, doc.line_count + 1):
+        text = doc.line_text(line)
+        if text.strip() and line not in lines.headings:
+            return text.startswith(indent) and line not in lines.items
     return False
+
+
+@dataclass(frozen=True)
+class _Lines:
+    """The lines that start a heading, and those that start a list item."""
+
+    headings: frozenset[int]
+    items: frozenset[int]
+
+    @classmethod
+    def of(cls, doc: Document) -> _Lines:
+        return cls(
+            frozenset(heading.line for heading in doc.headings),
+            frozenset(item.line for item in doc.items),
+        )
 
 
 def _judged(doc: Document) -> list[tuple[Heading, str]]:
