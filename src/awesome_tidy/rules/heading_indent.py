@@ -19,14 +19,14 @@ class HeadingIndent(Rule):
         indents = {indent for _, indent in judged}
         if len(judged) >= _HOUSE_STYLE and len(indents) == 1:
             return  # every heading indented alike: the file's own style, rendered the same
-        indented = sum(1 for _, indent in judged if indent)
-        flush = len(judged) - indented
-        # Flush and indented headings mixed with no clear majority: no convention to hold an
-        # indented block to, only a heading indented alone is a stray space.
-        mixed = 0 < flush < _CLEAR_MAJORITY * indented
-        lines = _Lines.of(doc) if mixed else None
-        for heading, indent in judged:
-            if indent and not (lines and _block_indented(doc, heading, indent, lines)):
+        indented = [(heading, indent) for heading, indent in judged if indent]
+        blocks = _blocks(doc, indented) if len(indented) < len(judged) else set()
+        # A block pasted in whole (heading and table one space in) is held to the margin only
+        # where the file keeps it: two flush headings to each such block, counting the stray
+        # ones the fix moves to the margin (so a second pass judges alike).
+        silent = len(judged) - len(blocks) < _CLEAR_MAJORITY * len(blocks)
+        for heading, indent in indented:
+            if not (silent and heading.line in blocks):
                 yield self.problem(
                     heading.start,
                     heading.marker_start,
@@ -40,14 +40,22 @@ _HOUSE_STYLE = 3
 
 
 _CLEAR_MAJORITY = 2
-"""Flush headings per indented one that make the margin the file's convention: where indented
-headings are more than a third, the file has no convention to hold them to."""
+"""Flush headings per indented block that make the margin the file's convention: where such
+blocks are more than a third of the headings, the file has no convention to hold them to."""
+
+
+def _blocks(doc: Document, indented: list[tuple[Heading, str]]) -> set[int]:
+    """The lines of the indented headings whose block carries their indent."""
+    lines = _Lines.of(doc)
+    return {
+        heading.line for heading, indent in indented if _block_indented(doc, heading, indent, lines)
+    }
 
 
 def _block_indented(doc: Document, heading: Heading, indent: str, lines: _Lines) -> bool:
     """Whether the first line under the heading (past any subheading) carries its indent too: a
-    block pasted in whole (heading and table one space in), rendered the same, not a stray
-    space. A block of list items is not: ``list-indent`` moves them, the heading goes along."""
+    block pasted in whole, rendered the same, not a stray space. A block of list items is not:
+    ``list-indent`` moves those items, and the heading goes along."""
     for line in range(heading.last_line + 1, doc.line_count + 1):
         text = doc.line_text(line)
         if text.strip() and line not in lines.headings:
