@@ -66,14 +66,12 @@ _SLOTS = frozenset(("paper", "code", "project"))
 
 
 def _template(entry: Entry, empty: list[Link], beside: str) -> bool:
-    """An entry that names nothing and whose every link is an empty slot
+    """A table row that names nothing and whose every link is an empty slot
     (``|6|.[[paper]()][[code]()]|||``): a blank row kept for entries to come, not an entry
     missing its URL. A title, a venue or any word beside the links makes it an entry again."""
-    if len(empty) != len(entry.links) or any(link.kind not in _SLOTS for link in empty):
-        return False
-    if len(empty) == 1 and entry.table is None:
-        return False  # a lone ``- [code]()`` item is as likely a slip as a skeleton
-    return not any(char.isalpha() for char in beside)
+    if entry.table is None or len(empty) != len(entry.links):
+        return False  # an item's name may stand in the heading above it (``### Title``)
+    return all(link.kind in _SLOTS for link in empty) and not any(map(str.isalpha, beside))
 
 
 def _continuation(label: str) -> bool:
