@@ -34,8 +34,7 @@ class EmptyLink(Rule):
             empty = [link for link in entry.links if not link.url.text.strip()]
             if not empty:
                 continue
-            beside = _beside_empty_links(text, entry)
-            if awaits_release(beside) or _template(entry, empty, beside):
+            if awaits_release(_beside_empty_links(text, entry)):
                 continue  # ``[paper]()`` beside ``coming soon``: a placeholder the list means
             if _WITHHELD.search(text, entry.start, entry.end):
                 continue
@@ -60,18 +59,6 @@ def _beside_empty_links(text: str, entry: Entry) -> str:
             at = link.end
     pieces.append(text[at : entry.end])
     return " ".join(pieces)
-
-
-_SLOTS = frozenset(("paper", "code", "project"))
-
-
-def _template(entry: Entry, empty: list[Link], beside: str) -> bool:
-    """A table row that names nothing and whose every link is an empty slot
-    (``|6|.[[paper]()][[code]()]|||``): a blank row kept for entries to come, not an entry
-    missing its URL. A title, a venue or any word beside the links makes it an entry again."""
-    if entry.table is None or len(empty) != len(entry.links):
-        return False  # an item's name may stand in the heading above it (``### Title``)
-    return all(link.kind in _SLOTS for link in empty) and not any(map(str.isalpha, beside))
 
 
 def _continuation(label: str) -> bool:
