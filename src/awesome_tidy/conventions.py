@@ -138,8 +138,9 @@ class Convention:
     preprint, whose link dates it."""
 
 
-def learn(entries: list[Entry]) -> Convention:
-    """The convention of ``entries``: what at least half of them (or most) do."""
+def learn(entries: list[Entry], namings: Namings | None = None) -> Convention:
+    """The convention of ``entries``: what at least half of them (or most) do. ``namings``
+    holds each entry's ``_preprint_namings`` where the caller has read them already."""
     size = len(entries)
     keys = [entry.key_text for entry in entries if entry.key_text is not None]
     years = [entry.year_how for entry in entries if entry.year_how is not None]
@@ -158,7 +159,7 @@ def learn(entries: list[Entry]) -> Convention:
         year_cited=_years_cited(entries),
         year_below=_years_below(entries),
         web_pages=_web_pages(entries),
-        undated_preprints=_undated_preprints(entries),
+        undated_preprints=_undated_preprints(entries, namings),
     )
 
 
@@ -200,14 +201,17 @@ def _companion(entry: Entry) -> bool:
 
 
 _MARKER = frozenset(("marker",))
+Namings = dict[int, list[str]]
+"""Each entry's ``_preprint_namings``, by ``id(entry)``."""
 
 
-def _undated_preprints(entries: list[Entry]) -> frozenset[str]:
+def _undated_preprints(entries: list[Entry], namings: Namings | None = None) -> frozenset[str]:
     """The ways of naming an arXiv id under which most of the group's entries are undated."""
     named: Counter[str] = Counter()
     with_year: Counter[str] = Counter()
     for entry in entries:
-        for how in _preprint_namings(entry):
+        ways = namings[id(entry)] if namings is not None else _preprint_namings(entry)
+        for how in ways:
             named[how] += 1
             with_year[how] += dated(entry)
     return frozenset(
@@ -268,15 +272,21 @@ class Conventions:
         for entry in entries:
             groups[(id(entry.container), entry.shape, entry.form)].append(entry)
             alike[skeleton(entry)].append(entry)
+        # Performance (issue 10.5): every entry is counted in its group and again among the
+        # list's entries written alike (and asked again by ``missing_years``): its namings, two
+        # text scans, are read once (a third of the conventions' time on a link-rich list).
+        self._namings: Namings = {
+            id(entry): _preprint_namings(entry) for shared in alike.values() for entry in shared
+        }
         learnt: dict[tuple[str, str], Convention] = {}
         self._of: dict[int, Convention] = {}
         for group in groups.values():
             if len(group) >= _SMALL_GROUP:
-                convention = learn(group)
+                convention = learn(group, self._namings)
             else:
                 shared = skeleton(group[0])
                 if shared not in learnt:
-                    learnt[shared] = learn(alike[shared])
+                    learnt[shared] = learn(alike[shared], self._namings)
                 convention = learnt[shared]
             for entry in group:
                 self._of[id(entry)] = convention
@@ -289,7 +299,7 @@ class Conventions:
         # marker, which the list must never date: most arXiv links undated list-wide say nothing
         # of a section that dates its own.
         self._alike_undated = {
-            shared: _undated_preprints(alike_entries) & _MARKER
+            shared: _undated_preprints(alike_entries, self._namings) & _MARKER
             for shared, alike_entries in alike.items()
         }
         # For the entries of groups big enough to say: how many of their group carry a year,
@@ -304,6 +314,10 @@ class Conventions:
 
     def of(self, entry: Entry) -> Convention:
         return self._of[id(entry)]
+
+    def preprint_namings(self, entry: Entry) -> list[str]:
+        """How the entry names a preprint (``_preprint_namings``), as read when learning."""
+        return self._namings[id(entry)]
 
     def undated_preprints(self, entry: Entry) -> frozenset[str]:
         """How the entry's group, or the list's entries written alike, name preprints they
@@ -357,7 +371,8 @@ def missing_years(doc: Document) -> list[Entry]:
         if not doc.conventions.year_established(entry, whole) or _names_a_resource(entry):
             continue
         convention = doc.convention(entry)
-        if doc.conventions.undated_preprints(entry).intersection(_preprint_namings(entry)):
+        namings = doc.conventions.preprint_namings(entry)
+        if doc.conventions.undated_preprints(entry).intersection(namings):
             continue
         if _year_unread(doc, entry, convention) or _says_no_paper(doc.text, entry):
             continue

@@ -111,6 +111,10 @@ def _read_cited_title(text: str, entry: Entry, start: int, stop: int) -> bool:
         return False
     if is_kind_label(link.label.text):
         return False  # ``Doe et al. 2019. [paper](url)``: a link to the paper, not its title
+    # The pattern tries every period, comma and parenthesis of the text; a year it can match
+    # ends the text but for up to three marks (``2019a).``), which one look settles first.
+    if not any(map(str.isdecimal, text[start:stop].rstrip()[-4:])):
+        return False
     year = _CITED_YEAR.search(text, start, stop)
     if year is None:
         return False

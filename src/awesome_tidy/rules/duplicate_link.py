@@ -91,6 +91,10 @@ class DuplicateLink(Rule):
             # relative or malformed: nothing to compare
             if ("." in url or ":" in url) and not _organisation_page(url):
                 sharing.setdefault(url, []).append(entry)
+        # Performance (issue 10.5): a link held by one entry is nobody's copy (``_slips`` yields
+        # only entries other than the owner); most links are, and the page scans are skipped.
+        if all(len(entries) == 1 for entries in sharing.values()):
+            return
         labels = label_items(doc.text, doc.entries)
         citing = _citing(sharing)
         habit = _cross_lists(doc)
@@ -100,7 +104,7 @@ class DuplicateLink(Rule):
             if block.kind == "html_block" and _HTML_HEADING.match(doc.text, block.start)
         ]
         for url, entries in sharing.items():
-            if len(entries) > 1 and _source_page(url, entries, citing):
+            if len(entries) == 1 or _source_page(url, entries, citing):
                 continue
             slips = _slips(url, entries, labels, habit, doc.text, html_headings)
             for entry, first in slips:

@@ -17,13 +17,18 @@ class KeyConflict(Rule):
     summary = "One citation key used for two different papers."
 
     def check(self, doc: Document) -> Iterator[Problem]:
+        # Performance (issue 10.5): entries are grouped by key before they are judged; most
+        # keys are one entry's, which has no title to compare, whether judged or not.
         by_key: dict[str, list[Entry]] = {}
         for entry in doc.entries:
-            if _judged(doc, entry):
+            if entry.key is not None:
                 by_key.setdefault(entry.key_text or "", []).append(entry)
-        for key, entries in by_key.items():
+        for key, held in by_key.items():
+            if len(held) < 2:
+                continue
+            entries = [entry for entry in held if _judged(doc, entry)]
             if len(entries) < 2:
-                continue  # most keys: one entry, no title to compare (a call saved per key)
+                continue
             first = entries[0]
             for entry in _other_papers(entries):
                 assert entry.key is not None

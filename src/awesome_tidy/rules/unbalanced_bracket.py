@@ -76,8 +76,8 @@ def _labels(text: str, entry: Entry) -> Iterator[int]:
         if part is None:
             continue
         field = text[part.start : part.end]
-        if "(" in field or "（" in field:
-            continue
+        if "(" in field or "（" in field or (")" not in field and "）" not in field):
+            continue  # (no closer: no label to skip)
         word = field.split(None, 1)[0] if field.strip() else ""
         at = len(word) - 1
         if (
