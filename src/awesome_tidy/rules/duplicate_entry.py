@@ -8,7 +8,6 @@ from awesome_tidy.model import (
     Document,
     Entry,
     Link,
-    Section,
     TableRow,
     label_items,
     normalize_title,
@@ -54,7 +53,7 @@ class DuplicateEntry(Rule):
                     _variants(doc, rows, first, entry)
                     or _two_categories(doc, first, entry, held)
                     or _named_apart(doc, rows, first, entry)
-                    or _at_events(entry.section)
+                    or _at_events(first, entry)
                 ):
                     continue
                 yield self.problem(
@@ -139,16 +138,18 @@ def _named_apart(doc: Document, rows: dict[int, TableRow], first: Entry, entry: 
     return len(names) == 2 and "" not in names
 
 
-def _at_events(section: Section | None) -> bool:
-    """Whether the entry is filed under talks, posters or slides (``### Posters``, ``## Talks``),
-    where one work shown at two events (a poster at a conference in May and at a workshop in
-    January) is two entries, each linking its own poster. Copies that differ elsewhere stay
-    reported: one paper by its arXiv and by its venue link is one entry twice."""
-    while section is not None and section.heading is not None:
-        if _EVENTS.search(section.heading.text):
-            return True
-        section = section.parent
-    return False
+def _at_events(first: Entry, entry: Entry) -> bool:
+    """Two copies under a heading of talks, posters or slides (``### Posters``, ``## Talks``),
+    each linking a page of its own: one work shown at two events (a poster at a conference in
+    May and at a workshop in January) is two entries. The entry's own heading only: a title
+    over the whole list (``# Courses with video lectures``) files nothing. Copies on one link,
+    or elsewhere one paper by its arXiv and by its venue link, are one entry twice."""
+    heading = entry.section.heading
+    if heading is None or not _EVENTS.search(heading.text):
+        return False
+    links = [copy.primary_link for copy in (first, entry)]
+    urls = {normalize_url(link.url.text) for link in links if link is not None}
+    return len(urls) == len(links)
 
 
 def _two_categories(doc: Document, first: Entry, entry: Entry, held: frozenset[int]) -> bool:
