@@ -23,6 +23,7 @@ from awesome_tidy.rule import Problem, Rule
 _FAMILY_WORD = re.compile(r"[^\W\d_]+")
 _MAX_NAME_WORDS = 4
 _URL_WORD = re.compile(r"[^\W_]+")
+_NUMBER = re.compile(r"\d+")
 _YEAR_WORD = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
 # ``## Cited by``, ``## Used by``, ``## Related``: what cites, uses or neighbours the list's
 # subject, listed by another axis than the topics; a page there may be a topic's resource too.
@@ -182,6 +183,7 @@ def _slips(
             or id(entry) in housed
             or (best and score == best)
             or _same_entry(owner, entry)
+            or _editions(owner.title_text, entry.title_text, url)
             or _cross_listed(owner, entry, labels)
             or _filed_twice(owner, entry, entries)
             or _of_other_kinds(owner, entry, text)
@@ -594,15 +596,24 @@ def _same_entry(first: Entry, second: Entry) -> bool:
         or bool(first.key_text and first.key_text == second.key_text)
         or _one_family(first.title_text, second.title_text)
         or _one_family(_link_name(first), _link_name(second))
-        or _editions(first.title_text, second.title_text)
     )
 
 
-def _editions(first: str, second: str) -> bool:
+def _editions(first: str, second: str, url: str) -> bool:
     """Two titles that differ in their numbers only (``GameSec '23: 14th Conference on ...`` and
-    ``GameSec '24: 15th Conference on ...``): editions of one series, which share its home."""
+    ``GameSec '24: 15th Conference on ...``) on a page that names no edition: the series' home,
+    shared by its editions. A page that holds one of the numbers (``.../camlis2022.html``) is
+    one edition's: the other edition on it is a slip."""
     words = [_FAMILY_WORD.findall(title.casefold()) for title in (first, second)]
-    return bool(words[0]) and words[0] == words[1]
+    if not words[0] or words[0] != words[1]:
+        return False
+    numbers = [set(_NUMBER.findall(title)) for title in (first, second)]
+    in_url = _NUMBER.findall(url)
+    return not any(
+        number.endswith(own) or own.endswith(number)
+        for own in numbers[0] ^ numbers[1]
+        for number in in_url
+    )
 
 
 def _name_of(named: Entry, titled: Entry) -> bool:
