@@ -187,7 +187,7 @@ def _slips(
             or _cross_listed(owner, entry, labels)
             or _filed_twice(owner, entry, entries)
             or _of_other_kinds(owner, entry, text)
-            or (_download_page(url) and _is_a_name(owner) and _is_a_name(entry))
+            or _datasets_download_page(url, owner, entry, text)
             or _titled_under_html_headings(owner, entry, html_headings or [])
             or (
                 habit
@@ -269,12 +269,16 @@ def _housed(url: str, owner: Entry, entries: list[Entry], scores: list[int]) -> 
     return {id(entry) for entry in members if _cites_owner_on(entry, url, owner_name)}
 
 
-def _download_page(url: str) -> bool:
-    """``waymo.com/open/download``: a site's download page, which serves everything the site
-    distributes (a dataset and the dataset built on it). A file under it (``.../download/v1/
-    x.zip``) is one thing's."""
+def _datasets_download_page(url: str, first: Entry, second: Entry, text: str) -> bool:
+    """``waymo.com/open/download`` for *Waymo Open Dataset* and *WOMD-Reasoning* under ``##
+    Datasets``: a site's download page serves every dataset the site distributes (a dataset and
+    the one built on it), whichever of them the URL spells. Names only, both filed as datasets;
+    a file under the page (``.../download/v1/x.zip``) is one dataset's, and a download page of
+    software (two editors on one vendor's page) may be a slip."""
     path = url.partition("?")[0].partition("/")[2].rstrip("/")
-    return path.rpartition("/")[2].casefold() in ("download", "downloads")
+    return path.rpartition("/")[2].casefold() in ("download", "downloads") and all(
+        _is_a_name(entry) and _other_kind(entry, text) == 1 for entry in (first, second)
+    )
 
 
 def _repository_home(url: str) -> bool:
