@@ -1,12 +1,30 @@
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, Link, TableRow, label_items, normalize_url
+from awesome_tidy.model import (
+    Document,
+    Entry,
+    Link,
+    TableRow,
+    label_items,
+    normalize_title,
+    normalize_url,
+)
 from awesome_tidy.rule import DELETE_DUPLICATE_ITEM, Edit, Fix, Problem, Rule
 
 _VARIANT_ROWS = 3  # rows of a table whose link in one column is labelled alike: its vocabulary
+# The columns that name what a row is (``| Model |``, ``| Method |``): a paper of several models
+# takes one row per model.
+_NAME_COLUMNS = ("model", "models", "method", "methods", "algorithm", "algorithms", "variant")
+# A section of talks, posters or slides: one work shown at several events, one entry each.
+_EVENTS = re.compile(
+    r"(?<![^\W\d_])(?:posters?|talks?|presentations?|slides|lectures?|keynotes?|webinars?"
+    r"|seminars?|演讲)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 class DuplicateEntry(Rule):
@@ -31,7 +49,12 @@ class DuplicateEntry(Rule):
                 fix = None
                 if same is not entry:
                     first, fix = same, _deletion(entry)
-                elif _variants(doc, rows, first, entry) or _two_categories(doc, first, entry, held):
+                elif (
+                    _variants(doc, rows, first, entry)
+                    or _two_categories(doc, first, entry, held)
+                    or _named_apart(doc, rows, first, entry)
+                    or _at_events(first, entry)
+                ):
                     continue
                 yield self.problem(
                     entry.body.start,
@@ -95,6 +118,38 @@ def _variants(doc: Document, rows: dict[int, TableRow], first: Entry, entry: Ent
         and (link := _cell_link(row_entry, row.cells[column])) is not None
     )
     return all(vocabulary[label] >= _VARIANT_ROWS for label in labels)
+
+
+def _named_apart(doc: Document, rows: dict[int, TableRow], first: Entry, entry: Entry) -> bool:
+    """Two rows of a table with a column that names each row's model or method (``| 2018 |
+    **TA-DistMult** | **Learning Sequence Encoders ...** |`` and ``| 2018 | **TA-TransE** |
+    ...``): one paper of several models, listed once per model as the table does. Rows whose
+    names agree (or one is blank) are the same row twice."""
+    one, other = rows.get(first.line), rows.get(entry.line)
+    if one is None or other is None or len(one.cells) != len(other.cells):
+        return False
+    column = one.table.column(*_NAME_COLUMNS)
+    if column is None or column >= len(one.cells) or entry.title is None:
+        return False
+    start, end = other.cells[column]
+    if start <= entry.title.start < end:
+        return False  # the title's own column: its copies are the same title
+    names = {normalize_title(doc.text[a:b]) for a, b in (one.cells[column], other.cells[column])}
+    return len(names) == 2 and "" not in names
+
+
+def _at_events(first: Entry, entry: Entry) -> bool:
+    """Two copies under a heading of talks, posters or slides (``### Posters``, ``## Talks``),
+    each linking a page of its own: one work shown at two events (a poster at a conference in
+    May and at a workshop in January) is two entries. The entry's own heading only: a title
+    over the whole list (``# Courses with video lectures``) files nothing. Copies on one link,
+    or elsewhere one paper by its arXiv and by its venue link, are one entry twice."""
+    heading = entry.section.heading
+    if heading is None or not _EVENTS.search(heading.text):
+        return False
+    links = [copy.primary_link for copy in (first, entry)]
+    urls = {normalize_url(link.url.text) for link in links if link is not None}
+    return len(urls) == len(links)
 
 
 def _two_categories(doc: Document, first: Entry, entry: Entry, held: frozenset[int]) -> bool:

@@ -23,6 +23,7 @@ from awesome_tidy.rule import Problem, Rule
 _FAMILY_WORD = re.compile(r"[^\W\d_]+")
 _MAX_NAME_WORDS = 4
 _URL_WORD = re.compile(r"[^\W_]+")
+_NUMBER = re.compile(r"\d+")
 _YEAR_WORD = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
 # ``## Cited by``, ``## Used by``, ``## Related``: what cites, uses or neighbours the list's
 # subject, listed by another axis than the topics; a page there may be a topic's resource too.
@@ -31,6 +32,15 @@ _OTHER_AXIS = re.compile(
     r"[#\s]*(?:cited\s+by|used\s+by|see\s+also|related(?:\s+(?:lists|projects|links))?)[\s:#]*",
     re.IGNORECASE,
 )
+# ``### Recent Highlights``, ``## News``, ``## Featured Papers``: a showcase at the top that
+# repeats entries of the body on purpose. The whole heading, a note in brackets or emphasis
+# aside (``Recent Highlights *(Note: ...)*``): ``# News Recommendation`` is a topic.
+_SHOWCASE = re.compile(
+    r"[\W\d_]*(?:(?:recent|latest)\s+)?(?:highlights?|news|updates|featured(?:\s+papers)?"
+    r"|spotlights?|what'?s\s+new)[\W\d_]*",
+    re.IGNORECASE,
+)
+_NOTE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # A section (or label item) of things that are not papers but come from one: a dataset, a
 # benchmark, a competition cites the paper that made it. The kind is the heading's last word
 # (``## Optical Datasets``), not one of a list (``# Related Survey, Benchmark, and Framework``).
@@ -177,9 +187,11 @@ def _slips(
             or id(entry) in housed
             or (best and score == best)
             or _same_entry(owner, entry)
+            or _editions(owner.title_text, entry.title_text, url)
             or _cross_listed(owner, entry, labels)
             or _filed_twice(owner, entry, entries)
             or _of_other_kinds(owner, entry, text)
+            or _datasets_download_page(url, owner, entry, text)
             or _titled_under_html_headings(owner, entry, html_headings or [])
             or (
                 habit
@@ -242,18 +254,35 @@ def _housed(url: str, owner: Entry, entries: list[Entry], scores: list[int]) -> 
     in celda``. A repository holding several tools is their home once one of them says so (the
     others of the suite, gimVI beside scANVI, need not); an entry with a link of its own naming
     it (nanoflann's own repository beside FLANN's page) or named in part by the URL (*Bespoke
-    Curator* and ``.../curator``: the same project twice) keeps being reported."""
-    if not _repository_home(url):
-        return set()
+    Curator* and ``.../curator``: the same project twice) keeps being reported. On a page that
+    is no repository's home only an entry citing the owner on that very page is housed there."""
     owner_name = owner.title_text.casefold()
     members = [
         entry
         for entry, score in zip(entries, scores, strict=True)
         if entry is not owner and score == 0 and not _has_own_link(entry)
     ]
-    if not any(_names_owner(entry, owner_name) for entry in members):
-        return set()
-    return {id(entry) for entry in members}
+    if _repository_home(url):
+        if not any(_names_owner(entry, owner_name) for entry in members):
+            return set()
+        return {id(entry) for entry in members}
+    # Another page (a specification: ``SAMv1.pdf``) houses an entry that cites the owner on it
+    # (``[BAM](SAMv1.pdf) - Binary [SAM](SAMv1.pdf) format``): the author says the page is the
+    # owner's and gives it to the entry too. Naming the owner in words (``a companion of Loam``
+    # on Loam's site) does not.
+    return {id(entry) for entry in members if _cites_owner_on(entry, url, owner_name)}
+
+
+def _datasets_download_page(url: str, first: Entry, second: Entry, text: str) -> bool:
+    """``waymo.com/open/download`` for *Waymo Open Dataset* and *WOMD-Reasoning* under ``##
+    Datasets``: a site's download page serves every dataset the site distributes (a dataset and
+    the one built on it), whichever of them the URL spells. Names only, both filed as datasets;
+    a file under the page (``.../download/v1/x.zip``) is one dataset's, and a download page of
+    software (two editors on one vendor's page) may be a slip."""
+    path = url.partition("?")[0].partition("/")[2].rstrip("/")
+    return path.rpartition("/")[2].casefold() in ("download", "downloads") and all(
+        _is_a_name(entry) and _other_kind(entry, text) == 1 for entry in (first, second)
+    )
 
 
 def _repository_home(url: str) -> bool:
@@ -278,6 +307,14 @@ def _names_owner(entry: Entry, owner_name: str) -> bool:
     words.append(text[cut - start :])
     said = " ".join(words).casefold()
     return re.search(rf"(?<!\w){re.escape(owner_name)}(?!\w)", said) is not None
+
+
+def _cites_owner_on(entry: Entry, url: str, owner_name: str) -> bool:
+    """A link of the entry after its first, labelled by the owner's name, to ``url``."""
+    return any(
+        link.label.text.casefold() == owner_name and normalize_url(link.url.text) == url
+        for link in entry.links[1:]
+    )
 
 
 def _has_own_link(entry: Entry) -> bool:
@@ -503,10 +540,12 @@ def _other_kind(entry: Entry, text: str) -> int:
 
 
 def _by_other_axis(entry: Entry) -> bool:
-    """Whether the entry's section, or one around it, lists by another axis (``## Cited by``)."""
+    """Whether the entry's section, or one around it, lists by another axis (``## Cited by``) or
+    showcases entries of the body (``### Recent Highlights``)."""
     section: Section | None = entry.section
     while section is not None and section.heading is not None:
-        if _OTHER_AXIS.fullmatch(section.heading.text):
+        heading = section.heading.text
+        if _OTHER_AXIS.fullmatch(heading) or _SHOWCASE.fullmatch(_NOTE.sub("", heading)):
             return True
         section = section.parent
     return False
@@ -565,6 +604,23 @@ def _same_entry(first: Entry, second: Entry) -> bool:
         or bool(first.key_text and first.key_text == second.key_text)
         or _one_family(first.title_text, second.title_text)
         or _one_family(_link_name(first), _link_name(second))
+    )
+
+
+def _editions(first: str, second: str, url: str) -> bool:
+    """Two titles that differ in their numbers only (``GameSec '23: 14th Conference on ...`` and
+    ``GameSec '24: 15th Conference on ...``) on a page that names no edition: the series' home,
+    shared by its editions. A page that holds one of the numbers (``.../camlis2022.html``) is
+    one edition's: the other edition on it is a slip."""
+    words = [_FAMILY_WORD.findall(title.casefold()) for title in (first, second)]
+    if not words[0] or words[0] != words[1]:
+        return False
+    numbers = [set(_NUMBER.findall(title)) for title in (first, second)]
+    in_url = _NUMBER.findall(url)
+    return not any(
+        number.endswith(own) or own.endswith(number)
+        for own in numbers[0] ^ numbers[1]
+        for number in in_url
     )
 
 
