@@ -107,9 +107,7 @@ def _label_over(doc: Document, headings: list[Heading], index: int) -> bool:
     label, heading = headings[index - 1], headings[index]
     between = doc.text[doc.line_start(label.last_line + 1) : heading.start]
     return (
-        label.level > heading.level
-        and not label.numbered
-        and not without_comments(between).strip()
+        label.level > heading.level and not label.numbered and not without_comments(between).strip()
     )
 
 
