@@ -224,9 +224,9 @@ class _Reading:
         if 2 * len(self.table.links) < len(self.scope) and not _under_contents(self.table):
             return  # a few shortcuts (``Jump to:``, ``## Quick links``), not a table of them all
         added = self._insertions(missing, listed)
-        # The line is written as its siblings are; where they carry numbers it is reported
-        # at its place without a fix, which would have to number it and renumber the rest.
-        unsure = self._numbers_its_lines()
+        # A new line is written as its siblings are, or not at all: where the table writes
+        # labels of its own the heading is reported at its place without a fix.
+        unsure = self._own_labels()
         for index, (at, edit) in added.items():
             text = self.doc.headings[index].text
             message = f"table of contents misses {text!r}; every other heading beside it is listed"
@@ -348,17 +348,25 @@ class _Reading:
                     added[index] = place
         return added
 
-    def _numbers_its_lines(self) -> bool:
-        """Whether the table writes a number its headings do not carry (``1.2 Model-based CF``
-        for ``#### Model-based``): a new line would need its number, and the lines after it
-        new ones. Where the heading text is all a line holds, it can be written alike."""
+    def _own_labels(self) -> bool:
+        """Whether the table writes lines other than its headings' text, so that a new line
+        cannot be written as its siblings are: a number its headings do not carry (``1.2
+        Model-based CF`` for ``#### Model-based``; the new line would need one, and the lines
+        after it new ones), or words of its own in more than a quarter of its lines
+        (``Soil (12)``, a short name; punctuation and case aside: ``Pre-trained LLM`` for
+        ``Pre-trained-LLM`` is the heading's text). A few lines that differ (a typo, a note in
+        brackets) leave the table's style its headings' text."""
         headings = self.doc.headings
-        return any(
+        reaching = [t for t in self.table.links if t.target is not None]
+        numbered = any(
             _SECTION_NUMBER.match(rendered_text(t.link.label.text))
             and not _SECTION_NUMBER.match(rendered_text(headings[t.target].text))
-            for t in self.table.links
-            if t.target is not None
+            for t in reaching
         )
+        other = sum(
+            _letters(t.link.label.text) != _letters(headings[t.target].text) for t in reaching
+        )
+        return numbered or 4 * other > len(reaching)
 
     def _family(self, index: int) -> tuple[int, int]:
         """A heading's parent section and level: its siblings share them."""
