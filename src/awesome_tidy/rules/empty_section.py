@@ -87,12 +87,12 @@ def _not_a_tree(doc: Document, headings: list[Heading]) -> bool:
     shallower ``1`` (``### Oral`` over ``## 1、Paper``). Its author grouped papers set as
     headings under labels set deeper than them, and numbered each group anew; which heading
     holds which is not the levels' reading, so no section is known to be empty."""
-    last: dict[int, int] = {}  # level -> the last number of a run at that level
+    last: dict[int, int] = {}  # level -> the last number of a run at that level (``0`` opens)
     for index, heading in enumerate(headings):
         for level in [level for level in last if level > heading.level]:
             del last[level]  # a shallower heading closes the runs under it
         number = _whole_number(heading)
-        if number == 1 and (heading.level in last or _label_over(doc, headings, index)):
+        if number == 1 and (last.get(heading.level, 0) >= 1 or _label_over(doc, headings, index)):
             return True
         if number is not None:
             last[heading.level] = number
