@@ -360,11 +360,11 @@ class _Reading:
         reaching = [t for t in self.table.links if t.target is not None]
         numbered = any(
             _SECTION_NUMBER.match(rendered_text(t.link.label.text))
-            and not _SECTION_NUMBER.match(rendered_text(headings[t.target].text))
+            and not _SECTION_NUMBER.match(rendered_text(headings[_target(t)].text))
             for t in reaching
         )
         other = sum(
-            _letters(t.link.label.text) != _letters(headings[t.target].text) for t in reaching
+            _letters(t.link.label.text) != _letters(headings[_target(t)].text) for t in reaching
         )
         return numbered or 4 * other > len(reaching)
 
