@@ -121,6 +121,9 @@ _NOT_LISTED = frozenset(
         *("姊妹仓库", "姊妹倉庫", "姊妹项目", "姊妹項目"),
         # ``License`` is a meta section's word; its plural closes a list the same way.
         *("licenses", "licences"),
+        # Who wrote or keeps the list, a footer beside its license (``## Author``: a name and
+        # a homepage), not a topic of it.
+        *("author", "authors", "about the author", "maintainer", "maintainers", "maintained by"),
     )
 )
 

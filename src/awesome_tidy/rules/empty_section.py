@@ -20,6 +20,8 @@ _DEEPEST = 6
 _SHOWN = 60
 """How much of a heading the message quotes: messages stay bounded."""
 _CONTENTS = re.compile(r"contents|\btoc\b|目录|目錄|目次", re.IGNORECASE)
+# A span of years set as a heading: ``1995-2000``, ``2023–25``, ``2010 to 2015``.
+_YEARS = re.compile(r"(?:19|20)\d\d[ \t]*(?:[-–—~]|to)[ \t]*(?:(?:19|20)\d\d|\d\d)")
 # A part's number at the start of its heading: ``【3】``, ``3.``, ``3、``, ``(3)``, ``3.2``.
 _PART = re.compile(
     r"[ \t]*(?:[【\[(（][ \t]*)?(\d{1,3}(?:\.\d{1,3})*)(?!\.?\d)"
@@ -35,6 +37,8 @@ class EmptySection(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         # A heading in a list item or a block quote is content of the section around it.
         headings = [h for h in doc.headings if not h.in_list_item and not _in_quote(doc, h)]
+        if _not_a_tree(doc, headings):
+            return  # which heading holds which is not known: none is called empty
         parts = _part_levels(headings)
         empty = [i for i in range(len(headings)) if _bare(doc, headings, i, parts)]
         index_lines = _index_lines(doc, [headings[index] for index in empty])
@@ -48,6 +52,8 @@ class EmptySection(Rule):
                 heading, following
             ):
                 continue
+            if _period_bucket(headings, index):
+                continue
             if banner_heading(heading.text.strip()) or _repository_banner(
                 index, heading, following
             ):
@@ -57,6 +63,58 @@ class EmptySection(Rule):
                 doc.line_end(heading.line),
                 message=f"section {_shown(heading.text.strip())!r} is empty",
             )
+
+
+def _period_bucket(headings: list[Heading], index: int) -> bool:
+    """Whether the heading is a span of years (``1995-2000``) beside another of its level
+    (``2000-2005``): a timeline's buckets, made ahead for the entries of each span, not a
+    topic left unfilled. A heading that is a single year stays judged."""
+    heading = headings[index]
+    if not _YEARS.fullmatch(heading.text.strip()):
+        return False
+    return any(
+        0 <= position < len(headings)
+        and headings[position].level == heading.level
+        and bool(_YEARS.fullmatch(headings[position].text.strip()))
+        for position in (index - 1, index + 1)
+    )
+
+
+def _not_a_tree(doc: Document, headings: list[Heading]) -> bool:
+    """Whether the headings' levels do not make the outline: a numbered run of a level starts
+    again at ``1`` with no shallower heading between (``## 1、Paper``, ``## 2、Paper``, then
+    ``### Poster``, ``## 1、Paper``), or a label with nothing under it is followed by a
+    shallower ``1`` (``### Oral`` over ``## 1、Paper``). Its author grouped papers set as
+    headings under labels set deeper than them, and numbered each group anew; which heading
+    holds which is not the levels' reading, so no section is known to be empty."""
+    last: dict[int, int] = {}  # level -> the last number of a run at that level (``0`` opens)
+    for index, heading in enumerate(headings):
+        for level in [level for level in last if level > heading.level]:
+            del last[level]  # a shallower heading closes the runs under it
+        number = _whole_number(heading)
+        if number == 1 and (last.get(heading.level, 0) >= 1 or _label_over(doc, headings, index)):
+            return True
+        if number is not None:
+            last[heading.level] = number
+    return False
+
+
+def _label_over(doc: Document, headings: list[Heading], index: int) -> bool:
+    """Whether the heading before ``index`` is an unnumbered label set deeper than it, with
+    nothing under it (``### Oral`` right over ``## 1、Paper``)."""
+    if index == 0:
+        return False
+    label, heading = headings[index - 1], headings[index]
+    between = doc.text[doc.line_start(label.last_line + 1) : heading.start]
+    return (
+        label.level > heading.level and not label.numbered and not without_comments(between).strip()
+    )
+
+
+def _whole_number(heading: Heading) -> int | None:
+    """The heading's number when it is a whole one (``3、``, ``3.``), not a part's (``3.1``)."""
+    number = _number(heading)
+    return int(number) if number is not None and "." not in number else None
 
 
 def _bare(doc: Document, headings: list[Heading], index: int, parts: set[int]) -> bool:

@@ -40,6 +40,8 @@ _ABOUT = frozenset(
 # ``## Sandbox <!-- omit in toc -->`` (the mark of Markdown All in One and its kin, on the
 # heading or the line above it): its author left the heading out of the table on purpose.
 _OMITTED = re.compile(r"<!--[ \t]*omit[ \t]+(?:in|from)[ \t]+toc[ \t]*-->", re.IGNORECASE)
+# A section number at the start of a line or a heading: ``7.``, ``7.2 ``, ``(3)``, ``3、``.
+_SECTION_NUMBER = re.compile(r"[ \t]*[(（]?\d{1,3}(?:\.\d{1,3})*(?:[.)）、．:：]|[ \t])")
 _LINE_HEAD = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?\Z")
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n|[ \t]*#{1,6}(?:[ \t][^\n]*)?\n)+")
 
@@ -222,10 +224,13 @@ class _Reading:
         if 2 * len(self.table.links) < len(self.scope) and not _under_contents(self.table):
             return  # a few shortcuts (``Jump to:``, ``## Quick links``), not a table of them all
         added = self._insertions(missing, listed)
+        # A new line is written as its siblings are, or not at all: where the table writes
+        # labels of its own the heading is reported at its place without a fix.
+        unsure = self._own_labels()
         for index, (at, edit) in added.items():
             text = self.doc.headings[index].text
             message = f"table of contents misses {text!r}; every other heading beside it is listed"
-            yield at.item.marker_start, at.link.end, message, Fix.safe(edit)
+            yield at.item.marker_start, at.link.end, message, None if unsure else Fix.safe(edit)
         reported = [self.doc.headings[index].text for index in missing if index not in added]
         if not reported:
             return
@@ -342,6 +347,26 @@ class _Reading:
                 if place is not None:
                     added[index] = place
         return added
+
+    def _own_labels(self) -> bool:
+        """Whether the table writes lines other than its headings' text, so that a new line
+        cannot be written as its siblings are: a number its headings do not carry (``1.2
+        Model-based CF`` for ``#### Model-based``; the new line would need one, and the lines
+        after it new ones), or words of its own in more than a quarter of its lines
+        (``Soil (12)``, a short name; punctuation and case aside: ``Pre-trained LLM`` for
+        ``Pre-trained-LLM`` is the heading's text). A few lines that differ (a typo, a note in
+        brackets) leave the table's style its headings' text."""
+        headings = self.doc.headings
+        reaching = [t for t in self.table.links if t.target is not None]
+        numbered = any(
+            _SECTION_NUMBER.match(rendered_text(t.link.label.text))
+            and not _SECTION_NUMBER.match(rendered_text(headings[_target(t)].text))
+            for t in reaching
+        )
+        other = sum(
+            _letters(t.link.label.text) != _letters(headings[_target(t)].text) for t in reaching
+        )
+        return numbered or 4 * other > len(reaching)
 
     def _family(self, index: int) -> tuple[int, int]:
         """A heading's parent section and level: its siblings share them."""
