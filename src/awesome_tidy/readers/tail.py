@@ -19,6 +19,7 @@ from awesome_tidy.metadata import (
 from awesome_tidy.nodes import YEAR_CLOSERS, YEAR_OPENERS, Entry
 from awesome_tidy.readers.decide import Found, decide, wants_venue, wants_year
 from awesome_tidy.readers.lead import skip_spaces
+from awesome_tidy.text import is_cjk
 
 # A description is read for a year only when it is as short as a venue line: "KDD 2017."
 _MAX_DESCRIPTION_WORDS_FOR_YEAR = 8
@@ -197,13 +198,14 @@ def _future_in_words(entry: Entry, year: Part) -> bool:
     2030 most cars will ...``): a forecast the text speaks of, not the entry's date, which is
     never in the future. A description too short to be prose counts as running text here
     once it holds more words than a tag: in a script without spaces (Chinese, Japanese) a
-    sentence is a few "words". A venue's year (``ICLR 2205``, a slip) is still read."""
+    sentence is one "word", so each of its characters counts as one. A venue's year (``ICLR 2205``, a slip) is still read."""
     description = entry.description
     return (
         description is not None
         and description.start <= year.start < description.end
         and expand_year(year.text) > datetime.date.today().year + 1
-        and len(WORD.findall(description.text)) > _MAX_TAG_WORDS
+        and len(WORD.findall(description.text)) + sum(map(is_cjk, description.text))
+        > _MAX_TAG_WORDS
     )
 
 
