@@ -58,7 +58,9 @@ def _tag_end(text: str, at: int) -> int | None:
 
 def is_symbol(char: str) -> bool:
     """Emoji and pictographs that decorate a title: ``🔥``, ``🌟`` (not letters or brackets)."""
-    return unicodedata.category(char) in ("So", "Sk", "Cf", "Mn")
+    # (not the backtick, "Sk" too: it opens a code span, and one skipped left its closer in the
+    # title, ``graph-kit` is a library``)
+    return char != "`" and unicodedata.category(char) in ("So", "Sk", "Cf", "Mn")
 
 
 def read_key(text: str, entry: Entry, at: int, end: int) -> int:

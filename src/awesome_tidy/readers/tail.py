@@ -194,11 +194,11 @@ def _read_year_and_venue(
 
 
 def _future_in_words(entry: Entry, year: Part) -> bool:
-    """A year after next inside a description of several words (``预测到2045年市场规模``, ``by
-    2030 most cars will ...``): a forecast the text speaks of, not the entry's date, which is
-    never in the future. A description too short to be prose counts as running text here
-    once it holds more words than a tag: in a script without spaces (Chinese, Japanese) a
-    sentence is one "word", so each of its characters counts as one. A venue's year (``ICLR 2205``, a slip) is still read."""
+    """A year after next inside a description of running text (``预测到2045年市场规模``, ``By
+    2090 most farms will run robots``): a forecast the text speaks of, not the entry's date.
+    Running text here is more words than a tag; in a script without spaces (Chinese, Japanese)
+    a sentence is one "word", so each of its characters counts as one. A venue's year in a
+    short description (``- ICLR 2091.``, a slip) is still read, and reported."""
     description = entry.description
     return (
         description is not None
