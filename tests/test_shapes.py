@@ -1210,7 +1210,27 @@ def test_a_date_in_a_code_span_before_the_title_dates_the_entry() -> None:
 def test_a_code_span_name_without_a_date_is_not_a_tag() -> None:
     entry = only_entry("- `graph-kit` is a library for graphs. [[code](https://github.com/a/b)]\n")
     assert entry.year is None and entry.title is not None
-    assert entry.title.text.startswith("graph-kit")
+    assert entry.title.text.startswith("`graph-kit`")  # the code span whole, not its closer
+
+
+def test_code_span_tags_before_a_linked_or_bold_title_are_not_the_title() -> None:
+    text = (
+        "# Resources\n\n## Data\n\n"
+        "- `Pre-training`- `Text` [SoilCorpus](https://example.org/soil)\n"
+        "- `Pre-training`- `Text, Image` [FieldScans](https://example.org/scans)\n"
+        "- `Soil + Water` *`ICLR 2024`* **[Rooting Depth From Radar](https://example.org/r)** |\n"
+        "- `Soil` __Tillage Maps At Scale__ [code](https://github.com/a/b)\n"
+        "- `Soil` `Text` [paper](https://example.org/p)\n"
+    )
+    *tagged, kind_link = Document(text).entries
+    assert [(entry.title.text if entry.title else None, entry.year_value) for entry in tagged] == [
+        ("SoilCorpus", None),
+        ("FieldScans", None),
+        ("Rooting Depth From Radar", 2024),
+        ("Tillage Maps At Scale", None),
+    ]
+    # a link that says what it is (``[paper]``) is no title: the code spans are read as before
+    assert kind_link.title is not None and kind_link.title.text == "`Soil` `Text`"
 
 
 def test_a_dash_between_title_and_authors_is_not_title_text() -> None:

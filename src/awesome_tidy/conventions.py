@@ -281,7 +281,7 @@ class Conventions:
         learnt: dict[tuple[str, str], Convention] = {}
         self._of: dict[int, Convention] = {}
         for group in groups.values():
-            if len(group) >= _SMALL_GROUP:
+            if len(group) >= _SMALL_GROUP or _undated_table(group):
                 convention = learn(group, self._namings)
             else:
                 shared = skeleton(group[0])
@@ -351,6 +351,19 @@ class Conventions:
         if _credited(entry) or papers:
             return True
         return with_year >= _HABIT and _links_paper(entry, whole)
+
+
+def _undated_table(group: list[Entry]) -> bool:
+    """The rows of a table with no year or venue column, none of them dated (``| Dataset |
+    Home | Download |``): a table of other things than papers, however few its rows, and the
+    dated paper tables of the list say nothing of it. Its own convention (none) holds."""
+    table = group[0].table
+    return (
+        table is not None
+        and table.column(*YEAR_HEADERS) is None
+        and table.column(*VENUE_HEADERS) is None
+        and not any(map(dated, group))
+    )
 
 
 def missing_years(doc: Document) -> list[Entry]:

@@ -15,7 +15,7 @@ from awesome_tidy.readers.decide import Found, decide, wants_year
 from awesome_tidy.readers.lead import (
     badges_of,
     read_key,
-    skip_code_date,
+    skip_code_tags,
     skip_decoration,
     skip_lead_date,
     skip_lead_groups,
@@ -174,7 +174,7 @@ def read_keyed_line(text: str, entry: Entry) -> bool:
 def _read_lead_and_rest(text: str, entry: Entry, *, keyed: bool) -> None:
     at, end = entry.body.start, entry.body.end
     badges = badges_of(entry)
-    at = skip_decoration(text, badges, skip_code_date(text, entry, at, end), end)
+    at = skip_decoration(text, badges, skip_code_tags(text, entry, at, end), end)
     if keyed and (key_end := read_key(text, entry, at, end)) != at:
         at = skip_decoration(text, badges, key_end, end)
     at = skip_lead_groups(text, entry, at, end)

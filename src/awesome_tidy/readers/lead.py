@@ -9,6 +9,7 @@ from awesome_tidy.inline import WORD, Part, html_tags, link_at, matching, part, 
 from awesome_tidy.metadata import find_year, venue_around
 from awesome_tidy.nodes import KEY_CLOSERS, KEY_LIKE, KEY_OPENERS, Entry
 from awesome_tidy.readers.decide import Found, decide, wants_venue, wants_year
+from awesome_tidy.urls import is_kind_label
 
 # A bracketed number numbers a reference (``**[34]** Authors. "Title"``); a list's numbering
 # restarts per section, so two papers share it. A citation key names one paper: it has a letter.
@@ -21,6 +22,9 @@ _MAX_LEAD_LABEL_WORDS = 4
 _MAX_DATE_TAG_WORDS = 6
 # ``:fire: **Title**``: GitHub renders a shortcode as its emoji, decoration like ``🔥`` itself.
 _SHORTCODE = re.compile(r":[a-z0-9_+-]{1,40}:(?=\s)")
+# What joins code-span tags before a title: ```Pre-training`- `Text` ``, ```Text + Molecule` ``.
+_TAG_JOINERS = " \t-–—+|/,;"
+_MAX_EMPHASIS = 3
 
 
 def badges_of(entry: Entry) -> dict[int, int]:
@@ -54,7 +58,9 @@ def _tag_end(text: str, at: int) -> int | None:
 
 def is_symbol(char: str) -> bool:
     """Emoji and pictographs that decorate a title: ``🔥``, ``🌟`` (not letters or brackets)."""
-    return unicodedata.category(char) in ("So", "Sk", "Cf", "Mn")
+    # (not the backtick, "Sk" too: it opens a code span, and one skipped left its closer in the
+    # title, ``graph-kit` is a library``)
+    return char != "`" and unicodedata.category(char) in ("So", "Sk", "Cf", "Mn")
 
 
 def read_key(text: str, entry: Entry, at: int, end: int) -> int:
@@ -135,6 +141,51 @@ def read_date_tag(text: str, entry: Entry, start: int, end: int, how: str) -> bo
         venue = venue_around(text, start, end, year) if wants_venue(entry, how) else None
         decide(entry, Found(how, year, venue))
     return True
+
+
+def skip_code_tags(text: str, entry: Entry, at: int, end: int) -> int:
+    """```Pre-training`- `Text` [PubMed](url)``, ```Text` *`Arxiv 2025`* **[Title](url)**``: a
+    run of code-span tags before a linked or bold title holds labels that many entries of the
+    list share (a stage, a modality, a venue), never the title: read as the title, two data sets
+    of one category were one entry. Dated tags date the entry. Before anything else only a
+    dated tag is skipped (``skip_code_date``): a code span may be the entry's name."""
+    tags, after = _code_tag_run(text, entry, at, end)
+    if not tags:
+        return at
+    if not _opens_marked_title(text, entry, after):
+        return skip_code_date(text, entry, at, end)
+    for start, stop in tags:
+        read_date_tag(text, entry, start, stop, "lead-tag")
+    return after
+
+
+def _code_tag_run(text: str, entry: Entry, at: int, end: int) -> tuple[list[tuple[int, int]], int]:
+    """The code spans (bare or in emphasis: ``*`ICML 2021`*``) from ``at`` on, joined by spaces
+    and marks (``-``, ``+``, ``|``, ``/``, ``,``); and where the run ends."""
+    spans = {span[0]: span for span in entry.code_spans}
+    tags: list[tuple[int, int]] = []
+    after = at
+    while after < end:
+        marks = 0
+        while marks < _MAX_EMPHASIS and text[after + marks : after + marks + 1] in ("*", "_"):
+            marks += 1
+        span = spans.get(after + marks)
+        wrap = text[after : after + marks]
+        if span is None or not text.startswith(wrap, span[1]):
+            break
+        tags.append(span)
+        after = span[1] + marks
+        while after < end and text[after] in _TAG_JOINERS:
+            after += 1
+    return tags, after
+
+
+def _opens_marked_title(text: str, entry: Entry, at: int) -> bool:
+    """Whether a bold run or a link (not an image, not ``[paper]``) opens at ``at``."""
+    if text.startswith(("**", "__"), at):
+        return True
+    link = next((link for link in entry.links if link.start == at), None)
+    return link is not None and not link.image and not is_kind_label(link.label.text)
 
 
 def skip_code_date(text: str, entry: Entry, at: int, end: int) -> int:

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 
 from awesome_tidy.inline import WORD, Part, html_tags, part, runs_outside, strip_span
-from awesome_tidy.metadata import ET_AL, SLOT_YEAR, find_year, is_date, named_by_venue, venue_around
+from awesome_tidy.metadata import (
+    ET_AL,
+    SLOT_YEAR,
+    expand_year,
+    find_year,
+    is_date,
+    named_by_venue,
+    venue_around,
+)
 from awesome_tidy.nodes import YEAR_CLOSERS, YEAR_OPENERS, Entry
 from awesome_tidy.readers.decide import Found, decide, wants_venue, wants_year
 from awesome_tidy.readers.lead import skip_spaces
+from awesome_tidy.text import is_cjk
 
 # A description is read for a year only when it is as short as a venue line: "KDD 2017."
 _MAX_DESCRIPTION_WORDS_FOR_YEAR = 8
+_MAX_TAG_WORDS = 3
 _SEPARATORS = "-–—:："
 # ``[Title](url), Authors et al., Venue Year``: a comma or period before a space separates too.
 _WORD_SEPARATORS = (", ", ". ")
@@ -170,7 +181,7 @@ def _read_year_and_venue(
     year = find_year(text, start, end, holes)
     if year is None:
         return
-    if prose and not (
+    if (prose or _future_in_words(entry, year)) and not (
         named_by_venue(text, year)
         or _ends_a_later_line(text, entry, year)
         or _in_brackets_after_title(text, start, year)
@@ -180,6 +191,22 @@ def _read_year_and_venue(
     if wants_venue(entry, "tail"):
         venue = _venue_past_dates(text, entry, year, start, end, holes)
     decide(entry, Found("tail", year, venue))
+
+
+def _future_in_words(entry: Entry, year: Part) -> bool:
+    """A year after next inside a description of running text (``预测到2045年市场规模``, ``By
+    2090 most farms will run robots``): a forecast the text speaks of, not the entry's date.
+    Running text here is more words than a tag; in a script without spaces (Chinese, Japanese)
+    a sentence is one "word", so each of its characters counts as one. A venue's year in a
+    short description (``- ICLR 2091.``, a slip) is still read, and reported."""
+    description = entry.description
+    return (
+        description is not None
+        and description.start <= year.start < description.end
+        and expand_year(year.text) > datetime.date.today().year + 1
+        and len(WORD.findall(description.text)) + sum(map(is_cjk, description.text))
+        > _MAX_TAG_WORDS
+    )
 
 
 def _in_brackets_after_title(text: str, start: int, year: Part) -> bool:
