@@ -4,7 +4,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from awesome_tidy.model import Document, Entry, Link, TableRow, label_items, normalize_url
-from awesome_tidy.rule import DELETE_DUPLICATE_ITEM, Edit, Fix, Problem, Rule
+from awesome_tidy.rule import DELETE_DUPLICATE_ITEM, Edit, Fix, Problem, Rule, Storms
 
 _VARIANT_ROWS = 3  # rows of a table whose link in one column is labelled alike: its vocabulary
 
@@ -15,6 +15,7 @@ class DuplicateEntry(Rule):
     summary = "The same paper twice in one section."
     fix_safety = "safe"
     changes = (DELETE_DUPLICATE_ITEM,)
+    judges_entries = Storms(pairs=True)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         held = _entry_items(doc)

@@ -15,7 +15,7 @@ _CONVENTION = 0.75
 class ListMarker(Rule):
     name = "list-marker"
     severity = "warning"
-    judges_entries = Storms(sections=False, expectation="marker")
+    judges_entries = Storms(sections=False, expectation="marker", forms=False)
     summary = "A bullet that differs from the one the list uses at that depth."
     fix_safety = "safe"
     changes = (LIST_MARKER,)
