@@ -24,6 +24,7 @@ from awesome_tidy.rule import Problem, Severity, Storms
 if TYPE_CHECKING:
     from awesome_tidy.document import Document
     from awesome_tidy.entries import Entry
+    from awesome_tidy.nodes import Heading
     from awesome_tidy.rule import Rule
 
 GUARD = "unrecognised-shape"
@@ -95,7 +96,10 @@ def apply_guard(
     doc: Document, found: Found, guarded: Iterable[Rule], thresholds: Thresholds, severity: Severity
 ) -> Found:
     """``found`` with each misread storm of a guarded rule replaced by one summary finding."""
-    storms = {rule.name: how for rule in guarded if (how := rule.storms()) is not None}
+    rules = list(guarded)
+    sectioned = {rule.name for rule in rules if rule.judges_sections}
+    found = _guard_sections(doc, found, sectioned, thresholds, severity)
+    storms = {rule.name: how for rule in rules if (how := rule.storms()) is not None}
     if not storms or not doc.entries:
         return found
     owner = _owners(doc, found, storms)
@@ -114,6 +118,74 @@ def apply_guard(
     if not dropped:
         return found
     return [pair for index, pair in enumerate(found) if index not in dropped] + summaries
+
+
+def _guard_sections(
+    doc: Document, found: Found, names: set[str], thresholds: Thresholds, severity: Severity
+) -> Found:
+    """``found`` with each storm of a rule judging sections over headings written alike
+    replaced by one summary: papers written as headings (``## 3、Title``) are sections with
+    nothing under them, every one."""
+    headings = [heading for heading in doc.headings if not heading.in_list_item]
+    if not names or not headings:
+        return found
+    group_of = _heading_groups(headings)
+    on = {heading.marker_start: heading for heading in headings}
+    members: defaultdict[Hashable, list[Heading]] = defaultdict(list)
+    for heading in headings:
+        members[group_of[id(heading)]].append(heading)
+    buckets: defaultdict[tuple[Hashable, str, str], list[int]] = defaultdict(list)
+    for index, (problem, _) in enumerate(found):
+        heading = on.get(problem.start)
+        if problem.rule in names and heading is not None:
+            group = group_of[id(heading)]
+            buckets[(group, problem.rule, reason(problem.message))].append(index)
+    dropped: set[int] = set()
+    summaries: Found = []
+    for (group, rule, _), indices in buckets.items():
+        if thresholds.exceeded(len(indices), len(members[group])):
+            dropped.update(indices)
+            example = found[indices[0]][0].message
+            summary = _section_summary(doc, members[group], rule, len(indices), example)
+            summaries.append((summary, severity))
+    if not dropped:
+        return found
+    return [pair for index, pair in enumerate(found) if index not in dropped] + summaries
+
+
+def _heading_groups(headings: list[Heading]) -> dict[int, Hashable]:
+    """Headings written alike: the unnumbered ones of one level; the numbered ones of one
+    level under one unnumbered heading (``## ICML 2022`` over ``## 1、Title``, ``## 2、...``),
+    where each numbering starts again. A heading over subsections is of another kind than one
+    over content (only the latter can be a section with nothing in it)."""
+    above: dict[int, int] = {}  # level -> line of the latest unnumbered heading there
+    groups: dict[int, Hashable] = {}
+    for heading, following in zip(headings, [*headings[1:], None], strict=True):
+        parent = following is not None and following.level > heading.level
+        if not heading.numbered:
+            above = {level: line for level, line in above.items() if level < heading.level}
+            above[heading.level] = heading.line
+            groups[id(heading)] = (heading.level, None, parent)
+        else:
+            part = max((line for level, line in above.items() if level <= heading.level), default=0)
+            groups[id(heading)] = (heading.level, part, parent)
+    return groups
+
+
+def _section_summary(
+    doc: Document, group: list[Heading], rule: str, reported: int, example: str
+) -> Problem:
+    first = group[0]
+    numbered = " numbered" if first.numbered else ""
+    message = (
+        f"{reported} of {len(group)}{numbered} level-{first.level} headings would get {rule}, "
+        f"e.g. {_shown(example)!r}: shape not recognised, reported once"
+    )
+    return Problem(GUARD, first.marker_start, doc.line_end(first.line), message)
+
+
+def _shown(example: str) -> str:
+    return example if len(example) <= _SHOWN else example[: _SHOWN - 3] + "..."
 
 
 def _owners(doc: Document, found: Found, storms: dict[str, Storms]) -> dict[int, list[Entry]]:
@@ -190,8 +262,7 @@ def _summaries(
 
 def _summary(doc: Document, group: list[Entry], rule: str, reported: int, example: str) -> Problem:
     first = group[0]
-    if len(example) > _SHOWN:
-        example = example[: _SHOWN - 3] + "..."
+    example = _shown(example)
     sections = {id(entry.section) for entry in group}
     where = f"section {first.section.title.strip()!r}" if len(sections) == 1 else "the list"
     forms = {entry.form for entry in group}

@@ -245,6 +245,11 @@ class Rule:
     report most entries of a group for one reason, the linter reports the group once instead
     (``unrecognised-shape``), and fixes none of them."""
 
+    judges_sections: ClassVar[bool] = False
+    """True when each finding judges one section, on its heading: when the rule would report
+    most headings written alike (one level; a numbering under one unnumbered heading), the
+    linter reports them once instead (``unrecognised-shape``)."""
+
     settings: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
