@@ -136,9 +136,9 @@ def _guard_sections(
         members[group_of[id(heading)]].append(heading)
     buckets: defaultdict[tuple[Hashable, str, str], list[int]] = defaultdict(list)
     for index, (problem, _) in enumerate(found):
-        heading = on.get(problem.start)
-        if problem.rule in names and heading is not None:
-            group = group_of[id(heading)]
+        judged = on.get(problem.start)
+        if problem.rule in names and judged is not None:
+            group = group_of[id(judged)]
             buckets[(group, problem.rule, reason(problem.message))].append(index)
     dropped: set[int] = set()
     summaries: Found = []
