@@ -342,7 +342,8 @@ def test_sections_of_papers_written_as_headings_are_one_info_per_numbering() -> 
 
 
 def test_a_few_empty_sections_are_still_reported_each() -> None:
-    text = "# Made-up Soil\n\n## Clay\n\n## Loam\n\n- [Loam study](https://example.org/l) - Soil.\n\n## Sand\n"
+    loam = "- [Loam study](https://example.org/l) - Soil."
+    text = f"# Made-up Soil\n\n## Clay\n\n## Loam\n\n{loam}\n\n## Sand\n"
     assert [(d.rule, d.line) for d in check_text(text)] == [
         ("empty-section", 3),
         ("empty-section", 9),
