@@ -343,9 +343,11 @@ def test_touching_fixes_proven_on_their_own_characters_share_a_pass() -> None:
         "+ (yu2021fastflow)FastFlow: Unsupervised Anomaly Detection and Localization[2021]\n"
         "+ (ho2020denoising)Denoising diffusion probabilistic models[2020]\n"
         "### 2.2.4 Diffusion model\n"
+        "+ (wyatt2022anoddpm)AnoDDPM: Anomaly Detection With Denoising Diffusion[2022]\n"
+        "\nAdded later:\n\n"
         " - (teng2022unsupervised)Unsupervised Visual Defect Detection with Score-Based "
         "Generative Model[2022]\n"
-    )
+    )  # the '-' mixes its section: a bullet a section uses throughout is not restyled
     result = fix_text(text, only("list-indent", "list-marker"))
     assert [d.rule for d in result.applied] == ["list-indent", "list-marker"]
     # The indentation ends where the marker starts: whitespace and a bullet, each proven on

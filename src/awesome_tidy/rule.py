@@ -193,9 +193,19 @@ class Storms:
     expectation: str = ""
     """An option that, set away from its default, states what every entry must be (a key
     style, a bullet): then a storm is what the configuration asked for and is not guarded."""
+    forms: bool = True
+    """Whether entries whose titles are written another way (a link, bold, plain) are another
+    group. False for layout (a bullet, an indentation), which no title form explains: grouped
+    by title form, the one section whose entries alone have link titles would be summarised
+    while the rest of the same bullets were reported and fixed, leaving the bullets mixed."""
+    pairs: bool = False
+    """Whether a finding pairs its entry with another (``related``: the first copy of a
+    duplicate). Both entries of a pair are counted: a title misread as a tag shared by a whole
+    section makes every entry a copy, the first of each tag too. Findings that carry a fix are
+    not guarded then: identical text twice is a copy in any reading, no misread makes it."""
 
 
-LIST_STORMS = Storms(sections=False)
+LIST_STORMS = Storms(sections=False, forms=False)
 """Rules judging layout: only a storm over the whole list is a misread."""
 DEFECT_STORMS = Storms(sections=False, share=0.9)
 """Rules judging characters that are a defect in any reading (a stray brace, an empty link):
@@ -234,6 +244,11 @@ class Rule:
     """True (or how, as ``Storms``) when each finding judges one entry: when the rule would
     report most entries of a group for one reason, the linter reports the group once instead
     (``unrecognised-shape``), and fixes none of them."""
+
+    judges_sections: ClassVar[bool] = False
+    """True when each finding judges one section, on its heading: when the rule would report
+    most headings written alike (one level; a numbering under one unnumbered heading), the
+    linter reports them once instead (``unrecognised-shape``)."""
 
     settings: Mapping[str, Any] = field(default_factory=dict)
 

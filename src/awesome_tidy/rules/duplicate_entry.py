@@ -13,7 +13,7 @@ from awesome_tidy.model import (
     normalize_title,
     normalize_url,
 )
-from awesome_tidy.rule import DELETE_DUPLICATE_ITEM, Edit, Fix, Problem, Rule
+from awesome_tidy.rule import DELETE_DUPLICATE_ITEM, Edit, Fix, Problem, Rule, Storms
 
 _VARIANT_ROWS = 3  # rows of a table whose link in one column is labelled alike: its vocabulary
 # The columns that name what a row is (``| Model |``, ``| Method |``): a paper of several models
@@ -33,6 +33,7 @@ class DuplicateEntry(Rule):
     summary = "The same paper twice in one section."
     fix_safety = "safe"
     changes = (DELETE_DUPLICATE_ITEM,)
+    judges_entries = Storms(pairs=True)
 
     def check(self, doc: Document) -> Iterator[Problem]:
         held = _entry_items(doc)

@@ -33,6 +33,7 @@ class EmptySection(Rule):
     name = "empty-section"
     severity = "warning"
     summary = "A heading with nothing under it before the next heading of its level or above."
+    judges_sections = True
 
     def check(self, doc: Document) -> Iterator[Problem]:
         # A heading in a list item or a block quote is content of the section around it.

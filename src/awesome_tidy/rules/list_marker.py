@@ -15,7 +15,7 @@ _CONVENTION = 0.75
 class ListMarker(Rule):
     name = "list-marker"
     severity = "warning"
-    judges_entries = Storms(sections=False, expectation="marker")
+    judges_entries = Storms(sections=False, expectation="marker", forms=False)
     summary = "A bullet that differs from the one the list uses at that depth."
     fix_safety = "safe"
     changes = (LIST_MARKER,)
@@ -49,13 +49,24 @@ class ListMarker(Rule):
             and (self.option("marker") != "auto" or item.marker != asides.get(item.depth))
         }
         joined = _joined(doc, lists, restyled)
+        styled = _section_styles(judged)
+        auto = self.option("marker") == "auto"  # a configured bullet holds every section
         for list_id, expected in restyled.items():
+            first = lists[list_id][0]
+            own = auto and styled[(id(first.section), first.depth)] == {first.marker}
             for item in lists[list_id]:
-                yield self._report(item, expected, list_id in joined)
+                yield self._report(item, expected, list_id in joined, own)
 
-    def _report(self, item: ListItem, expected: str, joins: bool) -> Problem:
+    def _report(self, item: ListItem, expected: str, joins: bool, own: bool) -> Problem:
         start = item.marker_start
         message = f"bullet {item.marker!r} where the list uses {expected!r}"
+        if own:
+            # Every bullet of its section is this one: a section written whole in a bullet that
+            # renders the same may be the author's choice (a resources section kept apart), so
+            # a restyle is not certain to be what the author meant. A mixed section is fixed.
+            return self.problem(
+                start, start + 1, message=f"{message}; its section uses it throughout, so no fix"
+            )
         if joins:
             # The bullet starts a list of its own next to one with the expected bullet: the
             # restyle would make them one list, which changes what rules judge together
@@ -77,6 +88,14 @@ class ListMarker(Rule):
             )
             for depth in depths
         }
+
+
+def _section_styles(bullets: list[ListItem]) -> defaultdict[tuple[int, int], set[str]]:
+    """The bullets each section uses at each depth."""
+    styles: defaultdict[tuple[int, int], set[str]] = defaultdict(set)
+    for item in bullets:
+        styles[(id(item.section), item.depth)].add(item.marker)
+    return styles
 
 
 def _catalogue_bullets(doc: Document) -> list[ListItem]:
