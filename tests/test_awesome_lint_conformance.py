@@ -42,7 +42,7 @@ REPEAT_TESTS = """\
 it('flags a repeated name', async () => {
     const markdown = `# T
 
-- [Kite](https://example.org/kite) - Kite is a toy.
+- [Kite](https://example.org/kite) - Kite: a toy.
 `;
     assert.equal(messages.length, 1, 'one');
 });

@@ -56,7 +56,7 @@ def test_a_missing_separator_is_reported_and_left_to_a_human() -> None:
 
 
 def test_the_name_repeated_after_a_mark() -> None:
-    text = MARKED.replace("**NEW** - Editor written", "**NEW** - Zed is an editor written")
+    text = MARKED.replace("**NEW** - Editor written", "**NEW** - Zed: an editor written")
     assert found(text, "description-repeats-name") == [
         (5, 36, "description-repeats-name", "description repeats the name 'Zed'")
     ]
@@ -68,7 +68,7 @@ HANDLES = """\
 - [#rust-lang](https://example.org/rust) - #rust-lang channel for questions.
 - [@ferris](https://example.org/ferris) - @ferris posts release notes.
 - [/r/rust](https://example.org/r-rust) - /r/rust community news.
-- [@bot/deploy](https://example.org/deploy) - @bot/deploy is a deploy bot.
+- [@bot/deploy](https://example.org/deploy) - @bot/deploy: a deploy bot.
 """
 
 

@@ -37,6 +37,14 @@ _ELLIPSIS = ("...", "…")
 # A question or an exclamation ends a sentence of its own: no slip against a bare habit.
 _SENTENCE_MARKS = "?!？！"
 
+# An aside after a description that ends with a stop (``Binary SAM format. _note: ..._``,
+# ``Fast parser. (deprecated)``): a note in emphasis or parentheses, not the description's
+# sentence, whose stop before it is the description's end. A stop added after the note
+# changes what the author wrote there (study 11).
+_ASIDE = re.compile(
+    r"[.!?。！？]\s+(?:\*{1,2}[^*\n]+\*{1,2}|_{1,2}[^_\n]+_{1,2}|\([^()\n]*\)|（[^（）\n]*）)\s*\Z"
+)
+
 # A sentence after the fields of a record (``Transmon, T1: 7e-05s, The lifetime is 2.8 times
 # longer.``): a capitalised word after a comma or semicolon opening six words or more, the
 # last part of the description. Its stop ends that note, not the terse fields before it.
@@ -149,10 +157,11 @@ def _sentences(entry: Entry) -> bool:
 
 def _keeps_stop(text: str, entry: Entry) -> bool:
     """Whether the last mark ends a sentence the list's bare habit does not govern: a question
-    or exclamation (``How to improve RNNs?``), or the stop of a sentence the item's name opens
-    (``[Summer School](url) will be held in July.``): the name is its subject, no separator
-    parts them, and the stop ends prose, not a description."""
-    if _unclosed(entry)[-1] in _SENTENCE_MARKS:
+    or exclamation (``How to improve RNNs?``), a stop an aside follows (``Fast. (deprecated)``),
+    or the stop of a sentence the item's name opens (``[Summer School](url) will be held in
+    July.``): the name is its subject, no separator parts them, and the stop ends prose, not a
+    description."""
+    if _unclosed(entry)[-1] in _SENTENCE_MARKS or _before_aside(entry) is not None:
         return True
     found = describe(text, entry)
     return found is not None and found.kind == "prose"
@@ -167,9 +176,9 @@ def _ending(text: str, entry: Entry) -> str | None:
     """``punctuated``, ``bare`` (a letter, a digit, ``$``, ``%``, ``+``), or None for an ending
     that says neither: a parenthesis, code, a link, a label's colon, an emoji, a comma or a dash
     left over, after which a full stop would be a new defect (``:.``, ``,.``)."""
-    description = _unclosed(entry)
     if _ends_with_link(entry):  # ``Source: https://...``: a stop there is no sentence's end
         return None
+    description = _final(entry)
     last = description[-1]
     if description.endswith(_ELLIPSIS):
         return None
@@ -183,6 +192,19 @@ def _ends_with_link(entry: Entry) -> bool:
     assert entry.description is not None
     end = entry.description.start + len(entry.description.text.rstrip())
     return any(link.end == end for link in entry.links)
+
+
+def _before_aside(entry: Entry) -> str | None:
+    """The description up to the stop an aside follows (``_ASIDE``), or None without one."""
+    assert entry.description is not None
+    aside = _ASIDE.search(entry.description.text.rstrip())
+    return entry.description.text[: aside.start() + 1] if aside else None
+
+
+def _final(entry: Entry) -> str:
+    """The description as far as its end: up to the stop before an aside, or all of it
+    without what closes quotes and emphasis."""
+    return _before_aside(entry) or _unclosed(entry)
 
 
 def _unclosed(entry: Entry) -> str:
@@ -210,7 +232,7 @@ def _stops(text: str, items: list[Entry]) -> dict[bool, str | None]:
     for entry in items:
         if _ending(text, entry) == "punctuated":
             assert entry.description is not None
-            found[_has_cjk(entry)].append(_unclosed(entry)[-1:])
+            found[_has_cjk(entry)].append(_final(entry)[-1:])
     latin = dominant(found[False], share=0.5)
     cjk = dominant(found[True], share=0.5)
     return {False: latin if latin in (".", "。") else ".", True: "。" if cjk == "。" else None}

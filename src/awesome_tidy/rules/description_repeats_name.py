@@ -85,7 +85,7 @@ class DescriptionRepeatsName(Rule):
     name = "description-repeats-name"
     judges_entries = True
     severity = "warning"
-    summary = "A description that opens with the item's own name: `[Foo](url) - Foo is ...`."
+    summary = "A description that opens with the item's own name: `[Foo](url) - Foo: ...`."
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
@@ -102,8 +102,9 @@ class DescriptionRepeatsName(Rule):
         restated = [found for found, reading in read if reading == "restates"]
         if not restated:
             return
-        # The habit counts every opening with the name, a phrase's too: a list that opens its
-        # descriptions with the name writes them so (``Foo library for ...``, ``Foo is ...``).
+        # The habit counts every opening with the name, a phrase's and a subject's too: a list
+        # that opens its descriptions with the name writes them so (``Foo library for ...``,
+        # ``Foo is ...``).
         habit = _habits(described, [found for found, reading in read if reading])
         habit[None] = habit[None] or _subject_habit(doc)
         for found in restated:
@@ -180,11 +181,14 @@ def _names_subject(text: str, entry: Entry) -> bool:
 
 
 def _reading(text: str, found: _Opening) -> str | None:
-    """``"restates"`` where the description restates the name rather than naming what the item
-    is about: ``Foo is ...``, ``Foo: ...``, ``Foo provides ...``, ``Foo (formerly Bar) is ...``,
-    ``Foo can be used ...``; ``"opens"`` where the name, as the item writes it (its first letter
-    capitalised or not), only opens a phrase; None otherwise. The name opening a phrase does not
-    restate it:
+    """``"restates"`` where the description restates the name as a label before it (``Foo:
+    ...``, ``Foo - ...``, ``Foo, ...``, ``Foo (formerly Bar): ...``); ``"subject"`` where it
+    makes the name a verb's subject (``Foo is ...``, ``Foo provides ...``, ``Foo (formerly Bar)
+    is ...``, ``Foo can be used ...``), which is not reported: blind studies 1-11 called 26
+    such sentences restatements and 9 natural prose, with nothing in the text to tell them
+    apart; ``"opens"`` where the name, as the item writes it (its first letter capitalised or
+    not), only opens a phrase; None otherwise. Subjects and phrases count for the list's habit
+    all the same. The name opening a phrase does not restate it:
     ten blind studies' readers never called one a restatement (``[cgraph](url) - Cgraph
     Tutorial``, ``[wordle](url) - Wordle in 50 lines of Bash``, ``[ansi](url) - ANSI escape
     codes``); a handle or tag (``#rust-lang channels for ...``) is how such names are said,
@@ -203,21 +207,22 @@ def _reading(text: str, found: _Opening) -> str | None:
     assert found.entry.description is not None
     end = found.entry.description.end
     past = _past_parenthesis(text, after, end)
-    if _worded(text, after) or _worded(text, past):
+    if _labelled(text, after) or _labelled(text, past):
         return "restates"
     if not name[0].isalnum() or text.startswith(" in ", after):
-        return None
+        return "subject" if text.startswith(" is ", after) else None
     if _GENERIC_NAME.fullmatch(name) and _QUALIFIER.match(text, after):
         return None  # ``Deep learning methods for NLP``: the term, not the name
     # Only a verb makes it the subject, right after it or after its kind (``brat annotation
     # tool is ...``): the name opening a phrase (``Cgraph tutorial.``,
     # ``Issues on GitLab``, ``Wordle in 50 lines of Bash``) says what the link is.
     if (
-        _verb_follows(text, past, end)
+        text.startswith(" is ", past)
+        or _verb_follows(text, past, end)
         or _APPOSED_SUBJECT.match(text, past, end)
         or _MODAL.match(text, past, end)
     ):
-        return "restates"
+        return "subject"
     return "opens" if text[found.start : after] in (name, name[0].upper() + name[1:]) else None
 
 
@@ -249,10 +254,9 @@ def _cjk_sentence(text: str, found: _Opening) -> bool:
     return written_in_cjk(text[found.after : found.entry.description.end])
 
 
-def _worded(text: str, after: int) -> bool:
-    """Whether the name is followed by what makes it the subject: ``is``, ``:``, ``-``."""
-    rest = text[after : after + 4]
-    return rest.startswith((" is ", ":", " -", " –", " —", ","))
+def _labelled(text: str, after: int) -> bool:
+    """Whether the name is followed by what makes it a label: ``:``, ``-``, ``,``."""
+    return text.startswith((":", " -", " –", " —", ","), after)
 
 
 def _names_topic(entry: Entry, name: str) -> bool:
