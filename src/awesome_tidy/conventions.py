@@ -379,9 +379,10 @@ def missing_years(doc: Document) -> list[Entry]:
     entry_items = {id(entry.item) for entry in doc.entries if entry.item is not None}
     page_sections = _undated_page_sections(doc.entries)
     for entry in doc.entries:
-        if _has_or_needs_none(entry, html_headings, entry_items):
-            continue
-        if id(entry.section) in page_sections:
+        if (
+            _has_or_needs_none(entry, html_headings, entry_items)
+            or id(entry.section) in page_sections
+        ):
             continue
         whole = doc.text[entry.start : entry.end]
         if not doc.conventions.year_established(entry, whole) or _names_a_resource(entry):
