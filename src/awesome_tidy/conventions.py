@@ -377,8 +377,12 @@ def missing_years(doc: Document) -> list[Entry]:
     html_headings = _html_headings(doc)
     undated_items = _undated_parents(doc.entries)
     entry_items = {id(entry.item) for entry in doc.entries if entry.item is not None}
+    page_sections = _undated_page_sections(doc.entries)
     for entry in doc.entries:
-        if _has_or_needs_none(entry, html_headings, entry_items):
+        if (
+            _has_or_needs_none(entry, html_headings, entry_items)
+            or id(entry.section) in page_sections
+        ):
             continue
         whole = doc.text[entry.start : entry.end]
         if not doc.conventions.year_established(entry, whole) or _names_a_resource(entry):
@@ -404,10 +408,14 @@ def _has_or_needs_none(
     entry: Entry, html_headings: tuple[list[int], list[bool]], entry_items: set[int]
 ) -> bool:
     """Whether the entry is dated (or says its year is unknown), or is no entry to ask a year
-    of: struck through, or a link of the entry above it."""
+    of: struck through, or a link of the entry above it or a sentence about it."""
     if dated(entry) or entry.year_unknown or _under_dating_html_heading(html_headings, entry):
         return True
-    return _struck_through(entry) or _link_beside_parent(entry_items, entry)
+    if _struck_through(entry):
+        return True
+    return _nested_under_entry(entry_items, entry) and (
+        _link_beside_parent(entry) or _describes_parent(entry)
+    )
 
 
 def _introduces_items(entry: Entry) -> bool:
@@ -449,6 +457,21 @@ def _web_page(entry: Entry) -> bool:
         and entry.key is None
         and not any(_hosts_paper(link) for link in entry.links)
     )
+
+
+def _undated_page_sections(entries: list[Entry]) -> set[int]:
+    """The sections whose entries are all web pages (``_web_page``) and none dated, nor the
+    section by its heading: ``## Links`` closing a paper list with a reading list and a blog.
+    Pages are dated by when they were posted, if at all; the papers' years say nothing of them."""
+    sections: dict[int, list[Entry]] = {}
+    for entry in entries:
+        sections.setdefault(id(entry.section), []).append(entry)
+    return {
+        key
+        for key, members in sections.items()
+        if members[0].section.year is None
+        and all(_web_page(entry) and not dated(entry) for entry in members)
+    }
 
 
 def _hosts_paper(link: Link) -> bool:
@@ -672,12 +695,27 @@ def _struck_through(entry: Entry) -> bool:
     return entry.body.text.lstrip().startswith("~~")
 
 
-def _link_beside_parent(entry_items: set[int], entry: Entry) -> bool:
+def _nested_under_entry(entry_items: set[int], entry: Entry) -> bool:
+    item = entry.item
+    return item is not None and item.parent is not None and id(item.parent) in entry_items
+
+
+def _describes_parent(entry: Entry) -> bool:
+    """``  - They built a corpus, released to [the public](url).`` nested under a paper: a
+    sentence about the entry above it (which carries the year, or is reported for it) with a
+    link inside its prose. Plain text naming no venue, key or authors is no paper of its own."""
+    return (
+        entry.form == "plain"
+        and entry.title_link is None
+        and entry.venue is None
+        and entry.key is None
+        and entry.authors is None
+    )
+
+
+def _link_beside_parent(entry: Entry) -> bool:
     """``  - [arxiv version](url)`` nested under a paper: another link of the entry above it,
     one link with a name for a label and nothing else, not a paper of its own."""
-    item = entry.item
-    if item is None or item.parent is None or id(item.parent) not in entry_items:
-        return False
     link = entry.title_link
     body = entry.body.text.strip(" *_")
     return (

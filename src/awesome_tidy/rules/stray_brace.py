@@ -46,9 +46,12 @@ class StrayBrace(Rule):
 
 # ``{\texttrademark}``, ``\emph{word}``, ``{\em text}``: braces that delimit a LaTeX command or
 # its argument. Deleting them leaves the command glued to the text around it
-# (``SimNet\texttrademark:``), a new defect; only the author can write what was meant.
-_COMMAND_AFTER = re.compile(r"\\[A-Za-z]+")
-_COMMAND_BEFORE = re.compile(r"\\[A-Za-z]+$")
+# (``SimNet\texttrademark:``), a new defect; only the author can write what was meant. An
+# accent is a command too, named by one symbol (``Herv{\'e}``, ``\"{o}``, ``\'e}``): without its
+# braces it stays ``Herv\'e``, which Markdown shows as ``Herv'e``, not the ``Hervé`` meant.
+_COMMAND = r"\\(?:[A-Za-z]+|[^\sA-Za-z{}])"
+_COMMAND_AFTER = re.compile(_COMMAND)
+_COMMAND_BEFORE = re.compile(rf"(?:{_COMMAND}|\\[^\sA-Za-z{{}}][A-Za-z])$")
 
 
 def _around_commands(text: str, braces: list[int]) -> set[int]:
