@@ -18,6 +18,15 @@ _WITHHELD = re.compile(
     re.IGNORECASE,
 )
 _INK = re.compile(r"\S")
+# ``[code:none]()``, ``[github: N/A]()``, ``[-]()``, ``[无]()``: a label saying there is nothing
+# to link states an absence; no URL is missing.
+_NOTHING = frozenset(
+    (
+        *("none", "n/a", "na", "nil", "null", "no", "not available", "unavailable", "tbd", "tba"),
+        *("无", "無", "暂无", "没有", "없음", "なし", "-", "--", "–", "—", "×", "✗", "✘"),
+    )
+)
+_LABEL_PART = re.compile(r"[:：(（]")
 
 
 class EmptyLink(Rule):
@@ -39,7 +48,11 @@ class EmptyLink(Rule):
             if _WITHHELD.search(text, entry.start, entry.end):
                 continue
             for link in empty:
-                if _continuation(link.label.text) or _heads_code(doc, entry, link, code_starts):
+                if (
+                    _continuation(link.label.text)
+                    or _says_nothing(link.label.text)
+                    or _heads_code(doc, entry, link, code_starts)
+                ):
                     continue
                 yield self.problem(
                     link.start,
@@ -63,6 +76,14 @@ def _beside_empty_links(text: str, entry: Entry) -> str:
 
 def _continuation(label: str) -> bool:
     return bool(label.strip()) and label.strip(" .…").casefold() in _CONTINUATION
+
+
+def _says_nothing(label: str) -> bool:
+    """Whether the label, or what follows its last colon (``code:none``), says there is nothing
+    to link: a statement of the list's, not a URL left out."""
+    folded = label.strip(" *_`[]").casefold()
+    tail = _LABEL_PART.split(folded)[-1].strip(" *_`)）")
+    return folded in _NOTHING or tail in _NOTHING
 
 
 def _heads_code(doc: Document, entry: Entry, link: Link, code_starts: set[int]) -> bool:
