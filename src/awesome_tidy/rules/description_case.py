@@ -57,6 +57,42 @@ _DASHES = "-–—"
 # the lower-case ones are the list's other way of writing, not slips.
 _HABIT = 0.75
 _VOWELS = frozenset("aeiouy")
+# Programs whose own spelling is lower case and that a description opens with as a command
+# (``go generate based server``, ``git hooks manager``, ``pip plugin``): the name, not a
+# sentence's first word, so capitalising it changes the command (study 12). English verbs
+# that are also programs (``make``, ``touch``) are left out: there a capital is likelier right.
+_COMMANDS = frozenset(
+    [
+        "go",
+        "git",
+        "pip",
+        "pipx",
+        "npm",
+        "npx",
+        "pnpm",
+        "yarn",
+        "cargo",
+        "rustup",
+        "conda",
+        "kubectl",
+        "helm",
+        "curl",
+        "wget",
+        "grep",
+        "sed",
+        "awk",
+        "bash",
+        "zsh",
+        "vim",
+        "emacs",
+        "tmux",
+        "gcc",
+        "clang",
+        "ffmpeg",
+        "deno",
+        "jq",
+    ]
+)
 
 
 class DescriptionCase(Rule):
@@ -184,6 +220,7 @@ def _name_shaped(text: str, entry: Entry) -> bool:
 def _case(text: str, entry: Entry, start: int) -> str | None:
     """``upper`` or ``lower`` for a description opening with a plain word; None for one that
     opens with a name written in its own case (``iOS``, a word without a vowel like ``npm``,
+    a program written lower case by its own spelling like ``go`` or ``git``,
     the item's own name), a word alone (a note like ``good``), a number, code, a quote, a
     symbol (``#tag``, ``@user``) or text in a script without case (CJK, Devanagari, Arabic)."""
     assert entry.title is not None
@@ -203,4 +240,6 @@ def _case(text: str, entry: Entry, start: int) -> str | None:
         return None  # camelCase or the item's own name: the name's case is right
     if not _VOWELS.intersection(first):
         return None  # "npm is ...", "ssh into ...": no English word lacks a vowel, a name does
+    if first in _COMMANDS:
+        return None  # "go generate ...": a program's own lower-case name, no slip
     return "lower"

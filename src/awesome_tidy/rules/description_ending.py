@@ -65,6 +65,14 @@ _AUTHORS = re.compile(
     r"(?:\s*\(\d{4}\))?\.?"
 )
 
+# A source credited after the dash (``- Packt``, ``- Adrienne Watt``, ``- Database by Doug``,
+# ``- learnsql.com``): one to three capitalised words, or a domain, names who made or hosts the
+# item. It is no description: its bare end shows no habit of leaving the stop out, and
+# counting it made a list whose prose all ends with a stop look bare (study 12).
+_SOURCE = re.compile(
+    rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|by|of|the|and|&)){{0,1}}|(?:[\w-]+\.)+[A-Za-z]{{2,}}\.?"
+)
+
 
 # A habit is what three in four descriptions do: a list that ends two in three with a stop has
 # none, and reporting the third nags about a choice the list never made (study 2).
@@ -92,6 +100,7 @@ class DescriptionEnding(Rule):
             if entry.description is not None
             and not is_credit(text, entry)
             and _AUTHORS.fullmatch(_text(entry)) is None
+            and _SOURCE.fullmatch(_text(entry)) is None
         ]
         marks = own_marks(described)
         items = [entry for entry in described if _text(entry) not in marks]
@@ -120,12 +129,13 @@ class DescriptionEnding(Rule):
                 # The stop itself, inside what closes (``~~struck.~~``, ``*emphasis.*``).
                 at = end - (len(entry.description.text) - len(_unclosed(entry)))
                 last = text[at - 1]
-                fix = Fix.unsafe(Edit.delete(at - 1, at)) if last in ".。" else None
+                # Reported, never removed: the stop is a mark the author wrote, often the end
+                # of a full sentence (``- This chart lists every known update.``), which no
+                # habit of bare fragments makes a slip to delete (studies 6 and 12).
                 yield self.problem(
                     at - 1,
                     at,
                     message=f"description ends with {last!r} where the list's do not",
-                    fix=fix,
                 )
 
 
