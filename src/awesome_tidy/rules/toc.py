@@ -28,6 +28,7 @@ _UNAMBIGUOUS = 2
 _STEM = 4
 _ORDER_SLACK = 4
 _WORDS = re.compile(r"[^\W_]+")
+_DIGITS = re.compile(r"\d+")
 _LINE_PREFIX = re.compile(r"[ \t>]*\Z")
 # A blank line, or a heading line (a subsection's title is not a paragraph of its own).
 # Sections about the list or its author, not a topic: a contents of topics leaves them out.
@@ -66,7 +67,7 @@ class Toc(Rule):
         reading = _Reading(doc, table)
         problems = [
             *reading.broken(),
-            *_repeated_and_misordered(table),
+            *_repeated_and_misordered(doc, table),
             *reading.missing(),
         ]
         for start, end, message, fix in sorted(problems, key=lambda found: found[0]):
@@ -261,6 +262,32 @@ class _Reading:
                 len(anchor) >= _STEM and title.startswith(anchor) for anchor in anchors
             ):
                 named.add(index)
+        return named | self._renumbered(dead)
+
+    def _renumbered(self, dead: list[TocLink]) -> set[int]:
+        """The headings a dead line names by its section number, after a rename (``[5. Slide
+        Code Generation](#5-Slide-Code-Generation)`` for ``## 5. Slide && Presentation
+        Generation``): the only heading the table does not reach with that number, which
+        shares a word with the line (the number aside), and the only dead line with it. A
+        letter (``B. Sequence-based``) or a number two headings carry names no heading for
+        certain: the heading is then missing as well."""
+        headings = self.doc.headings
+        numbers: dict[str, list[int]] = {}
+        for index in self.scope:
+            if index not in self.listed:
+                numbers.setdefault(_number(headings[index].text), []).append(index)
+        said = Counter(_number(toc_link.link.label.text) for toc_link in dead)
+        named: set[int] = set()
+        for toc_link in dead:
+            label, number = toc_link.link.label.text, _number(toc_link.link.label.text)
+            found = numbers.get(number, []) if number else []
+            if (
+                toc_link.link.url.text.startswith("#")  # ``[5. Slides](slides)``: no anchor
+                and len(found) == 1
+                and said[number] == 1
+                and _related(label, headings[found[0]].text)
+            ):
+                named.add(found[0])
         return named
 
     def _group_title(self, index: int, listed: set[int]) -> bool:
@@ -484,10 +511,11 @@ def _target(toc_link: TocLink) -> int:
     return toc_link.target
 
 
-def _repeated_and_misordered(table: TableOfContents) -> Iterator[_Found]:
+def _repeated_and_misordered(doc: Document, table: TableOfContents) -> Iterator[_Found]:
     seen: set[int | str] = set()
     last: TocLink | None = None
     judge_order = _follows_document(table)
+    astray = _astray(doc, table)
     for toc_link in table.links:
         target = toc_link.target
         url = toc_link.link.url
@@ -496,7 +524,7 @@ def _repeated_and_misordered(table: TableOfContents) -> Iterator[_Found]:
             yield url.start, url.end, f"link {url.text!r} is listed twice", None
             continue
         seen.add(reached)
-        if target is None:
+        if target is None or toc_link in astray:
             continue
         if judge_order and last is not None and last.target is not None and target < last.target:
             yield (
@@ -507,6 +535,24 @@ def _repeated_and_misordered(table: TableOfContents) -> Iterator[_Found]:
                 None,
             )
         last = toc_link
+
+
+def _astray(doc: Document, table: TableOfContents) -> list[TocLink]:
+    """The lines whose text names one heading and whose anchor reaches another
+    (``[Benchmarks](#standards)``): the wrong anchor is the defect, reported as a line listed
+    twice or a heading missed; where the line stands says nothing of the table's order, and
+    judging it there would blame the line after it. A line whose text names no heading (a
+    label of its own) is taken at its anchor."""
+    forms: dict[str, set[int]] = {}
+    for index, heading in enumerate(doc.headings):
+        for form in _forms(heading.text) - {""}:  # an emoji alone names nothing
+            forms.setdefault(form, set()).add(index)
+    astray = []
+    for toc_link in table.links:
+        named = set().union(*(forms.get(form, set()) for form in _forms(toc_link.link.label.text)))
+        if named and toc_link.target not in named:
+            astray.append(toc_link)
+    return astray
 
 
 def _follows_document(table: TableOfContents) -> bool:
@@ -622,9 +668,24 @@ def _forms(markdown: str) -> set[str]:
     return {letters, letters.lstrip("0123456789") or letters}
 
 
+def _number(markdown: str) -> str:
+    """The section number a title starts with (``7.2`` of ``7.2 UML``), or ``''``."""
+    found = _SECTION_NUMBER.match(rendered_text(markdown))
+    return ".".join(_DIGITS.findall(found.group())) if found else ""
+
+
+def _unnumbered(markdown: str) -> str:
+    """The title without the section number it starts with."""
+    text = rendered_text(markdown)
+    found = _SECTION_NUMBER.match(text)
+    return text[found.end() :] if found else text
+
+
 def _related(label: str, heading: str) -> bool:
     """Whether a line's text and a heading share a word, or the stem of one (``Videos`` and
-    ``Video``): a dead line is not pointed at a heading that has nothing to do with it."""
+    ``Video``), section numbers aside (``3. Tools`` and ``3. Datasets`` share none): a dead
+    line is not pointed at a heading that has nothing to do with it."""
+    label, heading = _unnumbered(label), _unnumbered(heading)
     words = set(_WORDS.findall(_name(label)))
     stems = {word[:_STEM] for word in words if len(word) >= _STEM}
     return any(
