@@ -13,6 +13,10 @@ _ARXIV_VERSION = re.compile(r"\d{4}\.\d{4,5}(v\d+)")
 # ``proceedings.neurips.cc/paper/2023/file/...``: the year a link's path names.
 _PATH_YEAR = re.compile(r"(?<=/)((?:19|20)\d\d)(?=/)")
 
+# ``, 2018. The source code is``: the year a citation closes with, and what follows it.
+_PAST_VENUE = re.compile(r",\s*(?:19|20)\d\d\b")
+_ARXIV_ID_VENUE = re.compile(r"(?i:arxiv)\s*(?::\s*)?\d{4}\.\d{4,5}(?:v\d+)?")
+
 # ``14 qubits on Ion traps``, ``0.17 on Ion traps``: a count or a measure right before the
 # words read as a venue makes them its unit or its setting.
 _MEASURE_BEFORE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%\s*)?$")
@@ -33,8 +37,8 @@ class MetadataConflict(Rule):
             placed = next((entry for entry in group if venues[id(entry)] is not None), None)
             for entry in group:
                 conflicts = [
-                    *_conflict("year", entry, dated, years),
-                    *_conflict("venue", entry, placed, venues),
+                    *_conflict("year", entry, _unless_versions(entry, dated, venues), years),
+                    *_conflict("venue", entry, _unless_versions(entry, placed, venues), venues),
                 ]
                 if not conflicts or _two_versions(conflicts, entry, group, years, venues):
                     continue
@@ -46,6 +50,22 @@ class MetadataConflict(Rule):
                     message="; ".join(conflicts),
                     related=first.start,
                 )
+
+
+def _unless_versions(
+    entry: Entry, first: Entry | None, venues: Mapping[int, str | None]
+) -> Entry | None:
+    """``first``, unless it and ``entry`` are the preprint and the publication of one paper,
+    each behind its own link (``[Title](arxiv.org/abs/1805.10399). arXiv, 2018.`` and
+    ``[Title](.../naacl15.pdf). NAACL, 2015.``): each copy's year and venue are right for
+    the version it links. Both on one link, they contradict each other."""
+    if first is None or first is entry:
+        return first
+    named = [venues[id(entry)], venues[id(first)]]
+    if None in named or preprint_marker(named[0] or "") == preprint_marker(named[1] or ""):
+        return first
+    links = [{normalize_url(link.url.text) for link in copy.real_links} for copy in (entry, first)]
+    return first if not links[0] or not links[1] or links[0] & links[1] else None
 
 
 def _two_versions(
@@ -159,7 +179,16 @@ def _venue(doc: Document, entry: Entry) -> str | None:
         return None
     if _outside_year_brackets(doc.text, entry) or _after_measure(doc.text, entry):
         return None
-    return entry.venue.text
+    return _venue_name(entry.venue.text)
+
+
+def _venue_name(venue: str) -> str:
+    """The venue without what a tail reads past it: its year and the sentence after it
+    (``arXiv:1808.08745v1, 2018. The source code is``), and an arXiv id (``arXiv:2004.14900v1``
+    names arXiv, as ``arXiv`` does: the id is the paper's, compared by its link)."""
+    cut = _PAST_VENUE.search(venue)
+    venue = venue[: cut.start()] if cut else venue
+    return "arXiv" if _ARXIV_ID_VENUE.fullmatch(venue) else venue
 
 
 def _after_measure(text: str, entry: Entry) -> bool:
