@@ -135,15 +135,15 @@ def _read_cited_title(text: str, entry: Entry, start: int, stop: int) -> bool:
 def _read_named_title(text: str, entry: Entry, link: Link, start: int, stop: int) -> bool:
     """``Jane Doe and John Roe. [Title](url). ICML, 2019.``: an author list of two names or more
     closed by a period before the first link; the link names the paper. One name (``Deep
-    Learning. [Title](url)``) may be a topic, so it stays the title, as before."""
-    names_end = strip_span(text, start, stop)[1]
-    if not text.startswith(".", names_end - 1) or _NAME_JOINER.search(text, start, names_end) is None:
+    Learning. [Title](url)``) may be a topic, so it stays the title."""
+    names_end = strip_span(text, start, stop)[1] - 1  # before the closing period
+    if not text.startswith(".", names_end) or _NAME_JOINER.search(text, start, names_end) is None:
         return False
-    if not _is_author_list(text[start : names_end - 1]):
+    if not _is_author_list(text[start:names_end]):
         return False
     entry.form = "link"
     entry.title = titled(text, link.label.start, link.label.end)
-    entry.authors = part(text, start, names_end - 1)
+    entry.authors = part(text, start, names_end)
     return True
 
 
