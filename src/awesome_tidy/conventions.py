@@ -254,7 +254,13 @@ def _preprint_namings(entry: Entry) -> list[str]:
 
 
 def skeleton(entry: Entry) -> tuple[str, str]:
-    """What entries written alike share: where they come from and how their title is written."""
+    """What entries written alike share: where they come from and how their title is written.
+    A citation that opens with its authors (``Jane Doe and John Roe. [Title](url). ACL, 2016.``)
+    is written unlike a bare ``[Title](url)``: whether such citations carry a year is learnt
+    among themselves, not from the links to blogs and tools beside them, nor they from it."""
+    authors, title = entry.authors, entry.title
+    if authors is not None and title is not None and authors.end <= title.start:
+        return entry.shape, "cited"
     return entry.shape, entry.form
 
 
@@ -270,8 +276,9 @@ class Conventions:
         groups: defaultdict[tuple[int, str, str], list[Entry]] = defaultdict(list)
         alike: defaultdict[tuple[str, str], list[Entry]] = defaultdict(list)
         for entry in entries:
-            groups[(id(entry.container), entry.shape, entry.form)].append(entry)
-            alike[skeleton(entry)].append(entry)
+            shared = skeleton(entry)
+            groups[(id(entry.container), shared[0], shared[1])].append(entry)
+            alike[shared].append(entry)
         # Performance (issue 10.5): every entry is counted in its group and again among the
         # list's entries written alike (and asked again by ``missing_years``): its namings, two
         # text scans, are read once (a third of the conventions' time on a link-rich list).
@@ -732,13 +739,12 @@ def _links_unlike_papers(doc: Document, entry: Entry) -> bool:
         return False
     if not _link_kinds(entry) <= _RESOURCE_KINDS or any(map(_paper_link, entry.links)):
         return False
-    dated_kinds = [
-        _link_kinds(other)
-        for other in doc.entries
-        if other.container is entry.container
-        and skeleton(other) == skeleton(entry)
-        and dated(other)
-    ]
+    papers = [other for other in doc.entries if other.container is entry.container and dated(other)]
+    dated_kinds = [_link_kinds(other) for other in papers if skeleton(other) == skeleton(entry)]
+    if len(dated_kinds) < _FEW_DATED:
+        # one entry written unlike the rest (a dataset's sentence among cited papers): the
+        # papers of its section say what a paper links
+        dated_kinds = [_link_kinds(other) for other in papers]
     if len(dated_kinds) < _FEW_DATED or not all(dated_kinds):
         return False
     return _link_kinds(entry) not in dated_kinds
