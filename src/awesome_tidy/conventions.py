@@ -255,13 +255,16 @@ def _preprint_namings(entry: Entry) -> list[str]:
 
 def skeleton(entry: Entry) -> tuple[str, str]:
     """What entries written alike share: where they come from and how their title is written.
-    A citation that opens with its authors (``Jane Doe and John Roe. [Title](url). ACL, 2016.``)
-    is written unlike a bare ``[Title](url)``: whether such citations carry a year is learnt
-    among themselves, not from the links to blogs and tools beside them, nor they from it."""
-    authors, title = entry.authors, entry.title
-    if authors is not None and title is not None and authors.end <= title.start:
-        return entry.shape, "cited"
-    return entry.shape, entry.form
+    A citation that opens with its authors alone (``Jane Doe and John Roe. [Title](url). ACL,
+    2016.``) is written unlike a bare ``[Title](url)``: whether such citations carry a year is
+    learnt among themselves, not from the links to blogs and tools beside them, nor they from
+    it. Names with their year (``Jane Doe. 2021. [Title](url)``) date the entry as a tag does:
+    learnt with the links."""
+    authors, title, body = entry.authors, entry.title, entry.body
+    if authors is None or title is None or not authors.end <= title.start:
+        return entry.shape, entry.form
+    between = body.text[authors.end - body.start : title.start - body.start]
+    return entry.shape, entry.form if any(map(str.isdigit, between)) else "cited"
 
 
 class Conventions:
