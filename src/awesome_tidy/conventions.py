@@ -762,11 +762,15 @@ def _pdf(url: str) -> bool:
 
 
 def link_items(entries: Iterable[Entry]) -> list[Entry]:
-    """The ``- [Name](url) - Description`` entries: list items whose title is their link."""
+    """The ``- [Name](url) - Description`` entries: list items whose title is their link. A
+    citation whose names stand before the link (``Jane Doe. [Title](url). ACL, 2016.``) is none:
+    what follows its link is its venue and year, no description to format."""
     return [
         entry
         for entry in entries
-        if entry.shape == "list-item" and entry.form == "link" and entry.title_link is not None
+        if entry.shape == "list-item"
+        and skeleton(entry) == ("list-item", "link")
+        and entry.title_link is not None
     ]
 
 
