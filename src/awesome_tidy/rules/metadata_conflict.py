@@ -37,8 +37,8 @@ class MetadataConflict(Rule):
             placed = next((entry for entry in group if venues[id(entry)] is not None), None)
             for entry in group:
                 conflicts = [
-                    *_conflict("year", entry, _unless_versions(entry, dated, venues), years),
-                    *_conflict("venue", entry, _unless_versions(entry, placed, venues), venues),
+                    *_conflict("year", entry, dated, years),
+                    *_conflict("venue", entry, placed, venues),
                 ]
                 if not conflicts or _two_versions(conflicts, entry, group, years, venues):
                     continue
@@ -50,22 +50,6 @@ class MetadataConflict(Rule):
                     message="; ".join(conflicts),
                     related=first.start,
                 )
-
-
-def _unless_versions(
-    entry: Entry, first: Entry | None, venues: Mapping[int, str | None]
-) -> Entry | None:
-    """``first``, unless it and ``entry`` are the preprint and the publication of one paper,
-    each behind its own link (``[Title](arxiv.org/abs/1805.10399). arXiv, 2018.`` and
-    ``[Title](.../naacl15.pdf). NAACL, 2015.``): each copy's year and venue are right for
-    the version it links. Both on one link, they contradict each other."""
-    if first is None or first is entry:
-        return first
-    named = [venues[id(entry)], venues[id(first)]]
-    if None in named or preprint_marker(named[0] or "") == preprint_marker(named[1] or ""):
-        return first
-    links = [{normalize_url(link.url.text) for link in copy.real_links} for copy in (entry, first)]
-    return first if not links[0] or not links[1] or links[0] & links[1] else None
 
 
 def _two_versions(
