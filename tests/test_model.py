@@ -254,6 +254,26 @@ def test_title_from_a_link_or_bold_and_links_with_their_urls() -> None:
     assert not doc.has_keys
 
 
+def test_an_author_list_before_a_title_link_is_the_authors_not_the_title() -> None:
+    doc = Document(
+        "## Papers\n"
+        "1. Ana Ruiz, Bo Chen and Karl Weber. [Sparse Optimisation](https://example.org/a). "
+        "IJCAI, 2015.\n"
+        "2. Ana Ruiz and Karl Ježek. [Text Summarisation and SVD](https://example.org/b). 2004.\n"
+        "3. Deep Learning. [Sparse Optimisation](https://example.org/c). 2016.\n"
+    )
+    team, pair, topic = doc.entries
+    assert [entry.title.text for entry in (team, pair) if entry.title is not None] == [
+        "Sparse Optimisation",
+        "Text Summarisation and SVD",
+    ]
+    assert team.authors is not None and team.authors.text == "Ana Ruiz, Bo Chen and Karl Weber"
+    assert pair.authors is not None and pair.authors.text == "Ana Ruiz and Karl Ježek"
+    assert (team.year_value, pair.year_value) == (2015, 2004)
+    # one name may be a topic: it stays the title, as no list of names says otherwise
+    assert topic.title is not None and topic.title.text == "Deep Learning."
+
+
 def test_a_leading_venue_tag_is_no_key_where_the_list_has_no_keys() -> None:
     doc = Document(
         "## Papers\n"

@@ -254,8 +254,17 @@ def _preprint_namings(entry: Entry) -> list[str]:
 
 
 def skeleton(entry: Entry) -> tuple[str, str]:
-    """What entries written alike share: where they come from and how their title is written."""
-    return entry.shape, entry.form
+    """What entries written alike share: where they come from and how their title is written.
+    A citation that opens with its authors alone (``Jane Doe and John Roe. [Title](url). ACL,
+    2016.``) is written unlike a bare ``[Title](url)``: whether such citations carry a year is
+    learnt among themselves, not from the links to blogs and tools beside them, nor they from
+    it. Names with their year (``Jane Doe. 2021. [Title](url)``) date the entry as a tag does:
+    learnt with the links."""
+    authors, title, body = entry.authors, entry.title, entry.body
+    if authors is None or title is None or not authors.end <= title.start:
+        return entry.shape, entry.form
+    between = body.text[authors.end - body.start : title.start - body.start]
+    return entry.shape, entry.form if any(map(str.isdigit, between)) else "cited"
 
 
 class Conventions:
@@ -270,8 +279,9 @@ class Conventions:
         groups: defaultdict[tuple[int, str, str], list[Entry]] = defaultdict(list)
         alike: defaultdict[tuple[str, str], list[Entry]] = defaultdict(list)
         for entry in entries:
-            groups[(id(entry.container), entry.shape, entry.form)].append(entry)
-            alike[skeleton(entry)].append(entry)
+            shared = skeleton(entry)
+            groups[(id(entry.container), shared[0], shared[1])].append(entry)
+            alike[shared].append(entry)
         # Performance (issue 10.5): every entry is counted in its group and again among the
         # list's entries written alike (and asked again by ``missing_years``): its namings, two
         # text scans, are read once (a third of the conventions' time on a link-rich list).
@@ -770,13 +780,12 @@ def _links_unlike_papers(doc: Document, entry: Entry) -> bool:
         return False
     if not _link_kinds(entry) <= _RESOURCE_KINDS or any(map(_paper_link, entry.links)):
         return False
-    dated_kinds = [
-        _link_kinds(other)
-        for other in doc.entries
-        if other.container is entry.container
-        and skeleton(other) == skeleton(entry)
-        and dated(other)
-    ]
+    papers = [other for other in doc.entries if other.container is entry.container and dated(other)]
+    dated_kinds = [_link_kinds(other) for other in papers if skeleton(other) == skeleton(entry)]
+    if len(dated_kinds) < _FEW_DATED:
+        # one entry written unlike the rest (a dataset's sentence among cited papers): the
+        # papers of its section say what a paper links
+        dated_kinds = [_link_kinds(other) for other in papers]
     if len(dated_kinds) < _FEW_DATED or not all(dated_kinds):
         return False
     return _link_kinds(entry) not in dated_kinds
@@ -791,11 +800,15 @@ def _pdf(url: str) -> bool:
 
 
 def link_items(entries: Iterable[Entry]) -> list[Entry]:
-    """The ``- [Name](url) - Description`` entries: list items whose title is their link."""
+    """The ``- [Name](url) - Description`` entries: list items whose title is their link. A
+    citation whose names stand before the link (``Jane Doe. [Title](url). ACL, 2016.``) is none:
+    what follows its link is its venue and year, no description to format."""
     return [
         entry
         for entry in entries
-        if entry.shape == "list-item" and entry.form == "link" and entry.title_link is not None
+        if entry.shape == "list-item"
+        and skeleton(entry) == ("list-item", "link")
+        and entry.title_link is not None
     ]
 
 

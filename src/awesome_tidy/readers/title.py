@@ -114,7 +114,7 @@ def _read_cited_title(text: str, entry: Entry, start: int, stop: int) -> bool:
     # The pattern tries every period, comma and parenthesis of the text; a year it can match
     # ends the text but for up to three marks (``2019a).``), which one look settles first.
     if not any(map(str.isdecimal, text[start:stop].rstrip()[-4:])):
-        return False
+        return _read_named_title(text, entry, link, start, stop)
     year = _CITED_YEAR.search(text, start, stop)
     if year is None:
         return False
@@ -129,6 +129,21 @@ def _read_cited_title(text: str, entry: Entry, start: int, stop: int) -> bool:
     # ranked below every year the tail may read (``In *Proceedings of ACL 2019*``), which comes
     # with the venue around it
     decide(entry, Found("authors", part(text, *year.span(1))))
+    return True
+
+
+def _read_named_title(text: str, entry: Entry, link: Link, start: int, stop: int) -> bool:
+    """``Jane Doe and John Roe. [Title](url). ICML, 2019.``: an author list of two names or more
+    closed by a period before the first link; the link names the paper. One name (``Deep
+    Learning. [Title](url)``) may be a topic, so it stays the title."""
+    names_end = strip_span(text, start, stop)[1] - 1  # before the closing period
+    if not text.startswith(".", names_end) or _NAME_JOINER.search(text, start, names_end) is None:
+        return False
+    if not _is_author_list(text[start:names_end]):
+        return False
+    entry.form = "link"
+    entry.title = titled(text, link.label.start, link.label.end)
+    entry.authors = part(text, start, names_end)
     return True
 
 

@@ -13,6 +13,10 @@ _ARXIV_VERSION = re.compile(r"\d{4}\.\d{4,5}(v\d+)")
 # ``proceedings.neurips.cc/paper/2023/file/...``: the year a link's path names.
 _PATH_YEAR = re.compile(r"(?<=/)((?:19|20)\d\d)(?=/)")
 
+# ``, 2018. The source code is``: the year a citation closes with, and what follows it.
+_PAST_VENUE = re.compile(r",\s*(?:19|20)\d\d\b")
+_ARXIV_ID_VENUE = re.compile(r"(?i:arxiv)\s*(?::\s*)?\d{4}\.\d{4,5}(?:v\d+)?")
+
 # ``14 qubits on Ion traps``, ``0.17 on Ion traps``: a count or a measure right before the
 # words read as a venue makes them its unit or its setting.
 _MEASURE_BEFORE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%\s*)?$")
@@ -159,7 +163,16 @@ def _venue(doc: Document, entry: Entry) -> str | None:
         return None
     if _outside_year_brackets(doc.text, entry) or _after_measure(doc.text, entry):
         return None
-    return entry.venue.text
+    return _venue_name(entry.venue.text)
+
+
+def _venue_name(venue: str) -> str:
+    """The venue without what a tail reads past it: its year and the sentence after it
+    (``arXiv:1808.08745v1, 2018. The source code is``), and an arXiv id (``arXiv:2004.14900v1``
+    names arXiv, as ``arXiv`` does: the id is the paper's, compared by its link)."""
+    cut = _PAST_VENUE.search(venue)
+    venue = venue[: cut.start()] if cut else venue
+    return "arXiv" if _ARXIV_ID_VENUE.fullmatch(venue) else venue
 
 
 def _after_measure(text: str, entry: Entry) -> bool:
