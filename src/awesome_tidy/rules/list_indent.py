@@ -17,6 +17,7 @@ class ListIndent(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         margin, in_html, at_margin = _top_level_lists(doc)
+        margin = _laid_out(doc, margin)
         if not (margin or in_html):
             return
         starts = {item.line for item in doc.items}
@@ -78,6 +79,28 @@ def _chosen_indent(items: Widths) -> bool:
     leading space is what a paste or a stray keystroke leaves, and is moved to the margin with
     the rest of its list."""
     return sum(width >= 2 for _, width in items) * 2 >= len(items)
+
+
+def _laid_out(doc: Document, lists: list[Widths]) -> list[Widths]:
+    """The lists that are not the author's section layout: ``### Topic`` then ``  * Paper``,
+    every top-level item of the section indented alike by two or three spaces (the width of a
+    nesting level; one is what a paste leaves), in two sections or more. GitHub renders them as
+    at the margin; a layout the list repeats section by section is no stray indent (study 13).
+    One section so indented among sections at the margin is a block pasted unlike the rest."""
+    widths: dict[int, int] = {}
+    for section in doc.sections:
+        top = [item for item in section.items if item.parent is None and item.depth == 1]
+        indents = {doc.text[item.start : item.marker_start] for item in top}
+        if len(top) >= 2 and len(indents) == 1 and set(indent := indents.pop()) == {" "}:
+            widths[id(section)] = len(indent)
+    repeated = {width for width, count in Counter(widths.values()).items() if count >= 2}
+    laid = {
+        id(item)
+        for section in doc.sections
+        if widths.get(id(section), 0) in repeated - {1}
+        for item in section.items
+    }
+    return [items for items in lists if id(items[0][0]) not in laid]
 
 
 def _adopted(items: Widths, expected: int, nesting: _Nesting) -> tuple[set[int], set[int]]:
