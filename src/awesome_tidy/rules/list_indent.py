@@ -84,20 +84,30 @@ def _chosen_indent(items: Widths) -> bool:
 def _laid_out(doc: Document, lists: list[Widths]) -> list[Widths]:
     """The lists that are not the author's section layout: ``### Topic`` then ``  * Paper``,
     every top-level item of the section indented alike by two or three spaces (the width of a
-    nesting level; one is what a paste leaves), in two sections or more. GitHub renders them as
-    at the margin; a layout the list repeats section by section is no stray indent (study 13).
-    One section so indented among sections at the margin is a block pasted unlike the rest."""
+    nesting level; one is what a paste leaves), in two sections or more, and no section of the
+    list indented otherwise. GitHub renders them as at the margin; one layout repeated
+    section by section is no stray indent (study 13). One section so indented among sections
+    at the margin is a block pasted unlike the rest; sections at one, two and three spaces
+    are pastes, not a layout."""
     widths: dict[int, int] = {}
+    indented: set[str] = set()
     for section in doc.sections:
         top = [item for item in section.items if item.parent is None and item.depth == 1]
         indents = {doc.text[item.start : item.marker_start] for item in top}
-        if len(top) >= 2 and len(indents) == 1 and set(indent := indents.pop()) == {" "}:
+        if len(indents) != 1:
+            continue  # a section mixing indents is judged item by item
+        indent = next(iter(indents))
+        if indent:
+            indented.add(indent)
+        if len(top) >= 2:
             widths[id(section)] = len(indent)
+    if len(indented) != 1 or indented.pop().strip(" "):
+        return lists  # several indents, or tabs: no one layout
     repeated = {width for width, count in Counter(widths.values()).items() if count >= 2}
     laid = {
         id(item)
         for section in doc.sections
-        if widths.get(id(section), 0) in repeated - {1}
+        if widths.get(id(section), 0) in repeated - {0, 1}
         for item in section.items
     }
     return [items for items in lists if id(items[0][0]) not in laid]
