@@ -91,8 +91,14 @@ def _laid_out(doc: Document, lists: list[Widths]) -> list[Widths]:
     are pastes, not a layout."""
     widths: dict[int, int] = {}
     indented: set[str] = set()
+    # Sections of entries: a table of contents indented on its own is no section laid out.
+    entries = {id(entry.item) for entry in doc.entries if entry.item is not None}
     for section in doc.sections:
-        top = [item for item in section.items if item.parent is None and item.depth == 1]
+        top = [
+            item
+            for item in section.items
+            if item.parent is None and item.depth == 1 and id(item) in entries
+        ]
         indents = {doc.text[item.start : item.marker_start] for item in top}
         if len(indents) != 1:
             continue  # a section mixing indents is judged item by item
