@@ -106,11 +106,8 @@ class DescriptionCase(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
         items = link_items(doc.entries)
-        read = [
-            (start, _case(text, entry, start))
-            for entry in items
-            if (start := _start(text, entry)) is not None
-        ]
+        starts = {start: entry for entry in items if (start := _start(text, entry)) is not None}
+        read = [(start, _case(text, entry, start)) for start, entry in starts.items()]
         if dominant((case for _, case in read if case is not None), share=_HABIT) != "upper":
             return
         lower = [start for start, case in read if case == "lower"]
@@ -129,7 +126,9 @@ class DescriptionCase(Rule):
                 start,
                 start + 1,
                 message=f"description starts with lower-case {shown!r}",
-                fix=_fix(text, bare, written),
+                # A word opening a line of names (``ingteng Qiu, Xuanye Zhang``) is a name
+                # cut or written short: capitalising it guesses its spelling (study 13).
+                fix=None if _names_after(starts[start]) else _fix(text, bare, written),
             )
 
 
@@ -215,6 +214,14 @@ def _name_shaped(text: str, entry: Entry) -> bool:
     assert entry.description is not None
     words = [word for word in _WORD.findall(entry.description.text) if word not in _NAME_LINKS]
     return len(words) >= 2 and all(word[0].isupper() for word in words)
+
+
+def _names_after(entry: Entry) -> bool:
+    """Whether the description's words after its first are written like names, each
+    capitalised (``ingteng Qiu, Xuanye Zhang``): a credit line, its first word part of a name."""
+    assert entry.description is not None
+    words = [word for word in _WORD.findall(entry.description.text) if word not in _NAME_LINKS]
+    return len(words) >= 3 and all(word[0].isupper() for word in words[1:])
 
 
 def _case(text: str, entry: Entry, start: int) -> str | None:

@@ -17,6 +17,7 @@ class ListIndent(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         margin, in_html, at_margin = _top_level_lists(doc)
+        margin = _laid_out(doc, margin)
         if not (margin or in_html):
             return
         starts = {item.line for item in doc.items}
@@ -78,6 +79,44 @@ def _chosen_indent(items: Widths) -> bool:
     leading space is what a paste or a stray keystroke leaves, and is moved to the margin with
     the rest of its list."""
     return sum(width >= 2 for _, width in items) * 2 >= len(items)
+
+
+def _laid_out(doc: Document, lists: list[Widths]) -> list[Widths]:
+    """The lists that are not the author's section layout: ``### Topic`` then ``  * Paper``,
+    every top-level item of the section indented alike by two or three spaces (the width of a
+    nesting level; one is what a paste leaves), in two sections or more, and no section of the
+    list indented otherwise. GitHub renders them as at the margin; one layout repeated
+    section by section is no stray indent (study 13). One section so indented among sections
+    at the margin is a block pasted unlike the rest; sections at one, two and three spaces
+    are pastes, not a layout."""
+    widths: dict[int, int] = {}
+    indented: set[str] = set()
+    # Sections of entries: a table of contents indented on its own is no section laid out.
+    entries = {id(entry.item) for entry in doc.entries if entry.item is not None}
+    for section in doc.sections:
+        top = [
+            item
+            for item in section.items
+            if item.parent is None and item.depth == 1 and id(item) in entries
+        ]
+        indents = {doc.text[item.start : item.marker_start] for item in top}
+        if len(indents) != 1:
+            continue  # a section mixing indents is judged item by item
+        indent = next(iter(indents))
+        if indent:
+            indented.add(indent)
+        if len(top) >= 2:
+            widths[id(section)] = len(indent)
+    if len(indented) != 1 or indented.pop().strip(" "):
+        return lists  # several indents, or tabs: no one layout
+    repeated = {width for width, count in Counter(widths.values()).items() if count >= 2}
+    laid = {
+        id(item)
+        for section in doc.sections
+        if widths.get(id(section), 0) in repeated - {0, 1}
+        for item in section.items
+    }
+    return [items for items in lists if id(items[0][0]) not in laid]
 
 
 def _adopted(items: Widths, expected: int, nesting: _Nesting) -> tuple[set[int], set[int]]:
