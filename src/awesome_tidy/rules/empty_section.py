@@ -16,6 +16,8 @@ from awesome_tidy.rule import Problem, Rule
 
 _NUMBER_SEEN, _PLAIN_AFTER_NUMBER = 1, 2
 _DEEPEST = 6
+_UNAMBIGUOUS = 2
+_DIGIT_RUN = re.compile(r"\d+")
 """Markdown's deepest heading level (``######``)."""
 _SHOWN = 60
 """How much of a heading the message quotes: messages stay bounded."""
@@ -128,11 +130,84 @@ def _bare(doc: Document, headings: list[Heading], index: int, parts: set[int]) -
         or _line_over_rule(heading, following)
         or _title_over_peers(headings, index)
         or _child_at_its_level(heading, following)
+        or _over_repeated_labels(headings, index)
+        or _nested_by_a_table(doc, heading, following)
     ):
         return False
     start = doc.line_start(heading.last_line + 1)
     end = following.start if following is not None else len(doc.text)
     return not without_comments(doc.text[start:end]).strip()
+
+
+def _over_repeated_labels(headings: list[Heading], index: int) -> bool:
+    """Whether the heading groups the headings of its level after it: it is named as its like
+    siblings are, with another number (``### 2024``, ``### 2023``: years, dates, numbered
+    buckets), and the heading right after it (``### Conference``) stands again after each of
+    them that heads a group, before the next (``### 2023``, ``### Conference``, ``### Journal``);
+    three groups at least. Its author set a repeated set of sub-labels at the group's own level;
+    the group holds them."""
+    heading = headings[index]
+    shape = _shape(heading.text)
+    if shape is None or index + 1 >= len(headings):
+        return False
+    label = _title(headings[index + 1].text)
+    like = [
+        position
+        for position in _same_level(headings, index)
+        if _shape(headings[position].text) == shape
+    ]
+    if len({_title(headings[p].text) for p in like}) < len(like):
+        return False  # like siblings named alike: no numbered run
+    groups = {
+        start: {
+            _title(headings[p].text)
+            for p in range(start + 1, len(headings) if end is None else end)
+            if headings[p].level == heading.level
+        }
+        for start, end in zip(like, [*like[1:], None], strict=True)
+    }
+    # A like sibling right before the next one (``### 2025``, ``### 2024``) groups nothing.
+    groups = {start: titles for start, titles in groups.items() if titles}
+    return (
+        index in groups
+        and len(groups) > _UNAMBIGUOUS
+        and all(label in titles for titles in groups.values())
+    )
+
+
+def _same_level(headings: list[Heading], index: int) -> list[int]:
+    """The positions of the headings of the heading's level under its parent (itself too)."""
+    level = headings[index].level
+    first = index
+    while first > 0 and headings[first - 1].level >= level:
+        first -= 1
+    last = index
+    while last + 1 < len(headings) and headings[last + 1].level >= level:
+        last += 1
+    return [p for p in range(first, last + 1) if headings[p].level == level]
+
+
+def _shape(text: str) -> str | None:
+    """A heading's title with each number as ``0`` (``0000`` for ``2024``), None without one."""
+    title = _title(text)
+    return _DIGIT_RUN.sub("0", title) if _DIGIT_RUN.search(title) else None
+
+
+def _title(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _nested_by_a_table(doc: Document, heading: Heading, following: Heading) -> bool:
+    """Whether a table of contents lists the heading and, right after it, nests the next one
+    under it (``- [Unlearning](#unlearning)``, then ``  - [In FL](#in-fl)``) though both are
+    set at one level: the author's table says the heading holds it."""
+    position = {id(found): at for at, found in enumerate(doc.headings)}
+    own, next_ = position.get(id(heading)), position.get(id(following))
+    for table in doc.anchors.tables:
+        for line, after in zip(table.links, table.links[1:], strict=False):
+            if (line.target, after.target) == (own, next_) and after.item.depth > line.item.depth:
+                return True
+    return False
 
 
 def _child_at_its_level(heading: Heading, following: Heading) -> bool:
