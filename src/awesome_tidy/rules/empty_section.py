@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from awesome_tidy.model import (
@@ -43,7 +44,8 @@ class EmptySection(Rule):
         if _not_a_tree(doc, headings):
             return  # which heading holds which is not known: none is called empty
         parts = _part_levels(headings)
-        empty = [i for i in range(len(headings)) if _bare(doc, headings, i, parts)]
+        held = _holders(doc, headings)
+        empty = [i for i in range(len(headings)) if _bare(doc, headings, i, parts, held)]
         index_lines = _index_lines(doc, [headings[index] for index in empty])
         parents = _parents(doc, headings)
         for index in empty:
@@ -120,7 +122,9 @@ def _whole_number(heading: Heading) -> int | None:
     return int(number) if number is not None and "." not in number else None
 
 
-def _bare(doc: Document, headings: list[Heading], index: int, parts: set[int]) -> bool:
+def _bare(
+    doc: Document, headings: list[Heading], index: int, parts: set[int], held: set[int]
+) -> bool:
     """Whether nothing stands under the heading before the next one that is not its part."""
     heading = headings[index]
     following = headings[index + 1] if index + 1 < len(headings) else None
@@ -130,8 +134,7 @@ def _bare(doc: Document, headings: list[Heading], index: int, parts: set[int]) -
         or _line_over_rule(heading, following)
         or _title_over_peers(headings, index)
         or _child_at_its_level(heading, following)
-        or _over_repeated_labels(headings, index)
-        or _nested_by_a_table(doc, heading, following)
+        or index in held
     ):
         return False
     start = doc.line_start(heading.last_line + 1)
@@ -139,57 +142,67 @@ def _bare(doc: Document, headings: list[Heading], index: int, parts: set[int]) -
     return not without_comments(doc.text[start:end]).strip()
 
 
-def _over_repeated_labels(headings: list[Heading], index: int) -> bool:
-    """Whether the heading groups the headings of its level after it: it is named as its like
-    siblings are, with another number (``### 2024``, ``### 2023``: years, dates, numbered
+def _holders(doc: Document, headings: list[Heading]) -> set[int]:
+    """The positions of the headings that hold the next heading though it is set at their
+    level: over a repeated set of sub-labels, or nested under them by a table of contents."""
+    return _over_repeated_labels(headings) | _nested_by_a_table(doc, headings)
+
+
+def _over_repeated_labels(headings: list[Heading]) -> set[int]:
+    """The headings that group the headings of their level after them: each is named as its
+    like siblings are, with another number (``### 2024``, ``### 2023``: years, dates, numbered
     buckets), and the heading right after it (``### Conference``) stands again after each of
-    them that heads a group, before the next (``### 2023``, ``### Conference``, ``### Journal``);
-    three groups at least. Its author set a repeated set of sub-labels at the group's own level;
-    the group holds them."""
-    heading = headings[index]
-    shape = _shape(heading.text)
-    if shape is None or index + 1 >= len(headings):
-        return False
-    label = _title(headings[index + 1].text)
-    like = [
-        position
-        for position in _same_level(headings, index)
-        if _shape(headings[position].text) == shape
-    ]
-    if len({_title(headings[p].text) for p in like}) < len(like):
-        return False  # like siblings named alike: no numbered run
-    groups = {
-        start: {
-            _title(headings[p].text)
-            for p in range(start + 1, len(headings) if end is None else end)
-            if headings[p].level == heading.level
-        }
-        for start, end in zip(like, [*like[1:], None], strict=True)
-    }
-    # A like sibling right before the next one (``### 2025``, ``### 2024``) groups nothing.
-    groups = {start: titles for start, titles in groups.items() if titles}
-    return (
-        index in groups
-        and len(groups) > _UNAMBIGUOUS
-        and all(label in titles for titles in groups.values())
-    )
+    them that heads a group, before the next (``### 2023``, ``### Conference``,
+    ``### Journal``); three groups at least. Its author set a repeated set of sub-labels at the
+    group's own level; the group holds them."""
+    held: set[int] = set()
+    for siblings in _sibling_runs(headings):
+        titles = [_title(headings[position].text) for position in siblings]
+        seen: dict[str, list[int]] = {}
+        shapes: dict[str, list[int]] = {}
+        for at, title in enumerate(titles):
+            seen.setdefault(title, []).append(at)
+            shape = _shape(title)
+            if shape is not None:
+                shapes.setdefault(shape, []).append(at)
+        for like in shapes.values():
+            if len({titles[at] for at in like}) < len(like):
+                continue  # like siblings named alike: no numbered run
+            # A like sibling right before the next one (``### 2025``, ``### 2024``) heads nothing.
+            groups = [
+                (at, end)
+                for at, end in zip(like, [*like[1:], len(titles)], strict=True)
+                if at + 1 < end
+            ]
+            if len(groups) <= _UNAMBIGUOUS:
+                continue
+            for at, _ in groups:
+                places = seen[titles[at + 1]]
+                # A label in every group stands at least once per group: the count comes first.
+                if len(places) >= len(groups) and all(
+                    bisect_left(places, start + 1) < len(places)
+                    and places[bisect_left(places, start + 1)] < end
+                    for start, end in groups
+                ):
+                    held.add(siblings[at])
+    return held
 
 
-def _same_level(headings: list[Heading], index: int) -> list[int]:
-    """The positions of the headings of the heading's level under its parent (itself too)."""
-    level = headings[index].level
-    first = index
-    while first > 0 and headings[first - 1].level >= level:
-        first -= 1
-    last = index
-    while last + 1 < len(headings) and headings[last + 1].level >= level:
-        last += 1
-    return [p for p in range(first, last + 1) if headings[p].level == level]
+def _sibling_runs(headings: list[Heading]) -> list[list[int]]:
+    """The positions of the headings, by level and parent: each list holds siblings in order."""
+    runs: dict[tuple[int, int], list[int]] = {}
+    open_: list[int] = []  # the positions of the headings around the current one
+    for position, heading in enumerate(headings):
+        while open_ and headings[open_[-1]].level >= heading.level:
+            open_.pop()
+        parent = open_[-1] if open_ else -1
+        runs.setdefault((parent, heading.level), []).append(position)
+        open_.append(position)
+    return list(runs.values())
 
 
-def _shape(text: str) -> str | None:
-    """A heading's title with each number as ``0`` (``0000`` for ``2024``), None without one."""
-    title = _title(text)
+def _shape(title: str) -> str | None:
+    """A title with each number as ``0`` (``0000`` for ``2024``), None without one."""
     return _DIGIT_RUN.sub("0", title) if _DIGIT_RUN.search(title) else None
 
 
@@ -197,17 +210,21 @@ def _title(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _nested_by_a_table(doc: Document, heading: Heading, following: Heading) -> bool:
-    """Whether a table of contents lists the heading and, right after it, nests the next one
-    under it (``- [Unlearning](#unlearning)``, then ``  - [In FL](#in-fl)``) though both are
-    set at one level: the author's table says the heading holds it."""
-    position = {id(found): at for at, found in enumerate(doc.headings)}
-    own, next_ = position.get(id(heading)), position.get(id(following))
+def _nested_by_a_table(doc: Document, headings: list[Heading]) -> set[int]:
+    """The headings a table of contents lists with the next heading nested right under them
+    (``- [Unlearning](#unlearning)``, then ``  - [In FL](#in-fl)``), whatever their levels: the
+    author's table says the heading holds it."""
+    position = {id(heading): at for at, heading in enumerate(headings)}
+    held: set[int] = set()
     for table in doc.anchors.tables:
         for line, after in zip(table.links, table.links[1:], strict=False):
-            if (line.target, after.target) == (own, next_) and after.item.depth > line.item.depth:
-                return True
-    return False
+            if line.target is None or after.target is None or after.target != line.target + 1:
+                continue
+            if after.item.depth > line.item.depth:
+                at = position.get(id(doc.headings[line.target]))
+                if at is not None:
+                    held.add(at)
+    return held
 
 
 def _child_at_its_level(heading: Heading, following: Heading) -> bool:

@@ -253,13 +253,19 @@ class _Reading:
         shape = _shape(headings[index].text)
         if shape is None:
             return False
-        like = [
-            other
-            for other, heading in enumerate(headings)
-            if other != index and not heading.in_list_item and _shape(heading.text) == shape
-        ]
+        like = [other for other in self._shapes[shape] if other != index]
         elsewhere = [other for other in like if headings[other].level != headings[index].level]
         return len(elsewhere) >= _UNAMBIGUOUS and not any(other in listed for other in like)
+
+    @cached_property
+    def _shapes(self) -> dict[str, list[int]]:
+        """The headings outside list items by ``_shape``, for titles with a number."""
+        shapes: dict[str, list[int]] = {}
+        for index, heading in enumerate(self.doc.headings):
+            shape = _shape(heading.text)
+            if shape is not None and not heading.in_list_item:
+                shapes.setdefault(shape, []).append(index)
+        return shapes
 
     def _named_by_dead_lines(self) -> set[int]:
         """The headings a dead line names all the same: its text is the heading's (a section
