@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from awesome_tidy.model import (
@@ -16,6 +17,8 @@ from awesome_tidy.rule import Problem, Rule
 
 _NUMBER_SEEN, _PLAIN_AFTER_NUMBER = 1, 2
 _DEEPEST = 6
+_UNAMBIGUOUS = 2
+_DIGIT_RUN = re.compile(r"\d+")
 """Markdown's deepest heading level (``######``)."""
 _SHOWN = 60
 """How much of a heading the message quotes: messages stay bounded."""
@@ -41,7 +44,8 @@ class EmptySection(Rule):
         if _not_a_tree(doc, headings):
             return  # which heading holds which is not known: none is called empty
         parts = _part_levels(headings)
-        empty = [i for i in range(len(headings)) if _bare(doc, headings, i, parts)]
+        held = _holders(doc, headings)
+        empty = [i for i in range(len(headings)) if _bare(doc, headings, i, parts, held)]
         index_lines = _index_lines(doc, [headings[index] for index in empty])
         parents = _parents(doc, headings)
         for index in empty:
@@ -118,7 +122,9 @@ def _whole_number(heading: Heading) -> int | None:
     return int(number) if number is not None and "." not in number else None
 
 
-def _bare(doc: Document, headings: list[Heading], index: int, parts: set[int]) -> bool:
+def _bare(
+    doc: Document, headings: list[Heading], index: int, parts: set[int], held: set[int]
+) -> bool:
     """Whether nothing stands under the heading before the next one that is not its part."""
     heading = headings[index]
     following = headings[index + 1] if index + 1 < len(headings) else None
@@ -128,11 +134,97 @@ def _bare(doc: Document, headings: list[Heading], index: int, parts: set[int]) -
         or _line_over_rule(heading, following)
         or _title_over_peers(headings, index)
         or _child_at_its_level(heading, following)
+        or index in held
     ):
         return False
     start = doc.line_start(heading.last_line + 1)
     end = following.start if following is not None else len(doc.text)
     return not without_comments(doc.text[start:end]).strip()
+
+
+def _holders(doc: Document, headings: list[Heading]) -> set[int]:
+    """The positions of the headings that hold the next heading though it is set at their
+    level: over a repeated set of sub-labels, or nested under them by a table of contents."""
+    return _over_repeated_labels(headings) | _nested_by_a_table(doc, headings)
+
+
+def _over_repeated_labels(headings: list[Heading]) -> set[int]:
+    """The headings that group the headings of their level after them: each is named as its
+    like siblings are, with another number (``### 2024``, ``### 2023``: years, dates, numbered
+    buckets), and the heading right after it (``### Conference``) stands again after each of
+    them that heads a group, before the next (``### 2023``, ``### Conference``,
+    ``### Journal``); three groups at least. Its author set a repeated set of sub-labels at the
+    group's own level; the group holds them."""
+    held: set[int] = set()
+    for siblings in _sibling_runs(headings):
+        titles = [_title(headings[position].text) for position in siblings]
+        seen: dict[str, list[int]] = {}
+        shapes: dict[str, list[int]] = {}
+        for at, title in enumerate(titles):
+            seen.setdefault(title, []).append(at)
+            shape = _shape(title)
+            if shape is not None:
+                shapes.setdefault(shape, []).append(at)
+        for like in shapes.values():
+            if len({titles[at] for at in like}) < len(like):
+                continue  # like siblings named alike: no numbered run
+            # A like sibling right before the next one (``### 2025``, ``### 2024``) heads nothing.
+            groups = [
+                (at, end)
+                for at, end in zip(like, [*like[1:], len(titles)], strict=True)
+                if at + 1 < end
+            ]
+            if len(groups) <= _UNAMBIGUOUS:
+                continue
+            for at, _ in groups:
+                places = seen[titles[at + 1]]
+                # A label in every group stands at least once per group: the count comes first.
+                if len(places) >= len(groups) and all(
+                    bisect_left(places, start + 1) < len(places)
+                    and places[bisect_left(places, start + 1)] < end
+                    for start, end in groups
+                ):
+                    held.add(siblings[at])
+    return held
+
+
+def _sibling_runs(headings: list[Heading]) -> list[list[int]]:
+    """The positions of the headings, by level and parent: each list holds siblings in order."""
+    runs: dict[tuple[int, int], list[int]] = {}
+    open_: list[int] = []  # the positions of the headings around the current one
+    for position, heading in enumerate(headings):
+        while open_ and headings[open_[-1]].level >= heading.level:
+            open_.pop()
+        parent = open_[-1] if open_ else -1
+        runs.setdefault((parent, heading.level), []).append(position)
+        open_.append(position)
+    return list(runs.values())
+
+
+def _shape(title: str) -> str | None:
+    """A title with each number as ``0`` (``0000`` for ``2024``), None without one."""
+    return _DIGIT_RUN.sub("0", title) if _DIGIT_RUN.search(title) else None
+
+
+def _title(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _nested_by_a_table(doc: Document, headings: list[Heading]) -> set[int]:
+    """The headings a table of contents lists with the next heading nested right under them
+    (``- [Unlearning](#unlearning)``, then ``  - [In FL](#in-fl)``), whatever their levels: the
+    author's table says the heading holds it."""
+    position = {id(heading): at for at, heading in enumerate(headings)}
+    held: set[int] = set()
+    for table in doc.anchors.tables:
+        for line, after in zip(table.links, table.links[1:], strict=False):
+            if line.target is None or after.target is None or after.target != line.target + 1:
+                continue
+            if after.item.depth > line.item.depth:
+                at = position.get(id(doc.headings[line.target]))
+                if at is not None:
+                    held.add(at)
+    return held
 
 
 def _child_at_its_level(heading: Heading, following: Heading) -> bool:

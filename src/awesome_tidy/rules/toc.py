@@ -231,7 +231,8 @@ class _Reading:
         for index, (at, edit) in added.items():
             text = self.doc.headings[index].text
             message = f"table of contents misses {text!r}; every other heading beside it is listed"
-            yield at.item.marker_start, at.link.end, message, None if unsure else Fix.safe(edit)
+            sure = not unsure and not self._mislevelled(index, listed)
+            yield at.item.marker_start, at.link.end, message, Fix.safe(edit) if sure else None
         reported = [self.doc.headings[index].text for index in missing if index not in added]
         if not reported:
             return
@@ -241,6 +242,30 @@ class _Reading:
         first = self.table.links[0].item
         message = f"table of contents misses {len(reported)} {noun}: {names}{more}"
         yield first.start, first.content_end, message, None
+
+    def _mislevelled(self, index: int, listed: set[int]) -> bool:
+        """Whether the missing heading is of a kind the table leaves out everywhere else: named
+        as two headings or more at another level are, with other numbers (``## 2025`` beside
+        ``### 2024`` and ``### 2023``: years, dates, numbered buckets), none of which it lists.
+        Its author likely set it a level too high; the line a fix would add is one the table
+        holds for no heading of its kind, so the heading is reported without one."""
+        headings = self.doc.headings
+        shape = _shape(headings[index].text)
+        if shape is None:
+            return False
+        like = [other for other in self._shapes[shape] if other != index]
+        elsewhere = [other for other in like if headings[other].level != headings[index].level]
+        return len(elsewhere) >= _UNAMBIGUOUS and not any(other in listed for other in like)
+
+    @cached_property
+    def _shapes(self) -> dict[str, list[int]]:
+        """The headings outside list items by ``_shape``, for titles with a number."""
+        shapes: dict[str, list[int]] = {}
+        for index, heading in enumerate(self.doc.headings):
+            shape = _shape(heading.text)
+            if shape is not None and not heading.in_list_item:
+                shapes.setdefault(shape, []).append(index)
+        return shapes
 
     def _named_by_dead_lines(self) -> set[int]:
         """The headings a dead line names all the same: its text is the heading's (a section
@@ -672,6 +697,12 @@ def _number(markdown: str) -> str:
     """The section number a title starts with (``7.2`` of ``7.2 UML``), or ``''``."""
     found = _SECTION_NUMBER.match(rendered_text(markdown))
     return ".".join(_DIGITS.findall(found.group())) if found else ""
+
+
+def _shape(markdown: str) -> str | None:
+    """A title with each number as ``0`` (``0000`` for ``2024``); None for a title without one."""
+    name = _name(markdown)
+    return _DIGITS.sub("0", name) if _DIGITS.search(name) else None
 
 
 def _unnumbered(markdown: str) -> str:
