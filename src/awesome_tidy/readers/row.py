@@ -14,6 +14,7 @@ from awesome_tidy.metadata import (
     YEAR_DIGITS,
     find_year,
     named_by_venue,
+    preprint_marker,
     venue_around,
 )
 from awesome_tidy.nodes import Entry, meta_section
@@ -222,6 +223,8 @@ def _venue_cell_year(text: str, entry: Entry, row: TableRow, skip: int) -> Found
         value = text[start:end]
         if "](" in value or "<" in value or len(value.split()) > _VENUE_CELL_WORDS:
             continue
+        if preprint_marker(value):
+            continue  # ``arXiv(v1) (ICLR24)``: the row is the preprint, which the date cell dates
         year = find_year(text, start, end)
         if year is not None and named_by_venue(text, year):
             return Found("venue-column", year, venue_around(text, start, end, year))
