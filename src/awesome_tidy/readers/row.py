@@ -48,8 +48,9 @@ _PLACEHOLDER_LINKS = 2
 _GLUED_YEAR_CELL = re.compile(r"[\s*_]*\d?[A-Z][A-Za-z]*(\d\d)[\s*_]*")
 # ``CCS/2021``, ``CVPR /2022``, ``ICLR(workshop)/2021``: a venue, a slash, its year, in a column
 # headed ``Venue and Year``. Running text reads no year after a slash (``12/2021`` is a date
-# whose month comes first, a path holds numbers); after a venue's name in a year cell it is one.
-_VENUE_SLASH_YEAR = re.compile(r"[A-Za-z)][ \t]*/[ \t]*(" + YEAR_DIGITS + r")(?!\d)")
+# whose month comes first, a path holds numbers); after a venue's name in a year cell it is a
+# year the readers leave unread (read, the venue came out as ``CCS/``): missing-year is silent.
+_VENUE_SLASH_YEAR = re.compile(r"[A-Za-z)][ \t]*/[ \t]*(?:" + YEAR_DIGITS + r")(?!\d)")
 # A cell that names a venue and its year and nothing else (``NIPS 2025``, ``EMNLP 2025
 # Findings``): few words, no link.
 _VENUE_CELL_WORDS = 4
@@ -203,12 +204,15 @@ def _column_year(text: str, entry: Entry, start: int, end: int, how: str) -> Par
         opening = SLOT_YEAR.match(text, start, end)
         if opening is not None and not text[opening.end() : opening.end() + 1].isdigit():
             found = part(text, *opening.span())
-        glued = _GLUED_YEAR_CELL.fullmatch(text, start, end) or _VENUE_SLASH_YEAR.search(
-            text, start, end
-        )
+        glued = _GLUED_YEAR_CELL.fullmatch(text, start, end)
         if found is None and glued is not None:
             found = part(text, *glued.span(1))
     return found
+
+
+def slash_year(cell: str) -> bool:
+    """Whether a year cell names a venue, a slash and its year (``CCS/2021``)."""
+    return _VENUE_SLASH_YEAR.search(cell) is not None
 
 
 def _venue_cell_year(text: str, entry: Entry, row: TableRow, skip: int) -> Found | None:
