@@ -29,7 +29,7 @@ from awesome_tidy.metadata import (
 from awesome_tidy.metadata import key_year as key_year
 from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
 from awesome_tidy.nodes import Entry, Section, keys_name_papers
-from awesome_tidy.readers.row import VENUE_HEADERS, YEAR_HEADERS
+from awesome_tidy.readers.row import VENUE_HEADERS, YEAR_HEADERS, slash_year
 from awesome_tidy.text import is_cjk, normalize_title
 from awesome_tidy.urls import link_kind
 
@@ -551,7 +551,9 @@ def _year_unread(doc: Document, entry: Entry, convention: Convention) -> bool:
         and convention.year_where == "year-column"
         and _cell_count(entry.body.text) == len(table.header)
     ):
-        return False
+        column = table.column(*YEAR_HEADERS)
+        cells = _CELL_BAR.split(entry.body.text)
+        return column is not None and column < len(cells) and slash_year(cells[column])
     text = doc.text
     # The key (``he2016deep``) holds its own year, which the list keeps beside the entry's; the
     # title only a four-digit year (``holds_year_like``).

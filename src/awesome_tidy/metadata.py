@@ -42,9 +42,10 @@ _DATE_HEADING = re.compile(
     re.IGNORECASE,
 )
 # ``2023.05`` (year.month) is a year; ``2021.3``, ``2012.08265`` and ``2023.05.1`` (versions,
-# arXiv ids) are not, nor the pages of a ``volume(issue):pages`` citation (``37(10):2028-2040``).
+# arXiv ids) are not, nor the pages of a ``volume(issue):pages`` citation (``37(10):2028-2040``),
+# nor a number between numbers (``1 2029 2 1080 1920``, a line of data: an object id).
 _YEAR = re.compile(
-    r"(?<![\d.$/])(?<!\d,)(?<![\d)]:)(?<![\d)]:\d{4}[-–])"
+    r"(?<![\d.$/])(?<!\d,)(?<![\d)]:)(?<![\d)]:\d{4}[-–])(?:(?<!\d )|(?!\d{4} \d))"
     r"(?P<y4>" + YEAR_DIGITS + r")(?![\d+%]|\.(?!(?:0[1-9]|1[0-2])(?![\d.]))\d)"
     r"|[A-Za-z)\]][ \u00a0]?['’‘][ \u00a0]?(?P<y2a>\d\d)"
     + _YEAR_END

@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from awesome_tidy.inline import Part, code_spans, links, part
-from awesome_tidy.metadata import SLOT_YEAR, UNKNOWN_YEAR, find_year, venue_around
+from awesome_tidy.metadata import (
+    SLOT_YEAR,
+    UNKNOWN_YEAR,
+    YEAR_DIGITS,
+    find_year,
+    named_by_venue,
+    preprint_marker,
+    venue_around,
+)
 from awesome_tidy.nodes import Entry, meta_section
 from awesome_tidy.readers.candidate import Candidate, cross_reference
 from awesome_tidy.readers.decide import Found, decide, wants_year
@@ -34,6 +42,18 @@ _METHOD_WORDS = 3
 _EMPTY_LINK = re.compile(r"\[[^\[\]]*\]\(\s*\)")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _PLACEHOLDER_LINKS = 2
+# ``TPAMI20``, ``TIP21``, ``3DV21``: a whole year cell that is a venue glued to a two-digit year,
+# as ``CVPR20`` is. Under a year header the digits are the year whatever the venue's name; in
+# running text only the venues of ``_GLUED_VENUES`` are (``VGG16`` and ``GPT4`` are names).
+_GLUED_YEAR_CELL = re.compile(r"[\s*_]*\d?[A-Z][A-Za-z]*(\d\d)[\s*_]*")
+# ``CCS/2021``, ``CVPR /2022``, ``ICLR(workshop)/2021``: a venue, a slash, its year, in a column
+# headed ``Venue and Year``. Running text reads no year after a slash (``12/2021`` is a date
+# whose month comes first, a path holds numbers); after a venue's name in a year cell it is a
+# year the readers leave unread (read, the venue came out as ``CCS/``): missing-year is silent.
+_VENUE_SLASH_YEAR = re.compile(r"[A-Za-z)][ \t]*/[ \t]*(?:" + YEAR_DIGITS + r")(?!\d)")
+# A cell that names a venue and its year and nothing else (``NIPS 2025``, ``EMNLP 2025
+# Findings``): few words, no link.
+_VENUE_CELL_WORDS = 4
 # A measured value: ``73.2``, ``78.2 (07+12)``, ``7B``, ``45%``, ``~30 fps``. Each blank run
 # belongs to what follows it, so a run of spaces is read one way (linear, tests/test_regexes.py).
 _MEASURE = re.compile(
@@ -184,7 +204,35 @@ def _column_year(text: str, entry: Entry, start: int, end: int, how: str) -> Par
         opening = SLOT_YEAR.match(text, start, end)
         if opening is not None and not text[opening.end() : opening.end() + 1].isdigit():
             found = part(text, *opening.span())
+        glued = _GLUED_YEAR_CELL.fullmatch(text, start, end)
+        if found is None and glued is not None:
+            found = part(text, *glued.span(1))
     return found
+
+
+def slash_year(cell: str) -> bool:
+    """Whether a year cell names a venue, a slash and its year (``CCS/2021``)."""
+    return _VENUE_SLASH_YEAR.search(cell) is not None
+
+
+def _venue_cell_year(text: str, entry: Entry, row: TableRow, skip: int) -> Found | None:
+    """``| [Title](url) | NIPS 2025 | | Task |`` under ``| Title | Source | Date | Task |``: the
+    date cell is empty (the arXiv posting date, and the paper has no arXiv copy), but a cell
+    that names a venue with its year, and nothing more, dates the row: the venue's year is
+    the paper's. The title's cell and the year column (``skip``) are passed over."""
+    title = entry.title
+    for index, (start, end) in enumerate(row.cells):
+        if index == skip or title is None or start <= title.start < end:
+            continue
+        value = text[start:end]
+        if "](" in value or "<" in value or len(value.split()) > _VENUE_CELL_WORDS:
+            continue
+        if preprint_marker(value):
+            continue  # ``arXiv(v1) (ICLR24)``: the row is the preprint, which the date cell dates
+        year = find_year(text, start, end)
+        if year is not None and named_by_venue(text, year):
+            return Found("venue-column", year, venue_around(text, start, end, year))
+    return None
 
 
 def _read_row_metadata(text: str, entry: Entry, row: TableRow) -> None:
@@ -199,6 +247,8 @@ def _read_row_metadata(text: str, entry: Entry, row: TableRow) -> None:
             decide(entry, Found(how, _column_year(text, entry, start, end, how)))
             if how == "year-column" and text[start:end].strip().lower() in UNKNOWN_YEAR:
                 entry.year_unknown = True
+    if entry.year is None and columns[0][0] is not None and columns[1][0] is None:
+        decide(entry, _venue_cell_year(text, entry, row, columns[0][0]))
     column, how = columns[1] if columns[1][0] is not None else columns[0]
     if column is not None and column < len(row.cells):
         start, end = row.cells[column]

@@ -32,6 +32,11 @@ _BOUND = r"\s*[-+−]?(?:\d+(?:\.\d+)?|[A-Za-z]|∞|inf)\s*"
 _INTERVAL = re.compile(rf"\[{_BOUND},{_BOUND}\)|\({_BOUND},{_BOUND}\]")
 # ``i)``, ``iv)``: roman enumerators, which open nothing either.
 _ROMAN = frozenset(("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"))
+_DATA_LENGTH = 24
+_LONG_TOKEN = re.compile(r"\S{" + str(_DATA_LENGTH) + ",}")
+# A letter then a digit or a digit then a letter: where encoded data switches, often.
+_SWITCH = re.compile(r"[A-Za-z](?=\d)|\d(?=[A-Za-z])")
+_SWITCHES = 8
 _INTERESTING = re.compile(
     "[" + re.escape("\\" + "".join(_OPENER) + "".join(_OPENER.values()) + "".join(_FAMILY)) + "]"
 )
@@ -50,7 +55,9 @@ class UnbalancedBracket(Rule):
             for start, end in _segments(entry):
                 if _pairs_off(text, start, end, skip):
                     continue
-                for offset, message in _unbalanced(text, start, end, skip):
+                data = list(_data_tokens(text, start, end))
+                here = _merged(sorted(skip + data)) if data else skip
+                for offset, message in _unbalanced(text, start, end, here):
                     yield self.problem(offset, offset + 1, message=message)
 
 
@@ -65,6 +72,18 @@ def _written_on_purpose(text: str, entry: Entry) -> list[tuple[int, int]]:
     if text.find(",", start, end) >= 0:
         spans += [match.span() for match in _INTERVAL.finditer(text, start, end)]
     return _merged(sorted(spans))
+
+
+def _data_tokens(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Encoded data written inline: a run of ``_DATA_LENGTH`` or more characters without a
+    space whose letters and digits alternate again and again (``kWn[19ZQ1;I0C>000O13M5K2N``, a
+    COCO RLE mask; base64): its brackets are characters of the code, not punctuation. A word,
+    a name (``Transformer-XL2(v2``) or a link switches between letters and digits a few times
+    at most."""
+    for match in _LONG_TOKEN.finditer(text, start, end):
+        token = match.group()
+        if "](" not in token and "://" not in token and len(_SWITCH.findall(token)) >= _SWITCHES:
+            yield match.span()
 
 
 def _labels(text: str, entry: Entry) -> Iterator[int]:
