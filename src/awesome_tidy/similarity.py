@@ -34,6 +34,23 @@ _PARTNERS = 8
 _WINDOW = 4
 _ID_SCHEMES = frozenset(("arxiv", "doi", "openreview"))
 _NAME_SPACES = 3  # a title of up to three words is a name, which several things may bear
+# A table of courses or talks names who gives each row, or where (``| University/Instructor(s)
+# |``); with it, the row's year or term tells one offering from another.
+_WHO_COLUMNS = (
+    "instructor",
+    "instructors",
+    "lecturer",
+    "lecturers",
+    "teacher",
+    "teachers",
+    "professor",
+    "professors",
+    "university",
+    "speaker",
+    "speakers",
+)
+_WHEN_COLUMNS = ("year", "semester", "term")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
 # ``2.7B``, ``350M``, ``13b``: a model's or a dataset's size; ``v3``, ``v1.5``: a version.
 _SIZE = re.compile(r"(?<![\w.])(?:\d+(?:\.\d+)?[kmbt]|v\d+(?:\.\d+)*)(?!\w|\.\w)", re.IGNORECASE)
 _CATEGORY = 3  # entries, each with its own link, that make a short title shared a category
@@ -408,6 +425,7 @@ def _other_papers(first: Entry, second: Entry) -> bool:
         or _other_pages(first, second)
         or _two_by_one_author(first, second)
         or _two_publications(first, second)
+        or _other_offerings(first, second)
     ):
         return True
     one, other = _paper_ids(first), _paper_ids(second)
@@ -467,6 +485,36 @@ def _two_by_one_author(first: Entry, second: Entry) -> bool:
         return True
     links = {normalize_url(link.url.text) for link in first.real_links}
     return not any(normalize_url(link.url.text) in links for link in second.real_links)
+
+
+def _other_offerings(first: Entry, second: Entry) -> bool:
+    """Two rows of tables of courses or talks (a column names each row's instructor, speaker or
+    university) whose who, year or term cells differ, each with its own links: a generic title
+    (``Deep Learning``) given by two teachers, or one course's two yearly offerings. Rows on the
+    same links are one row twice, whatever their cells say."""
+    links = [{normalize_url(link.url.text) for link in entry.links} for entry in (first, second)]
+    if not links[0] or not links[1] or links[0] == links[1]:
+        return False
+    one, other = _offering(first), _offering(second)
+    if one is None or other is None:
+        return False
+    return any(
+        len(values := {mine, theirs}) == 2 and "" not in values
+        for mine, theirs in zip(one, other, strict=True)
+    )
+
+
+def _offering(entry: Entry) -> tuple[str, str] | None:
+    """A course row's who and when cells (``Ann Lee, Lakeside``, ``2019``), in lower case
+    ("" for a table without a when column), or None outside a table of courses or talks."""
+    table = entry.table
+    if table is None or (who := table.column(*_WHO_COLUMNS)) is None:
+        return None
+    cells = [" ".join(cell.split()).casefold() for cell in _CELL_SPLIT.split(entry.body.text)]
+    if len(cells) != len(table.header):
+        return None
+    when = table.column(*_WHEN_COLUMNS)
+    return cells[who], cells[when] if when is not None else ""
 
 
 def _other_sizes(first: Entry, second: Entry) -> bool:

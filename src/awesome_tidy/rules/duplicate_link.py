@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 
 from awesome_tidy.model import (
@@ -62,6 +62,7 @@ _MIN_NAMING = 3  # letters a name needs to be found spelled in a URL (``elm``)
 _MAX_NAMED_WORDS = 6
 _SOURCE_ENTRIES = 3  # papers of one section citing one page: a source, not a copied link
 _CITED_WIDELY = 20
+_CATALOGUE = 5  # entries of one section on one catalogue page (a portal of datasets): its items
 _HABIT = 5  # things listed in two sections or more: the list cross-lists by habit
 _SPELLED = 1000  # the whole name spelled: more than any count of its words
 # Words of a URL that name its host's kind, never an item: ``github.com/org/x`` names ``x``.
@@ -114,7 +115,7 @@ class DuplicateLink(Rule):
             if block.kind == "html_block" and _HTML_HEADING.match(doc.text, block.start)
         ]
         for url, entries in sharing.items():
-            if len(entries) == 1 or _source_page(url, entries, citing):
+            if len(entries) == 1 or _source_page(url, entries, citing) or _catalogue(url, entries):
                 continue
             slips = _slips(url, entries, labels, habit, doc.text, html_headings)
             for entry, first in slips:
@@ -246,6 +247,31 @@ def _source_page(url: str, entries: list[Entry], citing: Callable[[str], int]) -
         for index, one in enumerate(words)
         for other in words[index + 1 :]
     )
+
+
+def _catalogue(url: str, entries: list[Entry]) -> bool:
+    """A page that is no paper's nor repository's own, shared by five entries or more of one
+    section that the URL does not name (one more may be the page's own entry: ``[CrowdFlower
+    Data for Everyone](crowdflower.com/data-for-everyone)`` beside ten of its datasets on it): a
+    catalogue of datasets or models, the source of each. A link pasted by mistake is one or two
+    copies, not a section's worth."""
+    link = entries[0].primary_link
+    assert link is not None
+    if (
+        ":" in url.split("/", 1)[0]
+        or url.partition("?")[0].endswith(".pdf")
+        or link_kind("", link.url.text) == "paper"
+        or _repository_home(url)
+    ):
+        return False
+    spelled = _URL_WORD.findall(url.casefold())
+    scores = [_naming(spelled, entry) for entry in entries]
+    if sum(score == _SPELLED for score in scores) > 1:
+        return False
+    sections = Counter(
+        id(entry.section) for entry, score in zip(entries, scores, strict=True) if score != _SPELLED
+    )
+    return len(sections) == 1 and next(iter(sections.values())) >= _CATALOGUE
 
 
 def _housed(url: str, owner: Entry, entries: list[Entry], scores: list[int]) -> set[int]:
