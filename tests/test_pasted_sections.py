@@ -53,3 +53,10 @@ def test_a_section_whose_own_habit_is_bare_holds_no_missing_stop() -> None:
 def test_a_bare_item_in_a_section_too_small_for_a_habit_is_held_to_the_list() -> None:
     text = MUSIC.replace("* [Chorales](https://example.org/c): four-part chorales\n", "")
     assert len(check_text(text, only("description-ending"))) == 3
+
+
+def test_a_section_that_splits_keeps_its_findings_but_gets_no_stop() -> None:
+    split = MUSIC.replace("pieces\n", "pieces.\n").replace("tunes\n", "tunes.\n")
+    found = check_text(split, only("description-ending"))
+    assert [d.line for d in found] == [18, 19]
+    assert all(d.fix is None for d in found)

@@ -115,7 +115,8 @@ class DescriptionEnding(Rule):
             habit = habits[cjk]
             if ending is None or habit is None or ending == habit:
                 continue
-            if habit == "punctuated" and sections.get(id(entry.section)) == "bare":
+            own = sections.get(id(entry.section), habit)
+            if habit == "punctuated" and own == "bare":
                 # A list pasted together from others keeps each part's habit: a section of
                 # its own that ends bare holds no slip against the list's stops (study 14).
                 continue
@@ -125,6 +126,8 @@ class DescriptionEnding(Rule):
                 stop = stops[cjk]
                 if stop == "." and is_cjk(_unclosed(entry)[-1]):
                     stop = None  # an ASCII stop after CJK text is a new defect
+                if own is None:
+                    stop = None  # a section that splits (6 to 5): which items slipped is unsure
                 shown = repr(stop) if stop else "a full stop"
                 yield self.problem(
                     end - 1,
