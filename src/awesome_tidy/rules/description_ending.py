@@ -79,6 +79,8 @@ _SOURCE = re.compile(
 _HABIT = 0.75
 # Descriptions in one script (Latin or CJK) enough to have a habit of their own.
 _OWN_HABIT = 3
+# Descriptions under one heading enough to have a habit of their own.
+_SECTION_HABIT = 4
 
 
 class DescriptionEnding(Rule):
@@ -106,11 +108,17 @@ class DescriptionEnding(Rule):
         items = [entry for entry in described if _text(entry) not in marks]
         habits = _habits(text, items)
         stops = _stops(text, items)
+        sections = _section_habits(text, items)
         for entry in items:
             ending = _ending(text, entry)
             cjk = _has_cjk(entry)
             habit = habits[cjk]
             if ending is None or habit is None or ending == habit:
+                continue
+            own = sections.get(id(entry.section), habit)
+            if habit == "punctuated" and own == "bare":
+                # A list pasted together from others keeps each part's habit: a section of
+                # its own that ends bare holds no slip against the list's stops (study 14).
                 continue
             assert entry.description is not None
             end = entry.description.end
@@ -118,6 +126,8 @@ class DescriptionEnding(Rule):
                 stop = stops[cjk]
                 if stop == "." and is_cjk(_unclosed(entry)[-1]):
                     stop = None  # an ASCII stop after CJK text is a new defect
+                if own is None:
+                    stop = None  # a section that splits (6 to 5): which items slipped is unsure
                 shown = repr(stop) if stop else "a full stop"
                 yield self.problem(
                     end - 1,
@@ -154,6 +164,21 @@ def _habits(text: str, items: list[Entry]) -> dict[bool, str | None]:
         if len(found) < _OWN_HABIT or dominant(found, share=_HABIT) == overall
         else None
         for cjk, found in endings.items()
+    }
+
+
+def _section_habits(text: str, items: list[Entry]) -> dict[int, str | None]:
+    """Each section's own habit (by the section's id), where it has descriptions enough to
+    show one: None for a section that splits (6 with a stop, 5 without)."""
+    endings: dict[int, list[str]] = {}
+    for entry in items:
+        ending = _ending(text, entry)
+        if ending is not None:
+            endings.setdefault(id(entry.section), []).append(ending)
+    return {
+        section: dominant(found, share=_HABIT)
+        for section, found in endings.items()
+        if len(found) >= _SECTION_HABIT
     }
 
 

@@ -64,12 +64,13 @@ class LinkItemFormat(Rule):
         credited = _credited_sections(text, items)
         hyphens = " - " in separated
         spelt = _spellings(separated)
+        stretches = _stretches(text, described, sections)
         for entry, found in described:
             dressed = dresses.get(_bold(text, entry), canonical)
             here = sections.get(id(entry.section), dressed)
-            if here is None or dressed is None:
+            if here is None or dressed is None or id(entry) in stretches:
                 # A section, or the names dressed alike, mixing separators (8 to 4) have no
-                # convention to hold to.
+                # convention to hold to; nor does a stretch of small sections written alike.
                 continue
             if found.kind in ("prose", "below") or text[slice(*found.separator)] == here:
                 continue
@@ -147,6 +148,32 @@ def _section_separators(
         if separator is not None or Counter(separators).most_common(1)[0][0] != canonical:
             own[section] = separator
     return own
+
+
+def _stretches(
+    text: str, described: list[tuple[Entry, Described]], sections: dict[int, str | None]
+) -> set[int]:
+    """The items (by id) of sections too small for a habit of their own that run on, with
+    neighbouring ones, in one separator for three items or more: a part pasted from another
+    list (`` - `` under five short headings of a ``: `` list) keeps its own separator, and
+    mending it to the list's leaves that part mixed (study 14)."""
+    runs: list[list[tuple[Entry, str]]] = []
+    for entry, found in described:
+        if found.kind != "separated":
+            continue
+        separator = text[slice(*found.separator)]
+        if runs and runs[-1][-1][1] == separator:
+            runs[-1].append((entry, separator))
+        else:
+            runs.append([(entry, separator)])
+    voters = Counter(id(entry.section) for run in runs for entry, _ in run)
+    return {
+        id(entry)
+        for run in runs
+        if len(run) >= _SECTION_VOTERS and len({id(entry.section) for entry, _ in run}) > 1
+        for entry, _ in run
+        if voters[id(entry.section)] < _SECTION_VOTERS and id(entry.section) not in sections
+    }
 
 
 def _bold(text: str, entry: Entry) -> bool:
