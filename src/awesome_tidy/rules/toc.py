@@ -390,9 +390,12 @@ class _Reading:
             if toc_link.target is not None:
                 members.setdefault(self._family(toc_link.target), []).append(toc_link)
         added = {}
+        first = min(listed, default=None)
         for index in missing:
             if index in self.tail:
                 continue  # after the table's last topic: its end, or a line it forgot, unsure
+            if first is not None and index < first:
+                continue  # before the table's first topic: an aside set under it, or its start
             family = self._family(index)
             if siblings[family] - shown[family] == 1 and shown[family] >= _UNAMBIGUOUS:
                 place = self._place(index, members.get(family, []))
