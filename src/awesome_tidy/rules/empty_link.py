@@ -41,9 +41,7 @@ class EmptyLink(Rule):
         for entry in doc.entries:
             # Most entries have no empty link: only those that do have their text read.
             empty = [link for link in entry.links if not link.url.text.strip()]
-            if not empty:
-                continue
-            if awaits_release(_beside_empty_links(text, entry)):
+            if not empty or awaits_release(_beside_empty_links(text, entry)):
                 continue  # ``[paper]()`` beside ``coming soon``: a placeholder the list means
             if _WITHHELD.search(text, entry.start, entry.end):
                 continue
