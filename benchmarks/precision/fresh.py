@@ -84,13 +84,17 @@ def where_named(repo: str, study: Path | None) -> list[Path]:
     return hits
 
 
+def shown(path: Path) -> str:
+    return str(path.relative_to(ROOT.parent)) if path.is_relative_to(ROOT.parent) else str(path)
+
+
 def refusal(repo: str, text: str, study: Path | None, max_overlap: float) -> str | None:
     named = where_named(repo, study)
     if named:
-        return f"{repo} is already named in {named[0].relative_to(ROOT.parent)}"
+        return f"{repo} is already named in {shown(named[0])}"
     share, path = largest_overlap(text, study)
     if share > max_overlap and path is not None:
-        return f"{share:.0%} of its long lines are in {path.relative_to(ROOT.parent)}"
+        return f"{share:.0%} of its long lines are in {shown(path)}"
     return None
 
 
