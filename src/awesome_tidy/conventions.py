@@ -267,6 +267,29 @@ def skeleton(entry: Entry) -> tuple[str, str]:
     return entry.shape, entry.form if any(map(str.isdigit, between)) else "cited"
 
 
+# Entries written alike in one container, by (container, skeleton); and in the list, by skeleton.
+Groups = dict[tuple[int, str, str], list[Entry]]
+Alike = dict[tuple[str, str], list[Entry]]
+
+
+def group_entries(entries: Iterable[Entry]) -> tuple[Groups, Alike]:
+    """The groups of entries written alike in one container (``skeleton``), and the list's
+    entries of each skeleton, which judge a group too small to say."""
+    groups: defaultdict[tuple[int, str, str], list[Entry]] = defaultdict(list)
+    alike: defaultdict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        shared = skeleton(entry)
+        groups[(id(entry.container), shared[0], shared[1])].append(entry)
+        alike[shared].append(entry)
+    return groups, alike
+
+
+def judged_with(group: list[Entry], alike: Alike) -> list[Entry]:
+    """The entries a group's convention is learnt from: its own, or where it is too small to
+    say, the list's entries written alike."""
+    return group if len(group) >= _SMALL_GROUP else alike[skeleton(group[0])]
+
+
 class Conventions:
     """The convention of every entry's group, learnt once per document (``Document.convention``).
 
@@ -276,30 +299,21 @@ class Conventions:
     """
 
     def __init__(self, entries: Iterable[Entry]) -> None:
-        groups: defaultdict[tuple[int, str, str], list[Entry]] = defaultdict(list)
-        alike: defaultdict[tuple[str, str], list[Entry]] = defaultdict(list)
-        for entry in entries:
-            shared = skeleton(entry)
-            groups[(id(entry.container), shared[0], shared[1])].append(entry)
-            alike[shared].append(entry)
+        groups, alike = group_entries(entries)
         # Performance (issue 10.5): every entry is counted in its group and again among the
         # list's entries written alike (and asked again by ``missing_years``): its namings, two
         # text scans, are read once (a third of the conventions' time on a link-rich list).
         self._namings: Namings = {
             id(entry): _preprint_namings(entry) for shared in alike.values() for entry in shared
         }
-        learnt: dict[tuple[str, str], Convention] = {}
+        learnt: dict[int, Convention] = {}  # by the judging list: the list's alike learnt once
         self._of: dict[int, Convention] = {}
         for group in groups.values():
-            if len(group) >= _SMALL_GROUP or _undated_table(group):
-                convention = learn(group, self._namings)
-            else:
-                shared = skeleton(group[0])
-                if shared not in learnt:
-                    learnt[shared] = learn(alike[shared], self._namings)
-                convention = learnt[shared]
+            judged = group if _undated_table(group) else judged_with(group, alike)
+            if id(judged) not in learnt:
+                learnt[id(judged)] = learn(judged, self._namings)
             for entry in group:
-                self._of[id(entry)] = convention
+                self._of[id(entry)] = learnt[id(judged)]
         self._alike_dated = {
             shared: sum(1 for entry in alike_entries if dated(entry)) / len(alike_entries)
             for shared, alike_entries in alike.items()

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from awesome_tidy.conventions import group_entries, judged_with
 from awesome_tidy.inline import Link, Part
 from awesome_tidy.nodes import (
     KEY_LIKE,
@@ -24,6 +25,7 @@ from awesome_tidy.nodes import (
     meta_section,
 )
 from awesome_tidy.readers import Candidate, read_candidates
+from awesome_tidy.readers.tail import closing_venue_tag, dated_by_venue_tag, read_venue_tag
 
 if TYPE_CHECKING:
     from awesome_tidy.document import Document
@@ -57,7 +59,24 @@ def read_entries(doc: Document) -> tuple[list[Entry], bool]:
     if not has_keys and any(candidate.entry.key for candidate in candidates):
         candidates = list(read_candidates(doc, keyed=False))
         entries = _select(candidates)
+    _date_by_venue_tags(doc.text, entries)
     return entries, has_keys
+
+
+def _date_by_venue_tags(text: str, entries: list[Entry]) -> None:
+    """``[VLDB 25 Tutorial]``, ``[aiDM 20]``: where most of a group (or, for a small one, of the
+    list's entries written alike) is dated by the two-digit year of a venue tag closing it
+    (``[SIGMOD 23]``), a closing tag of that shape dates an entry whatever its venue and track."""
+    tags = {id(entry): tag for entry in entries if (tag := closing_venue_tag(text, entry))}
+    if not any(entry.year is None and id(entry) in tags for entry in entries):
+        return  # no undated entry closes with such a tag: nothing to learn
+    groups, alike = group_entries(entries)
+    for group in groups.values():
+        undated = [entry for entry in group if entry.year is None and id(entry) in tags]
+        judged = judged_with(group, alike) if undated else []
+        if sum(dated_by_venue_tag(text, entry) for entry in judged) * 2 > len(judged):
+            for entry in undated:
+                read_venue_tag(text, entry, tags[id(entry)])
 
 
 def _select(candidates: Iterable[Candidate]) -> list[Entry]:

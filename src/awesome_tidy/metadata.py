@@ -18,6 +18,8 @@ _GLUED_VENUES = (
     "AAAI|ACL|AISTATS|BMVC|CIKM|COLT|CVPR|ECCV|EMNLP|ICASSP|ICCV|ICDM|ICLR|ICML|ICRA|IJCAI|IROS"
     "|KDD|MICCAI|NAACL|NIPS|NeurIPS|SDM|SIGGRAPH|SIGIR|UAI|WACV|WSDM|WWW"
 )
+# ``[Top 10]``, ``[Part 12]``, ``[Week 11]``: a word that counts what follows it, never a venue.
+_COUNT_WORDS = r"(?:Top|Part|Vol|No|Chapter|Lecture|Week|Day|Level|Lesson|Module|Step|Page) \d"
 # What ends a two-digit year: no letter or digit, nor underscores before one. Not ``(?!\w)``: it
 # took the underscore that closes italics (``_ICLR'23_``, ``_CVPR22_``) for part of a word, and
 # the year went unread where ``*ICLR'23*`` was read; ``v'24_beta`` is still a name.
@@ -51,7 +53,9 @@ _YEAR = re.compile(
     + _YEAR_END
     + r"|[A-Za-z][ \u00a0](?P<y2b>\d\d)['’‘]"
     + _YEAR_END
-    + r"|\[[A-Z][^\[\]\d]*[A-Za-z] (?P<y2c>\d\d)\s*\]"
+    + r"|\[(?!"
+    + _COUNT_WORDS
+    + r")[A-Z][^\[\]\d]*[A-Za-z] (?P<y2c>\d\d)\s*\]"
     r"|\b[A-Z]{3,}[ \u00a0](?P<y2d>\d\d)(?=[.,;)]|$)"
     r"|(?<![A-Za-z])(?:" + _GLUED_VENUES + r")(?P<y2e>\d\d)" + _YEAR_END
 )

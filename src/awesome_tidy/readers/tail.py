@@ -36,6 +36,13 @@ _LINE_END_AFTER_YEAR = re.compile(
     r"(?:[./-]\d{1,2}){0,2}[ \t.,;)\]*_]*"
     r"(?:\[[^\]\n]*\](?:\([^)\n]*\))?[ \t.,;*_]*)*(?:\n|$)"
 )
+# ``[SIGMOD 23]``, ``[VLDB 25 Tutorial]``, ``[aiDM 20]``: a venue tag with a two-digit year and
+# maybe the track (``Tutorial``, ``Workshop``, ``Findings``). The venue is a word with a capital
+# after its first letter, as acronyms are: ``[Top 10]`` and ``[Part 2]`` are no tags.
+_VENUE_TAG = re.compile(
+    r"\[[ \t]*(?P<venue>[A-Za-z][a-z]*[A-Z][A-Za-z]*)[ \u00a0](?P<year>\d\d)"
+    r"(?P<track>[ \u00a0][A-Za-z]+)?[ \t]*\]"
+)
 # What joins two names that share a description: `` and ``, ``, ``, ``, and ``, `` & ``.
 _JOINER = re.compile(r",?[ \t]+(?:and|&)[ \t]+|,[ \t]*")
 # A reference-style badge after a description: ``![Freeware][Freeware Icon]``.
@@ -60,6 +67,31 @@ def read_trailing_year(text: str, entry: Entry, start: int, end: int) -> int:
     year_close = Part(stop - 1, stop, text[stop - 1])
     decide(entry, Found("closing-bracket", year, year_open=year_open, year_close=year_close))
     return opener
+
+
+def closing_venue_tag(text: str, entry: Entry) -> re.Match[str] | None:
+    """The venue tag with a two-digit year that closes the entry (``[VLDB 25 Tutorial]``), if
+    any, whatever its venue: a list that dates its entries so tells it from a count. Badges
+    after it (a star count) do not move it."""
+    stop = _before_badges(text, entry, entry.body.start, entry.body.end)
+    opener = text.rfind("[", entry.body.start, stop) if text.startswith("]", stop - 1) else -1
+    return _VENUE_TAG.fullmatch(text, opener, stop) if opener >= 0 else None
+
+
+def read_venue_tag(text: str, entry: Entry, tag: re.Match[str]) -> None:
+    """Date the entry by its closing venue tag, where its group dates its entries so."""
+    venue_end = tag.end("track") if tag.group("track") else tag.end("venue")
+    year = part(text, *tag.span("year"))
+    venue = venue_around(text, tag.start("venue"), venue_end, year)
+    decide(entry, Found("tail", year, venue))
+
+
+def dated_by_venue_tag(text: str, entry: Entry) -> bool:
+    """Whether the entry's year is the two digits of the venue tag that closes it."""
+    if entry.year is None or len(entry.year.text) != 2:
+        return False
+    tag = closing_venue_tag(text, entry)
+    return tag is not None and tag.start("year") == entry.year.start
 
 
 def read_rest(text: str, entry: Entry) -> None:

@@ -86,7 +86,10 @@ def read_title(text: str, entry: Entry, at: int, end: int) -> None:
 def _read_plain_title(text: str, entry: Entry, at: int, end: int) -> None:
     """Text up to the first delimiter, less a trailing label colon or citation ``In``."""
     stop = _TITLE_STOPS.search(text, at, end)
-    if stop is not None and _read_cited_title(text, entry, at, stop.start()):
+    if stop is not None and (
+        _read_cited_title(text, entry, at, stop.start())
+        or _read_bold_after_names(text, entry, at, stop.start(), end)
+    ):
         return
     title_start, title_end = strip_span(text, at, stop.start() if stop else end)
     title_start, title_end = _trim_label_colon(text, title_start, title_end)
@@ -134,17 +137,41 @@ def _read_cited_title(text: str, entry: Entry, start: int, stop: int) -> bool:
 
 def _read_named_title(text: str, entry: Entry, link: Link, start: int, stop: int) -> bool:
     """``Jane Doe and John Roe. [Title](url). ICML, 2019.``: an author list of two names or more
-    closed by a period before the first link; the link names the paper. One name (``Deep
-    Learning. [Title](url)``) may be a topic, so it stays the title."""
-    names_end = strip_span(text, start, stop)[1] - 1  # before the closing period
-    if not text.startswith(".", names_end) or _NAME_JOINER.search(text, start, names_end) is None:
-        return False
-    if not _is_author_list(text[start:names_end]):
+    closed by a period before the first link; the link names the paper."""
+    names_end = _names_end(text, start, stop)
+    if names_end is None:
         return False
     entry.form = "link"
     entry.title = titled(text, link.label.start, link.label.end)
     entry.authors = part(text, start, names_end)
     return True
+
+
+def _read_bold_after_names(text: str, entry: Entry, start: int, stop: int, end: int) -> bool:
+    """``Jane Doe,John Roe. **"Title"** | [[PDF]](url)``: an author list closed by a period
+    before a bold run; the bold run (less the quotes around it) names the paper, so that two
+    papers of one team stay two papers."""
+    bold = emphasis_at(text, stop, end)
+    if bold is None or is_bold_tag(text, *bold) or _is_bold_label(text, *bold):
+        return False
+    names_end = _names_end(text, start, stop)
+    if names_end is None:
+        return False
+    read_bold_title(text, entry, *bold)
+    if entry.title is not None and _QUOTED_TITLE.fullmatch(entry.title.text):
+        entry.title = titled(text, entry.title.start + 1, entry.title.end - 1)
+    entry.authors = part(text, start, names_end)
+    return True
+
+
+def _names_end(text: str, start: int, stop: int) -> int | None:
+    """Where the author list that ``text[start:stop]`` is ends, before its closing period; None
+    when it is no list of two names or more. One name (``Deep Learning. [Title](url)``) may be
+    a topic, which the title includes."""
+    names_end = strip_span(text, start, stop)[1] - 1  # before the closing period
+    if not text.startswith(".", names_end) or _NAME_JOINER.search(text, start, names_end) is None:
+        return None
+    return names_end if _is_author_list(text[start:names_end]) else None
 
 
 def _is_author_list(names: str) -> bool:
