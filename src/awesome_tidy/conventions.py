@@ -830,8 +830,9 @@ def link_items(entries: Iterable[Entry]) -> list[Entry]:
 
 # What separates a name from its description: a dash or a colon (``,`` opens a paper's credits).
 SEPARATOR_MARKS = "-–—:："
-# ``[Book](url) by Jane Doe``, ``[Book](url) - by Jane Doe``, ``(by Jane Doe)``: a credit.
-_CREDIT = re.compile(r"\(?by\s")
+# ``[Book](url) by Jane Doe``, ``[Book](url) - by Jane Doe``, ``(by Jane Doe)``: a credit; so
+# is where the item comes from, ``[Course](url) from Rice University on edX``.
+_CREDIT = re.compile(r"\(?(?:by\s|from\s+[A-Z])")
 _CJK_COPULAS = "是为為"
 
 
@@ -989,8 +990,8 @@ def own_marks(items: Iterable[Entry]) -> frozenset[str]:
 
 def is_credit(text: str, entry: Entry) -> bool:
     """Whether the text after the name credits the item rather than describing it: ``by Jane
-    Doe``, ``- by Jane Doe``, ``(by Jane Doe)``, or a paper's credit line after a comma or a
-    period (``[Title](url), Jane Doe. ICML 2019.``)."""
+    Doe``, ``- by Jane Doe``, ``(by Jane Doe)``, where it comes from (``from Rice University``),
+    or a paper's credit line after a comma or a period (``[Title](url), Jane Doe. ICML 2019.``)."""
     found = _after_name(text, entry)
     return found is not None and _credits(text, *found)
 

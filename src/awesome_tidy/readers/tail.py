@@ -180,17 +180,29 @@ def _outside_links(entry: Entry, start: int, end: int) -> Iterator[tuple[int, in
 
 
 def _before_badges(text: str, entry: Entry, start: int, end: int) -> int:
-    """Where a description's text ends: before the badges and icons that trail it."""
+    """Where a description's text ends: before the badges and icons that trail it, and the short
+    bold or code tags among and after them (``exploration. ![Techno](badge) **RDF**``): those are
+    the item's marks, not words of its description. A tag with no badge before it (``A parser
+    for **RDF**``) may be the sentence's last word, and stays."""
     badges = {link.end: link.start for link in entry.links if link.kind == "badge"}
+    cut = at = strip_span(text, start, end)[1]
     while True:
-        end = strip_span(text, start, end)[1]
-        if end in badges:
-            end = badges[end]
+        at = strip_span(text, start, at)[1]
+        if at in badges:
+            at = cut = badges[at]
             continue
-        image = text.rfind("![", start, end) if text[end - 1 : end] == "]" else -1
-        if image < 0 or not _REFERENCE_IMAGE.fullmatch(text, image, end):
-            return end
-        end = image
+        image = text.rfind("![", start, at) if text[at - 1 : at] == "]" else -1
+        if image >= 0 and _REFERENCE_IMAGE.fullmatch(text, image, at):
+            at = cut = image
+            continue
+        tag = _TAG.search(text, start, at)
+        if tag is None:
+            return cut
+        at = tag.start()
+
+
+# A short bold or code tag, three words at most: ``**RDF**``, ```GPU```, ``__beta__``.
+_TAG = re.compile(r"(\*\*|__|`)[^\s*_`]+(?: [^\s*_`]+){0,2}\1\Z")
 
 
 def _venue_like(text: str, entry: Entry, description: Part) -> bool:

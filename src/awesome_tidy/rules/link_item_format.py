@@ -9,6 +9,7 @@ from awesome_tidy.model import (
     Document,
     Entry,
     ListItem,
+    Section,
     describe,
     dominant,
     is_credit,
@@ -62,6 +63,7 @@ class LinkItemFormat(Rule):
         sections = _section_separators(text, described, canonical)
         dresses = _dress_separators(text, described)
         credited = _credited_sections(text, items)
+        unseparated = _unseparated_sections(described)
         hyphens = " - " in separated
         spelt = _spellings(separated)
         stretches = _stretches(text, described, sections)
@@ -85,12 +87,15 @@ class LinkItemFormat(Rule):
             if found.kind == "bare" and (
                 id(entry.item) in notes
                 or id(entry.section) in credited
+                or id(entry.section) in unseparated
                 or _separated_later(text, found, canonical)
             ):
                 # A link opening one of a paper's notes is not an item of the list; text run
                 # on to the name among items that credit their authors (``by Jane Doe``) is
-                # read as a credit; a short run of the item's own marks the reader does not
-                # know (``★ 1.2k``) before the list's separator leaves no separator missing.
+                # read as a credit; a section (or the heading over it) that writes its text
+                # straight after the name has no separator to miss; a short run of the item's
+                # own marks the reader does not know (``★ 1.2k``) before the list's separator
+                # leaves no separator missing.
                 continue
             yield self._problem(text, found, here, hyphens)
 
@@ -148,6 +153,34 @@ def _section_separators(
         if separator is not None or Counter(separators).most_common(1)[0][0] != canonical:
             own[section] = separator
     return own
+
+
+def _unseparated_sections(described: list[tuple[Entry, Described]]) -> set[int]:
+    """The sections (by id) whose items write their text straight after the name, with no
+    separator: the nearest of the section and the headings over it whose items (its
+    subsections' counted) hold a habit, one way or the other, holds that of no separator. A
+    part of the list written apart (``[Tool](url) ![badge] Graph viewer`` under one heading and
+    its subsections, `` - `` elsewhere) keeps its own way, while a stray item without its
+    separator in a section that writes one is still found (study 15)."""
+    votes: defaultdict[int, Counter[str]] = defaultdict(Counter)
+    for entry, found in described:
+        section: Section | None = entry.section
+        while section is not None:
+            votes[id(section)][found.kind] += 1
+            section = section.parent
+    held: set[int] = set()
+    for section in {id(entry.section): entry.section for entry, _ in described}.values():
+        around: Section | None = section
+        while around is not None:
+            bare, separated = votes[id(around)]["bare"], votes[id(around)]["separated"]
+            if max(bare, separated) >= _SECTION_VOTERS and max(bare, separated) >= _CONVENTION * (
+                bare + separated
+            ):
+                if bare > separated:
+                    held.add(id(section))
+                break
+            around = around.parent
+    return held
 
 
 def _stretches(
