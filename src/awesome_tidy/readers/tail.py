@@ -197,7 +197,7 @@ def _before_badges(text: str, entry: Entry, start: int, end: int) -> int:
             continue
         tag = _TAG.search(text, start, at)
         if tag is None:
-            return cut
+            return strip_span(text, start, cut)[1]
         at = tag.start()
 
 
