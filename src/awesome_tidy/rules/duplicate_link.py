@@ -75,6 +75,8 @@ _HOST_WORDS = frozenset(
 )
 
 
+# The last part of a page's path that makes it a site's list of resources.
+_RESOURCES = frozenset(("resources", "resource"))
 _OWNER_HOSTS = frozenset(
     ("github.com", "gitlab.com", "gitee.com", "bitbucket.org", "huggingface.co", "codeberg.org")
 )
@@ -117,7 +119,12 @@ class DuplicateLink(Rule):
             if block.kind == "html_block" and _HTML_HEADING.match(doc.text, block.start)
         ]
         for url, entries in sharing.items():
-            if len(entries) == 1 or _source_page(url, entries, citing) or _catalogue(url, entries):
+            if (
+                len(entries) == 1
+                or _source_page(url, entries, citing)
+                or _catalogue(url, entries)
+                or _resources_page(url, entries)
+            ):
                 continue
             slips = _slips(
                 url, entries, labels, habit, doc.text, html_headings, doc.in_derived_listing
@@ -279,6 +286,23 @@ def _catalogue(url: str, entries: list[Entry]) -> bool:
         id(entry.section) for entry, score in zip(entries, scores, strict=True) if score != _SPELLED
     )
     return len(sections) == 1 and next(iter(sections.values())) >= _CATALOGUE
+
+
+def _resources_page(url: str, entries: list[Entry]) -> bool:
+    """``healthdataviz.com/resources`` for two books of its authors: a page that lists a site's
+    resources, no paper's, PDF's or repository's own, is where each of them is found, whichever
+    names the URL spells (one may be the site's own entry). A file under it (``.../resources/
+    handbook.pdf``) is one thing's, and a site's home page may be a link pasted twice: both
+    stay reported."""
+    path = url.partition("?")[0].partition("/")[2].rstrip("/")
+    if path.rpartition("/")[2].casefold() not in _RESOURCES or _repository_home(url):
+        return False
+    link = entries[0].primary_link
+    assert link is not None
+    if link_kind("", link.url.text) == "paper":
+        return False
+    spelled = _URL_WORD.findall(url.casefold())
+    return sum(_naming(spelled, entry) == _SPELLED for entry in entries) <= 1
 
 
 def _housed(url: str, owner: Entry, entries: list[Entry], scores: list[int]) -> set[int]:
