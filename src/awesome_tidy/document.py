@@ -170,6 +170,17 @@ class Document:
 
         return copies(self.entries)
 
+    @cached_property
+    def _derived_listings(self) -> frozenset[int]:
+        from awesome_tidy.similarity import derived_listings
+
+        return derived_listings(self.entries, self.copies)
+
+    def in_derived_listing(self, entry: Entry) -> bool:
+        """Whether the entry is in an index, a summary table or a showcase that repeats entries
+        listed elsewhere in another form (``similarity.derived_listings``)."""
+        return id(entry.container) in self._derived_listings
+
     def convention(self, entry: Entry) -> Convention:
         """What the entries written like ``entry`` do: ``doc.convention(entry).year_understood``."""
         return self.conventions.of(entry)

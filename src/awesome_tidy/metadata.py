@@ -351,7 +351,17 @@ def same_venue(first: str, second: str) -> bool:
             return True
     if _ALIASES.get(one, one) == _ALIASES.get(other, other) or _one_letter_more(one, other):
         return True
+    if _proceedings_of(one, other, second) or _proceedings_of(other, one, first):
+        return True
     return _initials_of(first, second) or _initials_of(second, first)
+
+
+def _proceedings_of(family: str, other: str, other_venue: str) -> bool:
+    """``PVLDB`` and ``VLDB``: the proceedings and the conference whose papers they publish.
+    The conference's journal (``VLDB Journal``, whose family drops the word) is another venue."""
+    return _PROCEEDINGS.get(family) == other and "journal" not in _VENUE_NOISE.split(
+        other_venue.casefold()
+    )
 
 
 def _one_letter_more(one: str, other: str) -> bool:
@@ -368,6 +378,10 @@ def _one_letter_more(one: str, other: str) -> bool:
 
 
 _ALIASES = {"nips": "neurips", "tpami": "pami", "t pami": "pami"}
+# Proceedings that publish one conference's papers under a name of their own: PVLDB is VLDB's.
+# Proceedings of several conferences (PACMPL: POPL, ICFP, OOPSLA; PACMMOD: SIGMOD and PODS)
+# are none of them, and are not here.
+_PROCEEDINGS = {"pvldb": "vldb"}
 _MIN_SLIP_NAME = 5
 # Words an acronym may leave out: ``ICML`` has no letter of "on", ``CoRL`` has one.
 _SKIPPABLE = _VENUE_FILLER | {"and", "for", "advances", "annual", "workshop", "symposium", "&"}

@@ -17,6 +17,8 @@ normalised to ``\\n``), which ``Rule.problem`` turns into lines and columns:
   (``year_understood``, ``keys_understood``, ``venue_understood``): where the reader could not
   find the field in most of a group, it may be reading the list wrongly, and stays silent.
 - ``doc.copies``: groups of entries that are one paper by exact evidence.
+- ``doc.in_derived_listing(entry)``: whether the entry is in an index, a summary table or a
+  showcase that repeats entries of other sections in another form, on purpose.
 
 The helpers below answer what several rules ask: a list's dominant value, its key style, its
 ``[Name](url) - Description`` items, whether two titles or two venues name one paper. Parser

@@ -53,6 +53,9 @@ _WHEN_COLUMNS = ("year", "semester", "term")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 # ``2.7B``, ``350M``, ``13b``: a model's or a dataset's size; ``v3``, ``v1.5``: a version.
 _SIZE = re.compile(r"(?<![\w.])(?:\d+(?:\.\d+)?[kmbt]|v\d+(?:\.\d+)*)(?!\w|\.\w)", re.IGNORECASE)
+# Entries a listing needs to be found derived: fewer are a note, judged as written.
+_DERIVED_ENTRIES = 3
+_DERIVED_SHORTER = 0.75  # of its fullest copy's length: a derived listing's form of an entry
 _CATEGORY = 3  # entries, each with its own link, that make a short title shared a category
 # What follows a title to say which part of a work the entry is: ``（上）``, ``(2)``, ``Part 1``.
 _PART_MARKER = re.compile(
@@ -619,3 +622,75 @@ def _body(entry: Entry) -> str:
     """The entry's whole text, spaces folded, when it holds a link: two such are one entry
     whatever their title was read as (``| 9 | [AmazonQA](url) | ... |`` twice)."""
     return " ".join(entry.body.text.split()) if entry.real_links else ""
+
+
+def derived_listings(entries: Sequence[Entry], groups: Sequence[Sequence[Entry]]) -> frozenset[int]:
+    """The containers (by id: a section's own list, a table) that repeat the list's entries in
+    another form: an index by theme, a summary table, a showcase of picks.
+
+    Three entries or more, most of them the same paper (a copy in ``groups``, or the same link)
+    as an entry of another container, most of those written in another form there (shorter, or
+    in another shape: a row beside an item), their fullest copies in two other containers or
+    more. A block pasted twice is the same lines again, from one section; a derived listing
+    gathers several sections' entries in its own shorter form, so the repeats between it and the
+    body are deliberate. A body section whose papers an index repeats is no derived listing:
+    its entries are the longer form.
+    """
+    members: defaultdict[int, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        members[id(entry.container)].append(entry)
+    elsewhere = _elsewhere(entries, groups)
+    derived = set()
+    for container, held in members.items():
+        if len(held) < _DERIVED_ENTRIES:
+            continue
+        repeats = [(entry, elsewhere[id(entry)]) for entry in held if elsewhere[id(entry)]]
+        reshaped = sum(_another_form(entry, others) for entry, others in repeats)
+        # Each repeat's source is its fullest copy: a placeholder in every section has one.
+        sources = {
+            id(max(others, key=lambda other: len(other.body.text)).container)
+            for _, others in repeats
+        }
+        if len(repeats) * 2 > len(held) and reshaped * 2 > len(held) and len(sources) >= 2:
+            derived.add(container)
+    return frozenset(derived)
+
+
+def _elsewhere(
+    entries: Sequence[Entry], groups: Sequence[Sequence[Entry]]
+) -> dict[int, list[Entry]]:
+    """Each entry's copies (by ``groups``, or by its link) held in another container."""
+    group_of = {id(entry): index for index, group in enumerate(groups) for entry in group}
+    sharing: defaultdict[tuple[str, object], list[Entry]] = defaultdict(list)
+    keys: dict[int, list[tuple[str, object]]] = {}
+    for entry in entries:
+        own: list[tuple[str, object]] = []
+        if id(entry) in group_of:
+            own.append(("copy", group_of[id(entry)]))
+        link = entry.primary_link
+        if link is not None and ("." in (url := normalize_url(link.url.text)) or ":" in url):
+            own.append(("link", url))
+        keys[id(entry)] = own
+        for key in own:
+            sharing[key].append(entry)
+    return {
+        id(entry): list(
+            {
+                id(other): other
+                for key in keys[id(entry)]
+                for other in sharing[key]
+                if other.container is not entry.container
+            }.values()
+        )
+        for entry in entries
+    }
+
+
+def _another_form(entry: Entry, others: list[Entry]) -> bool:
+    """A quarter shorter than the longest of its copies (its description left out, a tail of
+    its own), or in a shape none of them has. A copy with a link or a word changed is the
+    same form."""
+    longest = max(len(other.body.text) for other in others)
+    return len(entry.body.text) < longest * _DERIVED_SHORTER or all(
+        other.shape != entry.shape for other in others
+    )

@@ -12,7 +12,11 @@ class CrossSectionDuplicate(Rule):
     summary = "The same paper listed in several sections; often deliberate."
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        for group in doc.copies:
+        for copies in doc.copies:
+            # An index, a summary table or a showcase repeats the body's papers on purpose.
+            group = [entry for entry in copies if not doc.in_derived_listing(entry)]
+            if len(group) < 2:
+                continue
             first = group[0]
             sections = {id(first.section)}
             for entry in group[1:]:

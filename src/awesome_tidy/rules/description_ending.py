@@ -100,6 +100,9 @@ class DescriptionEnding(Rule):
             entry
             for entry in link_items(doc.entries)
             if entry.description is not None
+            # An index or summary repeating papers of the body: its tail (``arXiv (2025) ·
+            # *Section*``) points back to them, it describes nothing.
+            and not doc.in_derived_listing(entry)
             and not is_credit(text, entry)
             and _AUTHORS.fullmatch(_text(entry)) is None
             and _SOURCE.fullmatch(_text(entry)) is None

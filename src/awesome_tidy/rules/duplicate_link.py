@@ -33,7 +33,9 @@ _OTHER_AXIS = re.compile(
     re.IGNORECASE,
 )
 # ``### Recent Highlights``, ``## News``, ``## Featured Papers``: a showcase at the top that
-# repeats entries of the body on purpose. The whole heading, a note in brackets or emphasis
+# repeats entries of the body on purpose. A showcase of many entries is found from its content
+# (``Document.in_derived_listing``); one of a pick or two is too small to tell, and its heading
+# says it. The whole heading, a note in brackets or emphasis
 # aside (``Recent Highlights *(Note: ...)*``): ``# News Recommendation`` is a topic.
 _SHOWCASE = re.compile(
     r"[\W\d_]*(?:(?:recent|latest)\s+)?(?:highlights?|news|updates|featured(?:\s+papers)?"
@@ -73,6 +75,8 @@ _HOST_WORDS = frozenset(
 )
 
 
+# The last part of a page's path that makes it a site's list of resources.
+_RESOURCES = frozenset(("resources", "resource"))
 _OWNER_HOSTS = frozenset(
     ("github.com", "gitlab.com", "gitee.com", "bitbucket.org", "huggingface.co", "codeberg.org")
 )
@@ -115,9 +119,16 @@ class DuplicateLink(Rule):
             if block.kind == "html_block" and _HTML_HEADING.match(doc.text, block.start)
         ]
         for url, entries in sharing.items():
-            if len(entries) == 1 or _source_page(url, entries, citing) or _catalogue(url, entries):
+            if (
+                len(entries) == 1
+                or _source_page(url, entries, citing)
+                or _catalogue(url, entries)
+                or _resources_page(url, entries)
+            ):
                 continue
-            slips = _slips(url, entries, labels, habit, doc.text, html_headings)
+            slips = _slips(
+                url, entries, labels, habit, doc.text, html_headings, doc.in_derived_listing
+            )
             for entry, first in slips:
                 link = entry.primary_link
                 assert link is not None
@@ -163,6 +174,7 @@ def _slips(
     habit: bool = False,
     text: str = "",
     html_headings: list[int] | None = None,
+    derived: Callable[[Entry], bool] | None = None,
 ) -> Iterator[tuple[Entry, Entry]]:
     """Each entry whose link is another entry's, with that entry.
 
@@ -175,7 +187,8 @@ def _slips(
 
     ``labels``: the label items under which the list cross-lists papers on purpose; ``habit``:
     the list files things under several sections (two names of one project on one link, in two
-    sections, are one more of its cross-listings).
+    sections, are one more of its cross-listings); ``derived``: whether an entry is in a listing
+    that repeats others' entries on purpose (``Document.in_derived_listing``).
     """
     spelled = _URL_WORD.findall(url.casefold())
     scores = [_naming(spelled, entry) for entry in entries]
@@ -190,6 +203,7 @@ def _slips(
             or _same_entry(owner, entry)
             or _editions(owner.title_text, entry.title_text, url)
             or _cross_listed(owner, entry, labels)
+            or _repeated_by_derived_listing(owner, entry, derived)
             or _filed_twice(owner, entry, entries)
             or _of_other_kinds(owner, entry, text)
             or _datasets_download_page(url, owner, entry, text)
@@ -272,6 +286,23 @@ def _catalogue(url: str, entries: list[Entry]) -> bool:
         id(entry.section) for entry, score in zip(entries, scores, strict=True) if score != _SPELLED
     )
     return len(sections) == 1 and next(iter(sections.values())) >= _CATALOGUE
+
+
+def _resources_page(url: str, entries: list[Entry]) -> bool:
+    """``healthdataviz.com/resources`` for two books of its authors: a page that lists a site's
+    resources, no paper's, PDF's or repository's own, is where each of them is found, whichever
+    names the URL spells (one may be the site's own entry). A file under it (``.../resources/
+    handbook.pdf``) is one thing's, and a site's home page may be a link pasted twice: both
+    stay reported."""
+    path = url.partition("?")[0].partition("/")[2].rstrip("/")
+    if path.rpartition("/")[2].casefold() not in _RESOURCES or _repository_home(url):
+        return False
+    link = entries[0].primary_link
+    assert link is not None
+    if link_kind("", link.url.text) == "paper":
+        return False
+    spelled = _URL_WORD.findall(url.casefold())
+    return sum(_naming(spelled, entry) == _SPELLED for entry in entries) <= 1
 
 
 def _housed(url: str, owner: Entry, entries: list[Entry], scores: list[int]) -> set[int]:
@@ -404,6 +435,18 @@ def _cross_listed(first: Entry, second: Entry, labels: frozenset[int]) -> bool:
         first.section.by_venue != second.section.by_venue
     )
     return filed_apart and (any(named) or _one_title(first.title_text, second.title_text))
+
+
+def _repeated_by_derived_listing(
+    first: Entry, second: Entry, derived: Callable[[Entry], bool] | None
+) -> bool:
+    """One entry in an index, a summary table or a showcase, the other elsewhere: the listing
+    repeats the list's entries on purpose. Two entries of one listing are judged as written."""
+    return (
+        derived is not None
+        and first.container is not second.container
+        and (derived(first) or derived(second))
+    )
 
 
 def _titled_under_html_headings(first: Entry, second: Entry, html_headings: list[int]) -> bool:
