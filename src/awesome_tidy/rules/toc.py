@@ -44,6 +44,8 @@ _OMITTED = re.compile(r"<!--[ \t]*omit[ \t]+(?:in|from)[ \t]+toc[ \t]*-->", re.I
 # A section number at the start of a line or a heading: ``7.``, ``7.2 ``, ``(3)``, ``3、``.
 _SECTION_NUMBER = re.compile(r"[ \t]*[(（]?\d{1,3}(?:\.\d{1,3})*(?:[.)）、．:：]|[ \t])")
 _LINE_HEAD = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?\Z")
+# A link's target with a scheme (``https:``, ``mailto:``) or a host (``//``): a page elsewhere.
+_WEB_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*:|//", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n|[ \t]*#{1,6}(?:[ \t][^\n]*)?\n)+")
 
 
@@ -124,6 +126,13 @@ class _Reading:
         # them, such as bare addresses), a section without one is a footer, a note or a plea
         # (``## Donate`` and a wallet address), not a part of the list the table forgot.
         of_links = bool(listed) and all(map(spans.holds_links, listed))
+        # Where every listed heading carries an HTML anchor of its own (``## <span
+        # id="jump1">``), the table lists the sub-headings its author marked: the others are
+        # left out on purpose. A top-level section without one is a section the author added
+        # later and forgot twice, in the anchors and in the table.
+        marked = self.doc.anchors.marked
+        anchored = len(self.listed) >= _UNAMBIGUOUS and self.listed <= marked
+        top = min((self.doc.headings[index].level for index in self.listed), default=0)
         return [
             index
             for index in scope
@@ -134,6 +143,7 @@ class _Reading:
                 or (of_entries and not spans.could_hold_entries(index))
                 or (of_entries and index in self.tail and not spans.holds_a_list(index))
                 or (of_links and not spans.holds_links(index))
+                or (anchored and index not in marked and self.doc.headings[index].level > top)
             )
         ]
 
@@ -150,12 +160,13 @@ class _Reading:
             fix = None
             if heading is not None:
                 slug = doc.anchors.slugs[heading]
-                message += f"; the heading {doc.headings[heading].text!r} is '#{slug}'"
+                message += f"; the heading {_shown(doc.headings[heading])!r} is '#{slug}'"
                 fix = Fix.safe(Edit(url.start, url.end, f"#{slug}"))
             else:
                 listed = [i for i in self._named(toc_link) if i in self.listed]
                 if listed:
-                    message += f"; the heading {doc.headings[listed[0]].text!r} is listed already"
+                    shown = _shown(doc.headings[listed[0]])
+                    message += f"; the heading {shown!r} is listed already"
             yield url.start, url.end, message, fix
 
     def _repairs(self) -> dict[int, int]:
@@ -229,11 +240,11 @@ class _Reading:
         # labels of its own the heading is reported at its place without a fix.
         unsure = self._own_labels()
         for index, (at, edit) in added.items():
-            text = self.doc.headings[index].text
+            text = _shown(self.doc.headings[index])
             message = f"table of contents misses {text!r}; every other heading beside it is listed"
             sure = not unsure and not self._mislevelled(index, listed)
             yield at.item.marker_start, at.link.end, message, Fix.safe(edit) if sure else None
-        reported = [self.doc.headings[index].text for index in missing if index not in added]
+        reported = [_shown(self.doc.headings[index]) for index in missing if index not in added]
         if not reported:
             return
         names = ", ".join(repr(name) for name in reported[:_SHOWN])
@@ -272,13 +283,21 @@ class _Reading:
         number aside: ``2.3 Mamba-Diffusion`` for ``mamba-diffusion``), or its anchor in
         letters and digits only (GitHub drops ``/`` and the like) is the heading's or the start
         of it (``#AutoML-based`` for ``AutoML-based Recommender System``). The heading is in
-        the table; only its link is broken, and that is reported already. A line whose anchor
-        names other words (``#b-sequence-based-prediction`` for ``B. Sequence-based contact-map
-        prediction``) leaves its heading unreachable, and missing. A line that links to no
-        anchor (``[MR](MR)``) or to a heading listed already is no dead link: the heading it
-        names is reported missing, the only finding that names it."""
+        the table; only its link is broken, and that is reported already. So is a heading named
+        by the text of a line whose link is no web address (``[Survey](*Survey)``, ``[MR](MR)``):
+        the line lists it, and a new one would list it twice. A line that links to a page
+        elsewhere (``[Hydrospatial](https://...)``) sends the reader away on purpose: the
+        heading it names is not reached, and missing. A line whose anchor names other
+        words (``#b-sequence-based-prediction`` for ``B. Sequence-based contact-map
+        prediction``) leaves its heading unreachable, and missing. A line that links to a
+        heading listed already is no dead link: the heading it names is reported missing, the
+        only finding that names it."""
         dead = [toc_link for toc_link in self.table.links if not toc_link.resolved]
-        labels = {form for toc_link in dead for form in _forms(toc_link.link.label.text)}
+        labels = {
+            form
+            for link in (*(toc_link.link for toc_link in dead), *self._mistyped)
+            for form in _forms(link.label.text)
+        }
         anchors = [_letters(toc_link.link.url.text) for toc_link in dead]
         named: set[int] = set()
         for index in self.scope:
@@ -288,6 +307,12 @@ class _Reading:
             ):
                 named.add(index)
         return named | self._renumbered(dead)
+
+    @property
+    def _mistyped(self) -> list[Link]:
+        """The table's links that leave the page but are no web address: a mistyped anchor
+        (``*Survey``) or a file named as the heading is (``MR``)."""
+        return [link for link in self.table.others if not _WEB_ADDRESS.match(link.url.text)]
 
     def _renumbered(self, dead: list[TocLink]) -> set[int]:
         """The headings a dead line names by its section number, after a rename (``[5. Slide
@@ -361,10 +386,23 @@ class _Reading:
         level below its top one, where two sections or more have none of their sub-headings of
         that level listed, the table lists sub-headings of some sections only (``Tools`` with
         its parts, ``Talks`` without): a section whose sub-headings are all left out is one of
-        those, not a table that forgot them."""
-        headings = self.doc.headings
+        those, not a table that forgot them. So is a listed section with two sub-headings or
+        more, none of them listed (``Themes Index`` and its nine themes): the table chose not to
+        descend there. A lone sub-heading may be one the table forgot, and one missing beside
+        listed siblings is still missing."""
+        doc, headings = self.doc, self.doc.headings
         top = min(headings[index].level for index in listed) if listed else 0
         shown = {self._family(index) for index in listed}
+        listed_sections = {id(doc.sections[index + 1]) for index in listed}
+        parents = {id(doc.sections[index + 1].parent) for index in listed}
+        unlisted = Counter(id(doc.sections[index + 1].parent) for index in missing)
+        missing = [
+            index
+            for index in missing
+            if (parent := id(doc.sections[index + 1].parent)) not in listed_sections
+            or parent in parents
+            or unlisted[parent] < _UNAMBIGUOUS
+        ]
         bare: dict[int, set[tuple[int, int]]] = {}
         for index in missing:
             family = self._family(index)
@@ -746,6 +784,11 @@ def _holds_other_links(doc: Document, table: TableOfContents) -> bool:
     """Whether the table's list has items that are not in-page links (left out of the table)."""
     top_list = table.links[0].item.top_list
     return sum(1 for item in doc.items if item.top_list == top_list) != len(table.links)
+
+
+def _shown(heading: Heading) -> str:
+    """The heading as a reader sees it: its rendered text (no HTML tags, no emphasis marks)."""
+    return " ".join(rendered_text(heading.text).split()) or heading.text.strip()
 
 
 def _escaped(heading: Heading) -> str:
