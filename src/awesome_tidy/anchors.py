@@ -409,8 +409,8 @@ def _toc_links(
 ) -> tuple[list[TocLink], list[Link]] | None:
     """The in-page links of a list whose items each open with a link, and its other links; or
     None. Most must be in-page: the others (a file, a mistyped ``($KG)``) are set apart, and
-    the rest still make the table. A note may follow an item's link (``[Data](#data) (new)``); an item with two
-    in-page links is a layout this does not read."""
+    the rest still make the table. A note may follow an item's link (``[Data](#data) (new)``);
+    an item with two in-page links is a layout this does not read."""
     text = doc.text
     result = []
     others: list[Link] = []

@@ -386,28 +386,13 @@ class _Reading:
         level below its top one, where two sections or more have none of their sub-headings of
         that level listed, the table lists sub-headings of some sections only (``Tools`` with
         its parts, ``Talks`` without): a section whose sub-headings are all left out is one of
-        those, not a table that forgot them. So is a listed section whose parts are two
-        sub-headings or more, none of them listed and none divided further (``Themes Index``
-        and its nine themes, ``Datasets`` and the captions of its two tables): the table chose
-        to name the section and not descend there. A lone sub-heading may be one the table
-        forgot; parts with parts of their own (``Publications`` over ``Special topics`` and
-        ``Other``, each over its sub-sections) are the list's structure, which a table that
-        descends elsewhere forgot; and one missing beside listed siblings is still missing."""
-        doc, headings = self.doc, self.doc.headings
+        those, not a table that forgot them; and so are the parts of a section it does not
+        descend (``_undescended``)."""
+        headings = self.doc.headings
         top = min(headings[index].level for index in listed) if listed else 0
         shown = {self._family(index) for index in listed}
-        listed_sections = {id(doc.sections[index + 1]) for index in listed}
-        parents = {id(doc.sections[index + 1].parent) for index in listed}
-        unlisted = Counter(id(doc.sections[index + 1].parent) for index in missing)
-        divided = {id(doc.sections[index + 1].parent) for index in missing if self._divided(index)}
-        missing = [
-            index
-            for index in missing
-            if (parent := id(doc.sections[index + 1].parent)) not in listed_sections
-            or parent in parents
-            or parent in divided
-            or unlisted[parent] < _UNAMBIGUOUS
-        ]
+        left_out = self._undescended(missing, listed)
+        missing = [index for index in missing if index not in left_out]
         bare: dict[int, set[tuple[int, int]]] = {}
         for index in missing:
             family = self._family(index)
@@ -419,6 +404,29 @@ class _Reading:
             if len(bare.get(headings[index].level, ())) < _UNAMBIGUOUS
             or self._family(index) in shown
         ]
+
+    def _undescended(self, missing: list[int], listed: set[int]) -> set[int]:
+        """The ``missing`` parts of a listed section whose parts are two sub-headings or more,
+        none of them listed and none divided further (``Themes Index`` and its nine themes,
+        ``Datasets`` and the captions of its two tables): the table chose to name the section
+        and not descend there. A lone sub-heading may be one the table forgot; parts with parts
+        of their own (``Publications`` over ``Special topics`` and ``Other``, each over its
+        sub-sections) are the list's structure, which a table that descends elsewhere forgot;
+        and one missing beside listed siblings is still missing."""
+        sections = self.doc.sections
+        listed_sections = {id(sections[index + 1]) for index in listed}
+        descended = {id(sections[index + 1].parent) for index in listed}
+        parts: dict[int, list[int]] = {}
+        for index in missing:
+            parent = id(sections[index + 1].parent)
+            if parent in listed_sections and parent not in descended:
+                parts.setdefault(parent, []).append(index)
+        return {
+            index
+            for found in parts.values()
+            if len(found) >= _UNAMBIGUOUS and not any(map(self._divided, found))
+            for index in found
+        }
 
     def _divided(self, index: int) -> bool:
         """Whether the heading has sub-headings of its own (outside list items)."""
