@@ -44,8 +44,9 @@ _OMITTED = re.compile(r"<!--[ \t]*omit[ \t]+(?:in|from)[ \t]+toc[ \t]*-->", re.I
 # A section number at the start of a line or a heading: ``7.``, ``7.2 ``, ``(3)``, ``3、``.
 _SECTION_NUMBER = re.compile(r"[ \t]*[(（]?\d{1,3}(?:\.\d{1,3})*(?:[.)）、．:：]|[ \t])")
 _LINE_HEAD = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?\Z")
-# A link's target with a scheme (``https:``, ``mailto:``) or a host (``//``): a page elsewhere.
-_WEB_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*:|//", re.IGNORECASE)
+# A link's target with a scheme (``https:``, ``mailto:``) or a host (``//``), or a path to a
+# file (``docs/tools.md``): a page elsewhere, linked on purpose.
+_ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|[^#]*[./]", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n|[ \t]*#{1,6}(?:[ \t][^\n]*)?\n)+")
 
 
@@ -168,6 +169,22 @@ class _Reading:
                     shown = _shown(doc.headings[listed[0]])
                     message += f"; the heading {shown!r} is listed already"
             yield url.start, url.end, message, fix
+        yield from self._off_page()
+
+    def _off_page(self) -> Iterator[_Found]:
+        """The lines that name a heading by their text but link to no anchor
+        (``[Survey](*Survey)``, ``[Speech DataSet](speech-dataset)``): the line lists the
+        heading, and its link is what is wrong. Reported at the line, without a fix."""
+        doc = self.doc
+        for link, named in self._mistyped.items():
+            if named:
+                heading = doc.headings[named[0]]
+                url = link.url
+                message = (
+                    f"link {url.text!r} is no in-page link; the heading {_shown(heading)!r} "
+                    f"is '#{doc.anchors.slugs[named[0]]}'"
+                )
+                yield url.start, url.end, message, None
 
     def _repairs(self) -> dict[int, int]:
         """For each dead link (by position) the one heading it surely meant, listed by no other
@@ -284,20 +301,16 @@ class _Reading:
         letters and digits only (GitHub drops ``/`` and the like) is the heading's or the start
         of it (``#AutoML-based`` for ``AutoML-based Recommender System``). The heading is in
         the table; only its link is broken, and that is reported already. So is a heading named
-        by the text of a line whose link is no web address (``[Survey](*Survey)``, ``[MR](MR)``):
-        the line lists it, and a new one would list it twice. A line that links to a page
-        elsewhere (``[Hydrospatial](https://...)``) sends the reader away on purpose: the
-        heading it names is not reached, and missing. A line whose anchor names other
-        words (``#b-sequence-based-prediction`` for ``B. Sequence-based contact-map
-        prediction``) leaves its heading unreachable, and missing. A line that links to a
-        heading listed already is no dead link: the heading it names is reported missing, the
-        only finding that names it."""
+        by the text of a line with a mistyped anchor (``_mistyped``: ``[Survey](*Survey)``): the
+        line lists it, its link is reported, and a new line would list it twice. A line that
+        links to a page elsewhere (``[Hydrospatial](https://...)``, a file) sends the reader
+        away on purpose: the heading it names is not reached, and missing. A line whose anchor
+        names other words (``#b-sequence-based-prediction`` for ``B. Sequence-based
+        contact-map prediction``) leaves its heading unreachable, and missing. A line that
+        links to a heading listed already is no dead link: the heading it names is reported
+        missing, the only finding that names it."""
         dead = [toc_link for toc_link in self.table.links if not toc_link.resolved]
-        labels = {
-            form
-            for link in (*(toc_link.link for toc_link in dead), *self._mistyped)
-            for form in _forms(link.label.text)
-        }
+        labels = {form for toc_link in dead for form in _forms(toc_link.link.label.text)}
         anchors = [_letters(toc_link.link.url.text) for toc_link in dead]
         named: set[int] = set()
         for index in self.scope:
@@ -306,13 +319,23 @@ class _Reading:
                 len(anchor) >= _STEM and title.startswith(anchor) for anchor in anchors
             ):
                 named.add(index)
-        return named | self._renumbered(dead)
+        return (
+            named | self._renumbered(dead) | {i for found in self._mistyped.values() for i in found}
+        )
 
-    @property
-    def _mistyped(self) -> list[Link]:
-        """The table's links that leave the page but are no web address: a mistyped anchor
-        (``*Survey``) or a file named as the heading is (``MR``)."""
-        return [link for link in self.table.others if not _WEB_ADDRESS.match(link.url.text)]
+    @cached_property
+    def _mistyped(self) -> dict[Link, list[int]]:
+        """The table's links that leave the page but are no web address and no path to a file
+        (a mistyped anchor: ``*Survey``, ``speech-dataset``, ``MR``), each with the headings of
+        the scope its text names (letters and digits, a section number aside)."""
+        headings = self.doc.headings
+        found = {}
+        for link in self.table.others:
+            if _ELSEWHERE.match(link.url.text):
+                continue
+            forms = _forms(link.label.text) - {""}
+            found[link] = [i for i in self.scope if not forms.isdisjoint(_forms(headings[i].text))]
+        return found
 
     def _renumbered(self, dead: list[TocLink]) -> set[int]:
         """The headings a dead line names by its section number, after a rename (``[5. Slide
