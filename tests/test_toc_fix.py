@@ -47,10 +47,11 @@ def test_a_stale_second_line_of_a_listed_heading_is_reported_not_revived() -> No
     ]
 
 
-def test_year_headings_the_maintainer_left_out_are_reported_and_no_line_moves() -> None:
+def test_year_headings_the_maintainer_left_out_are_left_alone_and_no_line_moves() -> None:
+    # The years are the undivided parts of a listed section the table does not descend.
     text = read(SPENT / "THUYimingLi__backdoor-learning-resources.md")
     messages = [d.message for d in check_text(text, TOC)]
-    assert "table of contents misses 7 headings: '2023', '2022', '2021' and 4 more" in messages
+    assert not [message for message in messages if "misses" in message]
     assert (
         "'Vision Transformer' is listed after 'Detection and Tracking' but comes before it in "
         "the document" in messages

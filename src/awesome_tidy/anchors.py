@@ -196,6 +196,9 @@ class TableOfContents:
 
     links: list[TocLink] = field(default_factory=list)
     lists: int = 1
+    others: list[Link] = field(default_factory=list)
+    """The links of its lines that leave the page (a file, a mistyped ``(*Survey)``): no
+    in-page link, but each line still names what it stands for by its text."""
 
     @property
     def start(self) -> int:
@@ -237,6 +240,8 @@ class Anchors:
     by_slug: dict[str, int]
     html: dict[str, int | None]
     tables: list[TableOfContents]
+    marked: frozenset[int]
+    """The headings that carry an HTML anchor of their own (``## <span id="jump1">``)."""
 
     def resolve(self, url: str) -> tuple[bool, int | None]:
         """Whether ``#anchor`` exists, and the heading it belongs to (if a heading's)."""
@@ -259,10 +264,10 @@ def read_anchors(doc: Document) -> Anchors:
     _index(by_slug, slugs)
     if any(ord(char) in _EMOJI_MARKS for text in texts for char in text):
         _index(by_slug, _deduplicated([legacy_slug(text) for text in texts]))
-    html = _html_anchors(doc)
+    html, marked = _html_anchors(doc)
     for slug in _maybe_headings(doc, slugs):
         html.setdefault(slug, None)
-    anchors = Anchors(slugs, by_slug, html, [])
+    anchors = Anchors(slugs, by_slug, html, [], frozenset(marked))
     anchors.tables = _tables_of_contents(doc, anchors)
     return anchors
 
@@ -287,14 +292,15 @@ def _deduplicated(bases: list[str]) -> list[str]:
     return slugs
 
 
-def _html_anchors(doc: Document) -> dict[str, int | None]:
+def _html_anchors(doc: Document) -> tuple[dict[str, int | None], set[int]]:
     """``id`` and ``name`` attributes (``<a name="x">``, ``<span id="x">``), each with the
     heading it marks: the heading on its line or the next one when only blank or HTML lines
-    come between, else none."""
+    come between, else none; and every heading one marks (a repeated ``id`` too)."""
     text = doc.text
     starts = [heading.start for heading in doc.headings]
     code: Cover | None = None
     found: dict[str, int | None] = {}
+    marked: set[int] = set()
     # Performance: quoted values are rare, tags are not; find the value, then its tag.
     for value in _QUOTED_VALUE.finditer(text):
         attribute = _ATTRIBUTE.search(text, max(0, value.start() - 12), value.start())
@@ -308,8 +314,11 @@ def _html_anchors(doc: Document) -> dict[str, int | None]:
         if code is None:
             code = Cover(_unrendered(doc))
         if tag not in code:
-            found.setdefault(value.group(1), _heading_at(doc, starts, tag))
-    return found
+            heading = _heading_at(doc, starts, tag)
+            found.setdefault(value.group(1), heading)
+            if heading is not None:
+                marked.add(heading)
+    return found, marked
 
 
 def _maybe_headings(doc: Document, slugs: list[str]) -> Iterator[str]:
@@ -381,41 +390,45 @@ def _tables_of_contents(doc: Document, anchors: Anchors) -> list[TableOfContents
     tables: list[TableOfContents] = []
     last_list: list[ListItem] | None = None
     for items in by_list.values():
-        toc_links = _toc_links(doc, anchors, items)
+        read = _toc_links(doc, anchors, items)
         previous = tables[-1] if tables else None
-        if toc_links is not None:
+        if read is not None:
+            toc_links, others = read
             if previous is not None and _continues(doc, previous, last_list, toc_links):
                 previous.links.extend(toc_links)
+                previous.others.extend(others)
                 previous.lists += 1
             else:
-                tables.append(TableOfContents(toc_links))
+                tables.append(TableOfContents(toc_links, others=others))
         last_list = items
     return tables
 
 
-def _toc_links(doc: Document, anchors: Anchors, items: list[ListItem]) -> list[TocLink] | None:
-    """The in-page links of a list whose items each open with a link, or None. Most must be
-    in-page: the others (a file, a mistyped ``($KG)``) are left out, and the rest still make
-    the table. A note may follow an item's link (``[Data](#data) (new)``); an item with two
-    in-page links is a layout this does not read."""
+def _toc_links(
+    doc: Document, anchors: Anchors, items: list[ListItem]
+) -> tuple[list[TocLink], list[Link]] | None:
+    """The in-page links of a list whose items each open with a link, and its other links; or
+    None. Most must be in-page: the others (a file, a mistyped ``($KG)``) are set apart, and
+    the rest still make the table. A note may follow an item's link (``[Data](#data) (new)``);
+    an item with two in-page links is a layout this does not read."""
     text = doc.text
     result = []
-    others = 0
+    others: list[Link] = []
     for item in items:
         start, end = unwrap(text, item.content_start, item.content_end)
         link = link_at(text, start, end) if text.startswith("[", start) else None
         if link is None:
             return None
         if not link.url.text.startswith("#"):
-            others += 1
-            if 2 * others >= len(items):
+            others.append(link)
+            if 2 * len(others) >= len(items):
                 return None  # most links leave the page: a list of links, not a table
             continue
         if "](#" in text[link.end : end] and _in_page_links(text, start, end) > 1:
             return None
         resolved, target = anchors.resolve(link.url.text)
         result.append(TocLink(item, link, target, resolved))
-    return result if 2 * len(result) > len(items) else None
+    return (result, others) if 2 * len(result) > len(items) else None
 
 
 def _in_page_links(text: str, start: int, end: int) -> int:

@@ -44,6 +44,9 @@ _OMITTED = re.compile(r"<!--[ \t]*omit[ \t]+(?:in|from)[ \t]+toc[ \t]*-->", re.I
 # A section number at the start of a line or a heading: ``7.``, ``7.2 ``, ``(3)``, ``3、``.
 _SECTION_NUMBER = re.compile(r"[ \t]*[(（]?\d{1,3}(?:\.\d{1,3})*(?:[.)）、．:：]|[ \t])")
 _LINE_HEAD = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?\Z")
+# A link's target with a scheme (``https:``, ``mailto:``) or a host (``//``), or a path to a
+# file (``docs/tools.md``): a page elsewhere, linked on purpose.
+_ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|[^#]*[./]", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n|[ \t]*#{1,6}(?:[ \t][^\n]*)?\n)+")
 
 
@@ -124,6 +127,13 @@ class _Reading:
         # them, such as bare addresses), a section without one is a footer, a note or a plea
         # (``## Donate`` and a wallet address), not a part of the list the table forgot.
         of_links = bool(listed) and all(map(spans.holds_links, listed))
+        # Where every listed heading carries an HTML anchor of its own (``## <span
+        # id="jump1">``), the table lists the sub-headings its author marked: the others are
+        # left out on purpose. A top-level section without one is a section the author added
+        # later and forgot twice, in the anchors and in the table.
+        marked = self.doc.anchors.marked
+        anchored = len(self.listed) >= _UNAMBIGUOUS and self.listed <= marked
+        top = min((self.doc.headings[index].level for index in self.listed), default=0)
         return [
             index
             for index in scope
@@ -134,6 +144,7 @@ class _Reading:
                 or (of_entries and not spans.could_hold_entries(index))
                 or (of_entries and index in self.tail and not spans.holds_a_list(index))
                 or (of_links and not spans.holds_links(index))
+                or (anchored and index not in marked and self.doc.headings[index].level > top)
             )
         ]
 
@@ -150,13 +161,30 @@ class _Reading:
             fix = None
             if heading is not None:
                 slug = doc.anchors.slugs[heading]
-                message += f"; the heading {doc.headings[heading].text!r} is '#{slug}'"
+                message += f"; the heading {_shown(doc.headings[heading])!r} is '#{slug}'"
                 fix = Fix.safe(Edit(url.start, url.end, f"#{slug}"))
             else:
                 listed = [i for i in self._named(toc_link) if i in self.listed]
                 if listed:
-                    message += f"; the heading {doc.headings[listed[0]].text!r} is listed already"
+                    shown = _shown(doc.headings[listed[0]])
+                    message += f"; the heading {shown!r} is listed already"
             yield url.start, url.end, message, fix
+        yield from self._off_page()
+
+    def _off_page(self) -> Iterator[_Found]:
+        """The lines that name a heading by their text but link to no anchor
+        (``[Survey](*Survey)``, ``[Speech DataSet](speech-dataset)``): the line lists the
+        heading, and its link is what is wrong. Reported at the line, without a fix."""
+        doc = self.doc
+        for link, named in self._mistyped.items():
+            if named:
+                heading = doc.headings[named[0]]
+                url = link.url
+                message = (
+                    f"link {url.text!r} is no in-page link; the heading {_shown(heading)!r} "
+                    f"is '#{doc.anchors.slugs[named[0]]}'"
+                )
+                yield url.start, url.end, message, None
 
     def _repairs(self) -> dict[int, int]:
         """For each dead link (by position) the one heading it surely meant, listed by no other
@@ -229,11 +257,11 @@ class _Reading:
         # labels of its own the heading is reported at its place without a fix.
         unsure = self._own_labels()
         for index, (at, edit) in added.items():
-            text = self.doc.headings[index].text
+            text = _shown(self.doc.headings[index])
             message = f"table of contents misses {text!r}; every other heading beside it is listed"
             sure = not unsure and not self._mislevelled(index, listed)
             yield at.item.marker_start, at.link.end, message, Fix.safe(edit) if sure else None
-        reported = [self.doc.headings[index].text for index in missing if index not in added]
+        reported = [_shown(self.doc.headings[index]) for index in missing if index not in added]
         if not reported:
             return
         names = ", ".join(repr(name) for name in reported[:_SHOWN])
@@ -272,11 +300,15 @@ class _Reading:
         number aside: ``2.3 Mamba-Diffusion`` for ``mamba-diffusion``), or its anchor in
         letters and digits only (GitHub drops ``/`` and the like) is the heading's or the start
         of it (``#AutoML-based`` for ``AutoML-based Recommender System``). The heading is in
-        the table; only its link is broken, and that is reported already. A line whose anchor
-        names other words (``#b-sequence-based-prediction`` for ``B. Sequence-based contact-map
-        prediction``) leaves its heading unreachable, and missing. A line that links to no
-        anchor (``[MR](MR)``) or to a heading listed already is no dead link: the heading it
-        names is reported missing, the only finding that names it."""
+        the table; only its link is broken, and that is reported already. So is a heading named
+        by the text of a line with a mistyped anchor (``_mistyped``: ``[Survey](*Survey)``): the
+        line lists it, its link is reported, and a new line would list it twice. A line that
+        links to a page elsewhere (``[Hydrospatial](https://...)``, a file) sends the reader
+        away on purpose: the heading it names is not reached, and missing. A line whose anchor
+        names other words (``#b-sequence-based-prediction`` for ``B. Sequence-based
+        contact-map prediction``) leaves its heading unreachable, and missing. A line that
+        links to a heading listed already is no dead link: the heading it names is reported
+        missing, the only finding that names it."""
         dead = [toc_link for toc_link in self.table.links if not toc_link.resolved]
         labels = {form for toc_link in dead for form in _forms(toc_link.link.label.text)}
         anchors = [_letters(toc_link.link.url.text) for toc_link in dead]
@@ -287,7 +319,23 @@ class _Reading:
                 len(anchor) >= _STEM and title.startswith(anchor) for anchor in anchors
             ):
                 named.add(index)
-        return named | self._renumbered(dead)
+        return (
+            named | self._renumbered(dead) | {i for found in self._mistyped.values() for i in found}
+        )
+
+    @cached_property
+    def _mistyped(self) -> dict[Link, list[int]]:
+        """The table's links that leave the page but are no web address and no path to a file
+        (a mistyped anchor: ``*Survey``, ``speech-dataset``, ``MR``), each with the headings of
+        the scope its text names (letters and digits, a section number aside)."""
+        headings = self.doc.headings
+        found = {}
+        for link in self.table.others:
+            if _ELSEWHERE.match(link.url.text):
+                continue
+            forms = _forms(link.label.text) - {""}
+            found[link] = [i for i in self.scope if not forms.isdisjoint(_forms(headings[i].text))]
+        return found
 
     def _renumbered(self, dead: list[TocLink]) -> set[int]:
         """The headings a dead line names by its section number, after a rename (``[5. Slide
@@ -361,10 +409,13 @@ class _Reading:
         level below its top one, where two sections or more have none of their sub-headings of
         that level listed, the table lists sub-headings of some sections only (``Tools`` with
         its parts, ``Talks`` without): a section whose sub-headings are all left out is one of
-        those, not a table that forgot them."""
+        those, not a table that forgot them; and so are the parts of a section it does not
+        descend (``_undescended``)."""
         headings = self.doc.headings
         top = min(headings[index].level for index in listed) if listed else 0
         shown = {self._family(index) for index in listed}
+        left_out = self._undescended(missing, listed)
+        missing = [index for index in missing if index not in left_out]
         bare: dict[int, set[tuple[int, int]]] = {}
         for index in missing:
             family = self._family(index)
@@ -376,6 +427,37 @@ class _Reading:
             if len(bare.get(headings[index].level, ())) < _UNAMBIGUOUS
             or self._family(index) in shown
         ]
+
+    def _undescended(self, missing: list[int], listed: set[int]) -> set[int]:
+        """The ``missing`` parts of a listed section whose parts are two sub-headings or more,
+        none of them listed and none divided further (``Themes Index`` and its nine themes,
+        ``Datasets`` and the captions of its two tables): the table chose to name the section
+        and not descend there. A lone sub-heading may be one the table forgot; parts with parts
+        of their own (``Publications`` over ``Special topics`` and ``Other``, each over its
+        sub-sections) are the list's structure, which a table that descends elsewhere forgot;
+        and one missing beside listed siblings is still missing."""
+        sections = self.doc.sections
+        listed_sections = {id(sections[index + 1]) for index in listed}
+        descended = {id(sections[index + 1].parent) for index in listed}
+        parts: dict[int, list[int]] = {}
+        for index in missing:
+            parent = id(sections[index + 1].parent)
+            if parent in listed_sections and parent not in descended:
+                parts.setdefault(parent, []).append(index)
+        return {
+            index
+            for found in parts.values()
+            if len(found) >= _UNAMBIGUOUS and not any(map(self._divided, found))
+            for index in found
+        }
+
+    def _divided(self, index: int) -> bool:
+        """Whether the heading has sub-headings of its own (outside list items)."""
+        headings = self.doc.headings
+        for following in range(index + 1, len(headings)):
+            if not headings[following].in_list_item:
+                return headings[following].level > headings[index].level
+        return False
 
     def _insertions(self, missing: list[int], listed: set[int]) -> dict[int, tuple[TocLink, Edit]]:
         """The missing headings that the table is clearly meant to hold, each with the line that
@@ -746,6 +828,11 @@ def _holds_other_links(doc: Document, table: TableOfContents) -> bool:
     """Whether the table's list has items that are not in-page links (left out of the table)."""
     top_list = table.links[0].item.top_list
     return sum(1 for item in doc.items if item.top_list == top_list) != len(table.links)
+
+
+def _shown(heading: Heading) -> str:
+    """The heading as a reader sees it: its rendered text (no HTML tags, no emphasis marks)."""
+    return " ".join(rendered_text(heading.text).split()) or heading.text.strip()
 
 
 def _escaped(heading: Heading) -> str:
