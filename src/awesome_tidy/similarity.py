@@ -56,6 +56,10 @@ _SIZE = re.compile(r"(?<![\w.])(?:\d+(?:\.\d+)?[kmbt]|v\d+(?:\.\d+)*)(?!\w|\.\w)
 # Entries a listing needs to be found derived: fewer are a note, judged as written.
 _DERIVED_ENTRIES = 3
 _DERIVED_SHORTER = 0.75  # of its fullest copy's length: a derived listing's form of an entry
+# A link (or title) on more entries than this is a page they share (a catalogue, a home page)
+# or a placeholder, not one paper's copies; counting it would pair every entry on it with every
+# other, quadratic in a list of thousands on one link.
+_DERIVED_MAX_COPIES = 8
 _CATEGORY = 3  # entries, each with its own link, that make a short title shared a category
 # What follows a title to say which part of a work the entry is: ``（上）``, ``(2)``, ``Part 1``.
 _PART_MARKER = re.compile(
@@ -678,6 +682,7 @@ def _elsewhere(
             {
                 id(other): other
                 for key in keys[id(entry)]
+                if len(sharing[key]) <= _DERIVED_MAX_COPIES
                 for other in sharing[key]
                 if other.container is not entry.container
             }.values()
