@@ -192,8 +192,11 @@ def _slips(
     """
     spelled = _URL_WORD.findall(url.casefold())
     scores = [_naming(spelled, entry) for entry in entries]
-    best = max(scores)
-    owner = entries[scores.index(best)]
+    # The owner is of the body where the body holds the link: a derived listing's repeat of a
+    # body entry is left alone, and the body's own entries on the link are judged against it.
+    body = [index for index, entry in enumerate(entries) if derived is None or not derived(entry)]
+    best = max(scores[index] for index in body or range(len(entries)))
+    owner = entries[next(i for i in body or range(len(entries)) if scores[i] == best)]
     housed = _housed(url, owner, entries, scores) if best == _SPELLED else set()
     for entry, score in zip(entries, scores, strict=True):
         if (
