@@ -809,6 +809,7 @@ def link_items(entries: Iterable[Entry]) -> list[Entry]:
         entry
         for entry in entries
         if entry.shape == "list-item"
+        and entry.form == "link"  # (what the skeleton asks first, in one comparison)
         and skeleton(entry) == ("list-item", "link")
         and entry.title_link is not None
     ]
