@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
@@ -289,7 +289,7 @@ class Conventions:
             id(entry): _preprint_namings(entry) for shared in alike.values() for entry in shared
         }
         learnt: dict[tuple[str, str], Convention] = {}
-        self._of: dict[int, Convention] = {}
+        self._of: dict[Entry, Convention] = {}
         for group in groups.values():
             if len(group) >= _SMALL_GROUP or _undated_table(group):
                 convention = learn(group, self._namings)
@@ -299,7 +299,7 @@ class Conventions:
                     learnt[shared] = learn(alike[shared], self._namings)
                 convention = learnt[shared]
             for entry in group:
-                self._of[id(entry)] = convention
+                self._of[entry] = convention
         self._alike_dated = {
             shared: sum(1 for entry in alike_entries if dated(entry)) / len(alike_entries)
             for shared, alike_entries in alike.items()
@@ -323,7 +323,13 @@ class Conventions:
                     self._group_dated[id(entry)] = (len(with_year), credited)
 
     def of(self, entry: Entry) -> Convention:
-        return self._of[id(entry)]
+        return self._of[entry]
+
+    @property
+    def lookup(self) -> Callable[[Entry], Convention]:
+        """``of`` as a lookup in C: ``Document.convention``, asked of every entry by several
+        rules (an entry hashes by identity)."""
+        return self._of.__getitem__
 
     def preprint_namings(self, entry: Entry) -> list[str]:
         """How the entry names a preprint (``_preprint_namings``), as read when learning."""

@@ -28,6 +28,8 @@ from awesome_tidy.nodes import (
 from awesome_tidy.parsing import normalize_newlines, parse_blocks, parser
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from markdown_it.token import Token
 
     from awesome_tidy.anchors import Anchors
@@ -170,9 +172,13 @@ class Document:
 
         return copies(self.entries)
 
-    def convention(self, entry: Entry) -> Convention:
-        """What the entries written like ``entry`` do: ``doc.convention(entry).year_understood``."""
-        return self.conventions.of(entry)
+    @cached_property
+    def convention(self) -> Callable[[Entry], Convention]:
+        """What the entries written like an entry do: ``doc.convention(entry).year_understood``.
+
+        Performance (issue 10.5): several rules ask it of every entry; it is the conventions'
+        own lookup, with no call in Python between."""
+        return self.conventions.lookup
 
     @cached_property
     def _comments(self) -> tuple[list[int], list[int]]:
