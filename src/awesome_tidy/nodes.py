@@ -378,6 +378,8 @@ class Entry:
     def primary_link(self) -> Link | None:
         """The link that names the entry: its title link, else its first paper link whose label
         is a word or a venue (``[paper]``, ``[CVPR 2020]``), never a badge or a code link."""
+        if not self.links:
+            return None  # (asked of every entry by the copies and duplicate-link)
         link = self.title_link
         if link is not None and link.kind not in ("anchor", "badge"):
             return link
