@@ -166,6 +166,13 @@ class Document:
         return Conventions(self.entries)
 
     @cached_property
+    def key_styles(self) -> list[str | None]:
+        """The style of each key (``Entry.key_style``), in order, for the entries with one: the
+        list's dominant style (``conventions.dominant_key_style``), which two rules ask for,
+        is ``dominant(doc.key_styles, share)``, with one pass over the entries."""
+        return [entry.key_style for entry in self.entries if entry.key_text]
+
+    @cached_property
     def copies(self) -> list[list[Entry]]:
         """Groups of entries that are one paper by exact evidence (``similarity.copies``)."""
         from awesome_tidy.similarity import copies

@@ -4,7 +4,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from awesome_tidy.model import KEY_STYLE_EXAMPLES, KEY_STYLES, Document, dominant_key_style
+from awesome_tidy.model import KEY_STYLE_EXAMPLES, KEY_STYLES, Document, dominant
 from awesome_tidy.rule import Option, Problem, Rule, Storms
 
 
@@ -44,7 +44,7 @@ class KeyStyle(Rule):
         style = self.option("style")
         learnt = style == "auto"
         if learnt:
-            style = dominant_key_style(doc.entries, self.option("share"))
+            style = dominant(doc.key_styles, self.option("share"))
             if style is None:
                 return
         if style == "pattern":
