@@ -95,7 +95,9 @@ def refusal(repo: str, text: str, study: Path | None, max_overlap: float) -> str
 
 
 def git(git_dir: str, *args: str) -> bytes:
-    return subprocess.run(["git", "--git-dir", git_dir, *args], check=True, capture_output=True).stdout
+    return subprocess.run(
+        ["git", "--git-dir", git_dir, *args], check=True, capture_output=True
+    ).stdout
 
 
 def save(options: argparse.Namespace) -> int:
@@ -118,7 +120,9 @@ def save(options: argparse.Namespace) -> int:
         "file": name,
         "bytes": str(len(data)),
         "blob": blob_id(data),
-        "commit_date": git(options.git_dir, "show", "-s", "--format=%cs", options.commit).decode().strip(),
+        "commit_date": git(options.git_dir, "show", "-s", "--format=%cs", options.commit)
+        .decode()
+        .strip(),
         "kind": options.kind,
         "field": options.field,
         "language": options.language,
@@ -137,13 +141,17 @@ def save(options: argparse.Namespace) -> int:
 
 def check(options: argparse.Namespace) -> int:
     text = Path(options.file).read_text(encoding="utf-8", errors="replace")
-    why = refusal(options.repo, text, Path(options.study) if options.study else None, options.max_overlap)
+    why = refusal(
+        options.repo, text, Path(options.study) if options.study else None, options.max_overlap
+    )
     print(f"refused: {why}" if why else "fresh")
     return 1 if why else 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--max-overlap", type=float, default=0.30)
     commands = parser.add_subparsers(dest="command", required=True)
     checking = commands.add_parser("check")
@@ -151,7 +159,17 @@ def main(argv: list[str] | None = None) -> int:
     checking.add_argument("file")
     checking.add_argument("--study")
     saving = commands.add_parser("save")
-    for flag in ("--git-dir", "--commit", "--path", "--repo", "--study", "--kind", "--field", "--language", "--shape"):
+    for flag in (
+        "--git-dir",
+        "--commit",
+        "--path",
+        "--repo",
+        "--study",
+        "--kind",
+        "--field",
+        "--language",
+        "--shape",
+    ):
         saving.add_argument(flag, required=True)
     saving.add_argument("--entries", default="")
     options = parser.parse_args(argv)
