@@ -141,7 +141,7 @@ class Convention:
 
 def learn(entries: list[Entry], namings: Namings | None = None) -> Convention:
     """The convention of ``entries``: what at least half of them (or most) do. ``namings``
-    holds each entry's ``_preprint_namings`` where the caller has read them already."""
+    holds the entries' ``_preprint_namings`` where the caller has read them already."""
     size = len(entries)
     keys = [entry.key_text for entry in entries if entry.key_text is not None]
     years = [entry.year_how for entry in entries if entry.year_how is not None]
@@ -203,15 +203,18 @@ def _companion(entry: Entry) -> bool:
 
 _MARKER = frozenset(("marker",))
 Namings = dict[int, list[str]]
-"""Each entry's ``_preprint_namings``, by ``id(entry)``."""
+"""The ``_preprint_namings`` of the entries that name a preprint, by ``id(entry)`` (an entry
+that is not there names none)."""
 
 
 def _undated_preprints(entries: list[Entry], namings: Namings | None = None) -> frozenset[str]:
     """The ways of naming an arXiv id under which most of the group's entries are undated."""
+    if namings is not None and not namings:
+        return frozenset()  # no entry of the list names a preprint (most lists of one field)
     named: Counter[str] = Counter()
     with_year: Counter[str] = Counter()
     for entry in entries:
-        ways = namings[id(entry)] if namings is not None else _preprint_namings(entry)
+        ways = namings.get(id(entry), ()) if namings is not None else _preprint_namings(entry)
         for how in ways:
             named[how] += 1
             with_year[how] += dated(entry)
@@ -285,9 +288,13 @@ class Conventions:
             alike[shared].append(entry)
         # Performance (issue 10.5): every entry is counted in its group and again among the
         # list's entries written alike (and asked again by ``missing_years``): its namings, two
-        # text scans, are read once (a third of the conventions' time on a link-rich list).
+        # text scans, are read once (a third of the conventions' time on a link-rich list), and
+        # kept where there are some: most entries name no preprint.
         self._namings: Namings = {
-            id(entry): _preprint_namings(entry) for shared in alike.values() for entry in shared
+            id(entry): ways
+            for shared in alike.values()
+            for entry in shared
+            if (ways := _preprint_namings(entry))
         }
         learnt: dict[tuple[str, str], Convention] = {}
         self._of: dict[Entry, Convention] = {}
@@ -334,7 +341,7 @@ class Conventions:
 
     def preprint_namings(self, entry: Entry) -> list[str]:
         """How the entry names a preprint (``_preprint_namings``), as read when learning."""
-        return self._namings[id(entry)]
+        return self._namings.get(id(entry), [])
 
     def undated_preprints(self, entry: Entry) -> frozenset[str]:
         """How the entry's group, or the list's entries written alike, name preprints they
