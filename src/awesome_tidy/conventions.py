@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
@@ -58,7 +58,8 @@ def dominant(values: Iterable[T], share: float = 0.6) -> T | None:
 
 
 def dominant_key_style(entries: Iterable[Entry], share: float = 0.6) -> str | None:
-    # Each entry reads its key's style once: two rules ask for the list's on every check.
+    # Each entry reads its key's style once. Of a document's entries, the built-in rules ask
+    # ``dominant(doc.key_styles, share)``: the same answer, the styles listed once per check.
     return dominant((entry.key_style for entry in entries if entry.key_text), share)
 
 
@@ -140,7 +141,7 @@ class Convention:
 
 def learn(entries: list[Entry], namings: Namings | None = None) -> Convention:
     """The convention of ``entries``: what at least half of them (or most) do. ``namings``
-    holds each entry's ``_preprint_namings`` where the caller has read them already."""
+    holds the entries' ``_preprint_namings`` where the caller has read them already."""
     size = len(entries)
     keys = [entry.key_text for entry in entries if entry.key_text is not None]
     years = [entry.year_how for entry in entries if entry.year_how is not None]
@@ -202,15 +203,18 @@ def _companion(entry: Entry) -> bool:
 
 _MARKER = frozenset(("marker",))
 Namings = dict[int, list[str]]
-"""Each entry's ``_preprint_namings``, by ``id(entry)``."""
+"""The ``_preprint_namings`` of the entries that name a preprint, by ``id(entry)`` (an entry
+that is not there names none)."""
 
 
 def _undated_preprints(entries: list[Entry], namings: Namings | None = None) -> frozenset[str]:
     """The ways of naming an arXiv id under which most of the group's entries are undated."""
+    if namings is not None and not namings:
+        return frozenset()  # no entry of the list names a preprint (most lists of one field)
     named: Counter[str] = Counter()
     with_year: Counter[str] = Counter()
     for entry in entries:
-        ways = namings[id(entry)] if namings is not None else _preprint_namings(entry)
+        ways = namings.get(id(entry), ()) if namings is not None else _preprint_namings(entry)
         for how in ways:
             named[how] += 1
             with_year[how] += dated(entry)
@@ -302,18 +306,22 @@ class Conventions:
         groups, alike = group_entries(entries)
         # Performance (issue 10.5): every entry is counted in its group and again among the
         # list's entries written alike (and asked again by ``missing_years``): its namings, two
-        # text scans, are read once (a third of the conventions' time on a link-rich list).
+        # text scans, are read once (a third of the conventions' time on a link-rich list), and
+        # kept where there are some: most entries name no preprint.
         self._namings: Namings = {
-            id(entry): _preprint_namings(entry) for shared in alike.values() for entry in shared
+            id(entry): ways
+            for shared in alike.values()
+            for entry in shared
+            if (ways := _preprint_namings(entry))
         }
         learnt: dict[int, Convention] = {}  # by the judging list: the list's alike learnt once
-        self._of: dict[int, Convention] = {}
+        self._of: dict[Entry, Convention] = {}
         for group in groups.values():
             judged = group if _undated_table(group) else judged_with(group, alike)
             if id(judged) not in learnt:
                 learnt[id(judged)] = learn(judged, self._namings)
             for entry in group:
-                self._of[id(entry)] = learnt[id(judged)]
+                self._of[entry] = learnt[id(judged)]
         self._alike_dated = {
             shared: sum(1 for entry in alike_entries if dated(entry)) / len(alike_entries)
             for shared, alike_entries in alike.items()
@@ -337,11 +345,17 @@ class Conventions:
                     self._group_dated[id(entry)] = (len(with_year), credited)
 
     def of(self, entry: Entry) -> Convention:
-        return self._of[id(entry)]
+        return self._of[entry]
+
+    @property
+    def lookup(self) -> Callable[[Entry], Convention]:
+        """``of`` as a lookup in C: ``Document.convention``, asked of every entry by several
+        rules (an entry hashes by identity)."""
+        return self._of.__getitem__
 
     def preprint_namings(self, entry: Entry) -> list[str]:
         """How the entry names a preprint (``_preprint_namings``), as read when learning."""
-        return self._namings[id(entry)]
+        return self._namings.get(id(entry), [])
 
     def undated_preprints(self, entry: Entry) -> frozenset[str]:
         """How the entry's group, or the list's entries written alike, name preprints they
@@ -823,6 +837,7 @@ def link_items(entries: Iterable[Entry]) -> list[Entry]:
         entry
         for entry in entries
         if entry.shape == "list-item"
+        and entry.form == "link"  # (what the skeleton asks first, in one comparison)
         and skeleton(entry) == ("list-item", "link")
         and entry.title_link is not None
     ]

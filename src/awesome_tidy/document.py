@@ -28,6 +28,8 @@ from awesome_tidy.nodes import (
 from awesome_tidy.parsing import normalize_newlines, parse_blocks, parser
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from markdown_it.token import Token
 
     from awesome_tidy.anchors import Anchors
@@ -164,6 +166,13 @@ class Document:
         return Conventions(self.entries)
 
     @cached_property
+    def key_styles(self) -> list[str | None]:
+        """The style of each key (``Entry.key_style``), in order, for the entries with one: the
+        list's dominant style (``conventions.dominant_key_style``), which two rules ask for,
+        is ``dominant(doc.key_styles, share)``, with one pass over the entries."""
+        return [entry.key_style for entry in self.entries if entry.key_text]
+
+    @cached_property
     def copies(self) -> list[list[Entry]]:
         """Groups of entries that are one paper by exact evidence (``similarity.copies``)."""
         from awesome_tidy.similarity import copies
@@ -181,9 +190,13 @@ class Document:
         listed elsewhere in another form (``similarity.derived_listings``)."""
         return id(entry.container) in self._derived_listings
 
-    def convention(self, entry: Entry) -> Convention:
-        """What the entries written like ``entry`` do: ``doc.convention(entry).year_understood``."""
-        return self.conventions.of(entry)
+    @cached_property
+    def convention(self) -> Callable[[Entry], Convention]:
+        """What the entries written like an entry do: ``doc.convention(entry).year_understood``.
+
+        Performance (issue 10.5): several rules ask it of every entry; it is the conventions'
+        own lookup, with no call in Python between."""
+        return self.conventions.lookup
 
     @cached_property
     def _comments(self) -> tuple[list[int], list[int]]:

@@ -334,7 +334,8 @@ class Entry:
         if self.form == "link" and title.count(" ") < 3:
             link = self.title_link
             return f"{title} {normalize_url(link.url.text)}" if link is not None else title
-        other = self._titled_link(title.count(" ")) if self.form != "link" else None
+        # (an entry without links, most of a list in the reference shape, has no titled link)
+        other = self._titled_link(title.count(" ")) if self.form != "link" and self.links else None
         return f"{title} | {normalize_title(other.label.text)}" if other is not None else title
 
     def _whole_title(self) -> str:
@@ -377,6 +378,8 @@ class Entry:
     def primary_link(self) -> Link | None:
         """The link that names the entry: its title link, else its first paper link whose label
         is a word or a venue (``[paper]``, ``[CVPR 2020]``), never a badge or a code link."""
+        if not self.links:
+            return None  # (asked of every entry by the copies and duplicate-link)
         link = self.title_link
         if link is not None and link.kind not in ("anchor", "badge"):
             return link

@@ -338,14 +338,16 @@ def copies(entries: Sequence[Entry]) -> list[list[Entry]]:
     categories = _category_skeletons(entries, titles)
     for index, entry in enumerate(entries):
         title = titles[index]
+        # Performance (issue 10.5): most lists have no category skeleton, and most entries of
+        # a list in the reference shape no link (whose body would be compared): no call for them.
         if (
             title
-            and not _a_category(entry, title, categories)
+            and not (categories and _a_category(entry, title, categories))
             and (first := by_title.setdefault((owners[index], title), index)) != index
             and not _other_papers(entries[first], entry)
         ):
             join(index, first)
-        body = _body(entry)
+        body = _body(entry) if entry.links else ""
         if body and (first := by_body.setdefault(body, index)) != index:
             join(index, first)
         key = entry.key_text

@@ -4,7 +4,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from awesome_tidy.model import KEY_STYLE_EXAMPLES, KEY_STYLES, Document, dominant_key_style
+from awesome_tidy.model import KEY_STYLE_EXAMPLES, KEY_STYLES, Document, dominant
 from awesome_tidy.rule import Option, Problem, Rule, Storms
 
 
@@ -44,7 +44,7 @@ class KeyStyle(Rule):
         style = self.option("style")
         learnt = style == "auto"
         if learnt:
-            style = dominant_key_style(doc.entries, self.option("share"))
+            style = dominant(doc.key_styles, self.option("share"))
             if style is None:
                 return
         if style == "pattern":
@@ -55,7 +55,11 @@ class KeyStyle(Rule):
             described = f"the list's {style} style ({KEY_STYLE_EXAMPLES[style]})"
         for entry in doc.entries:
             key = entry.key_text
-            if entry.key is None or not key or pattern.fullmatch(key):
+            if entry.key is None or not key:
+                continue
+            # A key whose own style (``Entry.key_style``, read once per key) is the one asked
+            # for matches its pattern: most keys, with no second call of it.
+            if entry.key_style == style or pattern.fullmatch(key):
                 continue
             convention = doc.convention(entry)
             if not convention.keys_understood or (learnt and convention.key_style != style):

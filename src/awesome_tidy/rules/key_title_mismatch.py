@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, dominant_key_style
+from awesome_tidy.model import Document, dominant
 from awesome_tidy.rule import Problem, Rule
 
 # Google Scholar builds a key from the author, the year and the title's first significant word.
@@ -39,7 +39,7 @@ class KeyTitleMismatch(Rule):
     summary = "A Google-Scholar-style key whose word is not the title's first significant word."
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        if not doc.has_keys or dominant_key_style(doc.entries) != "google-scholar":
+        if not doc.has_keys or dominant(doc.key_styles, 0.6) != "google-scholar":
             return
         for entry in doc.entries:
             key = entry.key_text

@@ -65,13 +65,17 @@ def _written_on_purpose(text: str, entry: Entry) -> list[tuple[int, int]]:
     """Where brackets are no punctuation, sorted: link URLs, inline code, ``$...$`` math
     (``$[0, 1)$`` is a half-open interval), half-open intervals written as text and labels."""
     start, end = entry.body.start, entry.body.end
-    spans = [(link.url.start, link.url.end) for link in entry.links] + entry.code_spans
-    spans += [(at, at + 1) for at in _labels(text, entry)]
+    # Performance (issue 10.5): most entries hold none of these; no list is built for their
+    # links, labels or matches, nor sorted and merged.
+    spans = [(link.url.start, link.url.end) for link in entry.links] if entry.links else []
+    spans += entry.code_spans
+    for at in _labels(text, entry):
+        spans.append((at, at + 1))
     if text.find("$", start, end) >= 0:
         spans += [match.span() for match in _MATH.finditer(text, start, end)]
     if text.find(",", start, end) >= 0:
         spans += [match.span() for match in _INTERVAL.finditer(text, start, end)]
-    return _merged(sorted(spans))
+    return _merged(sorted(spans)) if spans else spans
 
 
 def _data_tokens(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -128,36 +132,41 @@ def _pairs_off(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> 
     call, vanish pair by pair under a few rounds of ``str.replace``. An escape, a deeper nesting
     or a real mistake leaves something, and the exact scan below says what.
     """
-    outside = []
-    for span_start, span_end in skip:
-        if span_start >= end:
-            break
-        if span_start > start:
-            outside.append(text[start:span_start])
-        start = max(start, span_end)
-    outside.append(text[start:end])
-    brackets = "".join(_INTERESTING.findall("".join(outside))).translate(_AS_TWIN)
+    if skip:
+        outside = []
+        for span_start, span_end in skip:
+            if span_start >= end:
+                break
+            if span_start > start:
+                outside.append(text[start:span_start])
+            start = max(start, span_end)
+        outside.append(text[start:end])
+        found = _INTERESTING.findall("".join(outside))
+    else:  # the usual entry: its text is read where it stands, not copied
+        found = _INTERESTING.findall(text, start, end)
+    brackets = "".join(found).translate(_AS_TWIN)
     for _ in range(_ROUNDS):
         for pair in _PAIRS:
             brackets = brackets.replace(pair, "")
-        if not brackets:
-            return True
+            if not brackets:
+                return True
     return False
 
 
-def _segments(entry: Entry) -> Iterator[tuple[int, int]]:
+def _segments(entry: Entry) -> list[tuple[int, int]]:
     """Where brackets must balance: each cell of a table row, the text of other entries."""
     if entry.table is None or entry.item is not None:
-        yield entry.body.start, entry.body.end
-        return
+        return [(entry.body.start, entry.body.end)]
     body = entry.body
     start = body.start
+    cells = []
     for index in range(body.start, body.end + 1):
         if index == body.end or (
             body.text[index - body.start] == "|" and not _escaped(entry, index)
         ):
-            yield start, index
+            cells.append((start, index))
             start = index + 1
+    return cells
 
 
 def _escaped(entry: Entry, index: int) -> bool:
