@@ -18,6 +18,10 @@ _GLUED_VENUES = (
     "AAAI|ACL|AISTATS|BMVC|CIKM|COLT|CVPR|ECCV|EMNLP|ICASSP|ICCV|ICDM|ICLR|ICML|ICRA|IJCAI|IROS"
     "|KDD|MICCAI|NAACL|NIPS|NeurIPS|SDM|SIGGRAPH|SIGIR|UAI|WACV|WSDM|WWW"
 )
+# ``CVPR20``, and ``CIKM 18 .``: a known venue, a space, two digits is the venue's year
+# wherever it stands (``ResNet 50``, ``GPT 4`` name no conference: their numbers are names).
+_KNOWN_VENUE_YEAR = r"(?:(?P<y2e>\d\d)|[ \u00a0](?P<y2f>\d\d)(?![.,:]\d))"
+_KNOWN_VENUE = re.compile(r"(?<![A-Za-z])(?:" + _GLUED_VENUES + r")(?![A-Za-z])")
 # ``[Top 10]``, ``[Part 12]``, ``[Week 11]``: a word that counts what follows it, never a venue.
 _COUNT_WORDS = r"(?:Top|Part|Vol|No|Chapter|Lecture|Week|Day|Level|Lesson|Module|Step|Page) \d"
 # What ends a two-digit year: no letter or digit, nor underscores before one. Not ``(?!\w)``: it
@@ -57,7 +61,7 @@ _YEAR = re.compile(
     + _COUNT_WORDS
     + r")[A-Z][^\[\]\d]*[A-Za-z] (?P<y2c>\d\d)\s*\]"
     r"|\b[A-Z]{3,}[ \u00a0](?P<y2d>\d\d)(?=[.,;)]|$)"
-    r"|(?<![A-Za-z])(?:" + _GLUED_VENUES + r")(?P<y2e>\d\d)" + _YEAR_END
+    r"|(?<![A-Za-z])(?:" + _GLUED_VENUES + r")" + _KNOWN_VENUE_YEAR + _YEAR_END
 )
 # ``arXiv:2301.01234``, ``arXiv 2301.01234``, ``arXiv:hep-th/9901001`` in words, or a link to
 # ``arxiv.org/abs/2301.01234``: a preprint's id begins with the year and month it was posted.
@@ -201,6 +205,12 @@ def holds_year_like(text: str, title: str = "") -> bool:
     if next(_year_like(text), None) is not None:
         return True
     return any(match.group("glued") is None for match in _year_like(title))
+
+
+def names_known_venue(text: str) -> bool:
+    """Whether ``text`` names one of the conferences whose year lists glue to their name
+    (``CVPR``, ``NeurIPS``): a venue, not an answer to the question of the year."""
+    return _KNOWN_VENUE.search(text) is not None
 
 
 def preprint_marker(text: str) -> bool:

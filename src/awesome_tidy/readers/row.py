@@ -14,6 +14,7 @@ from awesome_tidy.metadata import (
     YEAR_DIGITS,
     find_year,
     named_by_venue,
+    names_known_venue,
     preprint_marker,
     venue_around,
 )
@@ -51,6 +52,8 @@ _GLUED_YEAR_CELL = re.compile(r"[\s*_]*\d?[A-Z][A-Za-z]*(\d\d)[\s*_]*")
 # whose month comes first, a path holds numbers); after a venue's name in a year cell it is a
 # year the readers leave unread (read, the venue came out as ``CCS/``): missing-year is silent.
 _VENUE_SLASH_YEAR = re.compile(r"[A-Za-z)][ \t]*/[ \t]*(?:" + YEAR_DIGITS + r")(?!\d)")
+# ``ongoing``, ``daily-updated``: a word in lower case, which a venue's name is not.
+_ANSWER_WORD = re.compile(r"(?<![\w-])[a-z]{4,}(?:-[a-z]+)*(?![\w-])")
 # A cell that names a venue and its year and nothing else (``NIPS 2025``, ``EMNLP 2025
 # Findings``): few words, no link.
 _VENUE_CELL_WORDS = 4
@@ -235,6 +238,20 @@ def _venue_cell_year(text: str, entry: Entry, row: TableRow, skip: int) -> Found
     return None
 
 
+def _answers_year(text: str, entry: Entry, start: int, end: int, asks_venue: bool) -> bool:
+    """Whether a year cell without a year answers the column all the same: ``-``, ``N/A``, or
+    in words (``ongoing``, ``daily-updated · WIDE Project``, a dataset updated as it goes). Not
+    where the column asks for the venue too (``Venue/Year``), nor a cell that names a venue
+    (``TGRS``, ``Nature``, ``CVPR``: no word in lower case, or a known one) or a preprint
+    (``arXiv``), or links a page: those say where the paper is, not when."""
+    cell = text[start:end]
+    if cell.strip().lower() in UNKNOWN_YEAR:
+        return True
+    if entry.year is not None or asks_venue or "](" in cell or not _ANSWER_WORD.search(cell):
+        return False
+    return not (names_known_venue(cell) or preprint_marker(cell))
+
+
 def _read_row_metadata(text: str, entry: Entry, row: TableRow) -> None:
     table = row.table
     columns = (
@@ -245,7 +262,8 @@ def _read_row_metadata(text: str, entry: Entry, row: TableRow) -> None:
         if column is not None and column < len(row.cells) and wants_year(entry, how):
             start, end = row.cells[column]
             decide(entry, Found(how, _column_year(text, entry, start, end, how)))
-            if how == "year-column" and text[start:end].strip().lower() in UNKNOWN_YEAR:
+            asks_venue = column == columns[1][0]
+            if how == "year-column" and _answers_year(text, entry, start, end, asks_venue):
                 entry.year_unknown = True
     if entry.year is None and columns[0][0] is not None and columns[1][0] is None:
         decide(entry, _venue_cell_year(text, entry, row, columns[0][0]))
