@@ -6,7 +6,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from awesome_tidy.model import Document, Entry, describe, dominant, is_cjk, link_items
+from awesome_tidy.model import (
+    Document,
+    Entry,
+    describe,
+    dominant,
+    is_cjk,
+    link_items,
+    written_in_cjk,
+)
 from awesome_tidy.rule import TEXT, Edit, Fix, Problem, Rule
 
 _FIRST_WORD = re.compile(r"[^\s]+")
@@ -108,7 +116,8 @@ class DescriptionCase(Rule):
         items = link_items(doc.entries)
         starts = {start: entry for entry in items if (start := _start(text, entry)) is not None}
         read = [(start, _case(text, entry, start)) for start, entry in starts.items()]
-        if dominant((case for _, case in read if case is not None), share=_HABIT) != "upper":
+        cjk = {start for start, entry in starts.items() if _in_cjk(entry)}
+        if _habit([(case, start in cjk) for start, case in read if case is not None]) != "upper":
             return
         lower = [start for start, case in read if case == "lower"]
         if not lower:
@@ -122,6 +131,8 @@ class DescriptionCase(Rule):
             assert bare is not None  # _case read a plain word there
             if bare.group() in formats or _lower_name(text, bare.group(), written):
                 continue
+            if start in cjk and not _spelt_capitalised(text, bare.group()):
+                continue  # ``python 命令行下载器``: a name or term in the list's own spelling
             yield self.problem(
                 start,
                 start + 1,
@@ -130,6 +141,39 @@ class DescriptionCase(Rule):
                 # cut or written short: capitalising it guesses its spelling (study 13).
                 fix=None if _names_after(starts[start]) else _fix(text, bare, written),
             )
+
+
+# A list's Latin descriptions show a habit of their own from this many on; fewer, and the
+# whole list's openings tell it.
+_OWN_HABIT = 3
+
+
+def _in_cjk(entry: Entry) -> bool:
+    assert entry.description is not None
+    return written_in_cjk(entry.description.text)
+
+
+def _habit(cases: list[tuple[str, bool]]) -> str | None:
+    """The case the list opens descriptions with, from ``(case, written in CJK)`` pairs: its
+    Latin descriptions' habit, where they are enough to show one. Capitals belong to cased
+    scripts: a Latin word opening CJK text (``Markdown 编辑器``, ``python 下载器``) is a name or
+    a term in its own spelling, no sentence's first word, and tells the habit only where the
+    list has too few Latin descriptions to tell it themselves."""
+    latin = [case for case, cjk in cases if not cjk]
+    if len(latin) >= _OWN_HABIT:
+        return dominant(latin, share=_HABIT)
+    return dominant((case for case, _ in cases), share=_HABIT)
+
+
+def _spelt_capitalised(text: str, word: str) -> bool:
+    """Whether the list writes ``word`` as a word of its own capitalised more often than in
+    lower case (``Django`` beside one ``django 应用缓存框架``): a name spelt two ways, where the
+    lower case is the slip. Not inside a longer name or an address (``django-oscar``)."""
+    alone = re.compile(
+        rf"(?<![A-Za-z0-9_/.-])({re.escape(word)})(?![A-Za-z0-9_]|[/.-][A-Za-z0-9])", re.IGNORECASE
+    )
+    cases = Counter(match.group(1)[0].isupper() for match in alone.finditer(text))
+    return cases[True] > cases[False]
 
 
 # A word that opens this many descriptions, always in lower case, is the list's own format
