@@ -164,9 +164,9 @@ class _Reading:
                 message += f"; the heading {_shown(doc.headings[heading])!r} is '#{slug}'"
                 fix = Fix.safe(Edit(url.start, url.end, f"#{slug}"))
             else:
-                listed = [i for i in self._named(toc_link) if i in self.listed]
-                if listed:
-                    shown = _shown(doc.headings[listed[0]])
+                meant = self._meant(toc_link.link, self._named(toc_link))
+                if meant and all(i in self.listed for i in meant):
+                    shown = _shown(doc.headings[meant[0]])
                     message += f"; the heading {shown!r} is listed already"
             yield url.start, url.end, message, fix
         yield from self._off_page()
@@ -178,28 +178,72 @@ class _Reading:
         doc = self.doc
         for link, named in self._mistyped.items():
             if named:
-                heading = doc.headings[named[0]]
-                url = link.url
-                message = (
-                    f"link {url.text!r} is no in-page link; the heading {_shown(heading)!r} "
-                    f"is '#{doc.anchors.slugs[named[0]]}'"
+                forms = _forms(link.label.text) - {""}
+                namesakes = [
+                    index
+                    for index, heading in enumerate(doc.headings)
+                    if not heading.in_list_item and not forms.isdisjoint(_forms(heading.text))
+                ]
+                meant = self._meant(link, namesakes)
+                shown = _shown(doc.headings[meant[0]])
+                anchors = ", ".join(f"'#{doc.anchors.slugs[index]}'" for index in meant)
+                said = (
+                    f"the heading {shown!r} is {anchors}"
+                    if len(meant) == 1
+                    else f"{len(meant)} headings are named {shown!r}: {anchors}"
                 )
+                url = link.url
+                message = f"link {url.text!r} is no in-page link; {said}"
                 yield url.start, url.end, message, None
 
     def _repairs(self) -> dict[int, int]:
         """For each dead link (by position) the one heading it surely meant, listed by no other
         line: the only unlisted heading with the link's text, else (a renamed heading) the only
-        unlisted heading between the headings of the lines around it, sharing a word with it."""
+        unlisted heading between the headings of the lines around it, sharing a word with it.
+        Where two headings or more have the link's text, the one meant is the one the table's
+        nesting points at (``_meant``), and none when it points at none or at several."""
         claims: dict[int, list[int]] = {}
         for position, toc_link in enumerate(self.table.links):
             if toc_link.resolved:
                 continue
-            named = [i for i in self._named(toc_link) if i not in self.listed]
-            if not named:
+            meant = self._meant(toc_link.link, self._named(toc_link))
+            named = [i for i in meant if i not in self.listed]
+            if not meant:
                 named = self._renamed(position)
+            elif len(meant) > 1:
+                named = []
             if len(named) == 1:
                 claims.setdefault(named[0], []).append(position)
         return {found[0]: heading for heading, found in claims.items() if len(found) == 1}
+
+    def _meant(self, link: Link, named: list[int]) -> list[int]:
+        """Of the headings a line names (``named``, two or more sharing a title: ``### LLM for
+        IR`` under ``## Survey`` and ``## LLM for IR``), the ones its place in the table points
+        at: under a line that reaches a heading, that heading's sub-headings; at the top, or
+        under a line that reaches none, the headings whose parent no line of the table reaches
+        (a sub-heading of a listed heading belongs under that heading's line). All of them
+        when the table's nesting leaves none, so that nothing is picked by name alone."""
+        if len(named) < _UNAMBIGUOUS:
+            return named
+        doc = self.doc
+        group = self._group(link)
+        if group is not None:
+            kept = [i for i in named if _parent(doc, i) is doc.headings[group]]
+        else:
+            reached = {id(doc.headings[index]) for index in self.listed}
+            kept = [i for i in named if id(_parent(doc, i)) not in reached]
+        return kept or named
+
+    def _group(self, link: Link) -> int | None:
+        """The heading reached by the table's line that the line of ``link`` is nested in."""
+        holding = [
+            toc_link
+            for toc_link in self.table.links
+            if toc_link.link is not link and toc_link.item.start <= link.start < toc_link.item.end
+        ]
+        if not holding:
+            return None
+        return max(holding, key=lambda toc_link: toc_link.item.depth).target
 
     def _named(self, toc_link: TocLink) -> list[int]:
         return self._names.get(_name(toc_link.link.label.text), [])
@@ -614,6 +658,12 @@ def _starts_a_line(body: str, link: Link) -> bool:
         and not link.label.text.startswith("!")
         and bool(_LINE_HEAD.match(body[line_start : link.start]))
     )
+
+
+def _parent(doc: Document, index: int) -> Heading | None:
+    """The heading whose section holds heading ``index``'s, None at the top."""
+    parent = doc.sections[index + 1].parent
+    return parent.heading if parent is not None else None
 
 
 def _target(toc_link: TocLink) -> int:
