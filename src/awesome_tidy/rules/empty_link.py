@@ -5,8 +5,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
-from awesome_tidy.markers import EMOJI_SHORTCODE
-from awesome_tidy.model import Document, Entry, Link, awaits_release
+from awesome_tidy.model import EMOJI_SHORTCODE, Document, Entry, Link, awaits_release
 from awesome_tidy.rule import DEFECT_STORMS, Problem, Rule
 
 # A label that only says "and so on" (``[..etc]()``, ``[...]()``, ``[等等]()``) closes a run of
