@@ -71,7 +71,7 @@ _ARXIV_ID = re.compile(
 )
 # What a year cell holds where the list does not know the year: a dash, a slash, "unknown".
 UNKNOWN_YEAR = frozenset(
-    {"\\", "-", "--", "–", "—", "/", "?", "n/a", "na", "none", "unknown", "tbd", "tba"}
+    {"\\", "-", "--", "–", "—", "/", "?", "n/a", "na", "n.d.", "none", "unknown", "tbd", "tba"}
     | {"暂无", "无", "未知", "不详", "不明"}
 )
 # What a reader of the list could take for a year, whether the field readers read it or not:

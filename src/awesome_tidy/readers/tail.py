@@ -10,6 +10,7 @@ from awesome_tidy.inline import WORD, Part, html_tags, part, runs_outside, strip
 from awesome_tidy.metadata import (
     ET_AL,
     SLOT_YEAR,
+    UNKNOWN_YEAR,
     expand_year,
     find_year,
     is_date,
@@ -36,6 +37,9 @@ _LINE_END_AFTER_YEAR = re.compile(
     r"(?:[./-]\d{1,2}){0,2}[ \t.,;)\]*_]*"
     r"(?:\[[^\]\n]*\](?:\([^)\n]*\))?[ \t.,;*_]*)*(?:\n|$)"
 )
+# ``Yuri Nesterov; _Unknown_``: the last field of a credit line under the title, after a comma
+# or semicolon, maybe in emphasis, where the list writes the year (``Jane Doe; 2021``).
+_LAST_FIELD = re.compile(r"[;,][ \t]*(?P<mark>[*_]{0,2})(?P<field>[^\n;,*_]{1,12})(?P=mark)[ \t]*$")
 # ``[SIGMOD 23]``, ``[VLDB 25 Tutorial]``, ``[aiDM 20]``: a venue tag with a two-digit year and
 # maybe the track (``Tutorial``, ``Workshop``, ``Findings``). The venue is a word with a capital
 # after its first letter, as acronyms are: ``[Top 10]`` and ``[Part 2]`` are no tags.
@@ -224,6 +228,7 @@ def _read_year_and_venue(
     holes = holes_of(text, entry, start, end)
     year = find_year(text, start, end, holes)
     if year is None:
+        entry.year_unknown = _year_slot_unknown(text, entry, start, end)
         return
     if (prose or _future_in_words(entry, year)) and not (
         named_by_venue(text, year)
@@ -235,6 +240,19 @@ def _read_year_and_venue(
     if wants_venue(entry, "tail"):
         venue = _venue_past_dates(text, entry, year, start, end, holes)
     decide(entry, Found("tail", year, venue))
+
+
+def _year_slot_unknown(text: str, entry: Entry, start: int, end: int) -> bool:
+    """Whether a credit line below the title closes with the year's slot answered in words
+    (``Yuri Nesterov; _Unknown_``, ``Jane Doe, n.d.``): the list says it does not know the year,
+    in the place it writes it."""
+    stop = strip_span(text, start, end)[1]
+    line = text.rfind("\n", start, stop) + 1
+    if line <= entry.body.start:
+        return False  # the title's own line: a closing ``, N/A`` there is no year slot
+    field = _LAST_FIELD.search(text, line, stop)
+    words = field["field"].strip().casefold() if field is not None else ""
+    return words in UNKNOWN_YEAR or words.rstrip(".") in UNKNOWN_YEAR
 
 
 def _future_in_words(entry: Entry, year: Part) -> bool:

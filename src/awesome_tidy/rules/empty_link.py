@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, Link, awaits_release
+from awesome_tidy.model import EMOJI_SHORTCODE, Document, Entry, Link, awaits_release
 from awesome_tidy.rule import DEFECT_STORMS, Problem, Rule
 
 # A label that only says "and so on" (``[..etc]()``, ``[...]()``, ``[等等]()``) closes a run of
@@ -27,6 +29,10 @@ _NOTHING = frozenset(
     )
 )
 _LABEL_PART = re.compile(r"[:：(（]")
+# A slot's label is an icon: an emoji shortcode (``:computer:``) or emoji (``📄``).
+_ICON_CATEGORIES = frozenset(("So", "Sk", "Cf", "Mn", "Me"))
+# How many entries must carry a slot's label, filled or empty, for it to be the list's template.
+_SLOT_ENTRIES = 3
 
 
 class EmptyLink(Rule):
@@ -38,6 +44,7 @@ class EmptyLink(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
         code_starts = {block.start for block in doc.blocks if block.kind in _CODE}
+        slots = _template_slots(doc)
         for entry in doc.entries:
             # Most entries have no empty link: only those that do have their text read.
             empty = [link for link in entry.links if not link.url.text.strip()]
@@ -50,6 +57,7 @@ class EmptyLink(Rule):
                     _continuation(link.label.text)
                     or _says_nothing(link.label.text)
                     or _heads_code(doc, entry, link, code_starts)
+                    or (_slot_label(link.label.text) in slots and link is not entry.title_link)
                 ):
                     continue
                 yield self.problem(
@@ -70,6 +78,41 @@ def _beside_empty_links(text: str, entry: Entry) -> str:
             at = link.end
     pieces.append(text[at : entry.end])
     return " ".join(pieces)
+
+
+def _template_slots(doc: Document) -> frozenset[str]:
+    """The labels of the links the list's entries carry as slots of their template: an icon
+    (``[:computer:]()``, ``[💻]()``) that several entries carry, filled in some and left empty in
+    others, where the list fills the slot once the thing exists. A word (``[code]()``) names
+    what is missing, and its empty link is reported: the lists that leave one empty beside
+    filled ones mean a URL they forgot."""
+    filled: Counter[str] = Counter()
+    empty: Counter[str] = Counter()
+    for entry in doc.entries:
+        for label, has_url in {
+            (_slot_label(link.label.text), bool(link.url.text.strip()))
+            for link in entry.links
+            if link is not entry.title_link
+        }:
+            if label:
+                (filled if has_url else empty)[label] += 1
+    return frozenset(
+        label
+        for label, count in empty.items()
+        if filled[label] and count + filled[label] >= _SLOT_ENTRIES
+    )
+
+
+def _slot_label(label: str) -> str:
+    """The label as a slot of the list's template names it, or ``""`` where it is no icon (a
+    word, a title, a note)."""
+    folded = label.strip(" *_`[]").casefold()
+    if EMOJI_SHORTCODE.fullmatch(folded):
+        return folded
+    icon = folded.replace(" ", "")
+    if icon and all(unicodedata.category(char) in _ICON_CATEGORIES for char in icon):
+        return icon
+    return ""
 
 
 def _continuation(label: str) -> bool:
