@@ -123,17 +123,13 @@ class DescriptionCase(Rule):
         starts = {start: entry for start, (entry, _) in joined.items()}
         read = [(start, _case(text, entry, start)) for start, entry in starts.items()]
         cjk = {start for start, entry in starts.items() if _in_cjk(entry)}
-        # The case after a colon is not the case after a dash (``: a series of ...`` is plain
-        # English): each separator's descriptions show their own habit (study 17).
+        # Lower case after a colon is plain English (``: a series of ...``): only the list's
+        # other colon descriptions show a habit of capitals there, while capitals after a
+        # colon show one after a dash too (study 17).
+        cased = [(case, start in cjk, joined[start][1]) for start, case in read if case]
         habits = {
-            mark: _habit(
-                [
-                    (case, start in cjk)
-                    for start, case in read
-                    if case is not None and joined[start][1] == mark
-                ]
-            )
-            for mark in {mark for _, mark in joined.values()}
+            "dash": _habit([(case, in_cjk) for case, in_cjk, _ in cased]),
+            "colon": _habit([(case, in_cjk) for case, in_cjk, mark in cased if mark == "colon"]),
         }
         lower = [
             start for start, case in read if case == "lower" and habits[joined[start][1]] == "upper"
