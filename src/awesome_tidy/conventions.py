@@ -30,7 +30,7 @@ from awesome_tidy.metadata import key_year as key_year
 from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
 from awesome_tidy.nodes import Entry, Section, keys_name_papers
 from awesome_tidy.readers.row import VENUE_HEADERS, YEAR_HEADERS, slash_year
-from awesome_tidy.text import is_cjk, normalize_title
+from awesome_tidy.text import ARROW, is_cjk, normalize_title
 from awesome_tidy.urls import link_kind
 
 if TYPE_CHECKING:
@@ -874,10 +874,9 @@ def describe(text: str, entry: Entry) -> Described | None:
     if found is None or _credits(text, *found) or remark_label(text, entry) is not None:
         return None
     start, end, words, marked = found
-    # After the item's marks (``:star:,  A tool``) a comma parts them from the words.
-    if any(char in SEPARATOR_MARKS for char in text[start:end]) or (
-        marked and "," in text[start:end]
-    ):
+    # After the item's marks (``:star:,  A tool``) a comma parts them from the words; an arrow
+    # (`` -> ``, `` => ``) parts a name from its text as a dash does.
+    if _separates(text, start, end) or (marked and "," in text[start:end]):
         return Described("separated", *_doubled(text, start, end, words))
     if _opens_line(text, start, words):
         return Described("below", (start, end), words)
@@ -1014,9 +1013,15 @@ def is_credit(text: str, entry: Entry) -> bool:
 def _credits(text: str, start: int, end: int, words: int, marked: bool) -> bool:
     separator = text[start:end]
     return bool(_CREDIT.match(text, words)) or (
-        not marked
-        and bool(separator.strip())
-        and not any(char in SEPARATOR_MARKS for char in separator)
+        not marked and bool(separator.strip()) and not _separates(text, start, end)
+    )
+
+
+def _separates(text: str, start: int, end: int) -> bool:
+    """Whether a dash, a colon or an arrow (`` -> ``, `` => ``) is among ``text[start:end]``."""
+    return (
+        any(char in SEPARATOR_MARKS for char in text[start:end])
+        or ARROW.search(text, start, end) is not None
     )
 
 

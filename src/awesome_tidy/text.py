@@ -32,6 +32,10 @@ _ASCII_WORD_BYTES = bytes(
     ord(char.lower()) if char.isascii() and char.isalnum() else 32 for char in map(chr, range(256))
 )
 
+# An arrow written between a name and its text (``->``, ``-->``, ``=>``, ``→``): one separator
+# whole, never a dash with a ``>`` opening the text after it.
+ARROW = re.compile(r"-{1,2}>|={1,2}>|[→⇒⟶➔➜➝➞]")
+
 
 def is_cjk(char: str) -> bool:
     """True for ideographs, kana, hangul and CJK punctuation: text where full-width forms belong."""

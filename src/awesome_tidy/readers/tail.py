@@ -20,7 +20,7 @@ from awesome_tidy.metadata import (
 from awesome_tidy.nodes import YEAR_CLOSERS, YEAR_OPENERS, Entry
 from awesome_tidy.readers.decide import Found, decide, wants_venue, wants_year
 from awesome_tidy.readers.lead import skip_spaces
-from awesome_tidy.text import is_cjk
+from awesome_tidy.text import ARROW, is_cjk
 
 # A description is read for a year only when it is as short as a venue line: "KDD 2017."
 _MAX_DESCRIPTION_WORDS_FOR_YEAR = 8
@@ -143,7 +143,10 @@ def _read_description(text: str, entry: Entry, at: int) -> None:
     at = _after_joined_names(text, entry, at)
     start = skip_spaces(text, at, end)
     sep_end = start
-    if (sep_end < end and text[sep_end] in _SEPARATORS) or text.startswith(
+    arrow = ARROW.match(text, sep_end, end)
+    if arrow is not None:
+        sep_end = skip_spaces(text, arrow.end(), end)
+    elif (sep_end < end and text[sep_end] in _SEPARATORS) or text.startswith(
         _WORD_SEPARATORS, sep_end, end
     ):
         sep_end = skip_spaces(text, sep_end + 1, end)

@@ -61,6 +61,7 @@ def _lower_name(text: str, word: str, written: _Written) -> bool:
 
 _OPENING = "(\"'“‘[`"
 _DASHES = "-–—"
+_COLONS = ":："
 # A habit is what three in four cased descriptions do (as description-ending's): fewer, and
 # the lower-case ones are the list's other way of writing, not slips.
 _HABIT = 0.75
@@ -114,12 +115,25 @@ class DescriptionCase(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
         items = link_items(doc.entries)
-        starts = {start: entry for entry in items if (start := _start(text, entry)) is not None}
+        joined = {
+            found[0]: (entry, found[1])
+            for entry in items
+            if (found := _start(text, entry)) is not None
+        }
+        starts = {start: entry for start, (entry, _) in joined.items()}
         read = [(start, _case(text, entry, start)) for start, entry in starts.items()]
         cjk = {start for start, entry in starts.items() if _in_cjk(entry)}
-        if _habit([(case, start in cjk) for start, case in read if case is not None]) != "upper":
-            return
-        lower = [start for start, case in read if case == "lower"]
+        # Lower case after a colon is plain English (``: a series of ...``): only the list's
+        # other colon descriptions show a habit of capitals there, while capitals after a
+        # colon show one after a dash too (study 17).
+        cased = [(case, start in cjk, joined[start][1]) for start, case in read if case]
+        habits = {
+            "dash": _habit([(case, in_cjk) for case, in_cjk, _ in cased]),
+            "colon": _habit([(case, in_cjk) for case, in_cjk, mark in cased if mark == "colon"]),
+        }
+        lower = [
+            start for start, case in read if case == "lower" and habits[joined[start][1]] == "upper"
+        ]
         if not lower:
             return
         written = _written(text, items)
@@ -207,15 +221,18 @@ def _fix(text: str, word: re.Match[str], written: _Written) -> Fix | None:
     return Fix.unsafe(Edit(start, start + 1, capital[0]))
 
 
-def _start(text: str, entry: Entry) -> int | None:
-    """Where a description after a dash or colon starts; None for any other text after the
-    name: a sentence the name opens, a credit (``by Jane Doe``), a paper's credit line."""
+def _start(text: str, entry: Entry) -> tuple[int, str] | None:
+    """Where a description after a dash or colon starts, and which of the two parts it from
+    the name (``colon`` or ``dash``, arrows and commas after marks counted as dashes); None for
+    any other text after the name: a sentence the name opens, a credit (``by Jane Doe``), a
+    paper's credit line."""
     described = describe(text, entry)
     if described is None or described.kind != "separated":
         return None
     if text[described.start - 1] in _DASHES:
         return None  # ``-yuange``: a word glued to its dash signs the item, a handle's own case
-    return described.start
+    separator = text[slice(*described.separator)]
+    return described.start, "colon" if any(char in _COLONS for char in separator) else "dash"
 
 
 def _single_word(text: str, entry: Entry, end: int) -> bool:

@@ -55,7 +55,9 @@ class LinkItemFormat(Rule):
         # A convention only where most described items use a separator, and most of those one:
         # a paper list of bare title links with notes after them, or a list of prose items
         # (``[spaCy](url) is a library ...``), has none to hold an item to.
-        canonical = dominant(separated, _CONVENTION) or _awesome_lint(separated)
+        # A habit three in four of the items hold is the list's own, and outranks a section's.
+        firm = dominant(separated, _CONVENTION)
+        canonical = firm or _awesome_lint(separated)
         if canonical is None or len(separated) * 2 <= len(voters):
             return
         if not _holds_among_joins(text, items, separated, canonical):
@@ -74,7 +76,12 @@ class LinkItemFormat(Rule):
                 # A section, or the names dressed alike, mixing separators (8 to 4) have no
                 # convention to hold to; nor does a stretch of small sections written alike.
                 continue
-            if found.kind in ("prose", "below") or text[slice(*found.separator)] == here:
+            separator = text[slice(*found.separator)]
+            if found.kind in ("prose", "below") or separator == here:
+                continue
+            if firm is not None and separator == dressed:
+                # An item following the list's firm habit where its section keeps another is
+                # no slip: which of the two it should follow is a human's choice (study 17).
                 continue
             if (
                 _rendered(text[slice(*found.separator)]) == _rendered(here)
@@ -97,12 +104,19 @@ class LinkItemFormat(Rule):
                 # own marks the reader does not know (``★ 1.2k``) before the list's separator
                 # leaves no separator missing.
                 continue
-            yield self._problem(text, found, here, hyphens)
+            # A fix moves the item only to a separator its section and the list agree on, or
+            # to its section's where the list holds none firmly (most used is no habit).
+            agreed = here == dressed or firm is None
+            yield self._problem(text, found, here, hyphens, agreed=agreed)
 
-    def _problem(self, text: str, found: Described, canonical: str, hyphens: bool) -> Problem:
+    def _problem(
+        self, text: str, found: Described, canonical: str, hyphens: bool, *, agreed: bool
+    ) -> Problem:
+        """The finding; a fix only moves the item to a separator its section and the list
+        agree on (``agreed``), one mark for one mark."""
         start, end = found.separator
         if found.kind == "separated":
-            fix: Fix | None = Fix.safe(Edit(start, end, canonical))
+            fix: Fix | None = Fix.safe(Edit(start, end, canonical)) if agreed else None
             # awesome-lint's `` - `` in a list that writes it elsewhere too is a choice the
             # list makes: a safe fix never turns it into another dash (study 4).
             if hyphens and text[start:end] == " - " and canonical.strip() in _OTHER_DASHES:
@@ -114,11 +128,9 @@ class LinkItemFormat(Rule):
                     f"{text[start:end]!r} between name and description where the list uses "
                     f"{canonical!r}"
                 ),
-                fix=None
-                if _spaced_otherwise(text, start, end)
-                or _doubled(text, start, end)
-                or _unmarked(text[start:end])
-                else fix,
+                fix=fix
+                if _one_mark(text[start:end]) and not _spaced_otherwise(text, start, end)
+                else None,
             )
         # Where the name ends and the text begins is a human's reading: no fix.
         shown = canonical.strip() or canonical
@@ -131,6 +143,7 @@ _SECTION_VOTERS = 3
 # habits: a section writing en dashes and hyphens 8 to 4 has none (study 4).
 _CONVENTION = 0.75
 _OTHER_DASHES = frozenset("–—")
+_MARKS = frozenset("-–—:：")
 
 
 def _section_separators(
@@ -269,16 +282,12 @@ def _separated_later(text: str, found: Described, canonical: str) -> bool:
     )
 
 
-def _unmarked(separator: str) -> bool:
-    """Whether the separator is a comma (after the item's marks, ``:star:, Text``), no dash nor
-    colon: whether the author meant it to part name and text is a reading."""
-    return not separator.strip(" \t,")
-
-
-def _doubled(text: str, start: int, end: int) -> bool:
-    """Whether the separator is doubled (`` -- ``, ``：：``): an ASCII stand-in for a dash, or a
-    typo, is a human's to mend; the fixer takes only one mark for a separator."""
-    return len(text[start:end].strip()) > 1
+def _one_mark(separator: str) -> bool:
+    """Whether the separator is one dash or colon between spaces. A doubled one (`` -- ``,
+    ``：：``) is an ASCII stand-in for a dash or a typo, an arrow (`` -> ``, `` => ``) a
+    separator of another kind, and a comma after the item's marks (``:star:, Text``) may not
+    part name and text at all: each is a human's to mend; the fixer takes one mark for another."""
+    return separator.strip() in _MARKS
 
 
 def _spaced_otherwise(text: str, start: int, end: int) -> bool:
