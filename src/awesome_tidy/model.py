@@ -91,6 +91,16 @@ from awesome_tidy.text import (
 )
 from awesome_tidy.urls import is_kind_label, label_kind, link_kind, normalize_url
 
+
+def catalogue_start(doc: Document) -> int:
+    """Where the first section after the title starts (0 when there is no such section): what
+    comes before it is the introduction (the lines under the title), which keeps its own style."""
+    headings = doc.headings
+    if headings and headings[0].level == 1 and len(headings) > 1:
+        return headings[1].start
+    return headings[0].start if headings and headings[0].level > 1 else 0
+
+
 __all__ = [
     "EMOJI_SHORTCODE",
     "INVISIBLE",
@@ -115,6 +125,7 @@ __all__ = [
     "TocLink",
     "awaits_release",
     "banner_heading",
+    "catalogue_start",
     "dated",
     "describe",
     "dominant",

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, ListItem, html_regions
+from awesome_tidy.model import Document, ListItem, catalogue_start, html_regions
 from awesome_tidy.rule import LIST_STORMS, WHITESPACE, Edit, Fix, Problem, Rule
 
 
@@ -244,6 +244,14 @@ def _indented_after(doc: Document, item: ListItem, expected: int, starts: set[in
     return False
 
 
+def _own_indent(items: Widths) -> bool:
+    """Whether every top-level item of the list is indented alike by two or three spaces (the
+    width of a nesting level): that indentation is the list's own style, which GitHub renders as
+    at the margin. One leading space is what a paste leaves, and is moved."""
+    widths = {width for _, width in items}
+    return len(widths) == 1 and widths.pop() in (2, 3)
+
+
 def _mixed(widths: Counter[int]) -> bool:
     """Whether the list's entries mix the margin with indentation (a pasted block, edits that
     keep or drop it at random, a stray space). Entries indented alike, all or all but a few in
@@ -288,11 +296,14 @@ def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths], bool]:
         return [], list(inside.values()), at_margin
     # A list of notes or contents indented alike on its own is the author's box: a list that
     # holds entries, or that mixes the margin with indentation itself, is judged where some of
-    # its items are indented.
+    # its items are indented. The introduction keeps its own style: a list under the title
+    # indented alike throughout is not judged.
+    introduction_end = catalogue_start(doc)
     judged = [
         items
         for key, items in outside.items()
         if any(width for _, width in items)
         and (key in entry_lists or any(not width for _, width in items))
+        and not (_own_indent(items) and items[0][0].start < introduction_end)
     ]
     return judged, list(inside.values()), at_margin

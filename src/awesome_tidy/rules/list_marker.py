@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import pairwise
 
-from awesome_tidy.model import Document, ListItem, dominant
+from awesome_tidy.model import Document, ListItem, catalogue_start, dominant
 from awesome_tidy.rule import LIST_MARKER, Edit, Fix, Option, Problem, Rule, Storms
 
 # The share of a depth's bullets one character must hold to be the list's convention: below it
@@ -102,7 +102,7 @@ def _catalogue_bullets(doc: Document) -> list[ListItem]:
     """The bullet items of the catalogue: not a table of contents, and not the introduction
     (the bullets under the title, before the first section), which keeps its own style."""
     in_toc = _toc_items(doc)
-    start = _catalogue_start(doc)
+    start = catalogue_start(doc)
     return [
         item
         for item in doc.items
@@ -139,14 +139,6 @@ def _aside_bullets(
 
 def _toc_items(doc: Document) -> set[int]:
     return {id(toc_link.item) for table in doc.anchors.tables for toc_link in table.links}
-
-
-def _catalogue_start(doc: Document) -> int:
-    """Where the first section after the title starts (0 when there is no such section)."""
-    headings = doc.headings
-    if headings and headings[0].level == 1 and len(headings) > 1:
-        return headings[1].start
-    return headings[0].start if headings and headings[0].level > 1 else 0
 
 
 def _joined(doc: Document, lists: dict[int, list[ListItem]], restyled: dict[int, str]) -> set[int]:
