@@ -101,6 +101,20 @@ def catalogue_start(doc: Document) -> int:
     return headings[0].start if headings and headings[0].level > 1 else 0
 
 
+def under_paragraph(doc: Document, item: ListItem) -> bool:
+    """Whether the item is indented and starts on the line right after a paragraph: drawn as the
+    paragraph's sub-item (``[FISCO](url)`` then ``  - [Its forks](url)``). Markdown has no
+    sub-items for a paragraph, so the indentation is the author's way to nest it."""
+    if item.start == item.marker_start or item.parent is not None:
+        return False
+    above = item.line - 1
+    return any(
+        doc.line_index(max(paragraph.end - 1, paragraph.start)) + 1 == above
+        for paragraph in doc.paragraphs
+        if paragraph.section is item.section and paragraph.start < item.start
+    )
+
+
 __all__ = [
     "EMOJI_SHORTCODE",
     "INVISIBLE",
@@ -163,6 +177,7 @@ __all__ = [
     "same_paper",
     "same_venue",
     "to_ascii_form",
+    "under_paragraph",
     "venue_family",
     "without_comments",
     "written_in_cjk",

@@ -3,7 +3,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, ListItem, catalogue_start, html_regions
+from awesome_tidy.model import (
+    Document,
+    ListItem,
+    catalogue_start,
+    html_regions,
+    under_paragraph,
+)
 from awesome_tidy.rule import LIST_STORMS, WHITESPACE, Edit, Fix, Problem, Rule
 
 
@@ -297,13 +303,17 @@ def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths], bool]:
     # A list of notes or contents indented alike on its own is the author's box: a list that
     # holds entries, or that mixes the margin with indentation itself, is judged where some of
     # its items are indented. The introduction keeps its own style: a list under the title
-    # indented alike throughout is not judged.
+    # indented alike throughout is not judged; nor is one so indented right under a paragraph
+    # (an entry's sub-links, nested as far as Markdown lets a paragraph nest).
     introduction_end = catalogue_start(doc)
     judged = [
         items
         for key, items in outside.items()
         if any(width for _, width in items)
         and (key in entry_lists or any(not width for _, width in items))
-        and not (_own_indent(items) and items[0][0].start < introduction_end)
+        and not (
+            _own_indent(items)
+            and (items[0][0].start < introduction_end or under_paragraph(doc, items[0][0]))
+        )
     ]
     return judged, list(inside.values()), at_margin

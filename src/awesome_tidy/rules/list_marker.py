@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import pairwise
 
-from awesome_tidy.model import Document, ListItem, catalogue_start, dominant
+from awesome_tidy.model import Document, ListItem, catalogue_start, dominant, under_paragraph
 from awesome_tidy.rule import LIST_MARKER, Edit, Fix, Option, Problem, Rule, Storms
 
 # The share of a depth's bullets one character must hold to be the list's convention: below it
@@ -47,6 +47,9 @@ class ListMarker(Rule):
             and (expected := by_depth[item.depth]) is not None
             and item.marker != expected
             and (self.option("marker") != "auto" or item.marker != asides.get(item.depth))
+            # A list indented right under a paragraph is drawn as its sub-items, not as a list
+            # of the top level: its bullet is that of a nested list, however it renders.
+            and not under_paragraph(doc, lists[item.list_id][0])
         }
         joined = _joined(doc, lists, restyled)
         styled = _section_styles(judged)
