@@ -147,14 +147,14 @@ def _adopted(items: Widths, expected: int, nesting: _Nesting) -> tuple[set[int],
             if (
                 anchor is not None
                 and _falls_short(item, width, *anchor)
-                and (width in columns or _short_of_nesting(*anchor, expected, nesting))
+                and (width in columns or _note_short(item, *anchor, expected, nesting))
             ):
                 # ``-  Paper`` then ``  - Note``: the note is drawn where the list nests its
                 # notes, short of the paper's text only by the paper's extra space; flattened
                 # it would become an entry (dev list of round 7). `` - Note`` under ``- Paper``
                 # at the margin, in a document that nests its notes at the paper's text column,
-                # is as likely a note one space short as an entry one space in (study 17).
-                # Either way: reported without a fix.
+                # is as likely a note one space short as a stray top-level item (study 17): a
+                # note, no entry, so reported without a fix.
                 adopting.add(id(item))
             anchor = (item, width)
     return adopted, adopting
@@ -169,13 +169,17 @@ def _hangs_from(
     return item.list_id == anchor.list_id and anchor_width < width and width >= moved_content
 
 
-def _short_of_nesting(
-    anchor: ListItem, anchor_width: int, expected: int, nesting: _Nesting
+def _note_short(
+    item: ListItem, anchor: ListItem, anchor_width: int, expected: int, nesting: _Nesting
 ) -> bool:
-    """Whether ``anchor`` stays where it is and the document nests sub-items at its text column
-    under items of its column: an item between its marker and its text falls short of that."""
+    """Whether ``item``, no entry, falls short of ``anchor``'s text where the document nests
+    sub-items at that text column under items of the anchor's column, and the anchor stays."""
     reach = anchor_width + anchor.content_start - anchor.marker_start
-    return anchor_width == expected and reach in nesting.levels.get(expected, set())
+    return (
+        id(item) not in nesting.entries
+        and anchor_width == expected
+        and reach in nesting.levels.get(expected, set())
+    )
 
 
 def _falls_short(item: ListItem, width: int, anchor: ListItem, anchor_width: int) -> bool:
@@ -187,12 +191,13 @@ def _falls_short(item: ListItem, width: int, anchor: ListItem, anchor_width: int
 class _Nesting:
     """How the document nests its items: the items nested directly in each item (by the
     parent's id), in each top-level list the columns of the sub-items of items at each column,
-    and the same columns over the whole document (``levels``)."""
+    the same columns over the whole document (``levels``), and the items that are entries."""
 
     def __init__(self, doc: Document) -> None:
         self.children: defaultdict[int, list[ListItem]] = defaultdict(list)
         self.columns: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
         self.levels: defaultdict[int, set[int]] = defaultdict(set)
+        self.entries = {id(entry.item) for entry in doc.entries if entry.item is not None}
         for item in doc.items:
             if item.parent is not None:
                 self.children[id(item.parent)].append(item)
