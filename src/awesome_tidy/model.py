@@ -91,6 +91,30 @@ from awesome_tidy.text import (
 )
 from awesome_tidy.urls import is_kind_label, label_kind, link_kind, normalize_url
 
+
+def catalogue_start(doc: Document) -> int:
+    """Where the first section after the title starts (0 when there is no such section): what
+    comes before it is the introduction (the lines under the title), which keeps its own style."""
+    headings = doc.headings
+    if headings and headings[0].level == 1 and len(headings) > 1:
+        return headings[1].start
+    return headings[0].start if headings and headings[0].level > 1 else 0
+
+
+def under_paragraph(doc: Document, item: ListItem) -> bool:
+    """Whether the item is indented and starts on the line right after a paragraph: drawn as the
+    paragraph's sub-item (``[FISCO](url)`` then ``  - [Its forks](url)``). Markdown has no
+    sub-items for a paragraph, so the indentation is the author's way to nest it."""
+    if item.start == item.marker_start or item.parent is not None:
+        return False
+    above = item.line - 1
+    return any(
+        doc.line_index(max(paragraph.end - 1, paragraph.start)) + 1 == above
+        for paragraph in doc.paragraphs
+        if paragraph.section is item.section and paragraph.start < item.start
+    )
+
+
 __all__ = [
     "EMOJI_SHORTCODE",
     "INVISIBLE",
@@ -115,6 +139,7 @@ __all__ = [
     "TocLink",
     "awaits_release",
     "banner_heading",
+    "catalogue_start",
     "dated",
     "describe",
     "dominant",
@@ -152,6 +177,7 @@ __all__ = [
     "same_paper",
     "same_venue",
     "to_ascii_form",
+    "under_paragraph",
     "venue_family",
     "without_comments",
     "written_in_cjk",

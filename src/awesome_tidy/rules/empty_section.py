@@ -132,6 +132,7 @@ def _bare(
         following.level > heading.level  # its subsections are its content
         or _opens_part(heading, following, parts)
         or _line_over_rule(heading, following)
+        or _underlined_over_peers(heading, following)
         or _title_over_peers(headings, index)
         or _child_at_its_level(heading, following)
         or index in held
@@ -368,6 +369,13 @@ def _line_over_rule(heading: Heading, following: Heading) -> bool:
     over ``----``) right under a ``#`` heading: GitHub takes it for a heading, but its author
     wrote the section's content and a rule after it."""
     return following.setext and not heading.setext
+
+
+def _underlined_over_peers(heading: Heading, following: Heading) -> bool:
+    """Whether ``heading`` is underlined (``Opensource`` over ``---``) right above a ``##``
+    heading of its level: GitHub draws both alike, but its author wrote it in the other style
+    to set it above the sections that follow, a banner over them (study 17), not an empty one."""
+    return heading.setext and not following.setext and following.level == heading.level
 
 
 def _repository_banner(index: int, heading: Heading, following: Heading | None) -> bool:

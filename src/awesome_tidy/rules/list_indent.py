@@ -3,7 +3,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, ListItem, html_regions
+from awesome_tidy.model import (
+    Document,
+    ListItem,
+    catalogue_start,
+    html_regions,
+    under_paragraph,
+)
 from awesome_tidy.rule import LIST_STORMS, WHITESPACE, Edit, Fix, Problem, Rule
 
 
@@ -138,10 +144,17 @@ def _adopted(items: Widths, expected: int, nesting: _Nesting) -> tuple[set[int],
             adopted.add(id(item))
             adopting.add(id(anchor[0]))
         else:
-            if anchor is not None and width in columns and _falls_short(item, width, *anchor):
+            if (
+                anchor is not None
+                and _falls_short(item, width, *anchor)
+                and (width in columns or _note_short(item, *anchor, expected, nesting))
+            ):
                 # ``-  Paper`` then ``  - Note``: the note is drawn where the list nests its
                 # notes, short of the paper's text only by the paper's extra space; flattened
-                # it would become an entry (dev list of round 7): reported without a fix.
+                # it would become an entry (dev list of round 7). `` - Note`` under ``- Paper``
+                # at the margin, in a document that nests its notes at the paper's text column,
+                # is as likely a note one space short as a stray top-level item (study 17): a
+                # note, no entry, so reported without a fix.
                 adopting.add(id(item))
             anchor = (item, width)
     return adopted, adopting
@@ -156,6 +169,19 @@ def _hangs_from(
     return item.list_id == anchor.list_id and anchor_width < width and width >= moved_content
 
 
+def _note_short(
+    item: ListItem, anchor: ListItem, anchor_width: int, expected: int, nesting: _Nesting
+) -> bool:
+    """Whether ``item``, no entry, falls short of ``anchor``'s text where the document nests
+    sub-items at that text column under items of the anchor's column, and the anchor stays."""
+    reach = anchor_width + anchor.content_start - anchor.marker_start
+    return (
+        id(item) not in nesting.entries
+        and anchor_width == expected
+        and reach in nesting.levels.get(expected, set())
+    )
+
+
 def _falls_short(item: ListItem, width: int, anchor: ListItem, anchor_width: int) -> bool:
     """Whether ``item`` is drawn deeper than ``anchor`` but short of its text."""
     reach = anchor_width + anchor.content_start - anchor.marker_start
@@ -164,16 +190,19 @@ def _falls_short(item: ListItem, width: int, anchor: ListItem, anchor_width: int
 
 class _Nesting:
     """How the document nests its items: the items nested directly in each item (by the
-    parent's id), and in each top-level list the columns of the sub-items of items at each
-    column."""
+    parent's id), in each top-level list the columns of the sub-items of items at each column,
+    the same columns over the whole document (``levels``), and the items that are entries."""
 
     def __init__(self, doc: Document) -> None:
         self.children: defaultdict[int, list[ListItem]] = defaultdict(list)
         self.columns: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
+        self.levels: defaultdict[int, set[int]] = defaultdict(set)
+        self.entries = {id(entry.item) for entry in doc.entries if entry.item is not None}
         for item in doc.items:
             if item.parent is not None:
                 self.children[id(item.parent)].append(item)
                 self.columns[item.top_list, item.parent.indent].add(item.indent)
+                self.levels[item.parent.indent].add(item.indent)
 
 
 def _staying_lines(doc: Document, item: ListItem, shift: int, nesting: _Nesting) -> set[int]:
@@ -244,6 +273,14 @@ def _indented_after(doc: Document, item: ListItem, expected: int, starts: set[in
     return False
 
 
+def _own_indent(items: Widths) -> bool:
+    """Whether every top-level item of the list is indented alike by two or three spaces (the
+    width of a nesting level): that indentation is the list's own style, which GitHub renders as
+    at the margin. One leading space is what a paste leaves, and is moved."""
+    widths = {width for _, width in items}
+    return len(widths) == 1 and widths.pop() in (2, 3)
+
+
 def _mixed(widths: Counter[int]) -> bool:
     """Whether the list's entries mix the margin with indentation (a pasted block, edits that
     keep or drop it at random, a stray space). Entries indented alike, all or all but a few in
@@ -288,11 +325,18 @@ def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths], bool]:
         return [], list(inside.values()), at_margin
     # A list of notes or contents indented alike on its own is the author's box: a list that
     # holds entries, or that mixes the margin with indentation itself, is judged where some of
-    # its items are indented.
+    # its items are indented. The introduction keeps its own style: a list under the title
+    # indented alike throughout is not judged; nor is one so indented right under a paragraph
+    # (an entry's sub-links, nested as far as Markdown lets a paragraph nest).
+    introduction_end = catalogue_start(doc)
     judged = [
         items
         for key, items in outside.items()
         if any(width for _, width in items)
         and (key in entry_lists or any(not width for _, width in items))
+        and not (
+            _own_indent(items)
+            and (items[0][0].start < introduction_end or under_paragraph(doc, items[0][0]))
+        )
     ]
     return judged, list(inside.values()), at_margin

@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import pairwise
 
-from awesome_tidy.model import Document, ListItem, dominant
+from awesome_tidy.model import Document, ListItem, catalogue_start, dominant, under_paragraph
 from awesome_tidy.rule import LIST_MARKER, Edit, Fix, Option, Problem, Rule, Storms
 
 # The share of a depth's bullets one character must hold to be the list's convention: below it
@@ -47,6 +47,9 @@ class ListMarker(Rule):
             and (expected := by_depth[item.depth]) is not None
             and item.marker != expected
             and (self.option("marker") != "auto" or item.marker != asides.get(item.depth))
+            # A list indented right under a paragraph is drawn as its sub-items, not as a list
+            # of the top level: its bullet is that of a nested list, however it renders.
+            and not under_paragraph(doc, lists[item.list_id][0])
         }
         joined = _joined(doc, lists, restyled)
         styled = _section_styles(judged)
@@ -102,7 +105,7 @@ def _catalogue_bullets(doc: Document) -> list[ListItem]:
     """The bullet items of the catalogue: not a table of contents, and not the introduction
     (the bullets under the title, before the first section), which keeps its own style."""
     in_toc = _toc_items(doc)
-    start = _catalogue_start(doc)
+    start = catalogue_start(doc)
     return [
         item
         for item in doc.items
@@ -139,14 +142,6 @@ def _aside_bullets(
 
 def _toc_items(doc: Document) -> set[int]:
     return {id(toc_link.item) for table in doc.anchors.tables for toc_link in table.links}
-
-
-def _catalogue_start(doc: Document) -> int:
-    """Where the first section after the title starts (0 when there is no such section)."""
-    headings = doc.headings
-    if headings and headings[0].level == 1 and len(headings) > 1:
-        return headings[1].start
-    return headings[0].start if headings and headings[0].level > 1 else 0
 
 
 def _joined(doc: Document, lists: dict[int, list[ListItem]], restyled: dict[int, str]) -> set[int]:
