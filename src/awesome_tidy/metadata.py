@@ -149,6 +149,13 @@ _VENUE_FILLER = frozenset(
         "findings",
         "main",
         "track",
+        # ``NeurIPS'23 Benchmark``, ``NeurIPS Datasets and Benchmarks``: a track of the venue
+        "benchmark",
+        "benchmarks",
+        "dataset",
+        "datasets",
+        "and",
+        "tutorial",
     )
 )
 

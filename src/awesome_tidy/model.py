@@ -79,7 +79,13 @@ from awesome_tidy.nodes import (
     meta_section,
 )
 from awesome_tidy.regions import html_regions
-from awesome_tidy.similarity import label_items, near_pairs, other_ids, same_paper
+from awesome_tidy.similarity import (
+    label_items,
+    near_pairs,
+    other_ids,
+    other_repositories,
+    same_paper,
+)
 from awesome_tidy.text import (
     INVISIBLE,
     is_cjk,
@@ -168,6 +174,7 @@ __all__ = [
     "not_listed",
     "opening_label",
     "other_ids",
+    "other_repositories",
     "own_marks",
     "placeholder_text",
     "preprint_marker",

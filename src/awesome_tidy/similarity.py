@@ -460,6 +460,16 @@ def _repositories(first: Entry, second: Entry) -> bool:
     )
 
 
+def other_repositories(first: Entry, second: Entry) -> bool:
+    """Whether both entries link only repositories' homes on code hosts (``_repositories``) and
+    share none of them: two repositories (two owners' lists of one name, a fork and its
+    source) are two things, however alike their titles read."""
+    if not _repositories(first, second):
+        return False
+    mine = {normalize_url(link.url.text) for link in first.real_links}
+    return not any(normalize_url(link.url.text) in mine for link in second.real_links)
+
+
 def _two_publications(first: Entry, second: Entry) -> bool:
     """``| 2015. 12. | Winter Conference | Title |`` and ``| 2016. 8. | Journal | Title |``: one
     title at a conference and, later, in a journal, with no link in common, is a conference

@@ -25,6 +25,7 @@ _EVENTS = re.compile(
     r"|seminars?|演讲)(?![^\W\d_])",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"[^\W_]+")
 
 
 class DuplicateEntry(Rule):
@@ -55,6 +56,7 @@ class DuplicateEntry(Rule):
                     or _two_categories(doc, first, entry, held)
                     or _named_apart(doc, rows, first, entry)
                     or _at_events(first, entry)
+                    or _two_paragraphs(first, entry)
                 ):
                     continue
                 yield self.problem(
@@ -151,6 +153,26 @@ def _at_events(first: Entry, entry: Entry) -> bool:
     links = [copy.primary_link for copy in (first, entry)]
     urls = {normalize_url(link.url.text) for link in links if link is not None}
     return len(urls) == len(links)
+
+
+def _two_paragraphs(first: Entry, entry: Entry) -> bool:
+    """Two paragraphs without a link that open with one bold phrase (``**Soil moisture (SM)**
+    is measured ...`` and ``**Soil moisture (SM)** can be mapped ...``) and go on in other
+    words: two paragraphs of prose on one subject, not a paper twice. A pasted copy goes on in
+    the same words (or most of them)."""
+    if first.shape != "paragraph" or entry.shape != "paragraph":
+        return False
+    if first.real_links or entry.real_links:
+        return False
+    words = [_words_after_title(copy) for copy in (first, entry)]
+    shared = len(words[0] & words[1])
+    return 2 * shared < min(len(words[0]), len(words[1]))
+
+
+def _words_after_title(entry: Entry) -> set[str]:
+    """The words of the entry after its title, in lower case."""
+    start = entry.title.end if entry.title is not None else entry.body.start
+    return {word.casefold() for word in _WORD.findall(entry.body.text[start - entry.body.start :])}
 
 
 def _two_categories(doc: Document, first: Entry, entry: Entry, held: frozenset[int]) -> bool:

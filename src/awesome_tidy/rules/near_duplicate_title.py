@@ -4,7 +4,15 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, link_kind, near_pairs, other_ids
+from awesome_tidy.model import (
+    Document,
+    Entry,
+    link_kind,
+    near_pairs,
+    normalize_url,
+    other_ids,
+    other_repositories,
+)
 from awesome_tidy.rule import Option, Problem, Rule
 
 _KEY_AUTHOR = re.compile(r"[A-Za-z]+")
@@ -12,6 +20,10 @@ _MIN_TITLE_WORDS = 3
 _SERIES = 3  # titles that share all words but the last: a pattern, not a copy
 _PIECE = re.compile(r"[^\W_]+")
 _POSSESSIVE = re.compile(r"['’]s\b")
+# ``[BSc in Data Science](url), Lakeside University, IRE``, ``[...](url) at the Hill Institute``:
+# the words right after the link that say whose the thing is, or where.
+_OWNER_LEAD = re.compile(r"(?:at|by|from)\s", re.IGNORECASE)
+_MAX_OWNER_WORDS = 8
 
 
 class NearDuplicateTitle(Rule):
@@ -49,6 +61,8 @@ class NearDuplicateTitle(Rule):
                 or _other_paper(first, second)
                 or _one_series(first, second, stems)
                 or _paper_and_its_code(first, second)
+                or _other_owners(first, second)
+                or other_repositories(first, second)
             ):
                 continue
             reported.add(second_index)
@@ -93,6 +107,38 @@ def _paper_and_its_code(first: Entry, second: Entry) -> bool:
         for entry in (first, second)
     ]
     return None not in kinds and kinds[0] != kinds[1]
+
+
+def _other_owners(first: Entry, second: Entry) -> bool:
+    """Two ``[Name](url)`` entries on two links, each followed by whose or where it is, and
+    those differ: a generic name (``BSc in Data Science``, ``Data Science Lab``) that two
+    universities give their programmes or labs, two things. The table form of this is two
+    course rows told apart by their who column; a typo copy of one paper has no owner there,
+    or the same one."""
+    links = [entry.primary_link for entry in (first, second)]
+    if links[0] is None or links[1] is None:
+        return False
+    if normalize_url(links[0].url.text) == normalize_url(links[1].url.text):
+        return False
+    owners = {_owner(first), _owner(second)}
+    return len(owners) == 2 and None not in owners
+
+
+def _owner(entry: Entry) -> str | None:
+    """The words after an entry's link that name its owner or place (``, Lakeside University,
+    IRE``, `` at the Hill Institute``), folded, or None: a description (`` - A list of ...``),
+    a year or a venue (a paper's citation) names no owner."""
+    separator, description = entry.separator, entry.description
+    if entry.form != "link" or separator is None or description is None:
+        return None
+    if entry.year is not None or entry.venue is not None:
+        return None
+    text = description.text
+    if separator.text.strip() != "," and not _OWNER_LEAD.match(text):
+        return None
+    if len(text.split()) > _MAX_OWNER_WORDS:
+        return None
+    return " ".join(text.casefold().split())
 
 
 def _same_key(first: Entry, second: Entry) -> bool:
