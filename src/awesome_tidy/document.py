@@ -173,6 +173,14 @@ class Document:
         return [entry.key_style for entry in self.entries if entry.key_text]
 
     @cached_property
+    def paragraph_ending_on(self) -> dict[int, Paragraph]:
+        """The paragraph whose last line is each line (1-based)."""
+        return {
+            self.line_index(max(paragraph.end - 1, paragraph.start)) + 1: paragraph
+            for paragraph in self.paragraphs
+        }
+
+    @cached_property
     def copies(self) -> list[list[Entry]]:
         """Groups of entries that are one paper by exact evidence (``similarity.copies``)."""
         from awesome_tidy.similarity import copies

@@ -67,8 +67,14 @@ def _date_by_venue_tags(text: str, entries: list[Entry]) -> None:
     """``[VLDB 25 Tutorial]``, ``[aiDM 20]``: where most of a group (or, for a small one, of the
     list's entries written alike) is dated by the two-digit year of a venue tag closing it
     (``[SIGMOD 23]``), a closing tag of that shape dates an entry whatever its venue and track."""
-    tags = {id(entry): tag for entry in entries if (tag := closing_venue_tag(text, entry))}
-    if not any(entry.year is None and id(entry) in tags for entry in entries):
+    # Only undated entries are read for a tag: most lists date every entry, and reading each
+    # entry's end again would cost every check a pass over the list.
+    tags = {
+        id(entry): tag
+        for entry in entries
+        if entry.year is None and (tag := closing_venue_tag(text, entry))
+    }
+    if not tags:
         return  # no undated entry closes with such a tag: nothing to learn
     groups, alike = group_entries(entries)
     for group in groups.values():

@@ -113,12 +113,8 @@ def under_paragraph(doc: Document, item: ListItem) -> bool:
     sub-items for a paragraph, so the indentation is the author's way to nest it."""
     if item.start == item.marker_start or item.parent is not None:
         return False
-    above = item.line - 1
-    return any(
-        doc.line_index(max(paragraph.end - 1, paragraph.start)) + 1 == above
-        for paragraph in doc.paragraphs
-        if paragraph.section is item.section and paragraph.start < item.start
-    )
+    paragraph = doc.paragraph_ending_on.get(item.line - 1)
+    return paragraph is not None and paragraph.section is item.section
 
 
 __all__ = [
