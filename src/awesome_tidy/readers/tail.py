@@ -202,7 +202,8 @@ def _before_badges(text: str, entry: Entry, start: int, end: int) -> int:
         if image >= 0 and _REFERENCE_IMAGE.fullmatch(text, image, at):
             at = cut = image
             continue
-        tag = _TAG.search(text, start, at)
+        # A tag ends in its closing mark: elsewhere the search would scan the description.
+        tag = _TAG.search(text, start, at) if text[at - 1 : at] in ("*", "_", "`") else None
         if tag is None:
             return strip_span(text, start, cut)[1]
         at = tag.start()
