@@ -28,6 +28,9 @@ may change between versions.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+
 from awesome_tidy.anchors import (
     Anchors,
     TableOfContents,
@@ -117,6 +120,43 @@ def under_paragraph(doc: Document, item: ListItem) -> bool:
     return paragraph is not None and paragraph.section is item.section
 
 
+_LABEL_WORDS = 6
+# ``CVPR'25``, ``arXiv papers'24``, ``TMI 2026``: a label that dates the papers under it.
+_DATED_LABEL = re.compile(r"['’]\d\d(?!\d)|(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def filed_under(doc: Document, entry: Entry) -> str | None:
+    """The short dated paragraph right above the entry's list (``**CVPR'25**``, ``arXiv
+    2024:``): the label of the papers the list holds (a venue and its year), or None."""
+    item = entry.item
+    if item is None or item.parent is not None:
+        return None
+    before = bisect_right(doc.paragraphs, item.start, key=lambda paragraph: paragraph.start) - 1
+    if before < 0 or (paragraph := doc.paragraphs[before]).section is not item.section:
+        return None
+    first = bisect_left(doc.items, paragraph.end, key=lambda other: other.start)
+    if first >= len(doc.items) or doc.items[first].top_list != item.top_list:
+        return None
+    between = doc.text[paragraph.end : doc.items[first].start]
+    text = doc.text[paragraph.start : paragraph.end].strip()
+    if between.count("\n") > 2 or between.strip() or "\n" in text:
+        return None
+    if len(text.split()) > _LABEL_WORDS or not _DATED_LABEL.search(text):
+        return None
+    return text
+
+
+def preprint_and_venue(doc: Document, first: Entry, second: Entry) -> bool | None:
+    """Whether two copies are filed under dated labels (``filed_under``) of which one names a
+    preprint server and the other not (``**arXiv'25**``, ``**TMI'26**``): True when the first
+    is the preprint, False when the second is, None otherwise."""
+    labels = (filed_under(doc, first), filed_under(doc, second))
+    if labels[0] is None or labels[1] is None:
+        return None
+    sides = (preprint_marker(labels[0]), preprint_marker(labels[1]))
+    return sides[0] if sides[0] != sides[1] else None
+
+
 __all__ = [
     "EMOJI_SHORTCODE",
     "INVISIBLE",
@@ -147,6 +187,7 @@ __all__ = [
     "dominant",
     "dominant_key_style",
     "expand_year",
+    "filed_under",
     "find_year",
     "html_regions",
     "is_cjk",
@@ -173,6 +214,7 @@ __all__ = [
     "other_repositories",
     "own_marks",
     "placeholder_text",
+    "preprint_and_venue",
     "preprint_marker",
     "prose_heading",
     "read_marks",

@@ -69,6 +69,8 @@ _PART_MARKER = re.compile(
     re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(r"\d{3,}")
+# The last part of a URL that names the page above it again, or a document rather than a page.
+_SAME_PAGE = re.compile(r"(?:index|default|readme|home|main)(?:\.\w+)?$|.*\.(?:pdf|ps|ppt|pptx)$")
 # ``Some papers belong to more than one category``, ``papers may appear in several sections``:
 # the list says it files a paper under each category it fits.
 _CROSS_LISTED = re.compile(
@@ -427,7 +429,8 @@ def _other_papers(first: Entry, second: Entry) -> bool:
     courses of one title, two offerings of one course) and the pages of two sites that are
     neither paper nor code hosts (one course title from two providers). So are two sizes or
     versions of one name (``| GPT-Neo | 2.7B |`` and ``| GPT-Neo | 1.3B |``, ``LAION`` with
-    ``400M`` and ``5B``, ``v3`` and ``v5``)."""
+    ``400M`` and ``5B``, ``v3`` and ``v5``), two yearly editions of one event
+    (``_other_editions``) and a page with a named page below it (``_page_and_subpage``)."""
     if (
         _part_marker(first) != _part_marker(second)
         or _other_sizes(first, second)
@@ -435,6 +438,8 @@ def _other_papers(first: Entry, second: Entry) -> bool:
         or _two_by_one_author(first, second)
         or _two_publications(first, second)
         or _other_offerings(first, second)
+        or _other_editions(first, second)
+        or _page_and_subpage(first, second)
     ):
         return True
     one, other = _paper_ids(first), _paper_ids(second)
@@ -489,6 +494,44 @@ def _two_publications(first: Entry, second: Entry) -> bool:
         return False
     links = {normalize_url(link.url.text) for link in first.real_links}
     return not any(normalize_url(link.url.text) in links for link in second.real_links)
+
+
+def _page_and_subpage(first: Entry, second: Entry) -> bool:
+    """``[15-799 Database Systems](cmu.edu/~pavlo/fall2013/)`` and the same name on
+    ``.../fall2013/reading-list.html``: two pages of one site, neither a paper's nor a code
+    host's, the second a named page right below the first (a course and its reading list, a
+    project and its slides): a companion under a copied name, not the entry again. The page's
+    own index (``index.html``, ``home``), a document (``.pdf``) or a numbered part deeper down
+    (``week/2``) is the page itself, the paper or a piece of the course again."""
+    one_link, other_link = first.primary_link, second.primary_link
+    if one_link is None or other_link is None:
+        return False
+    if {one_link.kind, other_link.kind} - {"other", "project"}:
+        return False
+    short, long = sorted(
+        (normalize_url(link.url.text).partition("?")[0] for link in (one_link, other_link)),
+        key=len,
+    )
+    if "/" not in short or not long.startswith(short + "/"):
+        return False
+    page = long[len(short) + 1 :].casefold()
+    if "/" in page or any(char.isdigit() for char in page):
+        return False
+    return not _SAME_PAGE.match(page)
+
+
+def _other_editions(first: Entry, second: Entry) -> bool:
+    """``**Legal AI Challenge (CAIL2018)**`` and ``**... (CAIL2019)**``: a name whose own
+    words date it, two years apart, and no paper link on either: two editions of a recurring
+    event (a competition, a workshop, a course), one entry each. A paper's copies link the
+    paper, and one name twice in one year is one entry twice."""
+    if first.year_value is None or second.year_value is None:
+        return False
+    if first.year_value == second.year_value or first.year_how != "title-tag":
+        return False
+    if second.year_how != "title-tag":
+        return False
+    return not any(link.kind == "paper" for entry in (first, second) for link in entry.real_links)
 
 
 def _two_by_one_author(first: Entry, second: Entry) -> bool:

@@ -56,6 +56,10 @@ _KIND_WORD = re.compile(_KIND_WORDS, re.IGNORECASE)
 # Simulation Data Format``).
 # A run of spaces is tried from its first space only (the lookbehind): from each of them the
 # search would be quadratic.
+# ``Title (**MIRQI**)``: a title closed by a short name in brackets, maybe in emphasis.
+_CLOSING_NAME = re.compile(
+    r"(?P<title>.*\S)\s*(?P<tag>\(\s*[*_]{0,3}[^\s()*_]+(?:\s[^\s()*_]+)?[*_]{0,3}\s*\))\s*"
+)
 _NAME_END = re.compile(r"(?<!\s)\s+[-–—]\s+|:\s+")
 _MAX_LABEL_WORDS = 4
 _MIN_SHORT_FORM = 4  # words a shortened title keeps: fewer may be any title's start
@@ -205,7 +209,7 @@ def _slips(
             or (best and score == best)
             or _same_entry(owner, entry)
             or _editions(owner.title_text, entry.title_text, url)
-            or _cross_listed(owner, entry, labels)
+            or _cross_listed(owner, entry, labels, text)
             or _repeated_by_derived_listing(owner, entry, derived)
             or _filed_twice(owner, entry, entries)
             or _of_other_kinds(owner, entry, text)
@@ -402,7 +406,7 @@ def _under_two_labels(first: Entry, second: Entry, labels: frozenset[int]) -> bo
     )
 
 
-def _cross_listed(first: Entry, second: Entry, labels: frozenset[int]) -> bool:
+def _cross_listed(first: Entry, second: Entry, labels: frozenset[int], text: str = "") -> bool:
     """One paper filed in two sections on purpose: written in two shapes (a topic's bullet list
     and a benchmark table, a bold title and a plain model name) or filed by two axes (a venue
     section, ``## IJCAI 2021``, and a topic) under one title or a name; or cited by the name of
@@ -428,6 +432,8 @@ def _cross_listed(first: Entry, second: Entry, labels: frozenset[int]) -> bool:
         or _one_name_described_twice(first, second)
         or _cited_by_name(first, second)
         or _short_form(first.title_text, second.title_text)
+        or _named_after(first, second, text)
+        or _named_after(second, first, text)
     ):
         return True
     named = _is_a_name(first), _is_a_name(second)
@@ -489,6 +495,22 @@ def _cited_by_name(first: Entry, second: Entry) -> bool:
         if colon and normalize_title(head) == name:
             return True
     return False
+
+
+def _named_after(named: Entry, titled: Entry, text: str) -> bool:
+    """``When Report Generation Meets Knowledge Graph (**MIRQI**)`` under ``## Metrics`` and the
+    paper's title alone under ``### 2020``: the paper filed again by the name of what it made (a
+    metric, a dataset, a model), written in brackets after its title, once in the list. A tag
+    the list writes on several entries (``(**ICME**)``: a venue, a category) is no name, and
+    another title before the name stays reported."""
+    if named.title is None:
+        return False
+    found = _CLOSING_NAME.fullmatch(named.title.text)
+    return (
+        found is not None
+        and normalize_title(found.group("title")) == titled.title_text
+        and text.count(found.group("tag")) == 1
+    )
 
 
 def _short_form(first: str, second: str) -> bool:

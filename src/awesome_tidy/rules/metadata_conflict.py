@@ -3,10 +3,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from awesome_tidy.model import Document, Entry, normalize_url, preprint_marker, same_venue
+from awesome_tidy.model import (
+    Document,
+    Entry,
+    normalize_url,
+    preprint_and_venue,
+    preprint_marker,
+    same_venue,
+)
 from awesome_tidy.rule import Problem, Rule
 
 _MIN_SPACES = 2  # three words
+# Years from a preprint to its publication at a venue: review and revision take one or two.
+_PUBLICATION_DELAY = 2
 
 # ``2210.04182v2``: the version of an arXiv paper, which normal URLs leave out.
 _ARXIV_VERSION = re.compile(r"\d{4}\.\d{4,5}(v\d+)")
@@ -40,7 +49,7 @@ class MetadataConflict(Rule):
                     *_conflict("year", entry, dated, years),
                     *_conflict("venue", entry, placed, venues),
                 ]
-                if not conflicts or _two_versions(conflicts, entry, group, years, venues):
+                if not conflicts or _two_versions(doc, conflicts, entry, group, years, venues):
                     continue
                 first = dated if dated is not None and dated is not entry else placed
                 assert first is not None
@@ -53,6 +62,7 @@ class MetadataConflict(Rule):
 
 
 def _two_versions(
+    doc: Document,
     conflicts: list[str],
     entry: Entry,
     group: list[Entry],
@@ -71,8 +81,29 @@ def _two_versions(
         if other is not entry and years[id(other)] is not None and years[id(other)] != mine
     ]
     return bool(others) and all(
-        _other_version(entry, other, venues) or _preprint_year(entry, other) for other in others
+        _other_version(entry, other, venues)
+        or _preprint_year(entry, other)
+        or _preprint_then_venue(doc, entry, other, years)
+        for other in others
     )
+
+
+def _preprint_then_venue(
+    doc: Document, entry: Entry, other: Entry, years: Mapping[int, int | None]
+) -> bool:
+    """One copy filed under a dated label that names a preprint server (``**arXiv'25**``), the
+    other under one that does not (``**TMI'26**``), the preprint's year one or two before
+    the other's: a list filing each version of a paper under its own year, both right. Copies
+    dated by their own tag or their heading alone (``[2023]`` on the arXiv link, ``[2024]`` on
+    the proceedings) say nothing of a version: one year is the paper's, and they stay reported,
+    as do two labels of one kind (``**TMI'24**`` and ``**TMI'25**``)."""
+    preprint = preprint_and_venue(doc, entry, other)
+    if preprint is None:
+        return False
+    mine, theirs = years[id(entry)], years[id(other)]
+    assert mine is not None and theirs is not None
+    delay = theirs - mine if preprint else mine - theirs
+    return 0 < delay <= _PUBLICATION_DELAY
 
 
 def _preprint_year(entry: Entry, other: Entry) -> bool:

@@ -12,6 +12,7 @@ from awesome_tidy.model import (
     normalize_url,
     other_ids,
     other_repositories,
+    preprint_and_venue,
 )
 from awesome_tidy.rule import Option, Problem, Rule
 
@@ -52,6 +53,7 @@ class NearDuplicateTitle(Rule):
         # copy (duplicate-entry or cross-section-duplicate tell of it): reported once.
         told: set[tuple[int, str]] = set()
         stems = Counter(_stem(title) for title in titles)
+        by_item = {id(entry.item): entry for entry in doc.entries if entry.item is not None}
         for first_index, second_index in near_pairs(titles, self.option("threshold")):
             first, second = entries[first_index], entries[second_index]
             if (
@@ -62,6 +64,8 @@ class NearDuplicateTitle(Rule):
                 or _one_series(first, second, stems)
                 or _paper_and_its_code(first, second)
                 or _other_owners(first, second)
+                or _details_of_two(first, second, by_item)
+                or _retitled_version(doc, first, second)
                 or other_repositories(first, second)
             ):
                 continue
@@ -122,6 +126,42 @@ def _other_owners(first: Entry, second: Entry) -> bool:
         return False
     owners = {_owner(first), _owner(second)}
     return len(owners) == 2 and None not in owners
+
+
+def _details_of_two(first: Entry, second: Entry, by_item: dict[int, Entry]) -> bool:
+    """Sub-items of two different entries, on two links (``+ [YouTube Video Playlist](a)``
+    under one course, ``+ [YouTube Videos Playlist](b)`` under another): each a detail of its
+    own entry, named for what it is (a playlist, the slides, the code), not a title. The same
+    detail under two entries is duplicate-entry's to judge, by its link."""
+    links = [entry.primary_link for entry in (first, second)]
+    if links[0] is None or links[1] is None:
+        return False
+    if normalize_url(links[0].url.text) == normalize_url(links[1].url.text):
+        return False
+    owners = [_owning_entry(entry, by_item) for entry in (first, second)]
+    return owners[0] is not None and owners[1] is not None and owners[0] is not owners[1]
+
+
+def _retitled_version(doc: Document, first: Entry, second: Entry) -> bool:
+    """A preprint and its publication, each filed under its dated label (``**arXiv'24**``,
+    ``**MICCAI'25**``), whose titles differ in a word (``Model`` and ``Models``): the title
+    the authors changed for the venue, both right. Titles that differ only in case, spaces or
+    punctuation (``SELECTIVESTATE`` for ``Selective State``) are a copy mistyped, reported."""
+    if preprint_and_venue(doc, first, second) is None:
+        return False
+    return _letters(first.title_text) != _letters(second.title_text)
+
+
+def _letters(title: str) -> str:
+    return "".join(piece.casefold() for piece in _PIECE.findall(title))
+
+
+def _owning_entry(entry: Entry, by_item: dict[int, Entry]) -> Entry | None:
+    """The entry whose sub-item this one is, at any depth, or None."""
+    parent = entry.item.parent if entry.item is not None else None
+    while parent is not None and id(parent) not in by_item:
+        parent = parent.parent
+    return by_item[id(parent)] if parent is not None else None
 
 
 def _owner(entry: Entry) -> str | None:
