@@ -50,7 +50,12 @@ __all__ = [
 ]
 
 _NEWLINE_ANY = re.compile(r"\r\n?|\n")
-_SECTION_NUMBER = re.compile(r"(\d+(?:\.\d+)*)(\.?)(?=\s|$)")
+_SECTION_NUMBER = re.compile(
+    r"(\d+(?:\.\d+)*)(?:\.?(?=\s|$)|\.(?=[^\W\d_a-z]|\*\*|__|[\[《「【\"“])(?![A-Za-z](?![A-Za-z])))"
+)
+"""A section number: followed by a space, or by a final dot glued to the title's first letter or
+mark (``2.Visual SLAM``, ``1.百度``, ``5.**Title**``). A digit, a lower-case letter or a lone
+letter after the dot is a version or a size (``2.5D``, ``3.x``, ``1.5x``, ``2.X``): no number."""
 _ORDERED_MARKER = re.compile(r"\d{1,9}[.)]")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _FRONT_MATTER = re.compile(r"---\n((?:.*\n){0,200}?)(?:---|\.\.\.)[ \t]*(?:\n|$)")

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 
-from awesome_tidy.model import Document, Heading, dominant, html_regions
+from awesome_tidy.model import Document, Heading, Paragraph, dominant, html_regions
 from awesome_tidy.rule import RELEVEL_HEADING, Edit, Fix, Problem, Rule
 
 _MAX_DIGITS = 6
@@ -17,6 +17,10 @@ _MAX_PARTS = 6
 _DATE = re.compile(r"(?:19|20)\d\d\.(?:0?[1-9]|1[0-2])(?:\.\d{1,2})?\Z")
 """A year and a month (``## 2019.10``, a day after them): a date heading, whose months without
 news are skipped on purpose, not a section number."""
+_WRITTEN = re.compile(r"[ \t]{0,3}(#{1,6})([ \t]*)(\d+(?:\.\d+)*)(?!\d)")
+"""A line written as a numbered heading: with a space after its ``#`` run, a heading whose number
+may be written in a way not read as one (``### 9.momenta``); without (``#2 Methods``,
+``###3.Title``), a line GitHub shows as text."""
 
 
 class HeadingNumbering(Rule):
@@ -35,7 +39,7 @@ class HeadingNumbering(Rule):
             offset = dominant((h.level - h.depth for h in scheme), share=0.5)
             if offset is not None:
                 yield from self._levels(doc, scheme, offset)
-            yield from self._sequence(scheme)
+            yield from self._sequence(doc, scheme)
 
     def _levels(self, doc: Document, scheme: list[Heading], offset: int) -> Iterator[Problem]:
         flat = _flat_under_unnumbered(doc.headings, scheme)
@@ -67,8 +71,9 @@ class HeadingNumbering(Rule):
                 fix=None if level is None else Fix.safe(_relevel(heading, level)),
             )
 
-    def _sequence(self, numbered: list[Heading]) -> Iterator[Problem]:
+    def _sequence(self, doc: Document, numbered: list[Heading]) -> Iterator[Problem]:
         last_child: dict[str, int] = {}
+        last_heading: dict[str, Heading] = {}
         # Performance (issue 3): the keys of last_child, sorted, so that the subtree of a number
         # is one slice (numbers hold digits and dots; "/" sorts right after ".") instead of a
         # scan of every key for every heading, quadratic on a list of thousands of sections.
@@ -81,6 +86,8 @@ class HeadingNumbering(Rule):
             if previous is None:
                 insort(ordered, parent)
             last_child[parent] = value
+            before = last_heading.get(parent)
+            last_heading[parent] = heading
             low = bisect_left(ordered, heading.number)
             high = bisect_left(ordered, heading.number + "/")
             for key in ordered[low:high]:
@@ -90,12 +97,81 @@ class HeadingNumbering(Rule):
                 continue
             if value == previous:
                 message = f"heading number {heading.number} repeats the one before"
+            elif value > previous + 1 and before is not None:
+                yield from self._skip(doc, before, heading, previous)
+                continue
             elif value != previous + 1:
-                before = f"{parent}.{previous}" if parent else str(previous)
-                message = f"heading number {heading.number} does not follow {before}"
+                before_number = f"{parent}.{previous}" if parent else str(previous)
+                message = f"heading number {heading.number} does not follow {before_number}"
             else:
                 continue
             yield self.problem(heading.marker_start, heading.marker_end, message=message)
+
+    def _skip(
+        self, doc: Document, before: Heading, heading: Heading, previous: int
+    ) -> Iterator[Problem]:
+        """A number that skips some after ``previous`` (the number of ``before``). The missing
+        numbers may be written between them: on a heading in a form not read as a number, they
+        are there; on a line GitHub shows as text (``###3.Title``), that line is the defect, not
+        the skip it seems to leave."""
+        assert heading.number is not None
+        parent, _, last = heading.number.rpartition(".")
+        prefix = f"{parent}." if parent else ""
+        missing = {f"{prefix}{number}" for number in range(previous + 1, int(last))}
+        lost, written = _written(doc, before.last_line + 1, heading.line - 1, missing)
+        missing -= {number for line, number in written if _heading_on(doc, line)}
+        for start, end, number in lost:
+            missing.discard(number)
+            yield self.problem(
+                start,
+                end,
+                message=f"heading {number} is written '{doc.text[start:end]}' with no space "
+                "after its '#': GitHub shows it as text",
+            )
+        if missing:
+            message = f"heading number {heading.number} does not follow {prefix}{previous}"
+            yield self.problem(heading.marker_start, heading.marker_end, message=message)
+
+
+def _heading_on(doc: Document, line: int) -> bool:
+    """Whether a heading starts on ``line`` (1-based)."""
+    index = bisect_left(doc.headings, line, key=_line)
+    return index < len(doc.headings) and doc.headings[index].line == line
+
+
+def _line(heading: Heading) -> int:
+    return heading.line
+
+
+def _written(
+    doc: Document, first: int, last: int, missing: set[str]
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]]]:
+    """The lines ``first`` to ``last`` (1-based) written as a heading of a ``missing`` number:
+    those in a paragraph with no space after the ``#`` run, each as the span of its ``#`` run
+    and number, and the number; and the others, each as its line and the number."""
+    lost: list[tuple[int, int, str]] = []
+    written: list[tuple[int, str]] = []
+    for line in range(max(first, 1), min(last, doc.line_count) + 1):
+        match = _WRITTEN.match(doc.line_text(line))
+        if match is None or match.group(3) not in missing:
+            continue
+        start = doc.line_start(line)
+        if not match.group(2) and _in_paragraph(doc, start + match.start(1)):
+            lost.append((start + match.start(1), start + match.end(3), match.group(3)))
+        else:
+            written.append((line, match.group(3)))
+    return lost, written
+
+
+def _in_paragraph(doc: Document, offset: int) -> bool:
+    """Whether ``offset`` is inside a paragraph (outside lists, quotes, code and HTML)."""
+    paragraphs = doc.paragraphs
+    index = bisect_right(paragraphs, offset, key=_start) - 1
+    return index >= 0 and offset < paragraphs[index].end
+
+
+def _start(paragraph: Paragraph) -> int:
+    return paragraph.start
 
 
 def _flat_under_unnumbered(headings: list[Heading], scheme: list[Heading]) -> set[int]:
@@ -162,22 +238,24 @@ def _schemes(doc: Document) -> list[list[Heading]]:
     afresh (``1``, ``1.1``, and no scheme's next number or first child) in a container of its
     own is a scheme of its own. A number that carries on (``## 3`` under a second unnumbered
     part, a ``# 3`` set one level too high, a ``### 2.1`` in ``<details>`` under ``## 2``)
-    joins the first scheme it continues; later headings of its container follow.
+    joins the first scheme it continues; later headings of its container follow. The number of
+    a page title (``_title``) belongs to no scheme.
     """
     regions = html_regions(doc)
     by_container: dict[tuple[int, int], _Scheme] = {}
     schemes: list[_Scheme] = []
     enclosing: list[Heading] = []
+    title = _title(doc.headings)
     for heading in doc.headings:
         while enclosing and enclosing[-1].level >= heading.level:
             enclosing.pop()
         parts = _parts(heading.number)
-        if parts is not None:
+        if parts is not None and heading is not title:
             holder = next((h for h in reversed(enclosing) if not _extends(h, parts)), None)
             container = (id(regions.innermost(heading.start)), id(holder))
             scheme = by_container.get(container)
             if scheme is None:
-                scheme = _scheme_for(schemes, parts)
+                scheme = _scheme_for(schemes, heading, parts)
                 by_container[container] = scheme
             scheme.add(heading, parts)
         enclosing.append(heading)
@@ -194,20 +272,53 @@ class _Scheme:
         self.numbers.add(parts)
 
     def continued_by(self, parts: tuple[int, ...]) -> bool:
-        """Whether ``parts`` is the next number after one of this scheme's, or its first child."""
-        return (*parts[:-1], parts[-1] - 1) in self.numbers or parts[:-1] in self.numbers
+        """Whether ``parts`` is the next number after one of this scheme's, or its first child,
+        and not one the scheme has already (that one would be a second numbering's)."""
+        return parts not in self.numbers and (
+            (*parts[:-1], parts[-1] - 1) in self.numbers or parts[:-1] in self.numbers
+        )
 
 
-def _scheme_for(schemes: list[_Scheme], parts: tuple[int, ...]) -> _Scheme:
+def _scheme_for(schemes: list[_Scheme], heading: Heading, parts: tuple[int, ...]) -> _Scheme:
     """The scheme a heading opening a new container joins: the first one its number continues;
-    a new one when it starts afresh; else the first (the list's main numbering)."""
+    a new one when it starts afresh; else the first (the list's main numbering) where that one
+    sets numbers of its depth at its level.
+
+    A number that neither continues nor starts a scheme, at a level the main numbering gives no
+    number of its depth (``### 13. Vendor`` under ``## Region A``, inside ``# 3.``), is as likely
+    the end of a local numbering whose other headings were not read: a scheme of its own, never
+    judged against the main one (lifting it to ``# 13`` would tear it from its section)."""
     continued = next((scheme for scheme in schemes if scheme.continued_by(parts)), None)
     if continued is not None:
         return continued
-    if schemes and not all(part <= 1 for part in parts):
+    if (
+        schemes
+        and not all(part <= 1 for part in parts)
+        and any(
+            other.depth == len(parts) and other.level == heading.level
+            for other in schemes[0].headings
+        )
+    ):
         return schemes[0]
     schemes.append(_Scheme())
     return schemes[-1]
+
+
+def _title(headings: list[Heading]) -> Heading | None:
+    """The page title, when its number is the document's, not a section's: the first heading,
+    the only one of level 1, numbered, and the next numbered heading neither numbers a part of
+    it nor follows it (``# 05 — Papers`` over ``## 1.`` ... ``## 6.``)."""
+    if not headings or headings[0].level != 1:
+        return None
+    title = headings[0]
+    own = _parts(title.number)
+    if own is None or any(heading.level == 1 for heading in headings[1:]):
+        return None
+    after = next((p for h in headings[1:] if (p := _parts(h.number)) is not None), None)
+    if after is None:
+        return None
+    fits = after[: len(own)] == own or after == (*own[:-1], own[-1] + 1)
+    return None if fits else title
 
 
 def _numbering(scheme: list[Heading]) -> bool:
@@ -311,7 +422,7 @@ def _nested(
 
     A heading whose own parent number is missing (``## 2.1`` after ``#2 Methods``, a line
     GitHub does not take for a heading) is where it should be: the missing number is the
-    defect, and the sequence names it."""
+    defect, and the sequence names it on its own line."""
     members = {id(heading): _parts(heading.number) for heading in scheme}
     seen: set[tuple[int, ...]] = set()
     for heading, parent in _outline_parents(headings, levels):

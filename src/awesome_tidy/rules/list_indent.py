@@ -31,20 +31,30 @@ class ListIndent(Rule):
         kept_ids = {id(items) for items in kept}
         movable = {id(items) for items in _movable(doc, margin, kept_ids, starts)}
         nesting = _Nesting(doc)
+        resumed = _resumed(doc, [*margin, *in_html], nesting)
         for items in margin:
             if id(items) in kept_ids:
-                yield from self._keep_convention(doc, items, starts, nesting)
+                yield from self._keep_convention(doc, items, starts, nesting, resumed)
                 continue
             adopted, adopting = _adopted(items, 0, nesting)
             for item, width in items:
-                if width and id(item) not in adopted:
-                    fixable = id(items) in movable and id(item) not in adopting
+                if width and id(item) not in adopted and resumed.get(id(item)) is not True:
+                    fixable = (
+                        id(items) in movable
+                        and id(item) not in adopting
+                        and id(item) not in resumed
+                    )
                     yield self._report(doc, item, width, 0, fixable, nesting)
         for items in in_html:
-            yield from self._keep_convention(doc, items, starts, nesting)
+            yield from self._keep_convention(doc, items, starts, nesting, resumed)
 
     def _keep_convention(
-        self, doc: Document, items: Widths, starts: set[int], nesting: _Nesting
+        self,
+        doc: Document,
+        items: Widths,
+        starts: set[int],
+        nesting: _Nesting,
+        resumed: dict[int, bool],
     ) -> Iterator[Problem]:
         """A list an HTML block (``<details>``) holds, or one most of whose items are indented
         by two or three spaces, keeps the indentation most of its items have: GitHub renders it
@@ -55,8 +65,8 @@ class ListIndent(Rule):
         fixable = not any(_indented_after(doc, item, indent, starts) for item, _ in items)
         adopted, adopting = _adopted(items, indent, nesting)
         for item, width in items:
-            if width != indent and id(item) not in adopted:
-                fix = fixable and id(item) not in adopting
+            if width != indent and id(item) not in adopted and resumed.get(id(item)) is not True:
+                fix = fixable and id(item) not in adopting and id(item) not in resumed
                 yield self._report(doc, item, width, indent, fix, nesting)
 
     def _report(
@@ -75,6 +85,65 @@ class ListIndent(Rule):
         # Moved, an item would take in an indented paragraph that follows its list: withheld.
         fix = Fix.safe(*_shift(doc, item, width, expected, nesting)) if fixable else None
         return self.problem(item.start, item.marker_start, message=message, fix=fix)
+
+
+def _resumed(doc: Document, lists: list[Widths], nesting: _Nesting) -> dict[int, bool]:
+    """The indented items that open a list right after a block (a quote, a paragraph, HTML)
+    that broke into the list before it, deeper than the item it broke into, by ``id``: True
+    where the document nests sub-items at their column under items at that item's column, else
+    False.
+
+    ``* [Author](url)``, then ``> a note`` at the margin, then ``  * [Publications](url)``: the
+    note ended the list, and the indentation says the item was meant under the author's entry.
+    Moved to the margin it would become an entry of its own, and the broken nesting would be
+    set in stone: an indentation that nests elsewhere is left alone, another is reported
+    without a fix."""
+    candidates = [items for items in lists if items[0][1] > 0]
+    if not candidates:
+        return {}
+    covered: dict[int, ListItem] = {}
+    for item in doc.items:
+        if item.parent is None:
+            last = _last_line(doc, item)
+            covered.update(dict.fromkeys(range(item.line, last + 1), item))
+    headings = {heading.line for heading in doc.headings}
+    resumed: dict[int, bool] = {}
+    for items in candidates:
+        first, width = items[0]
+        broken = _broken_into(doc, first.line, covered, headings)
+        if broken is None or width <= broken.indent:
+            continue  # level with the item the block broke into: a sibling, judged as usual
+        nests = width in nesting.levels.get(broken.indent, set())
+        for item, other in items:
+            if other != width:
+                break
+            resumed[id(item)] = nests
+    return resumed
+
+
+def _broken_into(
+    doc: Document, line: int, covered: dict[int, ListItem], headings: set[int]
+) -> ListItem | None:
+    """The list item that a block of lines before ``line`` (blank lines between them aside)
+    follows with no blank line between: the item whose list the block broke into."""
+    line -= 1
+    while line >= 1 and not doc.line_text(line).strip():
+        line -= 1
+    if line < 1 or line in covered or line in headings:
+        return None
+    while line >= 1 and doc.line_text(line).strip() and line not in covered:
+        if line in headings:
+            return None
+        line -= 1
+    return covered.get(line)
+
+
+def _last_line(doc: Document, item: ListItem) -> int:
+    """The item's last line that is not blank."""
+    last = doc.line_index(max(item.end - 1, item.start)) + 1
+    while last > item.line and not doc.line_text(last).strip():
+        last -= 1
+    return last
 
 
 def _chosen_indent(items: Widths) -> bool:

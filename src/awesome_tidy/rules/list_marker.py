@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -35,8 +35,14 @@ class ListMarker(Rule):
         for item in doc.items:
             lists[item.list_id].append(item)
         judged = _catalogue_bullets(doc)
-        by_depth = self._expected_by_depth(judged)
+        # A bullet that holds a heading (``* #### Memcache``) lays out the sections: its bullet
+        # is the outline's, not the entries', and casts no vote for theirs.
+        titled = {heading.line for heading in doc.headings if heading.in_list_item}
+        by_depth = self._expected_by_depth([item for item in judged if item.line not in titled])
         entry_items = {id(entry.item) for entry in doc.entries if entry.item is not None}
+        # The restyle goes only to a bullet the entries use: where most entries at a depth use
+        # another one, the convention comes from other lists and is no fix for them.
+        entry_bullets = _entry_bullets(judged, entry_items)
         # A table of contents or a note written with another bullet is a list of its own kind:
         # only a list that holds entries is judged against the convention.
         asides = _aside_bullets(lists, entry_items, _toc_items(doc))
@@ -46,7 +52,13 @@ class ListMarker(Rule):
             if id(item) in entry_items
             and (expected := by_depth[item.depth]) is not None
             and item.marker != expected
-            and (self.option("marker") != "auto" or item.marker != asides.get(item.depth))
+            and (
+                self.option("marker") != "auto"
+                or (
+                    item.marker != asides.get(item.depth)
+                    and 2 * entry_bullets[item.depth][expected] >= entry_bullets[item.depth].total()
+                )
+            )
             # A list indented right under a paragraph is drawn as its sub-items, not as a list
             # of the top level: its bullet is that of a nested list, however it renders.
             and not under_paragraph(doc, lists[item.list_id][0])
@@ -91,6 +103,17 @@ class ListMarker(Rule):
             )
             for depth in depths
         }
+
+
+def _entry_bullets(
+    bullets: list[ListItem], entry_items: set[int]
+) -> defaultdict[int, Counter[str]]:
+    """How many entries use each bullet, at each depth."""
+    counts: defaultdict[int, Counter[str]] = defaultdict(Counter)
+    for item in bullets:
+        if id(item) in entry_items:
+            counts[item.depth][item.marker] += 1
+    return counts
 
 
 def _section_styles(bullets: list[ListItem]) -> defaultdict[tuple[int, int], set[str]]:
