@@ -245,16 +245,32 @@ def _preprint_namings(entry: Entry) -> list[str]:
     """Every way the entry names a preprint: by arXiv id (``preprint``) and by a venue marker
     outside its title (``marker``); either being the group's undated way silences it."""
     if not entry.links and not may_name_preprint(entry.body.text):
-        return []
+        return []  # a row without links that says it has no venue: ``_says_no_paper``
     namings = [how] if (how := preprint(entry)) is not None else []
     body = entry.body
     title = entry.title
     text = body.text
     if title is not None and body.start <= title.start <= title.end <= body.end:
         text = text[: title.start - body.start] + " " + text[title.end - body.start :]
-    if preprint_marker(text):
+    if preprint_marker(text) or _venue_cell_says_none(entry):
         namings.append("marker")
     return namings
+
+
+def _venue_cell_says_none(entry: Entry) -> bool:
+    """Whether the entry is a table row that links its paper and whose venue cell says it has
+    none (``无``, ``-``, ``N/A``): a paper not published yet, named so as a preprint marker
+    names it. A row without a paper is a model or project (``_says_no_paper``)."""
+    table = entry.table
+    if table is None or not any(_paper_link(link) or _hosts_paper(link) for link in entry.links):
+        return False
+    column = table.column(*VENUE_HEADERS)
+    cells = _CELL_BAR.split(entry.body.text)
+    return (
+        column is not None
+        and len(cells) == len(table.header)
+        and cells[column].strip(_FIELD_TRIM).casefold() in UNKNOWN_YEAR
+    )
 
 
 def skeleton(entry: Entry) -> tuple[str, str]:
