@@ -157,6 +157,7 @@ class DescriptionEnding(Rule):
         for entry, stop in found:
             assert entry.description is not None
             end = entry.description.end
+            at = end - _wrapping(entry.description.text)
             shown = repr(stop) if stop else "a full stop"
             message = f"description does not end with {shown} as the list's do"
             if stop and entry.item is not None and entry.item.list_id in bare:
@@ -166,8 +167,25 @@ class DescriptionEnding(Rule):
                 end - 1,
                 end,
                 message=message,
-                fix=Fix.unsafe(Edit.insert(end, stop)) if stop else None,
+                fix=Fix.unsafe(Edit.insert(at, stop)) if stop else None,
             )
+
+
+# A description set wholly in emphasis (``*Faster decoding with a tuned draft model*``): the
+# sentence is inside the marks, and so is its stop (``.*``), as `_ending` reads it.
+_WRAPPED = re.compile(r"(\*{1,2}|_{1,2}|~~)([^*_~\n]+)\1")
+
+
+def _wrapping(description: str) -> int:
+    """How many closing marks end a description set wholly in emphasis (``_WRAPPED``), before
+    which its stop goes; 0 for any other (``for **GIS**``: the stop follows the bold word)."""
+    text = description.rstrip()
+    wrapped = _WRAPPED.fullmatch(text)
+    if wrapped is None or wrapped.group(2) != wrapped.group(2).strip():
+        return 0
+    if " " not in wrapped.group(2):
+        return 0  # one emphasised word is a term, not the sentence
+    return len(description) - len(text) + len(wrapped.group(1))
 
 
 def _bare_blocks(doc: Document, items: list[Entry], fixed: set[int]) -> set[int]:
