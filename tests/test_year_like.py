@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_tidy.metadata import holds_short_date, holds_year_like, preprint_marker
+from awesome_tidy.metadata import (
+    heading_dates,
+    heading_year,
+    holds_short_date,
+    holds_year_like,
+    preprint_marker,
+)
 
 
 @pytest.mark.parametrize(
@@ -104,3 +110,33 @@ def test_a_short_date_is_a_year_where_the_list_writes_full_dates_alike() -> None
 )
 def test_preprint_marker(text: str, marker: bool) -> None:
     assert preprint_marker(text) is marker
+
+
+@pytest.mark.parametrize(
+    ("heading", "year"),
+    [
+        ("2014", 2014),
+        ("- 2014", 2014),  # decoration around the year: marks, emoji, shortcodes, brackets
+        ("• 2015", 2015),
+        ("[2016]", 2016),
+        ("【2016】", 2016),
+        ("**2017**", 2017),
+        ("_2017_", 2017),
+        ("2017:", 2017),
+        (":calendar: 2019", 2019),
+        ("📅 2019", 2019),
+        ("Year 2018", 2018),  # the word for what the heading is
+        ("2019 (12 papers)", 2019),  # a count of what is under it
+        ("2019（5篇）", 2019),
+        ("2019 Challenge Winners", None),  # any other word makes the heading a topic
+        ("Top-2020 methods", None),
+        ("Yearly 2018", None),
+        ("2019 (CVPR)", None),
+        ("<2015", None),  # the years before it
+        ("Before 2015", None),
+        ("2019 Challenge (12)", None),
+    ],
+)
+def test_a_year_heading_is_its_year_and_decoration(heading: str, year: int | None) -> None:
+    assert heading_year(heading) == year
+    assert heading_dates(heading) == (year is not None)

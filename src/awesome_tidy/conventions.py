@@ -8,6 +8,7 @@ fixer never restyles a list into a format it does not use.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -245,16 +246,32 @@ def _preprint_namings(entry: Entry) -> list[str]:
     """Every way the entry names a preprint: by arXiv id (``preprint``) and by a venue marker
     outside its title (``marker``); either being the group's undated way silences it."""
     if not entry.links and not may_name_preprint(entry.body.text):
-        return []
+        return []  # a row without links that says it has no venue: ``_says_no_paper``
     namings = [how] if (how := preprint(entry)) is not None else []
     body = entry.body
     title = entry.title
     text = body.text
     if title is not None and body.start <= title.start <= title.end <= body.end:
         text = text[: title.start - body.start] + " " + text[title.end - body.start :]
-    if preprint_marker(text):
+    if preprint_marker(text) or _venue_cell_says_none(entry):
         namings.append("marker")
     return namings
+
+
+def _venue_cell_says_none(entry: Entry) -> bool:
+    """Whether the entry is a table row that links its paper and whose venue cell says it has
+    none (``无``, ``-``, ``N/A``): a paper not published yet, named so as a preprint marker
+    names it. A row without a paper is a model or project (``_says_no_paper``)."""
+    table = entry.table
+    if table is None or not any(_paper_link(link) or _hosts_paper(link) for link in entry.links):
+        return False
+    column = table.column(*VENUE_HEADERS)
+    cells = _CELL_BAR.split(entry.body.text)
+    return (
+        column is not None
+        and len(cells) == len(table.header)
+        and cells[column].strip(_FIELD_TRIM).casefold() in UNKNOWN_YEAR
+    )
 
 
 def skeleton(entry: Entry) -> tuple[str, str]:
@@ -416,10 +433,12 @@ def missing_years(doc: Document) -> list[Entry]:
     undated_items = _undated_parents(doc.entries)
     entry_items = {id(entry.item) for entry in doc.entries if entry.item is not None}
     page_sections = _undated_page_sections(doc.entries)
+    split_credits = _split_credit_lines(doc)
     for entry in doc.entries:
         if (
             _has_or_needs_none(entry, html_headings, entry_items)
             or id(entry.section) in page_sections
+            or id(entry.item) in split_credits
         ):
             continue
         whole = doc.text[entry.start : entry.end]
@@ -466,6 +485,25 @@ def _introduces_items(entry: Entry) -> bool:
         and entry.title_link is None
         and entry.body.text.rstrip(" *_").endswith((":", "："))
     )
+
+
+def _split_credit_lines(doc: Document) -> set[int]:
+    """The items of entries whose credit line is the next bullet of their list: a title link
+    with nothing after it, then an item with no link that holds a year (``- [Title](url)``,
+    ``- Jane Doe and John Roe (NIPS 2019)``). The year is the entry's, on a line of its own."""
+    entries = {id(entry.item): entry for entry in doc.entries if entry.item is not None}
+    found: set[int] = set()
+    for item, after in itertools.pairwise(doc.items):
+        entry = entries.get(id(item))
+        if entry is None or after.list_id != item.list_id or after.depth != item.depth:
+            continue
+        link = entry.title_link
+        if link is None or doc.text[link.end : entry.body.end].strip():
+            continue
+        line = doc.text[after.content_start : after.content_end]
+        if "](" not in line and "://" not in line and holds_year_like(line):
+            found.add(id(item))
+    return found
 
 
 def _undated_parents(entries: list[Entry]) -> set[int]:

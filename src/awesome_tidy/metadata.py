@@ -35,7 +35,15 @@ _YEAR_END = r"(?![^\W_]|_+[^\W_])"
 YEAR_DIGITS = r"(?:19|20)\d\d"
 SLOT_YEAR = re.compile(r"[12]\d{3}")
 _KEY_YEAR = re.compile(r"(?<!\d)(" + YEAR_DIGITS + r")(?!\d)")
-_YEAR_HEADING = re.compile(YEAR_DIGITS + r"(?:\s*(?::\w+:|[^\w\s]))*\s*")
+_YEAR_HEADING = re.compile(YEAR_DIGITS + r"(?:\s*(?::\w+:|[^\w\s]|_))*\s*")
+# What a heading may write around its year and still be one (``## - 2014``, ``## • 2015``,
+# ``## [2016]``, ``## **2017**``, ``## 📅 2019``, ``## :fire: 2023``, ``## Year 2018``): marks,
+# emoji and shortcodes before it, and the word ``Year``. Not ``<``, ``>``, ``≤``, ``≥``:
+# ``## <2015`` is the years before it. Any other word makes a heading a topic
+# (``## 2019 Challenge Winners``).
+_HEADING_LEAD = re.compile(r"(?:\s|:\w+:|(?![<>≤≥])[^\w\s]|_|years?(?![^\W\d_]))*", re.IGNORECASE)
+# ``## 2019 (12 papers)``: a count of what is under the heading, an aside in brackets.
+_HEADING_COUNT = re.compile(r"[(\[（【]\s*\d+\s*[^\W\d_]*\s*[)\]）】][^\w]*\Z")
 # ``### 2024.05``, ``## 2023-2024``, ``### Jan 2024``, ``## 2024年5月``: a heading that dates what
 # is under it, though it is no single year.
 _DATE_HEADING = re.compile(
@@ -44,7 +52,7 @@ _DATE_HEADING = re.compile(
     + r"(?:\s*[-–~～/.]\s*(?:"
     + YEAR_DIGITS
     + r"|\d{1,2}(?!\d)))*"
-    r"(?:\s*年(?:\s*\d{1,2}\s*月)?)?(?:\s*(?::\w+:|[^\w\s]))*\s*",
+    r"(?:\s*年(?:\s*\d{1,2}\s*月)?)?(?:\s*(?::\w+:|[^\w\s]|_))*\s*",
     re.IGNORECASE,
 )
 # ``2023.05`` (year.month) is a year; ``2021.3``, ``2012.08265`` and ``2023.05.1`` (versions,
@@ -161,9 +169,20 @@ _VENUE_FILLER = frozenset(
 
 
 def heading_year(heading: str) -> int | None:
-    """The year a heading is (``### 2024``, ``## 2023 :fire:``), if it is one."""
-    text = heading.strip()
+    """The year a heading is (``### 2024``, ``## 2023 :fire:``, ``## - 2014``), if it is one."""
+    text = _heading_date(heading)
     return int(text[:4]) if _YEAR_HEADING.fullmatch(text) else None
+
+
+def _heading_date(heading: str) -> str:
+    """What a heading says, less the decoration a list writes around a year or date in it
+    (``_HEADING_LEAD``, ``_HEADING_COUNT``): one rule for every dated heading, so that
+    ``## 📅 2019 (12 papers)`` is the year 2019 and ``## 2019 Challenge Winners`` a topic."""
+    text = heading.strip()
+    lead = _HEADING_LEAD.match(text)
+    text = text[lead.end() :] if lead is not None else text
+    count = _HEADING_COUNT.search(text)
+    return text[: count.start()].rstrip() if count is not None else text
 
 
 def arxiv_id(text: str) -> str | None:
@@ -183,7 +202,7 @@ def heading_dates(heading: str) -> bool:
     """Whether a heading dates what is under it: a year or a date (``### 2024``, ``### 2024.05``,
     ``## 2023-2024``, ``### Jan 2024``) or a venue with its year (``### CVPR 2024 (Oral)``)."""
     text = heading.strip()
-    return bool(_DATE_HEADING.fullmatch(text)) or _venue_year(text)
+    return bool(_DATE_HEADING.fullmatch(_heading_date(text))) or _venue_year(text)
 
 
 def heading_venue(heading: str) -> bool:
@@ -193,7 +212,7 @@ def heading_venue(heading: str) -> bool:
     text = heading.strip()
     return (
         len(_HEADING_WORD.findall(text)) <= _MAX_VENUE_HEADING_WORDS
-        and not _DATE_HEADING.fullmatch(text)
+        and not _DATE_HEADING.fullmatch(_heading_date(text))
         and _venue_year(text)
     )
 

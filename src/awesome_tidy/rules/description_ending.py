@@ -112,6 +112,7 @@ class DescriptionEnding(Rule):
         habits = _habits(text, items)
         stops = _stops(text, items)
         sections = _section_habits(text, items)
+        found: list[tuple[Entry, str | None]] = []  # each entry with a stop due, and the stop
         for entry in items:
             ending = _ending(text, entry)
             cjk = _has_cjk(entry)
@@ -131,13 +132,7 @@ class DescriptionEnding(Rule):
                     stop = None  # an ASCII stop after CJK text is a new defect
                 if own is None:
                     stop = None  # a section that splits (6 to 5): which items slipped is unsure
-                shown = repr(stop) if stop else "a full stop"
-                yield self.problem(
-                    end - 1,
-                    end,
-                    message=f"description does not end with {shown} as the list's do",
-                    fix=Fix.unsafe(Edit.insert(end, stop)) if stop else None,
-                )
+                found.append((entry, stop))
             elif not _sentences(entry) and not _keeps_stop(text, entry):
                 # The stop itself, inside what closes (``~~struck.~~``, ``*emphasis.*``).
                 at = end - (len(entry.description.text) - len(_unclosed(entry)))
@@ -150,6 +145,84 @@ class DescriptionEnding(Rule):
                     at,
                     message=f"description ends with {last!r} where the list's do not",
                 )
+        yield from self._missing_stops(doc, items, found)
+
+    def _missing_stops(
+        self, doc: Document, items: list[Entry], found: list[tuple[Entry, str | None]]
+    ) -> Iterator[Problem]:
+        """The descriptions without the list's stop, fixed where the stop leaves them like the
+        items beside them (``_bare_blocks``)."""
+        fixed = {id(entry.item) for entry, stop in found if stop and entry.item is not None}
+        bare = _bare_blocks(doc, items, fixed)
+        for entry, stop in found:
+            assert entry.description is not None
+            end = entry.description.end
+            at = end - _wrapping(entry.description.text)
+            shown = repr(stop) if stop else "a full stop"
+            message = f"description does not end with {shown} as the list's do"
+            if stop and entry.item is not None and entry.item.list_id in bare:
+                message += "; nor do the items beside it, so no fix"
+                stop = None
+            yield self.problem(
+                end - 1,
+                end,
+                message=message,
+                fix=Fix.unsafe(Edit.insert(at, stop)) if stop else None,
+            )
+
+
+# A description set wholly in emphasis (``*Faster decoding with a tuned draft model*``): the
+# sentence is inside the marks, and so is its stop (``.*``), as `_ending` reads it.
+_WRAPPED = re.compile(r"(\*{1,2}|_{1,2}|~~)([^*_~\n]+)\1")
+
+
+def _wrapping(description: str) -> int:
+    """How many closing marks end a description set wholly in emphasis (``_WRAPPED``), before
+    which its stop goes; 0 for any other (``for **GIS**``: the stop follows the bold word)."""
+    text = description.rstrip()
+    wrapped = _WRAPPED.fullmatch(text)
+    if wrapped is None or wrapped.group(2) != wrapped.group(2).strip():
+        return 0
+    if " " not in wrapped.group(2):
+        return 0  # one emphasised word is a term, not the sentence
+    return len(description) - len(text) + len(wrapped.group(1))
+
+
+def _bare_blocks(doc: Document, items: list[Entry], fixed: set[int]) -> set[int]:
+    """The lists (by ``list_id``) whose items, after the stops due, would still end bare at
+    least as often as with a stop: there a stop makes an item unlike those beside it (study 18:
+    one CJK entry of a nested list learnt its stop from the list's other sections, and its
+    neighbours, text before a link and no entry, kept none). A described entry counts by its
+    description, an item that is no entry by its first paragraph; an entry the rule does not
+    judge (a credit, a source) and a label over a nested list (``- **Optical Flow**``) count
+    for neither."""
+    described = {id(entry.item): entry for entry in items if entry.item is not None}
+    entries = {id(entry.item) for entry in doc.entries if entry.item is not None}
+    counts: dict[int, list[int]] = {}  # list_id -> [ending with a stop, bare]
+    for item in doc.items:
+        entry = described.get(id(item))
+        if id(item) in fixed:
+            ending: str | None = "punctuated"
+        elif entry is not None:
+            ending = _ending(doc.text, entry)
+        elif id(item) in entries or item.children_start is not None:
+            continue  # a credit keeps its own habit; a label over a nested list is no sibling
+        else:
+            ending = _paragraph_ending(doc.text[item.content_start : item.content_end])
+        if ending is not None:
+            count = counts.setdefault(item.list_id, [0, 0])
+            count[ending == "bare"] += 1
+    return {key for key, (stopped, bare) in counts.items() if bare and bare >= stopped}
+
+
+def _paragraph_ending(paragraph: str) -> str | None:
+    """``_ending`` for an item that is no described entry: its first paragraph's last mark."""
+    body = paragraph.rstrip().rstrip(_CLOSING).rstrip()
+    if not body or body.endswith(_ELLIPSIS):
+        return None
+    if body[-1] in _TERMINAL:
+        return None if body[-1] == "." and _abbreviated(body) else "punctuated"
+    return "bare" if body[-1].isalnum() or body[-1] in _WORDLIKE else None
 
 
 def _habits(text: str, items: list[Entry]) -> dict[bool, str | None]:
