@@ -134,8 +134,20 @@ def save(options: argparse.Namespace) -> int:
         "entries": options.entries,
         "shape": options.shape,
     }
+    # The manifest is read by plain tab splitting (sheet.read_tsv): no CSV quoting, so a shape
+    # that holds a quote stays as written; a tab or a line break would split the row.
+    if any(mark in value for value in row.values() for mark in "\t\n\r"):
+        print("fresh.py: no tab or line break in a field", file=sys.stderr)
+        return 2
     with manifest.open("a", encoding="utf-8", newline="") as out:
-        writer = csv.DictWriter(out, COLUMNS, delimiter="\t", lineterminator="\n")
+        writer = csv.DictWriter(
+            out,
+            COLUMNS,
+            delimiter="\t",
+            lineterminator="\n",
+            quoting=csv.QUOTE_NONE,
+            quotechar=None,
+        )
         if new:
             writer.writeheader()
         writer.writerow(row)
