@@ -7,8 +7,8 @@ recorded in ``RUN_DIR/study.json``) to ``lists/LABEL/``, the filled sheets, mani
 runs and study.json to ``studies/LABEL/``, appends the lists to ``lists.tsv`` (its own column
 order) and writes ``studies/LABEL/actions.tsv`` with every class of a false finding or harmful
 hunk marked ``open`` (edit it as the classes are dealt with). A shape that holds Markdown (a
-backtick or a link) is wrapped in a double-backtick code span so the tables of docs/precision.md
-show it as written. Refuses a label that is taken.
+backtick, a link or an HTML tag) is wrapped in a double-backtick code span so the tables of
+docs/precision.md show it as written. Refuses a label that is taken.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ RUN_FILES = ("manifest.tsv", "population.tsv", "runs.tsv", "study.json")
 
 
 def shown_shape(shape: str) -> str:
-    if ("`" in shape or "](" in shape) and not shape.startswith("``"):
+    if any(mark in shape for mark in ("`", "](", "<")) and not shape.startswith("``"):
         return f"`` {shape} ``"
     return shape
 
@@ -41,7 +41,12 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 def write_tsv(path: Path, header: Sequence[str], rows: Sequence[dict[str, str]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(
-            handle, header, delimiter="\t", quoting=csv.QUOTE_NONE, lineterminator="\n"
+            handle,
+            header,
+            delimiter="\t",
+            quoting=csv.QUOTE_NONE,
+            quotechar=None,
+            lineterminator="\n",
         )
         writer.writeheader()
         writer.writerows(rows)
