@@ -61,8 +61,8 @@ def open_classes(sheets: Path) -> list[str]:
     return sorted(classes)
 
 
-def record(label: str, run: Path) -> None:
-    lists_to, study_to = HERE / "lists" / label, HERE / "studies" / label
+def record(label: str, run: Path, root: Path = HERE) -> None:
+    lists_to, study_to = root / "lists" / label, root / "studies" / label
     if lists_to.exists() or study_to.exists():
         raise sheet.SheetError(f"{label}: a study of that label is recorded already")
     settings = json.loads((run / "study.json").read_text(encoding="utf-8"))
@@ -80,11 +80,10 @@ def record(label: str, run: Path) -> None:
     write_tsv(study_to / "manifest.tsv", list(manifest[0]), manifest)
     actions = [{"class": name, "action": "open"} for name in open_classes(study_to / "sheets")]
     write_tsv(study_to / "actions.tsv", ["class", "action"], actions)
-    append_spent(manifest)
+    append_spent(manifest, root / "lists.tsv")
 
 
-def append_spent(manifest: Sequence[dict[str, str]]) -> None:
-    spent = HERE / "lists.tsv"
+def append_spent(manifest: Sequence[dict[str, str]], spent: Path) -> None:
     header = spent.read_text(encoding="utf-8").split("\n", 1)[0].split("\t")
     with spent.open("a", encoding="utf-8", newline="") as handle:
         for row in manifest:
@@ -95,9 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("label", help="the study's label: its date, with -N for the Nth that day")
     parser.add_argument("run", type=Path, help="the RUN_DIR run_study.py wrote, sheets filled in")
+    parser.add_argument("--root", type=Path, default=HERE, help="the precision folder [this one]")
     options = parser.parse_args(argv)
     try:
-        record(options.label, options.run)
+        record(options.label, options.run, options.root)
     except (sheet.SheetError, OSError, KeyError) as error:
         print(f"record.py: {error}", file=sys.stderr)
         return 2
