@@ -13,10 +13,13 @@ from itertools import chain, pairwise, repeat
 from typing import TYPE_CHECKING
 
 from awesome_tidy.metadata import ET_AL
+from awesome_tidy.readers.row import ORGANISATION_HEADERS
+from awesome_tidy.text import normalize_title
 from awesome_tidy.urls import link_kind, normalize_url
 
 if TYPE_CHECKING:
     from awesome_tidy.entries import Entry
+    from awesome_tidy.inline import Part
 
 # Small words whose presence or absence does not make another paper ("A survey" / "Survey").
 _FILLER_WORDS = frozenset(("a", "an", "the"))
@@ -430,7 +433,9 @@ def _other_papers(first: Entry, second: Entry) -> bool:
     neither paper nor code hosts (one course title from two providers). So are two sizes or
     versions of one name (``| GPT-Neo | 2.7B |`` and ``| GPT-Neo | 1.3B |``, ``LAION`` with
     ``400M`` and ``5B``, ``v3`` and ``v5``), two yearly editions of one event
-    (``_other_editions``) and a page with a named page below it (``_page_and_subpage``)."""
+    (``_other_editions``), a page with a named page below it (``_page_and_subpage``), and two
+    rows of records that are no papers: on two dates (``_two_records``) or by two makers
+    (``_other_makers``)."""
     if (
         _part_marker(first) != _part_marker(second)
         or _other_sizes(first, second)
@@ -440,6 +445,8 @@ def _other_papers(first: Entry, second: Entry) -> bool:
         or _other_offerings(first, second)
         or _other_editions(first, second)
         or _page_and_subpage(first, second)
+        or _two_records(first, second)
+        or _other_makers(first, second)
     ):
         return True
     one, other = _paper_ids(first), _paper_ids(second)
@@ -532,6 +539,62 @@ def _other_editions(first: Entry, second: Entry) -> bool:
     if second.year_how != "title-tag":
         return False
     return not any(link.kind == "paper" for entry in (first, second) for link in entry.real_links)
+
+
+def _two_records(first: Entry, second: Entry) -> bool:
+    """``| Acme | Orca Server | certified | 2019.12 |`` and ``... | 2020.12 |``: two rows of
+    tables of makers' things (a ``Company``, ``Organization``, ``Vendor`` or ``公司`` column)
+    that are no papers (no paper link, no venue), each dated by its date column, on two dates:
+    one thing certified, released or awarded twice, one row per event, each date right for its
+    own. A paper's rows link the paper or name its venue; the same row on one date is a copy,
+    and so is a row of a table without makers (a model's checkpoint, a course) on two dates."""
+    if first.table is None or second.table is None:
+        return False
+    if any(table.column(*ORGANISATION_HEADERS) is None for table in (first.table, second.table)):
+        return False
+    if first.year_how != "year-column" or second.year_how != "year-column":
+        return False
+    if first.venue is not None or second.venue is not None or _paper_linked(first, second):
+        return False
+    return _cell_at(first, first.year) != _cell_at(second, second.year)
+
+
+def _other_makers(first: Entry, second: Entry) -> bool:
+    """``| Acme Ltd | Secure Compute Platform |`` and ``| Harbor Inc | Secure Compute Platform
+    |`` under ``| Company | Product |``: two rows that are no papers, whose maker's cells (a
+    company, an organisation, a vendor) differ, are two makers' things of one generic name.
+    A paper is one paper whoever a cell says made it, and rows on one link are one thing
+    whoever a cell says wrote it (an article under ``腾讯`` and again under ``腾讯广告``)."""
+    if first.table is None or second.table is None or _paper_linked(first, second):
+        return False
+    mine = {normalize_url(link.url.text) for link in first.real_links}
+    if any(normalize_url(link.url.text) in mine for link in second.real_links):
+        return False
+    makers = []
+    for entry in (first, second):
+        table = entry.table
+        column = table.column(*ORGANISATION_HEADERS) if table is not None else None
+        cells = _CELL_SPLIT.split(entry.body.text)
+        if table is None or column is None or len(cells) != len(table.header):
+            return False
+        if entry.title is not None and entry.title.text in cells[column]:
+            return False  # the title's own column: its copies are one name
+        makers.append(normalize_title(cells[column]))
+    return makers[0] != makers[1] and all(makers)
+
+
+def _paper_linked(first: Entry, second: Entry) -> bool:
+    return any(link.kind == "paper" for entry in (first, second) for link in entry.real_links)
+
+
+def _cell_at(entry: Entry, at: Part | None) -> str:
+    """The text of the cell of the entry's row that holds ``at``, spaces folded."""
+    if at is None:
+        return ""
+    text, offset = entry.body.text, at.start - entry.body.start
+    start = text.rfind("|", 0, offset) + 1
+    end = text.find("|", offset)
+    return " ".join(text[start : end if end >= 0 else len(text)].split())
 
 
 def _two_by_one_author(first: Entry, second: Entry) -> bool:

@@ -31,9 +31,21 @@ if TYPE_CHECKING:
 
 
 _TITLE_HEADERS = (
-    *("title", "name", "paper", "method", "model", "dataset", "project", "tool"),
-    *("标题", "题目", "名称", "论文", "模型", "数据集", "项目"),
+    *("title", "name", "paper", "method", "model", "dataset", "project", "tool", "product"),
+    *("标题", "题目", "名称", "论文", "模型", "数据集", "项目", "产品"),
     *("タイトル", "名前", "論文", "モデル", "제목", "이름", "논문", "모델"),
+)
+# Who makes or sells the row's thing (``| 公司 | 产品 |``, ``| Company | Product |``).
+ORGANISATION_HEADERS = (
+    *("company", "organization", "organisation", "vendor", "developer", "manufacturer"),
+    *("公司", "企业", "厂商", "机构"),
+)
+# Who owns, makes or wrote the row's thing: a name shared by the owner's several things, never
+# the row's own while another cell names it.
+OWNER_HEADERS = (
+    *ORGANISATION_HEADERS,
+    *("institution", "institute", "affiliation", "publisher", "author", "authors"),
+    *("lab", "team", "owner", "作者", "团队", "单位"),
 )
 YEAR_HEADERS = ("year", "date", "time", "published", "年份", "时间", "日期")
 VENUE_HEADERS = ("venue", "publication", "conference", "journal", "pub", "会议", "期刊")
@@ -104,9 +116,11 @@ def _row_candidate(
 
 def _title_cell(text: str, row: TableRow, grouping: frozenset[int]) -> tuple[int, int] | None:
     """The cell named as the title by its header; else the first that holds a letter, under
-    no year or venue header and not in a grouping column. A column named as the title whose
-    values repeat (``| [Resemblyzer](url) | d-vector |`` under ``| Link | Method |``) names a
-    kind the rows share, not each row: it is passed over too.
+    no year or venue header, no owner's header (``公司``, ``Company``: a company certified for
+    two products is two rows, not one thing twice) while another cell qualifies, and not in a
+    grouping column. A column named as the title whose values repeat (``| [Resemblyzer](url) |
+    d-vector |`` under ``| Link | Method |``) names a kind the rows share, not each row: it is
+    passed over too.
 
     A leading row number, a year, a venue or a category is no title: taken for one, it made
     unrelated rows that share a number (or a venue, ``| 2024-01 | EMNLP 2024 | Name |``, or a
@@ -117,16 +131,12 @@ def _title_cell(text: str, row: TableRow, grouping: frozenset[int]) -> tuple[int
     if column is not None and column not in grouping:
         cell = row.cells[column] if column < len(row.cells) else None
     else:
-        cell = next(
-            (
-                c
-                for i, c in enumerate(row.cells)
-                if _has_letter(text, *c)
-                and i not in grouping
-                and not _dating(table.header[i : i + 1])
-            ),
-            None,
-        )
+        cells = [
+            (c, _owning(table.header[i : i + 1]))
+            for i, c in enumerate(row.cells)
+            if _has_letter(text, *c) and i not in grouping and not _dating(table.header[i : i + 1])
+        ]
+        cell = next((c for c, owner in cells if not owner), cells[0][0] if cells else None)
     return cell if cell is not None and cell[1] > cell[0] else None
 
 
@@ -186,13 +196,21 @@ def _placeholder(value: str) -> bool:
 
 def _dating(header: list[str]) -> bool:
     """Whether a column's header (a list of none or one) names a year or venue column."""
+    return _names(header, (*YEAR_HEADERS, *VENUE_HEADERS))
+
+
+def _owning(header: list[str]) -> bool:
+    """Whether a column's header (a list of none or one) names whoever owns the row's thing."""
+    return _names(header, OWNER_HEADERS)
+
+
+def _names(header: list[str], names: tuple[str, ...]) -> bool:
+    """Whether a header (a list of none or one) holds one of ``names`` as a word (inside it, for
+    a name in a script written without spaces)."""
     if not header:
         return False
     words = set(re.findall(r"\w+", header[0]))
-    return any(
-        name in words or (not name.isascii() and name in header[0])
-        for name in (*YEAR_HEADERS, *VENUE_HEADERS)
-    )
+    return any(name in words or (not name.isascii() and name in header[0]) for name in names)
 
 
 def _has_letter(text: str, start: int, end: int) -> bool:

@@ -84,6 +84,7 @@ def _two_versions(
         _other_version(entry, other, venues)
         or _preprint_year(entry, other)
         or _preprint_then_venue(doc, entry, other, years)
+        or _each_by_its_link(entry, other, years)
         for other in others
     )
 
@@ -104,6 +105,42 @@ def _preprint_then_venue(
     assert mine is not None and theirs is not None
     delay = theirs - mine if preprint else mine - theirs
     return 0 < delay <= _PUBLICATION_DELAY
+
+
+def _each_by_its_link(entry: Entry, other: Entry, years: Mapping[int, int | None]) -> bool:
+    """Two copies on two documents, each year the one its own link names: two arXiv ids
+    (``2010.06537`` under ``### 2020``, ``2102.07627`` under ``### 2021``: two postings of the
+    paper), or the proceedings (``.../paper/2020/...``) and an arXiv id posted later
+    (``2102.12660`` in 2021). Each is dated right for what it links. A preprint dated before
+    its venue (``[2023]`` on arXiv, ``[2024]`` at NeurIPS) is a stale tag, and copies sharing a
+    link, or a year their own link does not name, stay reported."""
+    mine, theirs = years[id(entry)], years[id(other)]
+    if mine is None or theirs is None or mine == theirs:
+        return False
+    found = [_link_years(entry), _link_years(other)]
+    if set(found[0]) & set(found[1]):
+        return False
+    dated = [
+        {kind for kind, year in links.values() if year == own}
+        for links, own in zip(found, (mine, theirs), strict=True)
+    ]
+    if not dated[0] or not dated[1]:
+        return False
+    later = dated[0] if mine > theirs else dated[1]
+    return dated == [{"arxiv"}, {"arxiv"}] or later == {"arxiv"}
+
+
+def _link_years(entry: Entry) -> dict[str, tuple[str, int]]:
+    """The entry's paper links in normal form, each with the year it names: an arXiv id's
+    (``2102.07627``: 2021) or a path's (``.../paper/2020/...``); links naming none left out."""
+    found: dict[str, tuple[str, int]] = {}
+    for link in entry.real_links:
+        target = normalize_url(link.url.text).partition("?")[0]
+        if target.startswith("arxiv:") and target[6:10].isdigit():
+            found[target] = ("arxiv", 2000 + int(target[6:8]))
+        elif link.kind == "paper" and len(said := set(_PATH_YEAR.findall(link.url.text))) == 1:
+            found[target] = ("path", int(said.pop()))
+    return found
 
 
 def _preprint_year(entry: Entry, other: Entry) -> bool:
