@@ -69,6 +69,8 @@ class EmptySection(Rule):
                 doc, headings, index
             ):
                 continue
+            if _title_over_items(headings, index):
+                continue
             yield self.problem(
                 heading.marker_start,
                 doc.line_end(heading.line),
@@ -428,6 +430,27 @@ def _banner_after_rule(doc: Document, headings: list[Heading], index: int) -> bo
             break
         group += later.level == heading.level
     return group >= _UNAMBIGUOUS
+
+
+def _title_over_items(headings: list[Heading], index: int) -> bool:
+    """Whether the heading is followed by three headings of its level at least, before a
+    shallower one or one of its level that is a section, each its own content (a link, a
+    date, a sentence: ``## 2022 MICCAI: Brain Tumor Segmentation [(BraTS)](url)``): items
+    shown large, no sections, and the heading over them (``## Ongoing Challenges``) names
+    them. Before a section's name (``## Models``) it is still judged."""
+    heading = headings[index]
+    if index + 1 >= len(headings) or headings[index + 1].level != heading.level:
+        return False
+    items = 0
+    for position in range(index + 1, len(headings)):  # no slice: a copy per heading
+        later = headings[position]
+        if later.level < heading.level:
+            break
+        if later.level == heading.level:
+            if not banner_heading(later.text.strip()):
+                break
+            items += 1
+    return items > _UNAMBIGUOUS
 
 
 def _after_rule(doc: Document, headings: list[Heading], index: int) -> bool:
