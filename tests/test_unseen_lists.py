@@ -136,9 +136,13 @@ def test_a_table_whose_links_are_mostly_files_is_no_table_of_contents() -> None:
     assert not Document(text).anchors.tables
 
 
-# awesome-NeRF/awesome-NeRF README.md, lines 5-7: a heading that is a link, right before the
-# table of contents.
+# awesome-NeRF/awesome-NeRF README.md, lines 1-7: a heading that is a link, right before the
+# table of contents, under the page's title (without it the first heading, right above a
+# shallower one, would be a tagline over the title, linked or not).
 PULL_REQUEST = """\
+# Awesome Neural Radiance Fields
+A curated list of awesome neural radiance fields papers.
+
 #### [How to submit a pull request?](https://github.com/yenchenlin/awesome-NeRF/blob/main/how-to-PR.md)
 
 ## Table of Contents
@@ -146,6 +150,6 @@ PULL_REQUEST = """\
 
 
 def test_a_heading_that_is_a_link_is_no_empty_section_but_a_titled_one_is() -> None:
-    assert [d.line for d in check_text(PULL_REQUEST, only("empty-section"))] == [3]
+    assert [d.line for d in check_text(PULL_REQUEST, only("empty-section"))] == [6]
     titled = PULL_REQUEST.replace("[How to submit a pull request?](", "How to submit (")
-    assert [d.line for d in check_text(titled, only("empty-section"))] == [1, 3]
+    assert [d.line for d in check_text(titled, only("empty-section"))] == [4, 6]

@@ -22,6 +22,8 @@ _DIGIT_RUN = re.compile(r"\d+")
 """Markdown's deepest heading level (``######``)."""
 _SHOWN = 60
 """How much of a heading the message quotes: messages stay bounded."""
+# A thematic break on a line of its own: ``---``, ``* * *``, ``___``, or HTML's ``<hr>``.
+_RULE_LINE = re.compile(r" {0,3}(?:([-*_])(?:[ \t]*\1){2,}|<hr[ \t]*/?>)[ \t]*", re.IGNORECASE)
 _CONTENTS = re.compile(r"contents|\btoc\b|目录|目錄|目次", re.IGNORECASE)
 # A span of years set as a heading: ``1995-2000``, ``2023–25``, ``2010 to 2015``.
 _YEARS = re.compile(r"(?:19|20)\d\d[ \t]*(?:[-–—~]|to)[ \t]*(?:(?:19|20)\d\d|\d\d)")
@@ -62,6 +64,12 @@ class EmptySection(Rule):
             if banner_heading(heading.text.strip()) or _repository_banner(
                 index, heading, following
             ):
+                continue
+            if _tagline_over_title(index, heading, following) or _banner_after_rule(
+                doc, headings, index
+            ):
+                continue
+            if _title_over_items(headings, index):
                 continue
             yield self.problem(
                 heading.marker_start,
@@ -393,6 +401,64 @@ def _repository_banner(index: int, heading: Heading, following: Heading | None) 
             or (len(text.split()) == 1 and any(mark in text for mark in "-_"))
         )
     )
+
+
+def _tagline_over_title(index: int, heading: Heading, following: Heading | None) -> bool:
+    """Whether the document's first heading stands right above a shallower one (``### The
+    best soil toolbox`` over ``## Soil papers``): no section can hold a shallower heading, so
+    it is a tagline set over the page's title, not a section to fill."""
+    return index == 0 and following is not None and following.level < heading.level
+
+
+def _banner_after_rule(doc: Document, headings: list[Heading], index: int) -> bool:
+    """Whether the heading comes right after a thematic break (``-----``, ``<hr>``) and is
+    followed by two headings of its level at least before the next break, a shallower heading
+    or the end: the break sets a group apart and the heading names it (``### Specialization``
+    over ``### Overview``, ``### Data flow``), written at its sections' level. A heading after
+    a break with one heading of its level before the next break is still judged."""
+    heading = headings[index]
+    if index + 1 >= len(headings) or headings[index + 1].level != heading.level:
+        return False
+    if not _after_rule(doc, headings, index):
+        return False
+    group = 0
+    for position in range(index + 1, len(headings)):  # no slice: a copy per heading
+        later = headings[position]
+        if later.level < heading.level or (
+            later.level == heading.level and _after_rule(doc, headings, position)
+        ):
+            break
+        group += later.level == heading.level
+    return group >= _UNAMBIGUOUS
+
+
+def _title_over_items(headings: list[Heading], index: int) -> bool:
+    """Whether the heading is followed by three headings of its level at least, before a
+    shallower one or one of its level that is a section, each its own content (a link, a
+    date, a sentence: ``## 2022 MICCAI: Brain Tumor Segmentation [(BraTS)](url)``): items
+    shown large, no sections, and the heading over them (``## Ongoing Challenges``) names
+    them. Before a section's name (``## Models``) it is still judged."""
+    heading = headings[index]
+    if index + 1 >= len(headings) or headings[index + 1].level != heading.level:
+        return False
+    items = 0
+    for position in range(index + 1, len(headings)):  # no slice: a copy per heading
+        later = headings[position]
+        if later.level < heading.level:
+            break
+        if later.level == heading.level:
+            if not banner_heading(later.text.strip()):
+                break
+            items += 1
+    return items > _UNAMBIGUOUS
+
+
+def _after_rule(doc: Document, headings: list[Heading], index: int) -> bool:
+    """Whether the last thing before the heading, after the heading before it, is a thematic
+    break (comments and blank lines aside)."""
+    start = doc.line_start(headings[index - 1].last_line + 1) if index else 0
+    before = without_comments(doc.text[start : headings[index].start]).rstrip()
+    return bool(_RULE_LINE.fullmatch(before[before.rfind("\n") + 1 :]))
 
 
 def _deepest_group(heading: Heading, following: Heading | None) -> bool:
