@@ -11,7 +11,7 @@ import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
@@ -333,8 +333,11 @@ class Conventions:
         }
         learnt: dict[int, Convention] = {}  # by the judging list: the list's alike learnt once
         self._of: dict[Entry, Convention] = {}
+        undated_around = _undated_sections(groups)
         for group in groups.values():
             judged = group if _undated_table(group) else judged_with(group, alike)
+            if len(group) < _SMALL_GROUP:
+                judged = undated_around.get(id(group[0]), judged)
             if id(judged) not in learnt:
                 learnt[id(judged)] = learn(judged, self._namings)
             for entry in group:
@@ -406,6 +409,38 @@ class Conventions:
         if _credited(entry) or papers:
             return True
         return with_year >= _HABIT and _links_paper(entry, whole)
+
+
+def _undated_sections(groups: Groups) -> dict[int, list[Entry]]:
+    """For the entries of groups too small to say (``judged_with``), the entries written alike
+    of the nearest section around them that holds enough to say (its subsections' too), where
+    none of those is dated: ``### Shape understanding`` with two data sets under ``## Datasets``,
+    whose eight data sets carry no year, keeps the section's habit, not the dated papers' of the
+    list. Three undated entries in one section would not be judged; split over its subsections
+    they are not either. A section around them with a dated entry leaves the list to judge."""
+    within: defaultdict[tuple[int, str, str], list[Entry]] = defaultdict(list)
+    for (_, *shared), group in groups.items():
+        for section in _sections_around(group[0]):
+            within[(id(section), shared[0], shared[1])].extend(group)
+    found: dict[int, list[Entry]] = {}
+    for (_, *shared), group in groups.items():
+        if len(group) >= _SMALL_GROUP:
+            continue
+        for section in _sections_around(group[0]):
+            around = within[(id(section), shared[0], shared[1])]
+            if len(around) >= _SMALL_GROUP:
+                if not any(map(dated, around)):
+                    found.update((id(entry), around) for entry in group)
+                break
+    return found
+
+
+def _sections_around(entry: Entry) -> Iterator[Section]:
+    """The entry's section and those around it, nearest first, up to the last with a heading."""
+    section: Section | None = entry.section
+    while section is not None and section.heading is not None:
+        yield section
+        section = section.parent
 
 
 def _undated_table(group: list[Entry]) -> bool:
