@@ -469,11 +469,13 @@ def missing_years(doc: Document) -> list[Entry]:
     entry_items = {id(entry.item) for entry in doc.entries if entry.item is not None}
     page_sections = _undated_page_sections(doc.entries)
     split_credits = _split_credit_lines(doc)
+    credit_bullets = _credit_bullets(doc)
     for entry in doc.entries:
         if (
             _has_or_needs_none(entry, html_headings, entry_items)
             or id(entry.section) in page_sections
             or id(entry.item) in split_credits
+            or id(entry) in credit_bullets
         ):
             continue
         whole = doc.text[entry.start : entry.end]
@@ -538,6 +540,25 @@ def _split_credit_lines(doc: Document) -> set[int]:
         line = doc.text[after.content_start : after.content_end]
         if "](" not in line and "://" not in line and holds_year_like(line):
             found.add(id(item))
+    return found
+
+
+def _credit_bullets(doc: Document) -> set[int]:
+    """The paragraph entries whose next line opens a list item (no blank line between) whose
+    first line links nothing and holds a year: ``* IEEE Transactions, May 2021.*`` under a
+    ``**Title.**`` paragraph, an emphasis opened with a space, which Markdown reads as a bullet
+    interrupting the paragraph. The list's writer put the entry's venue and year there."""
+    opening = {doc.line_index(item.marker_start): item for item in doc.items}
+    found: set[int] = set()
+    for entry in doc.entries:
+        if entry.shape != "paragraph" or entry.end <= entry.start:
+            continue
+        item = opening.get(doc.line_index(entry.end - 1) + 1)
+        if item is None:
+            continue
+        line = doc.text[item.content_start : doc.next_line_start(item.content_start)]
+        if "](" not in line and "://" not in line and holds_year_like(line):
+            found.add(id(entry))
     return found
 
 
@@ -654,7 +675,11 @@ def _year_unread(doc: Document, entry: Entry, convention: Convention) -> bool:
     ):
         column = table.column(*YEAR_HEADERS)
         cells = _CELL_BAR.split(entry.body.text)
-        return column is not None and column < len(cells) and slash_year(cells[column])
+        return (
+            column is not None
+            and column < len(cells)
+            and (slash_year(cells[column]) or academic_year(cells[column]))
+        )
     text = doc.text
     # The key (``he2016deep``) holds its own year, which the list keeps beside the entry's; the
     # title only a four-digit year (``holds_year_like``).
@@ -668,6 +693,17 @@ def _year_unread(doc: Document, entry: Entry, convention: Convention) -> bool:
     pieces += (_badge_words(link.url.text) for link in entry.links if link.kind == "badge")
     title = entry.title.text if entry.title is not None else ""
     return holds_year_like(" ".join(pieces), title)
+
+
+# ``W20/21``, ``WS 19/20``, ``2019/20``: a term or academic year over two calendar years, written
+# with two digits each; a season's letters may open it. Only consecutive years: ``21/06`` is a date.
+_ACADEMIC_YEAR = re.compile(r"^\s*(?:[A-Za-z]{1,6}\s?)?(?:19|20)?(\d{2})\s?/\s?(\d{2})\s*$")
+
+
+def academic_year(cell: str) -> bool:
+    """Whether a year cell holds only a term or academic year (``W20/21``: winter 2020/21)."""
+    found = _ACADEMIC_YEAR.match(cell)
+    return found is not None and int(found[2]) == (int(found[1]) + 1) % 100
 
 
 def _badge_words(url: str) -> str:
