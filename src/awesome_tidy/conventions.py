@@ -11,7 +11,7 @@ import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
@@ -333,8 +333,11 @@ class Conventions:
         }
         learnt: dict[int, Convention] = {}  # by the judging list: the list's alike learnt once
         self._of: dict[Entry, Convention] = {}
+        undated_around = _undated_sections(groups)
         for group in groups.values():
             judged = group if _undated_table(group) else judged_with(group, alike)
+            if len(group) < _SMALL_GROUP:
+                judged = undated_around.get(id(group[0]), judged)
             if id(judged) not in learnt:
                 learnt[id(judged)] = learn(judged, self._namings)
             for entry in group:
@@ -408,6 +411,38 @@ class Conventions:
         return with_year >= _HABIT and _links_paper(entry, whole)
 
 
+def _undated_sections(groups: Groups) -> dict[int, list[Entry]]:
+    """For the entries of groups too small to say (``judged_with``), the entries written alike
+    of the nearest section around them that holds enough to say (its subsections' too), where
+    none of those is dated: ``### Shape understanding`` with two data sets under ``## Datasets``,
+    whose eight data sets carry no year, keeps the section's habit, not the dated papers' of the
+    list. Three undated entries in one section would not be judged; split over its subsections
+    they are not either. A section around them with a dated entry leaves the list to judge."""
+    within: defaultdict[tuple[int, str, str], list[Entry]] = defaultdict(list)
+    for (_, *shared), group in groups.items():
+        for section in _sections_around(group[0]):
+            within[(id(section), shared[0], shared[1])].extend(group)
+    found: dict[int, list[Entry]] = {}
+    for (_, *shared), group in groups.items():
+        if len(group) >= _SMALL_GROUP:
+            continue
+        for section in _sections_around(group[0]):
+            around = within[(id(section), shared[0], shared[1])]
+            if len(around) >= _SMALL_GROUP:
+                if not any(map(dated, around)):
+                    found.update((id(entry), around) for entry in group)
+                break
+    return found
+
+
+def _sections_around(entry: Entry) -> Iterator[Section]:
+    """The entry's section and those around it, nearest first, up to the last with a heading."""
+    section: Section | None = entry.section
+    while section is not None and section.heading is not None:
+        yield section
+        section = section.parent
+
+
 def _undated_table(group: list[Entry]) -> bool:
     """The rows of a table with no year or venue column, none of them dated (``| Dataset |
     Home | Download |``): a table of other things than papers, however few its rows, and the
@@ -434,11 +469,13 @@ def missing_years(doc: Document) -> list[Entry]:
     entry_items = {id(entry.item) for entry in doc.entries if entry.item is not None}
     page_sections = _undated_page_sections(doc.entries)
     split_credits = _split_credit_lines(doc)
+    credit_bullets = _credit_bullets(doc)
     for entry in doc.entries:
         if (
             _has_or_needs_none(entry, html_headings, entry_items)
             or id(entry.section) in page_sections
             or id(entry.item) in split_credits
+            or id(entry) in credit_bullets
         ):
             continue
         whole = doc.text[entry.start : entry.end]
@@ -503,6 +540,25 @@ def _split_credit_lines(doc: Document) -> set[int]:
         line = doc.text[after.content_start : after.content_end]
         if "](" not in line and "://" not in line and holds_year_like(line):
             found.add(id(item))
+    return found
+
+
+def _credit_bullets(doc: Document) -> set[int]:
+    """The paragraph entries whose next line opens a list item (no blank line between) whose
+    first line links nothing and holds a year: ``* IEEE Transactions, May 2021.*`` under a
+    ``**Title.**`` paragraph, an emphasis opened with a space, which Markdown reads as a bullet
+    interrupting the paragraph. The list's writer put the entry's venue and year there."""
+    opening = {doc.line_index(item.marker_start): item for item in doc.items}
+    found: set[int] = set()
+    for entry in doc.entries:
+        if entry.shape != "paragraph" or entry.end <= entry.start:
+            continue
+        item = opening.get(doc.line_index(entry.end - 1) + 1)
+        if item is None:
+            continue
+        line = doc.text[item.content_start : doc.next_line_start(item.content_start)]
+        if "](" not in line and "://" not in line and holds_year_like(line):
+            found.add(id(entry))
     return found
 
 
@@ -619,7 +675,11 @@ def _year_unread(doc: Document, entry: Entry, convention: Convention) -> bool:
     ):
         column = table.column(*YEAR_HEADERS)
         cells = _CELL_BAR.split(entry.body.text)
-        return column is not None and column < len(cells) and slash_year(cells[column])
+        return (
+            column is not None
+            and column < len(cells)
+            and (slash_year(cells[column]) or academic_year(cells[column]))
+        )
     text = doc.text
     # The key (``he2016deep``) holds its own year, which the list keeps beside the entry's; the
     # title only a four-digit year (``holds_year_like``).
@@ -633,6 +693,17 @@ def _year_unread(doc: Document, entry: Entry, convention: Convention) -> bool:
     pieces += (_badge_words(link.url.text) for link in entry.links if link.kind == "badge")
     title = entry.title.text if entry.title is not None else ""
     return holds_year_like(" ".join(pieces), title)
+
+
+# ``W20/21``, ``WS 19/20``, ``2019/20``: a term or academic year over two calendar years, written
+# with two digits each; a season's letters may open it. Only consecutive years: ``21/06`` is a date.
+_ACADEMIC_YEAR = re.compile(r"^\s*(?:[A-Za-z]{1,6}\s?)?(?:19|20)?(\d{2})\s?/\s?(\d{2})\s*$")
+
+
+def academic_year(cell: str) -> bool:
+    """Whether a year cell holds only a term or academic year (``W20/21``: winter 2020/21)."""
+    found = _ACADEMIC_YEAR.match(cell)
+    return found is not None and int(found[2]) == (int(found[1]) + 1) % 100
 
 
 def _badge_words(url: str) -> str:
