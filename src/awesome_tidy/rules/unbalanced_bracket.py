@@ -207,14 +207,33 @@ def _unbalanced(
                 open_counts[opener] += 1
             elif char in _OPENER:
                 yield from _close(text, stack, open_counts, index, strays, literal)
-    yield from _left_open(text, stack, strays, literal)
+    cut = _truncated(text, stack[-1], end) if stack else None
+    yield from _left_open(text, stack, strays, literal, cut)
+
+
+# ``... datasets supported (e.g.,.. <code>Apache-2</code>``: prose cut short by a generator,
+# an ellipsis then nothing but markup (a tag, a link) or the end: the closer was cut off too.
+_ELLIPSES = ("..", "…")
+
+
+def _truncated(text: str, start: int, end: int) -> int | None:
+    """Where the segment's prose ends in an ellipsis cutting it short, after ``start``."""
+    at = max(text.rfind(mark, start, end) for mark in _ELLIPSES)
+    if at < 0:
+        return None
+    rest = text[at:end].lstrip(".…").lstrip()
+    return at if not rest or rest[0] in "<[" else None
 
 
 def _left_open(
-    text: str, stack: list[int], strays: list[int], literal: _Escaped
+    text: str, stack: list[int], strays: list[int], literal: _Escaped, cut: int | None = None
 ) -> Iterator[tuple[int, str]]:
-    """What the segment's end leaves unpaired: openers no escaped closer closes, lone ``”``."""
+    """What the segment's end leaves unpaired: openers no escaped closer closes, lone ``”``.
+    An opener before an ellipsis that cuts the prose short (``cut``) was closed in what was
+    cut: the text is truncated, not mistyped."""
     for offset in stack:
+        if cut is not None and offset < cut:
+            continue
         if not literal.closes(_FAMILY.get(text[offset], text[offset]), offset):
             yield offset, f"{text[offset]!r} is never closed"
     for offset in strays:
