@@ -958,6 +958,13 @@ SEPARATOR_MARKS = "-–—:："
 # is where the item comes from, ``[Course](url) from Rice University on edX``.
 _CREDIT = re.compile(r"\(?(?:by\s|from\s+[A-Z])")
 _CJK_COPULAS = "是为為"
+# The name as the subject of a sentence whose verb comes a word later: ``[Cilium](url) 项目
+# ([GitHub](url)) 是一项...`` ("the Cilium project (...) is a ..."). A short CJK word (a noun the
+# name qualifies), maybe a bracketed aside, then ``是`` ("is"): ``为`` is left out, being also
+# "for" (``专为开发者设计``, "made for developers", describes).
+_CJK_SUBJECT = re.compile(
+    r"[\u4e00-\u9fff]{1,4}[ \t]*(?:[(（](?:[^()（）\n]|\([^()\n]*\)){0,200}[)）][ \t]*)?是"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -995,7 +1002,9 @@ def describe(text: str, entry: Entry) -> Described | None:
     # No case to tell in CJK; ``是`` (is) goes on from the name as a sentence. A CJK bracket
     # (``【[docs](url)】``) opens no words.
     if is_cjk(first) and first.isalnum():
-        return Described("prose" if first in _CJK_COPULAS else "bare", (start, end), words)
+        assert entry.description is not None  # read by _after_name
+        subject = first in _CJK_COPULAS or _CJK_SUBJECT.match(text, words, entry.description.end)
+        return Described("prose" if subject else "bare", (start, end), words)
     if not first.isascii() or not first.isalnum():
         return None
     return Described("prose" if first.islower() else "bare", (start, end), words)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 
 from awesome_tidy.model import (
     Described,
@@ -62,13 +63,15 @@ class LinkItemFormat(Rule):
             return
         if not _holds_among_joins(text, items, separated, canonical):
             return
-        sections = _section_separators(text, described, canonical)
+        behind = _behind_links(text, items, {id(entry) for entry, _ in described})
+        sections = _section_separators(text, described, behind, canonical, firm=firm is not None)
         dresses = _dress_separators(text, described)
         credited = _credited_sections(text, items)
         unseparated = _unseparated_sections(described)
         hyphens = " - " in separated
         spelt = _spellings(separated)
         stretches = _stretches(text, described, sections)
+        found_here: list[tuple[Entry, str, Problem]] = []
         for entry, found in described:
             dressed = dresses.get(_bold(text, entry), canonical)
             here = sections.get(id(entry.section), dressed)
@@ -107,7 +110,9 @@ class LinkItemFormat(Rule):
             # A fix moves the item only to a separator its section and the list agree on, or
             # to its section's where the list holds none firmly (most used is no habit).
             agreed = here == dressed or firm is None
-            yield self._problem(text, found, here, hyphens, agreed=agreed)
+            problem = self._problem(text, found, here, hyphens, agreed=agreed)
+            found_here.append((entry, separator, problem))
+        yield from _kept_whole(text, described, behind, found_here)
 
     def _problem(
         self, text: str, found: Described, canonical: str, hyphens: bool, *, agreed: bool
@@ -147,25 +152,95 @@ _MARKS = frozenset("-–—:：")
 
 
 def _section_separators(
-    text: str, described: list[tuple[Entry, Described]], canonical: str
+    text: str,
+    described: list[tuple[Entry, Described]],
+    behind: dict[int, list[str]],
+    canonical: str,
+    *,
+    firm: bool,
 ) -> dict[int, str | None]:
     """Each section's own separator (by the section's id), where one is established: a section
     written apart (``[甲](url)：一个工具`` under a Chinese heading of a `` - `` list) follows its
     own convention, and its items are held to that, not to the rest of the list's. None for a
     section that leans to another separator than the list's without a clear majority (en dashes
-    and hyphens 8 to 4): it has no convention to hold its items to."""
-    by_section: defaultdict[int, list[str]] = defaultdict(list)
-    for entry, found in described:
-        if found.kind == "separated":
-            by_section[id(entry.section)].append(text[slice(*found.separator)])
+    and hyphens 8 to 4): it has no convention to hold its items to. Where the list's own habit
+    is not firm, two items of a section writing one separator, and none another, are a section
+    consistent in itself: nothing to hold them to (study 19)."""
+    by_section = _separators_by_section(text, described, behind)
     own: dict[int, str | None] = {}
     for section, separators in by_section.items():
         if len(separators) < _SECTION_VOTERS:
+            if not firm and len(separators) >= 2 and len(set(separators)) == 1:
+                own[section] = separators[0]
             continue
         separator = dominant(separators, _CONVENTION)
         if separator is not None or Counter(separators).most_common(1)[0][0] != canonical:
             own[section] = separator
     return own
+
+
+def _separators_by_section(
+    text: str, described: list[tuple[Entry, Described]], behind: dict[int, list[str]]
+) -> defaultdict[int, list[str]]:
+    """The separators each section's items write (by the section's id), those behind a link
+    opening an item's text (``behind``) counted."""
+    by_section: defaultdict[int, list[str]] = defaultdict(
+        list, {k: list(v) for k, v in behind.items()}
+    )
+    for entry, found in described:
+        if found.kind == "separated":
+            by_section[id(entry.section)].append(text[slice(*found.separator)])
+    return by_section
+
+
+# Links opening an item's text right after its name (``[XAIN](url) [[Github]](url): Text``),
+# then a separator and words: the item is not judged (its text opens with another link), yet
+# the separator it writes is one of its section's.
+_BEHIND_LINKS = re.compile(
+    r"(?:[ \t]*\[(?:[^\[\]\n]|\[[^\[\]\n]*\])+\]\([^()\s]+\))+"
+    r"(?P<separator>[ \t]*[-–—:：][ \t]+)(?=[^\W_])"
+)
+
+
+def _behind_links(text: str, items: list[Entry], judged: set[int]) -> dict[int, list[str]]:
+    """The separators (by section id) written after links that open the text of items not
+    otherwise read as described: they count among their section's, so that a section writing
+    ``: `` on each of its three items is read as writing it, the one after a link too."""
+    behind: defaultdict[int, list[str]] = defaultdict(list)
+    for entry in items:
+        if id(entry) in judged or entry.description is None:
+            continue
+        start = entry.separator.start if entry.separator is not None else entry.description.start
+        found = _BEHIND_LINKS.match(text, start, entry.description.end)
+        if found is not None:
+            behind[id(entry.section)].append(found["separator"])
+    return behind
+
+
+def _kept_whole(
+    text: str,
+    described: list[tuple[Entry, Described]],
+    behind: dict[int, list[str]],
+    found: list[tuple[Entry, str, Problem]],
+) -> Iterator[Problem]:
+    """The findings, less the fixes that would leave a section mixed that writes one separator
+    throughout: a section's items move together, every one of them or none (study 19)."""
+    before = _separators_by_section(text, described, behind)
+    after = {section: Counter(separators) for section, separators in before.items()}
+    for entry, separator, problem in found:
+        if problem.fix is not None:
+            moved = after[id(entry.section)]
+            moved[separator] -= 1
+            moved[problem.fix.edits[0].text] += 1
+    mixed = {
+        section
+        for section, separators in before.items()
+        if len(set(separators)) == 1 and len(+after[section]) > 1
+    }
+    for entry, _, problem in found:
+        if problem.fix is not None and id(entry.section) in mixed:
+            problem = replace(problem, fix=None)
+        yield problem
 
 
 def _unseparated_sections(described: list[tuple[Entry, Described]]) -> set[int]:
