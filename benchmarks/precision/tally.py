@@ -155,6 +155,11 @@ def hunk_counts(hunks: Iterable[Verdict]) -> Counter[str]:
 # ----------------------------------------------------------------------------- tables
 
 
+def prose(text: str) -> str:
+    """A judge's reason as written: a quoted ``[name](url)`` stays text, not a link."""
+    return text.replace("](", "]\\(")
+
+
 def cell_text(value: object) -> str:
     return str(value).replace("|", "\\|")
 
@@ -337,7 +342,7 @@ class Study:
                     kinds["unsafe-fix"],
                     ", ".join(sorted({rule for item in members for rule in item.rule.split(",")})),
                     len({item.list for item in members}),
-                    "; ".join(f"{item.id}: {item.reason}" for item in members[:2]),
+                    "; ".join(f"{item.id}: {prose(item.reason)}" for item in members[:2]),
                     self.actions.get(klass, "–"),
                 )
             )
@@ -361,7 +366,7 @@ class Study:
                 item.rule,
                 item.verdict or "pending",
                 item.klass,
-                item.reason,
+                prose(item.reason),
             )
             for item in self.unsafe
         ] or [("none", "", "", "", "", "")]
