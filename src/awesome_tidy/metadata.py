@@ -113,6 +113,14 @@ _PREPRINT_MARKER = re.compile(
     r"(?![\w/-])",
     re.IGNORECASE,
 )
+# ``[CVPR2019]``, ``[NeurIps2018]``, ``[arxiv2019]``, ``[ICLR19]``: a venue (or preprint server),
+# in any case, and its year, written as one token: a tag that every paper of that venue and year
+# shares, though it looks like an author-year citation key (``Smith2019``).
+_VENUE_YEAR_TAG = re.compile(
+    r"(?:" + _GLUED_VENUES + r"|arxiv|corr|(?:bio|med|chem)rxiv|ssrn|openreview)"
+    r"[_'’-]?(?:19|20)?\d\d",
+    re.IGNORECASE,
+)
 # A URL's digits are the site's, not what the list tells its readers.
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"'|]*", re.IGNORECASE)
 # ``Jane Doe et al.``: the mark of an author list.
@@ -237,6 +245,12 @@ def names_known_venue(text: str) -> bool:
     """Whether ``text`` names one of the conferences whose year lists glue to their name
     (``CVPR``, ``NeurIPS``): a venue, not an answer to the question of the year."""
     return _KNOWN_VENUE.search(text) is not None
+
+
+def venue_year_tag(text: str) -> bool:
+    """Whether ``text`` is a venue's (or a preprint server's) name glued to a year
+    (``CVPR2019``, ``NeurIps2018``, ``arxiv2019``): a tag many papers share, not a key."""
+    return _VENUE_YEAR_TAG.fullmatch(text) is not None
 
 
 def preprint_marker(text: str) -> bool:

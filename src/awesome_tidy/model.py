@@ -63,6 +63,7 @@ from awesome_tidy.markers import EMOJI_SHORTCODE, read_marks
 from awesome_tidy.metadata import (
     expand_year,
     find_year,
+    is_date,
     key_year,
     preprint_marker,
     same_venue,
@@ -192,6 +193,7 @@ __all__ = [
     "html_regions",
     "is_cjk",
     "is_credit",
+    "is_date",
     "is_full_width_form",
     "is_kind_label",
     "key_style_of",

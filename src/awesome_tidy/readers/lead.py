@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from awesome_tidy.inline import WORD, Part, html_tags, link_at, matching, part, unwrap
-from awesome_tidy.metadata import find_year, venue_around
+from awesome_tidy.metadata import find_year, venue_around, venue_year_tag
 from awesome_tidy.nodes import KEY_CLOSERS, KEY_LIKE, KEY_OPENERS, Entry
 from awesome_tidy.readers.decide import Found, decide, wants_venue, wants_year
 from awesome_tidy.urls import is_kind_label
@@ -88,6 +88,8 @@ def read_key(text: str, entry: Entry, at: int, end: int) -> int:
         or not any(char.isalpha() for char in text[at + 1 : close])
     ):
         return at  # a link, or a bracketed title: not a key
+    if venue_year_tag(text[at + 1 : close]):
+        return at  # ``[CVPR2019]``: a venue and its year, shared by the venue's papers
     entry.key_open = Part(at, at + 1, text[at])
     entry.key = Part(at + 1, close, text[at + 1 : close])
     entry.key_close = Part(close, close + 1, text[close])

@@ -26,6 +26,7 @@ _EVENTS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+")
+_MAX_LEAD_WORDS = 4  # a bold source or subject leading an item: a name, not a paper's title
 
 
 class DuplicateEntry(Rule):
@@ -56,7 +57,7 @@ class DuplicateEntry(Rule):
                     or _two_categories(doc, first, entry, held)
                     or _named_apart(doc, rows, first, entry)
                     or _at_events(first, entry)
-                    or _two_paragraphs(first, entry)
+                    or _two_under_one_lead(first, entry)
                 ):
                     continue
                 yield self.problem(
@@ -155,16 +156,32 @@ def _at_events(first: Entry, entry: Entry) -> bool:
     return len(urls) == len(links)
 
 
-def _two_paragraphs(first: Entry, entry: Entry) -> bool:
-    """Two paragraphs without a link that open with one bold phrase (``**Soil moisture (SM)**
-    is measured ...`` and ``**Soil moisture (SM)** can be mapped ...``) and go on in other
-    words: two paragraphs of prose on one subject, not a paper twice. A pasted copy goes on in
-    the same words (or most of them)."""
-    if first.shape != "paragraph" or entry.shape != "paragraph":
+def _two_under_one_lead(first: Entry, entry: Entry) -> bool:
+    """Two entries that open with one bold phrase (``**Soil moisture (SM)** is measured ...``
+    and ``**Soil moisture (SM)** can be mapped ...``; ``- **Acme Bank** Research hub <url>`` and
+    ``- **Acme Bank** Guide to quant jobs <url>``) and go on in other words: a subject or a
+    source that leads two texts, not a paper twice. Only where the bold phrase runs into the
+    text (two paragraphs without a link, or items with no separator after a name of a few
+    words) and no link is shared: ``**Title** - description`` names the paper, a paper's title
+    in bold (``**Program Synthesis from Video** (2022), BMVC``) is the paper whatever follows
+    it, and a pasted copy goes on in the same words (or most of them)."""
+    copies = (first, entry)
+    if any(copy.form != "bold" and copy.shape != "paragraph" for copy in copies):
         return False
-    if first.real_links or entry.real_links:
+    if all(copy.shape == "paragraph" for copy in copies):
+        if first.real_links or entry.real_links:
+            return False
+    elif any(
+        copy.shape == "paragraph"
+        or copy.separator is not None
+        or len(copy.title_text.split()) > _MAX_LEAD_WORDS
+        for copy in copies
+    ):
         return False
-    words = [_words_after_title(copy) for copy in (first, entry)]
+    urls = [{normalize_url(link.url.text) for link in copy.real_links} for copy in copies]
+    if urls[0] & urls[1]:
+        return False
+    words = [_words_after_title(copy) for copy in copies]
     shared = len(words[0] & words[1])
     return 2 * shared < min(len(words[0]), len(words[1]))
 

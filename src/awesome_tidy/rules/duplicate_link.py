@@ -432,6 +432,7 @@ def _cross_listed(first: Entry, second: Entry, labels: frozenset[int], text: str
         or _one_name_described_twice(first, second)
         or _cited_by_name(first, second)
         or _short_form(first.title_text, second.title_text)
+        or _name_dropped(first, second)
         or _named_after(first, second, text)
         or _named_after(second, first, text)
     ):
@@ -444,6 +445,22 @@ def _cross_listed(first: Entry, second: Entry, labels: frozenset[int], text: str
         first.section.by_venue != second.section.by_venue
     )
     return filed_apart and (any(named) or _one_title(first.title_text, second.title_text))
+
+
+def _name_dropped(first: Entry, second: Entry) -> bool:
+    """One title the other without the name it opens with (``Customize-A-Video: One-Shot
+    Motion Customization of ...`` and ``One-Shot Motion Customization of ...``; ``Megatron-LM:
+    Training ...`` and ``Training ...``): the paper filed in two sections, once with its
+    method's name and once without. The shorter keeps the whole description
+    (``_MIN_SHORT_FORM`` words or more): a copy that keeps only the name, or another
+    description after one name, is another title and stays reported."""
+    titles = [entry.title.text if entry.title is not None else "" for entry in (first, second)]
+    shorter, longer = sorted(titles, key=len)
+    name, colon, rest = longer.partition(":")
+    if not colon or not 0 < len(name.split()) <= _MAX_NAME_WORDS:
+        return False
+    kept = normalize_title(shorter)
+    return len(kept.split()) >= _MIN_SHORT_FORM and kept == normalize_title(rest)
 
 
 def _repeated_by_derived_listing(

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from awesome_tidy.model import (
     Document,
     Entry,
+    is_date,
     normalize_url,
     preprint_and_venue,
     preprint_marker,
@@ -16,6 +17,10 @@ from awesome_tidy.rule import Problem, Rule
 _MIN_SPACES = 2  # three words
 # Years from a preprint to its publication at a venue: review and revision take one or two.
 _PUBLICATION_DELAY = 2
+# ``(Dec., 2023 | CVPR 2024)``: the brackets around a year, and the years they hold.
+_MAX_DATE_GROUP = 40
+_GROUP_CLOSER = re.compile(r"[)\]\n]")
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 # ``2210.04182v2``: the version of an arXiv paper, which normal URLs leave out.
 _ARXIV_VERSION = re.compile(r"\d{4}\.\d{4,5}(v\d+)")
@@ -82,8 +87,10 @@ def _two_versions(
     ]
     return bool(others) and all(
         _other_version(entry, other, venues)
-        or _preprint_year(entry, other)
+        or _preprint_year(entry, other, years)
         or _preprint_then_venue(doc, entry, other, years)
+        or _both_years_said(doc.text, entry, other, years)
+        or _posting_date(doc.text, entry, other, years)
         or _each_by_its_link(entry, other, years)
         for other in others
     )
@@ -143,18 +150,83 @@ def _link_years(entry: Entry) -> dict[str, tuple[str, int]]:
     return found
 
 
-def _preprint_year(entry: Entry, other: Entry) -> bool:
+def _preprint_year(entry: Entry, other: Entry, years: Mapping[int, int | None]) -> bool:
     """One copy says it is the preprint (``(2020), arxiv 2020``), the other does not, and the
-    preprint's year is the one before the other's (``(2021), ICSE'21``): each year is right for
-    what its copy names. A stale preprint tag is a conflict of venues, reported as such where
-    the list's venues are read; two years on two copies that both say preprint, or that say
-    nothing, stay reported."""
+    preprint's year is the one before the other's (``(2021), ICSE'21``, or a copy filed under
+    ``### 2021`` whose own year the reader missed): each year is right for what its copy names.
+    A stale preprint tag is a conflict of venues, reported as such where the list's venues are
+    read; two years on two copies that both say preprint, or that say nothing, stay reported."""
     marks = [preprint_marker(copy.body.text) for copy in (entry, other)]
-    if marks[0] == marks[1] or entry.year_value is None or other.year_value is None:
+    if marks[0] == marks[1]:
         return False
     preprint, published = (entry, other) if marks[0] else (other, entry)
-    assert preprint.year_value is not None and published.year_value is not None
-    return published.year_value - preprint.year_value == 1
+    year = years[id(published)]
+    return preprint.year_value is not None and year is not None and year - preprint.year_value == 1
+
+
+def _both_years_said(
+    text: str, entry: Entry, other: Entry, years: Mapping[int, int | None]
+) -> bool:
+    """One copy's date group holds two years (``(Dec., 2023 | CVPR 2024)``: the preprint's
+    and the venue's), and the other copy's year is one of them: the copies agree, whichever
+    year the reader took from the group. Two single years stay compared."""
+    mine, theirs = years[id(entry)], years[id(other)]
+    return theirs in _years_said(text, entry) or mine in _years_said(text, other)
+
+
+def _posting_date(text: str, entry: Entry, other: Entry, years: Mapping[int, int | None]) -> bool:
+    """One copy dated by a month and a year and nothing else (``(Dec., 2023)``: when the paper
+    was posted), the other by a venue one or two years later (``(CVPR, 2024)``): a posting date
+    and a venue year, both right. A bare year (``[2023]``) beside a later venue claims to be the
+    paper's year, and stays reported."""
+    for posted, published in ((entry, other), (other, entry)):
+        when, then = years[id(posted)], years[id(published)]
+        group = _date_group(text, posted)
+        if (
+            group is not None
+            and when is not None
+            and then is not None
+            and posted.venue is None
+            and published.venue is not None
+            and 0 < then - when <= _PUBLICATION_DELAY
+            and _month_then_year(text, posted, group)
+        ):
+            return True
+    return False
+
+
+def _month_then_year(text: str, entry: Entry, group: tuple[int, int]) -> bool:
+    """The date group is a month, then the entry's year, then nothing: ``(Dec., 2023)``."""
+    assert entry.year is not None
+    month = text[group[0] : entry.year.start]
+    return is_date(month) and not text[entry.year.end : group[1]].strip()
+
+
+def _years_said(text: str, entry: Entry) -> set[int]:
+    """The years of the entry's date group, when it holds more than one."""
+    group = _date_group(text, entry)
+    if group is None:
+        return set()
+    said = {int(year) for year in _YEARS.findall(text, *group)}
+    return said if len(said) > 1 else set()
+
+
+def _date_group(text: str, entry: Entry) -> tuple[int, int] | None:
+    """Where the inside of the brackets around the entry's year starts and ends, on its line:
+    ``(Dec., 2023 | CVPR 2024)``; None for a year in no brackets, or in long ones."""
+    year = entry.year
+    if year is None:
+        return None
+    line_start = text.rfind("\n", 0, year.start) + 1
+    opener = max(text.rfind("(", line_start, year.start), text.rfind("[", line_start, year.start))
+    if opener < 0 or year.start - opener > _MAX_DATE_GROUP:
+        return None
+    if any(char in ")]\n" for char in text[opener + 1 : year.start]):
+        return None
+    closer = _GROUP_CLOSER.search(text, year.end, year.end + _MAX_DATE_GROUP)
+    if closer is None or text[closer.start()] == "\n":
+        return None
+    return opener + 1, closer.start()
 
 
 def _other_version(entry: Entry, other: Entry, venues: Mapping[int, str | None]) -> bool:
