@@ -76,6 +76,10 @@ _SOURCE = re.compile(
 
 # A habit is what three in four descriptions do: a list that ends two in three with a stop has
 # none, and reporting the third nags about a choice the list never made (study 2).
+# Text after an entry's link that holds no two letters side by side (a stray ``4`` after
+# ``)``, a lone mark, ``v2``) is no description: neither judged nor learnt from (study 20).
+_WORDS = re.compile(r"[^\W\d_]{2}")
+
 _HABIT = 0.75
 # Descriptions in one script (Latin or CJK) enough to have a habit of their own.
 _OWN_HABIT = 3
@@ -106,6 +110,7 @@ class DescriptionEnding(Rule):
             and not is_credit(text, entry)
             and _AUTHORS.fullmatch(_text(entry)) is None
             and _SOURCE.fullmatch(_text(entry)) is None
+            and _WORDS.search(_text(entry)) is not None
         ]
         marks = own_marks(described)
         items = [entry for entry in described if _text(entry) not in marks]

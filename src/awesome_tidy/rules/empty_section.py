@@ -61,9 +61,7 @@ class EmptySection(Rule):
                 continue
             if _period_bucket(headings, index):
                 continue
-            if banner_heading(heading.text.strip()) or _repository_banner(
-                index, heading, following
-            ):
+            if banner_heading(heading.text.strip()) or _page_title(doc, index, heading, following):
                 continue
             if _tagline_over_title(index, heading, following) or _banner_after_rule(
                 doc, headings, index
@@ -386,20 +384,26 @@ def _underlined_over_peers(heading: Heading, following: Heading) -> bool:
     return heading.setext and not following.setext and following.level == heading.level
 
 
-def _repository_banner(index: int, heading: Heading, following: Heading | None) -> bool:
-    """The document's first heading written as the list's name right above another heading of
-    its level: a repository's name (one word, ``Awesome-X``) over the document's real title
-    (``# Real-time Segmentation``), or an ``Awesome ...`` title over the list's top-level
-    sections (``# News``, ``# Contents``). A banner naming the page, not an empty section."""
+def _page_title(doc: Document, index: int, heading: Heading, following: Heading | None) -> bool:
+    """Whether the heading is the page's title: the document's first heading, with no entry
+    above it (a language switch or badges may stand there), right above another heading of its
+    level, written at the title's level ``#`` (``# Soil papers`` over ``# Preface``) or naming
+    the list at any level: a repository's name (one word, ``Awesome-X``) over the document's
+    real title, an ``Awesome ...`` title over the list's top-level sections (``# News``). It
+    names the page and holds no entries of its own. A first ``## Datasets`` right above
+    ``## Models``, and an empty heading further down, are sections and are judged."""
+    if index != 0 or following is None or following.level != heading.level:
+        return False
+    if any(entry.line < heading.line for entry in doc.entries):
+        return False
+    last = max(heading.last_line, heading.line)
+    if any(doc.line_text(line).strip() for line in range(last + 1, following.line)):
+        return False  # a comment between (entries commented out): a section, judged
     text = heading.text.strip()
     return (
-        index == 0
-        and following is not None
-        and following.level == heading.level
-        and (
-            text.casefold().startswith("awesome")
-            or (len(text.split()) == 1 and any(mark in text for mark in "-_"))
-        )
+        heading.level == 1
+        or text.casefold().startswith("awesome")
+        or (len(text.split()) == 1 and any(mark in text for mark in "-_"))
     )
 
 
