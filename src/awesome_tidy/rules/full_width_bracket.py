@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cached_property
 
 from awesome_tidy.model import Cover, Document, Entry, is_cjk, is_full_width_form, to_ascii_form
 from awesome_tidy.rule import WIDTH, Edit, Fix, Problem, Rule
@@ -19,26 +20,50 @@ _BORDERS = "\n|"
 # Latin prose has lower-case words; a run of names and figures (``I-AUC:72.0%，P-AUC``) may be
 # typed in a CJK sentence's punctuation and is left alone.
 _PROSE_WORD = re.compile(r"\b[a-z]{2,}\b")
+# A word after a mark: one with a letter that is no address. In a list written in CJK, a mark
+# before a figure (``CAMELYON16，17``, two datasets) or an address (``SLAMcn：http://…``, a
+# label) is the author's punctuation in a run of names, not a slip in Latin prose.
+_WORD_AFTER = re.compile(r"\s*(?!(?:https?|ftp)://|www\.)[A-Za-z0-9_-]*[A-Za-z]")
 _BRACKET = re.compile("[" + re.escape("".join(_BRACKETS)) + "]")
 _SENTENCE_END = re.compile(r"[\n|]|[。！？]|[.!?](?=\s|$)")
 
 
 _IN_LATIN = "in Latin text"
-_HOUSE_SHARE = 0.75
 _HOUSE_MIN = 5
 _ASCII_OPEN = re.compile(r"(?<!\])\(")  # a parenthesis that opens no link target
 
 
 def _house_parentheses(doc: Document) -> bool:
-    """Whether the list writes its parentheses full-width as a habit (``SansanTech（2026-07）``
-    on nearly every entry of a Japanese list): three in four of its entries' parentheses, at least
-    a handful. Then ``（）`` in Latin text is its style, not a slip of the input method."""
-    full = ascii_ = 0
+    """Whether the list writes its parentheses full-width as a habit: more of its entries'
+    parentheses full-width than half-width (``SansanTech（2026-07）`` on nearly every entry of a
+    Japanese list), or more of the notes that end its entries' lines (``2020.（**IROS 2020**）``
+    in a Chinese list whose titles hold half-width ones), at least a handful either way. Then
+    ``（）`` in Latin text is its style, not a slip of the input method."""
+    full = ascii_ = full_notes = ascii_notes = 0
     for entry in doc.entries:
         body = entry.body.text
         full += body.count("（")
         ascii_ += len(_ASCII_OPEN.findall(body))
-    return full >= _HOUSE_MIN and full >= _HOUSE_SHARE * (full + ascii_)
+        for note in _END_NOTE.finditer(body):
+            if note.group(1) == "（":
+                full_notes += 1
+            else:
+                ascii_notes += 1
+    return (full >= _HOUSE_MIN and full > ascii_) or (
+        full_notes >= _HOUSE_MIN and full_notes > ascii_notes
+    )
+
+
+# A parenthesised note that ends a line, of either width: ``2020.（**IROS 2020**）``.
+_END_NOTE = re.compile(r"(?<!\])([（(])[^（）()\n]*[）)][ \t]*$", re.MULTILINE)
+
+
+def _written_in_cjk(doc: Document) -> bool:
+    """Whether the list is written in CJK: half of its lines or more, at least a handful, hold a
+    CJK character (a Chinese list whose English titles carry Chinese notes and headings)."""
+    lines = [line for line in doc.text.splitlines() if line.strip()]
+    cjk = sum(1 for line in lines if any(is_cjk(char) for char in line))
+    return cjk >= _HOUSE_MIN and cjk * 2 >= len(lines)
 
 
 _GLUED_OPEN = re.compile(r"(?<=[A-Za-z0-9])\(")
@@ -69,32 +94,57 @@ class FullWidthBracket(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
-        house: bool | None = None  # counted only once a parenthesis in Latin text needs it
-        spaced: bool | None = None  # likewise, once a ``（`` glued to a word is fixed
+        habits = _Habits(doc)
         for entry in doc.entries:
             if entry.body.text.isascii():
                 continue
             for offset, role in _misplaced(text, entry):
-                if role == _IN_LATIN and text[offset] in "（）":
-                    if house is None:
-                        house = _house_parentheses(doc)
-                    if house:
-                        continue  # the list's own parentheses, written so on nearly every entry
+                if role == _IN_LATIN and habits.keeps(offset, entry):
+                    continue
                 char = text[offset]
                 replacement = to_ascii_form(char)
                 after = text[offset + 1 : offset + 2]
                 if replacement in _SPACED_AFTER and after and not after.isspace():
                     replacement += " "
                 if char == "（" and offset and _latin(text[offset - 1]):
-                    if spaced is None:
-                        spaced = _spaced_parentheses(doc)
-                    replacement = " (" if spaced else replacement
+                    replacement = " (" if habits.spaced else replacement
                 yield self.problem(
                     offset,
                     offset + 1,
                     message=f"full-width {char!r} {role}",
                     fix=Fix.safe(Edit(offset, offset + 1, replacement)),
                 )
+
+
+class _Habits:
+    """The list's own habits, each counted only once a finding needs it."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    @cached_property
+    def house(self) -> bool:
+        return _house_parentheses(self.doc)
+
+    @cached_property
+    def cjk_list(self) -> bool:
+        return _written_in_cjk(self.doc)
+
+    @cached_property
+    def spaced(self) -> bool:
+        return _spaced_parentheses(self.doc)
+
+    def keeps(self, offset: int, entry: Entry) -> bool:
+        """Whether a mark in Latin text is the list's own: its house parentheses, or in a list
+        written in CJK a mark before a figure or an address (``CAMELYON16，17``,
+        ``SLAMcn：http://…``)."""
+        text = self.doc.text
+        char = text[offset]
+        if char in "（）":
+            return self.house
+        if char in _BRACKETS or _WORD_AFTER.match(text, offset + 1, entry.body.end):
+            return False
+        return self.cjk_list
 
 
 def _misplaced(text: str, entry: Entry) -> Iterator[tuple[int, str]]:
@@ -152,18 +202,37 @@ class _Body:
 
 
 def _partners(text: str, start: int, end: int) -> dict[int, int]:
-    """Each bracket's partner of either width, both ways, by one stack per bracket family."""
+    """Each bracket's partner, both ways. Brackets pair first with their own width, by one stack
+    per bracket family and width, so that ``【26 - [name](url)]】`` keeps its ``【】`` pair and
+    the stray ``]`` stays alone; only the brackets left unpaired then pair across widths
+    (``（ICPR)``), so that rewriting one of them to its partner's width closes the pair."""
     partners: dict[int, int] = {}
-    stacks: dict[str, list[int]] = {"(": [], "[": [], "{": []}
+    stacks: dict[str, list[int]] = {}
+    lone: list[int] = []
     for match in _BRACKET.finditer(text, start, end):
         index = match.start()
         char = match.group()
+        opener = char if char in _PAIRS else _CLOSERS[char]
+        stack = stacks.setdefault(opener, [])
         if char in _PAIRS:
-            stacks[to_ascii_form(char)].append(index)
-            continue
-        stack = stacks[to_ascii_form(_CLOSERS[char])]
-        if stack:
+            stack.append(index)
+        elif stack:
             other = stack.pop()
+            partners[other] = index
+            partners[index] = other
+        else:
+            lone.append(index)
+    lone.extend(index for stack in stacks.values() for index in stack)
+    lone.sort()
+    mixed: dict[str, list[int]] = {"(": [], "[": [], "{": []}
+    for index in lone:
+        char = text[index]
+        if char in _PAIRS:
+            mixed[to_ascii_form(char)].append(index)
+            continue
+        family = mixed[to_ascii_form(_CLOSERS[char])]
+        if family:
+            other = family.pop()
             partners[other] = index
             partners[index] = other
     return partners
