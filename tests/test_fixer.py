@@ -778,6 +778,8 @@ CAPABILITY_CASES = [
     (WIDTH, "- a（b）\n", Edit(3, 4, "("), True),
     (WIDTH, "- a，b\n", Edit(3, 4, ", "), True),
     (WIDTH, "- x² y\n", Edit(3, 4, "2"), False),  # NFKC folds it, but it is no full-width form
+    (WIDTH, "- a（b)\n", Edit(5, 6, "）"), True),  # the ASCII half closed as the list writes
+    (WIDTH, "- ab c\n", Edit(3, 4, "ｂ"), False),  # a letter is never widened
     (delete_repeats(","), "- a,, b\n", Edit(4, 5, ""), True),
     (delete_repeats(","), "- a, b\n", Edit(3, 4, ""), False),  # a lone comma is no repeat
     (replace_chars({"}": ("", "]")}), "- [2026}\n", Edit(7, 8, "]"), True),

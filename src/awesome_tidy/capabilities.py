@@ -27,6 +27,8 @@ _SHOWN = 60
 _TOC_LINE = re.compile(r"[ \t>]*[-*+][ \t]+\[(?:[^\\\[\]\n]|\\.)+\]\((#[^\s()]+)\)")
 
 
+_FULL_WIDTH_BRACKETS = frozenset("（）［］")
+
 # Kinds whose proof reads only the characters an edit replaces (and positions fixed before the
 # pass; a duplicate's first copy, which no proof may delete): an edit that meets such an edit
 # cannot undo its proof, so both may share a pass.
@@ -126,8 +128,17 @@ class Verifier:
         return old.translate(_BLANKS) == edit.text.translate(_BLANKS)
 
     def _width(self, edit: Edit, old: str, capability: Capability) -> bool:
+        """Each character in its other width: full-width to ASCII, or an ASCII bracket to the
+        full-width form of a list that writes them so (``（SGD)`` mended to ``（SGD）``)."""
         ascii_form = "".join(map(to_ascii_form, old))
-        return ascii_form != old and ascii_form.translate(_BLANKS) == edit.text.translate(_BLANKS)
+        if ascii_form != old:
+            return ascii_form.translate(_BLANKS) == edit.text.translate(_BLANKS)
+        new = edit.text.translate(_BLANKS)
+        return (
+            bool(new)
+            and set(new) <= _FULL_WIDTH_BRACKETS
+            and old == "".join(map(to_ascii_form, new))
+        )
 
     def _characters(self, edit: Edit, old: str, capability: Capability) -> bool:
         if not edit.text:

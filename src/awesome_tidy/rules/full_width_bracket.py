@@ -98,10 +98,21 @@ class FullWidthBracket(Rule):
         for entry in doc.entries:
             if entry.body.text.isascii():
                 continue
-            for offset, role in _misplaced(text, entry):
+            for offset, role, partner in _misplaced(text, entry):
                 if role == _IN_LATIN and habits.keeps(offset, entry):
                     continue
                 char = text[offset]
+                if partner is not None and char in "（）" and habits.house:
+                    # The list writes （） as a habit: the ASCII half of the pair is the slip,
+                    # and mending it keeps the habit's count (an ASCII mend would tip it, and
+                    # the next pass would rewrite the list's own pairs).
+                    yield self.problem(
+                        offset,
+                        offset + 1,
+                        message=f"full-width {char!r} {role}",
+                        fix=Fix.safe(Edit(partner, partner + 1, _FULL_WIDTH[text[partner]])),
+                    )
+                    continue
                 replacement = to_ascii_form(char)
                 after = text[offset + 1 : offset + 2]
                 if replacement in _SPACED_AFTER and after and not after.isspace():
@@ -147,7 +158,12 @@ class _Habits:
         return self.cjk_list
 
 
-def _misplaced(text: str, entry: Entry) -> Iterator[tuple[int, str]]:
+_FULL_WIDTH = {"(": "（", ")": "）"}
+
+
+def _misplaced(text: str, entry: Entry) -> Iterator[tuple[int, str, int | None]]:
+    """Each full-width mark out of place, with why, and for one paired with an ASCII bracket
+    where its partner is."""
     delimiters = {
         part.start: f"as {name} delimiter"
         for name, part in (
@@ -169,11 +185,11 @@ def _misplaced(text: str, entry: Entry) -> Iterator[tuple[int, str]]:
             continue
         body = body or _Body(text, start, end)
         if offset in delimiters:
-            yield offset, delimiters[offset]
+            yield offset, delimiters[offset], None
         elif _mismatched(text, offset, body):
-            yield offset, "paired with an ASCII bracket"
+            yield offset, "paired with an ASCII bracket", body.partners[offset]
         elif _in_latin_text(text, offset, body):
-            yield offset, _IN_LATIN
+            yield offset, _IN_LATIN, None
 
 
 class _Body:
