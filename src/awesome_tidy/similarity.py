@@ -538,7 +538,7 @@ def _other_editions(first: Entry, second: Entry) -> bool:
         return False
     if second.year_how != "title-tag":
         return False
-    return not any(link.kind == "paper" for entry in (first, second) for link in entry.real_links)
+    return not _paper_linked(first, second)
 
 
 def _two_records(first: Entry, second: Entry) -> bool:

@@ -64,7 +64,8 @@ class LinkItemFormat(Rule):
         if not _holds_among_joins(text, items, separated, canonical):
             return
         behind = _behind_links(text, items, {id(entry) for entry, _ in described})
-        sections = _section_separators(text, described, behind, canonical, firm=firm is not None)
+        written = _separators_by_section(text, described, behind)
+        sections = _section_separators(written, canonical, firm=firm is not None)
         dresses = _dress_separators(text, described)
         credited = _credited_sections(text, items)
         unseparated = _unseparated_sections(described)
@@ -112,7 +113,7 @@ class LinkItemFormat(Rule):
             agreed = here == dressed or firm is None
             problem = self._problem(text, found, here, hyphens, agreed=agreed)
             found_here.append((entry, separator, problem))
-        yield from _kept_whole(text, described, behind, found_here)
+        yield from _kept_whole(written, found_here)
 
     def _problem(
         self, text: str, found: Described, canonical: str, hyphens: bool, *, agreed: bool
@@ -152,12 +153,7 @@ _MARKS = frozenset("-–—:：")
 
 
 def _section_separators(
-    text: str,
-    described: list[tuple[Entry, Described]],
-    behind: dict[int, list[str]],
-    canonical: str,
-    *,
-    firm: bool,
+    by_section: dict[int, list[str]], canonical: str, *, firm: bool
 ) -> dict[int, str | None]:
     """Each section's own separator (by the section's id), where one is established: a section
     written apart (``[甲](url)：一个工具`` under a Chinese heading of a `` - `` list) follows its
@@ -165,8 +161,8 @@ def _section_separators(
     section that leans to another separator than the list's without a clear majority (en dashes
     and hyphens 8 to 4): it has no convention to hold its items to. Where the list's own habit
     is not firm, two items of a section writing one separator, and none another, are a section
-    consistent in itself: nothing to hold them to (study 19)."""
-    by_section = _separators_by_section(text, described, behind)
+    consistent in itself: nothing to hold them to (study 19). ``by_section``: the separators
+    each section's items write (``_separators_by_section``)."""
     own: dict[int, str | None] = {}
     for section, separators in by_section.items():
         if len(separators) < _SECTION_VOTERS:
@@ -218,14 +214,11 @@ def _behind_links(text: str, items: list[Entry], judged: set[int]) -> dict[int, 
 
 
 def _kept_whole(
-    text: str,
-    described: list[tuple[Entry, Described]],
-    behind: dict[int, list[str]],
-    found: list[tuple[Entry, str, Problem]],
+    before: dict[int, list[str]], found: list[tuple[Entry, str, Problem]]
 ) -> Iterator[Problem]:
     """The findings, less the fixes that would leave a section mixed that writes one separator
-    throughout: a section's items move together, every one of them or none (study 19)."""
-    before = _separators_by_section(text, described, behind)
+    throughout (``before``: the separators each section writes): a section's items move
+    together, every one of them or none (study 19)."""
     after = {section: Counter(separators) for section, separators in before.items()}
     for entry, separator, problem in found:
         if problem.fix is not None:
