@@ -89,6 +89,7 @@ async def test_a_quick_fix_applied_through_its_edit_updates_the_diagnostics(
     assert rendered(after) == _render(check_text(editor.texts[uri]))
 
 
+@pytest.mark.slow  # a server process per test: the fast tier keeps two
 async def test_fix_all_is_a_source_action_whose_edits_give_the_golden_fixed_file(
     client: RecordingClient, reference_copy: Path
 ) -> None:
@@ -107,6 +108,7 @@ async def test_fix_all_is_a_source_action_whose_edits_give_the_golden_fixed_file
     assert rendered(after) == _render(fix_text(REFERENCE.read_text(encoding="utf-8")).remaining)
 
 
+@pytest.mark.slow  # a server process per test: the fast tier keeps two
 async def test_a_client_without_resolve_gets_the_fix_all_edit_at_once(
     client: RecordingClient, reference_copy: Path
 ) -> None:
@@ -132,6 +134,7 @@ async def _open_beside(
     return editor, await editor.open(document)
 
 
+@pytest.mark.slow  # a server process per test: the fast tier keeps two
 async def test_a_configuration_file_next_to_the_document_changes_the_findings(
     client: RecordingClient, reference_copy: Path
 ) -> None:
@@ -143,6 +146,7 @@ async def test_a_configuration_file_next_to_the_document_changes_the_findings(
     assert len(diagnostics) == 198 - 133
 
 
+@pytest.mark.slow  # a server process per test: the fast tier keeps two
 async def test_a_file_the_configuration_excludes_gets_no_findings(
     client: RecordingClient, reference_copy: Path
 ) -> None:
@@ -152,6 +156,7 @@ async def test_a_file_the_configuration_excludes_gets_no_findings(
     assert client.messages == []
 
 
+@pytest.mark.slow  # a server process per test: the fast tier keeps two
 async def test_a_malformed_configuration_is_shown_and_the_server_keeps_serving(
     client: RecordingClient, reference_copy: Path
 ) -> None:
@@ -178,6 +183,7 @@ async def _until(condition: Callable[[], bool], seconds: float = 60.0) -> None:
         await asyncio.sleep(0.01)
 
 
+@pytest.mark.slow  # a server process per test: the fast tier keeps two
 async def test_a_binary_document_is_shown_once_not_a_crash(
     client: RecordingClient, tmp_path: Path
 ) -> None:
@@ -193,6 +199,7 @@ async def test_a_binary_document_is_shown_once_not_a_crash(
     assert [d.code for d in await editor.diagnostics(uri)] == ["stray-brace"]
 
 
+@pytest.mark.slow  # a server process per test: the fast tier keeps two
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8", "utf-32"])
 async def test_columns_after_an_emoji_are_in_the_negotiated_code_units(
     client: RecordingClient, tmp_path: Path, encoding: str
@@ -214,6 +221,7 @@ async def test_columns_after_an_emoji_are_in_the_negotiated_code_units(
     assert editor.texts[path.as_uri()] == text.replace("{", "")
 
 
+@pytest.mark.slow  # a server process per test: the fast tier keeps two
 async def test_hover_on_a_finding_explains_its_rule_with_the_first_example(
     client: RecordingClient, tmp_path: Path
 ) -> None:
@@ -237,6 +245,7 @@ async def test_hover_on_a_finding_explains_its_rule_with_the_first_example(
     assert await client.text_document_hover_async(elsewhere) is None
 
 
+@pytest.mark.slow  # a server process per test: the fast tier keeps two
 async def test_suppression_comments_apply_and_an_unused_one_is_shown(
     client: RecordingClient, tmp_path: Path
 ) -> None:
@@ -252,6 +261,7 @@ async def test_suppression_comments_apply_and_an_unused_one_is_shown(
     assert list(unused.tags or ()) == [types.DiagnosticTag.Unnecessary]
 
 
+@pytest.mark.slow  # a server process per test: the fast tier keeps two
 async def test_disable_for_this_line_writes_the_suppression_comment(
     client: RecordingClient, tmp_path: Path
 ) -> None:
@@ -266,6 +276,7 @@ async def test_disable_for_this_line_writes_the_suppression_comment(
     )
 
 
+@pytest.mark.slow  # a server process per test: the fast tier keeps two
 async def test_unsafe_fixes_are_offered_only_when_the_settings_ask(
     client: RecordingClient, tmp_path: Path
 ) -> None:
@@ -294,6 +305,7 @@ async def test_unsafe_fixes_are_offered_only_when_the_settings_ask(
     assert not [title for title in titles if "unsafe" in title]
 
 
+@pytest.mark.slow  # a server process per test: the fast tier keeps two
 async def test_a_burst_of_changes_is_checked_once_for_the_last_text(
     client: RecordingClient, reference_copy: Path
 ) -> None:
@@ -308,6 +320,7 @@ async def test_a_burst_of_changes_is_checked_once_for_the_last_text(
     assert len(versions) < 6  # one check per pause, not one per keystroke
 
 
+@pytest.mark.slow  # a server process per test: the fast tier keeps two
 async def test_closing_a_document_clears_its_diagnostics(
     client: RecordingClient, tmp_path: Path
 ) -> None:
@@ -338,6 +351,7 @@ def test_without_the_lsp_extra_the_server_command_says_how_to_install_it(
     )
 
 
+@pytest.mark.slow  # a server process per test: the fast tier keeps two
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads child processes in /proc")
 async def test_a_killed_checking_process_is_replaced(
     client: RecordingClient, tmp_path: Path
