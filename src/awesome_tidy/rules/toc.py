@@ -299,7 +299,7 @@ class _Reading:
         # neither missed nor counted as listed siblings (a line is never added beside a range).
         covered = listed | self._ranged()
         missing = self._selective([i for i in self.scope if i not in covered], covered)
-        missing = [index for index in missing if not self._group_title(index, listed)]
+        missing = [index for index in missing if not self._group_title(index, covered)]
         if self._leaves_out_the_meta(listed):
             return
         if 2 * len(self.table.links) < len(self.scope) and not _under_contents(self.table):
