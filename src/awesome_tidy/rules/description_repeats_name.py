@@ -29,6 +29,10 @@ _SEPARATORS = re.compile(r"[-_.\s]+")
 _LIST_HABIT = 0.06
 # Within one section the blurbs are not diluted by the rest of the list: half of it.
 _SECTION_HABIT = 0.5
+# Descriptions that are the name alone (``Toss tech blog``), a third of a group's: a directory
+# that names each item twice (study 21), not a slip. Never the list's share: a paper's title
+# repeated in one section of a list whose directory of blogs does so is still a slip.
+_ALONE_HABIT = 1 / 3
 # Fewer restatements than this are slips to report, not a way of writing.
 _HABIT_COUNT = 4
 
@@ -42,6 +46,13 @@ _SUBJECT_VERB = r"\s+(?:is|was|are|were|has|had|provides|offers)\b"
 # The name and a few words naming what it is, then the verb (``brat rapid annotation tool is
 # ...``): the name made the subject all the same, its kind in apposition. Bounded: linear.
 _APPOSED_SUBJECT = re.compile(r"(?: [\w-]+){1,3}" + _SUBJECT_VERB)
+
+# What a link's text shows beside the name, not the name: an HTML annotation set small or
+# raised (``[Toss tech blog <sub>KR</sub>](url)``: its language, a price, a footnote), then any
+# other tag (``<b>Foo</b>`` shows ``Foo``). A list that tags some names and not others names
+# them alike all the same.
+_ANNOTATION = re.compile(r"<(sub|sup|small)\b[^<>]*>[^<>]*</\1\s*>", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 # A number, version, year or roman numeral right after the name, joined to it (``GPT-2``,
 # ``Enterface'06``, ``SEED-IV``) or after a space and perhaps a label (``Foo 2``, ``Foo v2``,
@@ -105,11 +116,18 @@ class DescriptionRepeatsName(Rule):
         # The habit counts every opening with the name, a phrase's and a subject's too: a list
         # that opens its descriptions with the name writes them so (``Foo library for ...``,
         # ``Foo is ...``).
-        habit = _habits(described, [found for found, reading in read if reading])
+        habit = _habits(described, [found for found, reading in read if reading], _SECTION_HABIT)
         habit[None] = habit[None] or _subject_habit(doc)
+        # The name alone says nothing, whatever the list's habit of opening with the name; but
+        # a group a third of whose descriptions are the name alone (``[Toss tech blog](url) -
+        # Toss tech blog``, a directory of team blogs) writes them so: one more is its style.
+        alone = _habits(described, [found for found in restated if found.redundant], _ALONE_HABIT)
         for found in restated:
-            if not found.redundant and (habit[None] or habit[id(found.entry.container)]):
-                continue  # the list (or section) writes its descriptions so: no slip
+            groups = _groups(found.entry)
+            if alone[groups[-1]]:
+                continue  # the name alone is the way of its own list, not of others beside it
+            if not found.redundant and any(habit[group] for group in (None, *groups)):
+                continue  # the list (or its section, or its list) writes its descriptions so
             yield self.problem(
                 found.start, found.after, message=f"description repeats the name {found.name!r}"
             )
@@ -128,7 +146,7 @@ def _opening(text: str, entry: Entry, start: int) -> _Opening | None:
     """The description's opening name, in any case, if it opens with it (``Flash`` opening
     ``Flashing ...`` is another word, ``Foo 2`` or ``Foo Part II`` another thing)."""
     assert entry.title is not None and entry.description is not None
-    name = entry.title.text.strip()
+    name = _name(entry.title.text)
     after = start + len(name)
     if not name or text[start:after].casefold() != name.casefold():
         return None
@@ -144,19 +162,42 @@ def _opening(text: str, entry: Entry, start: int) -> _Opening | None:
     return _Opening(entry, start, after, name, redundant)
 
 
-def _habits(described: list[tuple[Entry, int]], openings: list[_Opening]) -> dict[int | None, bool]:
-    """Whether the list (key None) and each section (its container's id) habitually open
-    descriptions by restating the name: where they do, that is the list's style."""
-    total: defaultdict[int | None, int] = defaultdict(int)
-    opened: defaultdict[int | None, int] = defaultdict(int)
+def _name(title: str) -> str:
+    """The name a link's text shows, without its HTML annotations and tags (``_ANNOTATION``)."""
+    if "<" not in title:
+        return title.strip()
+    return " ".join(_TAG.sub("", _ANNOTATION.sub("", title)).split())
+
+
+_Group = tuple[str, int] | None
+
+
+def _groups(entry: Entry) -> tuple[_Group, ...]:
+    """The groups whose habit judges an entry: its section, then the list it is an item of (a
+    nested list under a label item, ``- Team blogs``, is a section of its own), the nearest
+    last."""
+    section = ("section", id(entry.container))
+    return (section,) if entry.item is None else (section, ("list", entry.item.list_id))
+
+
+def _habits(
+    described: list[tuple[Entry, int]], openings: list[_Opening], share: float
+) -> defaultdict[_Group, bool]:
+    """Whether the list (key None) and each of its groups (``_groups``) habitually open their
+    descriptions so: at least ``_HABIT_COUNT`` of them, and ``share`` of a group's (the list's
+    own share is ``_LIST_HABIT``). Where they do, that is the list's style."""
+    total: defaultdict[_Group, int] = defaultdict(int)
+    opened: defaultdict[_Group, int] = defaultdict(int)
     for entry, _ in described:
-        total[id(entry.container)] += 1
+        for group in _groups(entry):
+            total[group] += 1
     for found in openings:
-        opened[id(found.entry.container)] += 1
-    habit: defaultdict[int | None, bool] = defaultdict(bool)
+        for group in _groups(found.entry):
+            opened[group] += 1
+    habit: defaultdict[_Group, bool] = defaultdict(bool)
     habit[None] = len(openings) >= _HABIT_COUNT and len(openings) >= _LIST_HABIT * len(described)
     for key, count in opened.items():
-        habit[key] = count >= _HABIT_COUNT and count >= _SECTION_HABIT * total[key]
+        habit[key] = count >= _HABIT_COUNT and count >= share * total[key]
     return habit
 
 

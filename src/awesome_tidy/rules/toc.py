@@ -47,6 +47,11 @@ _LINE_HEAD = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?\Z")
 # A link's target with a scheme (``https:``, ``mailto:``) or a host (``//``), or a path to a
 # file (``docs/tools.md``): a page elsewhere, linked on purpose.
 _ELSEWHERE = re.compile(r"[a-z][a-z0-9+.-]*:|[^#]*[./]", re.IGNORECASE)
+# A line's text that names a range of headings: two numbers or two letters and a dash, a
+# tilde or ``to`` between them (``2003-2020``, ``2023–2020``, ``a ~ f``), decoration around.
+_RANGE = re.compile(
+    r"[^\w]*(?P<low>\d{1,4}|[a-z])\s*(?:[-–—~～]|to|\.\.)\s*(?P<high>\d{1,4}|[a-z])[^\w]*"
+)
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n|[ \t]*#{1,6}(?:[ \t][^\n]*)?\n)+")
 
 
@@ -290,8 +295,11 @@ class _Reading:
 
     def missing(self) -> Iterator[_Found]:
         listed = self.listed | set(self.repairs.values()) | self._named_by_dead_lines()
-        missing = self._selective([index for index in self.scope if index not in listed], listed)
-        missing = [index for index in missing if not self._group_title(index, listed)]
+        # A range line covers the headings of its range: the table lists them by it. They are
+        # neither missed nor counted as listed siblings (a line is never added beside a range).
+        covered = listed | self._ranged()
+        missing = self._selective([i for i in self.scope if i not in covered], covered)
+        missing = [index for index in missing if not self._group_title(index, covered)]
         if self._leaves_out_the_meta(listed):
             return
         if 2 * len(self.table.links) < len(self.scope) and not _under_contents(self.table):
@@ -314,6 +322,29 @@ class _Reading:
         first = self.table.links[0].item
         message = f"table of contents misses {len(reported)} {noun}: {names}{more}"
         yield first.start, first.content_end, message, None
+
+    def _ranged(self) -> set[int]:
+        """The headings a range line covers (``[2003-2020](#2003)``, ``[A–F](#a)``): the
+        siblings of the heading it reaches, after it, whose number or letter (``### 2011``,
+        ``## C``) falls in its range. The table groups them on purpose; none is missing. The
+        heading it reaches must lie in the range: ``[1-2 weeks](#plan)`` is no range of
+        headings."""
+        headings = self.doc.headings
+        covered: set[int] = set()
+        for toc_link in self.table.links:
+            bounds = _range(toc_link.link.label.text)
+            target = toc_link.target
+            if bounds is None or target is None or not _in_range(headings[target].text, bounds):
+                continue
+            family = self._family(target)
+            covered.update(
+                index
+                for index in self.scope
+                if index > target
+                and self._family(index) == family
+                and _in_range(headings[index].text, bounds)
+            )
+        return covered
 
     def _mislevelled(self, index: int, listed: set[int]) -> bool:
         """Whether the missing heading is of a kind the table leaves out everywhere else: named
@@ -838,6 +869,37 @@ def _shape(markdown: str) -> str | None:
     """A title with each number as ``0`` (``0000`` for ``2024``); None for a title without one."""
     name = _name(markdown)
     return _DIGITS.sub("0", name) if _DIGITS.search(name) else None
+
+
+def _range(markdown: str) -> tuple[int, int] | None:
+    """The bounds of a line's text that is a range (``2003-2020``, ``2023–2020``, ``2020-23``,
+    ``1 ~ 5``, ``A-F``), low first: numbers, or letters by their code; None for other text."""
+    found = _RANGE.fullmatch(_name(markdown))
+    if found is None:
+        return None
+    low, high = found.group("low"), found.group("high")
+    if low.isdigit() != high.isdigit():
+        return None
+    if low.isdigit() and len(high) < len(low):
+        high = low[: len(low) - len(high)] + high  # ``2020-23``: the years 2020 to 2023
+    first, last = (int(low), int(high)) if low.isdigit() else (ord(low), ord(high))
+    return (min(first, last), max(first, last)) if first != last else None
+
+
+def _in_range(markdown: str, bounds: tuple[int, int]) -> bool:
+    """Whether a heading's number (``2011``, ``2011 (12 papers)``, ``📅 2019``) or its single
+    letter (``C``) lies within ``bounds``."""
+    words = _WORDS.findall(_name(markdown))
+    if not words:
+        return False
+    first = words[0]
+    if first.isdigit():
+        value = int(first)
+    elif len(words) == 1 and len(first) == 1 and first.isascii():
+        value = ord(first)
+    else:
+        return False
+    return bounds[0] <= value <= bounds[1]
 
 
 def _unnumbered(markdown: str) -> str:
