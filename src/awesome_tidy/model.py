@@ -63,6 +63,7 @@ from awesome_tidy.markers import EMOJI_SHORTCODE, read_marks
 from awesome_tidy.metadata import (
     expand_year,
     find_year,
+    heading_venue,
     is_date,
     key_year,
     preprint_marker,
@@ -190,6 +191,7 @@ __all__ = [
     "expand_year",
     "filed_under",
     "find_year",
+    "heading_venue",
     "html_regions",
     "is_cjk",
     "is_credit",

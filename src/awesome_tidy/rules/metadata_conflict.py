@@ -6,10 +6,17 @@ from collections.abc import Iterator, Mapping
 from awesome_tidy.model import (
     Document,
     Entry,
+    Section,
+    expand_year,
+    filed_under,
+    find_year,
+    heading_venue,
     is_date,
+    normalize_title,
     normalize_url,
     preprint_and_venue,
     preprint_marker,
+    same_paper,
     same_venue,
 )
 from awesome_tidy.rule import Problem, Rule
@@ -35,6 +42,18 @@ _ARXIV_ID_VENUE = re.compile(r"(?i:arxiv)\s*(?::\s*)?\d{4}\.\d{4,5}(?:v\d+)?")
 # words read as a venue makes them its unit or its setting.
 _MEASURE_BEFORE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%\s*)?$")
 
+# ``#### Under review ICLR 24``, ``reviewed at ICLR 2024``, ``Submitted to NeurIPS``: a stage
+# before the paper's publication, which has its own date.
+_REVIEW_STAGE = re.compile(
+    r"\bunder[\s-]*review|\bin[\s-]review\b|\breviewed\s+(?:at|by|for|in)\b|\bsubmitted\b"
+    r"|\bsubmissions?\b|\brejected\b|\bwithdrawn\b",
+    re.IGNORECASE,
+)
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|(?:https?://|www\.)\S*")
+# The cells of a table row, on unescaped pipes, and how many words make a cell a title.
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_TITLE_SPACES = 2
+
 
 class MetadataConflict(Rule):
     name = "metadata-conflict"
@@ -50,13 +69,14 @@ class MetadataConflict(Rule):
             dated = next((entry for entry in group if years[id(entry)] is not None), None)
             placed = next((entry for entry in group if venues[id(entry)] is not None), None)
             for entry in group:
+                year_first, venue_first = _one_paper(entry, dated), _one_paper(entry, placed)
                 conflicts = [
-                    *_conflict("year", entry, dated, years),
-                    *_conflict("venue", entry, placed, venues),
+                    *_conflict("year", entry, year_first, years),
+                    *_conflict("venue", entry, venue_first, venues),
                 ]
                 if not conflicts or _two_versions(doc, conflicts, entry, group, years, venues):
                     continue
-                first = dated if dated is not None and dated is not entry else placed
+                first = year_first if conflicts[0].startswith("year") else venue_first
                 assert first is not None
                 yield self.problem(
                     entry.body.start,
@@ -92,8 +112,117 @@ def _two_versions(
         or _both_years_said(doc.text, entry, other, years)
         or _posting_date(doc.text, entry, other, years)
         or _each_by_its_link(entry, other, years)
+        or _stage_then_publication(doc, entry, other, years)
+        or _filed_by_two_venues(doc, entry, other, years)
         for other in others
     )
+
+
+def _one_paper(entry: Entry, first: Entry | None) -> Entry | None:
+    """``first``, unless it and the entry are two papers on one link (``_named_apart``)."""
+    if first is None or first is entry or _named_apart(entry, first):
+        return None
+    return first
+
+
+def _named_apart(entry: Entry, other: Entry) -> bool:
+    """Two table rows whose title is a short link label (``| Graph-based exploration ... |
+    [Link](doi-a) |`` and ``| VIO-UWB localization ... | [Link](doi-a) |``), one the copies only by
+    that link, whose first text cells (neither the year's, the venue's nor a link's) are
+    titles of three words or more, two papers' titles: a link pasted into the wrong row,
+    duplicate-link's to tell, not one paper's two years."""
+    if entry.table is None or other.table is None or entry.table.header != other.table.header:
+        return False
+    if entry.form != "link" or entry.title_text.count(" ") > _TITLE_SPACES:
+        return False
+    names = [_name_cell(copy) for copy in (entry, other)]
+    if names[0] is None or names[1] is None or names[0][0] != names[1][0]:
+        return False
+    one, two = normalize_title(names[0][1]), normalize_title(names[1][1])
+    return min(one.count(" "), two.count(" ")) >= _TITLE_SPACES and not same_paper(one, two)
+
+
+def _name_cell(entry: Entry) -> tuple[int, str] | None:
+    """The column and text of the row's first cell with a letter before its title's cell that
+    holds no link, no year and no venue of the entry's: where the row names its paper before
+    linking it as ``[Link]``."""
+    if entry.title is None:
+        return None
+    taken = [part for part in (entry.year, entry.venue) if part is not None]
+    start = entry.body.start
+    for column, cell in enumerate(_CELL_SPLIT.split(entry.body.text)):
+        end = start + len(cell)
+        if end > entry.title.start:
+            return None
+        holds = any(start <= part.start < end for part in taken)
+        if not holds and "](" not in cell and "://" not in cell and any(map(str.isalpha, cell)):
+            return column, cell
+        start = end + 1
+    return None
+
+
+def _stage_then_publication(
+    doc: Document, entry: Entry, other: Entry, years: Mapping[int, int | None]
+) -> bool:
+    """One copy filed or described as a stage before publication (a heading or label
+    ``Under review ICLR 24``, ``Preprints 2023``; ``reviewed at ICLR 2024``, ``submitted to``
+    in its text) and the other not, the stage's year one or two before the other's: the
+    review and the acceptance, two events, each dated right. Copies that say nothing of a
+    stage, or the stage's year the later one, stay reported."""
+    stages = [_at_stage(doc, copy) for copy in (entry, other)]
+    if stages[0] == stages[1]:
+        return False
+    staged, published = (entry, other) if stages[0] else (other, entry)
+    when, then = years[id(staged)], years[id(published)]
+    return when is not None and then is not None and 0 < then - when <= _PUBLICATION_DELAY
+
+
+def _at_stage(doc: Document, entry: Entry) -> bool:
+    """Whether a heading over the entry or its dated label names a review or preprint stage,
+    or its own text, outside the title and the links, names a review stage."""
+    labels = [filed_under(doc, entry) or ""]
+    section: Section | None = entry.section
+    while section is not None and section.heading is not None:
+        labels.append(section.heading.text)
+        section = section.parent
+    if any(_REVIEW_STAGE.search(label) or preprint_marker(label) for label in labels):
+        return True
+    text = entry.body.text
+    if entry.title is not None:
+        at = entry.title.start - entry.body.start
+        text = text[:at] + " " + text[at + len(entry.title.text) :]
+    return _REVIEW_STAGE.search(_LINK_TARGET.sub(" ", text)) is not None
+
+
+def _filed_by_two_venues(
+    doc: Document, entry: Entry, other: Entry, years: Mapping[int, int | None]
+) -> bool:
+    """Each copy under a heading or a dated label that is a venue with its year (``####
+    AAMAS 2025``, ``**ICLR'24**``), each year that of its own label, and the venues differ:
+    each copy records its own event (a workshop and the conference), both dated right. One
+    venue under two years (``## CVPR 2023`` and ``## CVPR 2024``), years from bare year
+    headings (``## 2024``), and a label naming a preprint or a review (``**bioRxiv'25**``),
+    whose year ``_stage_then_publication`` judges, stay reported."""
+    one, two = (_filed_venue(doc, copy, years[id(copy)]) for copy in (entry, other))
+    if one is None or two is None:
+        return False
+    if any(_REVIEW_STAGE.search(venue) or preprint_marker(venue) for venue in (one, two)):
+        return False  # a stage before publication: ``_stage_then_publication`` judges its year
+    return not same_venue(one, two)
+
+
+def _filed_venue(doc: Document, entry: Entry, year: int | None) -> str | None:
+    """The venue of the entry's dated label or its own heading, its year left out, when that
+    year is the entry's; None otherwise."""
+    heading = entry.section.heading
+    label = filed_under(doc, entry)
+    if label is None and heading is not None and heading_venue(heading.text):
+        label = heading.text
+    said = find_year(label, 0, len(label)) if label is not None else None
+    if label is None or said is None or expand_year(said.text) != year:
+        return None
+    name = (label[: said.start] + label[said.end :]).strip(" '’*:_")
+    return name if any(map(str.isalpha, name)) else None
 
 
 def _preprint_then_venue(

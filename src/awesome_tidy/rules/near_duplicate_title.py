@@ -7,12 +7,15 @@ from collections.abc import Iterator
 from awesome_tidy.model import (
     Document,
     Entry,
+    expand_year,
+    is_cjk,
     link_kind,
     near_pairs,
     normalize_url,
     other_ids,
     other_repositories,
     preprint_and_venue,
+    preprint_marker,
 )
 from awesome_tidy.rule import Option, Problem, Rule
 
@@ -25,6 +28,12 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 # the words right after the link that say whose the thing is, or where.
 _OWNER_LEAD = re.compile(r"(?:at|by|from)\s", re.IGNORECASE)
 _MAX_OWNER_WORDS = 8
+# ``**IEEE Transactions on ...**, 2021.``: a year on the title's own line, after it.
+_YEAR = re.compile(r"(?<![\w.])(?:19|20)\d\d(?!\w|\.\d)")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|(?:https?://|www\.)\S*")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_NAME_WORDS = 3  # a title of up to three words is a name
+_MIN_NAME_EXTENSION = 3  # letters glued to a name's word (``Kakao``, ``KakaoPay``): a word
 
 
 class NearDuplicateTitle(Rule):
@@ -61,6 +70,8 @@ class NearDuplicateTitle(Rule):
                 or (first_index, titles[second_index]) in told
                 or _same_key(first, second)
                 or _other_paper(first, second)
+                or _years_apart(doc, first, second)
+                or _extended_name(first, second)
                 or _one_series(first, second, stems)
                 or _paper_and_its_code(first, second)
                 or _other_owners(first, second)
@@ -205,6 +216,74 @@ def _other_paper(first: Entry, second: Entry) -> bool:
     return bool(first_author and second_author and first_author != second_author)
 
 
+def _years_apart(doc: Document, first: Entry, second: Entry) -> bool:
+    """Two different years, one of them the only year on the title's own line where the reader
+    found none for the entry (a journal paper whose item goes on to cite its conference
+    version, ``An extension of [...](...). **CIKM**, 2020.``), on no link in common and
+    neither a preprint: a journal extension and its conference paper, two publications. A
+    typo copy of one paper links the same paper, is dated the same, or is its preprint (an
+    arXiv link, ``Published in arXiv (2025)``), dated a year before its publication."""
+    years = [_line_year(doc.text, entry) for entry in (first, second)]
+    if years[0] is None or years[1] is None or years[0] == years[1]:
+        return False
+    if _preprint(doc.text, first) or _preprint(doc.text, second):
+        return False  # a preprint and its publication: one paper
+    mine = {normalize_url(link.url.text) for link in first.real_links}
+    return not any(normalize_url(link.url.text) in mine for link in second.real_links)
+
+
+def _line_year(text: str, entry: Entry) -> int | None:
+    """The entry's year, or else the one year written after its title on the title's line."""
+    if entry.year_value is not None or entry.title is None:
+        return entry.year_value
+    end = text.find("\n", entry.title.end)
+    line = _LINK_TARGET.sub(" ", text[entry.title.end : end if end >= 0 else len(text)])
+    found = {match.group() for match in _YEAR.finditer(line)}
+    return expand_year(found.pop()) if len(found) == 1 else None
+
+
+def _preprint(text: str, entry: Entry) -> bool:
+    """Whether the entry links an arXiv id or its line names a preprint server."""
+    if any(normalize_url(link.url.text).startswith("arxiv:") for link in entry.real_links):
+        return True
+    end = text.find("\n", entry.start)
+    return preprint_marker(text[entry.start : end if end >= 0 else len(text)])
+
+
+def _extended_name(first: Entry, second: Entry) -> bool:
+    """A word of one title that the other extends by a word glued to it: in Korean, Chinese or
+    Japanese one syllable or character more is another word (``카카오`` and ``카카오페이``:
+    Kakao and Kakao Pay); in a name of up to three words on two hosts, three letters or more
+    glued on (``Kakao Tech Blog`` and ``KakaoPay Tech Blog``) make another name. A plural's
+    ``s``, a word mistyped, the same words spaced otherwise (``언제써야`` and ``언제 써야``) stay
+    a typo, and so does a paper's long title but for its CJK words."""
+    one, two = first.title_text.split(), second.title_text.split()
+    only_one = [word for word in one if word not in two]
+    only_two = [word for word in two if word not in one]
+    name = max(_words(first), _words(second)) <= _NAME_WORDS
+    hosts = _host(first) != _host(second)
+    for word in only_one:
+        for other in only_two:
+            shorter, longer = sorted((word, other), key=len)
+            if not longer.startswith(shorter) or shorter == longer:
+                continue
+            glued = longer[len(shorter) :]
+            words = one if shorter is word else two
+            after = "".join(words[words.index(shorter) + 1 :])
+            if after.startswith(glued):
+                continue  # ``언제써야`` and ``언제 써야``: the same words, spaced otherwise
+            if any(map(is_cjk, glued)):
+                return True
+            if name and hosts and sum(map(str.isalpha, glued)) >= _MIN_NAME_EXTENSION:
+                return True
+    return False
+
+
+def _host(entry: Entry) -> str | None:
+    link = entry.primary_link
+    return normalize_url(link.url.text).partition("/")[0] if link is not None else None
+
+
 def _key_author(entry: Entry) -> str | None:
     match = _KEY_AUTHOR.match(entry.key_text or "")
     return match.group(0).lower() if match else None
@@ -212,12 +291,14 @@ def _key_author(entry: Entry) -> str | None:
 
 def _words(entry: Entry) -> int:
     """Words with a letter in them, as written: ``AGPL-3.0`` is one, a version number is none,
-    a path (``nf-core/scrnaseq``, ``owner/repo``) is one name, however its parts read, and a
-    possessive's ``'s`` is no word (*Creator's Twitter*, a link's label, is a name of two)."""
+    a path (``nf-core/scrnaseq``, ``owner/repo``) is one name, however its parts read, a
+    possessive's ``'s`` is no word (*Creator's Twitter*, a link's label, is a name of two), and
+    an HTML tag is none (``<sub>KR</sub>`` is one word)."""
     assert entry.title is not None
+    title = _HTML_TAG.sub(" ", entry.title.text)
     return sum(
         1
         if "/" in token
         else sum(1 for piece in _PIECE.findall(_POSSESSIVE.sub("", token)) if not piece.isdigit())
-        for token in entry.title.text.split()
+        for token in title.split()
     )
