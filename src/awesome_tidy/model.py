@@ -148,6 +148,70 @@ def filed_under(doc: Document, entry: Entry) -> str | None:
     return text
 
 
+# An HTML anchor in a list item's text (``- <span id="git">Git</span>``), and its name.
+_HTML_ANCHOR = re.compile(r"<[a-z]+\b[^<>]*?\b(?:id|name)\s*=\s*[\"']?([^\"'\s<>]+)", re.I)
+
+
+def heading_items(doc: Document) -> frozenset[int]:
+    """The outermost list items (by id) that a list writes for headings: top-level items over
+    entries, holding none themselves, with an HTML anchor, in a list whose links point at such
+    anchors (``- <span id="tool">Tools</span>`` over ``  - <span id="git">Git</span>`` over
+    its links, ``[Git](#git)`` in the contents). Such a list is one section in Markdown but
+    several to its reader: a thing under two of them (a Git game under Community and under
+    Tools) is filed twice on purpose, as under two headings. Their sub-labels are the groups of
+    one section (``- Javascript Framework`` and ``- Backend Framework`` under ``- Docs``): a
+    copy under two of them is a slip, as under two label items anywhere."""
+    held = {id(entry.item) for entry in doc.entries if entry.item is not None}
+    text = doc.text
+    anchors: dict[int, str] = {}
+    tops: set[int] = set()
+    for entry in doc.entries:
+        item = entry.item.parent if entry.item is not None else None
+        while item is not None and id(item) not in held:
+            if id(item) not in anchors:
+                found = _HTML_ANCHOR.search(text, item.content_start, item.content_end)
+                anchors[id(item)] = found.group(1) if found is not None else ""
+            if item.parent is None and anchors[id(item)]:
+                tops.add(id(item))
+            item = item.parent
+    # The list's way once its contents link one of them: a sub-heading may have no link.
+    linked = any(name and f"#{name}" in text for name in anchors.values())
+    return frozenset(tops) if linked else frozenset()
+
+
+def top_item(entry: Entry) -> ListItem | None:
+    """The top-level list item that holds the entry (its own item at the top)."""
+    item = entry.item
+    while item is not None and item.parent is not None:
+        item = item.parent
+    return item
+
+
+# ``- Recommended``, ``- <span id="recommend">추천</span>``: a label item over the list's picks,
+# which repeat things of its topical groups on purpose. The whole label, tags and marks aside.
+_PICKS = re.compile(
+    r"(?:(?:our|top|editor'?s)\s+)?(?:recommended|recommendations?|picks|featured|highlights?"
+    r"|must[-\s]reads?)|추천|推荐|精选|おすすめ",
+    re.IGNORECASE,
+)
+_TAG_OR_MARK = re.compile(r"<[^<>]*>|[\W_]+")
+_MAX_PICKS_LABEL = 40
+
+
+def under_picks(text: str, entry: Entry) -> bool:
+    """Whether the entry sits under a label item naming the list's picks (``- Recommended``
+    over links that its topical label items list again): a copy there and one in a topical
+    group are one thing shown twice on purpose; two copies among the picks are a slip."""
+    item = entry.item.parent if entry.item is not None else None
+    while item is not None:
+        if item.content_end - item.content_start <= _MAX_PICKS_LABEL * 4:
+            label = _TAG_OR_MARK.sub(" ", text[item.content_start : item.content_end]).strip()
+            if len(label) <= _MAX_PICKS_LABEL and _PICKS.fullmatch(label):
+                return True
+        item = item.parent
+    return False
+
+
 def preprint_and_venue(doc: Document, first: Entry, second: Entry) -> bool | None:
     """Whether two copies are filed under dated labels (``filed_under``) of which one names a
     preprint server and the other not (``**arXiv'25**``, ``**TMI'26**``): True when the first
@@ -191,6 +255,7 @@ __all__ = [
     "expand_year",
     "filed_under",
     "find_year",
+    "heading_items",
     "heading_venue",
     "html_regions",
     "is_cjk",
@@ -226,7 +291,9 @@ __all__ = [
     "same_paper",
     "same_venue",
     "to_ascii_form",
+    "top_item",
     "under_paragraph",
+    "under_picks",
     "venue_family",
     "without_comments",
     "written_in_cjk",

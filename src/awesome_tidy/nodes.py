@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from awesome_tidy.inline import Link, Part, in_sorted
+from awesome_tidy.inline import Link, Part, emphasis_at, in_sorted
 from awesome_tidy.metadata import expand_year, heading_venue, heading_year
 from awesome_tidy.text import normalize_key, normalize_title
 from awesome_tidy.urls import is_kind_label, label_kind, normalize_url
@@ -182,6 +182,10 @@ KEY_LIKE = re.compile(r"\{?[\w:./+\-]+\}?")
 # the start of a longer title: the reader stops there for ``Title *Authors*``.
 _SENTENCE_MARKS = ".?!:;,"
 _EMPHASIS_AFTER = re.compile(r"\s+[*_]")
+# A tag read as a title: in brackets, maybe in emphasis (``[**Detection**]``, ``【Great】``).
+_TAG_OPEN = "[【［"
+_TAG_CLOSE = "]】］"
+_WRAPPING = "*_ "
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)|\[|\||<|\n")
 # ``C#``, ``C++``, ``F#``: a word whose trailing symbols name another language or tool.
 _SYMBOL_WORD = re.compile(r"(?<![\w#+])\w+(?:#|\+\+?)(?![\w#+])")
@@ -334,6 +338,8 @@ class Entry:
         if self.form == "link" and title.count(" ") < 3:
             link = self.title_link
             return f"{title} {normalize_url(link.url.text)}" if link is not None else title
+        if self.links and (tagged := self._title_after_tag()):
+            return f"{title} | {tagged}"
         # (an entry without links, most of a list in the reference shape, has no titled link)
         other = self._titled_link(title.count(" ")) if self.form != "link" and self.links else None
         return f"{title} | {normalize_title(other.label.text)}" if other is not None else title
@@ -347,6 +353,43 @@ class Entry:
             return self.title_text
         end = _SENTENCE_END.search(text, at)
         return normalize_title(title.text + text[at : end.start() if end else len(text)])
+
+    def _title_after_tag(self) -> str:
+        """The title right after a bracketed tag the reader took for the title (``[💬Object
+        Detection] **Title**``, ``【Great】[Title](url)``), normalised, when it is longer than the
+        tag; "" otherwise. The tag is the list's (a topic, a mark of its picks) and many entries
+        carry it; the title after it is the entry's own."""
+        title = self.title
+        if title is None or self.form not in ("plain", "fields"):
+            return ""
+        text, base = self.body.text, self.body.start
+        start, end = title.start - base, title.end - base
+        while start > 0 and text[start - 1] in _WRAPPING:
+            start -= 1
+        while end < len(text) and text[end] in _WRAPPING:
+            end += 1
+        if (
+            start > 0
+            and end < len(text)
+            and text[start - 1] in _TAG_OPEN
+            and text[end] in _TAG_CLOSE
+        ):
+            start, end = start - 1, end + 1
+        elif not (end - start > 2 and text[start] in _TAG_OPEN and text[end - 1] in _TAG_CLOSE):
+            return ""
+        after = end
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        bold = emphasis_at(text, after, len(text))
+        if bold is not None:
+            following = text[bold[0] : bold[1]]
+        else:
+            link = next((link for link in self.real_links if link.start == base + after), None)
+            if link is None or link.image or is_kind_label(link.label.text):
+                return ""
+            following = link.label.text
+        following = normalize_title(following)
+        return following if len(following) > len(normalize_title(text[start:end])) else ""
 
     def _titled_link(self, spaces: int) -> Link | None:
         """A link whose label is a longer title than the entry's own (``[paper]`` is not)."""

@@ -19,7 +19,7 @@ from awesome_tidy.urls import link_kind, normalize_url
 
 if TYPE_CHECKING:
     from awesome_tidy.entries import Entry
-    from awesome_tidy.inline import Part
+    from awesome_tidy.inline import Link, Part
 
 # Small words whose presence or absence does not make another paper ("A survey" / "Survey").
 _FILLER_WORDS = frozenset(("a", "an", "the"))
@@ -63,6 +63,7 @@ _DERIVED_SHORTER = 0.75  # of its fullest copy's length: a derived listing's for
 # or a placeholder, not one paper's copies; counting it would pair every entry on it with every
 # other, quadratic in a list of thousands on one link.
 _DERIVED_MAX_COPIES = 8
+_TITLE_THINGS = 4  # things of one title that a copy is compared with: its first ones
 _CATEGORY = 3  # entries, each with its own link, that make a short title shared a category
 # What follows a title to say which part of a work the entry is: ``（上）``, ``(2)``, ``Part 1``.
 _PART_MARKER = re.compile(
@@ -334,7 +335,7 @@ def copies(entries: Sequence[Entry]) -> list[list[Entry]]:
         parent[root(index)] = root(first)
         joined.update((index, first))
 
-    by_title: dict[tuple[str, str], int] = {}
+    by_title: dict[tuple[str, str], list[int]] = {}
     by_body: dict[str, int] = {}
     by_key: dict[str, int] = {}
     owners = _owners(entries)
@@ -348,10 +349,10 @@ def copies(entries: Sequence[Entry]) -> list[list[Entry]]:
         if (
             title
             and not (categories and _a_category(entry, title, categories))
-            and (first := by_title.setdefault((owners[index], title), index)) != index
-            and not _other_papers(entries[first], entry)
+            and (copied := _copied(entries, by_title.setdefault((owners[index], title), []), index))
+            is not None
         ):
-            join(index, first)
+            join(index, copied)
         body = _body(entry) if entry.links else ""
         if body and (first := by_body.setdefault(body, index)) != index:
             join(index, first)
@@ -366,6 +367,18 @@ def copies(entries: Sequence[Entry]) -> list[list[Entry]]:
     for index in sorted(joined):
         groups[root(index)].append(entries[index])
     return list(groups.values())
+
+
+def _copied(entries: Sequence[Entry], things: list[int], index: int) -> int | None:
+    """The earlier entry of the title that the entry copies, or None (the entry is then one
+    more thing of the title, remembered among the first few). Each thing is compared, not the
+    first only: a third row of one name may copy the second (``Python`` on two sites, then
+    the second again)."""
+    entry = entries[index]
+    found = next((one for one in things if not _other_papers(entries[one], entry)), None)
+    if found is None and len(things) < _TITLE_THINGS:
+        things.append(index)
+    return found
 
 
 def _category_skeletons(entries: Sequence[Entry], titles: list[str]) -> set[tuple[str, str]]:
@@ -510,7 +523,7 @@ def _page_and_subpage(first: Entry, second: Entry) -> bool:
     project and its slides): a companion under a copied name, not the entry again. The page's
     own index (``index.html``, ``home``), a document (``.pdf``) or a numbered part deeper down
     (``week/2``) is the page itself, the paper or a piece of the course again."""
-    one_link, other_link = first.primary_link, second.primary_link
+    one_link, other_link = _link_of(first), _link_of(second)
     if one_link is None or other_link is None:
         return False
     if {one_link.kind, other_link.kind} - {"other", "project"}:
@@ -683,7 +696,7 @@ def _other_pages(first: Entry, second: Entry) -> bool:
     two sites (one course title taught by two providers) or two pages of one site that differ
     in one path part only, both there a number of three digits or more (a course id, an
     offering, a video). One paper on two hosts, one repository twice, stay one entry."""
-    one_link, other_link = first.primary_link, second.primary_link
+    one_link, other_link = _link_of(first), _link_of(second)
     if one_link is None or other_link is None:
         return False
     if {one_link.kind, other_link.kind} - {"other", "project"}:
@@ -695,6 +708,16 @@ def _other_pages(first: Entry, second: Entry) -> bool:
         return False
     differing = [(a, b) for a, b in zip(one, other, strict=True) if a != b]
     return len(differing) == 1 and all(_PAGE_NUMBER.search(part) for part in differing[0])
+
+
+def _link_of(entry: Entry) -> Link | None:
+    """The entry's primary link, or the link labelled by its title (``| JavaScript | Kirupa |
+    [JavaScript](url) |``: a row whose name cell is plain is its ``[Name](url)``)."""
+    link = entry.primary_link
+    if link is not None or not entry.title_text:
+        return link
+    title = entry.title_text
+    return next((one for one in entry.real_links if normalize_title(one.label.text) == title), None)
 
 
 def other_ids(first: Entry, second: Entry) -> bool:

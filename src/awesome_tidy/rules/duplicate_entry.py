@@ -9,9 +9,12 @@ from awesome_tidy.model import (
     Entry,
     Link,
     TableRow,
+    heading_items,
     label_items,
     normalize_title,
     normalize_url,
+    top_item,
+    under_picks,
 )
 from awesome_tidy.rule import DELETE_DUPLICATE_ITEM, Edit, Fix, Problem, Rule, Storms
 
@@ -40,13 +43,14 @@ class DuplicateEntry(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         held = _entry_items(doc)
         labels = label_items(doc.text, doc.entries) | held
+        headings = heading_items(doc)
         rows = {row.line: row for row in doc.rows}
         for group in doc.copies:
             first_in_place: dict[tuple[int, int, int], Entry] = {}
             items: dict[tuple[tuple[int, int, int], int, str], Entry] = {}
             for entry in group:
-                first = first_in_place.setdefault(_place(entry, labels), entry)
-                same = _same_item(doc, items, entry, labels)
+                first = first_in_place.setdefault(_place(entry, labels, headings), entry)
+                same = _same_item(doc, items, entry, labels, headings)
                 if first is entry:
                     continue
                 fix = None
@@ -58,6 +62,7 @@ class DuplicateEntry(Rule):
                     or _named_apart(doc, rows, first, entry)
                     or _at_events(first, entry)
                     or _two_under_one_lead(first, entry)
+                    or under_picks(doc.text, first) != under_picks(doc.text, entry)
                 ):
                     continue
                 yield self.problem(
@@ -70,11 +75,16 @@ class DuplicateEntry(Rule):
                 )
 
 
-def _place(entry: Entry, labels: frozenset[int]) -> tuple[int, int, int]:
+def _place(
+    entry: Entry, labels: frozenset[int], headings: frozenset[int] = frozenset()
+) -> tuple[int, int, int]:
     """Where two copies are one list: the same table, or the same list of one section.
 
     A section whose list is broken in two (by an HTML heading, a label paragraph, a note) groups
     its papers on purpose: a paper in both halves is listed twice by design, not by mistake.
+    So does a list that writes its sections as anchored top-level items (``- <span
+    id="tool">Tools</span>`` over its groups, ``model.heading_items``): a copy under two of
+    them is filed twice, while two groups of one of them are one section.
     So does a list that says its papers may sit in several categories, under label items
     (``- Reward design`` over its papers): there a paper under two labels is cross-listed.
     An entry nested under another entry (``- nnScaler ...`` over ``  - SuperScaler ...``, its
@@ -86,6 +96,8 @@ def _place(entry: Entry, labels: frozenset[int]) -> tuple[int, int, int]:
     if item is None:
         return id(entry.container), -1, 0
     label = id(item.parent) if item.parent is not None and id(item.parent) in labels else 0
+    if not label and headings and (top := top_item(entry)) is not None and id(top) in headings:
+        label = id(top)
     return id(entry.container), item.top_list, label
 
 
@@ -226,12 +238,13 @@ def _same_item(
     seen: dict[tuple[tuple[int, int, int], int, str], Entry],
     entry: Entry,
     labels: frozenset[int],
+    headings: frozenset[int],
 ) -> Entry:
     """The first entry of the group whose whole list item, sub-items included, is this one's,
     under the same parent in the same list (whitespace aside); the entry itself if none is."""
     if entry.item is None:
         return entry
-    key = (_place(entry, labels), id(entry.item.parent), doc.item_text(entry.item))
+    key = (_place(entry, labels, headings), id(entry.item.parent), doc.item_text(entry.item))
     return seen.setdefault(key, entry)
 
 

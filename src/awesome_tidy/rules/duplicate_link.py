@@ -10,12 +10,15 @@ from awesome_tidy.model import (
     Entry,
     Link,
     Section,
+    heading_items,
     label_items,
     label_kind,
     link_kind,
     normalize_title,
     normalize_url,
     same_paper,
+    top_item,
+    under_picks,
 )
 from awesome_tidy.rule import Problem, Rule
 
@@ -24,6 +27,8 @@ _FAMILY_WORD = re.compile(r"[^\W\d_]+")
 _MAX_NAME_WORDS = 4
 _URL_WORD = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"\d+")
+# ``Paper(V3)``, ``arXiv v2``: a link's label naming the version it points at.
+_VERSION = re.compile(r"(?<![^\W\d_])[vV](\d+)(?![\w.])")
 _YEAR_WORD = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
 # ``## Cited by``, ``## Used by``, ``## Related``: what cites, uses or neighbours the list's
 # subject, listed by another axis than the topics; a page there may be a topic's resource too.
@@ -115,6 +120,7 @@ class DuplicateLink(Rule):
         if all(len(entries) == 1 for entries in sharing.values()):
             return
         labels = label_items(doc.text, doc.entries)
+        headings = heading_items(doc)
         citing = _citing(sharing)
         habit = _cross_lists(doc)
         html_headings = [
@@ -131,7 +137,14 @@ class DuplicateLink(Rule):
             ):
                 continue
             slips = _slips(
-                url, entries, labels, habit, doc.text, html_headings, doc.in_derived_listing
+                url,
+                entries,
+                labels,
+                habit,
+                doc.text,
+                html_headings,
+                doc.in_derived_listing,
+                headings,
             )
             for entry, first in slips:
                 link = entry.primary_link
@@ -179,6 +192,7 @@ def _slips(
     text: str = "",
     html_headings: list[int] | None = None,
     derived: Callable[[Entry], bool] | None = None,
+    headings: frozenset[int] = frozenset(),
 ) -> Iterator[tuple[Entry, Entry]]:
     """Each entry whose link is another entry's, with that entry.
 
@@ -192,7 +206,8 @@ def _slips(
     ``labels``: the label items under which the list cross-lists papers on purpose; ``habit``:
     the list files things under several sections (two names of one project on one link, in two
     sections, are one more of its cross-listings); ``derived``: whether an entry is in a listing
-    that repeats others' entries on purpose (``Document.in_derived_listing``).
+    that repeats others' entries on purpose (``Document.in_derived_listing``); ``headings``:
+    the top-level items the list writes for headings (``model.heading_items``).
     """
     spelled = _URL_WORD.findall(url.casefold())
     scores = [_naming(spelled, entry) for entry in entries]
@@ -209,7 +224,8 @@ def _slips(
             or (best and score == best)
             or _same_entry(owner, entry)
             or _editions(owner.title_text, entry.title_text, url)
-            or _cross_listed(owner, entry, labels, text)
+            or _other_versions(url, owner, entry)
+            or _cross_listed(owner, entry, labels, text, headings)
             or _repeated_by_derived_listing(owner, entry, derived)
             or _filed_twice(owner, entry, entries)
             or _of_other_kinds(owner, entry, text)
@@ -225,6 +241,24 @@ def _slips(
             continue
         if best == _SPELLED or not (_is_a_name(owner) and _is_a_name(entry)):
             yield entry, owner
+
+
+def _other_versions(url: str, first: Entry, second: Entry) -> bool:
+    """Two entries that label their links to the page as versions of it, none the same
+    (``[[Paper(V3)](arxiv.org/pdf/2102.07074v3)]`` under the renamed title and ``[[Paper(V1)](...
+    v1)] [[Paper(V2)](...v2)]`` under the first): one paper listed once per version on purpose,
+    an arXiv id being shared by its versions. A link copied into another paper's entry says no
+    version, or the same one."""
+    versions = [
+        {
+            found.group(1)
+            for link in entry.real_links
+            if normalize_url(link.url.text) == url
+            for found in _VERSION.finditer(link.label.text)
+        }
+        for entry in (first, second)
+    ]
+    return bool(versions[0] and versions[1]) and not versions[0] & versions[1]
 
 
 def _citing(sharing: dict[str, list[Entry]]) -> Callable[[str], int]:
@@ -391,9 +425,15 @@ def _has_own_link(entry: Entry) -> bool:
     )
 
 
-def _under_two_labels(first: Entry, second: Entry, labels: frozenset[int]) -> bool:
+def _under_two_labels(
+    first: Entry, second: Entry, labels: frozenset[int], headings: frozenset[int] = frozenset()
+) -> bool:
     """Both entries sit under label items (``- Reward design``) of a list that files a paper
-    under each category it fits (``similarity.label_items``), two different ones."""
+    under each category it fits (``similarity.label_items``), two different ones; or under two
+    top-level items that the list writes for headings (``model.heading_items``)."""
+    tops = [top_item(entry) for entry in (first, second)] if headings else []
+    if tops and tops[0] is not tops[1] and all(id(top) in headings for top in tops):
+        return True
     one, other = (
         entry.item.parent if entry.item is not None else None for entry in (first, second)
     )
@@ -406,7 +446,13 @@ def _under_two_labels(first: Entry, second: Entry, labels: frozenset[int]) -> bo
     )
 
 
-def _cross_listed(first: Entry, second: Entry, labels: frozenset[int], text: str = "") -> bool:
+def _cross_listed(
+    first: Entry,
+    second: Entry,
+    labels: frozenset[int],
+    text: str = "",
+    headings: frozenset[int] = frozenset(),
+) -> bool:
     """One paper filed in two sections on purpose: written in two shapes (a topic's bullet list
     and a benchmark table, a bold title and a plain model name) or filed by two axes (a venue
     section, ``## IJCAI 2021``, and a topic) under one title or a name; or cited by the name of
@@ -414,9 +460,13 @@ def _cross_listed(first: Entry, second: Entry, labels: frozenset[int], text: str
     title). One title in two topic sections (a copy with its year written in) is a paper the
     list files twice on purpose, a copy and not a wrong link: cross-section-duplicate tells of
     it. Two titles that disagree stay reported: a paper renamed since, a subtitle dropped from
-    one copy (a book filed under Reading and Books), or a slip."""
+    one copy (a book filed under Reading and Books), or a slip. In one section, a label item of
+    the list's picks (``model.under_picks``) repeats its topical groups as another section
+    would."""
     if first.section is second.section:
-        return _under_two_labels(first, second, labels) and (
+        if under_picks(text, first) != under_picks(text, second):
+            return True  # ``- Recommended`` over picks its topical label items list again
+        return _under_two_labels(first, second, labels, headings) and (
             _name_of(first, second)
             or _name_of(second, first)
             or _one_title(first.title_text, second.title_text)
