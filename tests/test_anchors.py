@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it.token import Token
 
 from awesome_tidy import Config, Document, check_text, fix_text
-from awesome_tidy.anchors import github_slug
+from awesome_tidy.anchors import _token_text, github_slug, rendered_text
+from awesome_tidy.parsing import parser
 
 
 def only(*names: str) -> Config:
@@ -285,3 +289,22 @@ def test_fragments_that_route_a_web_app_or_name_a_chapter_are_different_links() 
     assert [(line, message) for line, _, message in found(text, "duplicate-link")] == [
         (5, "sandbox.example.io#K2X9Q1#4 is also the link of line 3"),
     ]
+
+
+_RENDER_PIECES = st.sampled_from(
+    [
+        *(" ", "  ", "a", "Word", "1.2", "#", "+", "-", ":", "=", "@", "$", "%", "^", "{", "}"),
+        *("~", "~~", "\u00a0", "\u3000", "é", "😀", "&amp;", "&", "[", "]", "(", ")", "!", "<"),
+        *(">", "*", "_", "`", "\\", "\t", "\n", "\x85", "\u200b", "http://x.y", "www.x.com", "'"),
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_RENDER_PIECES, max_size=14).map("".join))
+def test_rendered_text_of_plain_text_is_what_the_inline_parse_gives(text: str) -> None:
+    # ``rendered_text`` returns text without an inline mark as it is, without parsing it.
+    md = parser()
+    tokens: list[Token] = []
+    md.inline.parse(text, md, {}, tokens)
+    assert rendered_text(text) == "".join(_token_text(token) for token in tokens)

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it.token import Token
 
-from awesome_tidy.parsing import _MARKS, normalize_newlines, parse_blocks, parser
+from awesome_tidy.parsing import _MARKS, _plain_tokens, normalize_newlines, parse_blocks, parser
 from conftest import FIXTURES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,3 +95,48 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=40).map("".join))
 def test_random_text_of_the_marks_parses_to_the_same_tokens(text: str) -> None:
     _same_as_the_whole_parser(text)
+
+
+# A plain list (nothing but headings, one-line bullet items, paragraphs and blank lines) is read
+# without markdown-it (``_plain_tokens``); these pieces make such texts and their near misses.
+_PLAIN_PIECES = st.sampled_from(
+    [
+        *("\n", "\n", "\n\n", " ", "+ ", "- ", "* ", "+", "-", "*", "# ", "## ", "###### "),
+        *("####### ", "#", " #", "1. ", "2) ", "7", "word", "Title", "(key)", "[2021]", "C#"),
+        *("\u00a0", "\u2003", "\\", "\r"),
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_PLAIN_PIECES, max_size=40).map("".join))
+def test_random_plain_lists_parse_to_the_same_tokens(text: str) -> None:
+    _same_as_the_whole_parser(text)
+
+
+PLAIN = {
+    "tight": "# Papers\n+ (a2020b)T[2020]\n+ (c2021d)U[2021]\n## More\n- V\n",
+    "loose": "# Papers\n\n+ A\n\n+ B\n\n\n+ C\n",
+    "loose-then-tight": "+ A\n\n+ B\n+ C\n\n## H\n",
+    "markers-change": "+ A\n- B\n* C\n\n+ D",
+    "paragraphs": "Intro\nmore text\n+ A\nText after?\n",
+    "paragraph-then-list": "Intro\nmore text\n+ A\n\nText after\n# H\ntext\n",
+    "closing-hashes": "# Title #\n+ A\n",
+    "heading-trailing-space": "# Title \n+ A  \n",
+    "unicode-space": "+ \u00a0A\u2003\n# \u2003T\n",
+    "nested": "+ A\n  + B\n",
+    "ordered-in-item": "+ 1. A\n",
+}
+
+
+@pytest.mark.parametrize("text", PLAIN.values(), ids=PLAIN.keys())
+def test_plain_lists_parse_to_the_same_tokens(text: str) -> None:
+    _same_as_the_whole_parser(text)
+
+
+def test_the_plain_reader_reads_the_lists_of_the_reference_shape() -> None:
+    assert _plain_tokens(EDGES["none-of-them"]) is not None
+    assert _plain_tokens(PLAIN["tight"]) is not None
+    assert _plain_tokens(PLAIN["loose"]) is not None
+    assert _plain_tokens(PLAIN["paragraphs"]) is None  # a lazy line: markdown-it reads it
+    assert _plain_tokens(PLAIN["nested"]) is None

@@ -160,8 +160,18 @@ def _kept(char: str) -> bool:
     return category == "So" and any(low <= code <= high for low, high in _ALPHABETIC_SYMBOLS)
 
 
+# The characters at which one of markdown-it's inline rules of CommonMark can start (a line
+# break, an escape, code, emphasis, a link or an image, an autolink or HTML, an entity): text
+# without any of them is one text token, itself.
+_INLINE_MARKS = re.compile(r"[\n\\`*_\[\]!<&]")
+
+
 def rendered_text(markdown: str) -> str:
     """What a heading shows as text: link and emphasis text and code; no HTML, no images."""
+    if _INLINE_MARKS.search(markdown) is None:
+        # Performance (issue 10.5): the inline parse of plain text, and markdown-it's import
+        # where the plain reader read the blocks (tests/test_anchors.py).
+        return markdown
     from awesome_tidy.parsing import parser
 
     md = parser()
