@@ -43,6 +43,7 @@ from awesome_tidy.rule import (
     WHITESPACE,
     WIDTH,
     Capability,
+    delete_chars,
     delete_repeats,
     replace_chars,
 )
@@ -981,3 +982,154 @@ def test_a_table_of_contents_rewrite_keeps_a_note_written_inside_the_table() -> 
     result = fix_text(text)
     assert "Note: the code moved." in result.text
     assert fix_text(result.text).text == result.text
+
+
+# -- a fix never creates a finding (issue 11): not on its line, not on a line no fix touched ----
+
+
+class ParenHabit(Rule):
+    """Judges each pair of parentheses against the list's habit, learnt from its majority (a tie
+    is half-width): a mixed pair ``（x)`` is always mended to ASCII, and a full-width pair is
+    reported where the habit is half-width. Mending a mixed pair adds a half-width pair, which
+    can tip the habit, and then every full-width pair is reported: the cascade the fixer stops."""
+
+    name = "paren-habit"
+    summary = "Parentheses in another width than the list's habit."
+    fix_safety = "safe"
+    changes = (WIDTH,)
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        pairs = list(re.finditer(r"([(（])[^()（）\n]*([)）])", doc.text))
+        full = sum(1 for pair in pairs if pair[1] + pair[2] == "（）")
+        half = sum(1 for pair in pairs if pair[1] + pair[2] == "()")
+        for pair in pairs:
+            opener, closer = pair.start(1), pair.start(2)
+            if pair[1] + pair[2] == "（)" or (pair[1] + pair[2] == "（）" and half >= full):
+                edits = [Edit(opener, opener + 1, "(")]
+                if pair[2] == "）":
+                    edits.append(Edit(closer, closer + 1, ")"))
+                habit = "()" if half >= full else "（）"
+                message = f"{pair[1]}{pair[2]} where the list writes {habit}"
+                yield self.problem(opener, closer + 1, message=message, fix=Fix.safe(*edits))
+
+
+class BraceEater(Rule):
+    """Deletes a ``}`` after a year in brackets, as declared, yet in ``[2026}`` the brace stands
+    for the ``]``: its deletion leaves the bracket open, a finding the fix creates on its line."""
+
+    name = "brace-eater"
+    summary = "A brace after a year."
+    fix_safety = "safe"
+    changes = (delete_chars("}"),)
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        for match in re.finditer(r"\[\d{4}(\})", doc.text):
+            at = match.start(1)
+            fix = Fix.safe(Edit.delete(at, at + 1))
+            yield self.problem(at, at + 1, message="stray '}'", fix=fix)
+
+
+class OpenYear(Rule):
+    """Reports a year bracket that nothing closes (a ``}`` typed for the ``]`` closes it, for
+    this rule: another rule reports the brace)."""
+
+    name = "open-year"
+    summary = "A year bracket left open."
+
+    def check(self, doc: Document) -> Iterator[Problem]:
+        for match in re.finditer(r"\[\d{4}(?![\]}])", doc.text):
+            yield self.problem(match.start(), match.end(), message="year bracket left open")
+
+
+HABIT = (
+    "# Papers\n"
+    "- Alpha （SGD） [2020]\n"
+    "- Delta （Momentum） [2019]\n"
+    "- Beta (Adam) [2021]\n"
+    "- Gamma （mixed) [2022]   \n"
+)
+
+
+def test_a_fix_that_tips_the_list_s_habit_is_refused_and_the_pass_s_other_fixes_apply(
+    install: InstallRules,
+) -> None:
+    # Mending Gamma's pair to ASCII would make two of four pairs half-width: the habit tips, and
+    # the next pass would rewrite Alpha's and Delta's pairs, which no check reported.
+    install(ParenHabit)
+    result = fix_text(HABIT, only("paren-habit", "trailing-whitespace"))
+    assert result.text == HABIT.replace("[2022]   ", "[2022]"), "only the trailing spaces go"
+    assert [d.rule for d in result.applied] == ["trailing-whitespace"]
+    reason = "it would make paren-habit report line 2: '（） where the list writes ()'"
+    assert result.withheld == {"paren-habit": reason}
+    assert [(d.line, d.message, d.fix) for d in result.remaining] == [
+        (5, f"（) where the list writes （） (not fixed: {reason})", None)
+    ]
+    again = fix_text(result.text, only("paren-habit", "trailing-whitespace"))
+    assert (again.text, again.applied, again.withheld) == (result.text, [], result.withheld)
+
+
+def test_a_fix_that_keeps_the_habit_applies(install: InstallRules) -> None:
+    # One more full-width pair: after the mend, full-width pairs are still the most.
+    install(ParenHabit)
+    text = HABIT.replace("- Beta", "- Zeta （Adagrad） [2018]\n- Beta")
+    result = fix_text(text, only("paren-habit"))
+    assert result.text == text.replace("（mixed)", "(mixed)")
+    assert not result.withheld
+
+
+def test_a_fix_that_leaves_a_new_finding_on_its_own_line_is_refused(install: InstallRules) -> None:
+    install(BraceEater, OpenYear)
+    text = "# Papers\n- **[2026}** [One](https://arxiv.org/abs/1) - Text. [2025]  \n"
+    result = fix_text(text, only("brace-eater", "open-year", "trailing-whitespace"))
+    assert result.text == text.replace("[2025]  ", "[2025]")
+    assert [(d.rule, d.line, d.message) for d in result.remaining] == [
+        (
+            "brace-eater",
+            2,
+            "stray '}' (not fixed: it would make open-year report line 2: "
+            "'year bracket left open')",
+        )
+    ]
+
+
+def test_fix_checks_once_a_pass_while_no_fix_creates_a_finding(
+    reference_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check of a pass's result is the next pass's check: the guard costs no check."""
+    import awesome_tidy.fixer as fixer
+
+    checks: list[int] = []
+
+    def counted(doc: Document, config: Config | None = None) -> list[Diagnostic]:
+        checks.append(1)
+        return lint(doc, config)
+
+    monkeypatch.setattr(fixer, "lint", counted)
+    result = fix_text(reference_text)
+    assert result.applied and not result.withheld
+    assert len(checks) == result.passes
+
+
+def test_a_pass_that_creates_a_finding_costs_one_more_whole_check(
+    install: InstallRules, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search for the fix at fault checks only the rules whose findings were created."""
+    import awesome_tidy.fixer as fixer
+
+    install(ParenHabit)
+    whole: list[int] = []
+    config = only("paren-habit", "trailing-whitespace")
+
+    def counted(doc: Document, config_: Config | None = None) -> list[Diagnostic]:
+        if config_ is config:
+            whole.append(1)
+        return lint(doc, config_)
+
+    monkeypatch.setattr(fixer, "lint", counted)
+    result = fix_text(HABIT, config)
+    # The first run: pass 1 checks its text, its result (which creates a finding: the one more
+    # check) and the result of the fixes it keeps, which pass 2 reads and finds nothing more to
+    # apply. The run that follows a refusal, on that result (it changes nothing, so its passes
+    # are not counted): its check, and the result of the refused fix proposed again (it creates
+    # the finding again: one more); its pass 2 remembers the refusal.
+    assert (result.passes, len(whole)) == (2, 3 + 2)

@@ -10,20 +10,30 @@ A cheap backstop then compares the pass's result with its input: no link target,
 heading or code/HTML block lost except inside a declared deletion, headings relevelled only by
 a declared relevel, and every list item in the list and under the parent it had. A fix that
 breaks it is refused (a rule with more than a few such fixes is withheld for the rest of the run).
+
+A fix never creates a finding: the check of the pass's result (the next pass's check, so it
+costs nothing while nothing is created) must report nothing that the check of its input did not
+report on the same line, mapped through the pass's edits. A fix can change a habit the whole
+list is judged by (the width of its parentheses, its separators), and then lines no fix touched
+would be reported, and fixed, in the next pass; the fixes that did it are refused.
+
 A cap on passes and a set of texts already seen stop runaways.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from awesome_tidy.capabilities import LOCAL_KINDS, Verifier
 from awesome_tidy.config import Config
 from awesome_tidy.document import Document, ListItem
+from awesome_tidy.guard import GUARD
 from awesome_tidy.linter import Diagnostic, lint
-from awesome_tidy.rule import TEXT, Capability, apply_edits
+from awesome_tidy.rule import TEXT, Capability, Edit, apply_edits
+from awesome_tidy.suppressions import UNUSED
 
 MAX_PASSES = 20
 
@@ -39,8 +49,8 @@ class FixResult:
     remaining: list[Diagnostic] = field(default_factory=list)
     passes: int = 0
     withheld: dict[str, str] = field(default_factory=dict)
-    """Rules with a fix that was refused (not what the rule declared, or it lost text the
-    backstop guards), with the first reason."""
+    """Rules with a fix that was refused (not what the rule declared, it lost text the
+    backstop guards, or it created a finding), with the first reason."""
 
     @property
     def changed(self) -> bool:
@@ -58,11 +68,11 @@ def fix_document(doc: Document, config: Config | None = None, *, unsafe: bool = 
     ``fix(fix(x)) == fix(x)``.
     """
     config = config or Config()
-    result = _fix_once(doc, config, unsafe)
+    result = last = _fix_once(doc, config, unsafe)
     for _ in range(_RERUNS):
-        if not result.withheld:
-            break
-        again = _fix_once(Document(result.text, doc.path), config, unsafe)
+        if not last.withheld or not last.applied:
+            break  # nothing refused, or a run on this very text refused everything it wanted
+        last = again = _fix_once(Document(result.text, doc.path), config, unsafe)
         if not again.applied:
             break
         result = FixResult(
@@ -81,21 +91,26 @@ _RERUNS = 3
 
 def _fix_once(doc: Document, config: Config, unsafe: bool) -> FixResult:
     """One run of passes, remembering what it refused."""
-    run = _Run(config, unsafe, {rule.name: rule.changes for rule in config.rules(doc.path)})
+    found = lint(doc, config)
+    run = _Run(
+        config,
+        unsafe,
+        {rule.name: rule.changes for rule in config.rules(doc.path)},
+        {(d.rule, hash(doc.line_text(d.line))) for d in found},
+    )
     current = doc
     # Hashes, not texts: on a 50 MB list, keeping every pass's text would cost 50 MB a pass.
     # A collision could only stop the fixer, never let a bad fix through.
     seen = {hash(doc.raw)}
     for passes in range(1, MAX_PASSES + 1):
-        diagnostics = lint(current, config)
-        chosen, refused = run.accepted(current, diagnostics)
+        chosen, refused = run.accepted(current, found)
         if not chosen:
-            remaining = [_unfixed(d, refused.get(id(d))) for d in diagnostics]
+            remaining = [_unfixed(d, refused.get(id(d))) for d in found]
             return FixResult(current.raw, run.applied, remaining, passes, run.reasons)
-        fixed = run.apply(current, chosen)
+        fixed, fixed_found = run.apply(current, found, chosen)
         if fixed is current:
-            continue  # the backstop withheld every rule of the pass: the next pass says why
-        current = fixed
+            continue  # every fix of the pass was refused: the next pass says why
+        current, found = fixed, fixed_found
         if hash(current.raw) in seen:
             raise FixError(f"fixes do not converge (they cycle): {_rules_of(chosen)}")
         seen.add(hash(current.raw))
@@ -109,14 +124,20 @@ class _Run:
     config: Config
     unsafe: bool
     declared: dict[str, tuple[Capability, ...]]
+    first: set[tuple[str, int]]
+    """The findings of the run's first check, by rule and the hash of their line's text."""
     applied: list[Diagnostic] = field(default_factory=list)
     withheld: dict[str, str] = field(default_factory=dict)
     """Rules whose fixes broke the backstop: none of their fixes is applied any more."""
     reasons: dict[str, str] = field(default_factory=dict)
     kinds: dict[int, set[str]] = field(default_factory=dict)
     rejected: dict[tuple[str, str, str], str] = field(default_factory=dict)
-    """Single fixes the backstop refused, by rule, line text and edits (offsets move between
-    passes), with the reason: refused again when proposed again."""
+    """Single fixes refused (by the backstop, or for the findings they create), by rule, line
+    text and edits (offsets move between passes), with the reason: refused again when proposed
+    again."""
+    refused_now: list[Diagnostic] = field(default_factory=list)
+    """The single fixes refused in this pass: the next pass finds them where the fixes it kept
+    moved them."""
 
     def accepted(
         self, doc: Document, diagnostics: list[Diagnostic]
@@ -141,46 +162,139 @@ class _Run:
         self.kinds = verifier.kinds
         return _non_overlapping(valid, len(doc.text), self.kinds), refused
 
-    def apply(self, doc: Document, chosen: list[Diagnostic]) -> Document:
-        """The document with the chosen fixes applied, less those the backstop refuses (found,
-        only on a refusal, by letting the pass's rules in one at a time, and a refused rule's
-        fixes by halves down to the one at fault)."""
-        after = Document(_apply(doc, chosen), doc.path)
-        if _backstop(doc, after, chosen, self.kinds) is None:
-            self.applied.extend(chosen)
-            return after
-        kept: list[Diagnostic] = []
-        for rule in sorted({d.rule for d in chosen}):
-            fixes = [d for d in chosen if d.rule == rule]
-            kept = self._admit(doc, kept, fixes, [_REJECTIONS])
-        self.applied.extend(kept)
-        return Document(_apply(doc, kept), doc.path) if kept else doc
+    def apply(
+        self, doc: Document, found: list[Diagnostic], chosen: list[Diagnostic]
+    ) -> tuple[Document, list[Diagnostic]]:
+        """The document with the chosen fixes applied and its findings, less the fixes the
+        backstop refuses or that create a finding ``found`` does not hold.
+
+        Only on a refusal, the fixes are let in again by rule, one rule at a time, and a refused
+        rule's by halves down to the one at fault; while looking for the fixes that create
+        findings, each step checks only the rules of those findings. What is kept is checked
+        whole again (a smaller set of fixes can create another finding)."""
+        watched: set[str] = set()
+        self.refused_now = []
+        while True:
+            after = Document(_apply(doc, chosen), doc.path)
+            if _backstop(doc, after, chosen, self.kinds) is None:
+                after_found = lint(after, self.config)
+                created = self._created(doc, found, chosen, after, after_found, None)
+                if not created:
+                    self.applied.extend(chosen)
+                    for refused in self.refused_now:  # where the next pass will propose it
+                        moved = _identity_on(after, refused, _moved(doc, after, chosen, refused))
+                        self.rejected[moved] = self.rejected[_identity(doc, refused)]
+                    return after, after_found
+                watched |= {d.rule for d in created}
+            verdict = self._verdict(doc, found, watched)
+            rules = sorted({d.rule for d in chosen})
+            # Most often the fixes of the rules whose findings were created made them: the
+            # others are let in together first, in one step, and one at a time only if that
+            # step creates something too.
+            quiet = [d for d in chosen if d.rule not in watched]
+            kept: list[Diagnostic] = []
+            if watched and quiet and len(quiet) < len(chosen) and verdict(quiet) is None:
+                kept, rules = quiet, sorted(watched & set(rules))
+            for rule in rules:
+                fixes = [d for d in chosen if d.rule == rule]
+                kept = self._admit(doc, kept, fixes, [_REJECTIONS], verdict)
+            if not kept or len(kept) == len(chosen):
+                return doc, found  # (the second cannot be: the steps saw what the check saw)
+            chosen = kept
+
+    def _verdict(
+        self, doc: Document, found: list[Diagnostic], watched: set[str]
+    ) -> Callable[[list[Diagnostic]], str | None]:
+        """What is wrong with applying some fixes to ``doc``: what the backstop finds, or a
+        finding of the ``watched`` rules that ``found`` does not hold."""
+        config = self._only(doc, watched)
+
+        def verdict(fixes: list[Diagnostic]) -> str | None:
+            after = Document(_apply(doc, fixes), doc.path)
+            problem = _backstop(doc, after, fixes, self.kinds)
+            if problem is not None or not watched:
+                return problem
+            created = self._created(doc, found, fixes, after, lint(after, config), watched)
+            return _creation(created[0]) if created else None
+
+        return verdict
+
+    def _only(self, doc: Document, watched: set[str]) -> Config:
+        """The configuration with only the ``watched`` rules and the guard against misreads
+        (which replaces a rule's storm whatever the other rules find): a step of the search
+        costs a parse and these rules, not a whole check. The guard's own findings, and unused
+        suppressions, depend on every rule: watching them checks them all."""
+        if GUARD in watched or UNUSED in watched:
+            return self.config
+        others = [name for name in self.config.enabled_names(doc.path) if name not in watched]
+        return replace(
+            self.config, ignore=(*self.config.ignore, *(n for n in others if n != GUARD))
+        )
+
+    def _created(
+        self,
+        before: Document,
+        found: list[Diagnostic],
+        fixes: list[Diagnostic],
+        after: Document,
+        after_found: list[Diagnostic],
+        watched: set[str] | None,
+    ) -> list[Diagnostic]:
+        """The findings on ``after`` that ``found`` (on ``before``) did not report on the line
+        they come from, counted by rule, and that are new defects or would be fixed next: on a
+        line a fix touched, any; on another, one with a fix (it would edit a line no check
+        asked to; one without a fix tells what the fix let the rule see, as a table of
+        contents listed out of order once its link resolves). A finding that a fix leaves
+        where it fixed (a deferred fix's, a rule's own on a line it fixed in part) is matched,
+        as is one the run's first check reported on a line of the same text (a fix may bring
+        back one that an earlier fix had hidden). Each is returned at its line in ``before``."""
+        lines = _LineMap(before, after, [e for d in fixes if d.fix for e in d.fix.edits])
+        left = Counter((d.rule, d.line) for d in found if watched is None or d.rule in watched)
+        created = []
+        for diagnostic in after_found:
+            rule = diagnostic.rule
+            if watched is not None and rule not in watched:
+                continue
+            low, high, touched = lines.back(diagnostic.line)
+            match = next((line for line in range(low, high + 1) if left[rule, line] > 0), None)
+            if match is not None:
+                left[rule, match] -= 1
+            elif (touched or diagnostic.fix is not None) and (
+                rule,
+                hash(after.line_text(diagnostic.line)),
+            ) not in self.first:
+                created.append(replace(diagnostic, line=low))
+        return created
 
     def _admit(
-        self, doc: Document, kept: list[Diagnostic], fixes: list[Diagnostic], budget: list[int]
+        self,
+        doc: Document,
+        kept: list[Diagnostic],
+        fixes: list[Diagnostic],
+        budget: list[int],
+        verdict: Callable[[list[Diagnostic]], str | None],
     ) -> list[Diagnostic]:
-        """``kept`` and as many of one rule's ``fixes`` as the backstop lets through with it.
+        """``kept`` and as many of one rule's ``fixes`` as ``verdict`` lets through with it.
         A fix refused on its own is remembered; past a few, the whole rule is withheld for the
-        run, so that a rule whose every fix is bad costs a few parses, not one per fix."""
+        run, so that a rule whose every fix is bad costs a few steps, not one per fix."""
         rule = fixes[0].rule
         if rule in self.withheld:
             return kept
-        problem = _backstop(
-            doc, Document(_apply(doc, kept + fixes), doc.path), kept + fixes, self.kinds
-        )
+        problem = verdict(kept + fixes)
         if problem is None:
             return kept + fixes
         self.reasons.setdefault(rule, problem)
         if len(fixes) == 1 and budget[0] > 0:
             budget[0] -= 1
             self.rejected[_identity(doc, fixes[0])] = problem
+            self.refused_now.append(fixes[0])
             return kept
         if len(fixes) == 1 or budget[0] <= 0:
             self.withheld[rule] = self.reasons[rule]
             return kept
         half = len(fixes) // 2
-        kept = self._admit(doc, kept, fixes[:half], budget)
-        return self._admit(doc, kept, fixes[half:], budget)
+        kept = self._admit(doc, kept, fixes[:half], budget, verdict)
+        return self._admit(doc, kept, fixes[half:], budget, verdict)
 
 
 # How many single fixes of one rule the backstop may refuse in a pass before the rule is
@@ -190,9 +304,95 @@ _REJECTIONS = 3
 
 def _identity(doc: Document, diagnostic: Diagnostic) -> tuple[str, str, str]:
     """A fix as a later pass proposes it again: its rule, its line, and its edits' texts."""
+    return _identity_on(doc, diagnostic, diagnostic.line)
+
+
+def _identity_on(doc: Document, diagnostic: Diagnostic, line: int) -> tuple[str, str, str]:
     assert diagnostic.fix is not None
     edits = "\0".join(edit.text for edit in diagnostic.fix.edits)
-    return diagnostic.rule, doc.line_text(diagnostic.line), edits
+    return diagnostic.rule, doc.line_text(line), edits
+
+
+def _moved(
+    before: Document, after: Document, applied: list[Diagnostic], refused: Diagnostic
+) -> int:
+    """The line of ``after`` where the finding of a fix refused on ``before`` lies, once the
+    ``applied`` fixes moved it."""
+    at = before.line_start(refused.line) + refused.column - 1
+    shift = sum(
+        len(edit.text) - (edit.end - edit.start)
+        for fix in (d.fix for d in applied)
+        if fix is not None
+        for edit in fix.edits
+        if edit.end <= at
+    )
+    return after.line_index(at + shift) + 1
+
+
+def _creation(created: Diagnostic) -> str:
+    """Why a fix that creates a finding is refused: the finding, at its line before the fix."""
+    return f"it would make {created.rule} report line {created.line}: {_shown(created.message)}"
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "...")
+
+
+_SHOWN = 60
+
+
+class _LineMap:
+    """Where each line of a pass's result comes from in its input: the input's lines from the
+    one where the line starts to the one where it ends (one line, unless an edit on it joins,
+    splits or adds lines; a line an edit inserts comes from the line it was inserted at). A
+    line an edit touched comes from all the lines of its run of touched lines: a finding there
+    may move within the run (a fix that deletes the spaces of the last lines leaves the
+    finding on the blank lines at the end of the file a line higher)."""
+
+    def __init__(self, before: Document, after: Document, edits: list[Edit]) -> None:
+        self.before, self.after = before, after
+        self.spans: list[tuple[int, int, int, int]] = []
+        """Each edit's new text in ``after`` and the text it replaced in ``before``."""
+        self.runs: list[list[int]] = []
+        """Runs of touched lines of ``before``, first and last (1-based), in order."""
+        shift = 0
+        for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+            start = edit.start + shift
+            self.spans.append((start, start + len(edit.text), edit.start, edit.end))
+            shift += len(edit.text) - (edit.end - edit.start)
+            first, last = before.line_index(edit.start) + 1, before.line_index(edit.end) + 1
+            if self.runs and first <= self.runs[-1][1] + 1:
+                self.runs[-1][1] = max(self.runs[-1][1], last)
+            else:
+                self.runs.append([first, last])
+        self.starts = [span[0] for span in self.spans]
+        self.run_starts = [run[0] for run in self.runs]
+
+    def back(self, line: int) -> tuple[int, int, bool]:
+        """The 1-based lines of ``before`` that 1-based ``line`` of ``after`` comes from, and
+        whether an edit touched them."""
+        after, before = self.after, self.before
+        low = before.line_index(self._old(after.line_start(line), at_end=False)) + 1
+        high = max(low, before.line_index(self._old(after.line_end(line), at_end=True)) + 1)
+        touched = False
+        at = bisect_right(self.run_starts, low) - 1
+        if at >= 0 and self.runs[at][1] >= low:
+            low, touched = self.runs[at][0], True
+        at = bisect_right(self.run_starts, high) - 1
+        if at >= 0 and self.runs[at][1] >= high:
+            high, touched = self.runs[at][1], True
+        return low, high, touched or (at >= 0 and self.runs[at][1] >= low)
+
+    def _old(self, offset: int, *, at_end: bool) -> int:
+        index = bisect_right(self.starts, offset) - 1
+        if index < 0:
+            return offset
+        new_start, new_end, old_start, old_end = self.spans[index]
+        if offset >= new_end:
+            return old_end + offset - new_end
+        if at_end:  # inside the new text: counted from its end, or from its start
+            return max(old_start, old_end - (new_end - offset))
+        return min(old_end, old_start + offset - new_start)
 
 
 def _unfixed(diagnostic: Diagnostic, reason: str | None) -> Diagnostic:
