@@ -651,13 +651,3 @@ def test_fix_of_a_real_list_changes_only_what_safe_fixes_may_and_creates_no_find
     fixed = fix_text(text).text
     assert_only_safe_changes(text, fixed)
     assert_no_new_finding(text, fixed)
-
-
-SPENT = sorted((Path(__file__).parent.parent / "benchmarks" / "precision" / "lists").glob("*/*.md"))
-
-
-@pytest.mark.slow  # fix and two checks of nearly six hundred real lists
-@pytest.mark.parametrize("path", SPENT, ids=lambda path: f"{path.parent.name}/{path.stem}")
-def test_fix_of_a_spent_list_creates_no_finding(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert_no_new_finding(text, fix_text(text).text)
