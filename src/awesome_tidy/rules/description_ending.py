@@ -29,7 +29,24 @@ _ABBREVIATION = re.compile(
 
 # A sentence's end inside the description: a CJK stop before more text, or a Latin one before
 # a capital (``Fast. Small``). Such a description is sentences, held to end with a stop too.
-_INNER_STOP = re.compile(r"[。！？](?=\s*[^\s”’」』）)])|[.!?](?=\s+[A-Z])")
+# A script without capitals (Hangul, kana, ideographs) opens its next sentence with any of its
+# letters: ``샘플 코드. 여러가지 ...`` is two sentences as ``Fast. Small`` is.
+_INNER_STOP = re.compile(
+    r"[。！？](?=\s*[^\s”’」』）)])|[.!?](?=\s+[A-Z\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3])"
+)
+
+# A sentence's finite verb ending the description, in the languages that mark it: Korean
+# ``정리해 놓았다``, ``제공합니다``, ``있어요``; Japanese ``まとめました``, ``便利です``. Such a
+# description is a sentence, whose stop a list's habit of bare noun phrases does not govern;
+# a noun phrase ending in a stop (``스크립트를 참고.``, ``サンプル集。``) has no such ending.
+_JAPANESE_VERB = re.compile(
+    r"(?:です|ます|ました|でした|ません|ている|てる|した|った|いた|んだ|のだ|である)\Z"
+)
+_KOREAN_POLITE = re.compile(r"(?:니다|[어아해여워와에예세지네데래까]요)\Z")
+# Stems that end in an open syllable before ``다`` (``도구이다``, ``사용하다``, ``다르다``);
+# after a closed syllable (``놓았다``, ``한다``, ``있다``) ``다`` is a verb's end as well. A noun
+# ending in ``다`` after an open syllable (``바다``, sea) stays a noun.
+_KOREAN_OPEN_STEMS = "이하되르크쁘지주보내나치가오시"
 
 # An ellipsis (``DL, MIR, ...``, ``scikit-learn,...``) trails off: it is no full stop, and
 # removing its last period leaves a dangling comma (study 4).
@@ -271,13 +288,31 @@ def _sentences(entry: Entry) -> bool:
     return _INNER_STOP.search(body) is not None or _NOTE.search(body) is not None
 
 
+def _ends_with_verb(entry: Entry) -> bool:
+    """Whether the description ends with a Korean or Japanese sentence's finite verb before its
+    stop (``_JAPANESE_VERB``, ``_KOREAN_POLITE``, a Korean ``다`` after a verb's stem)."""
+    body = _final(entry).rstrip(_TERMINAL).rstrip()
+    if _JAPANESE_VERB.search(body) or _KOREAN_POLITE.search(body):
+        return True
+    if len(body) < 2 or body[-1] != "다":
+        return False
+    stem = body[-2]
+    if not "\uac00" <= stem <= "\ud7a3":
+        return False
+    closed = (ord(stem) - 0xAC00) % 28 != 0  # the syllable ends in a consonant
+    return closed or stem in _KOREAN_OPEN_STEMS
+
+
 def _keeps_stop(text: str, entry: Entry) -> bool:
     """Whether the last mark ends a sentence the list's bare habit does not govern: a question
     or exclamation (``How to improve RNNs?``), a stop an aside follows (``Fast. (deprecated)``),
-    or the stop of a sentence the item's name opens (``[Summer School](url) will be held in
-    July.``): the name is its subject, no separator parts them, and the stop ends prose, not a
+    a Korean or Japanese sentence's finite verb before the stop (``잘 정리해 놓았다.``), or the
+    stop of a sentence the item's name opens (``[Summer School](url) will be held in July.``):
+    the name is its subject, no separator parts them, and the stop ends prose, not a
     description."""
     if _unclosed(entry)[-1] in _SENTENCE_MARKS or _before_aside(entry) is not None:
+        return True
+    if _ends_with_verb(entry):
         return True
     found = describe(text, entry)
     return found is not None and found.kind == "prose"
