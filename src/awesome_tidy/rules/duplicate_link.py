@@ -56,6 +56,11 @@ _KIND_WORDS = (
     r"|(competitions?|challenges?|contests?|leaderboards?|比赛|竞赛))(?![^\W\d_])"
 )
 _OTHER_KIND = re.compile(_KIND_WORDS + r"\W*$", re.IGNORECASE)
+# A table column or link label that says its link fetches data (``| Dataset Name |``,
+# ``[Download]``), not a paper.
+_DATA_WORDS = re.compile(
+    r"(?<![^\W\d_])(?:data(?:\s*sets?)?|downloads?|数据集?|下载)(?![^\W\d_])", re.IGNORECASE
+)
 _KIND_WORD = re.compile(_KIND_WORDS, re.IGNORECASE)
 # `` - ``, ``: ``: where a name ends and the words describing it begin (``NSDF - Neuroscience
 # Simulation Data Format``).
@@ -123,6 +128,9 @@ class DuplicateLink(Rule):
         headings = heading_items(doc)
         citing = _citing(sharing)
         habit = _cross_lists(doc)
+        homes = Counter(
+            url.partition("/")[2].partition("/")[0] for url in sharing if _repository_home(url)
+        )
         html_headings = [
             block.start
             for block in doc.blocks
@@ -134,6 +142,7 @@ class DuplicateLink(Rule):
                 or _source_page(url, entries, citing)
                 or _catalogue(url, entries)
                 or _resources_page(url, entries)
+                or _dataset_source(url, entries, doc.text, homes)
             ):
                 continue
             slips = _slips(
@@ -229,7 +238,6 @@ def _slips(
             or _repeated_by_derived_listing(owner, entry, derived)
             or _filed_twice(owner, entry, entries)
             or _of_other_kinds(owner, entry, text)
-            or _datasets_download_page(url, owner, entry, text)
             or _titled_under_html_headings(owner, entry, html_headings or [])
             or (
                 habit
@@ -371,16 +379,59 @@ def _housed(url: str, owner: Entry, entries: list[Entry], scores: list[int]) -> 
     return {id(entry) for entry in members if _cites_owner_on(entry, url, owner_name)}
 
 
-def _datasets_download_page(url: str, first: Entry, second: Entry, text: str) -> bool:
-    """``waymo.com/open/download`` for *Waymo Open Dataset* and *WOMD-Reasoning* under ``##
-    Datasets``: a site's download page serves every dataset the site distributes (a dataset and
-    the one built on it), whichever of them the URL spells. Names only, both filed as datasets;
-    a file under the page (``.../download/v1/x.zip``) is one dataset's, and a download page of
-    software (two editors on one vendor's page) may be a slip."""
+def _dataset_source(url: str, entries: list[Entry], text: str, homes: Counter[str]) -> bool:
+    """``github.com/x/RSICD_optimal`` for *UCM-Captions*, *Sydney-Captions* and *RSICD* in a
+    datasets table, ``waymo.com/open/download`` for *Waymo Open Dataset* and *WOMD-Reasoning*
+    under ``## Datasets``: the repository or download page that distributes several datasets
+    is where each is found, whichever of them the URL spells. Every entry on it is a dataset
+    (filed under a datasets heading or label, or linked from a table column or by a label
+    naming data or its download), each a name or saying its kind.
+
+    A paper's identifier (an arXiv id, a DOI, a venue's page, a PDF) is one paper's, a file
+    inside the repository or under the page (``.../download/v1/x.zip``) one dataset's, a
+    repository whose owner keeps another one in the list (``.../4D-OR`` beside ``.../MM-OR``)
+    one of the owner's datasets each, and a download page of software (two editors on one
+    vendor's page) may be a slip: all stay compared. ``homes``: how many repository homes of
+    each owner the list links."""
     path = url.partition("?")[0].partition("/")[2].rstrip("/")
-    return path.rpartition("/")[2].casefold() in ("download", "downloads") and all(
-        _is_a_name(entry) and _other_kind(entry, text) == 1 for entry in (first, second)
+    downloads = path.rpartition("/")[2].casefold() in ("download", "downloads")
+    if not downloads and (not _repository_home(url) or homes[path.partition("/")[0]] > 1):
+        return False
+    if _paper_identifier(url, entries[0]):
+        return False
+    return all(
+        _as_dataset(entry, text)
+        and (_is_a_name(entry) or _KIND_WORD.search(entry.title_text) is not None)
+        for entry in entries
     )
+
+
+def _paper_identifier(url: str, entry: Entry) -> bool:
+    """An arXiv id, a DOI, a venue's page or a PDF: one paper's page."""
+    link = entry.primary_link
+    return (
+        ":" in url.split("/", 1)[0]
+        or url.partition("?")[0].endswith(".pdf")
+        or (link is not None and link_kind("", link.url.text) == "paper")
+    )
+
+
+def _as_dataset(entry: Entry, text: str) -> bool:
+    """The entry is listed as a dataset: a datasets heading or label item over it, or its link
+    in a table column headed ``Dataset``, ``Data`` or ``Download``, or labelled so."""
+    if _other_kind(entry, text) == 1:
+        return True
+    link = entry.primary_link
+    if link is None:
+        return False
+    if link is not entry.title_link and _DATA_WORDS.fullmatch(link.label.text.strip(" []*_")):
+        return True
+    table = entry.table
+    if table is None:
+        return False
+    before = text[text.rfind("\n", 0, link.start) + 1 : link.start]
+    column = before.count("|") - before.lstrip().startswith("|")
+    return 0 <= column < len(table.header) and bool(_DATA_WORDS.search(table.header[column]))
 
 
 def _repository_home(url: str) -> bool:
