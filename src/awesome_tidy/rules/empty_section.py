@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 
@@ -32,6 +33,17 @@ _PART = re.compile(
     r"[ \t]*(?:[【\[(（][ \t]*)?(\d{1,3}(?:\.\d{1,3})*)(?!\.?\d)"
     r"(?:\.?[ \t]|[ \t]*[】\])）.、．:：])"
 )
+
+# A number of any part scheme after the decoration: digits, or a capital letter or a roman
+# numeral leading digits (``A.1``, ``IV.2``); a lone letter or numeral needs a mark after it
+# (``A.``, ``II)``), so that ``A Survey`` or ``I am`` holds none.
+_SCHEME_PART = re.compile(
+    r"[ \t]*(?:[【\[(（][ \t]*)?((?:\d{1,3}|[A-Z]|[IVX]{1,4})(?:\.\d{1,3})*)(?!\.?\d)"
+    r"(?:(?<=\d)\.?[ \t]|\.[ \t]|[ \t]*[】\])）.、．:：])"
+)
+_DECORATION_MARKUP = re.compile(r":[a-z0-9_+-]+:|<a\b[^<>]*>[ \t]*</a>", re.IGNORECASE)
+_DECORATION_CATEGORIES = frozenset(("So", "Sk", "Cf", "Mn", "Me"))
+"""Symbols (emoji), format characters (a zero-width joiner) and marks (variation selectors)."""
 
 
 class EmptySection(Rule):
@@ -118,7 +130,9 @@ def _label_over(doc: Document, headings: list[Heading], index: int) -> bool:
     label, heading = headings[index - 1], headings[index]
     between = doc.text[doc.line_start(label.last_line + 1) : heading.start]
     return (
-        label.level > heading.level and not label.numbered and not without_comments(between).strip()
+        label.level > heading.level
+        and not _numbered(label)
+        and not without_comments(between).strip()
     )
 
 
@@ -235,11 +249,44 @@ def _nested_by_a_table(doc: Document, headings: list[Heading]) -> set[int]:
 
 
 def _child_at_its_level(heading: Heading, following: Heading) -> bool:
-    """Whether ``following`` is numbered as this heading's subsection (``3.1`` then
-    ``3.1.1``) but set at its level: heading-numbering reports the misplaced level, and the
-    subsection is this heading's content."""
-    number, child = _number(heading), _number(following)
+    """Whether ``following`` is numbered as this heading's subsection (``5.`` then ``5.1``,
+    ``3.1`` then ``3.1.1``; ``A.`` then ``A.1``; ``II.`` then ``II.1``) at any level, its own
+    included: the heading is a group over its numbered parts, not an empty section.
+    heading-numbering reports a misplaced level. Decoration before a number (an emoji, an
+    ``:emoji:`` code, emphasis, an empty ``<a name>`` anchor) is no part of the title's words,
+    so ``## 📊 5.1. Datasets`` is numbered ``5.1``. A sibling number (``5.`` then ``6.``) holds
+    nothing of it."""
+    number, child = _scheme_number(heading), _scheme_number(following)
     return number is not None and child is not None and child.startswith(number + ".")
+
+
+def _numbered(heading: Heading) -> bool:
+    """Whether the heading starts with a number of any scheme (``2.``, ``二、``, ``Part 2``),
+    decoration before it aside (``## 📊 6. Results``, ``## B. Tables``)."""
+    return heading.numbered or _scheme_number(heading) is not None
+
+
+def _scheme_number(heading: Heading) -> str | None:
+    """The heading's number after any decoration before it, in digits or led by a capital
+    letter or a roman numeral (``5.1``, ``A.2``, ``IV.3``); None without one."""
+    match = _SCHEME_PART.match(heading.text, _decoration_end(heading.text))
+    return match.group(1) if match else None
+
+
+def _decoration_end(text: str) -> int:
+    """Where the decoration at the start of a heading's text ends: spaces, emphasis marks,
+    emoji and other symbols (with their joiners and variation selectors), ``:emoji:`` codes and
+    empty ``<a name="x"></a>`` anchors."""
+    at = 0
+    while at < len(text):
+        markup = _DECORATION_MARKUP.match(text, at)
+        if markup is not None:
+            at = markup.end()
+        elif text[at] in " \t*_~" or unicodedata.category(text[at]) in _DECORATION_CATEGORIES:
+            at += 1
+        else:
+            break
+    return at
 
 
 def _parents(doc: Document, headings: list[Heading]) -> list[int | None]:
@@ -331,7 +378,7 @@ def _part_levels(headings: list[Heading]) -> set[int]:
     parts = set()
     for heading in headings:
         level = heading.level
-        if heading.numbered:
+        if _numbered(heading):
             if state.get(level) == _PLAIN_AFTER_NUMBER:
                 parts.add(level)
             state[level] = _NUMBER_SEEN
@@ -344,9 +391,9 @@ def _opens_part(heading: Heading, following: Heading, parts: set[int]) -> bool:
     """Whether ``heading`` is a part whose sections follow it at its own level."""
     return (
         heading.level in parts
-        and heading.numbered
+        and _numbered(heading)
         and following.level == heading.level
-        and not following.numbered
+        and not _numbered(following)
     )
 
 
