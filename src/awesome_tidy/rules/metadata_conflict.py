@@ -49,7 +49,7 @@ _REVIEW_STAGE = re.compile(
     r"|\bsubmissions?\b|\brejected\b|\bwithdrawn\b",
     re.IGNORECASE,
 )
-_LINK_TARGET = re.compile(r"\]\([^)]*\)|(?:https?://|www\.)\S*")
+_LINK_TARGET = re.compile(r"\]\([^()]*\)|(?:https?://|www\.)\S*")
 # The cells of a table row, on unescaped pipes, and how many words make a cell a title.
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _TITLE_SPACES = 2
