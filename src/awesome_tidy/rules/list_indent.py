@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
@@ -27,20 +28,29 @@ class ListIndent(Rule):
         if not (margin or in_html):
             return
         starts = {item.line for item in doc.items}
+        labelled = _labelled(doc, margin)
+        quiet = {id(items) for items in margin if all(id(item) in labelled for item, _ in items)}
         kept = [items for items in margin if not at_margin and _chosen_indent(items)]
         kept_ids = {id(items) for items in kept}
-        movable = {id(items) for items in _movable(doc, margin, kept_ids, starts)}
+        movable = {id(items) for items in _movable(doc, margin, kept_ids | quiet, starts)}
         nesting = _Nesting(doc)
         resumed = _resumed(doc, [*margin, *in_html], nesting)
         for items in margin:
+            if id(items) in quiet:
+                continue  # every item indented with the label it is laid out under
             if id(items) in kept_ids:
-                yield from self._keep_convention(doc, items, starts, nesting, resumed)
+                yield from self._keep_convention(doc, items, starts, nesting, resumed, labelled)
                 continue
             adopted, adopting = _adopted(items, 0, nesting)
+            # A list part of which stays under its label moves no item: the rest is reported.
+            whole = not any(id(item) in labelled for item, _ in items)
             for item, width in items:
+                if id(item) in labelled:
+                    continue
                 if width and id(item) not in adopted and resumed.get(id(item)) is not True:
                     fixable = (
-                        id(items) in movable
+                        whole
+                        and id(items) in movable
                         and id(item) not in adopting
                         and id(item) not in resumed
                     )
@@ -55,6 +65,7 @@ class ListIndent(Rule):
         starts: set[int],
         nesting: _Nesting,
         resumed: dict[int, bool],
+        labelled: frozenset[int] = frozenset(),
     ) -> Iterator[Problem]:
         """A list an HTML block (``<details>``) holds, or one most of whose items are indented
         by two or three spaces, keeps the indentation most of its items have: GitHub renders it
@@ -63,8 +74,11 @@ class ListIndent(Rule):
         if count * 2 <= len(items) or count == len(items):
             return  # no convention to keep, or none broken
         fixable = not any(_indented_after(doc, item, indent, starts) for item, _ in items)
+        fixable = fixable and not any(id(item) in labelled for item, _ in items)
         adopted, adopting = _adopted(items, indent, nesting)
         for item, width in items:
+            if id(item) in labelled:
+                continue
             if width != indent and id(item) not in adopted and resumed.get(id(item)) is not True:
                 fix = fixable and id(item) not in adopting and id(item) not in resumed
                 yield self._report(doc, item, width, indent, fix, nesting)
@@ -85,6 +99,55 @@ class ListIndent(Rule):
         # Moved, an item would take in an indented paragraph that follows its list: withheld.
         fix = Fix.safe(*_shift(doc, item, width, expected, nesting)) if fixable else None
         return self.problem(item.start, item.marker_start, message=message, fix=fix)
+
+
+# ``**Lane Detection**``, ``  **LiDAR**``, ``  *Radar*:``: a line that is all one label, in bold at
+# any indentation, in italics where the label is indented itself.
+_LABEL_LINE = re.compile(
+    r" {0,3}(?:\*\*[^*\n]+\*\*|__[^_\n]+__)[:：]?[ \t]*"
+    r"| {1,3}(?:\*[^*\n]+\*|_[^_\n]+_)[:：]?[ \t]*"
+)
+
+
+def _labelled(doc: Document, lists: list[Widths]) -> frozenset[int]:
+    """The items, by ``id``, of each run of a list laid out under a label: after a line that is
+    all one bold label (``**Lane Detection**``, ``  **LiDAR**``), blank lines aside, every item up
+    to the next label indented alike by one to three spaces. The author indents the block under
+    its label as a sub-heading's contents, often the label with it; GitHub renders it as at the
+    margin, and moving the items alone would leave the label indented over a list that is not.
+    A run that mixes indentations is judged as usual. A label the item before swallowed (a lazy
+    line: ``  **Lane Detection**`` right under `` - [Paper](url)``) still heads the items after
+    it."""
+    labelled: set[int] = set()
+    for items in lists:
+        runs: list[Widths] = [[]]
+        before: ListItem | None = None
+        for item, width in items:
+            if _after_label(doc, item, before):
+                runs.append([])
+            elif len(runs) == 1:
+                width = -1  # the items no label heads are judged as usual
+            runs[-1].append((item, width))
+            before = item
+        for run in runs:
+            widths = {width for _, width in run}
+            if len(widths) == 1 and widths.pop() > 0:
+                labelled.update(id(item) for item, _ in run)
+    return frozenset(labelled)
+
+
+def _after_label(doc: Document, item: ListItem, before: ListItem | None) -> bool:
+    """Whether the last line before the item that is not blank is a label line of its own: a
+    paragraph of one line, or a line the item ``before`` swallowed (not its first)."""
+    line = item.line - 1
+    while line >= 1 and not doc.line_text(line).strip():
+        line -= 1
+    if line < 1 or not _LABEL_LINE.fullmatch(doc.line_text(line)):
+        return False
+    paragraph = doc.paragraph_ending_on.get(line)
+    if paragraph is not None:
+        return paragraph.line == line and paragraph.section is item.section
+    return before is not None and before.line < line <= _last_line(doc, before)
 
 
 def _resumed(doc: Document, lists: list[Widths], nesting: _Nesting) -> dict[int, bool]:
