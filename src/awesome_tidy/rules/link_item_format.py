@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from awesome_tidy.model import (
+    EMOJI_SHORTCODE,
     Described,
     Document,
     Entry,
@@ -68,12 +69,21 @@ class LinkItemFormat(Rule):
         sections = _section_separators(written, canonical, firm=firm is not None)
         dresses = _dress_separators(text, described)
         credited = _credited_sections(text, items)
-        unseparated = _unseparated_sections(described)
+        # ``[Name:](url) Text``: the separator is there, written at the end of the link text.
+        inside = _inside_links(text, described)
+        # Several items, differently named, writing it so are the list's own way (study 23).
+        inside_habit = len({name for name, _ in inside.values()}) >= _SECTION_VOTERS
+        # Such an item writes no text straight after the name: no vote for that habit.
+        unseparated = _unseparated_sections(
+            [(entry, found) for entry, found in described if id(entry) not in inside]
+        )
         hyphens = " - " in separated
         spelt = _spellings(separated)
         stretches = _stretches(text, described, sections)
         found_here: list[tuple[Entry, str, Problem]] = []
-        for entry, found in described:
+        # Among several items written so, a separator in the link text is the list's own way.
+        judged = [pair for pair in described if not (inside_habit and id(pair[0]) in inside)]
+        for entry, found in judged:
             dressed = dresses.get(_bold(text, entry), canonical)
             here = sections.get(id(entry.section), dressed)
             if here is None or dressed is None or id(entry) in stretches:
@@ -111,15 +121,37 @@ class LinkItemFormat(Rule):
             # A fix moves the item only to a separator its section and the list agree on, or
             # to its section's where the list holds none firmly (most used is no habit).
             agreed = here == dressed or firm is None
-            problem = self._problem(text, found, here, hyphens, agreed=agreed)
+            problem = self._problem(
+                text, found, here, hyphens, agreed=agreed, inside=inside.get(id(entry))
+            )
             found_here.append((entry, separator, problem))
         yield from _kept_whole(written, found_here)
 
     def _problem(
-        self, text: str, found: Described, canonical: str, hyphens: bool, *, agreed: bool
+        self,
+        text: str,
+        found: Described,
+        canonical: str,
+        hyphens: bool,
+        *,
+        agreed: bool,
+        inside: tuple[str, tuple[int, int]] | None,
     ) -> Problem:
         """The finding; a fix only moves the item to a separator its section and the list
-        agree on (``agreed``), one mark for one mark."""
+        agree on (``agreed``), one mark for one mark. ``inside``: the separator the item
+        writes at the end of its link text (``_inside_links``), if it does."""
+        if inside is not None:
+            # A separator misplaced into the link text is no separator missing: reported as
+            # what it is, without a fix (moving it out would change the link's text).
+            mark_start, mark_end = inside[1]
+            return self.problem(
+                mark_start,
+                mark_end,
+                message=(
+                    f"separator {text[mark_start:mark_end]!r} inside the link text where the "
+                    f"list writes {canonical!r} after the link"
+                ),
+            )
         start, end = found.separator
         if found.kind == "separated":
             fix: Fix | None = Fix.safe(Edit(start, end, canonical)) if agreed else None
@@ -150,6 +182,35 @@ _SECTION_VOTERS = 3
 _CONVENTION = 0.75
 _OTHER_DASHES = frozenset("–—")
 _MARKS = frozenset("-–—:：")
+
+
+# A separator written at the end of a link's text, before any emphasis closing in it: a colon
+# (``[Name:](url)``, ``[Name :](url)``) or a dash after a space (``[Name -](url)``,
+# ``[Name –](url)``; ``[C-](url)`` may be a name).
+_INSIDE = re.compile(r"\S(?P<mark>[ \t]*[:：]|[ \t]+[-–—])[ \t]*(?:\*\*|__|\*|_)?[ \t]*$")
+
+
+def _inside_links(
+    text: str, described: list[tuple[Entry, Described]]
+) -> dict[int, tuple[str, tuple[int, int]]]:
+    """The items (by id) read as missing their separator whose link text ends with one
+    (``[BlockLLM:](url) Multi-tenant serving``): the separator is there, misplaced into the
+    link, never missing. Each with its link text and the span of its mark there. A
+    shortcode closing the link text (``[Tool :rocket:](url)``) is an emoji, no separator."""
+    inside: dict[int, tuple[str, tuple[int, int]]] = {}
+    for entry, found in described:
+        link = entry.title_link
+        if found.kind != "bare" or link is None:
+            continue
+        label = link.label
+        written = _INSIDE.search(label.text)
+        if written is None or any(
+            code.end() == written.end("mark") for code in EMOJI_SHORTCODE.finditer(label.text)
+        ):
+            continue
+        mark = label.start + written.end("mark") - 1
+        inside[id(entry)] = (label.text, (mark, mark + 1))
+    return inside
 
 
 def _section_separators(
