@@ -97,6 +97,7 @@ from awesome_tidy.text import (
     is_full_width_form,
     normalize_key,
     normalize_title,
+    title_cased,
     to_ascii_form,
     written_in_cjk,
 )
@@ -290,6 +291,7 @@ __all__ = [
     "rendered_text",
     "same_paper",
     "same_venue",
+    "title_cased",
     "to_ascii_form",
     "top_item",
     "under_paragraph",

@@ -98,3 +98,26 @@ def normalize_key(key: str) -> str:
     for char in (*INVISIBLE, "{", "}"):
         folded = folded.replace(char, "")
     return folded.strip()
+
+
+# Words English title case keeps in lower case between capitalised ones: articles, short
+# prepositions and conjunctions (``Learning to Label 4D Objects from Point Clouds``).
+_MINOR_WORDS = frozenset((
+    "a", "an", "the", "and", "or", "nor", "but", "so", "yet", "as", "at", "by", "for", "from",
+    "in", "into", "of", "off", "on", "onto", "out", "over", "per", "to", "up", "upon", "via",
+    "vs", "with", "without", "than",
+))  # fmt: skip
+# A word as a title writes it: a Latin letter first (``4D``, ``1M`` tell no case), whatever
+# follows (``Large-scale``, ``DiTs``).
+_TITLE_WORD = re.compile(r"(?<![\w'’-])[A-Za-z][\w'’-]*")
+# Title case shows from this many capitalised words on: fewer are names inside a sentence.
+_TITLE_WORDS = 3
+
+
+def title_cased(text: str) -> bool:
+    """Whether ``text`` is written in title case: three words or more besides the minor ones
+    (``_MINOR_WORDS``), each capitalised (``an Inference Engine for Diffusion Transformers``).
+    A paper's title as its authors wrote it, not a sentence: one lower-case word (``a Python
+    wrapper for Google Cloud``) makes it a sentence with names in it."""
+    words = [word for word in _TITLE_WORD.findall(text) if word.casefold() not in _MINOR_WORDS]
+    return len(words) >= _TITLE_WORDS and all(word[0].isupper() for word in words)

@@ -13,6 +13,8 @@ from awesome_tidy.model import (
     dominant,
     is_cjk,
     link_items,
+    link_kind,
+    title_cased,
     written_in_cjk,
 )
 from awesome_tidy.rule import TEXT, Edit, Fix, Problem, Rule
@@ -147,13 +149,16 @@ class DescriptionCase(Rule):
                 continue
             if start in cjk and not _spelt_capitalised(text, bare.group()):
                 continue  # ``python 命令行下载器``: a name or term in the list's own spelling
+            names = _names_after(starts[start])
+            if not names and _authors_title(text, starts[start], bare.end(), joined[start][1]):
+                continue
             yield self.problem(
                 start,
                 start + 1,
                 message=f"description starts with lower-case {shown!r}",
                 # A word opening a line of names (``ingteng Qiu, Xuanye Zhang``) is a name
                 # cut or written short: capitalising it guesses its spelling (study 13).
-                fix=None if _names_after(starts[start]) else _fix(text, bare, written),
+                fix=None if names else _fix(text, bare, written),
             )
 
 
@@ -233,6 +238,27 @@ def _start(text: str, entry: Entry) -> tuple[int, str] | None:
         return None  # ``-yuange``: a word glued to its dash signs the item, a handle's own case
     separator = text[slice(*described.separator)]
     return described.start, "colon" if any(char in _COLONS for char in separator) else "dash"
+
+
+# A paper's own name is a word or two (``MPCFormer``, ``Segment Anything``); a longer link
+# text is the whole title, and what follows it the list's own words.
+_PAPER_NAME_WORDS = 2
+
+
+def _authors_title(text: str, entry: Entry, end: int, mark: str) -> bool:
+    """Whether the description is the rest of a title in its authors' case, where a capital
+    would change the title: its words after the first in title case (``an Inference Engine for
+    Diffusion Transformers``), or, after a colon, the subtitle of a paper the link names
+    (``[MPCFormer](arxiv): fast, performant, and private ...``: the title ``Name: subtitle``).
+    It still counts for the habit: the list copies such titles as they are written."""
+    assert entry.description is not None and entry.title is not None
+    if title_cased(text[end : entry.description.end]):
+        return True
+    link = entry.title_link
+    if mark != "colon" or link is None or len(entry.title.text.split()) > _PAPER_NAME_WORDS:
+        return False
+    url = link.url.text.strip()
+    return link_kind("", url) == "paper" or url.lower().split("?")[0].endswith(".pdf")
 
 
 def _single_word(text: str, entry: Entry, end: int) -> bool:

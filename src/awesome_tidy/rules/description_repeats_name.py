@@ -5,7 +5,14 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from awesome_tidy.model import Document, Entry, describe, link_items, written_in_cjk
+from awesome_tidy.model import (
+    Document,
+    Entry,
+    describe,
+    link_items,
+    title_cased,
+    written_in_cjk,
+)
 from awesome_tidy.rule import Problem, Rule
 
 # ``soilgrids provides ...``: a verb in the third person makes the name its subject.
@@ -237,11 +244,15 @@ def _reading(text: str, found: _Opening) -> str | None:
     Learning](url) - Deep learning methods for NLP``) is used as the term when words qualify it.
     An awesome list named for its topic (``[YARA](github.com/x/awesome-yara) - YARA rules,
     tools, and people.``) is named only in part: its blurb opens with the topic to say what
-    the list gathers."""
+    the list gathers. A paper's whole title after a dash (``_whole_title``) names the paper as
+    its authors do: it only opens with the name."""
     name, after = found.name, found.after
     if _names_topic(found.entry, name):
         return None
     if text.startswith((":", "："), after):
+        assert found.entry.description is not None
+        if _whole_title(text, found):
+            return "opens"  # ``Auto4D: Learning to Label 4D Objects``: a paper's whole title
         return "restates"  # ``Firefly: 训练工具``: the name as a label before the description
     if _cjk_sentence(text, found):
         return None
@@ -265,6 +276,20 @@ def _reading(text: str, found: _Opening) -> str | None:
     ):
         return "subject"
     return "opens" if text[found.start : after] in (name, name[0].upper() + name[1:]) else None
+
+
+def _whole_title(text: str, found: _Opening) -> bool:
+    """Whether the description after a dash is a paper's whole title, the name and a subtitle
+    in title case after a colon (``[Auto4D](url) - Auto4D: Learning to Label 4D Objects``).
+    After a colon the link and the text already make that title (``[Foo](url): Subtitle``):
+    ``[Foo](url): Foo: Subtitle`` says the name twice."""
+    assert found.entry.description is not None
+    if not title_cased(text[found.after + 1 : found.entry.description.end]):
+        return False
+    described = describe(text, found.entry)
+    return described is not None and not any(
+        char in ":：" for char in text[slice(*described.separator)]
+    )
 
 
 def _past_parenthesis(text: str, after: int, end: int) -> int:
