@@ -32,7 +32,7 @@ from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
 from awesome_tidy.nodes import Entry, Section, keys_name_papers
 from awesome_tidy.readers.row import VENUE_HEADERS, YEAR_HEADERS, slash_year
 from awesome_tidy.text import ARROW, is_cjk, normalize_title
-from awesome_tidy.urls import link_kind
+from awesome_tidy.urls import host_of, is_kind_label, link_kind
 
 if TYPE_CHECKING:
     from awesome_tidy.document import Document
@@ -133,6 +133,11 @@ class Convention:
     web_pages: bool
     """The group's dated entries are web pages, not papers (``_web_pages``): blog posts and
     slides dated when posted, beside which an undated page is no slip."""
+    year_in_venue: bool
+    """Every dated entry of the group has its own year beside its venue, in a tag after the
+    title (``(ACL2020)``) or a venue cell (``ICML 2020``), and none has it another way: the
+    venue carries the year, and an entry without a venue has no place for one
+    (``_venue_undated``)."""
     undated_preprints: frozenset[str]
     """How the group names preprints where most so named have no year: by arXiv id
     (``metadata.arxiv_id``: ``words``, ``link``), which dates them (``YYMM``), or by a
@@ -161,7 +166,19 @@ def learn(entries: list[Entry], namings: Namings | None = None) -> Convention:
         year_cited=_years_cited(entries),
         year_below=_years_below(entries),
         web_pages=_web_pages(entries),
+        year_in_venue=_years_in_venues(entries),
         undated_preprints=_undated_preprints(entries, namings),
+    )
+
+
+_VENUE_CARRIERS = frozenset(("tail", "venue-column"))
+
+
+def _years_in_venues(entries: list[Entry]) -> bool:
+    """Whether every dated entry has its year beside its venue (``Convention.year_in_venue``)."""
+    dated_entries = [entry for entry in entries if dated(entry)]
+    return bool(dated_entries) and all(
+        entry.year_how in _VENUE_CARRIERS and entry.venue is not None for entry in dated_entries
     )
 
 
@@ -468,6 +485,7 @@ def missing_years(doc: Document) -> list[Entry]:
     undated_items = _undated_parents(doc.entries)
     entry_items = {id(entry.item) for entry in doc.entries if entry.item is not None}
     page_sections = _undated_page_sections(doc.entries)
+    venue_kinds = _LazyVenueKinds(doc.entries, html_headings)
     split_credits = _split_credit_lines(doc)
     credit_bullets = _credit_bullets(doc)
     for entry in doc.entries:
@@ -483,7 +501,11 @@ def missing_years(doc: Document) -> list[Entry]:
             continue
         convention = doc.convention(entry)
         namings = doc.conventions.preprint_namings(entry)
-        if doc.conventions.undated_preprints(entry).intersection(namings):
+        # A preprint the list writes without a year, or an entry whose venue, which carries the
+        # group's years, is absent or of a kind the list never dates.
+        if doc.conventions.undated_preprints(entry).intersection(namings) or (
+            convention.year_in_venue and _venue_undated(entry, venue_kinds.read())
+        ):
             continue
         if _year_unread(doc, entry, convention) or _says_no_paper(doc.text, entry):
             continue
@@ -496,6 +518,143 @@ def missing_years(doc: Document) -> list[Entry]:
         if not (convention.web_pages and _web_page(entry)):
             found.append(entry)
     return found
+
+
+# Where an entry writes its venue, by its skeleton and the venue's kind (``_venue_kind``): how
+# many entries so written, and how many of them are dated. Under ``_NO_VENUE``, the entries
+# with no venue that link a preprint server; under ``_ALL``, every entry of the skeleton.
+VenueKinds = dict[tuple[tuple[str, str], str], list[int]]
+_NO_VENUE = ""
+_ALL = "*"
+# Undated preprints without a venue are the list's habit where they are this share of its
+# entries written alike (and ``_HABIT`` or more), not a slip among dated papers.
+_PREPRINT_HABIT = 0.1
+_SLOT_TRIM = " \t\n()[]{}.,;:|*_`"
+_SPACES = re.compile(r"\s+")
+# A journal's name (``IEEE Transactions on Signal Processing``): a kind of venue a list may
+# never date, beside conference tags it always dates (``ICML 2020``).
+_JOURNAL_NAME = re.compile(r"journal|transactions|trans\.|letters|magazine|学报|期刊", re.I)
+
+
+def _venue_slot(entry: Entry) -> str | None:
+    """What the entry writes where its group keeps the venue, its year blanked: a table row's
+    venue cell, or a list item's words after its title, links aside (``[[github](url)]``).
+    None where the reader cannot tell the place (no venue column, no title)."""
+    body, title = entry.body, entry.title
+    chars = list(body.text)
+    title_link = entry.title_link
+    spans = [
+        (link.start, link.end) for link in entry.links if link is title_link or _says_no_venue(link)
+    ]
+    if entry.year is not None:
+        spans.append((entry.year.start, entry.year.end))
+    table = entry.table
+    column = table.column(*VENUE_HEADERS) if table is not None else None
+    if table is None and title is not None:
+        spans.append((title.start, title.end))
+    for start, end in spans:
+        for at in range(max(start - body.start, 0), min(end - body.start, len(chars))):
+            chars[at] = " "
+    text = "".join(chars)
+    if table is not None:
+        cells = _CELL_BAR.split(text)
+        if column is None or column >= len(cells):
+            return None
+        text = cells[column]
+    elif title is None or not body.start <= title.start <= body.end:
+        return None
+    else:
+        text = text[title.start - body.start :]
+    return _SPACES.sub(" ", text.strip(_SLOT_TRIM)).casefold()
+
+
+_PREPRINT_KIND = "preprint"
+_PREPRINT_SERVERS = ("arxiv.org", "openreview.net", "biorxiv.org", "medrxiv.org")
+
+
+def _on_preprint_server(link: Link) -> bool:
+    return host_of(link.url.text).endswith(_PREPRINT_SERVERS)
+
+
+def _says_no_venue(link: Link) -> bool:
+    """Whether a link beside the title names what it points at, not a venue: ``[[github](url)]``,
+    ``[pdf]``, a badge, a bare URL. ``[[TIV2020]](url)``, ``[[arXiv]](url)`` and ``[[book]](url)``
+    are where the list writes the venue."""
+    label = link.label.text
+    if link.kind == "badge" or not label.strip() or label.strip() == link.url.text.strip():
+        return True
+    return is_kind_label(label) and not preprint_marker(label)
+
+
+def _venue_kind(slot: str) -> str:
+    """A preprint server or a journal, whatever its name, or the venue as written (``acl ws``,
+    ``nature``)."""
+    if preprint_marker(slot):
+        return _PREPRINT_KIND
+    return "journal" if _JOURNAL_NAME.search(slot) else slot
+
+
+class _LazyVenueKinds:
+    """``_venue_kinds``, read once and only where a group's venues carry its years."""
+
+    def __init__(self, entries: list[Entry], html_headings: tuple[list[int], list[bool]]) -> None:
+        self._entries, self._html_headings = entries, html_headings
+        self._kinds: VenueKinds | None = None
+
+    def read(self) -> VenueKinds:
+        if self._kinds is None:
+            self._kinds = _venue_kinds(self._entries, self._html_headings)
+        return self._kinds
+
+
+def _venue_kinds(entries: list[Entry], html_headings: tuple[list[int], list[bool]]) -> VenueKinds:
+    kinds: VenueKinds = defaultdict(lambda: [0, 0])
+    for entry in entries:
+        shared = skeleton(entry)
+        kinds[(shared, _ALL)][0] += 1
+        slot = _venue_slot(entry)
+        if slot == "" and any(map(_on_preprint_server, entry.links)):
+            kinds[(shared, _NO_VENUE)][0] += 1
+        elif slot and _names_venue(slot):
+            counts = kinds[(shared, _venue_kind(slot))]
+            counts[0] += 1
+            counts[1] += dated(entry) or _under_dating_html_heading(html_headings, entry)
+    return kinds
+
+
+def _names_venue(slot: str) -> bool:
+    """Whether a venue slot names a venue: not ``-``, ``N/A`` or ``null``, which say the entry
+    has none (a preprint, or no paper: ``_venue_cell_says_none``, ``_says_no_paper``)."""
+    return slot not in _NO_VENUE_WORDS and any(map(str.isalpha, slot))
+
+
+def _venue_undated(entry: Entry, kinds: VenueKinds) -> bool:
+    """In a group whose venues carry its years (``Convention.year_in_venue``), whether the
+    entry has no year to miss.
+
+    It names no venue (an empty venue cell, nothing but links after its title) and links a
+    preprint server (arXiv, OpenReview), where the list's entries written alike do so often
+    (``_PREPRINT_HABIT``) and name no preprint server as a venue (``arXiv, 2024``): a preprint,
+    which the list gives no venue and so no year. One such entry among dated papers, or a
+    paper's own page without a venue, is still missing its year. Or it names a venue of a kind
+    that two or more of them name and none dates (``IEEE Transactions on ...`` beside ``ICML
+    2020``): ``(ACL)`` where the list writes ``(ACL2020)`` is still missing its year."""
+    slot = _venue_slot(entry)
+    if slot is None:
+        return False
+    shared = skeleton(entry)
+    if not slot:
+        preprints = kinds.get((shared, _NO_VENUE), (0, 0))[0]
+        return (
+            (shared, _PREPRINT_KIND) not in kinds
+            and preprints >= _HABIT
+            and preprints >= _PREPRINT_HABIT * kinds[(shared, _ALL)][0]
+            and any(map(_on_preprint_server, entry.links))
+        )
+    if not _names_venue(slot):
+        return False
+    count, dated_count = kinds.get((shared, _venue_kind(slot)), (0, 0))
+    return count >= 2 and dated_count == 0
 
 
 def _has_or_needs_none(
