@@ -99,6 +99,7 @@ from awesome_tidy.text import (
     normalize_title,
     title_cased,
     to_ascii_form,
+    without_link_targets,
     written_in_cjk,
 )
 from awesome_tidy.urls import is_kind_label, label_kind, link_kind, normalize_url
@@ -298,5 +299,6 @@ __all__ = [
     "under_picks",
     "venue_family",
     "without_comments",
+    "without_link_targets",
     "written_in_cjk",
 ]

@@ -121,3 +121,13 @@ def title_cased(text: str) -> bool:
     wrapper for Google Cloud``) makes it a sentence with names in it."""
     words = [word for word in _TITLE_WORD.findall(text) if word.casefold() not in _MINOR_WORDS]
     return len(words) >= _TITLE_WORDS and all(word[0].isupper() for word in words)
+
+
+# A link's target, inline (``](…)``, up to a parenthesis: linear on runs of ``](``) or bare.
+_LINK_TARGET = re.compile(r"\]\([^()]*\)|(?:https?://|www\.)\S*")
+
+
+def without_link_targets(text: str) -> str:
+    """``text`` with its links' addresses blanked out, so that words read in it are a human's
+    (``submitted`` in a URL's path is no review stage, ``2021`` in an arXiv id no year)."""
+    return _LINK_TARGET.sub(" ", text)

@@ -18,6 +18,7 @@ from awesome_tidy.model import (
     preprint_marker,
     same_paper,
     same_venue,
+    without_link_targets,
 )
 from awesome_tidy.rule import Problem, Rule
 
@@ -49,7 +50,6 @@ _REVIEW_STAGE = re.compile(
     r"|\bsubmissions?\b|\brejected\b|\bwithdrawn\b",
     re.IGNORECASE,
 )
-_LINK_TARGET = re.compile(r"\]\([^()]*\)|(?:https?://|www\.)\S*")
 # The cells of a table row, on unescaped pipes, and how many words make a cell a title.
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _TITLE_SPACES = 2
@@ -191,7 +191,7 @@ def _at_stage(doc: Document, entry: Entry) -> bool:
     if entry.title is not None:
         at = entry.title.start - entry.body.start
         text = text[:at] + " " + text[at + len(entry.title.text) :]
-    return _REVIEW_STAGE.search(_LINK_TARGET.sub(" ", text)) is not None
+    return _REVIEW_STAGE.search(without_link_targets(text)) is not None
 
 
 def _filed_by_two_venues(

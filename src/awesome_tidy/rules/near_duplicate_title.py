@@ -16,6 +16,7 @@ from awesome_tidy.model import (
     other_repositories,
     preprint_and_venue,
     preprint_marker,
+    without_link_targets,
 )
 from awesome_tidy.rule import Option, Problem, Rule
 
@@ -30,7 +31,6 @@ _OWNER_LEAD = re.compile(r"(?:at|by|from)\s", re.IGNORECASE)
 _MAX_OWNER_WORDS = 8
 # ``**IEEE Transactions on ...**, 2021.``: a year on the title's own line, after it.
 _YEAR = re.compile(r"(?<![\w.])(?:19|20)\d\d(?!\w|\.\d)")
-_LINK_TARGET = re.compile(r"\]\([^)]*\)|(?:https?://|www\.)\S*")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _NAME_WORDS = 3  # a title of up to three words is a name
 _MIN_NAME_EXTENSION = 3  # letters glued to a name's word (``Kakao``, ``KakaoPay``): a word
@@ -237,7 +237,7 @@ def _line_year(text: str, entry: Entry) -> int | None:
     if entry.year_value is not None or entry.title is None:
         return entry.year_value
     end = text.find("\n", entry.title.end)
-    line = _LINK_TARGET.sub(" ", text[entry.title.end : end if end >= 0 else len(text)])
+    line = without_link_targets(text[entry.title.end : end if end >= 0 else len(text)])
     found = {match.group() for match in _YEAR.finditer(line)}
     return expand_year(found.pop()) if len(found) == 1 else None
 
