@@ -442,6 +442,9 @@ def test_a_fix_that_changes_an_entry_is_withheld_and_the_other_fixes_applied(
     )
     again = fix_text(result.text)
     assert (again.text, again.applied, again.withheld) == (result.text, [], result.withheld)
+    # A result carries the check of the text it was given, past the reruns a refusal causes.
+    assert result.passes > again.passes
+    assert result.checked == check_text(reference_text) != again.checked
 
 
 NUMBERED = """\

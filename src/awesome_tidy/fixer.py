@@ -51,6 +51,8 @@ class FixResult:
     withheld: dict[str, str] = field(default_factory=dict)
     """Rules with a fix that was refused (not what the rule declared, it lost text the
     backstop guards, or it created a finding), with the first reason."""
+    checked: list[Diagnostic] = field(default_factory=list)
+    """The findings of the text as given, before any fix: what ``check`` reports on it."""
 
     @property
     def changed(self) -> bool:
@@ -81,6 +83,7 @@ def fix_document(doc: Document, config: Config | None = None, *, unsafe: bool = 
             again.remaining,
             result.passes + again.passes,
             {**result.withheld, **again.withheld},
+            result.checked,
         )
     return result
 
@@ -91,7 +94,7 @@ _RERUNS = 3
 
 def _fix_once(doc: Document, config: Config, unsafe: bool) -> FixResult:
     """One run of passes, remembering what it refused."""
-    found = lint(doc, config)
+    found = checked = lint(doc, config)
     run = _Run(
         config,
         unsafe,
@@ -106,7 +109,7 @@ def _fix_once(doc: Document, config: Config, unsafe: bool) -> FixResult:
         chosen, refused = run.accepted(current, found)
         if not chosen:
             remaining = [_unfixed(d, refused.get(id(d))) for d in found]
-            return FixResult(current.raw, run.applied, remaining, passes, run.reasons)
+            return FixResult(current.raw, run.applied, remaining, passes, run.reasons, checked)
         fixed, fixed_found = run.apply(current, found, chosen)
         if fixed is current:
             continue  # every fix of the pass was refused: the next pass says why
