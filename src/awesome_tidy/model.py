@@ -86,10 +86,12 @@ from awesome_tidy.nodes import (
 from awesome_tidy.regions import html_regions
 from awesome_tidy.similarity import (
     label_items,
+    named_on_top,
     near_pairs,
     other_ids,
     other_repositories,
     same_paper,
+    title_lines,
 )
 from awesome_tidy.text import (
     INVISIBLE,
@@ -275,6 +277,7 @@ __all__ = [
     "links",
     "meta_section",
     "missing_years",
+    "named_on_top",
     "near_pairs",
     "normalize_key",
     "normalize_title",
@@ -293,6 +296,7 @@ __all__ = [
     "same_paper",
     "same_venue",
     "title_cased",
+    "title_lines",
     "to_ascii_form",
     "top_item",
     "under_paragraph",

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from itertools import chain, pairwise, repeat
 from typing import TYPE_CHECKING
 
-from awesome_tidy.metadata import ET_AL
+from awesome_tidy.metadata import ET_AL, holds_year_like, names_known_venue, preprint_marker
 from awesome_tidy.readers.row import ORGANISATION_HEADERS
 from awesome_tidy.text import normalize_title
 from awesome_tidy.urls import link_kind, normalize_url
@@ -20,6 +20,7 @@ from awesome_tidy.urls import link_kind, normalize_url
 if TYPE_CHECKING:
     from awesome_tidy.entries import Entry
     from awesome_tidy.inline import Link, Part
+    from awesome_tidy.nodes import ListItem
 
 # Small words whose presence or absence does not make another paper ("A survey" / "Survey").
 _FILLER_WORDS = frozenset(("a", "an", "the"))
@@ -94,6 +95,15 @@ _JOURNAL = re.compile(
 )
 # ``Doe, J.``, ``Calvanese, D., & Lanti, D.``: a reference's authors, surname then initials.
 _AUTHOR_LABEL = re.compile(r"[^\W\d_][\w'’-]*,\s*(?:[A-Z]\.\s*)+(?:[,&(]|$)")
+# ``PairwiseDistance: Title``, ``**EdgeMask** - Title``, ``Motif Prediction — "Title"``: a
+# name that leads an entry, then a separator (or, in bold, a space), then the rest. No commas
+# (an author list), no brackets (a tag the list shares: ``[CVPR 2020]``, ``[Acme]``).
+_LEAD_NAME = re.compile(
+    r"\s*(?P<bold>\*\*|__)?(?P<name>[^\W_][^\n:：|*_,，\[\]()（）【】]*?)\s*(?(bold)(?:\*\*|__))"
+    r"(?:(?P<sep>\s*[:：|]\s*|\s+[-–—]+\s+|(?(bold)\s+|(?!)))|\s*$)"
+)
+_MAX_LEAD_NAME_WORDS = 6
+_TITLE_LINES = 3  # parent lines over one entry each that make the list's habit
 
 
 def same_paper(first: str, second: str, threshold: float = 90.0) -> bool:
@@ -840,3 +850,108 @@ def _another_form(entry: Entry, others: list[Entry]) -> bool:
     return len(entry.body.text) < longest * _DERIVED_SHORTER or all(
         other.shape != entry.shape for other in others
     )
+
+
+def title_lines(items: Sequence[ListItem], entries: Sequence[Entry]) -> frozenset[int]:
+    """The list items (by id) that are the title line of the one entry nested under them
+    (``- PairwiseDistance: Self-Supervised Learning on Graphs.`` over ``  - W. Jin, T. Derr.
+    *Arxiv 2020*. [[pdf]](url)``): in a list whose habit it is, a line of its own over each
+    entry, holding that entry alone, is the entry's name and title; the entry is the two
+    together. A label item over several papers (``- Graph attention``) groups them."""
+    held = {id(entry.item) for entry in entries if entry.item is not None}
+    children: Counter[int] = Counter(id(item.parent) for item in items if item.parent is not None)
+    parents = {
+        id(entry.item.parent)
+        for entry in entries
+        if entry.item is not None
+        and entry.item.parent is not None
+        and id(entry.item.parent) not in held
+    }
+    lone = frozenset(parent for parent in parents if children[parent] == 1)
+    if len(lone) < _TITLE_LINES or 4 * len(lone) < 3 * len(parents):
+        return frozenset()
+    return lone
+
+
+def named_on_top(text: str, first: Entry, second: Entry, lines: frozenset[int]) -> bool:
+    """Whether two copies of one paper are each named on top of it by a name of its own
+    (``PairwiseDistance: Title`` and ``EdgeMask: Title``, in a title line over the entry,
+    ``title_lines``, or before the title read): one source paper, two methods, tasks or
+    datasets taken from it, one entry each. Under title lines that name two papers (one author
+    line under two titles): two papers."""
+    leads = [_lead(text, entry, lines) for entry in (first, second)]
+    if leads[0] is None or leads[1] is None:
+        return False
+    if leads[0][1] and leads[1][1]:
+        return title_lines_apart(leads[0][0], leads[1][0])
+    return named_apart(leads[0][0], leads[1][0])
+
+
+def _lead(text: str, entry: Entry, lines: frozenset[int]) -> tuple[str, bool] | None:
+    """What precedes the entry's title: its title line's own text (``True``), or its own text
+    before the title read; None in a table, whose cells are its columns', not a name and a
+    title."""
+    item = entry.item
+    if item is not None and item.parent is not None and id(item.parent) in lines:
+        parent = item.parent
+        return text[parent.content_start : parent.content_end], True
+    if entry.table is not None or entry.title is None or entry.title.start <= entry.body.start:
+        return None
+    return text[entry.body.start : entry.title.start], False
+
+
+def named_apart(lead: str, other: str, *, bare: bool = False) -> bool:
+    """Whether two entries of one paper are two things named on top of it: each text leads
+    with a name of a few words (``PairwiseDistance: Title``, ``**EdgeMask** - Title``), the
+    names differ (case, spacing and punctuation aside), and what follows is one title, or
+    nothing: a method, a task or a dataset per entry, each taken from one source paper.
+
+    The same name twice, or a name on one copy only, is the paper twice. A name that is a
+    year, a venue or a preprint server (``CVPR 2020: Title``, ``arXiv: Title``) says where
+    the paper is, not what the entry is. ``bare``: a lead that is the name alone (a title
+    line ``- **EdgeMask**`` over the paper) counts; in an entry's own text a name needs its
+    separator."""
+    one, two = _lead_name(lead, bare), _lead_name(other, bare)
+    if one is None or two is None or one[0] == two[0]:
+        return False
+    first, second = one[1], two[1]
+    return first == second or bool(first and second and same_paper(first, second))
+
+
+def title_lines_apart(line: str, other: str) -> bool:
+    """Whether two title lines (``title_lines``) over copies of one entry name two things: two
+    names on one paper (``named_apart``), or two papers (``GRACE: Deep Graph Contrastive
+    Representation Learning.`` and ``GCA: Graph Contrastive Learning with Adaptive
+    Augmentation.`` over one author line). The same line twice, or one paper named on one
+    line only, is one entry twice."""
+    if named_apart(line, other, bare=True):
+        return True
+    forms = [_title_forms(text) for text in (line, other)]
+    return not any(same_paper(one, two) for one in forms[0] for two in forms[1])
+
+
+def _title_forms(text: str) -> set[str]:
+    """A title line in normal form, whole and without the name that leads it."""
+    forms = {normalize_title(text)}
+    lead = _lead_name(text, bare=False)
+    if lead is not None:
+        forms.add(lead[1])
+    return {form for form in forms if form}
+
+
+def _lead_name(text: str, bare: bool) -> tuple[str, str] | None:
+    """The normalised name that leads ``text`` and the normalised rest, or None."""
+    found = _LEAD_NAME.match(text)
+    if found is None or not (bare or found.group("sep")):
+        return None
+    name = found.group("name")
+    if (
+        len(name.split()) > _MAX_LEAD_NAME_WORDS
+        or ET_AL.search(name)
+        or holds_year_like(name)
+        or names_known_venue(name)
+        or preprint_marker(name)
+    ):
+        return None
+    normal = normalize_title(name)
+    return (normal, normalize_title(text[found.end() :])) if normal else None

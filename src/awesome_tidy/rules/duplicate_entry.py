@@ -8,11 +8,14 @@ from awesome_tidy.model import (
     Document,
     Entry,
     Link,
+    ListItem,
     TableRow,
     heading_items,
     label_items,
+    named_on_top,
     normalize_title,
     normalize_url,
+    title_lines,
     top_item,
     under_picks,
 )
@@ -30,6 +33,7 @@ _EVENTS = re.compile(
 )
 _WORD = re.compile(r"[^\W_]+")
 _MAX_LEAD_WORDS = 4  # a bold source or subject leading an item: a name, not a paper's title
+_COMPARED = 8  # earlier copies of a paper in one place that a later copy is compared with
 
 
 class DuplicateEntry(Rule):
@@ -45,26 +49,30 @@ class DuplicateEntry(Rule):
         labels = label_items(doc.text, doc.entries) | held
         headings = heading_items(doc)
         rows = {row.line: row for row in doc.rows}
+        lines = title_lines(doc.items, doc.entries)
         for group in doc.copies:
-            first_in_place: dict[tuple[int, int, int], Entry] = {}
+            before: dict[tuple[int, int, int], list[Entry]] = {}
             items: dict[tuple[tuple[int, int, int], int, str], Entry] = {}
             for entry in group:
-                first = first_in_place.setdefault(_place(entry, labels, headings), entry)
-                same = _same_item(doc, items, entry, labels, headings)
-                if first is entry:
+                earlier = before.setdefault(_place(entry, labels, headings, lines), [])
+                same = _same_item(doc, items, entry, labels, headings, lines)
+                if not earlier:
+                    earlier.append(entry)
                     continue
                 fix = None
                 if same is not entry:
-                    first, fix = same, _deletion(entry)
-                elif (
-                    _variants(doc, rows, first, entry)
-                    or _two_categories(doc, first, entry, held)
-                    or _named_apart(doc, rows, first, entry)
-                    or _at_events(first, entry)
-                    or _two_under_one_lead(first, entry)
-                    or under_picks(doc.text, first) != under_picks(doc.text, entry)
-                ):
-                    continue
+                    first, fix = same, _deletion(entry, lines)
+                else:
+                    copies = [
+                        one
+                        for one in earlier
+                        if not _two_entries(doc, rows, held, lines, one, entry)
+                    ]
+                    if len(earlier) < _COMPARED:
+                        earlier.append(entry)
+                    if not copies:
+                        continue
+                    first = _closest(doc, copies, entry, lines)
                 yield self.problem(
                     entry.body.start,
                     entry.body.end,
@@ -75,8 +83,55 @@ class DuplicateEntry(Rule):
                 )
 
 
+def _two_entries(
+    doc: Document,
+    rows: dict[int, TableRow],
+    held: frozenset[int],
+    lines: frozenset[int],
+    first: Entry,
+    entry: Entry,
+) -> bool:
+    """Whether two copies of one paper that differ are two entries all the same."""
+    return (
+        _variants(doc, rows, first, entry)
+        or _two_categories(doc, first, entry, held, lines)
+        or _named_apart(doc, rows, first, entry)
+        or _at_events(first, entry)
+        or _two_under_one_lead(first, entry)
+        or named_on_top(doc.text, first, entry, lines)
+        or under_picks(doc.text, first) != under_picks(doc.text, entry)
+    )
+
+
+def _closest(doc: Document, copies: list[Entry], entry: Entry, lines: frozenset[int]) -> Entry:
+    """The copy whose text is nearest the entry's (the first of equals): a third copy is told
+    of the one it repeats, not of the first of a paper listed several ways."""
+    if len(copies) == 1:
+        return copies[0]
+    from rapidfuzz.fuzz import ratio
+
+    text = doc.item_text(_unit(entry, lines)) if entry.item is not None else entry.body.text
+    return max(
+        copies,
+        key=lambda one: ratio(
+            text, doc.item_text(_unit(one, lines)) if one.item is not None else one.body.text
+        ),
+    )
+
+
+def _unit(entry: Entry, lines: frozenset[int]) -> ListItem:
+    """The list item that is the entry: its own, or the title line it is nested under."""
+    item = entry.item
+    assert item is not None
+    parent = item.parent
+    return parent if parent is not None and id(parent) in lines else item
+
+
 def _place(
-    entry: Entry, labels: frozenset[int], headings: frozenset[int] = frozenset()
+    entry: Entry,
+    labels: frozenset[int],
+    headings: frozenset[int] = frozenset(),
+    lines: frozenset[int] = frozenset(),
 ) -> tuple[int, int, int]:
     """Where two copies are one list: the same table, or the same list of one section.
 
@@ -92,9 +147,9 @@ def _place(
     listing: it is a copy only of another note under the same entry (``labels`` holds the
     entries' items too).
     """
-    item = entry.item
-    if item is None:
+    if entry.item is None:
         return id(entry.container), -1, 0
+    item = _unit(entry, lines)
     label = id(item.parent) if item.parent is not None and id(item.parent) in labels else 0
     if not label and headings and (top := top_item(entry)) is not None and id(top) in headings:
         label = id(top)
@@ -204,7 +259,9 @@ def _words_after_title(entry: Entry) -> set[str]:
     return {word.casefold() for word in _WORD.findall(entry.body.text[start - entry.body.start :])}
 
 
-def _two_categories(doc: Document, first: Entry, entry: Entry, held: frozenset[int]) -> bool:
+def _two_categories(
+    doc: Document, first: Entry, entry: Entry, held: frozenset[int], lines: frozenset[int]
+) -> bool:
     """Two copies that differ, each under its own label item (``* **Emotion-Recognition**``
     over ``1. [HCI-Tagging](url): Subjects were shown video clips ...``, ``* **Error-Related
     Potentials**`` over ``4. [HCI-Tagging](url): ... images with a tag ...``): one thing filed in
@@ -213,13 +270,11 @@ def _two_categories(doc: Document, first: Entry, entry: Entry, held: frozenset[i
     not a category)."""
     if first.item is None or entry.item is None:
         return False
-    one, other = first.item.parent, entry.item.parent
+    units = (_unit(first, lines), _unit(entry, lines))
+    one, other = units[0].parent, units[1].parent
     if one is None or other is None or one is other or id(one) in held or id(other) in held:
         return False
-    texts = {
-        " ".join(doc.text[item.content_start : item.end].split())
-        for item in (first.item, entry.item)
-    }
+    texts = {" ".join(doc.text[item.content_start : item.end].split()) for item in units}
     return len(texts) == 2
 
 
@@ -239,19 +294,24 @@ def _same_item(
     entry: Entry,
     labels: frozenset[int],
     headings: frozenset[int],
+    lines: frozenset[int],
 ) -> Entry:
     """The first entry of the group whose whole list item, sub-items included, is this one's,
-    under the same parent in the same list (whitespace aside); the entry itself if none is."""
+    under the same parent in the same list (whitespace aside); the entry itself if none is.
+    An entry under a title line of its own (``title_lines``) is the two: the title line's item
+    is compared."""
     if entry.item is None:
         return entry
-    key = (_place(entry, labels, headings), id(entry.item.parent), doc.item_text(entry.item))
+    item = _unit(entry, lines)
+    key = (_place(entry, labels, headings, lines), id(item.parent), doc.item_text(item))
     return seen.setdefault(key, entry)
 
 
-def _deletion(entry: Entry) -> Fix:
-    """Delete the copy, sub-items and all: it holds nothing its twin does not."""
-    assert entry.item is not None
-    return Fix.safe(Edit.delete(entry.item.start, entry.item.end))
+def _deletion(entry: Entry, lines: frozenset[int]) -> Fix:
+    """Delete the copy, sub-items and all (its title line with it): it holds nothing its twin
+    does not."""
+    item = _unit(entry, lines)
+    return Fix.safe(Edit.delete(item.start, item.end))
 
 
 def _where(entry: Entry) -> str:
