@@ -114,8 +114,34 @@ def _two_versions(
         or _each_by_its_link(entry, other, years)
         or _stage_then_publication(doc, entry, other, years)
         or _filed_by_two_venues(doc, entry, other, years)
+        or _venue_years_agree(doc.text, entry, other)
         for other in others
     )
+
+
+def _venue_years_agree(text: str, entry: Entry, other: Entry) -> bool:
+    """One copy dated by a date column (``| 2022.10 | Title | EMNLP 2023 |``: when the preprint
+    was posted) and both copies' venue cells naming one year (``EMNLP 2023`` twice): the date
+    is the preprint's, the venue's year the publication's, and the copies agree on the venue's.
+    Venue years that differ, or a date column beside a venue without its year (``| 2025.2 |
+    ... | arXiv |`` and ``arXiv 2024``: one posting, two dates), stay compared."""
+    if "year-column" not in (entry.year_how, other.year_how):
+        return False
+    mine, theirs = _venue_cell_year(text, entry), _venue_cell_year(text, other)
+    return mine is not None and mine == theirs
+
+
+def _venue_cell_year(text: str, entry: Entry) -> int | None:
+    """The year written in the table cell that holds the entry's venue (``| EMNLP 2023 |``)."""
+    if entry.table is None or entry.venue is None:
+        return None
+    line_start = text.rfind("\n", 0, entry.venue.start) + 1
+    line_end = text.find("\n", entry.venue.end)
+    line_end = len(text) if line_end < 0 else line_end
+    start = max(line_start, text.rfind("|", line_start, entry.venue.start) + 1)
+    end = text.find("|", entry.venue.end, line_end)
+    year = find_year(text, start, line_end if end < 0 else end)
+    return expand_year(year.text) if year is not None else None
 
 
 def _one_paper(entry: Entry, first: Entry | None) -> Entry | None:
