@@ -28,6 +28,11 @@ _COUNT_WORDS = r"(?:Top|Part|Vol|No|Chapter|Lecture|Week|Day|Level|Lesson|Module
 # took the underscore that closes italics (``_ICLR'23_``, ``_CVPR22_``) for part of a word, and
 # the year went unread where ``*ICLR'23*`` was read; ``v'24_beta`` is still a name.
 _YEAR_END = r"(?![^\W_]|_+[^\W_])"
+# ``Signal Process. '20``, ``Sci. Adv.’25``: a word shortened with a dot (a journal's
+# abbreviation) before an apostrophe year, as a venue-like word is. Not a volume or a number
+# (``Vol. '20``, ``No. '12``), and not a quote that goes on in lower case (``Physiol. '12 crops``).
+_ABBREVIATION = r"(?<![\w.])(?!(?:Vol|No|Nr|Nos|Fig|Figs|Eq|Eqs|Sec|Ch|Pt|Pp)\.)[A-Z][A-Za-z]*\."
+_NO_PROSE_AFTER = r"(?![ \u00a0]+[a-z])"
 # What a year is, in one place. In running text, a heading or a key a year is 19xx or 20xx (so
 # that counts, versions and arXiv months such as ``1706`` are not); in the slot a list keeps for
 # it (``Title[2021]``, a Year column) any four digits from 1000 to 2999 are, so that
@@ -63,6 +68,11 @@ _YEAR = re.compile(
     r"(?P<y4>" + YEAR_DIGITS + r")(?![\d+%]|\.(?!(?:0[1-9]|1[0-2])(?![\d.]))\d)"
     r"|[A-Za-z)\]][ \u00a0]?['’‘][ \u00a0]?(?P<y2a>\d\d)"
     + _YEAR_END
+    + r"|"
+    + _ABBREVIATION
+    + r"[ \u00a0]?['’‘][ \u00a0]?(?P<y2g>\d\d)"
+    + _YEAR_END
+    + _NO_PROSE_AFTER
     + r"|[A-Za-z][ \u00a0](?P<y2b>\d\d)['’‘]"
     + _YEAR_END
     + r"|\[(?!"
@@ -93,6 +103,11 @@ _YEAR_LIKE = re.compile(
     r"(?<!\d)(?P<y4>19[5-9]\d|20\d\d)(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])?)?(?!\d)"
     r"|[A-Za-z)\]][ \u00a0]?['’‘][ \u00a0]?\d\d"
     + _YEAR_END
+    + r"|"
+    + _ABBREVIATION
+    + r"[ \u00a0]?['’‘][ \u00a0]?\d\d"
+    + _YEAR_END
+    + _NO_PROSE_AFTER
     + r"|[A-Za-z][ \u00a0]?\d\d['’‘]"
     + _YEAR_END
     + r"|(?P<glued>(?<![A-Za-z\d])(?:[A-Z][a-z]*[A-Z][A-Za-z]+|(?i:arxiv|"

@@ -105,6 +105,7 @@ from awesome_tidy.text import (
     written_in_cjk,
 )
 from awesome_tidy.urls import is_kind_label, label_kind, link_kind, normalize_url
+from awesome_tidy.versions import PUBLICATION_DELAY, dated_apart
 
 
 def catalogue_start(doc: Document) -> int:
@@ -232,6 +233,7 @@ __all__ = [
     "INVISIBLE",
     "KEY_STYLES",
     "KEY_STYLE_EXAMPLES",
+    "PUBLICATION_DELAY",
     "Anchors",
     "Block",
     "Convention",
@@ -253,6 +255,7 @@ __all__ = [
     "banner_heading",
     "catalogue_start",
     "dated",
+    "dated_apart",
     "describe",
     "dominant",
     "dominant_key_style",

@@ -445,9 +445,10 @@ def _other_papers(first: Entry, second: Entry) -> bool:
     several things (models, their sizes, a model and its dataset), each with its own page. A
     name linked on two sites (a repository, a home page) may be one thing. A whole paper title
     is not a name: one paper may have two arXiv ids, or two notes on one site, and is still
-    listed twice, except as sub-items of two different items with two DOIs (``[Wavefunction
-    version](doi-a)`` under *QM9* and ``[Wavefunction version](doi-b)`` under *QM7*): a DOI
-    names one object, and the parents say what each belongs to.
+    listed twice, except as sub-items of two different items with two DOIs or two arXiv ids
+    (``[Wavefunction version](doi-a)`` under *QM9* and ``[Wavefunction version](doi-b)`` under
+    *QM7*; one author line ``J. Doe, A. Roe. *KDD 2020*. [[pdf]](arxiv-a)`` under two papers,
+    the other on ``arxiv-b``): an id names one object, and the parents say what each belongs to.
 
     Whatever the title, two parts of one work (``[Survey](url)（上）`` and ``（下）``, ``Part 1``
     and ``Part 2`` after the link) are two entries, and so are two pages of one catalogue that
@@ -477,7 +478,7 @@ def _other_papers(first: Entry, second: Entry) -> bool:
     if first.title_text.count(" ") >= _NAME_SPACES and not _repositories(first, second):
         if not _two_parents(first, second):
             return False
-        shared &= {"doi"}
+        shared &= {"doi", "arxiv"}
     return bool(shared) and all(not one[site] & other[site] for site in shared)
 
 

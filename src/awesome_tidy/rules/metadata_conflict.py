@@ -4,16 +4,16 @@ import re
 from collections.abc import Iterator, Mapping
 
 from awesome_tidy.model import (
+    PUBLICATION_DELAY,
     Document,
     Entry,
     Section,
+    dated_apart,
     expand_year,
     filed_under,
     find_year,
     heading_venue,
-    is_date,
     normalize_title,
-    normalize_url,
     preprint_and_venue,
     preprint_marker,
     same_paper,
@@ -23,17 +23,7 @@ from awesome_tidy.model import (
 from awesome_tidy.rule import Problem, Rule
 
 _MIN_SPACES = 2  # three words
-# Years from a preprint to its publication at a venue: review and revision take one or two.
-_PUBLICATION_DELAY = 2
-# ``(Dec., 2023 | CVPR 2024)``: the brackets around a year, and the years they hold.
-_MAX_DATE_GROUP = 40
-_GROUP_CLOSER = re.compile(r"[)\]\n]")
-_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
-# ``2210.04182v2``: the version of an arXiv paper, which normal URLs leave out.
-_ARXIV_VERSION = re.compile(r"\d{4}\.\d{4,5}(v\d+)")
-# ``proceedings.neurips.cc/paper/2023/file/...``: the year a link's path names.
-_PATH_YEAR = re.compile(r"(?<=/)((?:19|20)\d\d)(?=/)")
 
 # ``, 2018. The source code is``: the year a citation closes with, and what follows it.
 _PAST_VENUE = re.compile(r",\s*(?:19|20)\d\d\b")
@@ -95,8 +85,9 @@ def _two_versions(
     venues: Mapping[int, str | None],
 ) -> bool:
     """A year and nothing else in conflict, and every copy of another year is another version
-    of the paper (``_other_version``): the preprint's year and the publication's are both right
-    for the link beside them."""
+    of the paper: dated apart by its own text or links (``dated_apart``), or filed under a
+    label or heading of another stage or venue. The preprint's year and the publication's are
+    both right for what each copy names."""
     if len(conflicts) != 1 or not conflicts[0].startswith("year"):
         return False
     mine = years[id(entry)]
@@ -106,12 +97,8 @@ def _two_versions(
         if other is not entry and years[id(other)] is not None and years[id(other)] != mine
     ]
     return bool(others) and all(
-        _other_version(entry, other, venues)
-        or _preprint_year(entry, other, years)
+        dated_apart(doc.text, entry, other, years, venues)
         or _preprint_then_venue(doc, entry, other, years)
-        or _both_years_said(doc.text, entry, other, years)
-        or _posting_date(doc.text, entry, other, years)
-        or _each_by_its_link(entry, other, years)
         or _stage_then_publication(doc, entry, other, years)
         or _filed_by_two_venues(doc, entry, other, years)
         for other in others
@@ -174,7 +161,7 @@ def _stage_then_publication(
         return False
     staged, published = (entry, other) if stages[0] else (other, entry)
     when, then = years[id(staged)], years[id(published)]
-    return when is not None and then is not None and 0 < then - when <= _PUBLICATION_DELAY
+    return when is not None and then is not None and 0 < then - when <= PUBLICATION_DELAY
 
 
 def _at_stage(doc: Document, entry: Entry) -> bool:
@@ -240,161 +227,7 @@ def _preprint_then_venue(
     mine, theirs = years[id(entry)], years[id(other)]
     assert mine is not None and theirs is not None
     delay = theirs - mine if preprint else mine - theirs
-    return 0 < delay <= _PUBLICATION_DELAY
-
-
-def _each_by_its_link(entry: Entry, other: Entry, years: Mapping[int, int | None]) -> bool:
-    """Two copies on two documents, each year the one its own link names: two arXiv ids
-    (``2010.06537`` under ``### 2020``, ``2102.07627`` under ``### 2021``: two postings of the
-    paper), or the proceedings (``.../paper/2020/...``) and an arXiv id posted later
-    (``2102.12660`` in 2021). Each is dated right for what it links. A preprint dated before
-    its venue (``[2023]`` on arXiv, ``[2024]`` at NeurIPS) is a stale tag, and copies sharing a
-    link, or a year their own link does not name, stay reported."""
-    mine, theirs = years[id(entry)], years[id(other)]
-    if mine is None or theirs is None or mine == theirs:
-        return False
-    found = [_link_years(entry), _link_years(other)]
-    if set(found[0]) & set(found[1]):
-        return False
-    dated = [
-        {kind for kind, year in links.values() if year == own}
-        for links, own in zip(found, (mine, theirs), strict=True)
-    ]
-    if not dated[0] or not dated[1]:
-        return False
-    later = dated[0] if mine > theirs else dated[1]
-    return dated == [{"arxiv"}, {"arxiv"}] or later == {"arxiv"}
-
-
-def _link_years(entry: Entry) -> dict[str, tuple[str, int]]:
-    """The entry's paper links in normal form, each with the year it names: an arXiv id's
-    (``2102.07627``: 2021) or a path's (``.../paper/2020/...``); links naming none left out."""
-    found: dict[str, tuple[str, int]] = {}
-    for link in entry.real_links:
-        target = normalize_url(link.url.text).partition("?")[0]
-        if target.startswith("arxiv:") and target[6:10].isdigit():
-            found[target] = ("arxiv", 2000 + int(target[6:8]))
-        elif link.kind == "paper" and len(said := set(_PATH_YEAR.findall(link.url.text))) == 1:
-            found[target] = ("path", int(said.pop()))
-    return found
-
-
-def _preprint_year(entry: Entry, other: Entry, years: Mapping[int, int | None]) -> bool:
-    """One copy says it is the preprint (``(2020), arxiv 2020``), the other does not, and the
-    preprint's year is the one before the other's (``(2021), ICSE'21``, or a copy filed under
-    ``### 2021`` whose own year the reader missed): each year is right for what its copy names.
-    A stale preprint tag is a conflict of venues, reported as such where the list's venues are
-    read; two years on two copies that both say preprint, or that say nothing, stay reported."""
-    marks = [preprint_marker(copy.body.text) for copy in (entry, other)]
-    if marks[0] == marks[1]:
-        return False
-    preprint, published = (entry, other) if marks[0] else (other, entry)
-    year = years[id(published)]
-    return preprint.year_value is not None and year is not None and year - preprint.year_value == 1
-
-
-def _both_years_said(
-    text: str, entry: Entry, other: Entry, years: Mapping[int, int | None]
-) -> bool:
-    """One copy's date group holds two years (``(Dec., 2023 | CVPR 2024)``: the preprint's
-    and the venue's), and the other copy's year is one of them: the copies agree, whichever
-    year the reader took from the group. Two single years stay compared."""
-    mine, theirs = years[id(entry)], years[id(other)]
-    return theirs in _years_said(text, entry) or mine in _years_said(text, other)
-
-
-def _posting_date(text: str, entry: Entry, other: Entry, years: Mapping[int, int | None]) -> bool:
-    """One copy dated by a month and a year and nothing else (``(Dec., 2023)``: when the paper
-    was posted), the other by a venue one or two years later (``(CVPR, 2024)``): a posting date
-    and a venue year, both right. A bare year (``[2023]``) beside a later venue claims to be the
-    paper's year, and stays reported."""
-    for posted, published in ((entry, other), (other, entry)):
-        when, then = years[id(posted)], years[id(published)]
-        group = _date_group(text, posted)
-        if (
-            group is not None
-            and when is not None
-            and then is not None
-            and posted.venue is None
-            and published.venue is not None
-            and 0 < then - when <= _PUBLICATION_DELAY
-            and _month_then_year(text, posted, group)
-        ):
-            return True
-    return False
-
-
-def _month_then_year(text: str, entry: Entry, group: tuple[int, int]) -> bool:
-    """The date group is a month, then the entry's year, then nothing: ``(Dec., 2023)``."""
-    assert entry.year is not None
-    month = text[group[0] : entry.year.start]
-    return is_date(month) and not text[entry.year.end : group[1]].strip()
-
-
-def _years_said(text: str, entry: Entry) -> set[int]:
-    """The years of the entry's date group, when it holds more than one."""
-    group = _date_group(text, entry)
-    if group is None:
-        return set()
-    said = {int(year) for year in _YEARS.findall(text, *group)}
-    return said if len(said) > 1 else set()
-
-
-def _date_group(text: str, entry: Entry) -> tuple[int, int] | None:
-    """Where the inside of the brackets around the entry's year starts and ends, on its line:
-    ``(Dec., 2023 | CVPR 2024)``; None for a year in no brackets, or in long ones."""
-    year = entry.year
-    if year is None:
-        return None
-    line_start = text.rfind("\n", 0, year.start) + 1
-    opener = max(text.rfind("(", line_start, year.start), text.rfind("[", line_start, year.start))
-    if opener < 0 or year.start - opener > _MAX_DATE_GROUP:
-        return None
-    if any(char in ")]\n" for char in text[opener + 1 : year.start]):
-        return None
-    closer = _GROUP_CLOSER.search(text, year.end, year.end + _MAX_DATE_GROUP)
-    if closer is None or text[closer.start()] == "\n":
-        return None
-    return opener + 1, closer.start()
-
-
-def _other_version(entry: Entry, other: Entry, venues: Mapping[int, str | None]) -> bool:
-    """Two copies a year apart, each with its own year beside a link to another version:
-    ``arxiv.org/pdf/2210.04182v1`` in 2022 and ``...v2`` (or the journal's DOI) in 2023. One
-    link under two years (``[arxiv'23]`` and ``[arxiv'24]`` on one arXiv id, or an id without a
-    version beside ``v3``: its latest), one venue named by both (``[JMLR'21]`` and
-    ``[JMLR'22]``), a year from the section a copy is filed under (``## 2024``), or a year the
-    copy's own link contradicts (``[2024]`` on ``.../paper/2023/...``) is a slip."""
-    one, two = entry.year_value, other.year_value
-    if one is None or two is None or abs(one - two) != 1:
-        return False
-    if venues[id(entry)] is not None and venues[id(other)] is not None:
-        return False
-    mine, theirs = _versions(entry, one), _versions(other, two)
-    if not mine or not theirs:  # None (a contradicted year) or no paper link
-        return False
-    return not any(_one_version(a, b) for a in mine for b in theirs)
-
-
-def _versions(entry: Entry, year: int) -> list[tuple[str, str]] | None:
-    """The entry's paper links in normal form, query left out (``?utm_source=...``), each with
-    the arXiv version it names or ""; None when a link's path holds another year than the
-    entry's."""
-    found = []
-    for link in entry.real_links:
-        if link.kind != "paper":
-            continue
-        if any(int(said) != year for said in _PATH_YEAR.findall(link.url.text)):
-            return None
-        version = _ARXIV_VERSION.search(link.url.text)
-        target = normalize_url(link.url.text).partition("?")[0]
-        found.append((target, version.group(1) if version else ""))
-    return found
-
-
-def _one_version(first: tuple[str, str], second: tuple[str, str]) -> bool:
-    """One page, and no two versions named: an arXiv id without one is its latest."""
-    return first[0] == second[0] and (not first[1] or not second[1] or first[1] == second[1])
+    return 0 < delay <= PUBLICATION_DELAY
 
 
 def _surely_one_paper(entry: Entry) -> bool:
