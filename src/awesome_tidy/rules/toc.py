@@ -127,6 +127,7 @@ class _Reading:
         spans = _Spans(self.doc)
         listed = [index for index in self.listed if not self.doc.headings[index].in_list_item]
         of_entries = 2 * sum(map(spans.holds_entries, listed)) > len(listed)
+        kinds = {shape for index in listed for shape in spans.shapes(index)}
         convention = _convention(self.doc, listed)
         # Where every listed section holds a link (entries or links the reader does not take for
         # them, such as bare addresses), a section without one is a footer, a note or a plea
@@ -147,7 +148,7 @@ class _Reading:
                 _divider_or_prose(self.doc.headings[index].text.strip())
                 or _unlike(self.doc.headings[index], convention)
                 or (of_entries and not spans.could_hold_entries(index))
-                or (of_entries and index in self.tail and not spans.holds_a_list(index))
+                or (of_entries and index in self.tail and not spans.holds_a_list(index, kinds))
                 or (of_links and not spans.holds_links(index))
                 or (anchored and index not in marked and self.doc.headings[index].level > top)
             )
@@ -295,6 +296,9 @@ class _Reading:
 
     def missing(self) -> Iterator[_Found]:
         listed = self.listed | set(self.repairs.values()) | self._named_by_dead_lines()
+        if _follows_document(self.table):  # a line reaches the namesake's: it is reported
+            astray = _astray(self.doc, self.table)
+            listed |= set(_collided(self.doc, self.table, astray).values())
         # A range line covers the headings of its range: the table lists them by it. They are
         # neither missed nor counted as listed siblings (a line is never added beside a range).
         covered = listed | self._ranged()
@@ -662,10 +666,19 @@ class _Spans:
         start = doc.line_start(doc.headings[index].last_line + 1)
         return without_comments(doc.text[start : self.ends[index]])
 
-    def holds_a_list(self, index: int) -> bool:
-        """Entries, or two lines or more that each start with a link (``[Habitat](url)``): not a
-        badge, nor links within sentences (a license, a plea to contribute, thanks)."""
-        if self.holds_entries(index):
+    def shapes(self, index: int) -> list[str]:
+        """The shapes of the entries in the section (``list-item``, ``table-row``, ...)."""
+        starts, entries = self.entry_starts, self.doc.entries
+        low = bisect_left(starts, self.doc.headings[index].start)
+        high = bisect_left(starts, self.ends[index], low)
+        return [entry.shape for entry in entries[low:high]]
+
+    def holds_a_list(self, index: int, kinds: set[str]) -> bool:
+        """Entries of a shape the listed sections hold (``kinds``: items of a list where they
+        list items), or two lines or more that each start with a link (``[Habitat](url)``):
+        not a badge, nor links within sentences (a license, a plea to contribute, thanks, a
+        paragraph on how the list is published that reads like an entry)."""
+        if not kinds.isdisjoint(self.shapes(index)):
             return True
         body = self._body(index)
         return sum(map(partial(_starts_a_line, body), links(body, 0, len(body)))) >= _UNAMBIGUOUS
@@ -704,28 +717,93 @@ def _target(toc_link: TocLink) -> int:
 
 def _repeated_and_misordered(doc: Document, table: TableOfContents) -> Iterator[_Found]:
     seen: set[int | str] = set()
-    last: TocLink | None = None
+    last: tuple[int, str] | None = None  # the heading and the text of the last line in order
     judge_order = _follows_document(table)
     astray = _astray(doc, table)
+    collided = _collided(doc, table, astray) if judge_order else {}
+    previous: TocLink | None = None
     for toc_link in table.links:
         target = toc_link.target
         url = toc_link.link.url
         reached = target if target is not None else _anchor(url.text)
+        group, previous = previous, toc_link
         if reached in seen:
-            yield url.start, url.end, f"link {url.text!r} is listed twice", None
+            if not _opens_group(doc, toc_link, group):
+                yield url.start, url.end, f"link {url.text!r} is listed twice", None
             continue
         seen.add(reached)
         if target is None or toc_link in astray:
             continue
-        if judge_order and last is not None and last.target is not None and target < last.target:
+        meant = collided.get(id(toc_link))
+        if meant is not None:
+            yield url.start, url.end, _collision(doc, url.text, target, meant), None
+            last = meant, toc_link.link.label.text
+            continue
+        if judge_order and last is not None and target < last[0]:
             yield (
                 url.start,
                 url.end,
                 f"{toc_link.link.label.text!r} is listed after "
-                f"{last.link.label.text!r} but comes before it in the document",
+                f"{last[1]!r} but comes before it in the document",
                 None,
             )
-        last = toc_link
+        last = target, toc_link.link.label.text
+
+
+def _opens_group(doc: Document, toc_link: TocLink, previous: TocLink | None) -> bool:
+    """Whether the line is the first one nested under ``previous``, the line right above it,
+    whose text names not the heading both reach: a group without a heading of its own
+    (``Same-Scale Contrasting``) links its first part, and the part's own line links it
+    again. That is the table's way to make the group's line lead somewhere, not a line
+    listed twice; a part that repeats its group's own line (``Soil`` under ``Soil``) is."""
+    if previous is None or toc_link.item.parent is not previous.item:
+        return False
+    target = previous.target
+    named = _forms(doc.headings[target].text) if target is not None else set()
+    return named.isdisjoint(_forms(previous.link.label.text))
+
+
+def _collided(doc: Document, table: TableOfContents, astray: list[TocLink]) -> dict[int, int]:
+    """The lines (by ``id``) whose anchor reaches one of two headings or more of one name,
+    out of the table's order, where another of them, reached by no line, stands exactly at
+    the line's place (``[Tools](#tools)`` between ``Blogs`` and ``Journals`` reaches an
+    earlier ``#### Tools``; GitHub gives the ``## Tools`` between them ``#tools-1``): the
+    anchor is the defect, not the order. Each with the heading its place names."""
+    headings = doc.headings
+    reached = {t.target for t in table.links if t.target is not None}
+    # A line listed twice is reported so, and the namesake it may stand for is then missed.
+    firsts: dict[int | None, TocLink] = {}
+    for toc_link in table.links:
+        firsts.setdefault(toc_link.target, toc_link)
+    lines = [t for t in firsts.values() if t.target is not None and t not in astray]
+    collided: dict[int, int] = {}
+    before = -1
+    for at, toc_link in enumerate(lines):
+        target = _target(toc_link)
+        after = _target(lines[at + 1]) if at + 1 < len(lines) else len(headings)
+        if not before < target < after:
+            letters = _letters(headings[target].text)
+            fitting = [
+                index
+                for index in range(before + 1, after)
+                if index != target
+                and index not in reached
+                and not headings[index].in_list_item
+                and _letters(headings[index].text) == letters
+            ]
+            if letters and len(fitting) == 1:
+                collided[id(toc_link)] = target = fitting[0]
+        before = target
+    return collided
+
+
+def _collision(doc: Document, url: str, target: int, meant: int) -> str:
+    where = "an earlier" if target < meant else "a later"
+    shown = _shown(doc.headings[meant])
+    return (
+        f"link {url!r} reaches {where} heading named {shown!r}; the one at this place in the "
+        f"table is '#{doc.anchors.slugs[meant]}'"
+    )
 
 
 def _astray(doc: Document, table: TableOfContents) -> list[TocLink]:
