@@ -58,9 +58,19 @@ _SENTENCE_MARKS = "?!？！"
 # ``Fast parser. (deprecated)``): a note in emphasis or parentheses, not the description's
 # sentence, whose stop before it is the description's end. A stop added after the note
 # changes what the author wrote there (study 11).
+# A signature after the description (``压测工具。 --add wubx``, ``Fast parser. -- Jane Doe``,
+# ``Fast parser. @jdoe``, ``by @jdoe``): who added or keeps the item, a few words without a
+# stop, opened by a double dash, an em dash or a handle. It is no sentence of the description,
+# and a stop added after it lands on a name or a command (study 24).
+_SIGNATURE = r"(?:-{2,}|—{1,2}|(?:by\s+)?@)\s*[^\s.!?。！？]+(?:\s+[^\s.!?。！？]+){0,3}"
 _ASIDE = re.compile(
-    r"[.!?。！？]\s+(?:\*{1,2}[^*\n]+\*{1,2}|_{1,2}[^_\n]+_{1,2}|\([^()\n]*\)|（[^（）\n]*）)\s*\Z"
+    r"[.!?。！？]\s+(?:\*{1,2}[^*\n]+\*{1,2}|_{1,2}[^_\n]+_{1,2}|\([^()\n]*\)|（[^（）\n]*）"
+    rf"|{_SIGNATURE})\s*\Z"
+    rf"|[。！？]{_SIGNATURE}\s*\Z"
 )
+# A signature with no stop before it (``Load tester --add wubx``): the description's last
+# fragment is no sentence of its language, so it ends neither with a stop nor bare.
+_SIGNED = re.compile(rf"\s{_SIGNATURE}\s*\Z")
 
 # A sentence after the fields of a record (``Transmon, T1: 7e-05s, The lifetime is 2.8 times
 # longer.``): a capitalised word after a comma or semicolon opening six words or more, the
@@ -331,7 +341,7 @@ def _ending(text: str, entry: Entry) -> str | None:
         return None
     description = _final(entry)
     last = description[-1]
-    if description.endswith(_ELLIPSIS):
+    if description.endswith(_ELLIPSIS) or _SIGNED.search(description):
         return None
     if last in _TERMINAL:
         return None if last == "." and _abbreviated(description) else "punctuated"

@@ -1,15 +1,29 @@
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import pairwise
 
-from awesome_tidy.model import Document, ListItem, catalogue_start, dominant, under_paragraph
+from awesome_tidy.model import (
+    Document,
+    ListItem,
+    catalogue_start,
+    dominant,
+    meta_section,
+    under_paragraph,
+)
 from awesome_tidy.rule import LIST_MARKER, Edit, Fix, Option, Problem, Rule, Storms
 
 # The share of a depth's bullets one character must hold to be the list's convention: below it
 # the list mixes bullets by habit, and a restyle would be a taste, not a fix.
 _CONVENTION = 0.75
+# A heading that names the list's table of contents (``Table of Contents``, ``目录``), listed
+# or not: what comes above it is the list's preface.
+_CONTENTS = re.compile(r"contents|\btoc\b|目录|目錄|目次|목차", re.IGNORECASE)
+# The share of the entries a preface holds at most: above it the "table of contents" stands
+# in the middle of the catalogue, and what precedes it is the catalogue's own.
+_PREFACE_SHARE = 0.25
 
 
 class ListMarker(Rule):
@@ -66,9 +80,15 @@ class ListMarker(Rule):
         joined = _joined(doc, lists, restyled)
         styled = _section_styles(judged)
         auto = self.option("marker") == "auto"  # a configured bullet holds every section
+        preface = _preface_end(doc)
         for list_id, expected in restyled.items():
             first = lists[list_id][0]
             own = auto and styled[(id(first.section), first.depth)] == {first.marker}
+            if own and first.start < preface:
+                # A section of the preface (the list's purpose, how to take part, who keeps
+                # it) written whole in its own bullet: it is about the list, not an entry of
+                # it, and its style is the author's, as the introduction's is (study 24).
+                continue
             for item in lists[list_id]:
                 yield self._report(item, expected, list_id in joined, own)
 
@@ -161,6 +181,23 @@ def _aside_bullets(
         for depth, markers in by_depth.items()
         if len(markers) >= 2 and len(set(markers)) == 1 and markers[0]
     }
+
+
+def _preface_end(doc: Document) -> int:
+    """Where the list's table of contents starts (0 without one): the sections above it, its
+    purpose, how to take part and who keeps it, are the list's preface, not its catalogue. A
+    table counts whether its lines link (``- [Tools](#tools)``) or not (a ``目录`` heading
+    over plain names); one in the middle of the catalogue (a quarter of the entries above it)
+    marks no preface."""
+    starts = [table.start for table in doc.anchors.tables if not table.local(doc.sections)]
+    starts += [
+        heading.start
+        for heading, section in zip(doc.headings, doc.sections[1:], strict=False)
+        if _CONTENTS.search(heading.text) and meta_section(section)
+    ]
+    end = min(starts, default=0)
+    above = sum(entry.start < end for entry in doc.entries)
+    return end if above <= _PREFACE_SHARE * len(doc.entries) else 0
 
 
 def _toc_items(doc: Document) -> set[int]:
