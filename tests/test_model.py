@@ -50,6 +50,33 @@ def test_heading_number(heading: str, level: int, number: str | None, depth: int
     assert parsed.text == heading.lstrip("#").strip()
 
 
+@pytest.mark.parametrize(
+    ("heading", "number", "scheme_number"),
+    [
+        ("## 5.1. Datasets", "5.1", "5.1"),
+        ("## 📊 5.1. Datasets", None, "5.1"),  # decoration: an emoji
+        ("## **5.1 Datasets**", None, "5.1"),  # emphasis
+        ("## :bar_chart: 5.1 Datasets", None, "5.1"),  # an emoji code
+        ('## <a name="data"></a>5.1 Datasets', None, "5.1"),  # an empty anchor
+        ("### 【3】Downloads", None, "3"),
+        ("## 3、Papers", None, "3"),
+        ("### A.1 Tables", None, "A.1"),
+        ("## B. Tables", None, "B"),
+        ("## IV.2 Results", None, "IV.2"),
+        ("## A Survey of Soil", None, None),  # a lone letter needs a mark after it
+        ("## I am here", None, None),
+        ("## 2.5D Vision", None, None),  # a size, no number
+        ("## 2024", None, None),  # the scheme needs a mark; the section number is no year
+    ],
+    ids=lambda value: str(value),
+)
+def test_heading_number_of_any_scheme_is_read_past_decoration(
+    heading: str, number: str | None, scheme_number: str | None
+) -> None:
+    (parsed,) = Document(heading + "\n").headings
+    assert (parsed.number, parsed.scheme_number) == (number, scheme_number)
+
+
 def test_indented_heading_keeps_its_indent_outside_the_marker() -> None:
     doc = Document("# 2 Methods\n # 2.3 Supervised anomaly detection\n")
     heading = doc.headings[1]

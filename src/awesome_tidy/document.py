@@ -14,7 +14,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from awesome_tidy.entries import read_entries
-from awesome_tidy.metadata import heading_year
 from awesome_tidy.nodes import (
     Block,
     Entry,
@@ -24,6 +23,7 @@ from awesome_tidy.nodes import (
     Section,
     Table,
     TableRow,
+    read_heading_number,
 )
 from awesome_tidy.parsing import normalize_newlines, parse_blocks, parser
 
@@ -50,12 +50,6 @@ __all__ = [
 ]
 
 _NEWLINE_ANY = re.compile(r"\r\n?|\n")
-_SECTION_NUMBER = re.compile(
-    r"(\d+(?:\.\d+)*)(?:\.?(?=\s|$)|\.(?=[^\W\d_a-z]|\*\*|__|[\[《「【\"“])(?![A-Za-z](?![A-Za-z])))"
-)
-"""A section number: followed by a space, or by a final dot glued to the title's first letter or
-mark (``2.Visual SLAM``, ``1.百度``, ``5.**Title**``). A digit, a lower-case letter or a lone
-letter after the dot is a version or a size (``2.5D``, ``3.x``, ``1.5x``, ``2.X``): no number."""
 _ORDERED_MARKER = re.compile(r"\d{1,9}[.)]")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _FRONT_MATTER = re.compile(r"---\n((?:.*\n){0,200}?)(?:---|\.\.\.)[ \t]*(?:\n|$)")
@@ -382,8 +376,7 @@ class _ModelBuilder:
         else:  # the first '#' of the line: the prefix of a quote or list item holds none
             marker_start = start + line_text.index("#")
         marker_end = marker_start + (0 if setext else len(token.markup))
-        match = _SECTION_NUMBER.match(inline.content)
-        number = match.group(1) if match and heading_year(match.group(1)) is None else None
+        number, scheme_number = read_heading_number(inline.content)
         heading = Heading(
             level=int(token.tag[1]),
             text=inline.content,
@@ -395,6 +388,7 @@ class _ModelBuilder:
             setext=setext,
             in_list_item=bool(self.item_stack),
             last_line=last,
+            scheme_number=scheme_number,
         )
         doc.headings.append(heading)
         parent = self.section

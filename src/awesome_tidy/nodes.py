@@ -8,6 +8,7 @@ importing each other. Rule authors import them from ``awesome_tidy.model``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from awesome_tidy.inline import Link, Part, emphasis_at, in_sorted
@@ -25,10 +26,16 @@ class Heading:
     marker_start: int
     marker_end: int
     number: str | None
+    """The section number the text starts with, in digits (``2.1``): what heading-numbering
+    judges (``read_heading_number``)."""
     setext: bool = False
     in_list_item: bool = False
     last_line: int = 0
     """The heading's last line (the underline of a setext heading)."""
+    scheme_number: str | None = None
+    """The number the text starts with in any scheme, decoration before it aside: digits
+    (``5.1``, ``【3】``, ``3、``) or led by a capital letter or a roman numeral (``A.2``,
+    ``IV.3``) (``read_heading_number``)."""
 
     @property
     def depth(self) -> int:
@@ -42,6 +49,52 @@ class Heading:
         return self.number is not None or bool(_PART_NUMBER.match(self.text))
 
 
+def read_heading_number(text: str) -> tuple[str | None, str | None]:
+    """A heading's ``number`` and ``scheme_number``, read from its text once.
+
+    The section number is read where the text starts: read past the decoration, the numbers of
+    a list whose levels are mixed tipped heading-numbering's vote for the list's offset, and
+    its fix moved numbered chapters to ``#`` beside the page's title (round 25). The number of
+    any scheme is read past it (``## 📊 5.1. Datasets``, ``## **5.1 Datasets**``)."""
+    section = _SECTION_NUMBER.match(text)
+    number = section.group(1) if section and heading_year(section.group(1)) is None else None
+    part = _SCHEME_NUMBER.match(text, _decoration_end(text))
+    return number, part.group(1) if part else None
+
+
+def _decoration_end(text: str) -> int:
+    """Where the decoration at the start of a heading's text ends: spaces, emphasis marks,
+    emoji and other symbols (with their joiners and variation selectors), ``:emoji:`` codes and
+    empty ``<a name="x"></a>`` anchors. It is no part of the title's words."""
+    at = 0
+    while at < len(text):
+        markup = _DECORATION_MARKUP.match(text, at)
+        if markup is not None:
+            at = markup.end()
+        elif text[at] in " \t*_~" or unicodedata.category(text[at]) in _DECORATION_CATEGORIES:
+            at += 1
+        else:
+            break
+    return at
+
+
+_SECTION_NUMBER = re.compile(
+    r"(\d+(?:\.\d+)*)(?:\.?(?=\s|$)|\.(?=[^\W\d_a-z]|\*\*|__|[\[《「【\"“])(?![A-Za-z](?![A-Za-z])))"
+)
+"""A section number: followed by a space, or by a final dot glued to the title's first letter or
+mark (``2.Visual SLAM``, ``1.百度``, ``5.**Title**``). A digit, a lower-case letter or a lone
+letter after the dot is a version or a size (``2.5D``, ``3.x``, ``1.5x``, ``2.X``): no number."""
+_SCHEME_NUMBER = re.compile(
+    r"[ \t]*(?:[【\[(（][ \t]*)?((?:\d{1,3}|[A-Z]|[IVX]{1,4})(?:\.\d{1,3})*)(?!\.?\d)"
+    r"(?:(?<=\d)\.?[ \t]|\.[ \t]|[ \t]*[】\])）.、．:：])"
+)
+"""A number of any scheme: digits, or a capital letter or a roman numeral leading digits (``A.1``,
+``IV.2``), in brackets or not (``【3】``, ``(3)``), with a mark or a space after it (``3、``,
+``3.``, ``3.2``); a lone letter or numeral needs a mark after it (``A.``, ``II)``), so that
+``A Survey`` or ``I am`` holds none."""
+_DECORATION_MARKUP = re.compile(r":[a-z0-9_+-]+:|<a\b[^<>]*>[ \t]*</a>", re.IGNORECASE)
+_DECORATION_CATEGORIES = frozenset(("So", "Sk", "Cf", "Mn", "Me"))
+"""Symbols (emoji), format characters (a zero-width joiner) and marks (variation selectors)."""
 _PART_NUMBER = re.compile(
     r"[ \t]*(?:(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[IVX]{1,4})[ \t]*[.、．:：)）]"
     r"|(?i:part|chapter)[ \t]+(?:\d{1,3}|[ivx]{1,4})\b"

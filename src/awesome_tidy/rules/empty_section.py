@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 
@@ -28,22 +27,6 @@ _RULE_LINE = re.compile(r" {0,3}(?:([-*_])(?:[ \t]*\1){2,}|<hr[ \t]*/?>)[ \t]*",
 _CONTENTS = re.compile(r"contents|\btoc\b|目录|目錄|目次", re.IGNORECASE)
 # A span of years set as a heading: ``1995-2000``, ``2023–25``, ``2010 to 2015``.
 _YEARS = re.compile(r"(?:19|20)\d\d[ \t]*(?:[-–—~]|to)[ \t]*(?:(?:19|20)\d\d|\d\d)")
-# A part's number at the start of its heading: ``【3】``, ``3.``, ``3、``, ``(3)``, ``3.2``.
-_PART = re.compile(
-    r"[ \t]*(?:[【\[(（][ \t]*)?(\d{1,3}(?:\.\d{1,3})*)(?!\.?\d)"
-    r"(?:\.?[ \t]|[ \t]*[】\])）.、．:：])"
-)
-
-# A number of any part scheme after the decoration: digits, or a capital letter or a roman
-# numeral leading digits (``A.1``, ``IV.2``); a lone letter or numeral needs a mark after it
-# (``A.``, ``II)``), so that ``A Survey`` or ``I am`` holds none.
-_SCHEME_PART = re.compile(
-    r"[ \t]*(?:[【\[(（][ \t]*)?((?:\d{1,3}|[A-Z]|[IVX]{1,4})(?:\.\d{1,3})*)(?!\.?\d)"
-    r"(?:(?<=\d)\.?[ \t]|\.[ \t]|[ \t]*[】\])）.、．:：])"
-)
-_DECORATION_MARKUP = re.compile(r":[a-z0-9_+-]+:|<a\b[^<>]*>[ \t]*</a>", re.IGNORECASE)
-_DECORATION_CATEGORIES = frozenset(("So", "Sk", "Cf", "Mn", "Me"))
-"""Symbols (emoji), format characters (a zero-width joiner) and marks (variation selectors)."""
 
 
 class EmptySection(Rule):
@@ -252,41 +235,17 @@ def _child_at_its_level(heading: Heading, following: Heading) -> bool:
     """Whether ``following`` is numbered as this heading's subsection (``5.`` then ``5.1``,
     ``3.1`` then ``3.1.1``; ``A.`` then ``A.1``; ``II.`` then ``II.1``) at any level, its own
     included: the heading is a group over its numbered parts, not an empty section.
-    heading-numbering reports a misplaced level. Decoration before a number (an emoji, an
-    ``:emoji:`` code, emphasis, an empty ``<a name>`` anchor) is no part of the title's words,
-    so ``## 📊 5.1. Datasets`` is numbered ``5.1``. A sibling number (``5.`` then ``6.``) holds
+    heading-numbering reports a misplaced level. The model reads the numbers past decoration
+    (``## 📊 5.1. Datasets`` is numbered ``5.1``). A sibling number (``5.`` then ``6.``) holds
     nothing of it."""
-    number, child = _scheme_number(heading), _scheme_number(following)
+    number, child = heading.scheme_number, following.scheme_number
     return number is not None and child is not None and child.startswith(number + ".")
 
 
 def _numbered(heading: Heading) -> bool:
     """Whether the heading starts with a number of any scheme (``2.``, ``二、``, ``Part 2``),
     decoration before it aside (``## 📊 6. Results``, ``## B. Tables``)."""
-    return heading.numbered or _scheme_number(heading) is not None
-
-
-def _scheme_number(heading: Heading) -> str | None:
-    """The heading's number after any decoration before it, in digits or led by a capital
-    letter or a roman numeral (``5.1``, ``A.2``, ``IV.3``); None without one."""
-    match = _SCHEME_PART.match(heading.text, _decoration_end(heading.text))
-    return match.group(1) if match else None
-
-
-def _decoration_end(text: str) -> int:
-    """Where the decoration at the start of a heading's text ends: spaces, emphasis marks,
-    emoji and other symbols (with their joiners and variation selectors), ``:emoji:`` codes and
-    empty ``<a name="x"></a>`` anchors."""
-    at = 0
-    while at < len(text):
-        markup = _DECORATION_MARKUP.match(text, at)
-        if markup is not None:
-            at = markup.end()
-        elif text[at] in " \t*_~" or unicodedata.category(text[at]) in _DECORATION_CATEGORIES:
-            at += 1
-        else:
-            break
-    return at
+    return heading.numbered or heading.scheme_number is not None
 
 
 def _parents(doc: Document, headings: list[Heading]) -> list[int | None]:
@@ -365,8 +324,9 @@ def _part_over_shallower(headings: list[Heading], index: int) -> bool:
 
 
 def _number(heading: Heading) -> str | None:
-    match = _PART.match(heading.text)
-    return match.group(1) if match else None
+    """The heading's number when it is in digits (``3``, ``3.2``), not led by a letter."""
+    number = heading.scheme_number
+    return number if number is not None and number[:1].isdecimal() else None
 
 
 def _part_levels(headings: list[Heading]) -> set[int]:
