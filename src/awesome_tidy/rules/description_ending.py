@@ -34,6 +34,16 @@ _ABBREVIATION = re.compile(
 _INNER_STOP = re.compile(
     r"[。！？](?=\s*[^\s”’」』）)])|[.!?](?=\s+[A-Z\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3])"
 )
+# A sentence may open with a number as well (``modelo pequeñísimo. 8 idiomas``, ``Tiny model.
+# 54 voices``), after a word that is no abbreviation: ``Vol. 2``, ``Fig. 3``, ``pp. 12`` and
+# ``Proc. 2020`` number what they name, and ``3.2. 5`` has no word before its stop.
+_DIGIT_SENTENCE = re.compile(r"\b([^\W\d_]{3,})[.!?]\s+\d")
+_NUMBERING = frozenset(
+    {
+        "vol", "vols", "fig", "figs", "pp", "no", "nos", "sec", "sect", "eq", "eqs", "ch",
+        "chap", "art", "tab", "ref", "refs", "suppl", "approx", "ed", "eds", "nr", "bd", "vs",
+    }
+)  # fmt: skip
 
 # A sentence's finite verb ending the description, in the languages that mark it: Korean
 # ``정리해 놓았다``, ``제공합니다``, ``있어요``; Japanese ``まとめました``, ``便利です``. Such a
@@ -100,6 +110,14 @@ _SOURCE = re.compile(
     rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|by|of|the|and|&)){{0,1}}|(?:[\w-]+\.)+[A-Za-z]{{2,}}\.?"
 )
 
+# A credit in the list's own language (``by Lev Tarasov``, ``par Lev Tarasov``, ``von Jane
+# Doe``, ``por JHU-CLSP``): a preposition and a name, no sentence to end with a stop. Its bare
+# end shows no habit, and a stop added after it lands on a name (study 25).
+_BY = re.compile(
+    rf"(?:by|par|von|de|por|di|da|door|av|af)\s+{_NAME_WORD}(?:\s+(?:{_NAME_WORD}"
+    r"|van|von|de|der|da|di|du|le|la|y|et|and|&)){0,5}"
+)
+
 
 # A habit is what three in four descriptions do: a list that ends two in three with a stop has
 # none, and reporting the third nags about a choice the list never made (study 2).
@@ -112,6 +130,8 @@ _HABIT = 0.75
 _OWN_HABIT = 3
 # Descriptions under one heading enough to have a habit of their own.
 _SECTION_HABIT = 4
+# Neighbours under one heading, all ending alike, enough to be a group's own pattern.
+_RUN = 4
 
 
 class DescriptionEnding(Rule):
@@ -127,23 +147,29 @@ class DescriptionEnding(Rule):
         # A credit (``[Book](url) by Jane Doe``, an author list) is no description: it keeps its
         # own habit; nor
         # is the list's own mark for a kind of item (``[awesome-flask](url) 系列``).
-        described = [
+        worded = [
             entry
             for entry in link_items(doc.entries)
             if entry.description is not None
             # An index or summary repeating papers of the body: its tail (``arXiv (2025) ·
             # *Section*``) points back to them, it describes nothing.
             and not doc.in_derived_listing(entry)
-            and not is_credit(text, entry)
+            and _WORDS.search(_text(entry)) is not None
+        ]
+        described = [
+            entry
+            for entry in worded
+            if not is_credit(text, entry)
             and _AUTHORS.fullmatch(_text(entry)) is None
             and _SOURCE.fullmatch(_text(entry)) is None
-            and _WORDS.search(_text(entry)) is not None
+            and _BY.fullmatch(_text(entry)) is None
         ]
         marks = own_marks(described)
         items = [entry for entry in described if _text(entry) not in marks]
         habits = _habits(text, items)
         stops = _stops(text, items)
         sections = _section_habits(text, items)
+        grouped = _runs(text, worded)
         found: list[tuple[Entry, str | None]] = []  # each entry with a stop due, and the stop
         for entry in items:
             ending = _ending(text, entry)
@@ -152,9 +178,11 @@ class DescriptionEnding(Rule):
             if ending is None or habit is None or ending == habit:
                 continue
             own = sections.get(id(entry.section), habit)
-            if habit == "punctuated" and own == "bare":
+            if own == ending or (ending == "punctuated" and id(entry) in grouped):
                 # A list pasted together from others keeps each part's habit: a section of
-                # its own that ends bare holds no slip against the list's stops (study 14).
+                # its own that ends bare holds no slip against the list's stops (study 14),
+                # nor one whose every entry ends with a stop (``*Journal*, 2022.``) a slip
+                # against the list's bare fragments (study 25).
                 continue
             assert entry.description is not None
             end = entry.description.end
@@ -290,12 +318,40 @@ def _section_habits(text: str, items: list[Entry]) -> dict[int, str | None]:
     }
 
 
+def _runs(text: str, entries: list[Entry]) -> set[int]:
+    """The entries (by id) inside a run of ``_RUN`` neighbours or more under one heading that
+    end alike (four journal issues all ``*Journal*, 2022.``, five models all ``Ventana de 512
+    tokens.``): a group written to one pattern keeps its own habit, as a section does. An
+    ending that says neither (a parenthesis, an emoji) neither breaks a run nor extends it.
+    Only a run of stops is spared (by the caller): each stop was typed on purpose, while a run
+    of bare ends in a list of stops is the usual slip, repeated (study 25, keon's Node.js
+    libraries judged true)."""
+    grouped: set[int] = set()
+    run: list[Entry] = []
+    last: tuple[int, str] | None = None
+    for entry in [*entries, None]:
+        ending = _ending(text, entry) if entry is not None else None
+        if entry is not None and ending is None:
+            continue
+        key = (id(entry.section), ending) if entry is not None and ending else None
+        if key != last:
+            if len(run) >= _RUN:
+                grouped.update(id(member) for member in run)
+            run = []
+            last = key
+        if entry is not None:
+            run.append(entry)
+    return grouped
+
+
 def _sentences(entry: Entry) -> bool:
     """Whether the description holds more than one sentence: the last one's stop is then no
     slip against a bare habit but the end of prose (removing it leaves the inner ones odd).
     So does a record whose last field is a sentence of its own (``_NOTE``)."""
     body = _unclosed(entry).rstrip(_TERMINAL)
-    return _INNER_STOP.search(body) is not None or _NOTE.search(body) is not None
+    if _INNER_STOP.search(body) is not None or _NOTE.search(body) is not None:
+        return True
+    return any(word.islower() and word not in _NUMBERING for word in _DIGIT_SENTENCE.findall(body))
 
 
 def _ends_with_verb(entry: Entry) -> bool:
