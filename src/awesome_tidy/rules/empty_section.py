@@ -62,7 +62,7 @@ class EmptySection(Rule):
                 doc, headings, index
             ):
                 continue
-            if _title_over_items(headings, index):
+            if _title_over_items(headings, index) or _subtitle(doc, headings, index):
                 continue
             yield self.problem(
                 heading.marker_start,
@@ -462,6 +462,33 @@ def _title_over_items(headings: list[Heading], index: int) -> bool:
                 break
             items += 1
     return items > _UNAMBIGUOUS
+
+
+# A subtitle says what the page is in a phrase; a section's name is a word or three.
+_SUBTITLE_WORDS = 4
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
+_TAG = re.compile(r"<[^>\n]*>")
+
+
+def _subtitle(doc: Document, headings: list[Heading], index: int) -> bool:
+    """Whether the empty heading is the page's subtitle: the second heading, set deeper right
+    under the first (the title) with nothing written between, above every entry, and a phrase
+    rather than a section's name (four words at least, two CJK characters counting as one:
+    ``## 计算机视觉综述论文分方向整理（持续更新）<br>`` under ``# survey-computer-vision``,
+    ``## A curated list of papers on soil science`` under ``# Awesome Soil``). It says what the
+    page is, as a tagline under a title does. ``## Papers`` right under the title is a section,
+    judged; so is an empty heading further down."""
+    if index != 1:
+        return False
+    title, heading = headings[0], headings[1]
+    if title.level >= heading.level or any(entry.line < heading.line for entry in doc.entries):
+        return False
+    between = range(max(title.last_line, title.line) + 1, heading.line)
+    if any(_TAG.sub("", doc.line_text(line)).strip() for line in between):
+        return False
+    text = _TAG.sub("", heading.text)
+    words = len(text.split()) + len(_CJK_CHAR.findall(text)) // 2
+    return words >= _SUBTITLE_WORDS
 
 
 def _after_rule(doc: Document, headings: list[Heading], index: int) -> bool:
