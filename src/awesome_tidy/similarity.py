@@ -12,7 +12,13 @@ from collections.abc import Iterator, Sequence
 from itertools import chain, pairwise, repeat
 from typing import TYPE_CHECKING
 
-from awesome_tidy.metadata import ET_AL, holds_year_like, names_known_venue, preprint_marker
+from awesome_tidy.metadata import (
+    ET_AL,
+    holds_year_like,
+    is_date,
+    names_known_venue,
+    preprint_marker,
+)
 from awesome_tidy.readers.row import ORGANISATION_HEADERS
 from awesome_tidy.text import normalize_title
 from awesome_tidy.urls import link_kind, normalize_url
@@ -471,6 +477,7 @@ def _other_papers(first: Entry, second: Entry) -> bool:
         or _page_and_subpage(first, second)
         or _two_records(first, second)
         or _other_makers(first, second)
+        or _two_dated_values(first, second)
     ):
         return True
     one, other = _paper_ids(first), _paper_ids(second)
@@ -563,6 +570,28 @@ def _other_editions(first: Entry, second: Entry) -> bool:
     if second.year_how != "title-tag":
         return False
     return not _paper_linked(first, second)
+
+
+def _two_dated_values(first: Entry, second: Entry) -> bool:
+    """``- Deadline for submissions: **1 December 2023**.`` and ``...: **1 April 2024**.``: a
+    label, its colon and a date, no link: two values of one field (the deadlines of two calls),
+    not one thing listed with two years. The same line twice is still one line copied."""
+    one, other = _dated_value(first), _dated_value(second)
+    return one is not None and other is not None and one != other
+
+
+def _dated_value(entry: Entry) -> str | None:
+    """The date an entry without a link gives after its title and a label colon, as its
+    whole value (``Deadline: 1 April 2024.``), or None."""
+    title, year, body = entry.title, entry.year, entry.body
+    if entry.real_links or title is None or year is None or year.start < title.end:
+        return None
+    rest = body.text[title.end - body.start :].lstrip()
+    if not rest.startswith((":", "：")):
+        return None
+    value = rest[1:].replace("*", " ").replace("_", " ").strip(" .。;；")
+    day = value.replace(year.text, " ", 1)
+    return value if day != value and is_date(day) else None
 
 
 def _two_records(first: Entry, second: Entry) -> bool:
