@@ -101,6 +101,10 @@ _JOURNAL = re.compile(
 )
 # ``Doe, J.``, ``Calvanese, D., & Lanti, D.``: a reference's authors, surname then initials.
 _AUTHOR_LABEL = re.compile(r"[^\W\d_][\w'’-]*,\s*(?:[A-Z]\.\s*)+(?:[,&(]|$)")
+# ``Jiang W, Luo J.``, ``Trirat P, Yoon S, Lee J G, et al.``: a GB/T author list (surnames
+# and their initials), where a citation's title was not read apart from it.
+_NAME_INITIALS = r"[^\W\d_][\w'’-]*(?:\s[A-Z]){1,3}"
+_GBT_AUTHORS = re.compile(rf"{_NAME_INITIALS}(?:,\s*{_NAME_INITIALS})+(?:,\s*et\s+al)?\.?")
 # ``PairwiseDistance: Title``, ``**EdgeMask** - Title``, ``Motif Prediction — "Title"``: a
 # name that leads an entry, then a separator (or, in bold, a space), then the rest. No commas
 # (an author list), no brackets (a tag the list shares: ``[CVPR 2020]``, ``[Acme]``).
@@ -652,10 +656,12 @@ def _cell_at(entry: Entry, at: Part | None) -> str:
 
 def _two_by_one_author(first: Entry, second: Entry) -> bool:
     """``| Doe et al. | ... | 2019 |`` and ``| Doe et al. | ... | 2022 |``, ``Doe, J. (2024).
-    <a href=...>``: an author label in the name's place names whoever wrote the paper; of two
-    years, or with no link in common, it labels two papers of one author."""
+    <a href=...>``, ``Doe J, Roe J.``: an author label in the name's place names whoever wrote
+    the paper; of two years, or with no link in common, it labels two papers of one author."""
     if first.title is None or not (
-        ET_AL.search(first.title_text) or _AUTHOR_LABEL.match(first.title.text)
+        ET_AL.search(first.title_text)
+        or _AUTHOR_LABEL.match(first.title.text)
+        or _GBT_AUTHORS.fullmatch(first.title.text)
     ):
         return False
     one, other = first.year, second.year
