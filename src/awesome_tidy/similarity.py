@@ -12,7 +12,13 @@ from collections.abc import Iterator, Sequence
 from itertools import chain, pairwise, repeat
 from typing import TYPE_CHECKING
 
-from awesome_tidy.metadata import ET_AL, holds_year_like, names_known_venue, preprint_marker
+from awesome_tidy.metadata import (
+    ET_AL,
+    holds_year_like,
+    is_date,
+    names_known_venue,
+    preprint_marker,
+)
 from awesome_tidy.readers.row import ORGANISATION_HEADERS
 from awesome_tidy.text import normalize_title
 from awesome_tidy.urls import link_kind, normalize_url
@@ -95,6 +101,10 @@ _JOURNAL = re.compile(
 )
 # ``Doe, J.``, ``Calvanese, D., & Lanti, D.``: a reference's authors, surname then initials.
 _AUTHOR_LABEL = re.compile(r"[^\W\d_][\w'’-]*,\s*(?:[A-Z]\.\s*)+(?:[,&(]|$)")
+# ``Jiang W, Luo J.``, ``Trirat P, Yoon S, Lee J G, et al.``: a GB/T author list (surnames
+# and their initials), where a citation's title was not read apart from it.
+_NAME_INITIALS = r"[^\W\d_][\w'’-]*(?:\s[A-Z]){1,3}"
+_GBT_AUTHORS = re.compile(rf"{_NAME_INITIALS}(?:,\s*{_NAME_INITIALS})+(?:,\s*et\s+al)?\.?")
 # ``PairwiseDistance: Title``, ``**EdgeMask** - Title``, ``Motif Prediction — "Title"``: a
 # name that leads an entry, then a separator (or, in bold, a space), then the rest. No commas
 # (an author list), no brackets (a tag the list shares: ``[CVPR 2020]``, ``[Acme]``).
@@ -471,6 +481,7 @@ def _other_papers(first: Entry, second: Entry) -> bool:
         or _page_and_subpage(first, second)
         or _two_records(first, second)
         or _other_makers(first, second)
+        or _two_dated_values(first, second)
     ):
         return True
     one, other = _paper_ids(first), _paper_ids(second)
@@ -565,6 +576,28 @@ def _other_editions(first: Entry, second: Entry) -> bool:
     return not _paper_linked(first, second)
 
 
+def _two_dated_values(first: Entry, second: Entry) -> bool:
+    """``- Deadline for submissions: **1 December 2023**.`` and ``...: **1 April 2024**.``: a
+    label, its colon and a date, no link: two values of one field (the deadlines of two calls),
+    not one thing listed with two years. The same line twice is still one line copied."""
+    one, other = _dated_value(first), _dated_value(second)
+    return one is not None and other is not None and one != other
+
+
+def _dated_value(entry: Entry) -> str | None:
+    """The date an entry without a link gives after its title and a label colon, as its
+    whole value (``Deadline: 1 April 2024.``), or None."""
+    title, year, body = entry.title, entry.year, entry.body
+    if entry.real_links or title is None or year is None or year.start < title.end:
+        return None
+    rest = body.text[title.end - body.start :].lstrip()
+    if not rest.startswith((":", "：")):
+        return None
+    value = rest[1:].replace("*", " ").replace("_", " ").strip(" .。;；")
+    day = value.replace(year.text, " ", 1)
+    return value if day != value and is_date(day) else None
+
+
 def _two_records(first: Entry, second: Entry) -> bool:
     """``| Acme | Orca Server | certified | 2019.12 |`` and ``... | 2020.12 |``: two rows of
     tables of makers' things (a ``Company``, ``Organization``, ``Vendor`` or ``公司`` column)
@@ -623,10 +656,12 @@ def _cell_at(entry: Entry, at: Part | None) -> str:
 
 def _two_by_one_author(first: Entry, second: Entry) -> bool:
     """``| Doe et al. | ... | 2019 |`` and ``| Doe et al. | ... | 2022 |``, ``Doe, J. (2024).
-    <a href=...>``: an author label in the name's place names whoever wrote the paper; of two
-    years, or with no link in common, it labels two papers of one author."""
+    <a href=...>``, ``Doe J, Roe J.``: an author label in the name's place names whoever wrote
+    the paper; of two years, or with no link in common, it labels two papers of one author."""
     if first.title is None or not (
-        ET_AL.search(first.title_text) or _AUTHOR_LABEL.match(first.title.text)
+        ET_AL.search(first.title_text)
+        or _AUTHOR_LABEL.match(first.title.text)
+        or _GBT_AUTHORS.fullmatch(first.title.text)
     ):
         return False
     one, other = first.year, second.year

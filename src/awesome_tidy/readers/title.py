@@ -29,6 +29,8 @@ _MAX_VENUE_WORDS = 6
 TRIMMED_AFTER_TITLE = ":：-–—|"
 _QUOTED_TITLE = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
 _MAX_TAG_WORDS = 3
+# ``**【Agentic⚙️】Title**``, ``**[ICML 2022] Title**``: a tag inside a bold title, before it.
+_INNER_TAG = re.compile(r"【[^【】\n]{1,40}】|\[[^\[\]\n]{1,40}\](?![(\[])")
 # A plain title after short fields has a few words (``Scaling Robots to Mastery``), not one.
 _PLAIN_TITLE_WORDS = 3
 _MIN_QUOTED_WORDS = 3
@@ -46,6 +48,8 @@ _NAME_PARTICLES = frozenset(
 _MAX_NAME_WORDS = 5
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\bal)$")
 _NAME_MARKS = ".-'’"
+# ``Jiang W, Luo J. <b>Title[J]</b>. Journal, 2022``: a title emphasised in HTML after its authors
+_HTML_EMPHASIS = re.compile(r"<(b|strong|i|em)>(?=\S)", re.IGNORECASE)
 
 
 def read_title(text: str, entry: Entry, at: int, end: int) -> None:
@@ -152,16 +156,32 @@ def _read_bold_after_names(text: str, entry: Entry, start: int, stop: int, end: 
     before a bold run; the bold run (less the quotes around it) names the paper, so that two
     papers of one team stay two papers."""
     bold = emphasis_at(text, stop, end)
+    html = bold is None and (bold := _html_emphasis_at(text, stop, end)) is not None
     if bold is None or is_bold_tag(text, *bold) or _is_bold_label(text, *bold):
         return False
     names_end = _names_end(text, start, stop)
     if names_end is None:
         return False
-    read_bold_title(text, entry, *bold)
+    if html:  # read as the same run is at the start of an item: plain text up to a delimiter
+        _read_plain_title(text, entry, *bold)
+        if entry.title is None:
+            return False
+    else:
+        read_bold_title(text, entry, *bold)
     if entry.title is not None and _QUOTED_TITLE.fullmatch(entry.title.text):
         entry.title = titled(text, entry.title.start + 1, entry.title.end - 1)
     entry.authors = part(text, start, names_end)
     return True
+
+
+def _html_emphasis_at(text: str, at: int, end: int) -> tuple[int, int] | None:
+    """The inside of an HTML emphasis run opening at ``at`` (``<b>Title[J]</b>``, ``<strong>``,
+    ``<i>``, ``<em>``), closed before ``end``, or None."""
+    opener = _HTML_EMPHASIS.match(text, at, end)
+    if opener is None:
+        return None
+    close = re.compile(rf"</{opener[1]}\s*>", re.IGNORECASE).search(text, opener.end(), end)
+    return (opener.end(), close.start()) if close is not None else None
 
 
 def _names_end(text: str, start: int, stop: int) -> int | None:
@@ -270,8 +290,23 @@ def read_bold_title(text: str, entry: Entry, start: int, end: int) -> None:
         return
     entry.form = "bold"
     numbering = _NUMBERING.match(text, start, end)
+    start = _after_inner_tag(text, entry, numbering.end() if numbering else start, end)
     end = _before_trailing_date(text, entry, start, end)
-    entry.title = titled(text, numbering.end() if numbering else start, end)
+    entry.title = titled(text, start, end)
+
+
+def _after_inner_tag(text: str, entry: Entry, start: int, end: int) -> int:
+    """``**【🔧SFT+🚀RL】Thinking with ...**``, ``**[CVPR 2023] Title ...**``: a short bracketed
+    tag that opens a bold title is the list's mark (a method, a venue), as it is before the
+    run: the title follows it, three words or more. A tag with a year dates the entry."""
+    tag = _INNER_TAG.match(text, start, end)
+    if tag is None or len(WORD.findall(text, tag.start() + 1, tag.end() - 1)) > _MAX_TAG_WORDS:
+        return start
+    after = skip_spaces(text, tag.end(), end)
+    if len(WORD.findall(text, after, end)) < _PLAIN_TITLE_WORDS:
+        return start
+    read_date_tag(text, entry, tag.start() + 1, tag.end() - 1, "title-tag")
+    return after
 
 
 def _before_trailing_date(text: str, entry: Entry, start: int, end: int) -> int:

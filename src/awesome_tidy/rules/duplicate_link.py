@@ -235,6 +235,7 @@ def _slips(
             or _editions(owner.title_text, entry.title_text, url)
             or _other_versions(url, owner, entry)
             or _cross_listed(owner, entry, labels, text, headings)
+            or _one_name_in_two_sections(spelled, owner, entry)
             or _repeated_by_derived_listing(owner, entry, derived)
             or _filed_twice(owner, entry, entries)
             or _of_other_kinds(owner, entry, text)
@@ -790,6 +791,26 @@ def _naming(spelled: list[str], entry: Entry) -> int:
     url_words = set(spelled) - _HOST_WORDS
     words = set(_URL_WORD.findall(title)) | set(_FAMILY_WORD.findall(title))
     return sum(1 for word in words if len(word) > 1 and not word.isdigit() and word in url_words)
+
+
+def _one_name_in_two_sections(spelled: list[str], first: Entry, second: Entry) -> bool:
+    """``[Phi 4 Multimodal (Texto, Imagen, Audio)](.../Phi-4-multimodal-instruct)`` among a
+    family's models and ``[Phi4 Multimodal](...)`` among speech models: two sections that each
+    name the thing the URL spells whole, a note in brackets aside, cross-list it on purpose.
+    In one section, or under a name the URL does not spell, the link stays reported."""
+    return first.section is not second.section and all(
+        _spelled_whole(spelled, entry) for entry in (first, second)
+    )
+
+
+def _spelled_whole(spelled: list[str], entry: Entry) -> bool:
+    if entry.title is None:
+        return False
+    name = _NOTE.sub(" ", entry.title.text)
+    if len(name.split()) > _MAX_NAME_WORDS:
+        return False
+    compact = "".join(_URL_WORD.findall(name.casefold()))
+    return len(compact) >= _MIN_NAMING and compact in "".join(spelled)
 
 
 def _spells_head(spelled: list[str], title: str) -> bool:

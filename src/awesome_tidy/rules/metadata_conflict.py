@@ -14,6 +14,7 @@ from awesome_tidy.model import (
     find_year,
     heading_venue,
     normalize_title,
+    normalize_url,
     preprint_and_venue,
     preprint_marker,
     same_paper,
@@ -40,6 +41,9 @@ _REVIEW_STAGE = re.compile(
     r"|\bsubmissions?\b|\brejected\b|\bwithdrawn\b",
     re.IGNORECASE,
 )
+# ``#### NeurIPS workshop``, ``FL@ICML 2023 Workshop``, ``[WS]``: a workshop, whose papers are
+# often published again, at a conference or in a journal, the year after.
+_WORKSHOP = re.compile(r"\b(?i:workshops?)\b|\bWS\b")
 # The cells of a table row, on unescaped pipes, and how many words make a cell a title.
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _TITLE_SPACES = 2
@@ -101,6 +105,7 @@ def _two_versions(
         or _preprint_then_venue(doc, entry, other, years)
         or _stage_then_publication(doc, entry, other, years)
         or _filed_by_two_venues(doc, entry, other, years)
+        or _workshop_then_venue(doc, entry, other, years)
         for other in others
     )
 
@@ -162,6 +167,36 @@ def _stage_then_publication(
     staged, published = (entry, other) if stages[0] else (other, entry)
     when, then = years[id(staged)], years[id(published)]
     return when is not None and then is not None and 0 < then - when <= PUBLICATION_DELAY
+
+
+def _workshop_then_venue(
+    doc: Document, entry: Entry, other: Entry, years: Mapping[int, int | None]
+) -> bool:
+    """One copy at a workshop (a heading over it, its dated label or its venue names one:
+    ``#### NeurIPS workshop`` under ``### 2024``) and the other not, each on paper links of its
+    own (two OpenReview ids, an OpenReview page and an anthology id), the workshop's year one or
+    two before the other's: the workshop version and the later conference or journal paper,
+    two events, each dated right. Copies on one link (a copy misfiled under a workshop), both
+    or neither at a workshop, or the workshop the later, stay reported."""
+    at = [_at_workshop(doc, copy) for copy in (entry, other)]
+    if at[0] == at[1] or not entry.real_links or not other.real_links:
+        return False
+    mine = {normalize_url(link.url.text) for link in entry.real_links}
+    if any(normalize_url(link.url.text) in mine for link in other.real_links):
+        return False
+    workshop, published = (entry, other) if at[0] else (other, entry)
+    when, then = years[id(workshop)], years[id(published)]
+    return when is not None and then is not None and 0 < then - when <= PUBLICATION_DELAY
+
+
+def _at_workshop(doc: Document, entry: Entry) -> bool:
+    """Whether a heading over the entry, its dated label or its venue names a workshop."""
+    labels = [filed_under(doc, entry) or "", entry.venue.text if entry.venue else ""]
+    section: Section | None = entry.section
+    while section is not None and section.heading is not None:
+        labels.append(section.heading.text)
+        section = section.parent
+    return any(_WORKSHOP.search(label) for label in labels)
 
 
 def _at_stage(doc: Document, entry: Entry) -> bool:
