@@ -1,6 +1,6 @@
 """The command line's commands and options (typer): maps arguments onto the runner, the API and
 the reporters, and nothing more. The console script starts in ``cli``, which runs a plain
-``check`` without loading typer (the same code: ``cli.check_paths``)."""
+``check`` without loading typer (the same code: ``check_command.check_paths``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,13 @@ from typing import Annotated, Optional, TextIO
 import typer
 
 from awesome_tidy import api, runner
-from awesome_tidy.cli import UsageFailure, check_paths, finder_for, finish_code, wants_color_on
+from awesome_tidy.check_command import (
+    UsageFailure,
+    check_paths,
+    finder_for,
+    finish_code,
+    wants_color_on,
+)
 from awesome_tidy.config import ConfigError, ConfigFinder
 from awesome_tidy.registry import RuleLoadError, all_rules
 from awesome_tidy.reporters import COLOR_CHOICES, FORMATS, ReportOptions, reporter
