@@ -46,6 +46,8 @@ NEVER_ON_CHECK = (
     "lsprotocol",
     "pathspec",  # no .gitignore or .ignore in a folder walked
     "tempfile",  # only a write of a fixed file
+    "typer",  # `check PATH...` without options runs without the command-line parser (cli.py)
+    "awesome_tidy.commands",
 )
 
 

@@ -226,7 +226,11 @@ def _plain_list(lines: list[str], at: int, tokens: list[_PlainToken]) -> int:
     list_map = [at, 0]
     push = tokens.append
     push(_PlainToken("bullet_list_open", "ul", 1, list_map, 0, "", bullet))
-    paragraphs: list[_PlainToken] = []
+    # The closing tokens of the list's items are alike field for field (no map, no content):
+    # one object each stands for all of them, as the model only reads tokens.
+    paragraph_close = _PlainToken("paragraph_close", "p", -1, None, 2)
+    item_close = _PlainToken("list_item_close", "li", -1, None, 1, "", bullet)
+    paragraphs: list[_PlainToken] = [paragraph_close]
     tight = True
     while True:
         after = at + 1
@@ -236,9 +240,8 @@ def _plain_list(lines: list[str], at: int, tokens: list[_PlainToken]) -> int:
         paragraphs.append(_PlainToken("paragraph_open", "p", 1, [at, at + 1], 2))
         push(paragraphs[-1])
         push(_PlainToken("inline", "", 0, [at, at + 1], 3, line[2:].rstrip(" ")))
-        paragraphs.append(_PlainToken("paragraph_close", "p", -1, None, 2))
-        push(paragraphs[-1])
-        push(_PlainToken("list_item_close", "li", -1, None, 1, "", bullet))
+        push(paragraph_close)
+        push(item_close)
         if after >= count:
             break
         line = lines[after]
