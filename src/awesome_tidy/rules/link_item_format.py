@@ -50,6 +50,9 @@ class LinkItemFormat(Rule):
             # name from nothing on it: no habit to vote for, no separator to mend (study 7).
             and "\n" not in text[slice(*found.separator)]
         ]
+        # ``[Name](url) - [Mirror](url): Text``: the dash parts the name from a companion link,
+        # and the separator to judge is the one before the text, after the companion links.
+        described = _past_companions(text, described)
         notes = _among_notes(items)
         # Copies of one item vote once: deleting a duplicate must not turn the list's habit.
         voters = {entry.body.text: found for entry, found in described}.values()
@@ -93,6 +96,11 @@ class LinkItemFormat(Rule):
             separator = text[slice(*found.separator)]
             if found.kind in ("prose", "below") or separator == here:
                 continue
+            titled = _titled(text, entry, found)
+            if titled and id(entry.section) in unseparated:
+                # Where items write their text straight after the name, ``[FuXi-Extreme](url):
+                # Improving ...`` is the paper title ``FuXi-Extreme: Improving ...`` (study 25).
+                continue
             if firm is not None and separator == dressed:
                 # An item following the list's firm habit where its section keeps another is
                 # no slip: which of the two it should follow is a human's choice (study 17).
@@ -122,7 +130,12 @@ class LinkItemFormat(Rule):
             # to its section's where the list holds none firmly (most used is no habit).
             agreed = here == dressed or firm is None
             problem = self._problem(
-                text, found, here, hyphens, agreed=agreed, inside=inside.get(id(entry))
+                text,
+                found,
+                here,
+                hyphens,
+                agreed=agreed and not titled,
+                inside=inside.get(id(entry)),
             )
             found_here.append((entry, separator, problem))
         yield from _kept_whole(written, found_here)
@@ -311,6 +324,13 @@ def _unseparated_sections(described: list[tuple[Entry, Described]]) -> set[int]:
             votes[id(section)][found.kind] += 1
             section = section.parent
     held: set[int] = set()
+    kinds = Counter(found.kind for _, found in described)
+    # Text straight after the name on a quarter of the items, five or more, is a second habit
+    # of the list's (paper entries ``[Model](url) Title (venue, date)`` beside dashed tools): an
+    # item written so is held to it unless a part of the list around it holds the other.
+    second = (
+        kinds["bare"] >= _SECOND_HABIT and kinds["bare"] * 4 >= kinds["bare"] + kinds["separated"]
+    )
     for section in {id(entry.section): entry.section for entry, _ in described}.values():
         around: Section | None = section
         while around is not None:
@@ -322,7 +342,63 @@ def _unseparated_sections(described: list[tuple[Entry, Described]]) -> set[int]:
                     held.add(id(section))
                 break
             around = around.parent
+        else:
+            if second:
+                held.add(id(section))
     return held
+
+
+# The items, and the share of them, writing their text straight after the name that make it a
+# habit of the list's beside its separator.
+_SECOND_HABIT = 5
+
+
+# Links opening the text after a separator (``- [Mirror](url)``), then the separator before the
+# words: the companion links of the name.
+_COMPANIONS = re.compile(
+    r"(?:[ \t]*\[(?:[^\[\]\n]|\[[^\[\]\n]*\])+\]\([^()\s]+\))+"
+    r"(?P<separator>[ \t]*[-–—:：][ \t]+)(?=[^\W_])"
+)
+_LINK_OPENS = re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])+\]\(")
+
+
+def _past_companions(
+    text: str, described: list[tuple[Entry, Described]]
+) -> list[tuple[Entry, Described]]:
+    """The described items, those whose text opens with a link after the separator
+    (``[LatamGPT](url) - [Model card](url): First ...``) read past their companion links: the
+    separator is then the one before the words. An item whose companion links no separator
+    follows has none to judge, and is left out."""
+    read: list[tuple[Entry, Described]] = []
+    for entry, found in described:
+        if found.kind != "separated" or not _LINK_OPENS.match(text, found.start):
+            read.append((entry, found))
+            continue
+        assert entry.description is not None
+        past = _COMPANIONS.match(text, found.start, entry.description.end)
+        if past is not None:
+            span = past.span("separator")
+            read.append((entry, Described("separated", span, span[1])))
+    return read
+
+
+# A name written as a model's (``FuXi-Extreme``, ``NeuralGCM``, ``MetNet-3``): one word with a
+# capital inside it, a hyphen or a digit.
+_MODEL_NAME = re.compile(r"[A-Za-z0-9]\S*(?:[a-z][A-Z]|[A-Z]{2}|-|\d)\S*|\S*\d\S*")
+
+
+def _titled(text: str, entry: Entry, found: Described) -> bool:
+    """Whether a colon after the name may be a paper title's own: ``[FuXi-Extreme](url):
+    Improving ...`` reads ``FuXi-Extreme: Improving ...``, a model's name then its paper's
+    title, glued to the name and followed by a capital. A fix never rewrites it."""
+    link = entry.title_link
+    start, end = found.separator
+    return (
+        link is not None
+        and text[start:end] == ": "
+        and _MODEL_NAME.fullmatch(link.label.text) is not None
+        and text[end : end + 1].isupper()
+    )
 
 
 def _stretches(
