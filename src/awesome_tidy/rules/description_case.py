@@ -80,6 +80,8 @@ def _name_spelt(word: str) -> bool:
     ``lib`` prefix, or five consonants run together (``libgccjit``), its digraphs (``ch`` of
     ``benchmark``, ``ng`` and ``th`` of ``strengths``) counted as one sound."""
     return _LIBRARY.fullmatch(word) is not None or bool(_CLUSTER.search(_DIGRAPHS.sub("C", word)))
+
+
 # Programs whose own spelling is lower case and that a description opens with as a command
 # (``go generate based server``, ``git hooks manager``, ``pip plugin``): the name, not a
 # sentence's first word, so capitalising it changes the command (study 12). English verbs

@@ -175,7 +175,7 @@ class _Habits:
                 char = text[opener]
                 if closer < opener or char not in "（(" or (char == "(" and text[closer] != ")"):
                     continue
-                if char == "（" and text[closer] != "）" or text[opener - 1 : opener] == "]":
+                if (char == "（" and text[closer] != "）") or text[opener - 1 : opener] == "]":
                     continue
                 cjk = any(is_cjk(inner) for inner in text[opener + 1 : closer])
                 counts[cjk][char == "("] += 1
