@@ -52,6 +52,9 @@ class LinkItemFormat(Rule):
         ]
         # ``[Name](url) - [Mirror](url): Text``: the dash parts the name from a companion link,
         # and the separator to judge is the one before the text, after the companion links.
+        before_companions = [
+            (entry, found) for entry, found in described if _opens_companion(text, found)
+        ]
         described = _past_companions(text, described)
         notes = _among_notes(items)
         # Copies of one item vote once: deleting a duplicate must not turn the list's habit.
@@ -86,6 +89,14 @@ class LinkItemFormat(Rule):
         found_here: list[tuple[Entry, str, Problem]] = []
         # Among several items written so, a separator in the link text is the list's own way.
         judged = [pair for pair in described if not (inside_habit and id(pair[0]) in inside)]
+        # The dash before a companion link is the list's own where it writes one there, and
+        # is held to its spacing (``)- [[CODE]](url)`` where the list writes `` - ``).
+        judged += [
+            (entry, found)
+            for entry, found in before_companions
+            if (companion := text[slice(*found.separator)]) != canonical
+            and companion.strip() == canonical.strip() != ""
+        ]
         for entry, found in judged:
             dressed = dresses.get(_bold(text, entry), canonical)
             here = sections.get(id(entry.section), dressed)
@@ -371,7 +382,7 @@ def _past_companions(
     follows has none to judge, and is left out."""
     read: list[tuple[Entry, Described]] = []
     for entry, found in described:
-        if found.kind != "separated" or not _LINK_OPENS.match(text, found.start):
+        if not _opens_companion(text, found):
             read.append((entry, found))
             continue
         assert entry.description is not None
@@ -380,6 +391,11 @@ def _past_companions(
             span = past.span("separator")
             read.append((entry, Described("separated", span, span[1])))
     return read
+
+
+def _opens_companion(text: str, found: Described) -> bool:
+    """Whether a link follows the separator: a companion of the name, not its description."""
+    return found.kind == "separated" and _LINK_OPENS.match(text, found.start) is not None
 
 
 # A name written as a model's (``FuXi-Extreme``, ``NeuralGCM``, ``MetNet-3``): one word with a
