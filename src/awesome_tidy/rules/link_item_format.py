@@ -80,9 +80,15 @@ class LinkItemFormat(Rule):
         # Several items, differently named, writing it so are the list's own way (study 23).
         inside_habit = len({name for name, _ in inside.values()}) >= _SECTION_VOTERS
         # Such an item writes no text straight after the name: no vote for that habit.
-        unseparated = _unseparated_sections(
+        unseparated, second = _unseparated_sections(
             [(entry, found) for entry, found in described if id(entry) not in inside]
         )
+        # Held only by the list's second habit, a dashless item among the dashed items of its
+        # own list is still a stray.
+        loose = {id(entry) for entry in _strays(described) if id(entry.section) in second}
+        # A Markdown list of its own (under a bold label) written without a separator keeps
+        # that habit, whatever its section's (three dashless items under ``**Ground**``).
+        own_lists = _dashless_lists(described)
         hyphens = " - " in separated
         spelt = _spellings(separated)
         stretches = _stretches(text, described, sections)
@@ -127,7 +133,8 @@ class LinkItemFormat(Rule):
             if found.kind == "bare" and (
                 id(entry.item) in notes
                 or id(entry.section) in credited
-                or id(entry.section) in unseparated
+                or (id(entry.section) in unseparated and id(entry) not in loose)
+                or (entry.item is not None and entry.item.top_list in own_lists)
                 or _separated_later(text, found, canonical)
             ):
                 # A link opening one of a paper's notes is not an item of the list; text run
@@ -321,13 +328,16 @@ def _kept_whole(
         yield problem
 
 
-def _unseparated_sections(described: list[tuple[Entry, Described]]) -> set[int]:
+def _unseparated_sections(
+    described: list[tuple[Entry, Described]],
+) -> tuple[set[int], set[int]]:
     """The sections (by id) whose items write their text straight after the name, with no
     separator: the nearest of the section and the headings over it whose items (its
     subsections' counted) hold a habit, one way or the other, holds that of no separator. A
     part of the list written apart (``[Tool](url) ![badge] Graph viewer`` under one heading and
     its subsections, `` - `` elsewhere) keeps its own way, while a stray item without its
-    separator in a section that writes one is still found (study 15)."""
+    separator in a section that writes one is still found (study 15). With them, the sections
+    held by the list's second habit alone, no part of the list around them holding either."""
     votes: defaultdict[int, Counter[str]] = defaultdict(Counter)
     for entry, found in described:
         section: Section | None = entry.section
@@ -335,6 +345,7 @@ def _unseparated_sections(described: list[tuple[Entry, Described]]) -> set[int]:
             votes[id(section)][found.kind] += 1
             section = section.parent
     held: set[int] = set()
+    by_second: set[int] = set()
     kinds = Counter(found.kind for _, found in described)
     # Text straight after the name on a quarter of the items, five or more, is a second habit
     # of the list's (paper entries ``[Model](url) Title (venue, date)`` beside dashed tools): an
@@ -355,8 +366,44 @@ def _unseparated_sections(described: list[tuple[Entry, Described]]) -> set[int]:
             around = around.parent
         else:
             if second:
-                held.add(id(section))
-    return held
+                by_second.add(id(section))
+    return held | by_second, by_second
+
+
+def _dashless_lists(described: list[tuple[Entry, Described]]) -> set[int]:
+    """The Markdown lists (by number) whose items write their text straight after the name:
+    two or more and none with a separator, or three or more and three in four of them."""
+    kinds: defaultdict[int, Counter[str]] = defaultdict(Counter)
+    for entry, found in described:
+        if entry.item is not None:
+            kinds[entry.item.top_list][found.kind] += 1
+    return {
+        number
+        for number, counted in kinds.items()
+        if (counted["bare"] >= 2 and not counted["separated"])
+        or (
+            counted["bare"] >= _SECTION_VOTERS
+            and counted["bare"] >= _CONVENTION * (counted["bare"] + counted["separated"])
+        )
+    }
+
+
+def _strays(described: list[tuple[Entry, Described]]) -> list[Entry]:
+    """The items writing their text straight after the name between two separated items of
+    their own list (one Markdown list, under a bold label or a heading), items without a
+    description passed over: a dashless item among dashed ones."""
+    blocks: defaultdict[int, list[tuple[Entry, str]]] = defaultdict(list)
+    for entry, found in described:
+        if found.kind in ("bare", "separated") and entry.item is not None:
+            blocks[entry.item.top_list].append((entry, found.kind))
+    return [
+        entry
+        for block in blocks.values()
+        for index, (entry, kind) in enumerate(block)
+        if kind == "bare"
+        and 0 < index < len(block) - 1
+        and block[index - 1][1] == block[index + 1][1] == "separated"
+    ]
 
 
 # The items, and the share of them, writing their text straight after the name that make it a
