@@ -17,6 +17,7 @@ from awesome_tidy.model import (
     is_credit,
     is_kind_label,
     link_items,
+    link_kind,
     opening_label,
     own_marks,
 )
@@ -451,13 +452,17 @@ _MODEL_NAME = re.compile(r"[A-Za-z0-9]\S*(?:[a-z][A-Z]|[A-Z]{2}|-|\d)\S*|\S*\d\S
 
 
 def _titled(text: str, entry: Entry, found: Described) -> bool:
-    """Whether a colon after the name may be a paper title's own: ``[FuXi-Extreme](url):
-    Improving ...`` reads ``FuXi-Extreme: Improving ...``, a model's name then its paper's
-    title, glued to the name and followed by a capital. A fix never rewrites it."""
+    """Whether a colon after the name may be a paper title's own: ``[FuXi-Extreme](arxiv):
+    Improving ...`` reads ``FuXi-Extreme: Improving ...``, a model's name linked to its paper
+    then the paper's title, glued to the name and followed by a capital. A fix never rewrites
+    it."""
     link = entry.title_link
     start, end = found.separator
+    if link is None:
+        return False
+    url = link.url.text.strip()
     return (
-        link is not None
+        (link_kind("", url) == "paper" or url.lower().split("?")[0].endswith(".pdf"))
         and text[start:end] == ": "
         and _MODEL_NAME.fullmatch(link.label.text) is not None
         and text[end : end + 1].isupper()
