@@ -89,7 +89,7 @@ class LinkItemFormat(Rule):
         loose = {id(entry) for entry in _strays(described) if id(entry.section) in second}
         # A Markdown list of its own (under a bold label) written without a separator keeps
         # that habit, whatever its section's (three dashless items under ``**Ground**``).
-        own_lists = _dashless_lists(described)
+        own_lists = _dashless_lists(described) if _second_habit(described) else set()
         hyphens = " - " in separated
         spelt = _spellings(separated)
         stretches = _stretches(text, described, sections)
@@ -347,13 +347,7 @@ def _unseparated_sections(
             section = section.parent
     held: set[int] = set()
     by_second: set[int] = set()
-    kinds = Counter(found.kind for _, found in described)
-    # Text straight after the name on a quarter of the items, five or more, is a second habit
-    # of the list's (paper entries ``[Model](url) Title (venue, date)`` beside dashed tools): an
-    # item written so is held to it unless a part of the list around it holds the other.
-    second = (
-        kinds["bare"] >= _SECOND_HABIT and kinds["bare"] * 4 >= kinds["bare"] + kinds["separated"]
-    )
+    second = _second_habit(described)
     for section in {id(entry.section): entry.section for entry, _ in described}.values():
         around: Section | None = section
         while around is not None:
@@ -369,6 +363,17 @@ def _unseparated_sections(
             if second:
                 by_second.add(id(section))
     return held | by_second, by_second
+
+
+def _second_habit(described: list[tuple[Entry, Described]]) -> bool:
+    """Whether text straight after the name, on a quarter of the items and five or more, is a
+    second habit of the list's (paper entries ``[Model](url) Title (venue, date)`` beside
+    dashed tools): an item written so is held to it unless a part of the list around it, or
+    its neighbours, hold the other."""
+    kinds = Counter(found.kind for _, found in described)
+    return (
+        kinds["bare"] >= _SECOND_HABIT and kinds["bare"] * 4 >= kinds["bare"] + kinds["separated"]
+    )
 
 
 def _dashless_lists(described: list[tuple[Entry, Described]]) -> set[int]:
