@@ -68,6 +68,20 @@ _COLONS = ":："
 # the lower-case ones are the list's other way of writing, not slips.
 _HABIT = 0.75
 _VOWELS = frozenset("aeiouy")
+_DIGRAPHS = re.compile(r"ch|sh|th|gh|ph|wh|ck|ng|qu")
+_CLUSTER = re.compile(r"[bcdfgjklmnpqrstvwxzC]{5}")
+# A library's own lower-case name (``libgccjit``, ``libuv``, ``libpng``): ``lib`` and a name,
+# never ``library``, ``libre``, ``liberal`` (an ``r`` after ``lib``) nor ``libel``, ``libido``.
+_LIBRARY = re.compile(r"lib(?!r|el|ido|ation)[a-z]{2,}")
+
+
+def _name_spelt(word: str) -> bool:
+    """Whether ``word`` is spelt as no English word is, as a name of software may be: a library's
+    ``lib`` prefix, or five consonants run together (``libgccjit``), its digraphs (``ch`` of
+    ``benchmark``, ``ng`` and ``th`` of ``strengths``) counted as one sound."""
+    return _LIBRARY.fullmatch(word) is not None or bool(_CLUSTER.search(_DIGRAPHS.sub("C", word)))
+
+
 # Programs whose own spelling is lower case and that a description opens with as a command
 # (``go generate based server``, ``git hooks manager``, ``pip plugin``): the name, not a
 # sentence's first word, so capitalising it changes the command (study 12). English verbs
@@ -332,8 +346,8 @@ def _case(text: str, entry: Entry, start: int) -> str | None:
         return None if _name_shaped(text, entry) else "upper"
     if first != first.lower() or _own_name(entry, first):
         return None  # camelCase or the item's own name: the name's case is right
-    if not _VOWELS.intersection(first):
-        return None  # "npm is ...", "ssh into ...": no English word lacks a vowel, a name does
+    if not _VOWELS.intersection(first) or _name_spelt(first):
+        return None  # "npm is ...", "libgccjit AOT ...": no English word is spelt so, a name is
     if first in _COMMANDS:
         return None  # "go generate ...": a program's own lower-case name, no slip
     return "lower"

@@ -33,15 +33,18 @@ _HOUSE_MIN = 5
 _ASCII_OPEN = re.compile(r"(?<!\])\(")  # a parenthesis that opens no link target
 
 
-def _house_parentheses(doc: Document) -> bool:
+def _house_parentheses(doc: Document, *, mended: bool = False) -> bool:
     """Whether the list writes its parentheses full-width as a habit: more of its entries'
     parentheses full-width than half-width (``SansanTech（2026-07）`` on nearly every entry of a
     Japanese list), or more of the notes that end its entries' lines (``2020.（**IROS 2020**）``
     in a Chinese list whose titles hold half-width ones), at least a handful either way. Then
-    ``（）`` in Latin text is its style, not a slip of the input method."""
+    ``（）`` in Latin text is its style, not a slip of the input method. ``mended``: counted as
+    if every pair opened full-width and closed ASCII (``（SGD)``) were ASCII."""
     full = ascii_ = full_notes = ascii_notes = 0
     for entry in doc.entries:
         body = entry.body.text
+        if mended:
+            body = _MIXED_OPEN.sub("(", body)
         full += body.count("（")
         ascii_ += len(_ASCII_OPEN.findall(body))
         for note in _END_NOTE.finditer(body):
@@ -54,6 +57,8 @@ def _house_parentheses(doc: Document) -> bool:
     )
 
 
+# A full-width opener closed by an ASCII parenthesis before any other parenthesis.
+_MIXED_OPEN = re.compile(r"（(?=[^（）()\n]*\))")
 # A parenthesised note that ends a line, of either width: ``2020.（**IROS 2020**）``.
 _END_NOTE = re.compile(r"(?<!\])([（(])[^（）()\n]*[）)][ \t]*$", re.MULTILINE)
 
@@ -102,15 +107,14 @@ class FullWidthBracket(Rule):
                 if role == _IN_LATIN and habits.keeps(offset, entry):
                     continue
                 char = text[offset]
-                if partner is not None and char in "（）" and habits.house:
-                    # The list writes （） as a habit: the ASCII half of the pair is the slip,
-                    # and mending it keeps the habit's count (an ASCII mend would tip it, and
-                    # the next pass would rewrite the list's own pairs).
+                if partner is not None and char in "（）":
+                    # A pair of mixed widths is closed the way the list writes pairs around
+                    # such content, never towards full-width where its habit is ASCII.
                     yield self.problem(
                         offset,
                         offset + 1,
                         message=f"full-width {char!r} {role}",
-                        fix=Fix.safe(Edit(partner, partner + 1, _FULL_WIDTH[text[partner]])),
+                        fix=_mixed_pair_fix(text, offset, partner, habits),
                     )
                     continue
                 replacement = to_ascii_form(char)
@@ -127,6 +131,28 @@ class FullWidthBracket(Rule):
                 )
 
 
+def _mixed_pair_fix(text: str, offset: int, partner: int, habits: _Habits) -> Fix | None:
+    """The fix of a parenthesis pair of mixed widths (``（ICLR 2025)``): both halves the width
+    the list writes around such content (Latin, or holding CJK) most, counted on its own pairs.
+    Latin content the list writes no full-width habit around is closed ASCII, unless mending
+    it would tip a list that writes its parentheses full-width as a habit to half-width (the
+    next pass would rewrite the list's own pairs: study 21 P0111); then, or where the habit
+    cannot be told (CJK content, as often one way as the other), no fix."""
+    first, last = min(offset, partner), max(offset, partner)
+    cjk = any(is_cjk(char) for char in text[first + 1 : last])
+    full, ascii_ = habits.pairs[cjk]
+    if full > ascii_ and (cjk or habits.house):
+        return Fix.safe(Edit(partner, partner + 1, _FULL_WIDTH[text[partner]]))
+    if ascii_ <= full and cjk:
+        return None
+    if habits.house and not habits.house_after_mends:
+        return None
+    replacement = "("
+    if text[offset] == "（" and offset and _latin(text[offset - 1]):
+        replacement = " (" if habits.spaced else replacement
+    return Fix.safe(Edit(offset, offset + 1, replacement if text[offset] == "（" else ")"))
+
+
 class _Habits:
     """The list's own habits, each counted only once a finding needs it."""
 
@@ -136,6 +162,30 @@ class _Habits:
     @cached_property
     def house(self) -> bool:
         return _house_parentheses(self.doc)
+
+    @cached_property
+    def pairs(self) -> dict[bool, tuple[int, int]]:
+        """How many full-width and ASCII parenthesis pairs the entries write, around Latin
+        content (``False``) and around content holding CJK (``True``)."""
+        counts = {False: [0, 0], True: [0, 0]}
+        text = self.doc.text
+        for entry in self.doc.entries:
+            partners = _partners(text, entry.body.start, entry.body.end)
+            for opener, closer in partners.items():
+                char = text[opener]
+                if closer < opener or char not in "（(" or (char == "(" and text[closer] != ")"):
+                    continue
+                if (char == "（" and text[closer] != "）") or text[opener - 1 : opener] == "]":
+                    continue
+                cjk = any(is_cjk(inner) for inner in text[opener + 1 : closer])
+                counts[cjk][char == "("] += 1
+        return {kind: (full, ascii_) for kind, (full, ascii_) in counts.items()}
+
+    @cached_property
+    def house_after_mends(self) -> bool:
+        """Whether the list still writes its parentheses full-width as a habit once every
+        mixed pair opened full-width (``（SGD)``) is mended to ASCII."""
+        return _house_parentheses(self.doc, mended=True)
 
     @cached_property
     def cjk_list(self) -> bool:

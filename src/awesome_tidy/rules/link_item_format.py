@@ -17,6 +17,7 @@ from awesome_tidy.model import (
     is_credit,
     is_kind_label,
     link_items,
+    link_kind,
     opening_label,
     own_marks,
 )
@@ -50,6 +51,12 @@ class LinkItemFormat(Rule):
             # name from nothing on it: no habit to vote for, no separator to mend (study 7).
             and "\n" not in text[slice(*found.separator)]
         ]
+        # ``[Name](url) - [Mirror](url): Text``: the dash parts the name from a companion link,
+        # and the separator to judge is the one before the text, after the companion links.
+        before_companions = [
+            (entry, found) for entry, found in described if _opens_companion(text, found)
+        ]
+        described = _past_companions(text, described)
         notes = _among_notes(items)
         # Copies of one item vote once: deleting a duplicate must not turn the list's habit.
         voters = {entry.body.text: found for entry, found in described}.values()
@@ -74,15 +81,29 @@ class LinkItemFormat(Rule):
         # Several items, differently named, writing it so are the list's own way (study 23).
         inside_habit = len({name for name, _ in inside.values()}) >= _SECTION_VOTERS
         # Such an item writes no text straight after the name: no vote for that habit.
-        unseparated = _unseparated_sections(
+        unseparated, second = _unseparated_sections(
             [(entry, found) for entry, found in described if id(entry) not in inside]
         )
+        # Held only by the list's second habit, a dashless item among the dashed items of its
+        # own list is still a stray.
+        loose = {id(entry) for entry in _strays(described) if id(entry.section) in second}
+        # A Markdown list of its own (under a bold label) written without a separator keeps
+        # that habit, whatever its section's (three dashless items under ``**Ground**``).
+        own_lists = _dashless_lists(described) if _second_habit(described) else set()
         hyphens = " - " in separated
         spelt = _spellings(separated)
         stretches = _stretches(text, described, sections)
         found_here: list[tuple[Entry, str, Problem]] = []
         # Among several items written so, a separator in the link text is the list's own way.
         judged = [pair for pair in described if not (inside_habit and id(pair[0]) in inside)]
+        # The dash before a companion link is the list's own where it writes one there, and
+        # is held to its spacing (``)- [[CODE]](url)`` where the list writes `` - ``).
+        judged += [
+            (entry, found)
+            for entry, found in before_companions
+            if (companion := text[slice(*found.separator)]) != canonical
+            and companion.strip() == canonical.strip() != ""
+        ]
         for entry, found in judged:
             dressed = dresses.get(_bold(text, entry), canonical)
             here = sections.get(id(entry.section), dressed)
@@ -92,6 +113,11 @@ class LinkItemFormat(Rule):
                 continue
             separator = text[slice(*found.separator)]
             if found.kind in ("prose", "below") or separator == here:
+                continue
+            titled = _titled(text, entry, found)
+            if titled and id(entry.section) in unseparated:
+                # Where items write their text straight after the name, ``[FuXi-Extreme](url):
+                # Improving ...`` is the paper title ``FuXi-Extreme: Improving ...`` (study 25).
                 continue
             if firm is not None and separator == dressed:
                 # An item following the list's firm habit where its section keeps another is
@@ -108,7 +134,8 @@ class LinkItemFormat(Rule):
             if found.kind == "bare" and (
                 id(entry.item) in notes
                 or id(entry.section) in credited
-                or id(entry.section) in unseparated
+                or (id(entry.section) in unseparated and id(entry) not in loose)
+                or (entry.item is not None and entry.item.top_list in own_lists)
                 or _separated_later(text, found, canonical)
             ):
                 # A link opening one of a paper's notes is not an item of the list; text run
@@ -122,7 +149,12 @@ class LinkItemFormat(Rule):
             # to its section's where the list holds none firmly (most used is no habit).
             agreed = here == dressed or firm is None
             problem = self._problem(
-                text, found, here, hyphens, agreed=agreed, inside=inside.get(id(entry))
+                text,
+                found,
+                here,
+                hyphens,
+                agreed=agreed and not titled,
+                inside=inside.get(id(entry)),
             )
             found_here.append((entry, separator, problem))
         yield from _kept_whole(written, found_here)
@@ -297,13 +329,16 @@ def _kept_whole(
         yield problem
 
 
-def _unseparated_sections(described: list[tuple[Entry, Described]]) -> set[int]:
+def _unseparated_sections(
+    described: list[tuple[Entry, Described]],
+) -> tuple[set[int], set[int]]:
     """The sections (by id) whose items write their text straight after the name, with no
     separator: the nearest of the section and the headings over it whose items (its
     subsections' counted) hold a habit, one way or the other, holds that of no separator. A
     part of the list written apart (``[Tool](url) ![badge] Graph viewer`` under one heading and
     its subsections, `` - `` elsewhere) keeps its own way, while a stray item without its
-    separator in a section that writes one is still found (study 15)."""
+    separator in a section that writes one is still found (study 15). With them, the sections
+    held by the list's second habit alone, no part of the list around them holding either."""
     votes: defaultdict[int, Counter[str]] = defaultdict(Counter)
     for entry, found in described:
         section: Section | None = entry.section
@@ -311,6 +346,8 @@ def _unseparated_sections(described: list[tuple[Entry, Described]]) -> set[int]:
             votes[id(section)][found.kind] += 1
             section = section.parent
     held: set[int] = set()
+    by_second: set[int] = set()
+    second = _second_habit(described)
     for section in {id(entry.section): entry.section for entry, _ in described}.values():
         around: Section | None = section
         while around is not None:
@@ -322,7 +359,119 @@ def _unseparated_sections(described: list[tuple[Entry, Described]]) -> set[int]:
                     held.add(id(section))
                 break
             around = around.parent
-    return held
+        else:
+            if second:
+                by_second.add(id(section))
+    return held | by_second, by_second
+
+
+def _second_habit(described: list[tuple[Entry, Described]]) -> bool:
+    """Whether text straight after the name, on a quarter of the items and five or more, is a
+    second habit of the list's (paper entries ``[Model](url) Title (venue, date)`` beside
+    dashed tools): an item written so is held to it unless a part of the list around it, or
+    its neighbours, hold the other."""
+    kinds = Counter(found.kind for _, found in described)
+    return (
+        kinds["bare"] >= _SECOND_HABIT and kinds["bare"] * 4 >= kinds["bare"] + kinds["separated"]
+    )
+
+
+def _dashless_lists(described: list[tuple[Entry, Described]]) -> set[int]:
+    """The Markdown lists (by number) whose items write their text straight after the name:
+    two or more and none with a separator, or three or more and three in four of them."""
+    kinds: defaultdict[int, Counter[str]] = defaultdict(Counter)
+    for entry, found in described:
+        if entry.item is not None:
+            kinds[entry.item.top_list][found.kind] += 1
+    return {
+        number
+        for number, counted in kinds.items()
+        if (counted["bare"] >= 2 and not counted["separated"])
+        or (
+            counted["bare"] >= _SECTION_VOTERS
+            and counted["bare"] >= _CONVENTION * (counted["bare"] + counted["separated"])
+        )
+    }
+
+
+def _strays(described: list[tuple[Entry, Described]]) -> list[Entry]:
+    """The items writing their text straight after the name between two separated items of
+    their own list (one Markdown list, under a bold label or a heading), items without a
+    description passed over: a dashless item among dashed ones."""
+    blocks: defaultdict[int, list[tuple[Entry, str]]] = defaultdict(list)
+    for entry, found in described:
+        if found.kind in ("bare", "separated") and entry.item is not None:
+            blocks[entry.item.top_list].append((entry, found.kind))
+    return [
+        entry
+        for block in blocks.values()
+        for index, (entry, kind) in enumerate(block)
+        if kind == "bare"
+        and 0 < index < len(block) - 1
+        and block[index - 1][1] == block[index + 1][1] == "separated"
+    ]
+
+
+# The items, and the share of them, writing their text straight after the name that make it a
+# habit of the list's beside its separator.
+_SECOND_HABIT = 5
+
+
+# Links opening the text after a separator (``- [Mirror](url)``), then the separator before the
+# words: the companion links of the name.
+_COMPANIONS = re.compile(
+    r"(?:[ \t]*\[(?:[^\[\]\n]|\[[^\[\]\n]*\])+\]\([^()\s]+\))+"
+    r"(?P<separator>[ \t]*[-–—:：][ \t]+)(?=[^\W_])"
+)
+_LINK_OPENS = re.compile(r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])+\]\(")
+
+
+def _past_companions(
+    text: str, described: list[tuple[Entry, Described]]
+) -> list[tuple[Entry, Described]]:
+    """The described items, those whose text opens with a link after the separator
+    (``[LatamGPT](url) - [Model card](url): First ...``) read past their companion links: the
+    separator is then the one before the words. An item whose companion links no separator
+    follows has none to judge, and is left out."""
+    read: list[tuple[Entry, Described]] = []
+    for entry, found in described:
+        if not _opens_companion(text, found):
+            read.append((entry, found))
+            continue
+        assert entry.description is not None
+        past = _COMPANIONS.match(text, found.start, entry.description.end)
+        if past is not None:
+            span = past.span("separator")
+            read.append((entry, Described("separated", span, span[1])))
+    return read
+
+
+def _opens_companion(text: str, found: Described) -> bool:
+    """Whether a link follows the separator: a companion of the name, not its description."""
+    return found.kind == "separated" and _LINK_OPENS.match(text, found.start) is not None
+
+
+# A name written as a model's (``FuXi-Extreme``, ``NeuralGCM``, ``MetNet-3``): one word with a
+# capital inside it, a hyphen or a digit.
+_MODEL_NAME = re.compile(r"[A-Za-z0-9]\S*(?:[a-z][A-Z]|[A-Z]{2}|-|\d)\S*|\S*\d\S*")
+
+
+def _titled(text: str, entry: Entry, found: Described) -> bool:
+    """Whether a colon after the name may be a paper title's own: ``[FuXi-Extreme](arxiv):
+    Improving ...`` reads ``FuXi-Extreme: Improving ...``, a model's name linked to its paper
+    then the paper's title, glued to the name and followed by a capital. A fix never rewrites
+    it."""
+    link = entry.title_link
+    start, end = found.separator
+    if link is None:
+        return False
+    url = link.url.text.strip()
+    return (
+        (link_kind("", url) == "paper" or url.lower().split("?")[0].endswith(".pdf"))
+        and text[start:end] == ": "
+        and _MODEL_NAME.fullmatch(link.label.text) is not None
+        and text[end : end + 1].isupper()
+    )
 
 
 def _stretches(
