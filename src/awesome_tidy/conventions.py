@@ -171,7 +171,9 @@ def learn(entries: list[Entry], namings: Namings | None = None) -> Convention:
     )
 
 
-_VENUE_CARRIERS = frozenset(("tail", "venue-column"))
+# Where a venue carries the entry's year: the words after the title (``(ACL2020)``), a venue
+# cell, or a tag before the title (``[ICML 2022] Title``, ``(2025.12 arXiv) [Title](url)``).
+_VENUE_CARRIERS = frozenset(("tail", "venue-column", "title-tag", "lead-tag"))
 
 
 def _years_in_venues(entries: list[Entry]) -> bool:
@@ -485,6 +487,7 @@ def missing_years(doc: Document) -> list[Entry]:
     undated_items = _undated_parents(doc.entries)
     entry_items = {id(entry.item) for entry in doc.entries if entry.item is not None}
     page_sections = _undated_page_sections(doc.entries)
+    undated_blocks = _undated_blocks(doc.entries)
     venue_kinds = _LazyVenueKinds(doc.entries, html_headings)
     split_credits = _split_credit_lines(doc)
     credit_bullets = _credit_bullets(doc)
@@ -494,6 +497,7 @@ def missing_years(doc: Document) -> list[Entry]:
             or id(entry.section) in page_sections
             or id(entry.item) in split_credits
             or id(entry) in credit_bullets
+            or id(entry) in undated_blocks
         ):
             continue
         whole = doc.text[entry.start : entry.end]
@@ -511,7 +515,7 @@ def missing_years(doc: Document) -> list[Entry]:
             continue
         if (convention.year_below and _companion(entry)) or convention.year_cited:
             continue
-        if _links_unlike_papers(doc, entry) or placeholder_date(whole) or _UNKNOWN.search(whole):
+        if _not_a_paper(doc, entry) or placeholder_date(whole) or _UNKNOWN.search(whole):
             continue
         if _introduces_items(entry) or _note_on_undated(undated_items, entry):
             continue
@@ -523,7 +527,7 @@ def missing_years(doc: Document) -> list[Entry]:
 # Where an entry writes its venue, by its skeleton and the venue's kind (``_venue_kind``): how
 # many entries so written, and how many of them are dated. Under ``_NO_VENUE``, the entries
 # with no venue that link a preprint server; under ``_ALL``, every entry of the skeleton.
-VenueKinds = dict[tuple[tuple[str, str], str], list[int]]
+VenueKinds = dict[tuple[tuple[str, ...], str], list[int]]
 _NO_VENUE = ""
 _ALL = "*"
 # Undated preprints without a venue are the list's habit where they are this share of its
@@ -551,7 +555,9 @@ def _venue_slot(entry: Entry) -> str | None:
     table = entry.table
     column = table.column(*VENUE_HEADERS) if table is not None else None
     if table is None and title is not None:
-        spans.append((title.start, title.end))
+        # a tag before the title is a venue's place too (``[ICML 2022] Title``), a key or the
+        # authors are not
+        spans += [(part.start, part.end) for part in (title, entry.key, entry.authors) if part]
     for start, end in spans:
         for at in range(max(start - body.start, 0), min(end - body.start, len(chars))):
             chars[at] = " "
@@ -563,8 +569,6 @@ def _venue_slot(entry: Entry) -> str | None:
         text = cells[column]
     elif title is None or not body.start <= title.start <= body.end:
         return None
-    else:
-        text = text[title.start - body.start :]
     return _SPACES.sub(" ", text.strip(_SLOT_TRIM)).casefold()
 
 
@@ -574,6 +578,16 @@ _PREPRINT_SERVERS = ("arxiv.org", "openreview.net", "biorxiv.org", "medrxiv.org"
 
 def _on_preprint_server(link: Link) -> bool:
     return host_of(link.url.text).endswith(_PREPRINT_SERVERS)
+
+
+def _preprint_only(entry: Entry) -> bool:
+    """Whether the entry links a preprint server and its paper nowhere else (no publisher's
+    page, DOI or PDF elsewhere): a preprint. ``[PDF](arxiv) [PUB](ieeexplore)`` is published."""
+    on_server = [_on_preprint_server(link) for link in entry.links]
+    return any(on_server) and all(
+        served or not (_paper_link(link) or _hosts_paper(link))
+        for link, served in zip(entry.links, on_server, strict=True)
+    )
 
 
 def _says_no_venue(link: Link) -> bool:
@@ -611,15 +625,39 @@ def _venue_kinds(entries: list[Entry], html_headings: tuple[list[int], list[bool
     kinds: VenueKinds = defaultdict(lambda: [0, 0])
     for entry in entries:
         shared = skeleton(entry)
+        group = _in_container(entry)
         kinds[(shared, _ALL)][0] += 1
+        kinds[(group, _ALL)][0] += 1
         slot = _venue_slot(entry)
-        if slot == "" and any(map(_on_preprint_server, entry.links)):
+        if slot == "" and _preprint_only(entry):
             kinds[(shared, _NO_VENUE)][0] += 1
+            kinds[(group, _NO_VENUE)][0] += 1
         elif slot and _names_venue(slot):
-            counts = kinds[(shared, _venue_kind(slot))]
+            kind = _venue_kind(slot)
+            counts = kinds[(shared, kind)]
             counts[0] += 1
             counts[1] += dated(entry) or _under_dating_html_heading(html_headings, entry)
+            if kind == _PREPRINT_KIND:
+                kinds[(group, kind)][0] += 1
     return kinds
+
+
+def _in_container(entry: Entry) -> tuple[str, ...]:
+    """The key of the entry's group (its container and skeleton) among ``VenueKinds``."""
+    return (*skeleton(entry), str(id(entry.container)))
+
+
+def _preprint_habit(kinds: VenueKinds, among: tuple[str, ...]) -> bool:
+    """Whether the entries ``among`` (a group, or the list's entries written alike) link
+    preprints without a venue often (``_HABIT`` or more, ``_PREPRINT_HABIT`` of them), and more
+    than twice as often as they name a preprint server as the venue (``[arXiv 2021]``)."""
+    preprints = kinds.get((among, _NO_VENUE), (0, 0))[0]
+    named = kinds.get((among, _PREPRINT_KIND), (0, 0))[0]
+    return (
+        named * 2 < preprints
+        and preprints >= _HABIT
+        and preprints >= _PREPRINT_HABIT * kinds[(among, _ALL)][0]
+    )
 
 
 def _names_venue(slot: str) -> bool:
@@ -644,12 +682,8 @@ def _venue_undated(entry: Entry, kinds: VenueKinds) -> bool:
         return False
     shared = skeleton(entry)
     if not slot:
-        preprints = kinds.get((shared, _NO_VENUE), (0, 0))[0]
-        return (
-            (shared, _PREPRINT_KIND) not in kinds
-            and preprints >= _HABIT
-            and preprints >= _PREPRINT_HABIT * kinds[(shared, _ALL)][0]
-            and any(map(_on_preprint_server, entry.links))
+        return _preprint_only(entry) and any(
+            _preprint_habit(kinds, among) for among in (_in_container(entry), shared)
         )
     if not _names_venue(slot):
         return False
@@ -728,6 +762,24 @@ def _undated_parents(entries: list[Entry]) -> set[int]:
         if entry.item is not None and entry.item.parent is not None and dated(entry):
             undated.discard(id(entry.item.parent))
     return undated
+
+
+def _undated_blocks(entries: list[Entry]) -> set[int]:
+    """The entries of a list of their own (a Markdown list, which a label, a sub-heading in
+    bold or any block before it starts) that holds three or more entries, none of them dated:
+    ``**Representations**`` over five undated links, among blocks whose papers open with
+    ``(2025.12 arXiv)``, or a list of links closing a paper list. The block is written its own
+    way, which gives no year; the dated habit of its group or of the list says nothing of it."""
+    blocks: defaultdict[tuple[int, int], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if entry.item is not None:
+            blocks[(id(entry.container), entry.item.top_list)].append(entry)
+    return {
+        id(entry)
+        for block in blocks.values()
+        if len(block) >= _SMALL_GROUP and not any(map(dated, block))
+        for entry in block
+    }
 
 
 def _note_on_undated(undated_items: set[int], entry: Entry) -> bool:
@@ -968,6 +1020,67 @@ def _names_a_resource(entry: Entry) -> bool:
     return _is_name(entry.title.text)
 
 
+# Hosts of posts, articles and threads, never of papers: an entry that links only these (and
+# code) is a blog post or a note, not a paper (``_links_resources_only``).
+_ARTICLE_HOSTS = (
+    *("medium.com", "towardsdatascience.com", "substack.com", "blogspot.com", "wordpress.com"),
+    *("zhihu.com", "weixin.qq.com", "csdn.net", "jianshu.com", "cnblogs.com", "juejin.cn"),
+    *("twitter.com", "x.com", "reddit.com", "linkedin.com", "facebook.com"),
+    *("youtube.com", "youtu.be", "bilibili.com"),
+)
+_CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "gitee.com")
+# The last word of a title naming a resource, not a paper: ``Low-light Enhancement Repo``,
+# ``Strategic Transport Planning Dataset``.
+_RESOURCE_NOUNS = frozenset(
+    (
+        *("repo", "repos", "repository", "repositories", "code", "codebase", "toolbox"),
+        *("toolkit", "library", "dataset", "datasets", "implementation", "implementations"),
+        *("collection", "blog", "tutorial", "tutorials", "notes", "slides"),
+    )
+)
+
+
+def _not_a_paper(doc: Document, entry: Entry) -> bool:
+    """Whether what the entry links and says shows it is no paper (a repository, a post, a
+    field of a notice), though its group is one of papers."""
+    return _links_unlike_papers(doc, entry) or _links_resources_only(entry) or _labelled_url(entry)
+
+
+def _links_resources_only(entry: Entry) -> bool:
+    """An entry with no venue, key, authors or paper link whose links all point at code or at
+    articles (``medium.com``, ``mp.weixin.qq.com``): a blog post, where one link is to an
+    article, or a repository or data set, where its title says so (``Low-light Enhancement
+    Repo [[github]](url)``). A paper's title linking only its code is still a paper."""
+    if not entry.links or _credited(entry) or entry.authors is not None:
+        return False
+    article = False
+    for link in entry.links:
+        host = host_of(link.url.text)
+        if _paper_link(link) or _hosts_paper(link):
+            return False
+        if host.endswith(_ARTICLE_HOSTS):
+            article = True
+        elif link.kind != "code" and not host.endswith(_CODE_HOSTS):
+            return False
+    if article:
+        return True
+    words = normalize_title(entry.title.text).split() if entry.title is not None else []
+    return bool(words) and words[-1] in _RESOURCE_NOUNS
+
+
+def _labelled_url(entry: Entry) -> bool:
+    """``- Special issue website: [https://...](https://...)``: a name, a colon and a bare URL,
+    a field of a notice (a website, a form), not a paper, whose title is more than a name."""
+    links = entry.links
+    bare = all(link.label.text.strip() in ("", link.url.text.strip()) for link in links)
+    if not links or not bare:
+        return False
+    body = entry.body
+    label = body.text[: links[0].start - body.start].strip(" *_")
+    rest = body.text[links[-1].end - body.start :].strip(" .;")
+    return label.endswith((":", "：")) and not rest and _is_name(label.rstrip(":："))
+
+
 # ``ODE (Open Dynamics Engine)``: what a name spells out in brackets is still the name.
 _SPELLED_OUT = re.compile(r"\([^()]*\)")
 
@@ -999,8 +1112,12 @@ def _paper_url(url: str) -> bool:
 
 def _struck_through(entry: Entry) -> bool:
     """``- ~~[Old book](url) by Doe~~``: an entry the maintainer struck through, withdrawn from
-    the list but kept in sight; nothing about it is still asked for."""
-    return entry.body.text.lstrip().startswith("~~")
+    the list but kept in sight; nothing about it is still asked for. So is an entry whose title
+    alone is struck through after its tag (``[IET] ~~Special Issue on: ...~~ [[Link](url)]``)."""
+    title = entry.title
+    return entry.body.text.lstrip().startswith("~~") or (
+        title is not None and title.text.startswith("~~") and title.text.endswith("~~")
+    )
 
 
 def _nested_under_entry(entry_items: set[int], entry: Entry) -> bool:
