@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from awesome_tidy.model import EMOJI_SHORTCODE, Document, Entry, Link, awaits_release
 from awesome_tidy.rule import DEFECT_STORMS, Problem, Rule
@@ -33,6 +33,10 @@ _LABEL_PART = re.compile(r"[:：(（]")
 _ICON_CATEGORIES = frozenset(("So", "Sk", "Cf", "Mn", "Me"))
 # How many entries must carry a slot's label, filled or empty, for it to be the list's template.
 _SLOT_ENTRIES = 3
+# A label left empty in this many entries, and in this share of the entries carrying it, is the
+# list's own marker (``[BibTex](): key`` before every key): bracketed text, no link it forgot.
+_MARKER_ENTRIES = 5
+_MARKER_SHARE = 0.9
 
 
 class EmptyLink(Rule):
@@ -45,6 +49,7 @@ class EmptyLink(Rule):
         text = doc.text
         code_starts = {block.start for block in doc.blocks if block.kind in _CODE}
         slots = _template_slots(doc)
+        markers = _marker_labels(doc)
         for entry in doc.entries:
             # Most entries have no empty link: only those that do have their text read.
             empty = [link for link in entry.links if not link.url.text.strip()]
@@ -57,7 +62,13 @@ class EmptyLink(Rule):
                     _continuation(link.label.text)
                     or _says_nothing(link.label.text)
                     or _heads_code(doc, entry, link, code_starts)
-                    or (_slot_label(link.label.text) in slots and link is not entry.title_link)
+                    or (
+                        link is not entry.title_link
+                        and (
+                            _slot_label(link.label.text) in slots
+                            or _word_label(link.label.text) in markers
+                        )
+                    )
                 ):
                     continue
                 yield self.problem(
@@ -80,22 +91,55 @@ def _beside_empty_links(text: str, entry: Entry) -> str:
     return " ".join(pieces)
 
 
+def _label_uses(doc: Document, fold: Callable[[str], str]) -> tuple[Counter[str], Counter[str]]:
+    """How many entries carry each label (as ``fold`` names it) filled, and how many empty, in
+    the links beside their titles."""
+    filled: Counter[str] = Counter()
+    empty: Counter[str] = Counter()
+    for entry in doc.entries:
+        for label, has_url in {
+            (fold(link.label.text), bool(link.url.text.strip()))
+            for link in entry.links
+            if link is not entry.title_link
+        }:
+            if label:
+                (filled if has_url else empty)[label] += 1
+    return filled, empty
+
+
+def _marker_labels(doc: Document) -> frozenset[str]:
+    """The labels the list writes as ``[label]()`` on purpose: bracketed text, not links.
+
+    A label left empty in many entries and in nearly all that carry it (``[BibTex](): key``
+    before every BibTeX key) is the list's habit; a list with such a habit writes its other
+    never-filled labels (``[To do]()``, ``[Cons]()``, a misspelt ``[BitTex]()``) the same way. A
+    label the list fills elsewhere (``[code]()`` beside ``[code](url)``) names a URL it forgot.
+    """
+    filled, empty = _label_uses(doc, _word_label)
+    habit = any(
+        count >= _MARKER_ENTRIES and count >= _MARKER_SHARE * (count + filled[label])
+        for label, count in empty.items()
+    )
+    if not habit:
+        return frozenset()
+    return frozenset(
+        label
+        for label, count in empty.items()
+        if not filled[label] or count >= _MARKER_SHARE * (count + filled[label])
+    )
+
+
+def _word_label(label: str) -> str:
+    return label.strip(" *_`[]\\").casefold()
+
+
 def _template_slots(doc: Document) -> frozenset[str]:
     """The labels of the links the list's entries carry as slots of their template: an icon
     (``[:computer:]()``, ``[💻]()``) that several entries carry, filled in some and left empty in
     others, where the list fills the slot once the thing exists. A word (``[code]()``) names
     what is missing, and its empty link is reported: the lists that leave one empty beside
     filled ones mean a URL they forgot."""
-    filled: Counter[str] = Counter()
-    empty: Counter[str] = Counter()
-    for entry in doc.entries:
-        for label, has_url in {
-            (_slot_label(link.label.text), bool(link.url.text.strip()))
-            for link in entry.links
-            if link is not entry.title_link
-        }:
-            if label:
-                (filled if has_url else empty)[label] += 1
+    filled, empty = _label_uses(doc, _slot_label)
     return frozenset(
         label
         for label, count in empty.items()
