@@ -34,10 +34,13 @@ def _teaching_material(entry: Entry) -> bool:
     """Whether the entry names itself teaching material by its links' labels, each of them
     (``**Speech Technology: A Practical Introduction** (CMU, [slide](url), [video](url))``):
     lecture slides, a recorded talk, a course or a book carry no year as a paper does (study
-    26). One link labelled otherwise (``[paper]``, ``[code]``, a title) leaves it a paper."""
+    26). One link labelled otherwise (``[paper]``, ``[code]``, a title) or to a paper's page (an
+    arXiv abstract) leaves it a paper."""
     if not entry.links or entry.title_link is not None:
         return False
     for link in entry.links:
+        if link.kind == "paper":
+            return False  # ``[[book]](https://arxiv.org/abs/...)``: a paper's page
         words = _WORD.findall(link.label.text.casefold())
         if not words or not set(words) <= _MATERIAL_WORDS or words == ["pdf"]:
             return False
