@@ -60,6 +60,10 @@ _DATE_HEADING = re.compile(
     r"(?:\s*年(?:\s*\d{1,2}\s*月)?)?(?:\s*(?::\w+:|[^\w\s]|_))*\s*",
     re.IGNORECASE,
 )
+# ``[Arxiv 20]``, ``[NeurIPS Workshop 20]``: a bracketed tag of venue words and a two-digit
+# year, read alike in a whole line and in the tag's inside alone (a reader passes the bounds
+# inside the brackets: the bracket before is seen behind them, the end of the bounds stands for
+# the closing one). Not a count (``[Top 10]``, ``_COUNT_WORDS``) (study 26).
 # ``2023.05`` (year.month) is a year; ``2021.3``, ``2012.08265`` and ``2023.05.1`` (versions,
 # arXiv ids) are not, nor the pages of a ``volume(issue):pages`` citation (``37(10):2028-2040``),
 # nor a number between numbers (``1 2029 2 1080 1920``, a line of data: an object id).
@@ -75,9 +79,9 @@ _YEAR = re.compile(
     + _NO_PROSE_AFTER
     + r"|[A-Za-z][ \u00a0](?P<y2b>\d\d)['’‘]"
     + _YEAR_END
-    + r"|\[(?!"
+    + r"|(?:\[|(?<=\[))(?!"
     + _COUNT_WORDS
-    + r")[A-Z][^\[\]\d]*[A-Za-z] (?P<y2c>\d\d)\s*\]"
+    + r")[A-Z][^\[\]\d]*[A-Za-z] (?P<y2c>\d\d)\s*(?:\]|\Z)"
     r"|\b[A-Z]{3,}[ \u00a0](?P<y2d>\d\d)(?=[.,;)]|$)"
     r"|(?<![A-Za-z])(?:" + _GLUED_VENUES + r")" + _KNOWN_VENUE_YEAR + _YEAR_END
 )

@@ -321,14 +321,17 @@ def _before_trailing_date(text: str, entry: Entry, start: int, end: int) -> int:
 
 
 def _skip_tag(text: str, at: int, end: int) -> int:
-    """``[**ALOCC**] Adversarially Learned ...``: a short bracketed name before a plain title."""
+    """``[**ALOCC**] Adversarially Learned ...``: a short bracketed name before a plain title.
+    A venue's name and its year (``[IEEE Transactions on Consumer Electronics 23]``) is a tag
+    up to a venue's length: read as the title, the entry lost its own (study 26)."""
     if at >= end or text[at] != "[":
         return at
     close = matching(text, at, min(end, at + 60), "[", "]")
-    if (
-        close < 0
-        or text[close + 1 : close + 2] == "("
-        or len(WORD.findall(text, at, close)) > _MAX_TAG_WORDS
+    if close < 0 or text[close + 1 : close + 2] == "(":
+        return at
+    words = len(WORD.findall(text, at, close))
+    if words > _MAX_TAG_WORDS and (
+        words > _MAX_VENUE_WORDS or find_year(text, at + 1, close) is None
     ):
         return at
     return skip_spaces(text, close + 1, end)

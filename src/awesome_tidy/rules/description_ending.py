@@ -125,6 +125,14 @@ _BY = re.compile(
 # ``)``, a lone mark, ``v2``) is no description: neither judged nor learnt from (study 20).
 _WORDS = re.compile(r"[^\W\d_]{2}")
 
+# A record of fields after the name (``[Title](url): note | [BibTex](): key | Chen et al, *ICML*
+# 2021``): the text ends with its last field, an author and venue tag or a key, whose end says
+# nothing of how the list ends its descriptions, and which of the fields is the description is
+# unsure. Neither judged nor learnt from: counting the tags' bare ends made a list whose notes
+# end with a stop look bare (study 26). A pipe in code (``a | b``) parts no fields.
+_FIELDS = re.compile(r"(?<!\\)\|")
+_CODE = re.compile(r"(`+)[^`]*?\1")
+
 _HABIT = 0.75
 # Descriptions in one script (Latin or CJK) enough to have a habit of their own.
 _OWN_HABIT = 3
@@ -395,6 +403,8 @@ def _ending(text: str, entry: Entry) -> str | None:
     left over, after which a full stop would be a new defect (``:.``, ``,.``)."""
     if _ends_with_link(entry):  # ``Source: https://...``: a stop there is no sentence's end
         return None
+    if _record(entry):
+        return None
     description = _final(entry)
     last = description[-1]
     if description.endswith(_ELLIPSIS) or _SIGNED.search(description):
@@ -402,6 +412,12 @@ def _ending(text: str, entry: Entry) -> str | None:
     if last in _TERMINAL:
         return None if last == "." and _abbreviated(description) else "punctuated"
     return "bare" if last.isalnum() or last in _WORDLIKE else None
+
+
+def _record(entry: Entry) -> bool:
+    """Whether the description is a record of fields parted by pipes (``_FIELDS``)."""
+    assert entry.description is not None
+    return _FIELDS.search(_CODE.sub("", entry.description.text)) is not None
 
 
 def _ends_with_link(entry: Entry) -> bool:

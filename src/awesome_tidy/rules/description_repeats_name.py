@@ -259,6 +259,8 @@ def _reading(text: str, found: _Opening) -> str | None:
     assert found.entry.description is not None
     end = found.entry.description.end
     past = _past_parenthesis(text, after, end)
+    if _dashed_title(text, after, end):
+        return "opens"  # ``StyleGAN - Official TensorFlow Implementation``: the work's title
     if _labelled(text, after) or _labelled(text, past):
         return "restates"
     if not name[0].isalnum() or text.startswith(" in ", after):
@@ -290,6 +292,20 @@ def _whole_title(text: str, found: _Opening) -> bool:
     return described is not None and not any(
         char in ":：" for char in text[slice(*described.separator)]
     )
+
+
+# A dash after the name, then the rest of a work's own title (``StyleGAN - Official TensorFlow
+# Implementation``, as the repository titles itself).
+_TITLE_DASH = re.compile(r" [-–—] ")
+
+
+def _dashed_title(text: str, after: int, end: int) -> bool:
+    """Whether the description is a work's whole title, the name, a dash and a tagline in
+    title case (``StyleGAN - Official TensorFlow Implementation.``): the upstream project's
+    own title, which says more than the name, as a paper's ``Name: Subtitle`` does (study 26).
+    A tagline in lower case (``Git - the stupid content tracker``) stays a label restated."""
+    dash = _TITLE_DASH.match(text, after, end)
+    return dash is not None and title_cased(text[dash.end() : end].rstrip(" .。"))
 
 
 def _past_parenthesis(text: str, after: int, end: int) -> int:
