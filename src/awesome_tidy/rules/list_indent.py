@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -107,47 +108,91 @@ _LABEL_LINE = re.compile(
     r" {0,3}(?:\*\*[^*\n]+\*\*|__[^_\n]+__)[:：]?[ \t]*"
     r"| {1,3}(?:\*[^*\n]+\*|_[^_\n]+_)[:：]?[ \t]*"
 )
+# ``(Smith -- access control)``, ``[model weights]``, ``【Surveys】``: a line that is all one
+# note in brackets, no link in it (``[Paper](url)`` is an entry, not a label).
+_NOTE_LINE = re.compile(
+    r" {0,3}(?:\([^()\n]+\)|（[^（）\n]+）|\[[^\[\]\n]+\]|【[^【】\n]+】)[:：]?[ \t]*"
+)
+
+
+# A plain line is a label where it names, as a heading does: short, and no link in it (a line
+# that refers to a paper, ``  refer to [Paper](url)``, is a sentence of the list's own).
+_PLAIN_LABEL = 80
+_LINK = re.compile(r"\]\(|<?https?://|\]\[")
 
 
 def _labelled(doc: Document, lists: list[Widths]) -> frozenset[int]:
-    """The items, by ``id``, of each run of a list laid out under a label: after a line that is
-    all one bold label (``**Lane Detection**``, ``  **LiDAR**``), blank lines aside, every item up
-    to the next label indented alike by one to three spaces. The author indents the block under
-    its label as a sub-heading's contents, often the label with it; GitHub renders it as at the
-    margin, and moving the items alone would leave the label indented over a list that is not.
-    A run that mixes indentations is judged as usual. A label the item before swallowed (a lazy
+    """The items, by ``id``, of each run of a list laid out under a label: after a label line,
+    blank lines aside, every item up to the next label indented alike by one to three spaces.
+    The author indents the block under its label as a sub-heading's contents, often the label
+    with it; GitHub renders it as at the margin, and moving the items alone would leave the
+    label indented over a list that is not. A run that mixes indentations is judged as usual,
+    but for a run whose first items are indented with their label and the rest back at the
+    margin (``  (Smith -- piracy)`` then ``  1. Paper``, then ``3. Paper`` at the margin that
+    goes on with the list above the label): the indented items are the label's block, and the
+    items at the margin the list's own (study 26). A label the item before swallowed (a lazy
     line: ``  **Lane Detection**`` right under `` - [Paper](url)``) still heads the items after
     it."""
     labelled: set[int] = set()
     for items in lists:
-        runs: list[Widths] = [[]]
+        runs: list[tuple[tuple[int, bool] | None, Widths]] = [(None, [])]
         before: ListItem | None = None
         for item, width in items:
-            if _after_label(doc, item, before):
-                runs.append([])
-            elif len(runs) == 1:
-                width = -1  # the items no label heads are judged as usual
-            runs[-1].append((item, width))
+            label = _label_before(doc, item, before)
+            if label is not None:
+                runs.append((label, []))
+            runs[-1][1].append((item, width))
             before = item
-        for run in runs:
-            widths = {width for _, width in run}
-            if len(widths) == 1 and widths.pop() > 0:
-                labelled.update(id(item) for item, _ in run)
+        for label, run in runs:
+            if label is None:
+                continue  # the items no label heads are judged as usual
+            labelled.update(id(item) for item, _ in _label_block(label, run))
     return frozenset(labelled)
 
 
-def _after_label(doc: Document, item: ListItem, before: ListItem | None) -> bool:
-    """Whether the last line before the item that is not blank is a label line of its own: a
-    paragraph of one line, or a line the item ``before`` swallowed (not its first)."""
+def _label_block(label: tuple[int, bool], run: Widths) -> Widths:
+    """The items of the run that are its label's block: all of them where they are indented
+    alike (by the label's own indentation where the label is a plain line), or those indented
+    with the label up to the first item back at the margin; none where the run mixes
+    indentations otherwise."""
+    indent, plain = label
+    width = run[0][1]
+    if width <= 0:
+        return []
+    block = list(itertools.takewhile(lambda pair: pair[1] == width, run))
+    if len(block) == len(run):
+        return [] if plain and indent != width else block
+    return block if run[len(block)][1] == 0 and indent == width else []
+
+
+def _label_before(
+    doc: Document, item: ListItem, before: ListItem | None
+) -> tuple[int, bool] | None:
+    """The label the item comes under, as its indentation and whether it is a plain line (no
+    bold, no brackets), or None: the last line before the item that is not blank is a label
+    line of its own, a paragraph of one line or (a bold label) a line the item ``before``
+    swallowed (not its first). A plain line labels only items indented as far as itself: a line
+    of text indented with the list under it makes one block with it, as a bold label does,
+    where it is short and links nowhere: a name, not a sentence."""
     line = item.line - 1
     while line >= 1 and not doc.line_text(line).strip():
         line -= 1
-    if line < 1 or not _LABEL_LINE.fullmatch(doc.line_text(line)):
-        return False
+    if line < 1:
+        return None
+    text = doc.line_text(line)
+    indent = len(text) - len(text.lstrip(" "))
+    bold = _LABEL_LINE.fullmatch(text) is not None
     paragraph = doc.paragraph_ending_on.get(line)
     if paragraph is not None:
-        return paragraph.line == line and paragraph.section is item.section
-    return before is not None and before.line < line <= _last_line(doc, before)
+        if paragraph.line != line or paragraph.section is not item.section:
+            return None
+        if bold or _NOTE_LINE.fullmatch(text):
+            return indent, False
+        plain = 1 <= indent <= 3 and len(text) <= _PLAIN_LABEL and not _LINK.search(text)
+        return (indent, True) if plain else None
+    if bold and before is not None and before.line < line <= _last_line(doc, before):
+        return indent, False
+    return None
 
 
 def _resumed(doc: Document, lists: list[Widths], nesting: _Nesting) -> dict[int, bool]:

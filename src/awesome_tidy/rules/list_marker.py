@@ -77,31 +77,36 @@ class ListMarker(Rule):
             # of the top level: its bullet is that of a nested list, however it renders.
             and not under_paragraph(doc, lists[item.list_id][0])
         }
-        joined = _joined(doc, lists, restyled)
         styled = _section_styles(judged)
         auto = self.option("marker") == "auto"  # a configured bullet holds every section
         preface = _preface_end(doc)
-        for list_id, expected in restyled.items():
+        own: set[int] = set()
+        for list_id in list(restyled):
             first = lists[list_id][0]
-            own = auto and styled[(id(first.section), first.depth)] == {first.marker}
-            if own and first.start < preface:
-                # A section of the preface (the list's purpose, how to take part, who keeps
-                # it) written whole in its own bullet: it is about the list, not an entry of
-                # it, and its style is the author's, as the introduction's is (study 24).
+            if auto and styled[(id(first.section), first.depth)] == {first.marker}:
+                own.add(list_id)
+                if first.start < preface:
+                    # A section of the preface (the list's purpose, how to take part, who
+                    # keeps it) written whole in its own bullet: it is about the list, not an
+                    # entry of it, and its style is the author's, as the introduction's is
+                    # (study 24).
+                    del restyled[list_id]
+        runs = _runs(judged, restyled, styled) if auto else [[item] for item in judged]
+        in_block = {item.list_id for run in runs if _block(run, own) for item in run}
+        joined = _joined(doc, lists, {k: v for k, v in restyled.items() if k not in in_block})
+        for run in runs:
+            list_id = run[0].list_id
+            if list_id not in restyled:
                 continue
-            for item in lists[list_id]:
-                yield self._report(item, expected, list_id in joined, own)
+            if _block(run, own):
+                yield self._report_block(run, restyled[list_id], own)
+                continue
+            for item in run:
+                yield self._report(item, restyled[list_id], list_id in joined)
 
-    def _report(self, item: ListItem, expected: str, joins: bool, own: bool) -> Problem:
+    def _report(self, item: ListItem, expected: str, joins: bool) -> Problem:
         start = item.marker_start
         message = f"bullet {item.marker!r} where the list uses {expected!r}"
-        if own:
-            # Every bullet of its section is this one: a section written whole in a bullet that
-            # renders the same may be the author's choice (a resources section kept apart), so
-            # a restyle is not certain to be what the author meant. A mixed section is fixed.
-            return self.problem(
-                start, start + 1, message=f"{message}; its section uses it throughout, so no fix"
-            )
         if joins:
             # The bullet starts a list of its own next to one with the expected bullet: the
             # restyle would make them one list, which changes what rules judge together
@@ -109,6 +114,35 @@ class ListMarker(Rule):
             return self.problem(start, start + 1, message=f"{message}: it starts a new list")
         fix = Fix.safe(Edit(start, start + 1, expected))
         return self.problem(start, start + 1, message=message, fix=fix)
+
+    def _report_block(
+        self,
+        run: list[ListItem],
+        expected: str,
+        own: set[int],
+    ) -> Problem:
+        """One finding for a block of items in a bullet of their own, on its first item.
+
+        A section, or a run of sections (a part and its sub-sections), written whole in another
+        bullet is one choice of the author's, not one defect per item: judges who call it a
+        defect call it one (study 26, a part of thirteen sections in ``*`` in a list of ``-``).
+        A run of three items or more in their own bullet inside a section of the other is a
+        block the author grouped so: restyling it is a restyle of the grouping, not the fix of
+        a stray bullet, so it is left to the author too."""
+        first = run[0]
+        start = first.marker_start
+        sections = list(dict.fromkeys(id(item.section) for item in run))
+        where = f"section {first.section.title!r}"
+        if len(sections) > 1:
+            where = f"sections {first.section.title!r} to {run[-1].section.title!r}"
+        verb = "uses" if len(sections) == 1 else "use"
+        count = f"{len(run)} item{'s' * (len(run) != 1)}"
+        if all(item.list_id in own for item in run):
+            message = f"{where} {verb} {first.marker!r} throughout ({count})"
+        else:
+            message = f"{where} {verb} {first.marker!r} ({count} in a row)"
+        message += f" where the list uses {expected!r}: the author's own block, so no fix"
+        return self.problem(start, start + 1, message=message)
 
     def _expected_by_depth(self, bullets: list[ListItem]) -> dict[int, str | None]:
         """The configured bullet, or at each depth the one three in four bullets use (None: no
@@ -123,6 +157,64 @@ class ListMarker(Rule):
             )
             for depth in depths
         }
+
+
+# A run of this many items in their own bullet is a block the author grouped so, not a stray.
+_BLOCK = 3
+
+
+def _runs(
+    bullets: list[ListItem],
+    restyled: dict[int, str],
+    styled: defaultdict[tuple[int, int], set[str]],
+) -> list[list[ListItem]]:
+    """The runs of items of the restyled lists, at each depth: items in one bullet one after
+    another with no other bullet item of that depth between them, across lists. A run goes on
+    into the next section only where it is a block on both sides (a section whole in the bullet,
+    or three items or more: a part whose sub-sections all keep it, a last sub-section that runs
+    on into a part the reader could not see): a lone odd item that opens a mixed section is no
+    part of the block before it."""
+    # Each segment (one bullet, one section) with the segment before it at its depth that it
+    # goes on from, with no other bullet item between them.
+    segments: list[tuple[list[ListItem], list[ListItem] | None]] = []
+    last: dict[int, list[ListItem]] = {}
+    for item in bullets:
+        segment = last.get(item.depth)
+        if item.list_id not in restyled:
+            last.pop(item.depth, None)
+        elif segment is not None and segment[-1].marker == item.marker:
+            if segment[-1].section is item.section:
+                segment.append(item)
+            else:
+                last[item.depth] = [item]
+                segments.append((last[item.depth], segment))
+        else:
+            last[item.depth] = [item]
+            segments.append((last[item.depth], None))
+    runs: list[list[ListItem]] = []
+    run_of: dict[int, list[ListItem]] = {}
+    for segment, before in segments:
+        if before is not None and _whole_block(before, styled) and _whole_block(segment, styled):
+            run = run_of[id(before)]
+            run.extend(segment)
+        else:
+            run = list(segment)
+            runs.append(run)
+        run_of[id(segment)] = run
+    return runs
+
+
+def _whole_block(segment: list[ListItem], styled: defaultdict[tuple[int, int], set[str]]) -> bool:
+    """Whether a run's part in one section is a block: three items or more, or the section's
+    every bullet at its depth."""
+    first = segment[0]
+    return len(segment) >= _BLOCK or styled[(id(first.section), first.depth)] == {first.marker}
+
+
+def _block(run: list[ListItem], own: set[int]) -> bool:
+    """Whether the run is a block of the author's: three items or more, or a section written
+    whole in its bullet."""
+    return len(run) >= _BLOCK or any(item.list_id in own for item in run)
 
 
 def _entry_bullets(
