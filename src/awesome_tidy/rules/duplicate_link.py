@@ -47,6 +47,12 @@ _SHOWCASE = re.compile(
     r"|spotlights?|what'?s\s+new)[\W\d_]*",
     re.IGNORECASE,
 )
+# A venue and a year after a title, set off by a comma or a bracket: ``, ICRA, 2004.``,
+# `` (NeurIPS 2021)``, ``. IROS 2017``; a venue of two words at most.
+_VENUE_YEAR_TAIL = re.compile(
+    r"[ \t]*[,.(（][ \t]*(?:[^\W\d][\w'&.-]*[ \t]*){1,2}[,'’]?[ \t]*"
+    r"(?:19|20)\d\d[ \t]*[).）]?[ \t]*\Z"
+)
 _NOTE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # A section (or label item) of things that are not papers but come from one: a dataset, a
 # benchmark, a competition cites the paper that made it. The kind is the heading's last word
@@ -531,6 +537,8 @@ def _cross_listed(
             == _YEAR_WORD.sub("", second.title_text).split()
         )
         or same_paper(first.copy_title, second.copy_title)
+        or _venue_written_in(first, second)
+        or _venue_written_in(second, first)
         or _one_name_described_twice(first, second)
         or _cited_by_name(first, second)
         or _short_form(first.title_text, second.title_text)
@@ -547,6 +555,20 @@ def _cross_listed(
         first.section.by_venue != second.section.by_venue
     )
     return filed_apart and (any(named) or _one_title(first.title_text, second.title_text))
+
+
+def _venue_written_in(plain: Entry, dated: Entry) -> bool:
+    """One title the other's with its venue and year written in after it, set off by a comma
+    or a bracket (``Policy Gradient ... Locomotion, ICRA, 2004.``, ``..., (IROS 2017)``): the
+    reader took the section's ``Title, Venue, Year.`` shape for a title, and the paper is
+    filed in two sections as ``_cross_listed`` has it for a copy with its year written in.
+    More words than a venue's (``for Robots, 2020``) make another title."""
+    if dated.title is None or not plain.title_text:
+        return False
+    found = _VENUE_YEAR_TAIL.search(dated.title.text)
+    return found is not None and normalize_title(dated.title.text[: found.start()]) == (
+        plain.title_text
+    )
 
 
 def _name_dropped(first: Entry, second: Entry) -> bool:

@@ -9,6 +9,7 @@ from awesome_tidy.model import (
     Heading,
     Section,
     banner_heading,
+    link_at,
     meta_section,
     placeholder_text,
     without_comments,
@@ -45,6 +46,7 @@ class EmptySection(Rule):
         empty = [i for i in range(len(headings)) if _bare(doc, headings, i, parts, held)]
         index_lines = _index_lines(doc, [headings[index] for index in empty])
         parents = _parents(doc, headings)
+        listed = {id(doc.headings[index]) for index in _listed(doc)} if empty else set()
         for index in empty:
             heading = headings[index]
             following = headings[index + 1] if index + 1 < len(headings) else None
@@ -63,6 +65,8 @@ class EmptySection(Rule):
             ):
                 continue
             if _title_over_items(headings, index) or _subtitle(doc, headings, index):
+                continue
+            if _anchor_over_part(heading, following, listed):
                 continue
             yield self.problem(
                 heading.marker_start,
@@ -217,18 +221,62 @@ def _title(text: str) -> str:
 def _nested_by_a_table(doc: Document, headings: list[Heading]) -> set[int]:
     """The headings a table of contents lists with the next heading nested right under them
     (``- [Unlearning](#unlearning)``, then ``  - [In FL](#in-fl)``), whatever their levels: the
-    author's table says the heading holds it."""
+    author's table says the heading holds it, a group's banner (``## **Detection**`` over
+    ``## Papers`` and ``## Datasets``) though it is set at their level. Every list is read
+    whose lines open with in-page links, a table the table reader leaves aside included (two
+    links on a line: ``- [2021](#y2021) - [2020](#y2020)``)."""
     position = {id(heading): at for at, heading in enumerate(headings)}
     held: set[int] = set()
-    for table in doc.anchors.tables:
-        for line, after in zip(table.links, table.links[1:], strict=False):
-            if line.target is None or after.target is None or after.target != line.target + 1:
-                continue
-            if after.item.depth > line.item.depth:
-                at = position.get(id(doc.headings[line.target]))
-                if at is not None:
-                    held.add(at)
+    opening = _opening_targets(doc)
+    for item, after in zip(doc.items, doc.items[1:], strict=False):
+        line, nested = opening.get(id(item)), opening.get(id(after))
+        if line is None or nested != line + 1 or after.parent is not item:
+            continue
+        at = position.get(id(doc.headings[line]))
+        if at is not None:
+            held.add(at)
     return held
+
+
+def _opening_targets(doc: Document) -> dict[int, int]:
+    """The heading (its index) reached by the in-page link each list item opens with, by the
+    item's ``id``."""
+    text = doc.text
+    found: dict[int, int] = {}
+    for item in doc.items:
+        start, end = item.content_start, item.content_end
+        while start < end and text[start] in "*_":  # ``__[Soil](#soil)__``
+            start += 1
+        if not text.startswith("[", start):
+            continue
+        link = link_at(text, start, end)
+        if link is None or not link.url.text.startswith("#"):
+            continue
+        target = doc.anchors.resolve(link.url.text)[1]
+        if target is not None:
+            found[id(item)] = target
+    return found
+
+
+def _anchor_over_part(heading: Heading, following: Heading | None, listed: set[int]) -> bool:
+    """Whether the empty heading is a table of contents' target (``listed``, by ``id``) right
+    above a shallower heading no table reaches (``## Deep biology`` over ``# deeplearning-
+    biology``, a list pasted in with its own title and sections): no section holds a
+    shallower heading; the table's line lands on the part that follows, and the heading is
+    its anchor, not a section left unfilled. Before a shallower heading the table lists (the
+    next part of the document: ``### Others`` over ``## Datasets``), or one of its level, an
+    empty target is still judged."""
+    return (
+        id(heading) in listed
+        and following is not None
+        and following.level < heading.level
+        and id(following) not in listed
+    )
+
+
+def _listed(doc: Document) -> set[int]:
+    """The headings (their indexes) a table of contents links to."""
+    return {t.target for table in doc.anchors.tables for t in table.links if t.target is not None}
 
 
 def _child_at_its_level(heading: Heading, following: Heading) -> bool:

@@ -129,6 +129,8 @@ class _Reading:
         of_entries = 2 * sum(map(spans.holds_entries, listed)) > len(listed)
         kinds = {shape for index in listed for shape in spans.shapes(index)}
         convention = _convention(self.doc, listed)
+        if _numbered_lines(self.doc, self.table, scope):
+            convention = True, convention[1]
         # Where every listed section holds a link (entries or links the reader does not take for
         # them, such as bare addresses), a section without one is a footer, a note or a plea
         # (``## Donate`` and a wallet address), not a part of the list the table forgot.
@@ -874,6 +876,7 @@ def _scope(doc: Document, table: TableOfContents) -> list[int]:
     end = table.links[-1].item.start
     holding = {id(toc_link.item.section) for toc_link in table.links}  # its own and group titles
     local = table.local(doc.sections)
+    others = _others_parts(doc, table)
     return [
         index
         for index, (heading, section) in enumerate(zip(headings, doc.sections[1:], strict=True))
@@ -884,7 +887,33 @@ def _scope(doc: Document, table: TableOfContents) -> list[int]:
         and id(section) not in holding
         and not not_listed(section)
         and not _omitted(doc, heading)
+        and index not in others
     ]
+
+
+def _others_parts(doc: Document, table: TableOfContents) -> set[int]:
+    """The headings another table of contents covers: where a document holds several (a
+    bilingual list, ``## Contents`` over the English half and ``## 目录`` over the Chinese one;
+    a list pasted in whole with its own ``## Table of contents``), each covers its own part.
+    Another table's part is what it lists, and, for a table after this one and outside every
+    section this one lists, the headings from it up to the next heading this one lists: a
+    heading there is that table's to miss, not this one's. A section's own table inside a
+    section this one lists (``## Water``, then ``- [Rivers](#rivers)``) covers its lines only."""
+    own = sorted(t.target for t in table.links if t.target is not None)
+    listed_sections = {id(doc.sections[index + 1]) for index in own}
+    covered: set[int] = set()
+    for other in doc.anchors.tables:
+        if other is table:
+            continue
+        covered.update(t.target for t in other.links if t.target is not None)
+        if other.start <= table.start or _inside(other.section, listed_sections):
+            continue
+        after = [index for index in own if doc.headings[index].start > other.start]
+        end = doc.headings[after[0]].start if after else len(doc.text)
+        covered.update(
+            index for index, heading in enumerate(doc.headings) if other.start < heading.start < end
+        )
+    return covered
 
 
 def _tail(doc: Document, scope: list[int], listed: set[int]) -> set[int]:
@@ -933,10 +962,32 @@ def _convention(doc: Document, listed: list[int]) -> tuple[bool, bool]:
     return all(h.numbered for h in topics), not any(h.setext for h in topics)
 
 
+def _numbered_lines(doc: Document, table: TableOfContents, scope: list[int]) -> bool:
+    """Whether the table numbers its topics: every line's text starts with a section number
+    (``1. Books`` to ``12. Contributors``), two lines at least, and so do most headings it
+    could list (``#1. Books`` set over ``----`` counts: its ``#`` is text). Lines and headings
+    then share a numbered scheme, whatever anchors the lines reach (dead ones, or a label's
+    ``[12. Contributors](#cite)``); an unnumbered heading is outside it (a contact footer,
+    ``More About``), as ``_convention`` has it for a table of numbered headings. A table that
+    numbers its lines over unnumbered headings says nothing of them."""
+    if len(table.links) < _UNAMBIGUOUS or not all(
+        _number(toc_link.link.label.text) for toc_link in table.links
+    ):
+        return False
+    numbered = sum(_numbered_heading(doc.headings[index]) for index in scope)
+    return numbered >= _UNAMBIGUOUS and 2 * numbered > len(scope)
+
+
+def _numbered_heading(heading: Heading) -> bool:
+    """Whether the heading starts with a number (``Heading.numbered``), a ``#`` written as
+    its text aside (``#1. Books`` over ``----``, ``#2.Courses`` with no space)."""
+    return heading.numbered or bool(_number(heading.text.lstrip().lstrip("#")))
+
+
 def _unlike(heading: Heading, convention: tuple[bool, bool]) -> bool:
     """Whether the heading is of a kind the table's ``_convention`` leaves out."""
     numbered_only, hashes_only = convention
-    return (numbered_only and not heading.numbered) or (hashes_only and heading.setext)
+    return (numbered_only and not _numbered_heading(heading)) or (hashes_only and heading.setext)
 
 
 def _divider_or_prose(text: str) -> bool:
