@@ -107,10 +107,14 @@ _NAME_INITIALS = r"[^\W\d_][\w'’-]*(?:\s[A-Z]){1,3}"
 _GBT_AUTHORS = re.compile(rf"{_NAME_INITIALS}(?:,\s*{_NAME_INITIALS})+(?:,\s*et\s+al)?\.?")
 # ``PairwiseDistance: Title``, ``**EdgeMask** - Title``, ``Motif Prediction — "Title"``: a
 # name that leads an entry, then a separator (or, in bold, a space), then the rest. No commas
-# (an author list), no brackets (a tag the list shares: ``[CVPR 2020]``, ``[Acme]``).
+# (an author list), no brackets (a tag the list shares: ``[CVPR 2020]``, ``[Acme]``). At most
+# 100 characters (a name has six words at most), and the spaces after it taken whole (a
+# lookahead and its backreference: an atomic group): a lazy name before ``\s*`` and a
+# separator's own ``\s*`` would try every split of a long run of spaces.
 _LEAD_NAME = re.compile(
-    r"\s*(?P<bold>\*\*|__)?(?P<name>[^\W_][^\n:：|*_,，\[\]()（）【】]*?)\s*(?(bold)(?:\*\*|__))"
-    r"(?:(?P<sep>\s*[:：|]\s*|\s+[-–—]+\s+|(?(bold)\s+|(?!)))|\s*$)"
+    r"\s*(?P<bold>\*\*|__)?(?P<name>[^\W_][^\n:：|*_,，\[\]()（）【】]{0,100}?)"
+    r"(?=(?P<gap>\s*))(?P=gap)(?(bold)(?:\*\*|__))"
+    r"(?:(?P<sep>(?<=\s)[-–—]+\s+|\s*[:：|]\s*|\s+[-–—]+\s+|(?(bold)\s+|(?!)))|\s*$)"
 )
 _MAX_LEAD_NAME_WORDS = 6
 _TITLE_LINES = 3  # parent lines over one entry each that make the list's habit

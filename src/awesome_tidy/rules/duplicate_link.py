@@ -48,9 +48,12 @@ _SHOWCASE = re.compile(
     re.IGNORECASE,
 )
 # A venue and a year after a title, set off by a comma or a bracket: ``, ICRA, 2004.``,
-# `` (NeurIPS 2021)``, ``. IROS 2017``; a venue of two words at most.
+# `` (NeurIPS 2021)``, ``. IROS 2017``; a venue of two words at most. A word's dots only
+# between letters or at its end, a space between words, and short words: one way to split a
+# run, and a bounded try from each start, so a search stays linear.
+_VENUE_WORD = r"[^\W\d][\w'&-]{0,24}(?:\.[\w'&-]{1,24}){0,3}\.?"
 _VENUE_YEAR_TAIL = re.compile(
-    r"[ \t]*[,.(（][ \t]*(?:[^\W\d][\w'&.-]*[ \t]*){1,2}[,'’]?[ \t]*"
+    rf"[,.(（][ \t]*{_VENUE_WORD}(?:[ \t]+{_VENUE_WORD})?[ \t]*[,'’]?[ \t]*"
     r"(?:19|20)\d\d[ \t]*[).）]?[ \t]*\Z"
 )
 _NOTE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")

@@ -515,7 +515,7 @@ def _title_over_items(headings: list[Heading], index: int) -> bool:
 # A subtitle says what the page is in a phrase; a section's name is a word or three.
 _SUBTITLE_WORDS = 4
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
-_TAG = re.compile(r"<[^>\n]*>")
+_TAG = re.compile(r"<[^<>\n]*>")  # no "<" inside: a run of "<" must not rescan the line
 
 
 def _subtitle(doc: Document, headings: list[Heading], index: int) -> bool:
