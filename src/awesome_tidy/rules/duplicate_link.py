@@ -616,7 +616,7 @@ def _name_dropped(first: Entry, second: Entry) -> bool:
     description after one name, is another title and stays reported."""
     titles = [entry.title.text if entry.title is not None else "" for entry in (first, second)]
     shorter, longer = sorted(titles, key=len)
-    name, colon, rest = longer.partition(":")
+    name, colon, rest = longer.replace("：", ":").partition(":")  # or a full-width colon
     if not colon or not 0 < len(name.split()) <= _MAX_NAME_WORDS:
         return False
     kept = normalize_title(shorter)
