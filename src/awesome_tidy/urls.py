@@ -47,6 +47,7 @@ _GITHUB_PAGES = frozenset(
         "users",
     ]
 )
+_DEFAULT_BRANCHES = frozenset(("main", "master"))
 _ARXIV_HOSTS = frozenset(("arxiv.org", "export.arxiv.org"))
 _DOI_HOSTS = frozenset(("doi.org", "dx.doi.org"))
 
@@ -215,7 +216,9 @@ def _github(path: str) -> str | None:
     owner, repo = segments[0].lower(), segments[1].lower().removesuffix(".git")
     rest = segments[2:]
     if len(rest) >= 2 and rest[0] in ("tree", "blob"):
-        rest = rest[2:]  # the branch: main, master or another, the same repository
+        # The default branch (main, master) is the repository; another branch alone
+        # (``/tree/RuMono``) is another resource, a tool or version developed there.
+        rest = rest[2:] if rest[1].lower() in _DEFAULT_BRANCHES or rest[2:] else ["tree", rest[1]]
     if rest and rest[-1].lower() in ("readme.md", "readme", "readme.rst"):
         rest = rest[:-1]
     tail = "/" + "/".join(rest) if rest else ""

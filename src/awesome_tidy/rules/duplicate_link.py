@@ -249,6 +249,7 @@ def _slips(
             or _filed_twice(owner, entry, entries)
             or _of_other_kinds(owner, entry, text)
             or _titled_under_html_headings(owner, entry, html_headings or [])
+            or _listed_in_two_sections(url, owner, entry)
             or (
                 habit
                 and owner.section is not entry.section
@@ -259,6 +260,41 @@ def _slips(
             continue
         if best == _SPELLED or not (_is_a_name(owner) and _is_a_name(entry)):
             yield entry, owner
+
+
+def _listed_in_two_sections(url: str, first: Entry, second: Entry) -> bool:
+    """A page that is no paper's (a code repository, a website, a data portal) cited in two
+    sections under two wordings (``[fastText](github.com/facebookresearch/fastText)`` among
+    tools and ``[subword-based word vector](...)`` among word embeddings): the list cross-lists
+    the resource for two topics on purpose. One wording must be a name of four words at most,
+    or the page a repository's home. A paper's identifier (an arXiv id, a DOI, a venue's page,
+    a PDF) shared by two sections is judged as before; so is a copy that opens with the same
+    word or holds the other's whole title (``cpufetch`` and ``cpufetch - pretty cpu info
+    fetcher``: one entry written twice), a name the URL does not spell (``[Quditor](github.com/
+    example/qsim)``: another tool's name on the link), and two long titles on a page that is
+    no repository's home (two papers on one file share: a link pasted twice)."""
+    if (
+        first.section is second.section
+        or first.title is None
+        or second.title is None
+        or _paper_identifier(url, first)
+    ):
+        return False
+    titles = [first.title.text, second.title.text]
+    plain = [entry.title_text for entry in (first, second)]
+    if plain[0].split()[:1] == plain[1].split()[:1] or _one_title(*plain):
+        return False
+    spelled = _URL_WORD.findall(url.casefold())
+    if any(_another_name(spelled, entry) for entry in (first, second)):
+        return False
+    return _repository_home(url) or min(len(title.split()) for title in titles) <= _MAX_NAME_WORDS
+
+
+def _another_name(spelled: list[str], entry: Entry) -> bool:
+    """A name (four words at most, a capital first) that the URL does not spell: another
+    thing's (``[Quditor](github.com/example/qsim)``), not a description of the page's."""
+    title = entry.title.text.strip(" *_") if entry.title is not None else ""
+    return _is_a_name(entry) and title[:1].isupper() and not _spelled_whole(spelled, entry)
 
 
 def _other_versions(url: str, first: Entry, second: Entry) -> bool:
@@ -583,7 +619,7 @@ def _name_dropped(first: Entry, second: Entry) -> bool:
     description after one name, is another title and stays reported."""
     titles = [entry.title.text if entry.title is not None else "" for entry in (first, second)]
     shorter, longer = sorted(titles, key=len)
-    name, colon, rest = longer.partition(":")
+    name, colon, rest = longer.replace("：", ":").partition(":")  # or a full-width colon
     if not colon or not 0 < len(name.split()) <= _MAX_NAME_WORDS:
         return False
     kept = normalize_title(shorter)
