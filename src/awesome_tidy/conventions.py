@@ -32,7 +32,7 @@ from awesome_tidy.nodes import KEY_STYLES as KEY_STYLES
 from awesome_tidy.nodes import Entry, Section, keys_name_papers
 from awesome_tidy.readers.row import VENUE_HEADERS, YEAR_HEADERS, slash_year
 from awesome_tidy.text import ARROW, is_cjk, normalize_title
-from awesome_tidy.urls import host_of, is_kind_label, link_kind
+from awesome_tidy.urls import host_of, is_kind_label, is_paper_url, is_pdf
 
 if TYPE_CHECKING:
     from awesome_tidy.document import Document
@@ -818,7 +818,7 @@ def _undated_page_sections(entries: list[Entry]) -> set[int]:
 
 
 def _hosts_paper(link: Link) -> bool:
-    return _paper_url(link.url.text)
+    return is_paper_url(link.url.text)
 
 
 _MOSTLY_PAGES = 0.75
@@ -1102,12 +1102,8 @@ def _credited(entry: Entry) -> bool:
 def _links_paper(entry: Entry, whole: str) -> bool:
     """Whether the entry links a paper, on its first line or below (``[[pdf](arxiv)]``)."""
     return any(_paper_link(link) for link in entry.links) or any(
-        _paper_url(url) for url in _PAPER_URL.findall(whole)
+        is_paper_url(url) for url in _PAPER_URL.findall(whole)
     )
-
-
-def _paper_url(url: str) -> bool:
-    return link_kind("", url) == "paper" or _pdf(url)
 
 
 def _struck_through(entry: Entry) -> bool:
@@ -1207,11 +1203,7 @@ def _links_unlike_papers(doc: Document, entry: Entry) -> bool:
 
 
 def _paper_link(link: Link) -> bool:
-    return link.kind == "paper" or _pdf(link.url.text)
-
-
-def _pdf(url: str) -> bool:
-    return url.lower().split("?")[0].endswith(".pdf")
+    return link.kind == "paper" or is_pdf(link.url.text)
 
 
 def link_items(entries: Iterable[Entry]) -> list[Entry]:

@@ -104,7 +104,7 @@ from awesome_tidy.text import (
     without_link_targets,
     written_in_cjk,
 )
-from awesome_tidy.urls import is_kind_label, label_kind, link_kind, normalize_url
+from awesome_tidy.urls import is_kind_label, is_paper_url, label_kind, link_kind, normalize_url
 from awesome_tidy.versions import PUBLICATION_DELAY, dated_apart
 
 
@@ -270,6 +270,7 @@ __all__ = [
     "is_date",
     "is_full_width_form",
     "is_kind_label",
+    "is_paper_url",
     "key_style_of",
     "key_year",
     "label_items",

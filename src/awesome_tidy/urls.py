@@ -272,6 +272,17 @@ def _image_only(label: str) -> bool:
     return "<img" in label.lower() and not any(char.isalnum() for char in _HTML_TAG.sub("", label))
 
 
+def is_pdf(url: str) -> bool:
+    """Whether ``url`` addresses a PDF document (before any query)."""
+    return url.lower().split("?")[0].endswith(".pdf")
+
+
+def is_paper_url(url: str) -> bool:
+    """Whether ``url`` is a paper's own address, whatever its label says: a paper host or a
+    DOI (``link_kind``), or a PDF."""
+    return link_kind("", url) == "paper" or is_pdf(url)
+
+
 def link_kind(label: str, url: str, *, image: bool = False) -> str:
     """``anchor``, ``badge``, ``paper``, ``code``, ``project`` or ``other``."""
     stripped = url.strip()

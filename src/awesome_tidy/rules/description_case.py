@@ -12,8 +12,8 @@ from awesome_tidy.model import (
     describe,
     dominant,
     is_cjk,
+    is_paper_url,
     link_items,
-    link_kind,
     title_cased,
     written_in_cjk,
 )
@@ -272,7 +272,7 @@ def _authors_title(text: str, entry: Entry, end: int, mark: str) -> bool:
     if mark != "colon" or link is None or len(entry.title.text.split()) > _PAPER_NAME_WORDS:
         return False
     url = link.url.text.strip()
-    return link_kind("", url) == "paper" or url.lower().split("?")[0].endswith(".pdf")
+    return is_paper_url(url)
 
 
 def _single_word(text: str, entry: Entry, end: int) -> bool:

@@ -16,8 +16,8 @@ from awesome_tidy.model import (
     dominant,
     is_credit,
     is_kind_label,
+    is_paper_url,
     link_items,
-    link_kind,
     opening_label,
     own_marks,
 )
@@ -467,7 +467,7 @@ def _titled(text: str, entry: Entry, found: Described) -> bool:
         return False
     url = link.url.text.strip()
     return (
-        (link_kind("", url) == "paper" or url.lower().split("?")[0].endswith(".pdf"))
+        is_paper_url(url)
         and text[start:end] == ": "
         and _MODEL_NAME.fullmatch(link.label.text) is not None
         and text[end : end + 1].isupper()
