@@ -30,6 +30,12 @@ from awesome_tidy import check_text, fix_text
 
 HERE = Path(__file__).parent
 SPAN = re.compile(r"(\d+) changed line")
+RELATED = re.compile(r"\bline (\d+)")
+
+
+def related_lines(message: str) -> frozenset[str]:
+    """The other lines a message names (``duplicate of line 228``)."""
+    return frozenset(RELATED.findall(message))
 
 
 def rows_of(study: Path) -> list[dict[str, str]]:
@@ -45,11 +51,20 @@ class ListReplay:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.reported = {(found.rule, found.line) for found in check_text(text)}
+        self.reported: dict[tuple[str, int], list[frozenset[str]]] = {}
+        for found in check_text(text):
+            related = related_lines(found.message)
+            self.reported.setdefault((found.rule, found.line), []).append(related)
         self._changes: dict[bool, list[run_study.Change]] = {}
 
     def reports(self, row: dict[str, str]) -> bool:
-        return (row["rule"], int(row["line"])) in self.reported
+        """The rule still reports the line, and names the same other line where both name one:
+        a duplicate that now points at its real copy is a new finding, not the judged one."""
+        judged = related_lines(row["message"])
+        return any(
+            not judged or not related or judged & related
+            for related in self.reported.get((row["rule"], int(row["line"])), [])
+        )
 
     def changes(self, unsafe: bool) -> list[run_study.Change]:
         if unsafe not in self._changes:
