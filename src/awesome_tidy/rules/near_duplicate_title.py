@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from awesome_tidy.model import (
     Document,
     Entry,
+    author_year_label,
     expand_year,
     is_cjk,
     link_kind,
@@ -69,6 +70,7 @@ class NearDuplicateTitle(Rule):
                 second_index in reported
                 or (first_index, titles[second_index]) in told
                 or _same_key(first, second)
+                or _cited_by_label(first, second)
                 or _other_paper(first, second)
                 or _years_apart(doc, first, second)
                 or _extended_name(first, second)
@@ -190,6 +192,17 @@ def _owner(entry: Entry) -> str | None:
     if len(text.split()) > _MAX_OWNER_WORDS:
         return None
     return " ".join(text.casefold().split())
+
+
+def _cited_by_label(first: Entry, second: Entry) -> bool:
+    """A "title" that is an author-year label (``Wang et al. - 2017``, ``Doe and Roe (2019)``):
+    the reader found no title beside it, and two papers of one year by authors whose names
+    differ in a letter (``Wang`` and ``Yang``) are two papers. Nothing tells them apart or
+    together here: silent."""
+    return any(
+        entry.title is not None and author_year_label(entry.title.text) is not None
+        for entry in (first, second)
+    )
 
 
 def _same_key(first: Entry, second: Entry) -> bool:
