@@ -22,6 +22,8 @@ _GLUED_VENUES = (
 # wherever it stands (``ResNet 50``, ``GPT 4`` name no conference: their numbers are names).
 _KNOWN_VENUE_YEAR = r"(?:(?P<y2e>\d\d)|[ \u00a0](?P<y2f>\d\d)(?![.,:]\d))"
 _KNOWN_VENUE = re.compile(r"(?<![A-Za-z])(?:" + _GLUED_VENUES + r")(?![A-Za-z])")
+# ``eccv2022``, ``iccv``: a word of a normalised title that is a known venue, with its year.
+_KNOWN_VENUE_WORD = re.compile(r"(?:" + _GLUED_VENUES + r")(?=\d*$)", re.IGNORECASE)
 # ``[Top 10]``, ``[Part 12]``, ``[Week 11]``: a word that counts what follows it, never a venue.
 _COUNT_WORDS = r"(?:Top|Part|Vol|No|Chapter|Lecture|Week|Day|Level|Lesson|Module|Step|Page) \d"
 # What ends a two-digit year: no letter or digit, nor underscores before one. Not ``(?!\w)``: it
@@ -144,6 +146,14 @@ _VENUE_YEAR_TAG = re.compile(
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"'|]*", re.IGNORECASE)
 # ``Jane Doe et al.``: the mark of an author list.
 ET_AL = re.compile(r"(?<![a-z])et\.?\s*al(?![a-z])", re.IGNORECASE)
+# ``Wang et al. - 2017``, ``Doe and Roe (2019)``, ``Doe et al., 2019:``: an author-year label
+# that cites a paper by one surname and ``et al.``, or by two surnames, then its year, with the
+# marks that set it off from what follows (the title, or nothing: then no title is written).
+_SURNAME = r"[^\W\d_][\w'’-]*"
+_AUTHOR_YEAR_LABEL = re.compile(
+    rf"(?P<names>{_SURNAME}(?:\s+et\.?\s*al\.?|\s+(?:and|&)\s+{_SURNAME}))"
+    r"(?:\s*(?:[-–—,:]\s*\(?|\()|\s+)(?P<year>(?:19|20)\d\d)[a-z]?\)?\s*[-–—:.,]?\s*"
+)
 _TWO_DIGITS = re.compile(r"\d\d")
 # A year in running text counts when a venue names it: "Reject by ICLR 2018, but ...".
 # Lower case between the last two capitals: ``[A-Z][A-Za-z]*[A-Z][A-Za-z]*`` said the same (a
@@ -260,6 +270,13 @@ def holds_year_like(text: str, title: str = "") -> bool:
     return any(match.group("glued") is None for match in _year_like(title))
 
 
+def venue_word(word: str) -> str | None:
+    """The known venue a word names, with or without its year (``eccv2022``, ``ICCV``), in
+    lower case; None for any other word (``cvprw``, ``iccv-like``)."""
+    found = _KNOWN_VENUE_WORD.match(word)
+    return found.group().casefold() if found else None
+
+
 def names_known_venue(text: str) -> bool:
     """Whether ``text`` names one of the conferences whose year lists glue to their name
     (``CVPR``, ``NeurIPS``): a venue, not an answer to the question of the year."""
@@ -270,6 +287,18 @@ def venue_year_tag(text: str) -> bool:
     """Whether ``text`` is a venue's (or a preprint server's) name glued to a year
     (``CVPR2019``, ``NeurIps2018``, ``arxiv2019``): a tag many papers share, not a key."""
     return _VENUE_YEAR_TAG.fullmatch(text) is not None
+
+
+def author_year_label(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """``text[start:end]`` as a whole, read as an author-year label (``Wang et al. - 2017 -``,
+    ``Doe and Roe (2019)``) whose surnames are capitalised; None otherwise (``Deep learning
+    2020``, ``Doe et al.`` without a year)."""
+    found = _AUTHOR_YEAR_LABEL.fullmatch(text, start, len(text) if end is None else end)
+    if found is None:
+        return None
+    words = ET_AL.sub(" ", found.group("names")).replace("&", " ").split()
+    surnames = [word for word in words if word != "and" and any(map(str.isalpha, word))]
+    return found if all(word[:1].isupper() for word in surnames) else None
 
 
 def preprint_marker(text: str) -> bool:

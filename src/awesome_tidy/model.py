@@ -61,6 +61,7 @@ from awesome_tidy.document import Document
 from awesome_tidy.inline import Cover, Link, Part, link_at, links
 from awesome_tidy.markers import EMOJI_SHORTCODE, read_marks
 from awesome_tidy.metadata import (
+    author_year_label,
     expand_year,
     find_year,
     heading_venue,
@@ -251,6 +252,7 @@ __all__ = [
     "TableOfContents",
     "TableRow",
     "TocLink",
+    "author_year_label",
     "awaits_release",
     "banner_heading",
     "catalogue_start",

@@ -18,6 +18,7 @@ from awesome_tidy.metadata import (
     is_date,
     names_known_venue,
     preprint_marker,
+    venue_word,
 )
 from awesome_tidy.readers.row import ORGANISATION_HEADERS
 from awesome_tidy.text import normalize_title
@@ -79,7 +80,11 @@ _PART_MARKER = re.compile(
     r"|(?<=[(（\[])(?:\d{1,2}|[ivx]+)(?=\s*[)）\]]))(?!\w)",
     re.IGNORECASE,
 )
+# ``Program Title - **Shape Analysis**``: a name in bold after a plain title and a dash.
+_SUBTITLE = re.compile(r"[ \t]*[-–—:][ \t]+(\*\*|__)(?P<name>[^*_|\n]{1,100}?)\1")
 _PAGE_NUMBER = re.compile(r"\d{3,}")
+# ``netdevconf.org/2.1/...``, ``conf.org/2019/...``: a path part that names an event's edition.
+_EDITION = re.compile(r"\d+(?:\.\d+)+|(?:19|20)\d\d")
 # The last part of a URL that names the page above it again, or a document rather than a page.
 _SAME_PAGE = re.compile(r"(?:index|default|readme|home|main)(?:\.\w+)?$|.*\.(?:pdf|ps|ppt|pptx)$")
 # ``Some papers belong to more than one category``, ``papers may appear in several sections``:
@@ -98,6 +103,12 @@ _CONFERENCE = re.compile(
 )
 _JOURNAL = re.compile(
     r"journal|transactions|trans\.|letters|magazine|논문지|학회지|学报|期刊", re.I
+)
+# Journals known by their acronym alone (``IJCV``, ``TPAMI``): where a conference's paper
+# appears again, extended, a year or more later.
+_JOURNAL_ACRONYM = re.compile(
+    r"(?<![A-Za-z])(?:IJCV|T-?PAMI|PAMI|TIP|TOG|JMLR|TNNLS|TKDE|TMI|TMM|TCSVT|T-?ITS|T-?RO|IJRR"
+    r"|TVCG|TACL|TMLR|JAIR)(?![A-Za-z])"
 )
 # ``Doe, J.``, ``Calvanese, D., & Lanti, D.``: a reference's authors, surname then initials.
 _AUTHOR_LABEL = re.compile(r"[^\W\d_][\w'’-]*,\s*(?:[A-Z]\.\s*)+(?:[,&(]|$)")
@@ -153,10 +164,14 @@ def _typo(word: str, other: str) -> bool:
     """Whether two close words may be one word mistyped, not two names: ``beta1`` and
     ``beta2``, ``7b`` and ``70b`` differ in a number (a version, a size); ``gpl`` and ``agpl``,
     ``lm`` and ``llm`` in letters put before a word, and ``qm7`` and ``qm7b``, ``yolov5`` and
-    ``yolov5u`` in letters put after a number (a variant), which make another name. Letters
+    ``yolov5u`` in letters put after a number (a variant), which make another name; two known
+    venues (``ECCV`` and ``ICCV``, ``CVPR2022`` and ``ECCV2022``) are two events. Letters
     after a word's letters (``network``, ``networks``) may be a slip."""
     if _digits(word) != _digits(other):
         return False
+    venues = venue_word(word), venue_word(other)
+    if venues[0] is not None and venues[1] is not None:
+        return False  # ``eccv2022`` and ``iccv2022``: two venues, whatever letter differs
     shorter, longer = sorted((word, other), key=len)
     if shorter[-1:].isdigit() and longer.startswith(shorter):
         return False
@@ -476,6 +491,7 @@ def _other_papers(first: Entry, second: Entry) -> bool:
     (``_other_makers``)."""
     if (
         _part_marker(first) != _part_marker(second)
+        or _subtitles_apart(first, second)
         or _other_sizes(first, second)
         or _other_pages(first, second)
         or _two_by_one_author(first, second)
@@ -524,9 +540,11 @@ def other_repositories(first: Entry, second: Entry) -> bool:
 def _two_publications(first: Entry, second: Entry) -> bool:
     """``| 2015. 12. | Winter Conference | Title |`` and ``| 2016. 8. | Journal | Title |``: one
     title at a conference and, later, in a journal, with no link in common, is a conference
-    paper and its journal version: two publications. A preprint and its venue (``arXiv 2022``,
-    ``ICLR 2023``), two journals (one of them wrong), two spellings of one venue or one link
-    shared are one paper whose copies disagree: metadata-conflict's case."""
+    paper and its journal version: two publications, so too ``CVPR 2017`` and ``IJCV 2019``
+    on one arXiv id (arXiv keeps both versions). A preprint and its venue (``arXiv 2022``,
+    ``ICLR 2023``), two journals (one of them wrong), a journal before the conference, two
+    spellings of one venue or one other link shared (a DOI) are one paper whose copies
+    disagree: metadata-conflict's case."""
     one, other = first.venue, second.venue
     if one is None or other is None or first.year_value == second.year_value:
         return False
@@ -534,12 +552,25 @@ def _two_publications(first: Entry, second: Entry) -> bool:
         return False
     if first.year_value > second.year_value:
         one, other = other, one  # the earlier publication first
-    if not (_CONFERENCE.search(one.text) and _JOURNAL.search(other.text)):
+    if not (_at_conference(one.text) and _in_journal(other.text)):
         return False
-    if _JOURNAL.search(one.text) or _CONFERENCE.search(other.text):
+    if _in_journal(one.text) or _at_conference(other.text):
         return False
     links = {normalize_url(link.url.text) for link in first.real_links}
-    return not any(normalize_url(link.url.text) in links for link in second.real_links)
+    return not any(
+        (url := normalize_url(link.url.text)) in links and not url.startswith("arxiv:")
+        for link in second.real_links
+    )
+
+
+def _at_conference(venue: str) -> bool:
+    """``Winter Conference``, ``CVPR``: a conference's (or a workshop's) name."""
+    return _CONFERENCE.search(venue) is not None or names_known_venue(venue)
+
+
+def _in_journal(venue: str) -> bool:
+    """``Journal of ...``, ``IEEE Transactions on ...``, ``IJCV``: a journal's name."""
+    return _JOURNAL.search(venue) is not None or _JOURNAL_ACRONYM.search(venue) is not None
 
 
 def _page_and_subpage(first: Entry, second: Entry) -> bool:
@@ -741,11 +772,38 @@ def _part_marker(entry: Entry) -> str:
     return marker.group("part").casefold() if marker else ""
 
 
+def _subtitles_apart(first: Entry, second: Entry) -> bool:
+    """``Geometry and Learning from Data - **Shape Analysis**`` and ``... - **Geometric
+    Processing**``: plain titles, each followed by a name of its own in bold after a dash (a
+    workshop of a programme, a part of a series), and the names differ: the title is their
+    shared prefix, the bold name tells which thing each is. A venue, a year or a preprint
+    server in bold (``- **CVPR 2020**``) says where the paper is, and a name on one copy only
+    (``- **Code**``) is no second thing: those stay one title."""
+    names = [_subtitle(entry) for entry in (first, second)]
+    return names[0] is not None and names[1] is not None and names[0] != names[1]
+
+
+def _subtitle(entry: Entry) -> str | None:
+    """The bold name after the entry's plain title and a dash, in normal form, or None."""
+    title = entry.title
+    if entry.form != "plain" or title is None:
+        return None
+    found = _SUBTITLE.match(entry.body.text, title.end - entry.body.start)
+    if found is None:
+        return None
+    name = found.group("name")
+    if holds_year_like(name) or names_known_venue(name) or preprint_marker(name):
+        return None
+    return normalize_title(name) or None
+
+
 def _other_pages(first: Entry, second: Entry) -> bool:
     """Whether the two entries' links, neither on a paper's nor on a code host, are pages of
     two sites (one course title taught by two providers) or two pages of one site that differ
     in one path part only, both there a number of three digits or more (a course id, an
-    offering, a video). One paper on two hosts, one repository twice, stay one entry."""
+    offering, a video), or whose paths first part ways at an edition (``/2.1/`` and ``/2.2/``,
+    ``/2019/`` and ``/2020/``: one talk or workshop at two editions of an event). One paper on
+    two hosts, one repository twice, stay one entry."""
     one_link, other_link = _link_of(first), _link_of(second)
     if one_link is None or other_link is None:
         return False
@@ -753,6 +811,9 @@ def _other_pages(first: Entry, second: Entry) -> bool:
         return False
     one, other = (normalize_url(link.url.text).split("/") for link in (one_link, other_link))
     if one[0] != other[0]:
+        return True
+    parted = next(((a, b) for a, b in zip(one, other, strict=False) if a != b), None)
+    if parted is not None and all(_EDITION.fullmatch(part) for part in parted):
         return True
     if len(one) != len(other) or len(one) < 2:
         return False

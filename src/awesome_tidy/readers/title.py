@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from awesome_tidy.inline import WORD, Link, Part, emphasis_at, matching, part, strip_span, unwrap
-from awesome_tidy.metadata import ET_AL, find_year
+from awesome_tidy.metadata import ET_AL, author_year_label, find_year
 from awesome_tidy.nodes import Entry
 from awesome_tidy.readers.decide import Found, decide
 from awesome_tidy.readers.lead import read_date_tag, skip_spaces
@@ -118,6 +118,12 @@ def _read_cited_title(text: str, entry: Entry, start: int, stop: int) -> bool:
         return False
     if is_kind_label(link.label.text):
         return False  # ``Doe et al. 2019. [paper](url)``: a link to the paper, not its title
+    label = author_year_label(text, start, stop)
+    if label is not None:  # ``Wang et al. - 2017 - [Title](url)``: the label cites the link
+        entry.form = "link"
+        entry.title = titled(text, link.label.start, link.label.end)
+        _read_label(text, entry, label)
+        return True
     # The pattern tries every period, comma and parenthesis of the text; a year it can match
     # ends the text but for up to three marks (``2019a).``), which one look settles first.
     if not any(map(str.isdecimal, text[start:stop].rstrip()[-4:])):
@@ -159,7 +165,8 @@ def _read_bold_after_names(text: str, entry: Entry, start: int, stop: int, end: 
     html = bold is None and (bold := _html_emphasis_at(text, stop, end)) is not None
     if bold is None or is_bold_tag(text, *bold) or _is_bold_label(text, *bold):
         return False
-    names_end = _names_end(text, start, stop)
+    label = author_year_label(text, start, stop)
+    names_end = _names_end(text, start, stop) if label is None else label.end("names")
     if names_end is None:
         return False
     if html:  # read as the same run is at the start of an item: plain text up to a delimiter
@@ -170,8 +177,18 @@ def _read_bold_after_names(text: str, entry: Entry, start: int, stop: int, end: 
         read_bold_title(text, entry, *bold)
     if entry.title is not None and _QUOTED_TITLE.fullmatch(entry.title.text):
         entry.title = titled(text, entry.title.start + 1, entry.title.end - 1)
-    entry.authors = part(text, start, names_end)
+    if label is not None:
+        _read_label(text, entry, label)
+    else:
+        entry.authors = part(text, start, names_end)
     return True
+
+
+def _read_label(text: str, entry: Entry, label: re.Match[str]) -> None:
+    """The authors and the year of an author-year label before the title (``Wang et al. - 2017
+    - **Title**``): the year dates the entry unless its tail has one."""
+    entry.authors = part(text, *label.span("names"))
+    decide(entry, Found("authors", part(text, *label.span("year"))))
 
 
 def _html_emphasis_at(text: str, at: int, end: int) -> tuple[int, int] | None:

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from awesome_tidy.model import (
     Document,
     Entry,
+    author_year_label,
     expand_year,
     is_cjk,
+    is_paper_url,
     link_kind,
     near_pairs,
     normalize_url,
@@ -62,6 +64,7 @@ class NearDuplicateTitle(Rule):
         # copy (duplicate-entry or cross-section-duplicate tell of it): reported once.
         told: set[tuple[int, str]] = set()
         stems = Counter(_stem(title) for title in titles)
+        words = Counter(word for title in titles for word in set(title.split()))
         by_item = {id(entry.item): entry for entry in doc.entries if entry.item is not None}
         for first_index, second_index in near_pairs(titles, self.option("threshold")):
             first, second = entries[first_index], entries[second_index]
@@ -69,6 +72,7 @@ class NearDuplicateTitle(Rule):
                 second_index in reported
                 or (first_index, titles[second_index]) in told
                 or _same_key(first, second)
+                or _cited_by_label(first, second)
                 or _other_paper(first, second)
                 or _years_apart(doc, first, second)
                 or _extended_name(first, second)
@@ -80,8 +84,12 @@ class NearDuplicateTitle(Rule):
                 or other_repositories(first, second)
             ):
                 continue
-            reported.add(second_index)
             told.add((first_index, titles[second_index]))
+            if _mistyped_first(titles[first_index], titles[second_index], words):
+                first, second = second, first
+                reported.add(first_index)
+            else:
+                reported.add(second_index)
             assert first.title is not None and second.title is not None
             first_title = first.title.text
             yield self.problem(
@@ -90,6 +98,20 @@ class NearDuplicateTitle(Rule):
                 message=f"title is nearly the same as line {first.line}: {first_title!r}",
                 related=first.start,
             )
+
+
+def _mistyped_first(first: str, second: str, words: Counter[str]) -> bool:
+    """Whether the earlier of two near titles holds the typo: each word only it has is in no
+    other title of the list (``Efficeint``), while each word only the later one has is in
+    another (``Efficient``). The copy with the typo is the one to fix, so it is reported, the
+    other related; where the list does not tell, the later copy is reported."""
+    one, two = set(first.split()), set(second.split())
+    mine, theirs = one - two, two - one
+    return (
+        bool(mine and theirs)
+        and all(words[word] == 1 for word in mine)
+        and all(words[word] > 1 for word in theirs)
+    )
 
 
 def _stem(title: str) -> str:
@@ -113,15 +135,33 @@ def _one_series(first: Entry, second: Entry, stems: Counter[str]) -> bool:
 
 def _paper_and_its_code(first: Entry, second: Entry) -> bool:
     """A paper under a topic and its code repository under ``## Software``, each by the paper's
-    title (one retyped): two things, each in its section, not a copy of one. In one section
-    the two stay compared."""
+    title (one retyped): two things, each in its section, not a copy of one; so too the paper's
+    entry and its software's, whose title links the software's own site and links the paper
+    beside it (``_role``). In one section the two stay compared."""
     if first.section is second.section:
         return False
     kinds = [
         link_kind("", entry.primary_link.url.text) == "code" if entry.primary_link else None
         for entry in (first, second)
     ]
-    return None not in kinds and kinds[0] != kinds[1]
+    if None not in kinds and kinds[0] != kinds[1]:
+        return True
+    roles = {_role(first), _role(second)}
+    return roles == {"paper", "resource"}
+
+
+def _role(entry: Entry) -> str | None:
+    """``paper`` for an entry whose title links the paper itself (an arXiv page, a DOI, a PDF),
+    ``resource`` for one whose title links another page (the software's site) and that links
+    the paper beside it (``[[paper](https://arxiv.org/abs/...)]``): the paper's entry and its
+    software's, each in its own section. None when the entry says neither."""
+    link = entry.primary_link
+    if link is None:
+        return None
+    if is_paper_url(link.url.text):
+        return "paper"
+    others = (one for one in entry.real_links if one is not link)
+    return "resource" if any(one.kind == "paper" for one in others) else None
 
 
 def _other_owners(first: Entry, second: Entry) -> bool:
@@ -190,6 +230,17 @@ def _owner(entry: Entry) -> str | None:
     if len(text.split()) > _MAX_OWNER_WORDS:
         return None
     return " ".join(text.casefold().split())
+
+
+def _cited_by_label(first: Entry, second: Entry) -> bool:
+    """A "title" that is an author-year label (``Wang et al. - 2017``, ``Doe and Roe (2019)``):
+    the reader found no title beside it, and two papers of one year by authors whose names
+    differ in a letter (``Wang`` and ``Yang``) are two papers. Nothing tells them apart or
+    together here: silent."""
+    return any(
+        entry.title is not None and author_year_label(entry.title.text) is not None
+        for entry in (first, second)
+    )
 
 
 def _same_key(first: Entry, second: Entry) -> bool:
