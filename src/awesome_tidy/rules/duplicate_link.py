@@ -19,6 +19,8 @@ from awesome_tidy.model import (
     same_paper,
     top_item,
     under_picks,
+    without_link_targets,
+    written_in_cjk,
 )
 from awesome_tidy.rule import Problem, Rule
 
@@ -34,7 +36,8 @@ _YEAR_WORD = re.compile(r"(?<!\w)(?:19|20)\d\d(?!\w)")
 # subject, listed by another axis than the topics; a page there may be a topic's resource too.
 # The whole heading: ``# Related Survey, Benchmark, and Framework`` is a topic of the list.
 _OTHER_AXIS = re.compile(
-    r"[#\s]*(?:cited\s+by|used\s+by|see\s+also|related(?:\s+(?:lists|projects|links))?)[\s:#]*",
+    r"[#\s]*(?:cited\s+by|used\s+by|see\s+also|related(?:\s+(?:lists|projects|links))?"
+    r"|(?:additional|further|external|useful|more)\s+(?:links|reading))[\s:#]*",
     re.IGNORECASE,
 )
 # ``### Recent Highlights``, ``## News``, ``## Featured Papers``: a showcase at the top that
@@ -62,8 +65,12 @@ _NOTE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # (``## Optical Datasets``), not one of a list (``# Related Survey, Benchmark, and Framework``).
 _KIND_WORDS = (
     r"(?<![^\W\d_])(?:(data\s*sets?|数据集)|(benchmarks?)"
-    r"|(competitions?|challenges?|contests?|leaderboards?|比赛|竞赛))(?![^\W\d_])"
+    r"|(competitions?|challenges?|contests?|leaderboards?|比赛|竞赛)"
+    r"|(tools?|toolkits?|toolbox(?:es)?|librar(?:y|ies)|software|packages?|工具))(?![^\W\d_])"
 )
+# ``Benchmarks, and Tools``, ``Surveys & Tools``: the last of a list of kinds, which names none.
+_LISTED_KIND = re.compile(r"(?:,|&|/|、|和|\band)\s*\Z", re.IGNORECASE)
+_TOOLS = 4  # the group of ``_KIND_WORDS`` that names tools
 _OTHER_KIND = re.compile(_KIND_WORDS + r"\W*$", re.IGNORECASE)
 # A table column or link label that says its link fetches data (``| Dataset Name |``,
 # ``[Download]``), not a paper.
@@ -80,6 +87,14 @@ _CLOSING_NAME = re.compile(
     r"(?P<title>.*\S)\s*(?P<tag>\(\s*[*_]{0,3}[^\s()*_]+(?:\s[^\s()*_]+)?[*_]{0,3}\s*\))\s*"
 )
 _NAME_END = re.compile(r"(?<!\s)\s+[-–—]\s+|:\s+")
+# ``IEEE'23``, ``ICLR'24-spotlight``, ``[CVPR 2023]``: a venue and its year ahead of a title.
+_VENUE_HEAD = re.compile(
+    r"[\[(]?[^\W\d_][\w&.-]{0,15}\s?['’]?(?:19|20)?\d\d"
+    r"(?:[-\s](?:spotlight|oral|poster|workshop|findings))?[\])]?\s+(?=\S)",
+    re.IGNORECASE,
+)
+# A link label that says the link is a paper: ``[paper]``, ``[ICRA 2019 paper]``, ``[PDF]``.
+_PAPER_LABEL = re.compile(r"(?<![^\W\d_])(?:paper|pdf|论文)(?![^\W\d_])", re.IGNORECASE)
 _MAX_LABEL_WORDS = 4
 _MIN_SHORT_FORM = 4  # words a shortened title keeps: fewer may be any title's start
 _MIN_ACRONYM = 2
@@ -235,6 +250,13 @@ def _slips(
     best = max(scores[index] for index in body or range(len(entries)))
     owner = entries[next(i for i in body or range(len(entries)) if scores[i] == best)]
     housed = _housed(url, owner, entries, scores) if best == _SPELLED else set()
+    # Entries that repeat an earlier one of their own section on the link: a copy inside one
+    # section is no cross-listing, whatever the other sections hold.
+    repeated = {
+        id(entry)
+        for index, entry in enumerate(entries)
+        if any(other.section is entry.section for other in entries[:index])
+    }
     for entry, score in zip(entries, scores, strict=True):
         if (
             entry is owner
@@ -242,14 +264,27 @@ def _slips(
             or (best and score == best)
             or _same_entry(owner, entry)
             or _editions(owner.title_text, entry.title_text, url)
+            or _editions(_without_dated_note(owner), _without_dated_note(entry), url)
             or _other_versions(url, owner, entry)
             or _cross_listed(owner, entry, labels, text, headings)
             or _one_name_in_two_sections(spelled, owner, entry)
             or _repeated_by_derived_listing(owner, entry, derived)
             or _filed_twice(owner, entry, entries)
-            or _of_other_kinds(owner, entry, text)
+            or _of_other_kinds(url, owner, entry, text)
             or _titled_under_html_headings(owner, entry, html_headings or [])
             or _listed_in_two_sections(url, owner, entry)
+            or (
+                id(entry) not in repeated
+                and (
+                    _venue_tag_ahead(owner, entry)
+                    or _venue_tag_ahead(entry, owner)
+                    or _cites_its_paper(url, owner, entry)
+                    or _cites_its_paper(url, entry, owner)
+                    or _described_in_two_sections(url, owner, entry)
+                    or _names_the_other(owner, entry)
+                    or _names_the_other(entry, owner)
+                )
+            )
             or (
                 habit
                 and owner.section is not entry.section
@@ -288,6 +323,92 @@ def _listed_in_two_sections(url: str, first: Entry, second: Entry) -> bool:
     if any(_another_name(spelled, entry) for entry in (first, second)):
         return False
     return _repository_home(url) or min(len(title.split()) for title in titles) <= _MAX_NAME_WORDS
+
+
+def _venue_tag_ahead(tagged: Entry, plain: Entry) -> bool:
+    """``IEEE'23 FedCLIP: Fast Generalization ...`` in one section and ``FedCLIP: Fast
+    Generalization ...`` in another: one title, a venue and year written ahead of one copy (as
+    ``_cross_listed`` has it for a year written into one): a paper filed under two topics."""
+    if tagged.section is plain.section or tagged.title is None or not plain.title_text:
+        return False
+    found = _VENUE_HEAD.match(tagged.title.text)
+    return found is not None and normalize_title(tagged.title.text[found.end() :]) == (
+        plain.title_text
+    )
+
+
+def _names_the_other(entry: Entry, other: Entry) -> bool:
+    """``[Is multiagent deep RL the answer or the question? A brief survey](arxiv.../1810.05587v1)
+    Note that [A Survey and Critique of Multiagent Deep RL](.../1810.05587v3) is an updated
+    version of this paper``: the entry's own words, after its title, hold the other entry's
+    whole title (four words or more): the list knows the two share the page (an earlier
+    version, a companion), where a copied link names nothing of the entry it came from."""
+    if entry.title is None or len(other.title_text.split()) < _MIN_SHORT_FORM:
+        return False
+    after = without_link_targets(entry.body.text[entry.title.end - entry.body.start :])
+    return f" {other.title_text} " in f" {normalize_title(after)} "
+
+
+def _cites_its_paper(url: str, thing: Entry, paper: Entry) -> bool:
+    """``[[BLVD](github.com/VCCIV/BLVD)] (a) 3D detection, ... [[ICRA 2019 paper](arxiv...)]``
+    or ``CAD-Chest: ... [[data](physionet...)][[paper](ieee...)]`` in one section, the paper
+    itself in another (``[[ICRA](arxiv...)] BLVD: Building ...``): a dataset, a tool or a
+    project, named by a link of its own before the shared one, cites the paper it comes from
+    by a label that says so (``paper``, ``PDF``). The paper's entry holds the link first. A
+    code link ahead (``[code]``) names no thing, and two entries that each cite the link as
+    their paper stay reported."""
+    if thing.section is paper.section or not _paper_identifier(url, thing):
+        return False
+    shared = [link for link in thing.real_links if normalize_url(link.url.text) == url]
+    if not shared or not _PAPER_LABEL.search(shared[0].label.text):
+        return False
+    before = [
+        link
+        for link in thing.real_links
+        if link.start < shared[0].start and normalize_url(link.url.text) != url
+    ]
+    own = paper.real_links
+    return (
+        bool(before)
+        and label_kind(before[0].label.text) in (None, "project")
+        and bool(own)
+        and normalize_url(own[0].url.text) == url
+    )
+
+
+def _described_in_two_sections(url: str, first: Entry, second: Entry) -> bool:
+    """``[Cilium's BPF and XDP Reference Guide](docs.cilium.io/...) - 关于 eBPF ...`` among
+    basics and ``[BPF和XDP参考指南](...) - Cilium项目的指南。`` under XDP: a page that is no
+    paper's (not an arXiv id, a DOI, a venue's page or a PDF) cited in two sections, each
+    entry with a description of its own (two words or more, the two different): each section
+    tells of the resource in its own words, on purpose. Two long titles (two papers on one
+    page) and one description written twice (``, Stanford University, USA``) stay reported,
+    and so does a copy without words of its own."""
+    if first.section is second.section or _paper_identifier(url, first):
+        return False
+    if first.title is None or second.title is None or _named_twice(url, first, second):
+        return False
+    if min(len(first.title.text.split()), len(second.title.text.split())) > _MAX_NAMED_WORDS:
+        return False
+    said = [
+        normalize_title(entry.description.text) if entry.description is not None else ""
+        for entry in (first, second)
+    ]
+    written = [
+        entry.description.text if entry.description is not None else "" for entry in (first, second)
+    ]
+    return all(
+        len(words.split()) >= 2 or written_in_cjk(raw)
+        for words, raw in zip(said, written, strict=True)
+    ) and (said[0] != said[1])
+
+
+def _named_twice(url: str, first: Entry, second: Entry) -> bool:
+    """One entry the thing the URL spells whole (``[qsim](github.com/example/qsim)``), the other
+    another name on it (``[Quditor](...)``): another tool's entry holding the link."""
+    spelled = _URL_WORD.findall(url.casefold())
+    whole = [_spelled_whole(spelled, entry) for entry in (first, second)]
+    return whole[0] != whole[1] and all(_is_a_name(entry) for entry in (first, second))
 
 
 def _another_name(spelled: list[str], entry: Entry) -> bool:
@@ -614,16 +735,25 @@ def _name_dropped(first: Entry, second: Entry) -> bool:
     """One title the other without the name it opens with (``Customize-A-Video: One-Shot
     Motion Customization of ...`` and ``One-Shot Motion Customization of ...``; ``Megatron-LM:
     Training ...`` and ``Training ...``): the paper filed in two sections, once with its
-    method's name and once without. The shorter keeps the whole description
+    method's name and once without; the name may end at a dash (``Let There Be Color! -
+    Large-Scale Texturing of 3D Reconstructions`` among papers, ``Large-Scale Texturing of 3D
+    Reconstructions`` among software). The shorter keeps the whole description
     (``_MIN_SHORT_FORM`` words or more): a copy that keeps only the name, or another
     description after one name, is another title and stays reported."""
     titles = [entry.title.text if entry.title is not None else "" for entry in (first, second)]
     shorter, longer = sorted(titles, key=len)
-    name, colon, rest = longer.replace("：", ":").partition(":")  # or a full-width colon
-    if not colon or not 0 < len(name.split()) <= _MAX_NAME_WORDS:
-        return False
     kept = normalize_title(shorter)
-    return len(kept.split()) >= _MIN_SHORT_FORM and kept == normalize_title(rest)
+    if len(kept.split()) < _MIN_SHORT_FORM:
+        return False
+    name, colon, rest = longer.replace("：", ":").partition(":")  # or a full-width colon
+    dash = _NAME_END.search(longer)  # or a dash: ``Let There Be Color! - Large-Scale ...``
+    return any(
+        0 < len(name.split()) <= _MAX_NAME_WORDS and kept == normalize_title(rest)
+        for name, rest in (
+            (name, rest if colon else ""),
+            (longer[: dash.start()], longer[dash.end() :]) if dash else ("", ""),
+        )
+    )
 
 
 def _repeated_by_derived_listing(
@@ -779,16 +909,33 @@ def _filed_twice(owner: Entry, entry: Entry, entries: list[Entry]) -> bool:
     )
 
 
-def _of_other_kinds(first: Entry, second: Entry, text: str) -> bool:
+def _of_other_kinds(url: str, first: Entry, second: Entry, text: str) -> bool:
     """Two entries filed among things of two kinds (by a heading or a label item over them):
-    datasets, benchmarks, competitions, or papers (none of these), each entry filed as a
-    thing of its kind being a name or saying its kind (``TinyPerson Dataset for ...``). A
-    dataset cites the paper or page it comes from (``## Datasets`` then ``**TinyPerson Dataset
+    datasets, benchmarks, competitions, tools (libraries, software, packages), or papers (none
+    of these), each entry filed as a thing of its kind being a name (a note in brackets aside:
+    ``3D Semantic Scene Graphs (3DSSG)``) or saying its kind (``TinyPerson Dataset for ...``,
+    ``tslens: A PyTorch Toolkit for ...``). A dataset or a
+    tool cites the paper or page it comes from (``## Datasets`` then ``**TinyPerson Dataset
     ...** [[Paper](arxiv...)]``), a competition the release page of its dataset: each is its
-    own entry. Two paper titles on one page stay reported, whatever their sections."""
+    own entry. Both filed as things of two kinds (a competition under ``## Competitions`` and
+    its data under ``## Datasets``), one of them by a name, neither is a paper: the page is
+    each one's source. Two paper titles on one page stay reported, whatever their sections."""
     kinds = [_other_kind(entry, text) for entry in (first, second)]
+    if _TOOLS in kinds and (
+        first.title_text.split()[:1] == second.title_text.split()[:1]
+        or _one_title(first.title_text, second.title_text)
+        or _named_twice(url, first, second)
+    ):
+        return False  # ``cpufetch`` among tools and ``cpufetch - pretty ...``: written twice
+    if (
+        kinds[0]
+        and kinds[1]
+        and kinds[0] != kinds[1]
+        and any(_is_a_name(entry) or _short_name(entry) for entry in (first, second))
+    ):
+        return True
     return kinds[0] != kinds[1] and all(
-        _is_a_name(entry) or _KIND_WORD.search(entry.title_text) is not None
+        _is_a_name(entry) or _short_name(entry) or _KIND_WORD.search(entry.title_text) is not None
         for entry, kind in zip((first, second), kinds, strict=True)
         if kind
     )
@@ -796,8 +943,8 @@ def _of_other_kinds(first: Entry, second: Entry, text: str) -> bool:
 
 def _other_kind(entry: Entry, text: str) -> int:
     """Which kind of thing that is not a paper (``_OTHER_KIND``'s group: 1 datasets, 2
-    benchmarks, 3 competitions) a heading over the entry, or a short label item it sits under,
-    names; 0 for none."""
+    benchmarks, 3 competitions, 4 tools) a heading over the entry, or a short label item it
+    sits under, names; 0 for none."""
     labels = []  # the nearest first: label items, then headings
     item = entry.item.parent if entry.item is not None else None
     while item is not None:
@@ -810,7 +957,14 @@ def _other_kind(entry: Entry, text: str) -> int:
         labels.append(section.heading.text)
         section = section.parent
     found = (_OTHER_KIND.search(label) for label in labels)
-    return next((match.lastindex or 0 for match in found if match is not None), 0)
+    return next(
+        (
+            match.lastindex or 0
+            for match in found
+            if match is not None and not _LISTED_KIND.search(match.string[: match.start()])
+        ),
+        0,
+    )
 
 
 def _by_other_axis(entry: Entry) -> bool:
@@ -886,6 +1040,13 @@ def _spells_head(spelled: list[str], title: str) -> bool:
     )
 
 
+def _short_name(entry: Entry) -> bool:
+    """A name once its note in brackets is set aside: ``3D Semantic Scene Graphs (3DSSG)``."""
+    if entry.title is None or _NOTE.search(entry.title.text) is None:
+        return False
+    return len(_NOTE.sub(" ", entry.title.text).split()) <= _MAX_NAME_WORDS
+
+
 def _is_a_name(entry: Entry) -> bool:
     return entry.title is not None and len(entry.title.text.split()) <= _MAX_NAME_WORDS
 
@@ -903,19 +1064,37 @@ def _same_entry(first: Entry, second: Entry) -> bool:
 
 def _editions(first: str, second: str, url: str) -> bool:
     """Two titles that differ in their numbers only (``GameSec '23: 14th Conference on ...`` and
-    ``GameSec '24: 15th Conference on ...``) on a page that names no edition: the series' home,
-    shared by its editions. A page that holds one of the numbers (``.../camlis2022.html``) is
-    one edition's: the other edition on it is a slip."""
+    ``GameSec '24: 15th Conference on ...``, ``A Survey of ... - version 11`` and ``- Version
+    1``; a venue in a dated note aside, ``(ICML 2021)`` and ``(NeurIPS 2022)``) on a page
+    that names no edition: the series' home, shared by its editions or versions. A page that
+    holds one of the numbers (``.../camlis2022.html``) is one edition's: the other edition on
+    it is a slip."""
     words = [_FAMILY_WORD.findall(title.casefold()) for title in (first, second)]
     if not words[0] or words[0] != words[1]:
         return False
     numbers = [set(_NUMBER.findall(title)) for title in (first, second)]
     in_url = _NUMBER.findall(url)
+    # A number of one digit ends too many ids (``2303.18223`` and ``version 3``): it must be
+    # the URL's whole number (``llama3``).
     return not any(
-        number.endswith(own) or own.endswith(number)
+        number == own or (len(own) > 1 and (number.endswith(own) or own.endswith(number)))
         for own in numbers[0] ^ numbers[1]
         for number in in_url
     )
+
+
+def _without_dated_note(entry: Entry) -> str:
+    """The title without a note in brackets that holds a year (``Reinforcement Learning for
+    Real Life (NeurIPS 2022)``), which names an edition: the venue in it is the edition's, and
+    two editions of a series at two venues are still two editions. The year is kept."""
+    if entry.title is None:
+        return ""
+    title = entry.title.text
+    notes = [note for note in _NOTE.finditer(title) if _YEAR_WORD.search(note.group())]
+    if not notes:
+        return ""
+    years = " ".join(year for note in notes for year in _YEAR_WORD.findall(note.group()))
+    return normalize_title(f"{_NOTE.sub(' ', title)} {years}")
 
 
 def _name_of(named: Entry, titled: Entry) -> bool:
