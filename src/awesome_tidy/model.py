@@ -58,7 +58,7 @@ from awesome_tidy.conventions import (
     own_marks,
 )
 from awesome_tidy.document import Document
-from awesome_tidy.inline import Cover, Link, Part, link_at, links
+from awesome_tidy.inline import Cover, Link, Part, code_spans, link_at, links
 from awesome_tidy.markers import EMOJI_SHORTCODE, read_marks
 from awesome_tidy.metadata import (
     expand_year,
@@ -254,6 +254,7 @@ __all__ = [
     "awaits_release",
     "banner_heading",
     "catalogue_start",
+    "code_spans",
     "dated",
     "dated_apart",
     "describe",
