@@ -318,8 +318,8 @@ class _Reading:
         # Between the table and its first topic stands what its author set under it on purpose
         # (``Related Groups``, a ``0. Toolbox`` before ``1. Surveys``): the table starts where
         # its lines do, as it ends where they do, and nothing before its first line is missed.
-        topic = min((index for index in covered if index in self._in_scope), default=None)
-        missing = [index for index in missing if topic is not None and index > topic]
+        topic = self._first_topic(covered)
+        missing = [index for index in missing if topic is not None and index >= topic]
         if self._leaves_out_the_meta(listed):
             return
         if 2 * len(self.table.links) < len(self.scope) and not _under_contents(self.table):
@@ -343,9 +343,20 @@ class _Reading:
         message = f"table of contents misses {len(reported)} {noun}: {names}{more}"
         yield first.start, first.content_end, message, None
 
-    @cached_property
-    def _in_scope(self) -> set[int]:
-        return set(self.scope)
+    def _first_topic(self, listed: set[int]) -> int | None:
+        """The first heading after the table that a line of it reaches (``listed``) or names by
+        its text, a line to a page elsewhere too (``[Hydrospatial](https://...)``): where the
+        table's topics start."""
+        doc, table = self.doc, self.table
+        end = table.links[-1].item.start
+        lines = [*(toc_link.link for toc_link in table.links), *table.others]
+        named = {form for link in lines for form in _forms(link.label.text)} - {""}
+        for index, heading in enumerate(doc.headings):
+            if heading.start <= end or heading.in_list_item:
+                continue
+            if index in listed or not named.isdisjoint(_forms(heading.text)):
+                return index
+        return None
 
     def _ranged(self) -> set[int]:
         """The headings a range line covers (``[2003-2020](#2003)``, ``[A–F](#a)``): the
@@ -592,7 +603,8 @@ class _Reading:
         if not missing or not self.sure or self.table.lists != 1:
             return {}
         # What stands above the table's first topic is left out (``missing``), not a sibling.
-        first = min((index for index in listed if index in self._in_scope), default=-1)
+        first = self._first_topic(listed)
+        first = -1 if first is None else first
         siblings = Counter(self._family(index) for index in self.scope if index >= first)
         shown = Counter(self._family(index) for index in self.scope if index in listed)
         members: dict[tuple[int, int], list[TocLink]] = {}
