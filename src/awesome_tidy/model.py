@@ -63,6 +63,7 @@ from awesome_tidy.markers import EMOJI_SHORTCODE, read_marks
 from awesome_tidy.metadata import (
     expand_year,
     find_year,
+    heading_dates,
     heading_venue,
     is_date,
     key_year,
@@ -263,6 +264,7 @@ __all__ = [
     "expand_year",
     "filed_under",
     "find_year",
+    "heading_dates",
     "heading_items",
     "heading_venue",
     "html_regions",

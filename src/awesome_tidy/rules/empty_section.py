@@ -9,6 +9,7 @@ from awesome_tidy.model import (
     Heading,
     Section,
     banner_heading,
+    heading_dates,
     link_at,
     meta_section,
     placeholder_text,
@@ -64,7 +65,11 @@ class EmptySection(Rule):
                 doc, headings, index
             ):
                 continue
-            if _title_over_items(headings, index) or _subtitle(doc, headings, index):
+            if (
+                _title_over_items(headings, index)
+                or _subtitle(doc, headings, index)
+                or _title_over_dated(headings, index)
+            ):
                 continue
             if _anchor_over_part(heading, following, listed):
                 continue
@@ -510,6 +515,27 @@ def _title_over_items(headings: list[Heading], index: int) -> bool:
                 break
             items += 1
     return items > _UNAMBIGUOUS
+
+
+def _title_over_dated(headings: list[Heading], index: int) -> bool:
+    """Whether the heading, not itself a date, stands right above two headings of its level
+    or more that each are one (``### 2025``, ``### 2024``; ``### CVPR 2024``): a topic set as a
+    banner over its year buckets (``### 🧠 Multimodal Reasoning`` over them, study
+    2026-12-07-13), written at their level as a list that dates its papers by heading does; its
+    content is under them. Over one dated heading, or a section's name, it is still judged."""
+    heading = headings[index]
+    if heading_dates(heading.text):
+        return False
+    dated = 0
+    for position in range(index + 1, len(headings)):  # no slice: a copy per heading
+        later = headings[position]
+        if later.level < heading.level:
+            break
+        if later.level == heading.level:
+            if not heading_dates(later.text):
+                break
+            dated += 1
+    return dated >= _UNAMBIGUOUS
 
 
 # A subtitle says what the page is in a phrase; a section's name is a word or three.
