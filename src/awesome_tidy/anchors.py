@@ -256,10 +256,12 @@ class Anchors:
     def resolve(self, url: str) -> tuple[bool, int | None]:
         """Whether ``#anchor`` exists, and the heading it belongs to (if a heading's)."""
         anchor = unquote(url[1:]) if url.startswith("#") else ""
+        # GitHub's page script looks the fragment up as written first, among headings' ids and
+        # HTML ``id``/``name`` alike, and lower-cased only when nothing has it: ``#RNA`` reaches
+        # an ``<a name="RNA">`` before the heading ``### RNA`` (``#rna``) does.
         for key in (anchor, anchor.lower()):
             if key in self.by_slug:
                 return True, self.by_slug[key]
-        for key in (anchor, anchor.lower()):
             if key in self.html:
                 return True, self.html[key]
         if url.startswith("#") and anchor.lower() in _DOCUMENT_TOP:

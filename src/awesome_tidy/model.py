@@ -58,12 +58,13 @@ from awesome_tidy.conventions import (
     own_marks,
 )
 from awesome_tidy.document import Document
-from awesome_tidy.inline import Cover, Link, Part, link_at, links
+from awesome_tidy.inline import Cover, Link, Part, code_spans, link_at, links
 from awesome_tidy.markers import EMOJI_SHORTCODE, read_marks
 from awesome_tidy.metadata import (
     author_year_label,
     expand_year,
     find_year,
+    heading_dates,
     heading_venue,
     is_date,
     key_year,
@@ -256,6 +257,7 @@ __all__ = [
     "awaits_release",
     "banner_heading",
     "catalogue_start",
+    "code_spans",
     "dated",
     "dated_apart",
     "describe",
@@ -264,6 +266,7 @@ __all__ = [
     "expand_year",
     "filed_under",
     "find_year",
+    "heading_dates",
     "heading_items",
     "heading_venue",
     "html_regions",

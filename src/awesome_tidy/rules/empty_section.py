@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 
 from awesome_tidy.model import (
@@ -9,6 +10,7 @@ from awesome_tidy.model import (
     Heading,
     Section,
     banner_heading,
+    heading_dates,
     link_at,
     meta_section,
     placeholder_text,
@@ -47,6 +49,7 @@ class EmptySection(Rule):
         index_lines = _index_lines(doc, [headings[index] for index in empty])
         parents = _parents(doc, headings)
         listed = {id(doc.headings[index]) for index in _listed(doc)} if empty else set()
+        titles = Counter(_title(heading.text) for heading in headings) if empty else Counter()
         for index in empty:
             heading = headings[index]
             following = headings[index + 1] if index + 1 < len(headings) else None
@@ -64,7 +67,11 @@ class EmptySection(Rule):
                 doc, headings, index
             ):
                 continue
-            if _title_over_items(headings, index) or _subtitle(doc, headings, index):
+            if (
+                _title_over_items(headings, index)
+                or _subtitle(doc, headings, index)
+                or _title_over_dated(headings, index, titles)
+            ):
                 continue
             if _anchor_over_part(heading, following, listed):
                 continue
@@ -510,6 +517,30 @@ def _title_over_items(headings: list[Heading], index: int) -> bool:
                 break
             items += 1
     return items > _UNAMBIGUOUS
+
+
+def _title_over_dated(headings: list[Heading], index: int, titles: Counter[str]) -> bool:
+    """Whether the heading, not itself a date, stands right above two headings of its level
+    or more that each are one (``### 2025``, ``### 2024``; ``### CVPR 2024``), of which one
+    at least stands elsewhere too (``titles`` counts the document's headings): a topic set as a
+    banner over its year buckets (``### 🧠 Multimodal Reasoning`` over them, each topic over
+    its own ``### 2025``, study 2026-12-07-13), written at their level; its content is under
+    them. Years that stand once in the document are a chronology of the section around them,
+    not a topic's buckets: the heading over them (``### Datasets`` over the papers of ``###
+    2018``, ``### 2017``) is judged, and so is one over a single date or a section's name."""
+    heading = headings[index]
+    if heading_dates(heading.text):
+        return False
+    dated: list[str] = []
+    for position in range(index + 1, len(headings)):  # no slice: a copy per heading
+        later = headings[position]
+        if later.level < heading.level:
+            break
+        if later.level == heading.level:
+            if not heading_dates(later.text):
+                break
+            dated.append(_title(later.text))
+    return len(dated) >= _UNAMBIGUOUS and any(titles[title] > dated.count(title) for title in dated)
 
 
 # A subtitle says what the page is in a phrase; a section's name is a word or three.

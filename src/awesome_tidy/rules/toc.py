@@ -302,14 +302,24 @@ class _Reading:
 
     def missing(self) -> Iterator[_Found]:
         listed = self.listed | set(self.repairs.values()) | self._named_by_dead_lines()
+        strays: set[int] = set()
         if _follows_document(self.table):  # a line reaches the namesake's: it is reported
-            astray = _astray(self.doc, self.table)
-            listed |= set(_collided(self.doc, self.table, astray).values())
+            collided = _collided(self.doc, self.table, _astray(self.doc, self.table))
+            listed |= set(collided.values())
+            # The namesakes such lines reach by mistake: no line means them.
+            others = {t.target for t in self.table.links if id(t) not in collided}
+            strays = {_target(t) for t in self.table.links if id(t) in collided} - others
         # A range line covers the headings of its range: the table lists them by it. They are
         # neither missed nor counted as listed siblings (a line is never added beside a range).
         covered = listed | self._ranged()
-        missing = self._selective([i for i in self.scope if i not in covered], covered)
+        missing = [i for i in self.scope if i not in covered]
+        missing = self._selective(missing, covered, covered - strays)
         missing = [index for index in missing if not self._group_title(index, covered)]
+        # Between the table and its first topic stands what its author set under it on purpose
+        # (``Related Groups``, a ``0. Toolbox`` before ``1. Surveys``): the table starts where
+        # its lines do, as it ends where they do, and nothing before its first line is missed.
+        topic = self._first_topic(covered)
+        missing = [index for index in missing if topic is not None and index >= topic]
         if self._leaves_out_the_meta(listed):
             return
         if 2 * len(self.table.links) < len(self.scope) and not _under_contents(self.table):
@@ -332,6 +342,21 @@ class _Reading:
         first = self.table.links[0].item
         message = f"table of contents misses {len(reported)} {noun}: {names}{more}"
         yield first.start, first.content_end, message, None
+
+    def _first_topic(self, listed: set[int]) -> int | None:
+        """The first heading after the table that a line of it reaches (``listed``) or names by
+        its text, a line to a page elsewhere too (``[Hydrospatial](https://...)``): where the
+        table's topics start."""
+        doc, table = self.doc, self.table
+        end = table.links[-1].item.start
+        lines = [*(toc_link.link for toc_link in table.links), *table.others]
+        named = {form for link in lines for form in _forms(link.label.text)} - {""}
+        for index, heading in enumerate(doc.headings):
+            if heading.start <= end or heading.in_list_item:
+                continue
+            if index in listed or not named.isdisjoint(_forms(heading.text)):
+                return index
+        return None
 
     def _ranged(self) -> set[int]:
         """The headings a range line covers (``[2003-2020](#2003)``, ``[A–F](#a)``): the
@@ -514,17 +539,19 @@ class _Reading:
             for index in omitted
         )
 
-    def _selective(self, missing: list[int], listed: set[int]) -> list[int]:
+    def _selective(self, missing: list[int], listed: set[int], meant: set[int]) -> list[int]:
         """``missing`` without the sub-headings the table leaves out by its own convention: at a
         level below its top one, where two sections or more have none of their sub-headings of
         that level listed, the table lists sub-headings of some sections only (``Tools`` with
         its parts, ``Talks`` without): a section whose sub-headings are all left out is one of
         those, not a table that forgot them; and so are the parts of a section it does not
-        descend (``_undescended``)."""
+        descend (``_undescended``): the headings it ``meant`` show where it descends, not the
+        namesake a line's anchor reaches by mistake (``[RNA](#rna)`` meaning ``## RNA``
+        reaches ``### RNA`` of a section whose parts it leaves out)."""
         headings = self.doc.headings
         top = min(headings[index].level for index in listed) if listed else 0
         shown = {self._family(index) for index in listed}
-        left_out = self._undescended(missing, listed)
+        left_out = self._undescended(missing, meant)
         missing = [index for index in missing if index not in left_out]
         bare: dict[int, set[tuple[int, int]]] = {}
         for index in missing:
@@ -575,19 +602,19 @@ class _Reading:
         and the lines of the headings around it are next to each other in the table."""
         if not missing or not self.sure or self.table.lists != 1:
             return {}
-        siblings = Counter(map(self._family, self.scope))
+        # What stands above the table's first topic is left out (``missing``), not a sibling.
+        first = self._first_topic(listed)
+        first = -1 if first is None else first
+        siblings = Counter(self._family(index) for index in self.scope if index >= first)
         shown = Counter(self._family(index) for index in self.scope if index in listed)
         members: dict[tuple[int, int], list[TocLink]] = {}
         for toc_link in self.table.links:
             if toc_link.target is not None:
                 members.setdefault(self._family(toc_link.target), []).append(toc_link)
         added = {}
-        first = min(listed, default=None)
         for index in missing:
             if index in self.tail:
                 continue  # after the table's last topic: its end, or a line it forgot, unsure
-            if first is not None and index < first:
-                continue  # before the table's first topic: an aside set under it, or its start
             family = self._family(index)
             if siblings[family] - shown[family] == 1 and shown[family] >= _UNAMBIGUOUS:
                 place = self._place(index, members.get(family, []))
@@ -759,7 +786,11 @@ def _repeated_and_misordered(doc: Document, table: TableOfContents) -> Iterator[
         reached = target if target is not None else _anchor(url.text)
         group, previous = previous, toc_link
         if reached in seen:
-            if not _opens_group(doc, toc_link, group):
+            meant = collided.get(id(toc_link))
+            if meant is not None:
+                yield url.start, url.end, _collision(doc, url.text, _target(toc_link), meant), None
+                last = meant, toc_link.link.label.text
+            elif not _opens_group(doc, toc_link, group):
                 yield url.start, url.end, f"link {url.text!r} is listed twice", None
             continue
         seen.add(reached)
@@ -799,19 +830,27 @@ def _collided(doc: Document, table: TableOfContents, astray: list[TocLink]) -> d
     out of the table's order, where another of them, reached by no line, stands exactly at
     the line's place (``[Tools](#tools)`` between ``Blogs`` and ``Journals`` reaches an
     earlier ``#### Tools``; GitHub gives the ``## Tools`` between them ``#tools-1``): the
-    anchor is the defect, not the order. Each with the heading its place names."""
+    anchor is the defect, not the order. Each with the heading its place names. A line that
+    repeats another's anchor (``[Others](#others)`` closing the table, as an earlier line
+    did) is such a line too when a namesake stands at its place: one wrong anchor, reported
+    once, and the heading it meant is not missed as well."""
     headings = doc.headings
     reached = {t.target for t in table.links if t.target is not None}
-    # A line listed twice is reported so, and the namesake it may stand for is then missed.
-    firsts: dict[int | None, TocLink] = {}
-    for toc_link in table.links:
-        firsts.setdefault(toc_link.target, toc_link)
-    lines = [t for t in firsts.values() if t.target is not None and t not in astray]
+    lines = [t for t in table.links if t.target is not None and t not in astray]
+    seen: set[int] = set()
+    repeats = []
+    for toc_link in lines:
+        repeats.append(toc_link.target in seen)
+        seen.add(_target(toc_link))
+    # The heading of the next line that does not repeat an anchor, after each line.
+    afters = [len(headings)] * len(lines)
+    for at in range(len(lines) - 2, -1, -1):
+        following = at + 1
+        afters[at] = afters[following] if repeats[following] else _target(lines[following])
     collided: dict[int, int] = {}
     before = -1
-    for at, toc_link in enumerate(lines):
+    for toc_link, repeat, after in zip(lines, repeats, afters, strict=True):
         target = _target(toc_link)
-        after = _target(lines[at + 1]) if at + 1 < len(lines) else len(headings)
         if not before < target < after:
             letters = _letters(headings[target].text)
             fitting = [
@@ -824,6 +863,9 @@ def _collided(doc: Document, table: TableOfContents, astray: list[TocLink]) -> d
             ]
             if letters and len(fitting) == 1:
                 collided[id(toc_link)] = target = fitting[0]
+                reached.add(target)
+            elif repeat:
+                continue  # listed twice, reported so; its place says nothing of the order
         before = target
     return collided
 

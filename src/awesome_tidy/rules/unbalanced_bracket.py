@@ -4,7 +4,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from awesome_tidy.model import Document, Entry
+from awesome_tidy.model import Document, Entry, code_spans
 from awesome_tidy.rule import Problem, Rule
 
 # Each closer with its opener; full-width brackets count as their ASCII twins (a full-width one
@@ -51,24 +51,47 @@ class UnbalancedBracket(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
         for entry in doc.entries:
-            skip = _written_on_purpose(text, entry)
+            code = _code_spans(text, entry)
+            skip = _written_on_purpose(text, entry, code)
             for start, end in _segments(entry):
                 if _pairs_off(text, start, end, skip):
                     continue
                 data = list(_data_tokens(text, start, end))
                 here = _merged(sorted(skip + data)) if data else skip
-                for offset, message in _unbalanced(text, start, end, here):
+                for offset, message in _unbalanced(text, start, end, here, code):
                     yield self.problem(offset, offset + 1, message=message)
 
 
-def _written_on_purpose(text: str, entry: Entry) -> list[tuple[int, int]]:
+def _code_spans(text: str, entry: Entry) -> list[tuple[int, int]]:
+    """The entry's code spans as GitHub draws them, sorted: a backtick inside a link's address
+    (``[GoCover.io](http://gocover.io/`)``) is a character of the address, which the link took
+    first, and opens no span that would swallow the link's ``)``; the spans are then read
+    again with the addresses blanked."""
+    spans = entry.code_spans
+    urls = [(link.url.start, link.url.end) for link in entry.links]
+    if not any(low <= start < high for start, _ in spans for low, high in urls):
+        return sorted(spans)
+    body = entry.body
+    chars = list(text[body.start : body.end])
+    for low, high in urls:
+        chars[low - body.start : high - body.start] = " " * (high - low)
+    blanked = "".join(chars)
+    return [
+        (start + body.start, end + body.start)
+        for start, end in code_spans(blanked, 0, len(blanked))
+    ]
+
+
+def _written_on_purpose(
+    text: str, entry: Entry, code: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Where brackets are no punctuation, sorted: link URLs, inline code, ``$...$`` math
     (``$[0, 1)$`` is a half-open interval), half-open intervals written as text and labels."""
     start, end = entry.body.start, entry.body.end
     # Performance (issue 10.5): most entries hold none of these; no list is built for their
     # links, labels or matches, nor sorted and merged.
     spans = [(link.url.start, link.url.end) for link in entry.links] if entry.links else []
-    spans += entry.code_spans
+    spans += code
     for at in _labels(text, entry):
         spans.append((at, at + 1))
     if text.find("$", start, end) >= 0:
@@ -187,7 +210,7 @@ def _escaped(entry: Entry, index: int) -> bool:
 
 
 def _unbalanced(
-    text: str, start: int, end: int, skip: list[tuple[int, int]]
+    text: str, start: int, end: int, skip: list[tuple[int, int]], code: list[tuple[int, int]]
 ) -> Iterator[tuple[int, str]]:
     stack: list[int] = []
     # How many of each opener the stack holds: a closer with none open is known at once, so a
@@ -198,11 +221,15 @@ def _unbalanced(
     # A ``”`` that closed nothing and awaits its partner (see ``_stray_quote``).
     strays: list[int] = []
     literal = _Escaped()
+    # A bracket a code span leaves unpaired pairs with one outside it, as a reader sees the
+    # line (``(`SMS)、REST`的``): told to ``literal`` once the scan has passed its span.
+    leaks = _Leaks(text, code, literal)
     # Performance (issue 3): visit only brackets and backslashes, found in C, instead of every
     # character in Python (this rule took longer than parsing a 100,000-entry list); the spans
     # to skip (sorted) are walked alongside, in order, instead of searched for every bracket.
     for match in _INTERESTING.finditer(text, start, end):
         index = match.start()
+        leaks.upto(index)
         if index < escaped_until:
             continue
         while next_span < len(skip) and skip[next_span][1] <= index:
@@ -220,8 +247,46 @@ def _unbalanced(
                 open_counts[opener] += 1
             elif char in _OPENER:
                 yield from _close(text, stack, open_counts, index, strays, literal)
+    leaks.upto(end)
     cut = _truncated(text, stack[-1], end) if stack else None
     yield from _left_open(text, stack, strays, literal, cut)
+
+
+class _Leaks:
+    """The brackets code spans leave unpaired within themselves (``Request(Form、JSON``),
+    told to ``literal`` in order as the scan passes each span: written as code, never
+    reported, but they still pair with a bracket outside the span, as escaped ones do
+    (``(`...SMS)``, ``` `Request(Form` ) ```)."""
+
+    def __init__(self, text: str, code: list[tuple[int, int]], literal: _Escaped) -> None:
+        self.text = text
+        self.spans = code
+        self.next = 0
+        self.literal = literal
+
+    def upto(self, index: int) -> None:
+        while self.next < len(self.spans) and self.spans[self.next][1] <= index:
+            self._tell(*self.spans[self.next])
+            self.next += 1
+
+    def _tell(self, low: int, high: int) -> None:
+        text = self.text
+        if _INTERESTING.search(text, low, high) is None:
+            return
+        pending: list[int] = []
+        unpaired: list[int] = []
+        for match in _INTERESTING.finditer(text, low, high):
+            index = match.start()
+            char = text[index].translate(_AS_TWIN)
+            if char in "([":
+                pending.append(index)
+            elif char in ")]":
+                if pending and text[pending[-1]].translate(_AS_TWIN) == _OPENER[char]:
+                    pending.pop()
+                else:
+                    unpaired.append(index)
+        for index in sorted(unpaired + pending):
+            self.literal.see(text, index, high)
 
 
 # ``... datasets supported (e.g.,.. <code>Apache-2</code>``: prose cut short by a generator,
