@@ -204,7 +204,7 @@ class DescriptionEnding(Rule):
             habit = habits[cjk]
             if ending is None or habit is None or ending == habit:
                 continue
-            if id(entry.section) not in sections and not _keeps(
+            if sections.get(id(entry.section)) is None and not _keeps(
                 comparable.get(_kind(entry)), habit
             ):
                 # Descriptions written alike (one script, one separator, or the list's bylines)
