@@ -135,9 +135,9 @@ _CODE = re.compile(r"(`+)[^`]*?\1")
 
 # A description that ends with a venue's or a year's tag (``*Jane Doe, John Roe.* FSE'24``,
 # ``Jane Doe et al., CVPR2018``, ``Arxiv 2024.12``) ends a byline, not a sentence: whether such
-# lines take a stop is a habit of the list's bylines, learnt from them alone. Two of them among
-# a list's prose blurbs say nothing (the bylines of that list stand as their own paragraphs and
-# end bare) (study 2026-12-07-13).
+# lines take a stop is a habit of the list's bylines (every line of its items ending so, those
+# standing as paragraphs under a title too), not of its prose blurbs. A list whose bylines end
+# bare is not told to put a stop after ``Preprint'25`` (study 2026-12-07-13).
 _TAG_END = re.compile(
     r"(?:(?<![\w'’])[A-Za-z][\w-]*\s?['’‘]\s?\d\d|(?<![\w'’])[A-Za-z]+(?:19|20)\d\d"
     r"|(?<![\w.'’])(?:19|20)\d\d(?:[./-]\d{1,2}){0,2})\Z"
@@ -204,12 +204,14 @@ class DescriptionEnding(Rule):
             habit = habits[cjk]
             if ending is None or habit is None or ending == habit:
                 continue
-            if sections.get(id(entry.section)) is None and not _keeps(
-                comparable.get(_kind(entry)), habit
+            kind = _kind(entry)
+            if (kind[1] == "byline" or sections.get(id(entry.section)) is None) and not _keeps(
+                comparable.get(kind), habit
             ):
-                # Descriptions written alike (one script, one separator, or the list's bylines)
-                # that keep another habit or none: a list pasted together from others keeps each
-                # part's (studies 2026-12-06-14, 2026-12-07-13).
+                # Descriptions written alike (one script, one separator) that keep another
+                # habit or none, where their section shows none: a list pasted together from
+                # others keeps each part's (studies 2026-12-06-14, 2026-12-07-13). A byline is
+                # held to the list's bylines alone, wherever it stands.
                 continue
             own = sections.get(id(entry.section), habit)
             if own == ending or (ending == "punctuated" and id(entry) in grouped):
