@@ -249,19 +249,19 @@ def _reading(text: str, found: _Opening) -> str | None:
     name, after = found.name, found.after
     if _names_topic(found.entry, name):
         return None
-    if _expands(text, found):
-        return "opens"  # ``TACCO: Transfer of Annotations to Cells and their COmbinations``
     if text.startswith((":", "："), after):
         assert found.entry.description is not None
-        if _whole_title(text, found):
-            return "opens"  # ``Auto4D: Learning to Label 4D Objects``: a paper's whole title
+        if _whole_title(text, found) or _expands(text, found):
+            # ``Auto4D: Learning to Label 4D Objects``: a paper's whole title; ``TACCO:
+            # Transfer of Annotations to Cells and their COmbinations``: the acronym spelt out
+            return "opens"
         return "restates"  # ``Firefly: 训练工具``: the name as a label before the description
     if _cjk_sentence(text, found):
         return None
     assert found.entry.description is not None
     end = found.entry.description.end
     past = _past_parenthesis(text, after, end)
-    if _dashed_title(text, after, end):
+    if _dashed_title(text, after, end) or _expands(text, found):
         return "opens"  # ``StyleGAN - Official TensorFlow Implementation``: the work's title
     if _labelled(text, after) or _labelled(text, past):
         return "restates"
