@@ -93,7 +93,7 @@ class LinkItemFormat(Rule):
         hyphens = " - " in separated
         spelt = _spellings(separated)
         stretches = _stretches(text, described, sections)
-        proper = _proper_nouns(text)
+        proper = _proper_nouns(text, described)
         found_here: list[tuple[Entry, str, Problem]] = []
         # Among several items written so, a separator in the link text is the list's own way.
         judged = [pair for pair in described if not (inside_habit and id(pair[0]) in inside)]
@@ -430,8 +430,15 @@ _APPOSED_KIND = re.compile(rf"([A-Z][\w+#/-]*)[ \t]+(?:{_KIND_NOUNS})s?\b")
 _MID_SENTENCE = re.compile(r"\b[a-z]+[ \t]+([A-Z][\w+#/-]*)")
 
 
-def _proper_nouns(text: str) -> frozenset[str]:
-    """The words the list writes capitalised inside a sentence (``_MID_SENTENCE``)."""
+def _proper_nouns(text: str, described: list[tuple[Entry, Described]]) -> frozenset[str]:
+    """The words the list writes capitalised inside a sentence (``_MID_SENTENCE``), where the
+    list's text run on to a name mostly goes on as the name's phrase (``[MultiMAP](url)
+    dimensionality reduction algorithm``): three such items or more, and more than those
+    that read as a description missing its separator. Elsewhere (``[pg](url) PostgreSQL client
+    and ORM`` among dashless items of another kind) a dashless item is a slip, and none."""
+    kinds = Counter(found.kind for _, found in described)
+    if kinds["prose"] < _SECTION_VOTERS or kinds["prose"] <= kinds["bare"]:
+        return frozenset()
     return frozenset(_MID_SENTENCE.findall(text))
 
 
