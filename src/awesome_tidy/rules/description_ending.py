@@ -133,7 +133,25 @@ _WORDS = re.compile(r"[^\W\d_]{2}")
 _FIELDS = re.compile(r"(?<!\\)\|")
 _CODE = re.compile(r"(`+)[^`]*?\1")
 
+# A description that ends with a venue's or a year's tag (``*Jane Doe, John Roe.* FSE'24``,
+# ``Jane Doe et al., CVPR2018``, ``Arxiv 2024.12``) ends a byline, not a sentence: whether such
+# lines take a stop is a habit of the list's bylines (every line of its items ending so, those
+# standing as paragraphs under a title too), not of its prose blurbs. A list whose bylines end
+# bare is not told to put a stop after ``Preprint'25`` (study 2026-12-07-13).
+_TAG_END = re.compile(
+    r"(?:(?<![\w'’])[A-Za-z][\w-]*\s?['’‘]\s?\d\d|(?<![\w'’])[A-Za-z]+(?:19|20)\d\d"
+    r"|(?<![\w.'’])(?:19|20)\d\d(?:[./-]\d{1,2}){0,2})\Z"
+)
+# A name, not linked, then a dash and a description (``- 生信宝典 - 微信公众号``): an item written
+# like a described entry though its name has no link. Its ending is part of the list's habit
+# for descriptions in that form (study 2026-12-07-13).
+_UNLINKED = re.compile(r"[^\[\]\n`]{1,80}?[ \t]+([-–—])[ \t]+([^\n]*\S)")
+
 _HABIT = 0.75
+# The share of one kind of descriptions (one script and separator, or bylines) that must keep
+# the list's habit for it to hold them too: ``- Name - fragment`` items split 3 to 3 in a list
+# pasted together from others keep none (study 2026-12-06-14).
+_KIND_SHARE = 2 / 3
 # Descriptions in one script (Latin or CJK) enough to have a habit of their own.
 _OWN_HABIT = 3
 # Descriptions under one heading enough to have a habit of their own.
@@ -176,7 +194,8 @@ class DescriptionEnding(Rule):
         items = [entry for entry in described if _text(entry) not in marks]
         habits = _habits(text, items)
         stops = _stops(text, items)
-        sections = _section_habits(text, items)
+        sections = _section_habits(doc, items)
+        comparable = _comparable(doc, items)
         grouped = _runs(text, worded)
         found: list[tuple[Entry, str | None]] = []  # each entry with a stop due, and the stop
         for entry in items:
@@ -184,6 +203,15 @@ class DescriptionEnding(Rule):
             cjk = _has_cjk(entry)
             habit = habits[cjk]
             if ending is None or habit is None or ending == habit:
+                continue
+            kind = _kind(entry)
+            if (kind[1] == "byline" or sections.get(id(entry.section)) is None) and not _keeps(
+                comparable.get(kind), habit
+            ):
+                # Descriptions written alike (one script, one separator) that keep another
+                # habit or none, where their section shows none: a list pasted together from
+                # others keeps each part's (studies 2026-12-06-14, 2026-12-07-13). A byline is
+                # held to the list's bylines alone, wherever it stands.
                 continue
             own = sections.get(id(entry.section), habit)
             if own == ending or (ending == "punctuated" and id(entry) in grouped):
@@ -311,14 +339,94 @@ def _habits(text: str, items: list[Entry]) -> dict[bool, str | None]:
     }
 
 
-def _section_habits(text: str, items: list[Entry]) -> dict[int, str | None]:
+def _form(entry: Entry) -> str:
+    """The separator an entry's description follows (``-``, ``:``, or none): the mark of the
+    list it was pasted from, whose habit its descriptions keep."""
+    mark = entry.separator.text.strip() if entry.separator is not None else ""
+    return {"–": "-", "—": "-", "：": ":"}.get(mark, mark)
+
+
+def _tagged(line: str) -> bool:
+    """Whether a line ends with a venue's or a year's tag (``_TAG_END``), before its stop."""
+    return (
+        _TAG_END.search(line.rstrip().rstrip(_CLOSING).rstrip(_TERMINAL).rstrip(_CLOSING))
+        is not None
+    )
+
+
+def _kind(entry: Entry) -> tuple[bool, str]:
+    """What an entry's description is compared with: those of its script and its form, or,
+    for one ending with a venue's or a year's tag, the list's bylines (``_TAG_END``)."""
+    if _tagged(_final(entry)):
+        return (False, "byline")
+    return (_has_cjk(entry), _form(entry))
+
+
+def _unlinked(doc: Document) -> Iterator[tuple[int, bool, str]]:
+    """The items that are no entry but are written ``Name - Description`` (``_UNLINKED``): the
+    id of each one's section, whether its description is CJK, and how that ends."""
+    text = doc.text
+    entries = {id(entry.item) for entry in doc.entries if entry.item is not None}
+    for item in doc.items:
+        if id(item) in entries:
+            continue
+        first = text[item.content_start : item.content_end].split("\n", 1)[0]
+        found = _UNLINKED.fullmatch(first.strip())
+        if found is None:
+            continue
+        ending = _paragraph_ending(found.group(2))
+        if ending is not None:
+            yield id(item.section), written_in_cjk(found.group(2)), ending
+
+
+def _bylines(doc: Document) -> Iterator[str]:
+    """How each line of the list's items that ends with a venue's or a year's tag ends: the
+    bylines (``*Jane Doe, John Roe.* FSE'24``), whether a description or a paragraph of their
+    own under the title."""
+    text = doc.text
+    for item in doc.items:
+        own = text[item.content_start : item.children_start or item.end]
+        for line in own.split("\n"):
+            if _tagged(line):
+                ending = _paragraph_ending(line)
+                if ending is not None:
+                    yield ending
+
+
+def _keeps(endings: list[str] | None, habit: str) -> bool:
+    """Whether descriptions of one kind keep the list's ``habit``: two in three of them do
+    (``_KIND_SHARE``), or there are too few to say (None: the list's habit holds)."""
+    return endings is None or endings.count(habit) >= _KIND_SHARE * len(endings)
+
+
+def _comparable(doc: Document, items: list[Entry]) -> dict[tuple[bool, str], list[str]]:
+    """The endings of each kind of description (``_kind``) with at least ``_OWN_HABIT`` of
+    them: items that are no entry but are written ``Name - Description`` (``_UNLINKED``) count
+    with the dash's, and every byline of the list's items with the bylines (``_bylines``)."""
+    text = doc.text
+    endings: dict[tuple[bool, str], list[str]] = {(False, "byline"): list(_bylines(doc))}
+    for entry in items:
+        ending = _ending(text, entry)
+        kind = _kind(entry)
+        if ending is not None and kind[1] != "byline":
+            endings.setdefault(kind, []).append(ending)
+    for _, cjk, ending in _unlinked(doc):
+        endings.setdefault((cjk, "-"), []).append(ending)
+    return {kind: found for kind, found in endings.items() if len(found) >= _OWN_HABIT}
+
+
+def _section_habits(doc: Document, items: list[Entry]) -> dict[int, str | None]:
     """Each section's own habit (by the section's id), where it has descriptions enough to
-    show one: None for a section that splits (6 with a stop, 5 without)."""
+    show one (items written ``Name - Description`` with no link counted, ``_UNLINKED``): None
+    for a section that splits (6 with a stop, 5 without)."""
+    text = doc.text
     endings: dict[int, list[str]] = {}
     for entry in items:
         ending = _ending(text, entry)
         if ending is not None:
             endings.setdefault(id(entry.section), []).append(ending)
+    for section, _, ending in _unlinked(doc):
+        endings.setdefault(section, []).append(ending)
     return {
         section: dominant(found, share=_HABIT)
         for section, found in endings.items()

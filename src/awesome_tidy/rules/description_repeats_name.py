@@ -251,15 +251,17 @@ def _reading(text: str, found: _Opening) -> str | None:
         return None
     if text.startswith((":", "："), after):
         assert found.entry.description is not None
-        if _whole_title(text, found):
-            return "opens"  # ``Auto4D: Learning to Label 4D Objects``: a paper's whole title
+        if _whole_title(text, found) or _expands(text, found):
+            # ``Auto4D: Learning to Label 4D Objects``: a paper's whole title; ``TACCO:
+            # Transfer of Annotations to Cells and their COmbinations``: the acronym spelt out
+            return "opens"
         return "restates"  # ``Firefly: 训练工具``: the name as a label before the description
     if _cjk_sentence(text, found):
         return None
     assert found.entry.description is not None
     end = found.entry.description.end
     past = _past_parenthesis(text, after, end)
-    if _dashed_title(text, after, end):
+    if _dashed_title(text, after, end) or _expands(text, found):
         return "opens"  # ``StyleGAN - Official TensorFlow Implementation``: the work's title
     if _labelled(text, after) or _labelled(text, past):
         return "restates"
@@ -278,6 +280,25 @@ def _reading(text: str, found: _Opening) -> str | None:
     ):
         return "subject"
     return "opens" if text[found.start : after] in (name, name[0].upper() + name[1:]) else None
+
+
+# The label's mark after the name, then the words that spell it out up to a stop or a
+# parenthesis (``TACCO: Transfer of Annotations to Cells and their COmbinations``).
+_EXPANSION = re.compile(r"\s*(?:[:：,]|\s[-–—]|\s?\()\s*([^.()（）\n]+)")
+
+
+def _expands(text: str, found: _Opening) -> bool:
+    """Whether the name, as a label, opens the words its letters stand for: the capitals of
+    what follows spell the name (``BERT: Bidirectional Encoder Representations from
+    Transformers``, ``TACCO: Transfer of Annotations to Cells and their COmbinations``). An
+    acronym spelt out says what the name means, more than the name (study 2026-12-07-13)."""
+    assert found.entry.description is not None
+    letters = "".join(char for char in found.name if char.isalpha()).upper()
+    expansion = _EXPANSION.match(text, found.after, found.entry.description.end)
+    if len(letters) < 2 or not letters.isascii() or expansion is None:
+        return False
+    capitals = "".join(char for char in expansion.group(1) if char.isupper())
+    return capitals == letters and len(expansion.group(1).split()) >= 2
 
 
 def _whole_title(text: str, found: _Opening) -> bool:

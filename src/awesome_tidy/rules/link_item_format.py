@@ -93,6 +93,7 @@ class LinkItemFormat(Rule):
         hyphens = " - " in separated
         spelt = _spellings(separated)
         stretches = _stretches(text, described, sections)
+        proper = _proper_nouns(text, described)
         found_here: list[tuple[Entry, str, Problem]] = []
         # Among several items written so, a separator in the link text is the list's own way.
         judged = [pair for pair in described if not (inside_habit and id(pair[0]) in inside)]
@@ -112,7 +113,11 @@ class LinkItemFormat(Rule):
                 # convention to hold to; nor does a stretch of small sections written alike.
                 continue
             separator = text[slice(*found.separator)]
-            if found.kind in ("prose", "below") or separator == here:
+            if (
+                found.kind in ("prose", "below")
+                or separator == here
+                or _apposed_kind(text, found, proper)
+            ):
                 continue
             titled = _titled(text, entry, found)
             if titled and id(entry.section) in unseparated:
@@ -410,6 +415,40 @@ def _strays(described: list[tuple[Entry, Described]]) -> list[Entry]:
         and 0 < index < len(block) - 1
         and block[index - 1][1] == block[index + 1][1] == "separated"
     ]
+
+
+# The name, a proper noun and what kind of thing it is (``[scDD](url) R package to ...``,
+# ``[NovoSpaRc](url) Python package and protocol ...``): "the scDD R package", a noun phrase
+# that goes on from the name, as ``[MultiMAP](url) dimensionality reduction algorithm`` does.
+_KIND_NOUNS = (
+    "package|library|toolkit|toolbox|framework|module|implementation|wrapper|plugin|plug-in"
+    "|bindings|port|protocol|pipeline|tool|suite|interface|client|server|app|extension"
+)
+_APPOSED_KIND = re.compile(rf"([A-Z][\w+#/-]*)[ \t]+(?:{_KIND_NOUNS})s?\b")
+# A word the list writes capitalised after a lower-case word (``an R package``, ``in
+# Python``): a proper noun, not a description's first word set in sentence case (``Fast``).
+_MID_SENTENCE = re.compile(r"\b[a-z]+[ \t]+([A-Z][\w+#/-]*)")
+
+
+def _proper_nouns(text: str, described: list[tuple[Entry, Described]]) -> frozenset[str]:
+    """The words the list writes capitalised inside a sentence (``_MID_SENTENCE``), where the
+    list's text run on to a name mostly goes on as the name's phrase (``[MultiMAP](url)
+    dimensionality reduction algorithm``): three such items or more, and more than those
+    that read as a description missing its separator. Elsewhere (``[pg](url) PostgreSQL client
+    and ORM`` among dashless items of another kind) a dashless item is a slip, and none."""
+    kinds = Counter(found.kind for _, found in described)
+    if kinds["prose"] < _SECTION_VOTERS or kinds["prose"] <= kinds["bare"]:
+        return frozenset()
+    return frozenset(_MID_SENTENCE.findall(text))
+
+
+def _apposed_kind(text: str, found: Described, proper: frozenset[str]) -> bool:
+    """Whether text run on to the name opens with a proper noun and a kind of thing
+    (``[scDD](url) R package to identify ...``): the name's own noun phrase, no description
+    missing its separator (study 2026-12-07-13). A word set in sentence case (``Fast library
+    for ...``) is no proper noun: that item still misses its separator."""
+    apposed = _APPOSED_KIND.match(text, found.start) if found.kind == "bare" else None
+    return apposed is not None and apposed.group(1) in proper
 
 
 # The items, and the share of them, writing their text straight after the name that make it a
