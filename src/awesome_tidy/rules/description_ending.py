@@ -137,9 +137,10 @@ _CODE = re.compile(r"(`+)[^`]*?\1")
 # ``Jane Doe et al., CVPR2018``, ``Arxiv 2024.12``) ends a byline, not a sentence: whether such
 # lines take a stop is a habit of the list's bylines (every line of its items ending so, those
 # standing as paragraphs under a title too), not of its prose blurbs. A list whose bylines end
-# bare is not told to put a stop after ``Preprint'25`` (study 2026-12-07-13).
+# bare is not told to put a stop after ``Preprint'25`` (study 2026-12-07-13). A venue's
+# name is bounded: unbounded, a search tried every start of a long word to the end.
 _TAG_END = re.compile(
-    r"(?:(?<![\w'’])[A-Za-z][\w-]*\s?['’‘]\s?\d\d|(?<![\w'’])[A-Za-z]+(?:19|20)\d\d"
+    r"(?:(?<![\w'’])[A-Za-z][\w-]{0,30}\s?['’‘]\s?\d\d|(?<![\w'’])[A-Za-z]{1,30}(?:19|20)\d\d"
     r"|(?<![\w.'’])(?:19|20)\d\d(?:[./-]\d{1,2}){0,2})\Z"
 )
 # A name, not linked, then a dash and a description (``- 生信宝典 - 微信公众号``): an item written
