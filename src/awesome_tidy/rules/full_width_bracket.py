@@ -123,12 +123,48 @@ class FullWidthBracket(Rule):
                     replacement += " "
                 if char == "（" and offset and _latin(text[offset - 1]):
                     replacement = " (" if habits.spaced else replacement
-                yield self.problem(
-                    offset,
-                    offset + 1,
-                    message=f"full-width {char!r} {role}",
-                    fix=Fix.safe(Edit(offset, offset + 1, replacement)),
+                fix = (
+                    None
+                    if _opens_link(text, offset, replacement)
+                    else Fix.safe(Edit(offset, offset + 1, replacement))
                 )
+                yield self.problem(
+                    offset, offset + 1, message=f"full-width {char!r} {role}", fix=fix
+                )
+
+
+def _opens_link(text: str, offset: int, replacement: str) -> bool:
+    """Whether the ASCII bracket would make a link of text (``【](key2020a)`` mended to
+    ``[](key2020a)``, an empty link GitHub shows as nothing): a square bracket whose closing
+    half is followed by ``(`` or ``[``. Rendered text would vanish, which no width fix may do."""
+    if replacement == "]":
+        closing = offset
+    elif replacement == "[":
+        closing = _closing_bracket(text, offset)
+    else:
+        return False
+    return closing >= 0 and text[closing + 1 : closing + 2] in ("(", "[")
+
+
+_LINK_TEXT_MAX = 1000
+
+
+def _closing_bracket(text: str, offset: int) -> int:
+    """Where the ``]`` closing a ``[`` at ``offset`` stands on its line, past nested pairs
+    (``【2 - [soil-tf](url)]``), or -1. Looked for within ``_LINK_TEXT_MAX`` characters, so a
+    line of a thousand marks is not scanned once for each."""
+    depth = 0
+    for at in range(offset + 1, min(len(text), offset + 1 + _LINK_TEXT_MAX)):
+        char = text[at]
+        if char == "\n":
+            break
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            if not depth:
+                return at
+            depth -= 1
+    return -1
 
 
 def _mixed_pair_fix(text: str, offset: int, partner: int, habits: _Habits) -> Fix | None:
