@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from awesome_tidy.model import (
     Document,
     ListItem,
+    Section,
     catalogue_start,
     html_regions,
     under_paragraph,
@@ -274,6 +275,7 @@ def _laid_out(doc: Document, lists: list[Widths]) -> list[Widths]:
     are pastes, not a layout."""
     widths: dict[int, int] = {}
     indented: set[str] = set()
+    uniform: list[tuple[Section, str]] = []
     # Sections of entries: a table of contents indented on its own is no section laid out.
     entries = {id(entry.item) for entry in doc.entries if entry.item is not None}
     for section in doc.sections:
@@ -286,10 +288,21 @@ def _laid_out(doc: Document, lists: list[Widths]) -> list[Widths]:
         if len(indents) != 1:
             continue  # a section mixing indents is judged item by item
         indent = next(iter(indents))
+        uniform.append((section, indent))
         if indent:
             indented.add(indent)
         if len(top) >= 2:
             widths[id(section)] = len(indent)
+    by_depth = _by_heading_depth(uniform)
+    if by_depth:
+        laid_out = {
+            id(item)
+            for section in doc.sections
+            if section.heading is not None
+            for item in section.items
+            if doc.text[item.start : item.marker_start] == by_depth.get(section.heading.level)
+        }
+        return [items for items in lists if id(items[0][0]) not in laid_out]
     if len(indented) != 1 or indented.pop().strip(" "):
         return lists  # several indents, or tabs: no one layout
     repeated = {width for width, count in Counter(widths.values()).items() if count >= 2}
@@ -300,6 +313,35 @@ def _laid_out(doc: Document, lists: list[Widths]) -> list[Widths]:
         for item in section.items
     }
     return [items for items in lists if id(items[0][0]) not in laid]
+
+
+def _by_heading_depth(uniform: list[tuple[Section, str]]) -> dict[int, str]:
+    """Each heading level's indentation in a layout that indents each section's items by its
+    heading's depth (at the margin under ``##``, one space under ``###``, two under ``####``),
+    or none. Sections that indent their entries alike, under headings at the margin: each
+    level's sections at one width (all but one in five), deeper levels wider, two widths or
+    more, and each indented one laid out in two sections or more. Such a list is drawn by
+    GitHub as at the margin and indented on purpose; moving its items is a restyle (study
+    2026-12-07-14: 99 findings, 23 harmful fixes). One space is no paste here: the reference
+    list's paste indents its headings with its items. A list opening at its level's width is
+    laid out (its stray deeper items are no paste to move to the margin); one off it is judged
+    as usual."""
+    by_level: defaultdict[int, Counter[str]] = defaultdict(Counter)
+    for section, indent in uniform:
+        heading = section.heading
+        if heading is None or heading.start != heading.marker_start or indent.strip(" "):
+            return {}
+        by_level[heading.level][indent] += 1
+    levels = sorted(by_level)
+    chosen = {level: by_level[level].most_common(1)[0] for level in levels}
+    depths = [len(chosen[level][0]) for level in levels]
+    if len(set(depths)) < 2 or depths != sorted(set(depths)):
+        return {}
+    for level in levels:
+        indent, count = chosen[level]
+        if (indent and count < 2) or count * 5 < by_level[level].total() * 4:
+            return {}
+    return {level: chosen[level][0] for level in levels}
 
 
 def _adopted(items: Widths, expected: int, nesting: _Nesting) -> tuple[set[int], set[int]]:
