@@ -124,6 +124,8 @@ _YEAR_LIKE = re.compile(
     r"|(?<![\d.])\d\d(?:0[1-9]|1[0-2])\.\d{4,5}(?!\d)"
     # ``25年的一篇综述``: a two-digit year in CJK prose, "(20)25"
     r"|(?<!\d)\d\d年"
+    # ``Diss. ETH-Zürich, '15.``: an apostrophe year as a citation's last field, after a comma
+    r"|(?<=[,;] )['’‘]\d\d(?=[.)]?[ \u00a0]*(?:\n|\Z))"
 )
 # ``19/06``: a short date, year then month; ``2019/06``: the full dates that make it one.
 _SHORT_DATE = re.compile(r"(?<![\w/.])\d\d([/.])(?:0[1-9]|1[0-2])(?![\w/.]|\.\w)")

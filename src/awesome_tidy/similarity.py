@@ -97,12 +97,21 @@ _CROSS_LISTED = re.compile(
 )
 _CROSS_LISTING_VERBS = ("belong", "appear", "listed", "fall", "fit")
 _CROSS_LISTING_NOUNS = ("categor", "section", "topic", "classes", "group")
+# A file's name and its document format (``.../Trees.pdf``), and the formats of slides.
+_DOCUMENT_FORMAT = re.compile(r"(?P<stem>.+)\.(?P<format>pdf|ps|pptx?|key|odp|docx?)", re.I)
+_SLIDE_FORMATS = frozenset(("ppt", "pptx", "key", "odp"))
+_MAX_VENUE_WORDS = 6  # words between a title and its year that can be an abbreviated venue
+# The words of an author list, and those that name no one.
+_NAME_WORD = re.compile(r"[^\W\d_]{3,}")
+_NOT_NAMES = frozenset(("and", "et", "al", "others", "der", "van", "von", "del", "della"))
 # Where a venue says what it is: a paper's conference version and its later journal version.
 _CONFERENCE = re.compile(
     r"conference|symposium|workshop|congress|학술대회|학술발표|会议|大会", re.I
 )
 _JOURNAL = re.compile(
-    r"journal|transactions|trans\.|letters|magazine|논문지|학회지|学报|期刊", re.I
+    r"journal|transactions|trans\.|letters|magazine|found(?:ations|\.)\s+(?:and\s+)?trends"
+    r"|논문지|학회지|学报|期刊",
+    re.I,
 )
 # Journals known by their acronym alone (``IJCV``, ``TPAMI``): where a conference's paper
 # appears again, extended, a year or more later.
@@ -502,6 +511,8 @@ def _other_papers(first: Entry, second: Entry) -> bool:
         or _two_records(first, second)
         or _other_makers(first, second)
         or _two_dated_values(first, second)
+        or _by_other_authors(first, second)
+        or _paper_and_slides(first, second)
     ):
         return True
     one, other = _paper_ids(first), _paper_ids(second)
@@ -545,22 +556,78 @@ def _two_publications(first: Entry, second: Entry) -> bool:
     ``ICLR 2023``), two journals (one of them wrong), a journal before the conference, two
     spellings of one venue or one other link shared (a DOI) are one paper whose copies
     disagree: metadata-conflict's case."""
-    one, other = first.venue, second.venue
+    one, other = _venue_words(first), _venue_words(second)
     if one is None or other is None or first.year_value == second.year_value:
         return False
     if first.year_value is None or second.year_value is None:
         return False
     if first.year_value > second.year_value:
         one, other = other, one  # the earlier publication first
-    if not (_at_conference(one.text) and _in_journal(other.text)):
+    if not (_at_conference(one) and _in_journal(other)):
         return False
-    if _in_journal(one.text) or _at_conference(other.text):
+    if _in_journal(one) or _at_conference(other):
         return False
     links = {normalize_url(link.url.text) for link in first.real_links}
     return not any(
         (url := normalize_url(link.url.text)) in links and not url.startswith("arxiv:")
         for link in second.real_links
     )
+
+
+def _by_other_authors(first: Entry, second: Entry) -> bool:
+    """``Word sense disambiguation: a survey`` by ``Alok Pal, Diganta Saha`` in 2015 on one link
+    and by ``Roberto Navigli`` in 2009 on another: a generic title given to two papers, told
+    apart by authors with no name in common, years and links with no page in common. A shared
+    name (``Luise, Giulia et al.`` and ``Luise, G., Huang, C.W.``) or a shared link is one paper
+    written two ways, and one year under two author lists a title pasted over the wrong paper."""
+    if first.authors is None or second.authors is None:
+        return False
+    if first.year_value is None or second.year_value in (None, first.year_value):
+        return False
+    if not first.real_links or not second.real_links:
+        return False
+    names = [_author_names(copy.authors.text) for copy in (first, second) if copy.authors]
+    if not names[0] or not names[1] or names[0] & names[1]:
+        return False
+    links = {normalize_url(link.url.text) for link in first.real_links}
+    return not any(normalize_url(link.url.text) in links for link in second.real_links)
+
+
+def _author_names(authors: str) -> set[str]:
+    """The words of an author list that can be names (three letters or more), in lower case."""
+    return {
+        word.casefold() for word in _NAME_WORD.findall(authors) if word.casefold() not in _NOT_NAMES
+    }
+
+
+def _paper_and_slides(first: Entry, second: Entry) -> bool:
+    """``[Trees](.../Trees.pdf)`` and ``[Trees](.../Trees.ppt)``: one file name in two document
+    formats, one of them slides: the paper and its slides side by side, two entries. One file
+    twice, or two files of one format, stay one entry twice."""
+    one, other = _link_of(first), _link_of(second)
+    if one is None or other is None:
+        return False
+    parts = [_DOCUMENT_FORMAT.fullmatch(normalize_url(link.url.text)) for link in (one, other)]
+    if parts[0] is None or parts[1] is None or parts[0]["stem"] != parts[1]["stem"]:
+        return False
+    formats = {parts[0]["format"].casefold(), parts[1]["format"].casefold()}
+    return len(formats) == 2 and bool(formats & _SLIDE_FORMATS)
+
+
+def _venue_words(entry: Entry) -> str | None:
+    """The entry's venue, or, where the reader found none, the few words between its title and
+    its year on one line (``**Title.** Found. Trends Inf. Retr. 2020``): a venue's abbreviated
+    name, which ``_two_publications`` only asks whether a journal's."""
+    if entry.venue is not None:
+        return entry.venue.text
+    title, year = entry.title, entry.year
+    if title is None or year is None or year.start < title.end:
+        return None
+    between = entry.body.text[title.end - entry.body.start : year.start - entry.body.start]
+    words = between.strip(" *_.,:;-–").split()
+    if not words or len(words) > _MAX_VENUE_WORDS or "\n" in between.strip():
+        return None
+    return None if any(char in between for char in "[]()|<>") else " ".join(words)
 
 
 def _at_conference(venue: str) -> bool:

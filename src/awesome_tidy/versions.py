@@ -48,7 +48,51 @@ def dated_apart(
         or _posting_date(text, entry, other, years)
         or _each_by_its_link(entry, other, years)
         or _venue_years_agree(text, entry, other)
+        or _each_by_its_label(entry, other, years)
     )
+
+
+def _each_by_its_label(entry: Entry, other: Entry, years: Mapping[int, int | None]) -> bool:
+    """Each copy's year written in the label of a paper link of its own, a citation of the
+    version it links (``[Journal 16.6 (2025)](doi)`` on the 2025 copy, ``[arXiv:2404.00050
+    (2024)](arxiv)`` on the 2024 one; ``[arXiv:2506.14665 (2025)]`` and ``[arXiv:2506.14665v6
+    (2026)]``, one page's first and sixth versions): each copy is dated right for the version
+    it cites. One citation under two years (``[J. Chem. Theory Comput. (2024)](doi-a)`` and
+    ``(2025)`` on ``doi-a``; one venue's name on two links), or a year no label of the copy's
+    own says, is a slip and stays reported."""
+    mine, theirs = years[id(entry)], years[id(other)]
+    if mine is None or theirs is None or mine == theirs:
+        return False
+    one, two = _cited(entry, mine), _cited(other, theirs)
+    if not one or not two:
+        return False
+    early, late = (one, two) if mine < theirs else (two, one)
+    return all(_later_citation(a, b) for a in early for b in late)
+
+
+def _cited(entry: Entry, year: int) -> list[tuple[str, str, int]]:
+    """The entry's paper links whose label names ``year`` and no other: each its target in
+    normal form, its label without the year (in lower case, letters and digits only) and the
+    arXiv version it names (1 when none)."""
+    found = []
+    for link in entry.real_links:
+        label = link.label.text
+        said = _YEARS.findall(label)
+        if link.kind != "paper" or len(said) != 1 or int(said[0]) != year:
+            continue
+        version = _ARXIV_VERSION.search(label) or _ARXIV_VERSION.search(link.url.text)
+        name = re.sub(r"[\W_]+", "", label.replace(said[0], " ").casefold())
+        target = normalize_url(link.url.text).partition("?")[0]
+        found.append((target, name, int(version.group(1)[1:]) if version else 1))
+    return found
+
+
+def _later_citation(early: tuple[str, str, int], late: tuple[str, str, int]) -> bool:
+    """Two citations of two versions: another page under another name, or one page's later
+    arXiv version under the later year."""
+    if early[0] == late[0]:
+        return late[2] > early[2]
+    return early[1] != late[1]
 
 
 def _venue_years_agree(text: str, entry: Entry, other: Entry) -> bool:
