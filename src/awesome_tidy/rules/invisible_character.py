@@ -25,7 +25,17 @@ class InvisibleCharacter(Rule):
     judges_entries = DEFECT_STORMS
     summary = "A soft hyphen, zero-width or no-break space hidden in an entry's key, title or text."
     fix_safety = "safe"
-    changes = (replace_chars({**dict.fromkeys(INVISIBLE, ""), "\u00a0": " ", "\u202f": " "}),)
+    changes = (
+        replace_chars(
+            {
+                **dict.fromkeys(INVISIBLE, ""),
+                "\u00a0": (" ", ""),
+                "\u202f": (" ", ""),
+                " ": "",
+                "\t": "",
+            }
+        ),
+    )
 
     def check(self, doc: Document) -> Iterator[Problem]:
         text = doc.text
@@ -49,7 +59,7 @@ class InvisibleCharacter(Rule):
                         offset,
                         offset + 1,
                         message=f"invisible {INVISIBLE[char]} (U+{ord(char):04X}) in {label}",
-                        fix=Fix.safe(Edit(offset, offset + 1, " " if char in _SPACES else "")),
+                        fix=Fix.safe(_edit(text, offset)),
                     )
 
 
@@ -63,6 +73,21 @@ def _parts(entry: Entry) -> Iterator[tuple[str, Part]]:
     ):
         if part is not None:
             yield label, part
+
+
+def _edit(text: str, offset: int) -> Edit:
+    """The character removed, or a no-break space made plain; when it is the last thing on its
+    line (only other hidden characters follow), the blanks before it go with it: deleting only
+    ``\u200b`` from ``…；    \u200b`` would leave the spaces ending the line, a new hard break."""
+    end = offset + 1
+    while end < len(text) and text[end] in INVISIBLE:
+        end += 1
+    if end == len(text) or text[end] == "\n":
+        start = offset
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        return Edit(start, offset + 1, "")
+    return Edit(offset, offset + 1, " " if text[offset] in _SPACES else "")
 
 
 def _between_latin(text: str, offset: int) -> bool:
