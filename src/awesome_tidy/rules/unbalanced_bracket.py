@@ -23,7 +23,10 @@ _OPENER = {
 }
 _FAMILY = {"（": "(", "【": "[", "［": "[", "〔": "("}
 _AS_TWIN = str.maketrans({**_FAMILY, "）": ")", "】": "]", "］": "]", "〕": ")"})
-_PAIRS = ("()", "[]", "“”", "《》", "「」", "『』")
+# German, Czech, Polish... open a quote low, „, and close it with “ (or ”): ``„Literatur
+# digital erforschen“``. Their “ is a closer, where English opens with it.
+_LOW = "„"
+_PAIRS = ("()", "[]", "“”", "„“", "„”", "《》", "「」", "『』")
 _ROUNDS = 3
 _MATH = re.compile(r"\$[^$\n]+\$")
 # A half-open interval written as text, ``[0, 1)``, ``(0, 1]``, ``[a, ∞)``: its brackets differ
@@ -38,7 +41,9 @@ _LONG_TOKEN = re.compile(r"\S{" + str(_DATA_LENGTH) + ",}")
 _SWITCH = re.compile(r"[A-Za-z](?=\d)|\d(?=[A-Za-z])")
 _SWITCHES = 8
 _INTERESTING = re.compile(
-    "[" + re.escape("\\" + "".join(_OPENER) + "".join(_OPENER.values()) + "".join(_FAMILY)) + "]"
+    "["
+    + re.escape("\\" + _LOW + "".join(_OPENER) + "".join(_OPENER.values()) + "".join(_FAMILY))
+    + "]"
 )
 
 
@@ -242,7 +247,9 @@ def _unbalanced(
             literal.see(text, index + 1, end)
         elif not _face(text, index, start):
             opener = _FAMILY.get(char, char)
-            if opener in "([“《「『":
+            if char in "“”" and open_counts[_LOW] and _low_quote_open(text, stack):
+                yield from _close(text, stack, open_counts, index, strays, literal, _LOW)
+            elif opener in "([“《「『„":
                 stack.append(index)
                 open_counts[opener] += 1
             elif char in _OPENER:
@@ -404,9 +411,11 @@ def _close(
     index: int,
     strays: list[int],
     literal: _Escaped,
+    wanted: str | None = None,
 ) -> Iterator[tuple[int, str]]:
-    """Close the nearest opener of the closer's kind; those opened after it were never closed."""
-    wanted = _OPENER[text[index]]
+    """Close the nearest opener of the closer's kind (``wanted``, when the closer's glyph
+    closes another kind: the “ of ``„…“``); those opened after it were never closed."""
+    wanted = wanted or _OPENER[text[index]]
     if not open_counts[wanted]:
         if wanted == "“":
             _stray_quote(index, strays)
@@ -424,6 +433,15 @@ def _close(
         if opener == wanted:
             return
         yield offset, f"{text[offset]!r} is never closed"
+
+
+def _low_quote_open(text: str, stack: list[int]) -> bool:
+    """Whether the quote opened last is a low „, which the “ or ” at hand closes: a “ opened
+    inside it (``„a “b” c“``) is closed first."""
+    for offset in reversed(stack):
+        if text[offset] in "“„":
+            return text[offset] == _LOW
+    return False
 
 
 def _stray_quote(index: int, strays: list[int]) -> None:
