@@ -152,15 +152,30 @@ def _written(
     lost: list[tuple[int, int, str]] = []
     written: list[tuple[int, str]] = []
     for line in range(max(first, 1), min(last, doc.line_count) + 1):
-        match = _WRITTEN.match(doc.line_text(line))
-        if match is None or match.group(3) not in missing:
+        text = doc.line_text(line)
+        match = _WRITTEN.match(text)
+        if match is None:
+            continue
+        number, end = match.group(3), match.end(3)
+        if number not in missing and _glued_word(text, end):
+            # ``# 5.3D生成``: the last part starts a word glued to it, ``3D``: the number is 5.
+            end = match.start(3) + number.rfind(".")
+            number = number[: number.rfind(".")]
+        if number not in missing:
             continue
         start = doc.line_start(line)
         if not match.group(2) and _in_paragraph(doc, start + match.start(1)):
-            lost.append((start + match.start(1), start + match.end(3), match.group(3)))
+            lost.append((start + match.start(1), start + end, number))
         else:
-            written.append((line, match.group(3)))
+            written.append((line, number))
     return lost, written
+
+
+def _glued_word(text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` has a dot before its last part and a letter glued
+    after it: ``5.3D生成`` may be section 5 and the word ``3D生成``, as ``2.5D`` may be a size.
+    Only a missing number of the sequence (``_written``) takes the shorter reading."""
+    return "." in text[:end] and end < len(text) and text[end].isalpha()
 
 
 def _in_paragraph(doc: Document, offset: int) -> bool:
