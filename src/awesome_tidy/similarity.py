@@ -176,7 +176,7 @@ def _typo(word: str, other: str) -> bool:
     ``yolov5u`` in letters put after a number (a variant), which make another name; two known
     venues (``ECCV`` and ``ICCV``, ``CVPR2022`` and ``ECCV2022``) are two events. Letters
     after a word's letters (``network``, ``networks``) may be a slip."""
-    if _digits(word) != _digits(other):
+    if _digits(word) != _digits(other) or _volumes_apart(word, other):
         return False
     venues = venue_word(word), venue_word(other)
     if venues[0] is not None and venues[1] is not None:
@@ -185,6 +185,25 @@ def _typo(word: str, other: str) -> bool:
     if shorter[-1:].isdigit() and longer.startswith(shorter):
         return False
     return not (word.endswith(other) or other.endswith(word))
+
+
+# Characters that tell the volumes or parts of one work apart, each group a set of its own:
+# ``宏观经济学分册`` and ``微观经济学分册`` (macro and micro), ``（上）`` and ``（下）``, ``第一卷`` and
+# ``第二卷``, ``Ⅰ`` and ``Ⅱ``. Two words that differ only in such characters of one group name
+# two books of a set, not one book mistyped.
+_VOLUME_GROUPS = ("上中下", "宏微", "前后", "正续", "甲乙丙丁", "一二三四五六七八九十", "ⅠⅡⅢⅣⅤⅥ")
+_VOLUME_GROUP = {char: index for index, group in enumerate(_VOLUME_GROUPS) for char in group}
+
+
+def _volumes_apart(word: str, other: str) -> bool:
+    """Whether two words of one length differ only where each holds a volume marker of one
+    group (``_VOLUME_GROUPS``)."""
+    if len(word) != len(other) or word.isascii():
+        return False
+    pairs = [(a, b) for a, b in zip(word, other, strict=True) if a != b]
+    return bool(pairs) and all(
+        _VOLUME_GROUP.get(a, -1) == _VOLUME_GROUP.get(b, -2) for a, b in pairs
+    )
 
 
 def _digits(word: str) -> str:
