@@ -188,9 +188,9 @@ def _typo(word: str, other: str) -> bool:
 
 
 # Characters that tell the volumes or parts of one work apart, each group a set of its own:
-# ``宏观经济学分册`` and ``微观经济学分册`` (macro and micro), ``（上）`` and ``（下）``,
-# ``第一卷`` and ``第二卷``, ``Ⅰ`` and ``Ⅱ``. Two words that differ only in such characters of one group name
-# two books of a set, not one book mistyped.
+# ``宏观`` and ``微观`` (macro, micro), ``上册`` and ``下册``, ``第一卷`` and ``第二卷``,
+# ``Ⅰ`` and ``Ⅱ``. Two words that differ only in such characters of one group name two
+# books of a set, not one book mistyped.
 _VOLUME_GROUPS = ("上中下", "宏微", "前后", "正续", "甲乙丙丁", "一二三四五六七八九十", "ⅠⅡⅢⅣⅤⅥ")
 _VOLUME_GROUP = {char: index for index, group in enumerate(_VOLUME_GROUPS) for char in group}
 
