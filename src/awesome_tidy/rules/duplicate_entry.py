@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
@@ -97,6 +98,7 @@ def _two_entries(
         or _two_categories(doc, first, entry, held, lines)
         or _named_apart(doc, rows, first, entry)
         or _at_events(first, entry)
+        or _two_kinds(first, entry)
         or _two_under_one_lead(first, entry)
         or named_on_top(doc.text, first, entry, lines)
         or under_picks(doc.text, first) != under_picks(doc.text, entry)
@@ -221,6 +223,42 @@ def _at_events(first: Entry, entry: Entry) -> bool:
     links = [copy.primary_link for copy in (first, entry)]
     urls = {normalize_url(link.url.text) for link in links if link is not None}
     return len(urls) == len(links)
+
+
+# A word that says what kind of resource an entry is, as a label before its title
+# (``[Video] Title``, ``(Slides) Title``, ``Paper: Title``).
+_KIND_LABEL = re.compile(
+    r"[\[(]?(video|talk|slides|paper|pdf|blog|post|article|podcast|book|code|course|lecture)"
+    r"[\])]?:?\s",
+    re.IGNORECASE,
+)
+_MARK_CATEGORIES = frozenset(("So", "Sk", "Mn", "Cf"))
+
+
+def _two_kinds(first: Entry, entry: Entry) -> bool:
+    """Two copies of one title that the list marks as two kinds of resource, with an emoji or
+    a label before the title (``🎥 What is Decidable ...`` on a video site and ``📜 What is
+    Decidable ...`` on the publisher's: the talk and its paper), on links of their own: two
+    resources, not one twice. Marks that agree, or one link shared, are one entry twice."""
+    marks = [_kind_mark(copy) for copy in (first, entry)]
+    if not marks[0] or not marks[1] or marks[0] == marks[1]:
+        return False
+    urls = [{normalize_url(link.url.text) for link in copy.real_links} for copy in (first, entry)]
+    return bool(urls[0] and urls[1]) and not urls[0] & urls[1]
+
+
+def _kind_mark(entry: Entry) -> str:
+    """The emoji or kind label the entry's title starts with, or ``""``."""
+    if entry.title is None:
+        return ""
+    text = entry.title.text.lstrip()
+    at = 0
+    while at < len(text) and unicodedata.category(text[at]) in _MARK_CATEGORIES:
+        at += 1
+    if at:
+        return text[:at]
+    label = _KIND_LABEL.match(text)
+    return label.group(1).casefold() if label else ""
 
 
 def _two_under_one_lead(first: Entry, entry: Entry) -> bool:
