@@ -108,7 +108,7 @@ def _item_candidate(
     entry.links = links(text, body.start, body.end, entry.code_spans)
     if entry.links and all(link.url.text.startswith("#") for link in entry.links):
         return None  # a table-of-contents line
-    _read_lead_and_rest(text, entry, tags, keyed=keyed)
+    _read_lead_and_rest(text, entry, keyed=keyed, tags=tags)
     _read_item_authors(text, item, entry)
     return Candidate(entry, False, (id(item.section), "list-item", item.depth))
 
@@ -190,7 +190,9 @@ def read_keyed_line(text: str, entry: Entry) -> bool:
     return True
 
 
-def _read_lead_and_rest(text: str, entry: Entry, tags: frozenset[str], *, keyed: bool) -> None:
+def _read_lead_and_rest(
+    text: str, entry: Entry, *, keyed: bool, tags: frozenset[str] = frozenset()
+) -> None:
     at, end = entry.body.start, entry.body.end
     badges = badges_of(entry)
     at = skip_decoration(text, badges, skip_code_tags(text, entry, at, end), end)
