@@ -1233,6 +1233,26 @@ def test_code_span_tags_before_a_linked_or_bold_title_are_not_the_title() -> Non
     assert kind_link.title is not None and kind_link.title.text == "`Soil` `Text`"
 
 
+def test_a_braced_label_that_opens_several_items_is_a_tag_not_the_title() -> None:
+    """``* {Point Sets} [Kpnet, 2017] Authors. "Title."``: the label many items share is the
+    list's category tag; read as the title, two papers of one category were duplicates."""
+    text = (
+        "# Papers\n\n## Matching\n\n"
+        '- {Point Sets} [Kpnet, 2017] Rossi, Anna, et al. "Kpnet: Sparse keypoints." ICCV. 2017.\n'
+        '- {Point Sets} [Gridnet, 2019] Brown, Carl, et al. "Gridnet: Dense grids." arXiv (2019).\n'
+        '- {Soil Maps} [Soil, 2021] Lee, Ann, et al. "Soil maps from drones." ICLR. 2021.\n'
+    )
+    entries = Document(text).entries
+    assert [(entry.title.text if entry.title else None, entry.year_value) for entry in entries] == [
+        ("Kpnet: Sparse keypoints.", 2017),
+        ("Gridnet: Dense grids.", 2019),
+        ("{Soil Maps}", 2021),  # no other item opens with it: BibTeX braces, still reported
+    ]
+    found = {(item.line, item.rule) for item in check_text(text)}
+    assert not any(rule in {"duplicate-entry", "metadata-conflict"} for _, rule in found)
+    assert (7, "stray-brace") in found and (5, "stray-brace") not in found
+
+
 def test_a_dash_between_title_and_authors_is_not_title_text() -> None:
     entry = only_entry(
         "1. Title One For Segmentation Models — *Jane Doe* — NeurIPS '23 —"

@@ -39,6 +39,10 @@ _KEYED_LINE = re.compile(
     r"\(([\w:./+\-]{1,80})\)[ \t]*([^\W_][^\[\]|<>*_`\\\"“\n]*)\[([12]\d{3})\]"
 )
 _CONTENTS_LINE = re.compile(r"\[[^\[\]\n]*\]\(#[^)\s]*\)\s*")
+# ``* {Local Features} [Superpoint, 2018] Authors. "Title."``: a braced label of one to four
+# words before the entry, the list's own category tag (like a leading ``[tag]``) where two or
+# more items open with it. Read as the title, different papers of one category were one entry.
+_BRACE_TAG = re.compile(r"\{([^\W_][\w'&.+-]*(?: [\w'&.+/-]+){0,3})\}[ \t]+(?=\S)")
 
 
 def item_candidates(doc: Document, *, keyed: bool) -> Iterator[Candidate]:
@@ -48,6 +52,7 @@ def item_candidates(doc: Document, *, keyed: bool) -> Iterator[Candidate]:
     meta: dict[Section, bool] = {}
     items: Counter[int] = Counter()
     contents: Counter[int] = Counter()
+    tags = _shared_brace_tags(doc)
     for item in doc.items:
         items[item.top_list] += 1
         if doc.text.startswith("[", item.content_start):
@@ -64,7 +69,7 @@ def item_candidates(doc: Document, *, keyed: bool) -> Iterator[Candidate]:
             _lend_attribute(doc, item, parent.entry)
             parent.fields = True
             continue
-        candidate = _item_candidate(doc, item, keyed=keyed)
+        candidate = _item_candidate(doc, item, tags, keyed=keyed)
         if candidate is not None:
             by_item[id(item)] = candidate
             pending.append(candidate)
@@ -76,7 +81,21 @@ def item_candidates(doc: Document, *, keyed: bool) -> Iterator[Candidate]:
         yield candidate
 
 
-def _item_candidate(doc: Document, item: ListItem, *, keyed: bool) -> Candidate | None:
+def _shared_brace_tags(doc: Document) -> frozenset[str]:
+    """The braced labels (``{Local Features}``) that open two or more items: category tags."""
+    text = doc.text
+    found: Counter[str] = Counter()
+    for item in doc.items:
+        if text.startswith("{", item.content_start):
+            tag = _BRACE_TAG.match(text, item.content_start, item.content_end)
+            if tag is not None:
+                found[tag.group(1)] += 1
+    return frozenset(label for label, count in found.items() if count > 1)
+
+
+def _item_candidate(
+    doc: Document, item: ListItem, tags: frozenset[str], *, keyed: bool
+) -> Candidate | None:
     if item.content_end <= item.content_start:
         return None
     text = doc.text
@@ -89,7 +108,7 @@ def _item_candidate(doc: Document, item: ListItem, *, keyed: bool) -> Candidate 
     entry.links = links(text, body.start, body.end, entry.code_spans)
     if entry.links and all(link.url.text.startswith("#") for link in entry.links):
         return None  # a table-of-contents line
-    _read_lead_and_rest(text, entry, keyed=keyed)
+    _read_lead_and_rest(text, entry, keyed=keyed, tags=tags)
     _read_item_authors(text, item, entry)
     return Candidate(entry, False, (id(item.section), "list-item", item.depth))
 
@@ -171,10 +190,14 @@ def read_keyed_line(text: str, entry: Entry) -> bool:
     return True
 
 
-def _read_lead_and_rest(text: str, entry: Entry, *, keyed: bool) -> None:
+def _read_lead_and_rest(
+    text: str, entry: Entry, *, keyed: bool, tags: frozenset[str] = frozenset()
+) -> None:
     at, end = entry.body.start, entry.body.end
     badges = badges_of(entry)
     at = skip_decoration(text, badges, skip_code_tags(text, entry, at, end), end)
+    if tags and (tag := _BRACE_TAG.match(text, at, end)) is not None and tag.group(1) in tags:
+        at = skip_decoration(text, badges, tag.end(), end)
     if keyed and (key_end := read_key(text, entry, at, end)) != at:
         at = skip_decoration(text, badges, key_end, end)
     at = skip_lead_groups(text, entry, at, end)

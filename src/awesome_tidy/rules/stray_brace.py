@@ -12,9 +12,11 @@ _SQUARE = {"{": "[", "}": "]"}
 # Braces that are syntax, not residue: GitHub renders ``$...$`` as LaTeX (``$O(\sqrt{T})$``); a
 # TeX sub- or superscript (``ReLU^{2}``), a template's ``{{name}}``, an escaped ``\{`` and a set
 # written out (``weights in {-1, 0, +1}``, ``{x,y}``: BibTeX braces protect a word's case, never
-# hold a list of short symbols) are written on purpose.
+# hold a list of short symbols) are written on purpose. A title cut inside its math
+# (``collisions at $\sqrt{s}``, the ``= 13 TeV$`` lost) still holds math from its last ``$``
+# on, where a backslash command follows: its ``{s}`` is the command's argument.
 _MATH = re.compile(
-    r"\$[^$\n]+\$|[\^_]\{[^{}\n]*\}|\{\{[^{}\n]*\}\}|\\[{}]"
+    r"\$[^$\n]+\$|\$(?=[^$\n]*\\[A-Za-z])[^$\n]+\Z|[\^_]\{[^{}\n]*\}|\{\{[^{}\n]*\}\}|\\[{}]"
     r"|\{ ?[^{}\s,]{1,4}(?: ?, ?[^{}\s,]{1,4})+ ?\}"
 )
 
@@ -51,7 +53,11 @@ class StrayBrace(Rule):
 # braces it stays ``Herv\'e``, which Markdown shows as ``Herv'e``, not the ``Hervé`` meant.
 _COMMAND = r"\\(?:[A-Za-z]+|[^\sA-Za-z{}])"
 _COMMAND_AFTER = re.compile(_COMMAND)
-_COMMAND_BEFORE = re.compile(rf"(?:{_COMMAND}|\\[^\sA-Za-z{{}}][A-Za-z])$")
+# A command whose backslash was itself escaped (``{\textbackslash}textsc{DecADe}``) still owns
+# its argument: without its braces it reads ``textscDecADe``.
+_COMMAND_BEFORE = re.compile(
+    rf"(?:{_COMMAND}|\\[^\sA-Za-z{{}}][A-Za-z]|\\textbackslash(?:\{{\}}|\}})?[A-Za-z]+)$"
+)
 
 
 def _around_commands(text: str, braces: list[int]) -> set[int]:
