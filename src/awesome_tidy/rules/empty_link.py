@@ -57,13 +57,14 @@ class EmptyLink(Rule):
                 continue  # ``[paper]()`` beside ``coming soon``: a placeholder the list means
             if _WITHHELD.search(text, entry.start, entry.end):
                 continue
+            title_link = entry.title_link
             for link in empty:
                 if (
                     _continuation(link.label.text)
                     or _says_nothing(link.label.text)
                     or _heads_code(doc, entry, link, code_starts)
                     or (
-                        link is not entry.title_link
+                        link is not title_link
                         and (
                             _slot_label(link.label.text) in slots
                             or _word_label(link.label.text) in markers
@@ -97,10 +98,11 @@ def _label_uses(doc: Document, fold: Callable[[str], str]) -> tuple[Counter[str]
     filled: Counter[str] = Counter()
     empty: Counter[str] = Counter()
     for entry in doc.entries:
+        title_link = entry.title_link  # once per entry: a property that scans the links
         for label, has_url in {
             (fold(link.label.text), bool(link.url.text.strip()))
             for link in entry.links
-            if link is not entry.title_link
+            if link is not title_link
         }:
             if label:
                 (filled if has_url else empty)[label] += 1
