@@ -82,7 +82,8 @@ def item_candidates(doc: Document, *, keyed: bool) -> Iterator[Candidate]:
 
 
 def _shared_brace_tags(doc: Document) -> frozenset[str]:
-    """The braced labels (``{Local Features}``) that open two or more items: category tags."""
+    """The braced labels (``{Local Features}``) that open items as category tags: each one
+    that opens two or more items, and then every other too, since the list has the habit."""
     text = doc.text
     found: Counter[str] = Counter()
     for item in doc.items:
@@ -90,7 +91,9 @@ def _shared_brace_tags(doc: Document) -> frozenset[str]:
             tag = _BRACE_TAG.match(text, item.content_start, item.content_end)
             if tag is not None:
                 found[tag.group(1)] += 1
-    return frozenset(label for label, count in found.items() if count > 1)
+    if all(count == 1 for count in found.values()):
+        return frozenset()
+    return frozenset(found)
 
 
 def _item_candidate(
