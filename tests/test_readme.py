@@ -130,7 +130,8 @@ def test_setup_from_nothing_checks_the_shipped_list_and_passes_the_fast_tier(
     """The README's set-up, run by bash in an empty folder: a clone (of this checkout, with its
     uncommitted changes, instead of the network), a virtual environment, an install from PyPI's
     packages and a check of the shipped list; then, in that environment, the test extras and
-    the fast tier."""
+    the fast tier's collection (every test module imports there; the outer run runs them all)
+    and one real list's tests."""
     import shutil
 
     if not (ROOT / ".git").exists() or shutil.which("git") is None:
@@ -147,8 +148,14 @@ def test_setup_from_nothing_checks_the_shipped_list_and_passes_the_fast_tier(
     )
     install_extras = full[0].split(" && ")[0]
     activate = get[1].split(" && ")[1]
-    done = _bash("\n".join(["set -e", activate, install_extras, *fast]), tmp_path / "awesome-tidy")
+    collect = f"{fast[0]} --collect-only -q -p no:xdist".replace(" -n auto", "")
+    run_one = "python -m pytest -q tests/test_reference.py"
+    done = _bash(
+        "\n".join(["set -e", activate, install_extras, collect, run_one]), tmp_path / "awesome-tidy"
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    collected = re.search(r"^(\d+)/\d+ tests collected", done.stdout, re.MULTILINE)
+    assert collected is not None and int(collected.group(1)) > 3000, done.stdout[-3000:]
     summary = done.stdout.splitlines()[-1]
     assert " passed" in summary and " failed" not in summary and " error" not in summary
 
