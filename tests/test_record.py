@@ -14,12 +14,15 @@ MANIFEST = "repo\tpath\tcommit\tfile\tbytes\tblob\tkind\tshape\n"
 SHEET_HEADER = "id\tkind\tlist\tline\trule\tseverity\tmessage\tverdict\tclass\treason\n"
 
 
-def record(root: Path, run: Path, label: str = "2030-01-01") -> subprocess.CompletedProcess[str]:
+def record(
+    root: Path, run: Path, label: str = "2030-01-01", cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(RECORD), label, str(run), "--root", str(root)],
         capture_output=True,
         text=True,
         check=False,
+        cwd=cwd,
     )
 
 
@@ -84,4 +87,25 @@ def test_a_label_taken_is_refused_and_nothing_is_added(tmp_path: Path) -> None:
     again = record(root, run)
     assert again.returncode == 2
     assert "recorded already" in again.stderr
+    assert (root / "lists.tsv").read_text(encoding="utf-8") == before
+
+
+def test_relative_paths_are_those_of_the_folder_the_study_ran_in(tmp_path: Path) -> None:
+    """run_study.py ran in the study's folder with ``--out run`` and ``lists``: recorded from
+    elsewhere, the lists are still found there."""
+    root, run = judged_run(tmp_path)
+    (run / "study.json").write_text(json.dumps({"lists": "lists", "out": "run"}), encoding="utf-8")
+    done = record(root, run, cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert (root / "lists" / "2030-01-01" / "two.md").read_text(encoding="utf-8") == "two.md\n"
+
+
+def test_a_missing_list_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    root, run = judged_run(tmp_path)
+    (tmp_path / "lists" / "two.md").unlink()
+    before = (root / "lists.tsv").read_text(encoding="utf-8")
+    done = record(root, run)
+    assert done.returncode == 2
+    assert "no list 'two.md'" in done.stderr
+    assert not (root / "lists").exists() and not (root / "studies").exists()
     assert (root / "lists.tsv").read_text(encoding="utf-8") == before

@@ -69,9 +69,13 @@ def record(label: str, run: Path, root: Path = HERE) -> None:
     manifest = read_tsv(run / "manifest.tsv")
     for row in manifest:
         row["shape"] = shown_shape(row.get("shape", ""))
+    lists_from = _study_folder(run, settings) / settings["lists"]
+    missing = [row["file"] for row in manifest if not (lists_from / row["file"]).is_file()]
+    if missing:
+        raise sheet.SheetError(f"{lists_from}: no list {missing[0]!r} (nothing recorded)")
     lists_to.mkdir(parents=True)
     for row in manifest:
-        shutil.copyfile(Path(settings["lists"]) / row["file"], lists_to / row["file"])
+        shutil.copyfile(lists_from / row["file"], lists_to / row["file"])
     (study_to / "sheets").mkdir(parents=True)
     for path in sorted((run / "sheets").glob("bundle-*.tsv")):
         shutil.copyfile(path, study_to / "sheets" / path.name)
@@ -81,6 +85,17 @@ def record(label: str, run: Path, root: Path = HERE) -> None:
     actions = [{"class": name, "action": "open"} for name in open_classes(study_to / "sheets")]
     write_tsv(study_to / "actions.tsv", ["class", "action"], actions)
     append_spent(manifest, root / "lists.tsv")
+
+
+def _study_folder(run: Path, settings: dict[str, str]) -> Path:
+    """The folder run_study.py ran in, which its relative paths (``--out``, the lists) name."""
+    out = Path(settings.get("out", ""))
+    if out.is_absolute() or not out.parts:
+        return Path.cwd()
+    folder = run.resolve()
+    for _ in out.parts:
+        folder = folder.parent
+    return folder
 
 
 def append_spent(manifest: Sequence[dict[str, str]], spent: Path) -> None:

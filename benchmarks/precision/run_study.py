@@ -173,6 +173,23 @@ class Tool:
         return done.stdout.strip() or done.stderr.strip()
 
 
+def code_commit() -> str:
+    """The commit of this checkout, marked ``+changes`` when its tracked files differ from it:
+    the study's figure belongs to that code."""
+    here = Path(__file__).parent
+
+    def git(*arguments: str) -> str:
+        done = subprocess.run(
+            ["git", *arguments], cwd=here, capture_output=True, text=True, check=False
+        )
+        return done.stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD")
+    return (
+        f"{head}+changes" if head and git("status", "--porcelain", "--untracked-files=no") else head
+    )
+
+
 def blob_id(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
@@ -655,7 +672,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     write_population(runs, cells, options.out)
     columns = ("file", *(f"{run}_exit" for run in RUNS), "diff_wrote_nothing", "stderr")
     sheet.write_tsv(options.out / "runs.tsv", columns, [run.status for run in runs])
-    settings = {k: str(v) for k, v in vars(options).items()} | {"version": tool.version()}
+    settings = {k: str(v) for k, v in vars(options).items()} | {
+        "version": tool.version(),
+        "commit": code_commit(),
+    }
     (options.out / "study.json").write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
     judged = sum(cell.take for cell in cells)
     hunks = sum(len(run.hunks) for run in runs)
