@@ -910,7 +910,9 @@ def _follows_document(table: TableOfContents) -> bool:
 
 
 def _scope(doc: Document, table: TableOfContents) -> list[int]:
-    """The headings the table should list: after it, at the levels its links reach."""
+    """The headings the table should list: after it, at the levels its links reach, outside a
+    block quote (``> ### 2022``, a year divider quoted inside a section, is none of the
+    document's outline)."""
     headings = doc.headings
     levels = {headings[t.target].level for t in table.links if t.target is not None}
     if len(levels) == 0:
@@ -926,6 +928,7 @@ def _scope(doc: Document, table: TableOfContents) -> list[int]:
         and (not local or table.holds(section))
         and heading.level in levels
         and not heading.in_list_item
+        and not _quoted(doc, heading)
         and id(section) not in holding
         and not not_listed(section)
         and not _omitted(doc, heading)
@@ -983,6 +986,11 @@ def _inside(section: Section | None, listed: set[int]) -> bool:
             return True
         section = section.parent
     return False
+
+
+def _quoted(doc: Document, heading: Heading) -> bool:
+    """Whether the heading's line starts with a block quote's ``>`` (before its ``#`` run)."""
+    return ">" in doc.text[heading.start : heading.marker_start]
 
 
 def _omitted(doc: Document, heading: Heading) -> bool:
