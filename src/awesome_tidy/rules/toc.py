@@ -910,9 +910,9 @@ def _follows_document(table: TableOfContents) -> bool:
 
 
 def _scope(doc: Document, table: TableOfContents) -> list[int]:
-    """The headings the table should list: after it, at the levels its links reach, outside a
-    block quote (``> ### 2022``, a year divider quoted inside a section, is none of the
-    document's outline)."""
+    """The headings the table should list: after it, at the levels its links reach. A heading
+    in a block quote (``> ### 2022``, a year divider quoted inside a section) is none of the
+    document's outline, unless the table lists quoted headings: the list sets its outline so."""
     headings = doc.headings
     levels = {headings[t.target].level for t in table.links if t.target is not None}
     if len(levels) == 0:
@@ -921,6 +921,7 @@ def _scope(doc: Document, table: TableOfContents) -> list[int]:
     holding = {id(toc_link.item.section) for toc_link in table.links}  # its own and group titles
     local = table.local(doc.sections)
     others = _others_parts(doc, table)
+    quotes = any(_quoted(doc, headings[t.target]) for t in table.links if t.target is not None)
     return [
         index
         for index, (heading, section) in enumerate(zip(headings, doc.sections[1:], strict=True))
@@ -928,7 +929,7 @@ def _scope(doc: Document, table: TableOfContents) -> list[int]:
         and (not local or table.holds(section))
         and heading.level in levels
         and not heading.in_list_item
-        and not _quoted(doc, heading)
+        and (quotes or not _quoted(doc, heading))
         and id(section) not in holding
         and not not_listed(section)
         and not _omitted(doc, heading)
