@@ -4,6 +4,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 
 from awesome_tidy.model import (
     Document,
@@ -50,6 +51,7 @@ class EmptySection(Rule):
         parents = _parents(doc, headings)
         listed = {id(doc.headings[index]) for index in _listed(doc)} if empty else set()
         titles = Counter(_title(heading.text) for heading in headings) if empty else Counter()
+        labels = _flat_labels(headings, empty)
         for index in empty:
             heading = headings[index]
             following = headings[index + 1] if index + 1 < len(headings) else None
@@ -59,7 +61,7 @@ class EmptySection(Rule):
                 heading, following
             ):
                 continue
-            if _period_bucket(headings, index):
+            if _period_bucket(headings, index) or index in labels:
                 continue
             if banner_heading(heading.text.strip()) or _page_title(doc, index, heading, following):
                 continue
@@ -80,6 +82,38 @@ class EmptySection(Rule):
                 doc.line_end(heading.line),
                 message=f"section {_shown(heading.text.strip())!r} is empty",
             )
+
+
+_HABIT = 5
+"""How many group labels over same-level topics make a list's habit, not a few slips."""
+
+
+def _flat_labels(headings: list[Heading], empty: list[int]) -> set[int]:
+    """The empty headings that are group labels in a list that sets its topics at their
+    label's level (``## Trees``, then ``## XGBoost`` and ``## Deep forests`` with their
+    entries; later ``## Optimisers`` over ``## Adam``): at a level where five empty headings
+    at least stand right above a heading of their level with content, those are more than the
+    headings it nests deeper headings under, and three quarters at least of its empty
+    headings. Its author groups topics that way, not by nesting; which topics a label holds is
+    not known, so it is not called empty. A few such headings, or a level whose groups mostly
+    nest, stay judged: a heading-level slip, or a topic left unfilled."""
+    bare = set(empty)
+    nests: Counter[int] = Counter()
+    for heading, following in pairwise(headings):
+        nests[heading.level] += following.level > heading.level
+    empties: Counter[int] = Counter(headings[index].level for index in empty)
+    over: dict[int, list[int]] = {}
+    for index in empty:
+        level = headings[index].level
+        after = index + 1
+        if after < len(headings) and headings[after].level == level and after not in bare:
+            over.setdefault(level, []).append(index)
+    found: set[int] = set()
+    for level, labels in over.items():
+        many = len(labels) >= _HABIT and 4 * len(labels) >= 3 * empties[level]
+        if many and len(labels) > nests[level]:
+            found.update(labels)
+    return found
 
 
 def _period_bucket(headings: list[Heading], index: int) -> bool:

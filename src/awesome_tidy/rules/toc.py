@@ -910,7 +910,9 @@ def _follows_document(table: TableOfContents) -> bool:
 
 
 def _scope(doc: Document, table: TableOfContents) -> list[int]:
-    """The headings the table should list: after it, at the levels its links reach."""
+    """The headings the table should list: after it, at the levels its links reach. A heading
+    in a block quote (``> ### 2022``, a year divider quoted inside a section) is none of the
+    document's outline, unless the table lists quoted headings: the list sets its outline so."""
     headings = doc.headings
     levels = {headings[t.target].level for t in table.links if t.target is not None}
     if len(levels) == 0:
@@ -919,6 +921,7 @@ def _scope(doc: Document, table: TableOfContents) -> list[int]:
     holding = {id(toc_link.item.section) for toc_link in table.links}  # its own and group titles
     local = table.local(doc.sections)
     others = _others_parts(doc, table)
+    quotes = any(_quoted(doc, headings[t.target]) for t in table.links if t.target is not None)
     return [
         index
         for index, (heading, section) in enumerate(zip(headings, doc.sections[1:], strict=True))
@@ -926,6 +929,7 @@ def _scope(doc: Document, table: TableOfContents) -> list[int]:
         and (not local or table.holds(section))
         and heading.level in levels
         and not heading.in_list_item
+        and (quotes or not _quoted(doc, heading))
         and id(section) not in holding
         and not not_listed(section)
         and not _omitted(doc, heading)
@@ -983,6 +987,11 @@ def _inside(section: Section | None, listed: set[int]) -> bool:
             return True
         section = section.parent
     return False
+
+
+def _quoted(doc: Document, heading: Heading) -> bool:
+    """Whether the heading's line starts with a block quote's ``>`` (before its ``#`` run)."""
+    return ">" in doc.text[heading.start : heading.marker_start]
 
 
 def _omitted(doc: Document, heading: Heading) -> bool:
