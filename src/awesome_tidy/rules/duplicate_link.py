@@ -272,8 +272,8 @@ def _slips(
             or _same_entry(owner, entry)
             or _named_items(owner, entry, text)
             or _two_works_one_repository(url, spelled, owner, entry)
-            or _leads_named_section(spelled, owner, entry, leads)
-            or _leads_named_section(spelled, entry, owner, leads)
+            or _leads_named_section(url, owner, entry, leads)
+            or _leads_named_section(url, entry, owner, leads)
             or _editions(owner.title_text, entry.title_text, url)
             or _editions(_without_dated_note(owner), _without_dated_note(entry), url)
             or _other_versions(url, owner, entry)
@@ -360,14 +360,12 @@ def _two_works_one_repository(url: str, spelled: list[str], first: Entry, second
     return bool(papers[0] and papers[1]) and not papers[0] & papers[1]
 
 
-def _leads_named_section(
-    spelled: list[str], entry: Entry, other: Entry, leads: frozenset[int]
-) -> bool:
+def _leads_named_section(url: str, entry: Entry, other: Entry, leads: frozenset[int]) -> bool:
     """``### Robocon`` opened by ``[Official Robot Framework Conference](robocon.io)``, and
     ``[Robocon](robocon.io)`` among official links in another section: a section whose heading
-    is a name the URL spells whole leads with the named thing's page, whatever it calls it. A
-    later entry of the section, or a heading the URL does not spell (``### Conferences``),
-    stays compared."""
+    is the name of the page (its site's, or its path's last part) leads with the named thing's
+    page, whatever it calls it. A later entry of the section, a heading the URL does not spell
+    (``### Conferences``) or a host's name (``### GitHub`` over a repository) stays compared."""
     heading = entry.section.heading
     if heading is None or entry.section is other.section or id(entry) not in leads:
         return False
@@ -376,8 +374,22 @@ def _leads_named_section(
     return (
         len(name.split()) <= _MAX_NAME_WORDS
         and len(compact) >= _MIN_NAMING
-        and compact in "".join(spelled)
+        and compact == _page_name(url)
     )
+
+
+def _page_name(url: str) -> str:
+    """What a URL is the page of: its site's name for a site's home (``robocon.io``), else its
+    path's last part (``.../Flipper/tree/main/GPIO``), in lower case and without separators. A
+    host's name under a path (``github.com/owner/x``) is no page's name."""
+    host, _, path = url.partition("?")[0].partition("/")
+    path = path.rstrip("/")
+    if path:
+        part = path.rpartition("/")[2]
+    else:
+        labels = [label for label in host.split(".") if label not in _HOST_WORDS]
+        part = labels[0] if len(labels) > 1 else ""
+    return "".join(_URL_WORD.findall(part.casefold()))
 
 
 def _listed_in_two_sections(url: str, first: Entry, second: Entry) -> bool:
