@@ -82,6 +82,8 @@ _KIND_WORD = re.compile(_KIND_WORDS, re.IGNORECASE)
 # Simulation Data Format``).
 # A run of spaces is tried from its first space only (the lookbehind): from each of them the
 # search would be quadratic.
+# A label marked apart from a title's words: a code span (`` `SAGEConv` ``) or strong emphasis.
+_MARKED = re.compile(r"(`+)[^`\n]+?\1|(\*\*|__)(?=\S).+?(?<=\S)\2")
 # ``Title (**MIRQI**)``: a title closed by a short name in brackets, maybe in emphasis.
 _CLOSING_NAME = re.compile(
     r"(?P<title>.*\S)\s*(?P<tag>\(\s*[*_]{0,3}[^\s()*_]+(?:\s[^\s()*_]+)?[*_]{0,3}\s*\))\s*"
@@ -98,6 +100,7 @@ _PAPER_LABEL = re.compile(r"(?<![^\W\d_])(?:paper|pdf|论文)(?![^\W\d_])", re.I
 _MAX_LABEL_WORDS = 4
 _MIN_SHORT_FORM = 4  # words a shortened title keeps: fewer may be any title's start
 _MIN_ACRONYM = 2
+_MIN_CITED_WORDS = 2  # words of a cited title beside its entries' names (``Graph Networks``)
 _MIN_NAMING = 3  # letters a name needs to be found spelled in a URL (``elm``)
 _MAX_NAMED_WORDS = 6
 _SOURCE_ENTRIES = 3  # papers of one section citing one page: a source, not a copied link
@@ -160,6 +163,7 @@ class DuplicateLink(Rule):
             for block in doc.blocks
             if block.kind == "html_block" and _HTML_HEADING.match(doc.text, block.start)
         ]
+        leads = frozenset(id(section.entries[0]) for section in doc.sections if section.entries)
         for url, entries in sharing.items():
             if (
                 len(entries) == 1
@@ -178,6 +182,7 @@ class DuplicateLink(Rule):
                 html_headings,
                 doc.in_derived_listing,
                 headings,
+                leads,
             )
             for entry, first in slips:
                 link = entry.primary_link
@@ -226,6 +231,7 @@ def _slips(
     html_headings: list[int] | None = None,
     derived: Callable[[Entry], bool] | None = None,
     headings: frozenset[int] = frozenset(),
+    leads: frozenset[int] = frozenset(),
 ) -> Iterator[tuple[Entry, Entry]]:
     """Each entry whose link is another entry's, with that entry.
 
@@ -240,7 +246,8 @@ def _slips(
     the list files things under several sections (two names of one project on one link, in two
     sections, are one more of its cross-listings); ``derived``: whether an entry is in a listing
     that repeats others' entries on purpose (``Document.in_derived_listing``); ``headings``:
-    the top-level items the list writes for headings (``model.heading_items``).
+    the top-level items the list writes for headings (``model.heading_items``); ``leads``: the
+    first entry of each section (by id).
     """
     spelled = _URL_WORD.findall(url.casefold())
     scores = [_naming(spelled, entry) for entry in entries]
@@ -263,6 +270,10 @@ def _slips(
             or id(entry) in housed
             or (best and score == best)
             or _same_entry(owner, entry)
+            or _named_items(owner, entry, text)
+            or _two_works_one_repository(url, spelled, owner, entry)
+            or _leads_named_section(url, owner, entry, leads)
+            or _leads_named_section(url, entry, owner, leads)
             or _editions(owner.title_text, entry.title_text, url)
             or _editions(_without_dated_note(owner), _without_dated_note(entry), url)
             or _other_versions(url, owner, entry)
@@ -295,6 +306,90 @@ def _slips(
             continue
         if best == _SPELLED or not (_is_a_name(owner) and _is_a_name(entry)):
             yield entry, owner
+
+
+def _named_items(first: Entry, second: Entry, text: str) -> bool:
+    """``Inductive Representation Learning ... `SAGEConv` `NIPS 2017` [pdf](arxiv...)`` and the
+    same title with `` `CuGraphSAGEConv` ``: each entry is a thing of its own, named by a label
+    marked apart from the title (a code span, strong emphasis) that no other place of the list
+    writes, and the words they share are the title of the paper each cites. Two names on one
+    title may also hide a paper cited for the wrong thing; that is not told apart. A marked
+    label the list writes twice (a tag), or one with a year (a venue), names no thing, and two
+    titles that differ outside the labels stay compared as titles."""
+    if first.title is None or second.title is None:
+        return False
+    titles = [first.title.text, second.title.text]
+    marks = [{found.group() for found in _MARKED.finditer(title)} for title in titles]
+    own = [marks[0] - marks[1], marks[1] - marks[0]]
+    if not (own[0] and own[1]):
+        return False
+    rest = []
+    for title, group in zip(titles, own, strict=True):
+        for mark in group:
+            title = title.replace(mark, " ")
+        rest.append(normalize_title(title))
+    if rest[0] != rest[1] or len(rest[0].split()) < _MIN_CITED_WORDS:
+        return False
+    # Last: the count reads the whole list.
+    return not any(
+        len(mark.split()) > _MAX_NAME_WORDS or _YEAR_WORD.search(mark) or text.count(mark) != 1
+        for group in own
+        for mark in group
+    )
+
+
+def _two_works_one_repository(url: str, spelled: list[str], first: Entry, second: Entry) -> bool:
+    """``[UniFold](github.com/org/Uni-Fold) - [paper](doi...0804)`` and ``[Uni-Fold Symmetry]
+    (github.com/org/Uni-Fold) - [paper](doi...0830)``: two names, each spelled in part by the
+    repository's name, each citing a paper of its own that the other does not: one repository
+    hosts two works. A name the repository does not spell (another tool's entry on the link),
+    a paper link the two share or a missing one stay reported."""
+    if not _repository_home(url) or not (_is_a_name(first) and _is_a_name(second)):
+        return False
+    if not (_naming(spelled, first) and _naming(spelled, second)):
+        return False
+    papers = [
+        {
+            normalize_url(link.url.text)
+            for link in entry.real_links
+            if normalize_url(link.url.text) != url
+            and link_kind(link.label.text, link.url.text) == "paper"
+        }
+        for entry in (first, second)
+    ]
+    return bool(papers[0] and papers[1]) and not papers[0] & papers[1]
+
+
+def _leads_named_section(url: str, entry: Entry, other: Entry, leads: frozenset[int]) -> bool:
+    """``### Robocon`` opened by ``[Official Robot Framework Conference](robocon.io)``, and
+    ``[Robocon](robocon.io)`` among official links in another section: a section whose heading
+    is the name of the page (its site's, or its path's last part) leads with the named thing's
+    page, whatever it calls it. A later entry of the section, a heading the URL does not spell
+    (``### Conferences``) or a host's name (``### GitHub`` over a repository) stays compared."""
+    heading = entry.section.heading
+    if heading is None or entry.section is other.section or id(entry) not in leads:
+        return False
+    name = _NOTE.sub(" ", heading.text)
+    compact = "".join(_URL_WORD.findall(name.casefold()))
+    return (
+        len(name.split()) <= _MAX_NAME_WORDS
+        and len(compact) >= _MIN_NAMING
+        and compact == _page_name(url)
+    )
+
+
+def _page_name(url: str) -> str:
+    """What a URL is the page of: its site's name for a site's home (``robocon.io``), else its
+    path's last part (``.../Flipper/tree/main/GPIO``), in lower case and without separators. A
+    host's name under a path (``github.com/owner/x``) is no page's name."""
+    host, _, path = url.partition("?")[0].partition("/")
+    path = path.rstrip("/")
+    if path:
+        part = path.rpartition("/")[2]
+    else:
+        labels = [label for label in host.split(".") if label not in _HOST_WORDS]
+        part = labels[0] if len(labels) > 1 else ""
+    return "".join(_URL_WORD.findall(part.casefold()))
 
 
 def _listed_in_two_sections(url: str, first: Entry, second: Entry) -> bool:
