@@ -80,14 +80,15 @@ _DATA_WORDS = re.compile(
 _KIND_WORD = re.compile(_KIND_WORDS, re.IGNORECASE)
 # `` - ``, ``: ``: where a name ends and the words describing it begin (``NSDF - Neuroscience
 # Simulation Data Format``).
-# A run of spaces is tried from its first space only (the lookbehind): from each of them the
-# search would be quadratic.
 # A label marked apart from a title's words: a code span (`` `SAGEConv` ``) or strong emphasis.
-_MARKED = re.compile(r"(`+)[^`\n]+?\1|(\*\*|__)(?=\S).+?(?<=\S)\2")
+# Neither holds its own delimiter, so a search from each of a long run of them stops at once.
+_MARKED = re.compile(r"(`{1,2})[^`\n]+?\1|\*\*(?=\S)[^*\n]+?(?<=\S)\*\*|__(?=\S)[^_\n]+?(?<=\S)__")
 # ``Title (**MIRQI**)``: a title closed by a short name in brackets, maybe in emphasis.
 _CLOSING_NAME = re.compile(
     r"(?P<title>.*\S)\s*(?P<tag>\(\s*[*_]{0,3}[^\s()*_]+(?:\s[^\s()*_]+)?[*_]{0,3}\s*\))\s*"
 )
+# A run of spaces is tried from its first space only (the lookbehind): from each of them the
+# search would be quadratic.
 _NAME_END = re.compile(r"(?<!\s)\s+[-–—]\s+|:\s+")
 # ``IEEE'23``, ``ICLR'24-spotlight``, ``[CVPR 2023]``: a venue and its year ahead of a title.
 _VENUE_HEAD = re.compile(
