@@ -96,6 +96,7 @@ def _code_spans(text: str, entry: Entry) -> list[tuple[int, int]]:
 
 # The most of a nested link a message quotes.
 _SHOWN = 40
+_TITLE_OPENS = re.compile(r"\s[\"'(]")
 
 
 def _nested_links(text: str, entry: Entry) -> Iterator[tuple[tuple[int, int], Link]]:
@@ -112,7 +113,8 @@ def _nested_links(text: str, entry: Entry) -> Iterator[tuple[tuple[int, int], Li
         if text.find("](", *target) < 0 or _holds_link(text, label.start, label.end):
             continue  # ``[[paper](url)](extension of [Net](#net))``: a link holds no link
         inner = [found for found in links(text, *target) if text[found.start] in "[!"]
-        if inner:
+        # ``(url "Library ![JS](badge) to ...")``: markup in a link's title is the title's text.
+        if inner and not _TITLE_OPENS.search(text, target[0], inner[0].start):
             yield target, inner[0]
 
 
