@@ -25,17 +25,18 @@ class ListIndent(Rule):
     changes = (WHITESPACE,)
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        margin, in_html, at_margin = _top_level_lists(doc)
+        margin, in_html, widths = _top_level_lists(doc)
         margin = _laid_out(doc, margin)
         if not (margin or in_html):
             return
         starts = {item.line for item in doc.items}
         labelled = _labelled(doc, margin)
         quiet = {id(items) for items in margin if all(id(item) in labelled for item, _ in items)}
+        nesting = _Nesting(doc)
+        at_margin = _at_margin(widths, margin, quiet, nesting)
         kept = [items for items in margin if not at_margin and _chosen_indent(items)]
         kept_ids = {id(items) for items in kept}
         movable = {id(items) for items in _movable(doc, margin, kept_ids | quiet, starts)}
-        nesting = _Nesting(doc)
         resumed = _resumed(doc, [*margin, *in_html], nesting)
         for items in margin:
             if id(items) in quiet:
@@ -43,20 +44,10 @@ class ListIndent(Rule):
             if id(items) in kept_ids:
                 yield from self._keep_convention(doc, items, starts, nesting, resumed, labelled)
                 continue
-            adopted, adopting = _adopted(items, 0, nesting)
             # A list part of which stays under its label moves no item: the rest is reported.
             whole = not any(id(item) in labelled for item, _ in items)
-            for item, width in items:
-                if id(item) in labelled:
-                    continue
-                if width and id(item) not in adopted and resumed.get(id(item)) is not True:
-                    fixable = (
-                        whole
-                        and id(items) in movable
-                        and id(item) not in adopting
-                        and id(item) not in resumed
-                    )
-                    yield self._report(doc, item, width, 0, fixable, nesting)
+            fixable = whole and id(items) in movable
+            yield from self._report_list(doc, items, 0, fixable, nesting, resumed, labelled)
         for items in in_html:
             yield from self._keep_convention(doc, items, starts, nesting, resumed)
 
@@ -77,29 +68,48 @@ class ListIndent(Rule):
             return  # no convention to keep, or none broken
         fixable = not any(_indented_after(doc, item, indent, starts) for item, _ in items)
         fixable = fixable and not any(id(item) in labelled for item, _ in items)
-        adopted, adopting = _adopted(items, indent, nesting)
-        for item, width in items:
-            if id(item) in labelled:
-                continue
-            if width != indent and id(item) not in adopted and resumed.get(id(item)) is not True:
-                fix = fixable and id(item) not in adopting and id(item) not in resumed
-                yield self._report(doc, item, width, indent, fix, nesting)
+        yield from self._report_list(doc, items, indent, fixable, nesting, resumed, labelled)
 
-    def _report(
+    def _report_list(
         self,
         doc: Document,
-        item: ListItem,
-        width: int,
+        items: Widths,
         expected: int,
         fixable: bool,
         nesting: _Nesting,
+        resumed: dict[int, bool],
+        labelled: frozenset[int],
+    ) -> Iterator[Problem]:
+        """The list's items off ``expected``, reported, with a fix where all of them move.
+
+        The items of one list move together or not at all: an item that must stay (drawn as
+        a sub-item, or hanging from one, or reopening a list a block broke) keeps every item
+        of its list where it is, so that the fix never leaves siblings indented alike before
+        indented apart after (study 30: `` - Julia`` moved, `` - R`` of the same list left)."""
+        adopted, adopting = _adopted(items, expected, nesting)
+        reported = [
+            (item, width)
+            for item, width in items
+            if id(item) not in labelled
+            and width != expected
+            and id(item) not in adopted
+            and resumed.get(id(item)) is not True
+        ]
+        staying = adopted | adopting | set(resumed)
+        fixable = fixable and not any(
+            width != expected and id(item) in staying for item, width in items
+        )
+        for item, width in reported:
+            fix = Fix.safe(*_shift(doc, item, width, expected, nesting)) if fixable else None
+            yield self._report(doc, item, width, expected, fix)
+
+    def _report(
+        self, doc: Document, item: ListItem, width: int, expected: int, fix: Fix | None
     ) -> Problem:
         spaces = f"{width} space{'s' * (width != 1)}"
         message = f"list item indented by {spaces}" if width else "list item at the margin"
         if expected:
             message += f" where its list uses {expected}"
-        # Moved, an item would take in an indented paragraph that follows its list: withheld.
-        fix = Fix.safe(*_shift(doc, item, width, expected, nesting)) if fixable else None
         return self.problem(item.start, item.marker_start, message=message, fix=fix)
 
 
@@ -492,6 +502,27 @@ def _indented_after(doc: Document, item: ListItem, expected: int, starts: set[in
     return False
 
 
+def _at_margin(
+    widths: Counter[int], lists: list[Widths], quiet: set[int], nesting: _Nesting
+) -> bool:
+    """Whether most entries outside HTML are at the margin, or will be once the fix has moved
+    the lists that keep no indentation of their own (one space, what a paste leaves, or a mix).
+    The verdict must hold on the fixed text too: counting those entries as indented, a list
+    of 16 entries pasted one space in among 11 at the margin made the seven at two spaces a
+    chosen style, which the fix then made a block unlike the rest, and the fixer, refusing
+    the moves that made it so, stopped part way through a list (study 30)."""
+    if widths[0] * 2 > widths.total():
+        return True
+    moving = sum(
+        1
+        for items in lists
+        if id(items) not in quiet and not _chosen_indent(items)
+        for item, width in items
+        if width and id(item) in nesting.entries
+    )
+    return (widths[0] + moving) * 2 > widths.total()
+
+
 def _own_indent(items: Widths) -> bool:
     """Whether every top-level item of the list is indented alike by two or three spaces (the
     width of a nesting level): that indentation is the list's own style, which GitHub renders as
@@ -516,13 +547,13 @@ _HABIT = 0.9
 Widths = list[tuple[ListItem, int]]
 
 
-def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths], bool]:
+def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths], Counter[int]]:
     """The top-level lists of entries outside HTML, where entries mix the margin with
-    indentation; the lists inside HTML blocks, each item with its indentation; and whether
-    most entries outside HTML are at the margin."""
+    indentation; the lists inside HTML blocks, each item with its indentation; and how many
+    entries outside HTML are indented by each width."""
     regions = html_regions(doc)
     if not len(regions) and all(item.start == item.marker_start for item in doc.items):
-        return [], [], True  # nothing indented and no HTML block: no list to judge (most lists)
+        return [], [], Counter()  # nothing indented and no HTML block: no list to judge
     entry_items = {id(entry.item) for entry in doc.entries if entry.item is not None}
     outside: defaultdict[int, Widths] = defaultdict(list)
     inside: defaultdict[int, Widths] = defaultdict(list)
@@ -539,9 +570,8 @@ def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths], bool]:
         if id(item) in entry_items:
             entry_widths[len(indent)] += 1
             entry_lists.add(item.top_list)
-    at_margin = entry_widths[0] * 2 > entry_widths.total()
     if not _mixed(entry_widths):
-        return [], list(inside.values()), at_margin
+        return [], list(inside.values()), entry_widths
     # A list of notes or contents indented alike on its own is the author's box: a list that
     # holds entries, or that mixes the margin with indentation itself, is judged where some of
     # its items are indented. The introduction keeps its own style: a list under the title
@@ -558,4 +588,4 @@ def _top_level_lists(doc: Document) -> tuple[list[Widths], list[Widths], bool]:
             and (items[0][0].start < introduction_end or under_paragraph(doc, items[0][0]))
         )
     ]
-    return judged, list(inside.values()), at_margin
+    return judged, list(inside.values()), entry_widths

@@ -4,7 +4,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from awesome_tidy.model import Document, Entry, code_spans
+from awesome_tidy.model import Document, Entry, Link, code_spans, links
 from awesome_tidy.rule import Problem, Rule
 
 # Each closer with its opener; full-width brackets count as their ASCII twins (a full-width one
@@ -57,7 +57,14 @@ class UnbalancedBracket(Rule):
         text = doc.text
         for entry in doc.entries:
             code = _code_spans(text, entry)
-            skip = _written_on_purpose(text, entry, code)
+            nested = list(_nested_links(text, entry)) if entry.links else []
+            for _, inner in nested:
+                shown = text[inner.start : inner.end]
+                if len(shown) > _SHOWN:
+                    shown = shown[: _SHOWN - 1] + "…"
+                message = f"link target holds another link {shown!r}"
+                yield self.problem(inner.start, inner.end, message=message)
+            skip = _written_on_purpose(text, entry, code, [span for span, _ in nested])
             for start, end in _segments(entry):
                 if _pairs_off(text, start, end, skip):
                     continue
@@ -87,15 +94,46 @@ def _code_spans(text: str, entry: Entry) -> list[tuple[int, int]]:
     ]
 
 
+# The most of a nested link a message quotes.
+_SHOWN = 40
+_TITLE_OPENS = re.compile(r"\s[\"'(]")
+
+
+def _nested_links(text: str, entry: Entry) -> Iterator[tuple[tuple[int, int], Link]]:
+    """The links written as the target of another (``[Title]([Title-ReadPaper](url))``, a
+    link pasted where its address belonged), each with the target it is in: GitHub shows the
+    outer link's brackets as text around the inner link. The brackets pair off all the same,
+    and none closes nothing; the defect is the link in the target, reported as such. A label
+    that holds a link makes no link of its own, so its ``(...)`` is text: a note in brackets."""
+    for link in entry.links:
+        label = link.label
+        if link.image or text[label.end : label.end + 2] != "](":
+            continue  # a bare address, or an image's
+        target = (label.end + 2, link.end - 1)
+        if text.find("](", *target) < 0 or _holds_link(text, label.start, label.end):
+            continue  # ``[[paper](url)](extension of [Net](#net))``: a link holds no link
+        inner = [found for found in links(text, *target) if text[found.start] in "[!"]
+        # ``(url "Library ![JS](badge) to ...")``: markup in a link's title is the title's text.
+        if inner and not _TITLE_OPENS.search(text, target[0], inner[0].start):
+            yield target, inner[0]
+
+
+def _holds_link(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a link (an image is no link: a badge may be linked)."""
+    return any(text[found.start] == "[" for found in links(text, start, end))
+
+
 def _written_on_purpose(
-    text: str, entry: Entry, code: list[tuple[int, int]]
+    text: str, entry: Entry, code: list[tuple[int, int]], targets: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Where brackets are no punctuation, sorted: link URLs, inline code, ``$...$`` math
-    (``$[0, 1)$`` is a half-open interval), half-open intervals written as text and labels."""
+    """Where brackets are no punctuation, sorted: link URLs (the whole target of a link that
+    holds another link), inline code, ``$...$`` math (``$[0, 1)$`` is a half-open interval),
+    half-open intervals written as text and labels."""
     start, end = entry.body.start, entry.body.end
     # Performance (issue 10.5): most entries hold none of these; no list is built for their
     # links, labels or matches, nor sorted and merged.
     spans = [(link.url.start, link.url.end) for link in entry.links] if entry.links else []
+    spans += targets
     spans += code
     for at in _labels(text, entry):
         spans.append((at, at + 1))
