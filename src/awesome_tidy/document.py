@@ -187,15 +187,17 @@ class Document:
         return copies(self.entries)
 
     @cached_property
-    def _derived_listings(self) -> frozenset[int]:
+    def _derived_listings(self) -> dict[int, bool]:
         from awesome_tidy.similarity import derived_listings
 
         return derived_listings(self.entries, self.copies)
 
-    def in_derived_listing(self, entry: Entry) -> bool:
+    def in_derived_listing(self, entry: Entry, *, same_form: bool = False) -> bool:
         """Whether the entry is in an index, a summary table or a showcase that repeats entries
-        listed elsewhere in another form (``similarity.derived_listings``)."""
-        return id(entry.container) in self._derived_listings
+        listed elsewhere in another form (``similarity.derived_listings``); with ``same_form``,
+        also in a list of recent additions that repeats them as written there."""
+        reshaped = self._derived_listings.get(id(entry.container))
+        return reshaped is not None and (reshaped or same_form)
 
     @cached_property
     def convention(self) -> Callable[[Entry], Convention]:

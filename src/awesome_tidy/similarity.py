@@ -71,6 +71,10 @@ _DERIVED_SHORTER = 0.75  # of its fullest copy's length: a derived listing's for
 # or a placeholder, not one paper's copies; counting it would pair every entry on it with every
 # other, quadratic in a list of thousands on one link.
 _DERIVED_MAX_COPIES = 8
+# Sections a listing written in the body's own form must gather from to be derived: a list of
+# recent additions or picks repeats entries of many sections as they are written there, while
+# a block pasted twice repeats one section's.
+_GATHERED_SECTIONS = 3
 _TITLE_THINGS = 4  # things of one title that a copy is compared with: its first ones
 _CATEGORY = 3  # entries, each with its own link, that make a short title shared a category
 # What follows a title to say which part of a work the entry is: ``（上）``, ``(2)``, ``Part 1``.
@@ -966,7 +970,9 @@ def _body(entry: Entry) -> str:
     return " ".join(entry.body.text.split()) if entry.real_links else ""
 
 
-def derived_listings(entries: Sequence[Entry], groups: Sequence[Sequence[Entry]]) -> frozenset[int]:
+def derived_listings(
+    entries: Sequence[Entry], groups: Sequence[Sequence[Entry]]
+) -> dict[int, bool]:
     """The containers (by id: a section's own list, a table) that repeat the list's entries in
     another form: an index by theme, a summary table, a showcase of picks.
 
@@ -975,14 +981,17 @@ def derived_listings(entries: Sequence[Entry], groups: Sequence[Sequence[Entry]]
     in another shape: a row beside an item), their fullest copies in two other containers or
     more. A block pasted twice is the same lines again, from one section; a derived listing
     gathers several sections' entries in its own shorter form, so the repeats between it and the
-    body are deliberate. A body section whose papers an index repeats is no derived listing:
-    its entries are the longer form.
+    body are deliberate. So does a list of recent additions, in the body's own form, gathered
+    from three containers or more: there a copy is deliberate, but a link in it is as written
+    in the body, and a wrong one is still wrong. A body section whose papers an index repeats is
+    no derived listing: its entries are the longer form. Each container maps to whether it is
+    written in another form.
     """
     members: defaultdict[int, list[Entry]] = defaultdict(list)
     for entry in entries:
         members[id(entry.container)].append(entry)
     elsewhere = _elsewhere(entries, groups)
-    derived = set()
+    derived: dict[int, bool] = {}
     for container, held in members.items():
         if len(held) < _DERIVED_ENTRIES:
             continue
@@ -993,9 +1002,11 @@ def derived_listings(entries: Sequence[Entry], groups: Sequence[Sequence[Entry]]
             id(max(others, key=lambda other: len(other.body.text)).container)
             for _, others in repeats
         }
-        if len(repeats) * 2 > len(held) and reshaped * 2 > len(held) and len(sources) >= 2:
-            derived.add(container)
-    return frozenset(derived)
+        reshaped_index = len(sources) >= 2 and reshaped * 2 > len(held)
+        additions = len(sources) >= _GATHERED_SECTIONS and len(repeats) * 10 >= len(held) * 9
+        if len(repeats) * 2 > len(held) and (reshaped_index or additions):
+            derived[container] = reshaped_index
+    return derived
 
 
 def _elsewhere(

@@ -16,8 +16,9 @@ class CrossSectionDuplicate(Rule):
     def check(self, doc: Document) -> Iterator[Problem]:
         lines = title_lines(doc.items, doc.entries)
         for copies in doc.copies:
-            # An index, a summary table or a showcase repeats the body's papers on purpose.
-            group = [entry for entry in copies if not doc.in_derived_listing(entry)]
+            # An index, a summary table, a showcase or a list of recent additions repeats the
+            # body's papers on purpose.
+            group = [entry for entry in copies if not doc.in_derived_listing(entry, same_form=True)]
             if len(group) < 2:
                 continue
             sections = {id(group[0].section)}
