@@ -178,6 +178,26 @@ SHAPES = [
         id="citation-with-initials-et-al-and-a-year-only-before-the-link",
     ),
     pytest.param(
+        "1. Okafor, *The Patient Field,* 2004. A gentle start on soil life.\n",
+        {"form": "plain", "title": "The Patient Field", "authors": "Okafor", "year": 2004},
+        id="book-citation-surname-then-title-in-emphasis-then-year",
+    ),
+    pytest.param(
+        "* Ruiz, A. & Chen, B. _Dense Tables_. Fieldhouse Press, 2018.\n",
+        {"form": "plain", "title": "Dense Tables", "authors": "Ruiz, A. & Chen, B.", "year": 2018},
+        id="book-citation-authors-then-title-then-publisher-and-year",
+    ),
+    pytest.param(
+        '- Brandt and Ueda, "Roots and Rain," 1999. On water in the soil, at length.\n',
+        {"title": "Roots and Rain", "authors": "Brandt and Ueda", "year": 1999},
+        id="book-citation-with-a-quoted-title",
+    ),
+    pytest.param(
+        "- **Roots and Rain** Brandt and Ueda, 2020\n",
+        {"form": "bold", "title": "Roots and Rain", "year": 2020},
+        id="a-bold-title-before-its-authors-stays-the-title",
+    ),
+    pytest.param(
         "* Deep Models in Practice 2019 [paper](https://example.org/c.pdf)\n",
         {"form": "plain", "title": "Deep Models in Practice 2019"},
         id="a-title-before-a-paper-link-is-no-author-list",

@@ -453,7 +453,35 @@ def same_venue(first: str, second: str) -> bool:
         return True
     if _proceedings_of(one, other, second) or _proceedings_of(other, one, first):
         return True
-    return _initials_of(first, second) or _initials_of(second, first)
+    if _initials_of(first, second) or _initials_of(second, first):
+        return True
+    return _abbreviates(first, second) or _abbreviates(second, first)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """``AI Review`` and "Artificial Intelligence Review", ``IEEE SP Letters`` and "IEEE Signal
+    Processing Letters": a name of several words, some written as the initials of words of the
+    other (``AI``: Artificial Intelligence), the rest the other's own words, in order. Another
+    word in either (``AI Review`` and "AI Magazine") makes another venue."""
+    written = [word for word in _venue_words(short) if word not in _VENUE_FILLER]
+    words = [word for word in _venue_words(long) if word not in _VENUE_FILLER]
+    if len(written) < 2 or len(written) >= len(words) or len(words) > _MAX_VENUE_WORDS * 2:
+        return False
+    return _spelled_out(written, words, shortened=False)
+
+
+def _spelled_out(written: list[str], words: list[str], *, shortened: bool) -> bool:
+    """Whether ``written`` names ``words`` word by word, each written word either the same word
+    or the initials (or starts) of two words or more, at least one of them so shortened."""
+    if not written:
+        return not words and shortened
+    word, rest = written[0], written[1:]
+    if words and word == words[0] and _spelled_out(rest, words[1:], shortened=shortened):
+        return True
+    return any(
+        _spells(word, words[:taken]) and _spelled_out(rest, words[taken:], shortened=True)
+        for taken in range(2, min(len(word), len(words)) + 1)
+    )
 
 
 def _proceedings_of(family: str, other: str, other_venue: str) -> bool:

@@ -49,6 +49,8 @@ _MAX_NAME_WORDS = 5
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\bal)$")
 _NAME_MARKS = ".-'’"
 # ``Jiang W, Luo J. <b>Title[J]</b>. Journal, 2022``: a title emphasised in HTML after its authors
+# ``Harford, *Title,* 2005``: how far after a cited title its year may be (a publisher's name).
+_CITED_YEAR_REACH = 80
 _HTML_EMPHASIS = re.compile(r"<(b|strong|i|em)>(?=\S)", re.IGNORECASE)
 
 
@@ -93,6 +95,7 @@ def _read_plain_title(text: str, entry: Entry, at: int, end: int) -> None:
     if stop is not None and (
         _read_cited_title(text, entry, at, stop.start())
         or _read_bold_after_names(text, entry, at, stop.start(), end)
+        or _read_cited_book(text, entry, at, stop.start(), end)
     ):
         return
     title_start, title_end = strip_span(text, at, stop.start() if stop else end)
@@ -100,6 +103,8 @@ def _read_plain_title(text: str, entry: Entry, at: int, end: int) -> None:
     title_end = _before_citation_in(text, title_start, title_end)
     title_end = _before_trailing_date(text, entry, title_start, title_end)  # ``Title (2023)``
     quoted = _quoted(text, title_start, title_end)
+    if quoted and _read_cited_span(text, entry, title_start, *quoted.span(1), quoted.end(), end):
+        return  # ``Harford, "The Undercover Economist," 2005.``
     if quoted and _only_a_name_and_venue_around(text, title_start, quoted, title_end):
         title_start, title_end = quoted.span(1)  # ``DiMP: "Title" ICCV.``: the quoted title
     if title_end > title_start:
@@ -184,6 +189,62 @@ def _read_bold_after_names(text: str, entry: Entry, start: int, stop: int, end: 
     return True
 
 
+def _read_cited_book(text: str, entry: Entry, start: int, stop: int, end: int) -> bool:
+    """``Harford, *The Undercover Economist,* 2005.``, ``Jane Doe. _Title_. Penguin, 2019.``: a
+    citation that opens with its authors (one surname is enough), set off by a comma or a
+    period, then the title in emphasis and the year close after it. The emphasised span names
+    the work: read as the title, the authors' name made two books of one author one."""
+    run = _emphasis_run_at(text, stop, end)
+    if run is None:
+        return False
+    return _read_cited_span(text, entry, start, run[0], run[1], run[2], end)
+
+
+def _read_cited_span(
+    text: str, entry: Entry, start: int, inner: int, inner_end: int, after: int, end: int
+) -> bool:
+    """The span ``text[inner:inner_end]`` (emphasised or quoted, closed at ``after``) as the
+    title, where the text from ``start`` to its opening mark is an author list closed by a
+    comma or a period, and a year follows within a venue's length of words."""
+    names_start, names_end = strip_span(text, start, inner - 1)
+    while names_end > names_start and text[names_end - 1] in "*_":
+        names_end -= 1  # (the opening mark of a bold run)
+    if names_end <= names_start or text[names_end - 1] not in ",.":
+        return False
+    names_end -= 1
+    if text[names_end] == "." and _ABBREVIATION_END.search(text, names_start, names_end):
+        names_end += 1  # the period of ``et al.`` or of an initial (``Doe, J.``)
+    if not _is_author_list(text[names_start:names_end], least=1):
+        return False
+    holes = [(link.start, link.end) for link in entry.links]
+    year = find_year(text, after, min(end, after + _CITED_YEAR_REACH), holes)
+    if year is None or len(WORD.findall(text, after, year.start)) > _MAX_VENUE_WORDS:
+        return False
+    title_start, title_end = strip_span(text, inner, inner_end, " \t\n,;")
+    if not any(char.isalpha() for char in text[title_start:title_end]):
+        return False
+    entry.title = part(text, title_start, title_end)
+    entry.authors = part(text, names_start, names_end)
+    return True
+
+
+def _emphasis_run_at(text: str, at: int, end: int) -> tuple[int, int, int] | None:
+    """The inside of an emphasis run opening at ``at`` (``*x*``, ``_x_``, ``**x**``, ``__x__``)
+    and where the run ends, or None. An underscore closes a run only before a non-letter."""
+    bold = emphasis_at(text, at, end)
+    if bold is not None:
+        return bold[0], bold[1], bold[1] + 2
+    marker = text[at : at + 1]
+    if marker not in ("*", "_") or at + 1 >= end or text[at + 1] in " \t\n*_":
+        return None
+    close = text.find(marker, at + 2, end)
+    while close >= 0 and (
+        text[close - 1].isspace() or (marker == "_" and text[close + 1 : close + 2].isalnum())
+    ):
+        close = text.find(marker, close + 1, end)
+    return None if close < 0 else (at + 1, close, close + 1)
+
+
 def _read_label(text: str, entry: Entry, label: re.Match[str]) -> None:
     """The authors and the year of an author-year label before the title (``Wang et al. - 2017
     - **Title**``): the year dates the entry unless its tail has one."""
@@ -211,9 +272,10 @@ def _names_end(text: str, start: int, stop: int) -> int | None:
     return names_end if _is_author_list(text[start:names_end]) else None
 
 
-def _is_author_list(names: str) -> bool:
+def _is_author_list(names: str, least: int = 2) -> bool:
     """``Jane Doe, J. Roe, and Ann van Lee``, ``Doe, J., Roe, J.``, ``Jane Doe et al.``:
-    capitalised names (with initials and particles) joined by commas, ``and`` or ``&``."""
+    capitalised names (with initials and particles) joined by commas, ``and`` or ``&``, of
+    ``least`` words or more."""
     names = ET_AL.sub("", names).rstrip(" .,")
     words = 0
     for name in _NAME_JOINER.split(names):
@@ -221,7 +283,7 @@ def _is_author_list(names: str) -> bool:
         if not 1 <= len(tokens) <= _MAX_NAME_WORDS or not all(map(_is_name_word, tokens)):
             return False
         words += len(tokens)
-    return words >= 2
+    return words >= least
 
 
 def _is_name_word(word: str) -> bool:
