@@ -4,8 +4,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, missing_years
-from awesome_tidy.nodes import Table, TableRow
+from awesome_tidy.model import Document, Entry, Table, TableRow, missing_years
 from awesome_tidy.rule import Problem, Rule
 
 # What a link's label says the item is when it is teaching material, not a paper: ``[slide]``,
