@@ -29,6 +29,7 @@ _SENTENCE_END = re.compile(r"[\n|]|[。！？]|[.!?](?=\s|$)")
 
 
 _IN_LATIN = "in Latin text"
+_MIXED = "paired with an ASCII bracket"
 _HOUSE_MIN = 5
 _ASCII_OPEN = re.compile(r"(?<!\])\(")  # a parenthesis that opens no link target
 
@@ -103,34 +104,101 @@ class FullWidthBracket(Rule):
         for entry in doc.entries:
             if entry.body.text.isascii():
                 continue
-            for offset, role, partner in _misplaced(text, entry):
-                if role == _IN_LATIN and habits.keeps(offset, entry):
-                    continue
+            found = [
+                (offset, role, partner)
+                for offset, role, partner in _misplaced(text, entry)
+                if not (role == _IN_LATIN and habits.keeps(offset, entry))
+            ]
+            runs = _Runs(text, entry, {offset for offset, _, _ in found})
+            for offset, role, partner in found:
                 char = text[offset]
-                if partner is not None and char in "（）":
+                fix: Fix | None
+                if role == _MIXED and char in "（）" and partner is not None:
                     # A pair of mixed widths is closed the way the list writes pairs around
                     # such content, never towards full-width where its habit is ASCII.
-                    yield self.problem(
-                        offset,
-                        offset + 1,
-                        message=f"full-width {char!r} {role}",
-                        fix=_mixed_pair_fix(text, offset, partner, habits),
+                    fix = _mixed_pair_fix(text, offset, partner, habits)
+                elif (
+                    role == _IN_LATIN
+                    and char in _BRACKETS
+                    and runs.keeps_cjk_marks(offset, partner)
+                ):
+                    fix = None
+                else:
+                    fix = Fix.safe(
+                        Edit(offset, offset + 1, _replacement(text, offset, role, habits))
                     )
-                    continue
-                replacement = to_ascii_form(char)
-                after = text[offset + 1 : offset + 2]
-                if replacement in _SPACED_AFTER and after and not after.isspace():
-                    replacement += " "
-                if char == "（" and offset and _latin(text[offset - 1]):
-                    replacement = " (" if habits.spaced else replacement
-                fix = (
-                    None
-                    if _opens_link(text, offset, replacement)
-                    else Fix.safe(Edit(offset, offset + 1, replacement))
-                )
+                if fix is not None and _mend_harms(text, fix):
+                    fix = None
                 yield self.problem(
                     offset, offset + 1, message=f"full-width {char!r} {role}", fix=fix
                 )
+
+
+def _replacement(text: str, offset: int, role: str, habits: _Habits) -> str:
+    """The ASCII form of a mark, with the space that the full-width form carried in itself
+    where ASCII wants one: after ``:`` or ``,``, and around a parenthesis between Latin words
+    where the list spaces its parentheses (``Mechanism（TRC 2018）`` to ``Mechanism (TRC
+    2018)``, ``（1）Multimodal`` to ``(1) Multimodal``; a key delimiter keeps its title glued)."""
+    char = text[offset]
+    replacement = to_ascii_form(char)
+    after = text[offset + 1 : offset + 2]
+    if replacement in _SPACED_AFTER and after and not after.isspace():
+        replacement += " "
+    if char == "（" and offset and _latin(text[offset - 1]) and habits.spaced:
+        replacement = " ("
+    if char == "）" and role == _IN_LATIN and _latin(after) and habits.spaced:
+        replacement = ") "
+    return replacement
+
+
+def _mend_harms(text: str, fix: Fix) -> bool:
+    """Whether the mended text would be worse than the slip: text made a link (``【](key)``
+    to an empty link), or a bracket that ends up enclosing nothing with a neighbour of its
+    family (``(（)CVPR2021)`` to ``(()CVPR2021)``: the stray bracket was no pair, and an empty
+    ``()`` is a new defect). Rendered text may not vanish, nor new marks appear."""
+    for edit in fix.edits:
+        mark = to_ascii_form(edit.text.strip() or " ")
+        if _opens_link(text, edit.start, mark):
+            return True
+        if mark in _PAIRS:
+            beside = _neighbour(text, edit.end, len(text), 1)
+            partner = _PAIRS[mark]
+        elif mark in _CLOSERS:
+            beside = _neighbour(text, edit.start - 1, -1, -1)
+            partner = _CLOSERS[mark]
+        else:
+            continue
+        if beside and to_ascii_form(beside) == partner:
+            return True
+    return False
+
+
+class _Runs:
+    """The sentences of an entry, to tell whether a bracket pair stands in a run of text that
+    keeps other full-width punctuation (``**（1）Multimodal：**：``): then the pair is the run's
+    CJK punctuation style, and mending only the brackets would leave the run of mixed widths."""
+
+    def __init__(self, text: str, entry: Entry, mended: set[int]) -> None:
+        self.text, self.entry, self.mended = text, entry, mended
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    def keeps_cjk_marks(self, offset: int, partner: int | None) -> bool:
+        if self._starts is None:
+            spans = list(_sentences(self.text, self.entry.body.start, self.entry.body.end))
+            self._starts = [start for start, _ in spans]
+            self._ends = [end for _, end in spans]
+        first = offset if partner is None else min(offset, partner)
+        last = offset if partner is None else max(offset, partner)
+        low = max(bisect_right(self._starts, first) - 1, 0)
+        high = max(bisect_right(self._starts, last) - 1, 0)
+        for at in range(self._starts[low], self._ends[high]):
+            char = self.text[at]
+            if char in _BRACKETS or not is_full_width_form(char) or at in self.mended:
+                continue
+            if not self.entry.in_code(at):
+                return True
+        return False
 
 
 def _opens_link(text: str, offset: int, replacement: str) -> bool:
@@ -271,11 +339,11 @@ def _misplaced(text: str, entry: Entry) -> Iterator[tuple[int, str, int | None]]
             continue
         body = body or _Body(text, start, end)
         if offset in delimiters:
-            yield offset, delimiters[offset], None
+            yield offset, delimiters[offset], body.partners.get(offset)
         elif _mismatched(text, offset, body):
-            yield offset, "paired with an ASCII bracket", body.partners[offset]
+            yield offset, _MIXED, body.partners[offset]
         elif _in_latin_text(text, offset, body):
-            yield offset, _IN_LATIN, None
+            yield offset, _IN_LATIN, body.partners.get(offset)
 
 
 class _Body:

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, missing_years
+from awesome_tidy.model import Document, Entry, Table, TableRow, missing_years
 from awesome_tidy.rule import Problem, Rule
 
 # What a link's label says the item is when it is teaching material, not a paper: ``[slide]``,
@@ -15,6 +16,13 @@ _MATERIAL_WORDS = frozenset(
     }
 )
 _WORD = re.compile(r"[^\W\d_]+")
+# A cell that says "none" on purpose: a dash, a slash, ``N/A``, ``None``, ``无`` (once the
+# emphasis and code marks around it are trimmed).
+_PLACEHOLDER = re.compile(r"[-‐‑–—―−－/]{1,3}|n/?a|none|nil|无|暂无|なし", re.IGNORECASE)
+_MARKS = "*_`~ "
+# How many undated papers a list marks with one placeholder before it is the list's own way to
+# say "no venue, no year" rather than a slip on one row.
+_MARKER_HABIT = 3
 
 
 class MissingYear(Rule):
@@ -24,8 +32,10 @@ class MissingYear(Rule):
     summary = "An entry without a year in a list whose entries carry one."
 
     def check(self, doc: Document) -> Iterator[Problem]:
-        for entry in missing_years(doc):
-            if _teaching_material(entry):
+        found = [entry for entry in missing_years(doc) if not _teaching_material(entry)]
+        marked = _YearCells(doc).marked_none(found)
+        for entry in found:
+            if id(entry) in marked:
                 continue
             yield self.problem(entry.body.start, entry.body.end, message="entry has no year")
 
@@ -45,3 +55,63 @@ def _teaching_material(entry: Entry) -> bool:
         if not words or not set(words) <= _MATERIAL_WORDS or words == ["pdf"]:
             return False
     return True
+
+
+class _YearCells:
+    """Where each table of the document writes its years: the column that holds most of its
+    rows' years (``| OSDI'23 |`` under Venue), worked out once a row without a year asks."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._rows: dict[int, TableRow] | None = None
+        self._columns: dict[int, int | None] = {}
+
+    def marked_none(self, found: list[Entry]) -> set[int]:
+        """The rows among ``found`` whose year-carrying cell holds the list's own "none" marker
+        (``| **ThunderKittens: ...** | — | [Paper](...) |`` beside ``| OSDI'23 |``): a
+        placeholder the list writes on several undated rows linking a paper, and on no dated
+        row, says on purpose there is no venue or year to give. A single such row, or a marker
+        also written on a row dated elsewhere (a title's ``(2023)``), is still a missing year."""
+        papers: dict[str, int] = {}
+        dated: set[str] = set()
+        for entry in self.doc.entries:
+            marker = self._marker(entry)
+            if marker is None:
+                continue
+            if entry.year is not None:
+                dated.add(marker)
+            elif any(link.kind == "paper" for link in entry.links):
+                papers[marker] = papers.get(marker, 0) + 1
+        habits = {marker for marker, count in papers.items() if count >= _MARKER_HABIT} - dated
+        return {id(entry) for entry in found if self._marker(entry) in habits}
+
+    def _marker(self, entry: Entry) -> str | None:
+        """The placeholder alone in the row's year-carrying cell, if any."""
+        if entry.table is None:
+            return None
+        row = self._row(entry)
+        column = self._column(entry.table)
+        if row is None or column is None or column >= len(row.cells):
+            return None
+        start, end = row.cells[column]
+        cell = self.doc.text[start:end].strip(_MARKS)
+        return cell.casefold() if _PLACEHOLDER.fullmatch(cell) else None
+
+    def _row(self, entry: Entry) -> TableRow | None:
+        if self._rows is None:
+            self._rows = {row.line: row for row in self.doc.rows}
+        row = self._rows.get(entry.line)
+        return row if row is not None and row.start <= entry.start < row.end else None
+
+    def _column(self, table: Table) -> int | None:
+        if id(table) not in self._columns:
+            counts: Counter[int] = Counter()
+            for other in self.doc.entries:
+                row = self._row(other) if other.table is table and other.year else None
+                if row is None or other.year is None:
+                    continue
+                at = other.year.start
+                counts.update(i for i, (start, end) in enumerate(row.cells) if start <= at < end)
+            common = counts.most_common(1)
+            self._columns[id(table)] = common[0][0] if common else None
+        return self._columns[id(table)]
