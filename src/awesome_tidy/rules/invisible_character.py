@@ -17,6 +17,35 @@ _SPACES = frozenset(("\u00a0", "\u202f"))
 _BEFORE_MARK = frozenset(":;!?»›%")
 _AFTER_MARK = frozenset("«‹")
 _HIDDEN = re.compile("[" + "".join(INVISIBLE) + "]")
+# A no-break space after an abbreviation's period keeps ``No.`` with its number and ``et al.``
+# with what follows: pandoc writes one after every abbreviation it knows, BibTeX styles and
+# LaTeX's ``~`` after initials and before reference numbers (``J.~Smith``, ``Fig.~2``). The word
+# that ends just before the space: a known abbreviation, a single capital initial, or a dotted
+# one (``e.g.``, ``U.S.``).
+_ABBREVIATIONS = frozenset(
+    (
+        "al", "approx", "art", "c", "ca", "cf", "ch", "chap", "chs", "cp", "dr", "ed", "eds", "eq",
+        "eqs", "esp", "etc", "fig", "figs", "gen", "gov", "hon", "jr", "mr", "mrs", "ms", "n", "no",
+        "nos", "nr", "op", "p", "pp", "prof", "pt", "pts", "rep", "rev", "sec", "secs", "sen", "sr",
+        "st", "suppl", "tab", "vol", "vols", "vs",
+    )
+)  # fmt: skip
+# A number kept with its unit (``10\u00a0km``), or with the word naming what it numbers
+# (``Section\u00a03``, LaTeX ``Table~1``).
+_UNITS = frozenset(
+    (
+        "b", "bn", "c", "cm", "db", "f", "gb", "ghz", "h", "hz", "k", "kb", "kg", "khz", "km",
+        "kw", "m", "mb", "mg", "mhz", "min", "mm", "ms", "mw", "nm", "ns", "pb", "px", "s", "tb",
+        "v", "w",
+    )
+)  # fmt: skip
+_UNIT = re.compile(r"[A-Za-zµ°]+(?![A-Za-z])")
+_NUMBERED = frozenset(
+    (
+        "appendix", "chapter", "equation", "figure", "issue", "lemma", "number", "page", "pages",
+        "part", "section", "table", "theorem", "volume",
+    )
+)  # fmt: skip
 
 
 class InvisibleCharacter(Rule):
@@ -98,4 +127,33 @@ def _between_latin(text: str, offset: int) -> bool:
 def _typographic(text: str, offset: int) -> bool:
     """Whether the no-break space at ``offset`` is where typography puts one on purpose."""
     before, after = text[offset - 1 : offset], text[offset + 1 : offset + 2]
-    return after in _BEFORE_MARK or before in _AFTER_MARK or (before.isdigit() and after.isdigit())
+    if after in _BEFORE_MARK or before in _AFTER_MARK or (before.isdigit() and after.isdigit()):
+        return True
+    if before == ".":
+        return _abbreviation(_word_before(text, offset))
+    if before.isdigit():
+        unit = _UNIT.match(text, offset + 1, offset + 6)
+        return unit is not None and unit.group().lower().strip("µ°") in _UNITS | {""}
+    if after.isdigit():
+        return _word_before(text, offset).lower() in _NUMBERED
+    return False
+
+
+def _word_before(text: str, offset: int) -> str:
+    """The letters and periods ending just before ``offset`` (``et al.`` gives ``al.``)."""
+    start = offset
+    while (
+        start > 0 and offset - start < 16 and (text[start - 1].isalpha() or text[start - 1] == ".")
+    ):
+        start -= 1
+    return text[start:offset]
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether ``word`` (ending in a period) is an abbreviation: a known one, a capital initial
+    (``J.``), or dotted letters (``e.g.``, ``U.S.``, ``Ph.D.``)."""
+    pieces = word[:-1].split(".")
+    if len(pieces) > 1:
+        return all(piece.isascii() and piece.isalpha() and len(piece) <= 2 for piece in pieces)
+    body = pieces[0]
+    return (len(body) == 1 and body.isupper()) or body.lower() in _ABBREVIATIONS
