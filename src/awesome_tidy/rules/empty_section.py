@@ -51,7 +51,7 @@ class EmptySection(Rule):
         parents = _parents(doc, headings)
         listed = {id(doc.headings[index]) for index in _listed(doc)} if empty else set()
         titles = Counter(_title(heading.text) for heading in headings) if empty else Counter()
-        labels = _flat_labels(headings, empty)
+        labels = _flat_labels(headings, empty) | _outline(headings, empty)
         for index in empty:
             heading = headings[index]
             following = headings[index + 1] if index + 1 < len(headings) else None
@@ -82,6 +82,49 @@ class EmptySection(Rule):
                 doc.line_end(heading.line),
                 message=f"section {_shown(heading.text.strip())!r} is empty",
             )
+
+
+def _outline(headings: list[Heading], empty: list[int]) -> set[int]:
+    """The positions of the empty headings that are an outline written as headings: a run of
+    two or more with nothing between them, most of which a later heading with content repeats
+    in its words (``### Part 1: Island Biogeography`` over ``### Part 2: ...``, the sections
+    themselves coming later as ``## 1. Island Biogeography and Conservation``). Each names a
+    section found further down, as a table of contents does; empty headings no later heading
+    repeats are judged as usual."""
+    bare = set(empty)
+    runs: list[list[int]] = []
+    for index in empty:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    found: set[int] = set()
+    for run in runs:
+        if len(run) < _OUTLINE_RUN:
+            continue
+        later = [_words(h.text) for i, h in enumerate(headings) if i > run[-1] and i not in bare]
+        repeated = sum(
+            any(_repeats(_words(headings[i].text), words) for words in later) for i in run
+        )
+        if repeated >= _OUTLINE_RUN and repeated * 2 > len(run):
+            found.update(run)
+    return found
+
+
+_OUTLINE_RUN = 2
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _words(text: str) -> set[str]:
+    """The words of three letters or more in a heading, in lower case."""
+    return {word.casefold() for word in _WORD.findall(text)}
+
+
+def _repeats(words: set[str], later: set[str]) -> bool:
+    """Whether a later heading names what an outline line names: at least two of its words,
+    and half of them or more."""
+    shared = len(words & later)
+    return shared >= _OUTLINE_RUN and shared * 2 >= len(words)
 
 
 _HABIT = 5
