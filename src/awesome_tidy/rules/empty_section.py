@@ -51,7 +51,7 @@ class EmptySection(Rule):
         parents = _parents(doc, headings)
         listed = {id(doc.headings[index]) for index in _listed(doc)} if empty else set()
         titles = Counter(_title(heading.text) for heading in headings) if empty else Counter()
-        labels = _flat_labels(headings, empty)
+        labels = _flat_labels(headings, empty) | _outline(headings, empty)
         for index in empty:
             heading = headings[index]
             following = headings[index + 1] if index + 1 < len(headings) else None
@@ -82,6 +82,60 @@ class EmptySection(Rule):
                 doc.line_end(heading.line),
                 message=f"section {_shown(heading.text.strip())!r} is empty",
             )
+
+
+def _outline(headings: list[Heading], empty: list[int]) -> set[int]:
+    """The positions of the empty headings that are an outline written as headings: a run of
+    two or more with nothing between them, most of which a later heading with content repeats
+    in its words (``### Part 1: Island Biogeography`` over ``### Part 2: ...``, the sections
+    themselves coming later as ``## 1. Island Biogeography and Conservation``), each line by a
+    heading of its own: a later heading that repeats several lines of the run (``## Hi-C +
+    STARR-seq + CAGE-seq`` after ``## Hi-C``, ``## STARR-seq``, ``## CAGE-seq``) or words they
+    all share (``## Adversarial Training`` after ``## Efficient Adversarial Training`` and
+    ``## Ensemble Adversarial Training``) names none of them. Each names a section found
+    further down, as a table of contents does; empty headings no later heading repeats are
+    judged as usual."""
+    bare = set(empty)
+    runs: list[list[int]] = []
+    for index in empty:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    found: set[int] = set()
+    for run in runs:
+        if len(run) < _OUTLINE_RUN:
+            continue
+        later = {
+            i: _words(heading.text)
+            for i, heading in enumerate(headings)
+            if i > run[-1] and i not in bare
+        }
+        matches = [
+            {i for i, words in later.items() if _repeats(_words(headings[line].text), words)}
+            for line in run
+        ]
+        counts = Counter(i for found_by in matches for i in found_by)
+        repeated = sum(any(counts[i] == 1 for i in found_by) for found_by in matches)
+        if repeated >= _OUTLINE_RUN and repeated * 2 > len(run):
+            found.update(run)
+    return found
+
+
+_OUTLINE_RUN = 2
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _words(text: str) -> set[str]:
+    """The words of three letters or more in a heading, in lower case."""
+    return {word.casefold() for word in _WORD.findall(text)}
+
+
+def _repeats(words: set[str], later: set[str]) -> bool:
+    """Whether a later heading names what an outline line names: at least two of its words,
+    and more than half of them."""
+    shared = len(words & later)
+    return shared >= _OUTLINE_RUN and shared * 2 > len(words)
 
 
 _HABIT = 5

@@ -534,14 +534,23 @@ def _own_indent(items: Widths) -> bool:
 def _mixed(widths: Counter[int]) -> bool:
     """Whether the list's entries mix the margin with indentation (a pasted block, edits that
     keep or drop it at random, a stray space). Entries indented alike, all or all but a few in
-    ten, are the list's own habit, which GitHub renders the same: nothing to report."""
+    ten, are the list's own habit, which GitHub renders the same: nothing to report. So are
+    entries three in four of which are one space in: one space is no paste there but the way
+    the author writes an item, and moving the few at the margin to it would be a restyle."""
     if not widths[0]:
+        return False
+    if widths[1] >= _ONE_SPACE_HABIT * widths.total():
+        # Three entries in four one space in: one space is the author's habit throughout
+        # (`` + [Tool]`` item by item), not a paste; the few at the margin render the same
+        # (study 32). Fewer, one space is a paste over part of the list (study 2026-12-06-11:
+        # 74 of 126 entries, judged pasted).
         return False
     width, count = widths.most_common(1)[0]
     return width == 0 or count < _HABIT * sum(widths.values())
 
 
 _HABIT = 0.9
+_ONE_SPACE_HABIT = 0.75
 
 
 Widths = list[tuple[ListItem, int]]

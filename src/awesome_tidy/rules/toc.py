@@ -320,6 +320,7 @@ class _Reading:
         # its lines do, as it ends where they do, and nothing before its first line is missed.
         topic = self._first_topic(covered)
         missing = [index for index in missing if topic is not None and index >= topic]
+        missing = [index for index in missing if not self._sandwiched(index, covered)]
         if self._leaves_out_the_meta(listed):
             return
         if 2 * len(self.table.links) < len(self.scope) and not _under_contents(self.table):
@@ -394,6 +395,28 @@ class _Reading:
         like = [other for other in self._shapes[shape] if other != index]
         elsewhere = [other for other in like if headings[other].level != headings[index].level]
         return len(elsewhere) >= _UNAMBIGUOUS and not any(other in listed for other in like)
+
+    def _sandwiched(self, index: int, listed: set[int]) -> bool:
+        """Whether the missing heading is likely set a level too shallow: it holds entries of
+        its own, and the headings right before and after it are both deeper and both unlisted
+        (``### Music`` between ``#### Biology`` and ``#### Misc.`` under ``### Papers``, whose
+        parts the table leaves out). It reads as one more of the parts around it; the table
+        leaving it out is no defect, and a line for it would list one part among parts the
+        table does not name. A section that only opens its parts (no entries before its first
+        one) is a section of its own, judged as usual."""
+        doc = self.doc
+        outside = [i for i, heading in enumerate(doc.headings) if not heading.in_list_item]
+        at = bisect_left(outside, index)
+        if at == 0 or at + 1 >= len(outside) or outside[at] != index:
+            return False
+        before, after = outside[at - 1], outside[at + 1]
+        level = doc.headings[index].level
+        if not (doc.headings[before].level > level < doc.headings[after].level):
+            return False
+        if before in listed or after in listed:
+            return False
+        start, end = doc.headings[index].start, doc.headings[after].start
+        return any(start < entry.start < end for entry in doc.entries)
 
     @cached_property
     def _shapes(self) -> dict[str, list[int]]:
