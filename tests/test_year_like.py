@@ -162,3 +162,15 @@ def test_a_year_heading_is_its_year_and_decoration(heading: str, year: int | Non
 def test_find_year_skips_urls_and_hashes(text: str, year: str) -> None:
     found = find_year(text, 0, len(text))
     assert found is not None and found.text == year
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Model ae2028daf5adcb74, 2019", "2019"),  # a long hexadecimal run: a hash
+        ("NeurIPS2022v1", "2022"),  # a version after a glued year
+    ],
+)
+def test_find_year_tells_hashes_from_glued_years(text: str, year: str) -> None:
+    found = find_year(text, 0, len(text))
+    assert found is not None and found.text == year

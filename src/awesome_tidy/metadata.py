@@ -145,6 +145,9 @@ _VENUE_YEAR_TAG = re.compile(
     re.IGNORECASE,
 )
 # A URL's digits are the site's, not what the list tells its readers.
+# ``ae2028daf5adcb74``: a run of hexadecimal digits this long is a hash (a commit, a file's).
+_HEX = re.compile(r"[0-9a-fA-F]+")
+_HASH_LENGTH = 12
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"'|]*", re.IGNORECASE)
 # ``Jane Doe et al.``: the mark of an author list.
 ET_AL = re.compile(r"(?<![a-z])et\.?\s*al(?![a-z])", re.IGNORECASE)
@@ -396,9 +399,10 @@ def find_year(
 
 
 def _in_longer_run(text: str, start: int, end: int) -> bool:
-    """Whether the year ``text[start:end]`` has a letter or digit glued on each side and more
-    digits in the run around it (``be4ae2028daf5adcb``: a hash or an id, no year). A year
-    glued to words only (``CVPR2020a``, ``zhang2021survey``) is still read."""
+    """Whether the year ``text[start:end]`` has a letter or digit glued on each side, and the
+    run around it holds more digits on both sides (``be4ae2028daf5``, ``5e2031ab7c``) or is a
+    long run of hexadecimal digits (``ae2028daf5adcb74``): a hash or an id, no year. A year
+    glued to words (``CVPR2020a``, ``zhang2021survey``, ``NeurIPS2022v1``) is still read."""
     if start == 0 or end >= len(text) or not text[start - 1].isalnum() or not text[end].isalnum():
         return False
     left = start
@@ -407,7 +411,11 @@ def _in_longer_run(text: str, start: int, end: int) -> bool:
     right = end
     while right < len(text) and text[right].isalnum():
         right += 1
-    return any(char.isdigit() for char in text[left:start] + text[end:right])
+    if any(char.isdigit() for char in text[left:start]) and any(
+        char.isdigit() for char in text[end:right]
+    ):
+        return True
+    return right - left >= _HASH_LENGTH and _HEX.fullmatch(text, left, right) is not None
 
 
 def named_by_venue(text: str, year: Part) -> bool:
