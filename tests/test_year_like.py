@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from awesome_tidy.metadata import (
+    find_year,
     heading_dates,
     heading_year,
     holds_short_date,
@@ -140,3 +141,36 @@ def test_preprint_marker(text: str, marker: bool) -> None:
 def test_a_year_heading_is_its_year_and_decoration(heading: str, year: int | None) -> None:
     assert heading_year(heading) == year
     assert heading_dates(heading) == (year is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # a year-like run inside a URL, autolinked or bare, is the URL's: the year is after it
+        ("Qubit <https://pdfs.example.org/c9/be4ae2031daf5ad.pdf>. 1999", "1999"),
+        ("Qubit https://example.org/2031/qubit.pdf 1999", "1999"),
+        ("Qubit www.example.org/2031/qubit.pdf 1999", "1999"),
+        # a hash or an id holding year-like digits among other digits is no year
+        ("Weights 5e2031ab7c, 2019", "2019"),
+        # years glued to words only, in link text, or real future years stay read
+        ("CVPR2020a", "2020"),
+        ("zhang2021survey", "2021"),
+        ("[Qubit, arXiv 2031](https://example.org/q.pdf)", "2031"),
+        ("Qubit. arXiv 2031", "2031"),
+    ],
+)
+def test_find_year_skips_urls_and_hashes(text: str, year: str) -> None:
+    found = find_year(text, 0, len(text))
+    assert found is not None and found.text == year
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Model ae2028daf5adcb74, 2019", "2019"),  # a long hexadecimal run: a hash
+        ("NeurIPS2022v1", "2022"),  # a version after a glued year
+    ],
+)
+def test_find_year_tells_hashes_from_glued_years(text: str, year: str) -> None:
+    found = find_year(text, 0, len(text))
+    assert found is not None and found.text == year

@@ -145,6 +145,9 @@ _VENUE_YEAR_TAG = re.compile(
     re.IGNORECASE,
 )
 # A URL's digits are the site's, not what the list tells its readers.
+# ``ae2028daf5adcb74``: a run of hexadecimal digits this long is a hash (a commit, a file's).
+_HEX = re.compile(r"[0-9a-fA-F]+")
+_HASH_LENGTH = 12
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]>\"'|]*", re.IGNORECASE)
 # ``Jane Doe et al.``: the mark of an author list.
 ET_AL = re.compile(r"(?<![a-z])et\.?\s*al(?![a-z])", re.IGNORECASE)
@@ -378,15 +381,41 @@ def expand_year(digits: str) -> int:
 def find_year(
     text: str, start: int, end: int, holes: Sequence[tuple[int, int]] = ()
 ) -> Part | None:
-    """The first year in ``text[start:end]`` outside ``holes`` (URLs, code, HTML)."""
+    """The first year in ``text[start:end]`` outside ``holes`` (links, code, HTML) and outside
+    any URL written in it (``<https://...>``, a bare ``www.``), and not glued inside a longer
+    run of letters and digits (``be4ae2028daf5``: a hash, ``_in_longer_run``)."""
+    if "://" in text[start:end] or "www." in text[start:end]:
+        holes = [*holes, *(match.span() for match in _URL.finditer(text, start, end))]
     for run_start, run_end in runs_outside(start, end, holes):
         if not _TWO_DIGITS.search(text, run_start, run_end):
             continue  # every year has two digits in a row; a quick look spares the slow pattern
-        match = _YEAR.search(text, run_start, run_end)
-        if match is not None:
+        at = run_start
+        while (match := _YEAR.search(text, at, run_end)) is not None:
             group = match.lastindex or 0  # each alternative holds one group: the year's digits
-            return Part(match.start(group), match.end(group), match.group(group))
+            if not _in_longer_run(text, match.start(group), match.end(group)):
+                return Part(match.start(group), match.end(group), match.group(group))
+            at = match.end()
     return None
+
+
+def _in_longer_run(text: str, start: int, end: int) -> bool:
+    """Whether the year ``text[start:end]`` has a letter or digit glued on each side, and the
+    run around it holds more digits on both sides (``be4ae2028daf5``, ``5e2031ab7c``) or is a
+    long run of hexadecimal digits (``ae2028daf5adcb74``): a hash or an id, no year. A year
+    glued to words (``CVPR2020a``, ``zhang2021survey``, ``NeurIPS2022v1``) is still read."""
+    if start == 0 or end >= len(text) or not text[start - 1].isalnum() or not text[end].isalnum():
+        return False
+    left = start
+    while left > 0 and text[left - 1].isalnum():
+        left -= 1
+    right = end
+    while right < len(text) and text[right].isalnum():
+        right += 1
+    if any(char.isdigit() for char in text[left:start]) and any(
+        char.isdigit() for char in text[end:right]
+    ):
+        return True
+    return right - left >= _HASH_LENGTH and _HEX.fullmatch(text, left, right) is not None
 
 
 def named_by_venue(text: str, year: Part) -> bool:

@@ -84,6 +84,30 @@ _PART_MARKER = re.compile(
     r"|(?<=[(（\[])(?:\d{1,2}|[ivx]+)(?=\s*[)）\]]))(?!\w)",
     re.IGNORECASE,
 )
+# ``vol. 2``, ``Vol. II``, ``Band 1``, ``Bd. 2``, ``Teil 1``, ``Part 3``, ``tome 2``, ``2nd ed.``,
+# ``第1卷``: which volume, part or edition of a work an entry is, wherever its text says it. A
+# word of letters around it (``evolume``, ``partial``) or a longer number is no such marker.
+_ROMAN = r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})"
+_VOLUME = re.compile(
+    r"(?<![^\W_])(?P<word>vols?\.?|volume|band|bd\.?|teil|part|tome|tomo|book|ed\.|edition"
+    r"|auflage|aufl\.)[ \t]*(?:no\.[ \t]*)?(?P<number>\d{1,3}|" + _ROMAN + r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])"
+    r"(?![^\W_]|[.,]\d)"
+    r"|(?<![^\W_])(?P<ordinal>\d{1,2})(?:st|nd|rd|th|\.)[ \t]+"
+    r"(?P<edition>ed\.|edition|auflage|aufl\.)"
+    r"|第[ \t]*(?P<cjk>\d{1,3}|[一二三四五六七八九十]{1,3})[ \t]*(?P<unit>[卷册冊部辑輯版篇])",
+    re.IGNORECASE,
+)
+_VOLUME_KINDS = {
+    "vol": "volume", "vols": "volume", "volume": "volume", "band": "volume", "bd": "volume",
+    "tome": "volume", "tomo": "volume", "卷": "volume", "册": "volume", "冊": "volume",
+    "teil": "part", "part": "part", "部": "part", "篇": "part", "book": "book", "辑": "book",
+    "輯": "book", "ed": "edition", "edition": "edition", "auflage": "edition",
+    "aufl": "edition", "版": "edition",
+}  # fmt: skip
+_NUMERALS = {char: value for value, char in enumerate("一二三四五六七八九十", 1)} | {
+    char: value for value, char in enumerate("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ", 1)
+}
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
 # ``Program Title - **Shape Analysis**``: a name in bold after a plain title and a dash.
 _SUBTITLE = re.compile(r"[ \t]*[-–—:][ \t]+(\*\*|__)(?P<name>[^*_|\n]{1,100}?)\1")
 _PAGE_NUMBER = re.compile(r"\d{3,}")
@@ -523,6 +547,7 @@ def _other_papers(first: Entry, second: Entry) -> bool:
     (``_other_makers``)."""
     if (
         _part_marker(first) != _part_marker(second)
+        or _volumes_named_apart(first, second)
         or _subtitles_apart(first, second)
         or _other_sizes(first, second)
         or _other_pages(first, second)
@@ -839,6 +864,11 @@ def _other_sizes(first: Entry, second: Entry) -> bool:
 
 def _sizes(entry: Entry) -> set[str]:
     """The sizes and versions written in the entry, outside its links' URLs, in lower case."""
+    return {match.group(0).casefold() for match in _SIZE.finditer(_text_outside_urls(entry))}
+
+
+def _text_outside_urls(entry: Entry) -> str:
+    """The entry's text with its links' URLs left out (each a space)."""
     body = entry.body
     text, at = [], body.start
     for link in entry.links:
@@ -846,7 +876,7 @@ def _sizes(entry: Entry) -> set[str]:
             text.append(body.text[at - body.start : link.url.start - body.start])
             at = link.url.end
     text.append(body.text[at - body.start :])
-    return {match.group(0).casefold() for match in _SIZE.finditer(" ".join(text))}
+    return " ".join(text)
 
 
 def _part_marker(entry: Entry) -> str:
@@ -860,6 +890,37 @@ def _part_marker(entry: Entry) -> str:
     text = entry.body.text[end - entry.body.start :]
     marker = _PART_MARKER.match(text)
     return marker.group("part").casefold() if marker else ""
+
+
+def _volumes_named_apart(first: Entry, second: Entry) -> bool:
+    """Both entries name a volume, part or edition of one kind (``vol. 1`` and ``vol. 2``,
+    ``Teil I`` and ``Teil II``, ``2nd ed.`` and ``3rd ed.``), in the title or after it, and
+    they name different ones: two books of a set or two editions, listed once each on
+    purpose. The same volume twice, or a volume on one copy only, stays one entry."""
+    one, other = _volumes(first), _volumes(second)
+    return any(one[kind] != other[kind] for kind in one.keys() & other.keys())
+
+
+def _volumes(entry: Entry) -> dict[str, set[int]]:
+    """The volumes, parts and editions the entry's text names outside its links' URLs, by kind."""
+    found: dict[str, set[int]] = {}
+    for match in _VOLUME.finditer(_text_outside_urls(entry)):
+        word = match.group("word") or match.group("edition") or match.group("unit")
+        kind = _VOLUME_KINDS[word.casefold().rstrip(".")]
+        number = match.group("number") or match.group("ordinal") or match.group("cjk")
+        found.setdefault(kind, set()).add(_numeral(number.casefold()))
+    return found
+
+
+def _numeral(number: str) -> int:
+    """The value of a volume's number: ``2``, ``ii``, ``Ⅱ``, ``二`` (``十二`` is 12)."""
+    if number.isdigit() and number.isascii():
+        return int(number)
+    if number[0] in _NUMERALS:
+        values = [_NUMERALS[char] for char in number]
+        return sum(values) if len(values) < 3 else values[0] * 10 + values[2]
+    values = [_ROMAN_VALUES[char] for char in number]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
 
 
 def _subtitles_apart(first: Entry, second: Entry) -> bool:
