@@ -4,7 +4,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, Table, TableRow, missing_years
+from awesome_tidy.model import Document, Entry, TableRow, missing_years
 from awesome_tidy.rule import Problem, Rule
 
 # What a link's label says the item is when it is teaching material, not a paper: ``[slide]``,
@@ -64,7 +64,7 @@ class _YearCells:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self._rows: dict[int, TableRow] | None = None
-        self._columns: dict[int, int | None] = {}
+        self._columns: dict[int, int] | None = None
 
     def marked_none(self, found: list[Entry]) -> set[int]:
         """The rows among ``found`` whose year-carrying cell holds the list's own "none" marker
@@ -72,6 +72,8 @@ class _YearCells:
         placeholder the list writes on several undated rows linking a paper, and on no dated
         row, says on purpose there is no venue or year to give. A single such row, or a marker
         also written on a row dated elsewhere (a title's ``(2023)``), is still a missing year."""
+        if not any(entry.table is not None for entry in found):
+            return set()
         papers: dict[str, int] = {}
         dated: set[str] = set()
         for entry in self.doc.entries:
@@ -90,7 +92,7 @@ class _YearCells:
         if entry.table is None:
             return None
         row = self._row(entry)
-        column = self._column(entry.table)
+        column = self._year_columns().get(id(entry.table))
         if row is None or column is None or column >= len(row.cells):
             return None
         start, end = row.cells[column]
@@ -103,15 +105,18 @@ class _YearCells:
         row = self._rows.get(entry.line)
         return row if row is not None and row.start <= entry.start < row.end else None
 
-    def _column(self, table: Table) -> int | None:
-        if id(table) not in self._columns:
-            counts: Counter[int] = Counter()
-            for other in self.doc.entries:
-                row = self._row(other) if other.table is table and other.year else None
-                if row is None or other.year is None:
+    def _year_columns(self) -> dict[int, int]:
+        """Each table's (by id) column holding most of its dated rows' years, in one pass."""
+        if self._columns is None:
+            counts: dict[int, Counter[int]] = {}
+            for entry in self.doc.entries:
+                row = self._row(entry) if entry.table is not None and entry.year else None
+                if row is None or entry.year is None:
                     continue
-                at = other.year.start
-                counts.update(i for i, (start, end) in enumerate(row.cells) if start <= at < end)
-            common = counts.most_common(1)
-            self._columns[id(table)] = common[0][0] if common else None
-        return self._columns[id(table)]
+                at = entry.year.start
+                cells = counts.setdefault(id(entry.table), Counter())
+                cells.update(i for i, (start, end) in enumerate(row.cells) if start <= at < end)
+            self._columns = {
+                table: cells.most_common(1)[0][0] for table, cells in counts.items() if cells
+            }
+        return self._columns
