@@ -84,6 +84,7 @@ _PART_MARKER = re.compile(
     r"|(?<=[(（\[])(?:\d{1,2}|[ivx]+)(?=\s*[)）\]]))(?!\w)",
     re.IGNORECASE,
 )
+_NUMBERED_PART = re.compile(r"(part|vol\.?|volume|lecture|episode|ep\.?|)\s*(\d+|[ivx]+)")
 # ``vol. 2``, ``Vol. II``, ``Band 1``, ``Bd. 2``, ``Teil 1``, ``Part 3``, ``tome 2``, ``2nd ed.``,
 # ``第1卷``: which volume, part or edition of a work an entry is, wherever its text says it. A
 # word of letters around it (``evolume``, ``partial``) or a longer number is no such marker.
@@ -889,7 +890,11 @@ def _part_marker(entry: Entry) -> str:
     end = max(title.end, link.end if link is not None else 0)
     text = entry.body.text[end - entry.body.start :]
     marker = _PART_MARKER.match(text)
-    return marker.group("part").casefold() if marker else ""
+    if marker is None:
+        return ""
+    part = marker.group("part").casefold()
+    numbered = _NUMBERED_PART.fullmatch(part)  # ``vol. II`` is ``vol. 2``
+    return f"{numbered[1][:2]}{_numeral(numbered[2])}" if numbered else part
 
 
 def _volumes_named_apart(first: Entry, second: Entry) -> bool:

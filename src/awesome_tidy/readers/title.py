@@ -51,6 +51,7 @@ _NAME_MARKS = ".-'’"
 # ``Jiang W, Luo J. <b>Title[J]</b>. Journal, 2022``: a title emphasised in HTML after its authors
 # ``Harford, *Title,* 2005``: how far after a cited title its year may be (a publisher's name).
 _CITED_YEAR_REACH = 80
+_BOOK_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _HTML_EMPHASIS = re.compile(r"<(b|strong|i|em)>(?=\S)", re.IGNORECASE)
 
 
@@ -197,7 +198,33 @@ def _read_cited_book(text: str, entry: Entry, start: int, stop: int, end: int) -
     run = _emphasis_run_at(text, stop, end)
     if run is None:
         return False
-    return _read_cited_span(text, entry, start, run[0], run[1], run[2], end)
+    return _read_dated_book(text, entry, start, run) or _read_cited_span(
+        text, entry, start, run[0], run[1], run[2], end
+    )
+
+
+def _read_dated_book(text: str, entry: Entry, start: int, run: tuple[int, int, int]) -> bool:
+    """``Martin Heidegger (1967): _Title_, vol. 3``, ``Doe, J. (2019). *Title*. Publisher.``:
+    authors and a bracketed year, then the title in emphasis (an author-date citation of a
+    book). The year dates the entry unless its tail has one."""
+    lead_end = run[0] - 1
+    while lead_end > start and text[lead_end - 1] in "*_":
+        lead_end -= 1  # (the opening mark of a bold run)
+    lead_end = strip_span(text, start, lead_end, " \t\n:.,")[1]
+    opening = text.rfind("(", start, lead_end)
+    year = text[opening + 1 : lead_end - 1].rstrip("abcdefgh") if opening >= 0 else ""
+    if text[lead_end - 1 : lead_end] != ")" or not _BOOK_YEAR.fullmatch(year):
+        return False
+    names_start, names_end = strip_span(text, start, opening)
+    if not _is_author_list(text[names_start:names_end], least=1):
+        return False
+    title_start, title_end = strip_span(text, run[0], run[1], " \t\n,;")
+    if not any(char.isalpha() for char in text[title_start:title_end]):
+        return False
+    entry.title = part(text, title_start, title_end)
+    entry.authors = part(text, names_start, names_end)
+    decide(entry, Found("authors", part(text, opening + 1, opening + 5)))
+    return True
 
 
 def _read_cited_span(
