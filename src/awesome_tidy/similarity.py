@@ -80,11 +80,10 @@ _CATEGORY = 3  # entries, each with its own link, that make a short title shared
 # What follows a title to say which part of a work the entry is: ``（上）``, ``(2)``, ``Part 1``.
 _PART_MARKER = re.compile(
     r"[*_]{0,3}\s*(?:[(（\[]\s*|[-–—:,]\s*)?"
-    r"(?P<part>[上中下]|(?:part|vol\.?|volume|lecture|episode|ep\.?)\s*(?:\d+|[ivx]+)"
-    r"|(?<=[(（\[])(?:\d{1,2}|[ivx]+)(?=\s*[)）\]]))(?!\w)",
+    r"(?P<part>[上中下]|(?P<word>part|vol\.?|volume|lecture|episode|ep\.?)\s*(?P<number>\d+|[ivx]+)"
+    r"|(?<=[(（\[])(?P<alone>\d{1,2}|[ivx]+)(?=\s*[)）\]]))(?!\w)",
     re.IGNORECASE,
 )
-_NUMBERED_PART = re.compile(r"(part|vol\.?|volume|lecture|episode|ep\.?|)\s*(\d+|[ivx]+)")
 # ``vol. 2``, ``Vol. II``, ``Band 1``, ``Bd. 2``, ``Teil 1``, ``Part 3``, ``tome 2``, ``2nd ed.``,
 # ``第1卷``: which volume, part or edition of a work an entry is, wherever its text says it. A
 # word of letters around it (``evolume``, ``partial``) or a longer number is no such marker.
@@ -892,9 +891,11 @@ def _part_marker(entry: Entry) -> str:
     marker = _PART_MARKER.match(text)
     if marker is None:
         return ""
-    part = marker.group("part").casefold()
-    numbered = _NUMBERED_PART.fullmatch(part)  # ``vol. II`` is ``vol. 2``
-    return f"{numbered[1][:2]}{_numeral(numbered[2])}" if numbered else part
+    number = marker.group("number") or marker.group("alone")
+    if number is None:
+        return marker.group("part")
+    word = (marker.group("word") or "")[:2].casefold()
+    return f"{word}{_numeral(number.casefold())}"  # ``vol. II`` is ``vol. 2``
 
 
 def _volumes_named_apart(first: Entry, second: Entry) -> bool:
