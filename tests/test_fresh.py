@@ -41,11 +41,13 @@ def repository(tmp_path: Path, text: str) -> tuple[Path, str]:
     return work / ".git", head.stdout.strip()
 
 
-def save(git_dir: Path, commit: str, repo: str, study: Path) -> subprocess.CompletedProcess[str]:
+def save(
+    git_dir: Path, commit: str, repo: str, study: Path, shape: str = "one-line items"
+) -> subprocess.CompletedProcess[str]:
     return fresh(
         "save", "--git-dir", git_dir, "--commit", commit, "--path", "README.md", "--repo", repo,
         "--study", study, "--kind", "paper", "--field", "test", "--language", "en",
-        "--shape", "one-line items",
+        "--shape", shape,
     )  # fmt: skip
 
 
@@ -76,3 +78,19 @@ def test_a_fresh_list_is_kept_byte_for_byte_and_a_copy_of_it_refused(tmp_path: P
     assert again.returncode == 1
     assert "refused: 100% of its long lines" in again.stderr
     assert len((study / "lists.tsv").read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_a_shape_that_would_break_the_docs_table_is_refused_and_nothing_is_saved(
+    tmp_path: Path,
+) -> None:
+    """A shape with an unpaired backtick leaves a code span open in docs/precision.md's table,
+    which then runs into the next rows (study 33's manifest had two). Refused before any file
+    is written, so the same list can be saved again with the shape written anew."""
+    git_dir, commit = repository(tmp_path, LIST)
+    study = tmp_path / "study"
+    done = save(git_dir, commit, UNKNOWN, study, shape="`` bullets `- \\`tag\\`` ``")
+    assert done.returncode == 2
+    assert "unpaired run of backticks" in done.stderr
+    assert not (study / "lists").exists()
+    paired = "`` bullets `- [Title](url)` ``"
+    assert save(git_dir, commit, UNKNOWN, study, shape=paired).returncode == 0

@@ -32,6 +32,8 @@ def test_the_spent_lists_are_there() -> None:
 def test_a_spent_list_is_fixed_to_a_fixed_point_and_creates_no_finding(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     result = fix_text(text, path=str(path))
+    if result.text == text:
+        return  # nothing to fix: a second pass would be this one again, and no fix made a finding
     again = fix_text(result.text, path=str(path))
     assert again.text == result.text
     assert_no_new_finding(text, result.text, result.checked, again.checked)

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -104,6 +106,22 @@ def git(git_dir: str, *args: str) -> bytes:
     ).stdout
 
 
+def malformed_field(row: dict[str, str]) -> str | None:
+    """Why a manifest row cannot be kept as written, or None.
+
+    The manifest is read by plain tab splitting (sheet.read_tsv): no CSV quoting, so a shape
+    that holds a quote stays as written; a tab or a line break would split the row. The shape is
+    shown in a Markdown table of docs/precision.md, where a code span left open by an unpaired
+    run of backticks runs on into the next rows and turns their text into links.
+    """
+    if any(mark in value for value in row.values() for mark in "\t\n\r"):
+        return "no tab or line break in a field"
+    runs = Counter(len(run) for run in re.findall("`+", row["shape"]))
+    if any(count % 2 for count in runs.values()):
+        return "--shape has an unpaired run of backticks (a code span left open); write it again"
+    return None
+
+
 def save(options: argparse.Namespace) -> int:
     data = git(options.git_dir, "show", f"{options.commit}:{options.path}")
     text = data.decode("utf-8", errors="replace")
@@ -113,10 +131,6 @@ def save(options: argparse.Namespace) -> int:
         print(f"refused: {why}", file=sys.stderr)
         return 1
     name = options.repo.replace("/", "__") + ".md"
-    (study / "lists").mkdir(parents=True, exist_ok=True)
-    (study / "lists" / name).write_bytes(data)
-    manifest = study / "lists.tsv"
-    new = not manifest.exists()
     row = {
         "repo": options.repo,
         "path": options.path,
@@ -134,11 +148,14 @@ def save(options: argparse.Namespace) -> int:
         "entries": options.entries,
         "shape": options.shape,
     }
-    # The manifest is read by plain tab splitting (sheet.read_tsv): no CSV quoting, so a shape
-    # that holds a quote stays as written; a tab or a line break would split the row.
-    if any(mark in value for value in row.values() for mark in "\t\n\r"):
-        print("fresh.py: no tab or line break in a field", file=sys.stderr)
+    malformed = malformed_field(row)
+    if malformed:
+        print(f"fresh.py: {malformed}; nothing saved", file=sys.stderr)
         return 2
+    (study / "lists").mkdir(parents=True, exist_ok=True)
+    (study / "lists" / name).write_bytes(data)
+    manifest = study / "lists.tsv"
+    new = not manifest.exists()
     with manifest.open("a", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(
             out,
