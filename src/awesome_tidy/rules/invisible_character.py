@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 
@@ -18,18 +19,26 @@ _BEFORE_MARK = frozenset(":;!?»›%")
 _AFTER_MARK = frozenset("«‹")
 _HIDDEN = re.compile("[" + "".join(INVISIBLE) + "]")
 # A no-break space after an abbreviation's period keeps ``No.`` with its number and ``et al.``
-# with what follows: pandoc writes one after every abbreviation it knows, BibTeX styles and
-# LaTeX's ``~`` after initials and before reference numbers (``J.~Smith``, ``Fig.~2``). The word
-# that ends just before the space: a known abbreviation, a single capital initial, or a dotted
-# one (``e.g.``, ``U.S.``).
+# with what follows, in any language (``u.\u00a0a.``, ``z.\u00a0B.``, ``S.\u00a012``): pandoc
+# writes one after every abbreviation it knows, citation tools, BibTeX styles and LaTeX's ``~``
+# after initials and before reference numbers (``J.~Smith``, ``Fig.~2``). The word that ends just
+# before the space: a single letter, a dotted one (``e.g.``, ``U.S.``), a word without a vowel
+# (``Bd.``, ``Nr.``, ``Hrsg.``, ``pp.``: European languages seldom write a whole word so), or a
+# known abbreviation that has vowels. A sentence that ends on an ordinary word is none of these.
 _ABBREVIATIONS = frozenset(
     (
-        "al", "approx", "art", "c", "ca", "cf", "ch", "chap", "chs", "cp", "dr", "ed", "eds", "eq",
-        "eqs", "esp", "etc", "fig", "figs", "gen", "gov", "hon", "jr", "mr", "mrs", "ms", "n", "no",
-        "nos", "nr", "op", "p", "pp", "prof", "pt", "pts", "rep", "rev", "sec", "secs", "sen", "sr",
-        "st", "suppl", "tab", "vol", "vols", "vs",
+        "al", "approx", "art", "aufl", "ca", "chap", "coll", "ebd", "ed", "eds", "eq", "eqs",
+        "esp", "etc", "evtl", "fig", "figs", "gen", "gov", "hon", "ibid", "op", "no", "nos",
+        "prof", "rep", "rev", "sec", "secs", "sen", "suppl", "tab", "trad", "usw", "vol", "vols",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "okt", "nov",
+        "dec", "dez",
     )
 )  # fmt: skip
+# Vowels of the Latin, Greek and Cyrillic alphabets (accents are stripped first); ``y`` too, as
+# in ``by`` or ``gym``.
+_VOWELS = frozenset("aeiouyαεηιουωаеёиоуыэюяіїє")
+# What dresses an emoji after its base character: variation selectors (``🗞️``) and skin tones.
+_EMOJI_DRESS = frozenset("\ufe0e\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
 # A number kept with its unit (``10\u00a0km``), or with the word naming what it numbers
 # (``Section\u00a03``, LaTeX ``Table~1``).
 _UNITS = frozenset(
@@ -129,6 +138,8 @@ def _typographic(text: str, offset: int) -> bool:
     before, after = text[offset - 1 : offset], text[offset + 1 : offset + 2]
     if after in _BEFORE_MARK or before in _AFTER_MARK or (before.isdigit() and after.isdigit()):
         return True
+    if _after_emoji(text, offset):
+        return True
     if before == ".":
         return _abbreviation(_word_before(text, offset))
     if before.isdigit():
@@ -149,11 +160,32 @@ def _word_before(text: str, offset: int) -> str:
     return text[start:offset]
 
 
+def _after_emoji(text: str, offset: int) -> bool:
+    """Whether an emoji or other pictograph ends just before ``offset``: a no-break space after
+    it keeps the icon with its label (``🔗\u00a0[paper]``, ``📜\u00a0Title``)."""
+    base = offset
+    while base > 0 and text[base - 1] in _EMOJI_DRESS:
+        base -= 1
+    return base > 0 and unicodedata.category(text[base - 1]) == "So"
+
+
 def _abbreviation(word: str) -> bool:
-    """Whether ``word`` (ending in a period) is an abbreviation: a known one, a capital initial
-    (``J.``), or dotted letters (``e.g.``, ``U.S.``, ``Ph.D.``)."""
+    """Whether ``word`` (ending in a period) is an abbreviation: a single letter (``J.``, ``u.``,
+    ``S.``), dotted letters (``e.g.``, ``U.S.``, ``Ph.D.``), a word without a vowel in small
+    letters after the first (``Bd.``, ``Hrsg.``: an acronym ``NLP.`` can end a sentence) or a
+    known one (``vol.``, ``éd.``)."""
     pieces = word[:-1].split(".")
     if len(pieces) > 1:
         return all(piece.isascii() and piece.isalpha() and len(piece) <= 2 for piece in pieces)
     body = pieces[0]
-    return (len(body) == 1 and body.isupper()) or body.lower() in _ABBREVIATIONS
+    if len(body) == 1:
+        return body.isupper() or body.islower()
+    letters = _unaccented(body.lower())
+    vowelless = body[1:].islower() and not any(char in _VOWELS for char in letters)
+    return vowelless or letters in _ABBREVIATIONS
+
+
+def _unaccented(word: str) -> str:
+    """``word`` without its accents (``éd`` is ``ed``)."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
