@@ -30,6 +30,13 @@ _COUNT_WORDS = r"(?:Top|Part|Vol|No|Chapter|Lecture|Week|Day|Level|Lesson|Module
 # took the underscore that closes italics (``_ICLR'23_``, ``_CVPR22_``) for part of a word, and
 # the year went unread where ``*ICLR'23*`` was read; ``v'24_beta`` is still a name.
 _YEAR_END = r"(?![^\W_]|_+[^\W_])"
+# ``CVPR25Highlight``, ``ICLR23oral``, ``CVPR25BestPaper``: a track or award word, in any case,
+# glued after a venue's two-digit year ends it as a space would (``CVPR25 Highlight``);
+# ``CVPR25x`` stays a name.
+_TRACK_WORD = (
+    r"(?i:highlights?|orals?|spotlights?|best|posters?|awards?|demos?|workshops?|findings)"
+)
+_GLUED_YEAR_END = r"(?:" + _YEAR_END + r"|(?=" + _TRACK_WORD + r"(?:" + _YEAR_END + r"|[A-Z])))"
 # ``Signal Process. '20``, ``Sci. Adv.’25``: a word shortened with a dot (a journal's
 # abbreviation) before an apostrophe year, as a venue-like word is. Not a volume or a number
 # (``Vol. '20``, ``No. '12``), and not a quote that goes on in lower case (``Physiol. '12 crops``).
@@ -85,7 +92,7 @@ _YEAR = re.compile(
     + _COUNT_WORDS
     + r")[A-Z][^\[\]\d]*[A-Za-z] (?P<y2c>\d\d)\s*(?:\]|\Z)"
     r"|\b[A-Z]{3,}[ \u00a0](?P<y2d>\d\d)(?=[.,;)]|$)"
-    r"|(?<![A-Za-z])(?:" + _GLUED_VENUES + r")" + _KNOWN_VENUE_YEAR + _YEAR_END
+    r"|(?<![A-Za-z])(?:" + _GLUED_VENUES + r")" + _KNOWN_VENUE_YEAR + _GLUED_YEAR_END
 )
 # ``arXiv:2301.01234``, ``arXiv 2301.01234``, ``arXiv:hep-th/9901001`` in words, or a link to
 # ``arxiv.org/abs/2301.01234``: a preprint's id begins with the year and month it was posted.
@@ -119,7 +126,7 @@ _YEAR_LIKE = re.compile(
     + r"|(?P<glued>(?<![A-Za-z\d])(?:[A-Z][a-z]*[A-Z][A-Za-z]+|(?i:arxiv|"
     + _GLUED_VENUES
     + r"))\d\d)"
-    + _YEAR_END
+    + _GLUED_YEAR_END
     + r"|(?i:arxiv)[ \u00a0:_-]*\d\d(?:0[1-9]|1[0-2])(?!\d)"
     r"|(?<![\d.])\d\d(?:0[1-9]|1[0-2])\.\d{4,5}(?!\d)"
     # ``25年的一篇综述``: a two-digit year in CJK prose, "(20)25"
@@ -136,12 +143,13 @@ _PREPRINT_MARKER = re.compile(
     r"(?![\w/-])",
     re.IGNORECASE,
 )
-# ``[CVPR2019]``, ``[NeurIps2018]``, ``[arxiv2019]``, ``[ICLR19]``: a venue (or preprint server),
-# in any case, and its year, written as one token: a tag that every paper of that venue and year
-# shares, though it looks like an author-year citation key (``Smith2019``).
+# ``[CVPR2019]``, ``[NeurIps2018]``, ``[arxiv2019]``, ``[ICLR19]``, ``[CVPR25Highlight]``: a venue
+# (or preprint server), in any case, its year and maybe a track or award, written as one token:
+# a tag that every paper of that venue and year shares, though it looks like an author-year
+# citation key (``Smith2019``).
 _VENUE_YEAR_TAG = re.compile(
     r"(?:" + _GLUED_VENUES + r"|arxiv|corr|(?:bio|med|chem)rxiv|ssrn|openreview)"
-    r"[_'’-]?(?:19|20)?\d\d",
+    r"[_'’-]?(?:19|20)?\d\d(?:[_ -]?" + _TRACK_WORD + ")?",
     re.IGNORECASE,
 )
 # A URL's digits are the site's, not what the list tells its readers.

@@ -13,6 +13,7 @@ from awesome_tidy.model import (
     filed_under,
     find_year,
     heading_venue,
+    heading_year,
     normalize_title,
     normalize_url,
     preprint_and_venue,
@@ -44,6 +45,14 @@ _REVIEW_STAGE = re.compile(
 # ``#### NeurIPS workshop``, ``FL@ICML 2023 Workshop``, ``[WS]``: a workshop, whose papers are
 # often published again, at a conference or in a journal, the year after.
 _WORKSHOP = re.compile(r"\b(?i:workshops?)\b|\bWS\b")
+# ``## 6월``, ``### June``, ``### 2月``, ``#### Week 3``, ``### 1st ~ 2nd week``: a heading that is
+# a month or a week, and nothing else but its decoration.
+_CALENDAR_HEADING = re.compile(
+    r"[\W_]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"|\d{1,2}\s*[월月]|weeks?\s*\d{1,2}|第\s*\d{1,2}\s*[周週]"
+    r"|\d{1,2}(?:st|nd|rd|th)?(?:\s*[~-]\s*\d{1,2}(?:st|nd|rd|th)?)?\s*weeks?)[\W_]*",
+    re.IGNORECASE,
+)
 # The cells of a table row, on unescaped pipes, and how many words make a cell a title.
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _TITLE_SPACES = 2
@@ -288,11 +297,30 @@ def _conflict(
 
 
 def _year(doc: Document, entry: Entry) -> int | None:
-    """The entry's own year, or the year of the heading it is listed under (``### 2024``);
-    None where the entries written like it have none: the reader may have misread it."""
+    """The entry's own year, or the year of the heading it is listed under (``### 2024``) unless
+    it is posted by the calendar there (``_posted_by_date``); None where the entries written
+    like it have none: the reader may have misread it."""
     if not doc.convention(entry).year_understood:
         return None
-    return entry.year_value if entry.year_value is not None else entry.section.year
+    if entry.year_value is not None:
+        return entry.year_value
+    return None if _posted_by_date(entry.section) else entry.section.year
+
+
+def _posted_by_date(section: Section) -> bool:
+    """Whether a heading between the section's entries and their year heading is a month or a
+    week (``# 2025`` over ``## 6월``): a digest filing news as it is posted, whose year says when
+    an item was posted, not when the work was made; an item posted again a year later is one
+    work, not two dates of it. A year heading over topics or venues (``## 2024`` over ``###
+    Vision``) dates the papers under it."""
+    current: Section | None = section
+    while current is not None and current.heading is not None:
+        if heading_year(current.heading.text) is not None:
+            return False
+        if _CALENDAR_HEADING.fullmatch(current.heading.text):
+            return True
+        current = current.parent
+    return False
 
 
 def _venue(doc: Document, entry: Entry) -> str | None:

@@ -23,6 +23,16 @@ _MARKS = "*_`~ "
 # How many undated papers a list marks with one placeholder before it is the list's own way to
 # say "no venue, no year" rather than a slip on one row.
 _MARKER_HABIT = 3
+# ``(arxiv) Title``, ``[Under review] Title``, ``(bioRxiv'24) Title``: a tag opening the entry
+# that names a preprint server or no venue at all, with or without its year.
+_NO_VENUE_TAG = re.compile(
+    r"[(\[]\s*(?P<name>arxiv|corr|(?:bio|med|chem)rxiv|ssrn|pre-?print|under review"
+    r"|in submission|tech(?:nical)? report)\s*(?:['’]?\s*\d{2,4}\s*)?[)\]]",
+    re.IGNORECASE,
+)
+# A tag that names where a paper is, not a dash: two undated papers tagged so, and no dated one,
+# are the list's way to write an undated preprint.
+_NAMED_MARKER_HABIT = 2
 
 
 class MissingYear(Rule):
@@ -67,12 +77,15 @@ class _YearCells:
         self._columns: dict[int, int] | None = None
 
     def marked_none(self, found: list[Entry]) -> set[int]:
-        """The rows among ``found`` whose year-carrying cell holds the list's own "none" marker
-        (``| **ThunderKittens: ...** | — | [Paper](...) |`` beside ``| OSDI'23 |``): a
-        placeholder the list writes on several undated rows linking a paper, and on no dated
-        row, says on purpose there is no venue or year to give. A single such row, or a marker
-        also written on a row dated elsewhere (a title's ``(2023)``), is still a missing year."""
-        if not any(entry.table is not None for entry in found):
+        """The entries among ``found`` that hold the list's own "none" marker: in a row's
+        year-carrying cell (``| **ThunderKittens: ...** | — | [Paper](...) |`` beside ``| OSDI'23
+        |``), or as the tag opening the entry where the others hold a venue and year (``(arxiv)
+        Title`` beside ``(NSDI'24) Title``). A marker the list writes on several undated entries
+        linking a paper (three of a placeholder, two of a tag naming a preprint server or no
+        venue), and on no dated entry, says on purpose there is no year to give. A single such
+        entry, or a marker also written on an entry with a year (``(arXiv'24)``), is still a
+        missing year."""
+        if not found:
             return set()
         papers: dict[str, int] = {}
         dated: set[str] = set()
@@ -84,13 +97,15 @@ class _YearCells:
                 dated.add(marker)
             elif any(link.kind == "paper" for link in entry.links):
                 papers[marker] = papers.get(marker, 0) + 1
-        habits = {marker for marker, count in papers.items() if count >= _MARKER_HABIT} - dated
+        habits = {marker for marker, count in papers.items() if count >= _habit(marker)} - dated
         return {id(entry) for entry in found if self._marker(entry) in habits}
 
     def _marker(self, entry: Entry) -> str | None:
-        """The placeholder alone in the row's year-carrying cell, if any."""
+        """The placeholder alone in the row's year-carrying cell, or the entry's opening tag
+        naming a preprint server or no venue (``arxiv``, ``under review``), if any."""
         if entry.table is None:
-            return None
+            tag = _NO_VENUE_TAG.match(entry.body.text)
+            return tag.group("name").casefold() if tag is not None else None
         row = self._row(entry)
         column = self._year_columns().get(id(entry.table))
         if row is None or column is None or column >= len(row.cells):
@@ -120,3 +135,9 @@ class _YearCells:
                 table: cells.most_common(1)[0][0] for table, cells in counts.items() if cells
             }
         return self._columns
+
+
+def _habit(marker: str) -> int:
+    """How many undated papers make ``marker`` the list's own: fewer for a tag that says what it
+    means (``arxiv``) than for a dash or ``N/A``."""
+    return _MARKER_HABIT if _PLACEHOLDER.fullmatch(marker) else _NAMED_MARKER_HABIT
