@@ -504,11 +504,10 @@ def _unsigned_title(entry: Entry, text: str) -> str:
     if entry.title is None:
         return ""
     title = entry.title.text
-    last = None
-    for last in _DASH.finditer(title):
-        pass
-    if last is None:
+    dashes = list(_DASH.finditer(title))
+    if not dashes:
         return entry.title_text
+    last = dashes[-1]
     byline = title[last.end() :]
     name = _NOTE.sub(" ", byline).strip(" ()[]")
     if len(byline.split()) > _MAX_NAME_WORDS or not (
