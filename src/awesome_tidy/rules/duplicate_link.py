@@ -457,16 +457,29 @@ def _works_of_one_project(url: str, first: Entry, second: Entry) -> bool:
     and ``[Infinigen Indoors: Photorealistic Indoor Scenes ...](https://infinigen.org/)``: two
     paper titles on a site's root page, one of them naming the site: the project's home, which
     its works share. A deep link (a PDF, an arXiv id, a page under the site) is one work's, and
-    two names on a site's root (``[Quokka]`` and ``[Marlin]`` on ``quokka.dev``) may be a link
-    pasted twice: both stay reported."""
+    two names on a site's root (``[Quokka]`` and ``[Marlin]`` on ``quokka.dev``), or a title
+    that opens with another name (``LOAMF - Loam Format ...`` on ``soildb.example.org``), may
+    be a link pasted twice: all stay reported."""
     host, _, path = url.partition("/")
     if path or ":" in host or _is_a_name(first) or _is_a_name(second):
         return False
     site = next((label for label in host.split(".") if label not in _HOST_WORDS), "")
     name = "".join(_URL_WORD.findall(site))
-    return len(name) >= _MIN_NAMING and any(
+    if len(name) < _MIN_NAMING:
+        return False
+    heads = [_opening_name(entry) for entry in (first, second)]
+    return all(name in head for head in heads if head) and any(
         name in _URL_WORD.findall(entry.title_text) for entry in (first, second)
     )
+
+
+def _opening_name(entry: Entry) -> list[str]:
+    """The words of the name a title opens with, before a colon or a dash (``Infinigen Indoors:
+    ...``, ``LOAMF - Loam Format``), in lower case; none where no short name opens it."""
+    title = entry.title.text if entry.title is not None else ""
+    found = _NAME_END.search(title)
+    head = title[: found.start()] if found is not None else ""
+    return _URL_WORD.findall(head.casefold()) if len(head.split()) <= _MAX_NAME_WORDS else []
 
 
 def _lives_on_as(entry: Entry, other: Entry) -> bool:
@@ -1083,7 +1096,12 @@ def _one_name_described_twice(first: Entry, second: Entry) -> bool:
     ]
     if len(parts) < 2 or min(len(found) for found in parts) < 2 or parts[0] == parts[1]:
         return False
-    names = {piece for piece in parts[0] if 0 < len(piece.split()) <= _MAX_NAME_WORDS}
+    # A piece with a year is a byline the reader left (``- arXiv 2020)``), no thing's name.
+    names = {
+        piece
+        for piece in parts[0]
+        if 0 < len(piece.split()) <= _MAX_NAME_WORDS and not _YEAR_WORD.search(piece)
+    }
     return any(piece in names for piece in parts[1])
 
 
