@@ -90,6 +90,14 @@ _CLOSING_NAME = re.compile(
 # A run of spaces is tried from its first space only (the lookbehind): from each of them the
 # search would be quadratic.
 _NAME_END = re.compile(r"(?<!\s)\s+[-–—]\s+|:\s+")
+_DASH = re.compile(r"(?<!\s)\s+[-–—]\s+")
+# ``became CoP``, ``renamed to CoP``: words that say an entry lives on as another, just before
+# that one's name.
+_SUCCESSION = re.compile(
+    r"(?<!\w)(?:became|becomes|renamed\s+(?:to|as)|merged\s+into|superseded\s+by"
+    r"|succeeded\s+by|replaced\s+by|evolved\s+into|moved\s+to)\s+\Z",
+    re.IGNORECASE,
+)
 # ``IEEE'23``, ``ICLR'24-spotlight``, ``[CVPR 2023]``: a venue and its year ahead of a title.
 _VENUE_HEAD = re.compile(
     r"[\[(]?[^\W\d_][\w&.-]{0,15}\s?['’]?(?:19|20)?\d\d"
@@ -285,6 +293,11 @@ def _slips(
             or _of_other_kinds(url, owner, entry, text)
             or _titled_under_html_headings(owner, entry, html_headings or [])
             or _listed_in_two_sections(url, owner, entry)
+            or _given_in_full_below(owner, entry)
+            or _given_in_full_below(entry, owner)
+            or _works_of_one_project(url, owner, entry)
+            or _lives_on_as(owner, entry)
+            or _lives_on_as(entry, owner)
             or (
                 id(entry) not in repeated
                 and (
@@ -419,6 +432,102 @@ def _listed_in_two_sections(url: str, first: Entry, second: Entry) -> bool:
     if any(_another_name(spelled, entry) for entry in (first, second)):
         return False
     return _repository_home(url) or min(len(title.split()) for title in titles) <= _MAX_NAME_WORDS
+
+
+def _given_in_full_below(named: Entry, titled: Entry) -> bool:
+    """``- [AIMv2](arxiv.../2411.14402)`` with ``- [Multimodal Autoregressive Pre-training of
+    Large Vision Encoders](arxiv.../2411.14402)`` among its own sub-items: an entry by a name
+    (four words at most) whose notes give the paper behind it by its title, on the same link.
+    A short label there (``[GitHub link]``, ``[code]``) says the link was meant for another
+    page and stays reported, and so does a sub-item of another entry on the link."""
+    item = titled.item
+    parent = item.parent if item is not None else None
+    while parent is not None and parent is not named.item:
+        parent = parent.parent
+    return (
+        parent is not None
+        and _is_a_name(named)
+        and titled.title is not None
+        and not _is_a_name(titled)
+    )
+
+
+def _works_of_one_project(url: str, first: Entry, second: Entry) -> bool:
+    """``[Infinite Photorealistic Worlds using Procedural Generation](https://infinigen.org/)``
+    and ``[Infinigen Indoors: Photorealistic Indoor Scenes ...](https://infinigen.org/)``: two
+    paper titles on a site's root page, one of them naming the site: the project's home, which
+    its works share. A deep link (a PDF, an arXiv id, a page under the site) is one work's, and
+    two names on a site's root (``[Quokka]`` and ``[Marlin]`` on ``quokka.dev``), or a title
+    that opens with another name (``LOAMF - Loam Format ...`` on ``soildb.example.org``), may
+    be a link pasted twice: all stay reported."""
+    host, _, path = url.partition("/")
+    if path or ":" in host or _is_a_name(first) or _is_a_name(second):
+        return False
+    site = next((label for label in host.split(".") if label not in _HOST_WORDS), "")
+    name = "".join(_URL_WORD.findall(site))
+    if len(name) < _MIN_NAMING:
+        return False
+    heads = [_opening_name(entry) for entry in (first, second)]
+    return all(name in head for head in heads if head) and any(
+        name in _URL_WORD.findall(entry.title_text) for entry in (first, second)
+    )
+
+
+def _opening_name(entry: Entry) -> list[str]:
+    """The words of the name a title opens with, before a colon or a dash (``Infinigen Indoors:
+    ...``, ``LOAMF - Loam Format``), in lower case; none where no short name opens it."""
+    title = entry.title.text if entry.title is not None else ""
+    found = _NAME_END.search(title)
+    head = title[: found.start()] if found is not None else ""
+    return _URL_WORD.findall(head.casefold()) if len(head.split()) <= _MAX_NAME_WORDS else []
+
+
+def _lives_on_as(entry: Entry, other: Entry) -> bool:
+    """``[meancop](github.com/01mf02/cop-rs) - became CoP.`` beside ``[CoP](github.com/01mf02/
+    cop-rs)``: the entry's own words say it lives on as the other (became, renamed to, merged
+    into, superseded by), by the other's name: the author sends its readers there on purpose.
+    Naming the other otherwise (``a companion of Loam``, ``a variant of sedflux``) says nothing
+    of the link, and stays reported."""
+    if entry.title is None or other.title is None or not _is_a_name(other):
+        return False
+    name = other.title.text.strip(" *_`")
+    if len(name) < _MIN_NAMING:
+        return False
+    after = without_link_targets(entry.body.text[entry.title.end - entry.body.start :])
+    return any(
+        _SUCCESSION.search(after, 0, found.start()) is not None
+        for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", after)
+    )
+
+
+def _signed_apart(first: Entry, second: Entry, text: str) -> bool:
+    """One title in two sections, a byline left after a dash in one copy or both (``Attention
+    Is All You Need - arXiv 2017)`` and ``Attention Is All You Need``): one paper, as for a
+    copy with its year written in."""
+    titles = [_unsigned_title(entry, text) for entry in (first, second)]
+    return bool(titles[0]) and titles[0] == titles[1]
+
+
+def _unsigned_title(entry: Entry, text: str) -> str:
+    """The title without a byline the reader left after a dash (``Attention Is All You Need -
+    arXiv 2017)``, ``... - Alec Radford(2019)``, ``... - Alec Radford)``): four words at most
+    that hold a year, or that the list writes after a dash elsewhere (an author's name).
+    Another title's words after a dash (a subtitle, written once) are kept. The title as read
+    where it has no byline."""
+    if entry.title is None:
+        return ""
+    title = entry.title.text
+    dashes = list(_DASH.finditer(title))
+    if not dashes:
+        return entry.title_text
+    last = dashes[-1]
+    byline = title[last.end() :]
+    name = _NOTE.sub(" ", byline).strip(" ()[]")
+    if len(byline.split()) > _MAX_NAME_WORDS or not (
+        _YEAR_WORD.search(byline) or (name and text.count(f"- {name}") > 1)
+    ):
+        return entry.title_text
+    return normalize_title(title[: last.start()])
 
 
 def _venue_tag_ahead(tagged: Entry, plain: Entry) -> bool:
@@ -796,6 +905,7 @@ def _cross_listed(
         or _venue_written_in(first, second)
         or _venue_written_in(second, first)
         or _one_name_described_twice(first, second)
+        or _signed_apart(first, second, text)
         or _cited_by_name(first, second)
         or _short_form(first.title_text, second.title_text)
         or _name_dropped(first, second)
@@ -986,7 +1096,12 @@ def _one_name_described_twice(first: Entry, second: Entry) -> bool:
     ]
     if len(parts) < 2 or min(len(found) for found in parts) < 2 or parts[0] == parts[1]:
         return False
-    names = {piece for piece in parts[0] if 0 < len(piece.split()) <= _MAX_NAME_WORDS}
+    # A piece with a year is a byline the reader left (``- arXiv 2020)``), no thing's name.
+    names = {
+        piece
+        for piece in parts[0]
+        if 0 < len(piece.split()) <= _MAX_NAME_WORDS and not _YEAR_WORD.search(piece)
+    }
     return any(piece in names for piece in parts[1])
 
 
