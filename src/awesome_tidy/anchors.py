@@ -124,6 +124,27 @@ _NOT_LISTED = frozenset(
         # Who wrote or keeps the list, a footer beside its license (``## Author``: a name and
         # a homepage), not a topic of it.
         *("author", "authors", "about the author", "maintainer", "maintainers", "maintained by"),
+        # The back matter in the languages paper lists are written in, as ``License``,
+        # ``Contributing`` and ``Acknowledgements`` are in English: the references or credits
+        # closing the page (``## 参考``: one link to where the list came from), who to thank,
+        # how to contribute, the license, about the list, a contact (study 33).
+        *("references", "credits", "about", "about this list"),
+        *("参考", "参考资料", "参考文献", "参考链接", "參考", "參考資料", "參考文獻"),
+        *("致谢", "致謝"),
+        *("鸣谢", "鳴謝", "贡献", "貢獻", "如何贡献", "贡献指南", "许可证", "許可證", "开源协议"),
+        *("授权", "授權", "关于", "關於", "联系", "联系方式", "聯繫", "聯絡方式"),
+        *("参考資料", "貢献", "貢献方法", "コントリビューション", "コントリビュート", "連絡先"),
+        *("참고", "참고 자료", "참고자료", "참고 문헌", "참고문헌"),
+        *("기여", "기여하기", "기여 방법"),
+        *("감사", "감사의 말", "문의", "연락처", "라이선스 정보"),
+        *("referencias", "créditos", "contribuir", "cómo contribuir", "contribuciones"),
+        *("licencia", "agradecimientos", "acerca de", "contacto"),
+        *("referências", "contribuindo", "como contribuir", "contribuições", "licença"),
+        *("agradecimentos", "sobre", "contato"),
+        *("referenzen", "danksagung", "danksagungen", "mitwirken", "beitragen", "lizenz"),
+        *("über", "kontakt", "impressum"),
+        *("références", "crédits", "remerciements", "contribuer", "à propos", "licence"),
+        *("ссылки", "благодарности", "лицензия", "участие", "вклад", "контакты", "о проекте"),
     )
 )
 

@@ -1351,11 +1351,18 @@ def _doubled(text: str, start: int, end: int, words: int) -> tuple[tuple[int, in
         return (start, end), words
     while wide < len(text) and text[wide] in SEPARATOR_MARKS:
         wide += 1
-    if wide == end:
+    if wide == end or (text[end - 1] in " \t" and _glued(text, wide)):
+        # After a separator that ends with a space, marks glued to the next word are that
+        # word's (``- ::formally``, a project's name): the separator is whole before them.
         return (start, end), words
     while wide < len(text) and text[wide] in " \t":
         wide += 1
     return (start, wide), max(words, wide)
+
+
+def _glued(text: str, at: int) -> bool:
+    """Whether the character at ``at`` is part of a word (no space, no line's end)."""
+    return at < len(text) and not text[at].isspace()
 
 
 def _particle(char: str) -> bool:

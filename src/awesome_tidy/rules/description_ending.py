@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from awesome_tidy.model import (
+    EMOJI_SHORTCODE,
     Document,
     Entry,
     describe,
@@ -58,9 +60,17 @@ _KOREAN_POLITE = re.compile(r"(?:니다|[어아해여워와에예세지네데래
 # ending in ``다`` after an open syllable (``바다``, sea) stays a noun.
 _KOREAN_OPEN_STEMS = "이하되르크쁘지주보내나치가오시"
 
-# An ellipsis (``DL, MIR, ...``, ``scikit-learn,...``) trails off: it is no full stop, and
-# removing its last period leaves a dangling comma (study 4).
-_ELLIPSIS = ("...", "…")
+# An ellipsis (``DL, MIR, ...``, ``scikit-learn,...``, an aside trailing off ``생각이 듦..``)
+# trails off: it is no full stop, and removing its last period leaves a dangling comma (study
+# 4). Two dots are one as three are: no sentence ends with two periods (study 33).
+_ELLIPSIS = ("..", "…")
+
+# Markers after a description's last word: emoji (``🔥``, ``✅``), shortcodes (``:fire:``) and a
+# shortcode broken at its end (``13 entries. :100``). They are no words: the description ends
+# before them, and its stop goes before them too (a stop after ``:100`` is a new defect,
+# study 33). Emoji are symbols, with the joiners, selectors and skin tones that dress them.
+_EMOJI_CATEGORIES = frozenset(("So", "Sk", "Cf", "Mn", "Me"))
+_BROKEN_SHORTCODE = re.compile(r"(?<=\s):[a-z0-9_+-]{1,40}\Z")
 # A question or an exclamation ends a sentence of its own: no slip against a bare habit.
 _SENTENCE_MARKS = "?!？！"
 
@@ -254,7 +264,8 @@ class DescriptionEnding(Rule):
         for entry, stop in found:
             assert entry.description is not None
             end = entry.description.end
-            at = end - _wrapping(entry.description.text)
+            words = _unmarked(entry.description.text)
+            at = entry.description.start + len(words) - _wrapping(words)
             shown = repr(stop) if stop else "a full stop"
             message = f"description does not end with {shown} as the list's do"
             if stop and entry.item is not None and entry.item.list_id in bare:
@@ -538,9 +549,9 @@ def _ends_with_link(entry: Entry) -> bool:
 
 def _before_aside(entry: Entry) -> str | None:
     """The description up to the stop an aside follows (``_ASIDE``), or None without one."""
-    assert entry.description is not None
-    aside = _ASIDE.search(entry.description.text.rstrip())
-    return entry.description.text[: aside.start() + 1] if aside else None
+    words = _unmarked(_described(entry))
+    aside = _ASIDE.search(words.rstrip())
+    return words[: aside.start() + 1] if aside else None
 
 
 def _final(entry: Entry) -> str:
@@ -550,9 +561,37 @@ def _final(entry: Entry) -> str:
 
 
 def _unclosed(entry: Entry) -> str:
-    """The description without what closes quotes and emphasis after its last word."""
+    """The description without its trailing markers and what closes quotes and emphasis
+    after its last word."""
+    words = _unmarked(_described(entry))
+    return words.rstrip(_CLOSING) or words
+
+
+def _described(entry: Entry) -> str:
     assert entry.description is not None
-    return entry.description.text.rstrip(_CLOSING) or entry.description.text
+    return entry.description.text
+
+
+def _unmarked(description: str) -> str:
+    """The description without the markers after its last word (``_EMOJI_CATEGORIES``,
+    ``:fire:``, ``:100``) and the spaces before them; all of it where only markers are left."""
+    end = len(description.rstrip())
+    while end > 0:
+        head = description[:end]
+        marker = _BROKEN_SHORTCODE.search(head) or _SHORTCODE_END.search(head)
+        if marker is not None:
+            end = marker.start()
+        elif unicodedata.category(head[-1]) in _EMOJI_CATEGORIES:
+            end -= 1
+        else:
+            break
+        end = len(description[:end].rstrip())
+    if end == len(description.rstrip()) or end == 0:
+        return description
+    return description[:end]
+
+
+_SHORTCODE_END = re.compile(rf"{EMOJI_SHORTCODE.pattern}\Z")
 
 
 def _abbreviated(description: str) -> bool:

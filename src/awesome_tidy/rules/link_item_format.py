@@ -57,7 +57,7 @@ class LinkItemFormat(Rule):
             (entry, found) for entry, found in described if _opens_companion(text, found)
         ]
         described = _past_companions(text, described)
-        notes = _among_notes(items)
+        notes = _among_notes(doc.entries, items)
         # Copies of one item vote once: deleting a duplicate must not turn the list's habit.
         voters = {entry.body.text: found for entry, found in described}.values()
         separated = [text[slice(*found.separator)] for found in voters if found.kind == "separated"]
@@ -616,11 +616,14 @@ def _spaced_otherwise(text: str, start: int, end: int) -> bool:
     )
 
 
-def _among_notes(items: list[Entry]) -> set[int]:
+def _among_notes(entries: list[Entry], items: list[Entry]) -> set[int]:
     """The list items (by id) that open one of a list of notes in prose (``- Table 1 compares
     ...`` under a paper): most items of their own list (siblings under one parent) are no
-    link items, and a link opening one note has no separator to miss."""
+    link items, or, nested under an entry, any one of them is a note in prose (``- A model
+    made by the lab`` beside ``- [v1 paper](url) Link & [v2 paper](url)``): those items hold
+    the entry's notes and links, and a link opening one has no separator to miss."""
     linked = {id(entry.item) for entry in items}
+    described = {id(entry.item) for entry in entries if entry.item is not None}
     sections = {id(entry.section): entry.section for entry in items}
     notes: set[int] = set()
     for section in sections.values():
@@ -628,7 +631,9 @@ def _among_notes(items: list[Entry]) -> set[int]:
         for item in section.items:
             siblings[(item.top_list, id(item.parent))].append(item)
         for group in siblings.values():
-            if sum(id(item) in linked for item in group) * 2 <= len(group):
+            count = sum(id(item) in linked for item in group)
+            under_entry = group[0].parent is not None and id(group[0].parent) in described
+            if count * 2 <= len(group) or (under_entry and count < len(group)):
                 notes.update(id(item) for item in group)
     return notes
 
