@@ -3,7 +3,10 @@ are handles, scripts without case, and lines that lost the space after their bul
 
 from __future__ import annotations
 
+import pytest
+
 from awesome_tidy import Config, check_text, fix_text
+from awesome_tidy.markers import emoji_start
 
 
 def only(*names: str) -> Config:
@@ -143,3 +146,22 @@ def test_a_venue_after_a_comma_is_a_mark_and_never_doubles_the_comma() -> None:
         (7, 61, "link-item-format", "no '-' between name and description")
     ]
     assert fix_text(PAPERS, unsafe=True).text == PAPERS
+
+
+@pytest.mark.parametrize(
+    ("text", "emoji"),
+    [
+        ("Soil maps 🔗", "🔗"),
+        ("Soil maps ⭐️", "⭐️"),  # a variation selector dresses it
+        ("Soil maps 👍🏿", "👍🏿"),  # a skin tone
+        ("Soil maps 👩\u200d🌾", "👩\u200d🌾"),  # a joined sequence
+        ("Soil maps ✅🔥", "✅🔥"),
+        ("translation layer `Wine`", ""),  # a backtick is no emoji (study 33's merge)
+        ("Windows®", ""),  # typography written against a word
+        ("25°", ""),
+        ("हिंदी में", ""),  # a word's own combining marks
+        ("stray \ufe0f", ""),  # dress without an emoji
+    ],
+)
+def test_an_emoji_run_at_the_end_is_found_with_what_dresses_it(text: str, emoji: str) -> None:
+    assert text[emoji_start(text, len(text)) :] == emoji

@@ -27,6 +27,33 @@ _MARK = re.compile(
 _SEPARATOR = re.compile(r"[ \t]+[-–—:][ \t]+")
 # Emoji and the characters that dress them: variation selectors, joiners, skin tones.
 _EMOJI_CATEGORIES = frozenset(("So", "Sk", "Cf", "Mn", "Me"))
+# What dresses an emoji after its base character: variation selectors (``🗞️``), skin tones, the
+# joiner between the emoji of a sequence, a keycap. Alone, after a letter, they are no emoji: a
+# word's own marks (a Devanagari vowel sign, a backtick) are never taken for one.
+_EMOJI_DRESS = frozenset(
+    "\ufe0e\ufe0f\u200d\u20e3\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff"
+)
+# Symbols written against a word as typography (``Foo™``, ``25°``, ``© 2020``): no icon.
+_TYPOGRAPHIC_SYMBOLS = frozenset("©®™°℠℗№")
+
+
+def emoji_start(text: str, end: int) -> int:
+    """Where the run of emoji that ends at ``end`` starts; ``end`` when no emoji ends there.
+
+    An emoji is a pictographic symbol (``🔗``, ``✅``) with what dresses it; flags' tag
+    characters count as dress too.
+    """
+    start = at = end
+    while at > 0:
+        char = text[at - 1]
+        if char in _EMOJI_DRESS or "\U000e0020" <= char <= "\U000e007f":
+            at -= 1
+        elif unicodedata.category(char) == "So" and char not in _TYPOGRAPHIC_SYMBOLS:
+            at -= 1
+            start = at
+        else:
+            break
+    return start
 
 
 @dataclass(frozen=True, slots=True)

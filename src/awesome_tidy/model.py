@@ -59,7 +59,7 @@ from awesome_tidy.conventions import (
 )
 from awesome_tidy.document import Document
 from awesome_tidy.inline import Cover, Link, Part, code_spans, link_at, links
-from awesome_tidy.markers import EMOJI_SHORTCODE, read_marks
+from awesome_tidy.markers import EMOJI_SHORTCODE, emoji_start, read_marks
 from awesome_tidy.metadata import (
     author_year_label,
     expand_year,
@@ -264,6 +264,7 @@ __all__ = [
     "describe",
     "dominant",
     "dominant_key_style",
+    "emoji_start",
     "expand_year",
     "filed_under",
     "find_year",

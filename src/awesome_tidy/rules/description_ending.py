@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from awesome_tidy.model import (
@@ -10,6 +9,7 @@ from awesome_tidy.model import (
     Entry,
     describe,
     dominant,
+    emoji_start,
     is_cjk,
     is_credit,
     link_items,
@@ -68,8 +68,7 @@ _ELLIPSIS = ("..", "…")
 # Markers after a description's last word: emoji (``🔥``, ``✅``), shortcodes (``:fire:``) and a
 # shortcode broken at its end (``13 entries. :100``). They are no words: the description ends
 # before them, and its stop goes before them too (a stop after ``:100`` is a new defect,
-# study 33). Emoji are symbols, with the joiners, selectors and skin tones that dress them.
-_EMOJI_CATEGORIES = frozenset(("So", "Sk", "Cf", "Mn", "Me"))
+# study 33).
 _BROKEN_SHORTCODE = re.compile(r"(?<=\s):[a-z0-9_+-]{1,40}\Z")
 # A question or an exclamation ends a sentence of its own: no slip against a bare habit.
 _SENTENCE_MARKS = "?!？！"
@@ -573,19 +572,16 @@ def _described(entry: Entry) -> str:
 
 
 def _unmarked(description: str) -> str:
-    """The description without the markers after its last word (``_EMOJI_CATEGORIES``,
-    ``:fire:``, ``:100``) and the spaces before them; all of it where only markers are left."""
+    """The description without the markers after its last word (emoji, ``:fire:``, ``:100``)
+    and the spaces before them; all of it where only markers are left."""
     end = len(description.rstrip())
     while end > 0:
         head = description[:end]
         marker = _BROKEN_SHORTCODE.search(head) or _SHORTCODE_END.search(head)
-        if marker is not None:
-            end = marker.start()
-        elif unicodedata.category(head[-1]) in _EMOJI_CATEGORIES:
-            end -= 1
-        else:
+        start = marker.start() if marker is not None else emoji_start(head, end)
+        if start == end:
             break
-        end = len(description[:end].rstrip())
+        end = len(description[:start].rstrip())
     if end == len(description.rstrip()) or end == 0:
         return description
     return description[:end]

@@ -5,7 +5,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from awesome_tidy.model import INVISIBLE, Document, Entry, Part
+from awesome_tidy.model import INVISIBLE, Document, Entry, Part, emoji_start
 from awesome_tidy.rule import DEFECT_STORMS, Edit, Fix, Problem, Rule, replace_chars
 
 # Joiners shape emoji (👷🏻‍♂️) and Indic or Persian words; between two Latin letters or digits
@@ -37,8 +37,6 @@ _ABBREVIATIONS = frozenset(
 # Vowels of the Latin, Greek and Cyrillic alphabets (accents are stripped first); ``y`` too, as
 # in ``by`` or ``gym``.
 _VOWELS = frozenset("aeiouyαεηιουωаеёиоуыэюяіїє")
-# What dresses an emoji after its base character: variation selectors (``🗞️``) and skin tones.
-_EMOJI_DRESS = frozenset("\ufe0e\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
 # A number kept with its unit (``10\u00a0km``), or with the word naming what it numbers
 # (``Section\u00a03``, LaTeX ``Table~1``).
 _UNITS = frozenset(
@@ -163,10 +161,7 @@ def _word_before(text: str, offset: int) -> str:
 def _after_emoji(text: str, offset: int) -> bool:
     """Whether an emoji or other pictograph ends just before ``offset``: a no-break space after
     it keeps the icon with its label (``🔗\u00a0[paper]``, ``📜\u00a0Title``)."""
-    base = offset
-    while base > 0 and text[base - 1] in _EMOJI_DRESS:
-        base -= 1
-    return base > 0 and unicodedata.category(text[base - 1]) == "So"
+    return emoji_start(text, offset) < offset
 
 
 def _abbreviation(word: str) -> bool:
