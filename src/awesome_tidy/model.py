@@ -130,6 +130,59 @@ def under_paragraph(doc: Document, item: ListItem) -> bool:
     return paragraph is not None and paragraph.section is item.section
 
 
+# The share of the sub-items of items at the margin one bullet must hold to be their bullet.
+_SUB_BULLET = 0.75
+
+
+def drawn_under_stray_item(doc: Document) -> dict[int, ListItem]:
+    """The top-level items drawn as the sub-items of the item right above them, by ``id``, each
+    with that item: they fail to nest only by its stray indentation.
+
+    `` * Blogs`` then ``  - [A blog](url)``, in a document that nests its ``-`` sub-items two
+    spaces in under ``* Item`` at the margin: the stray space puts the item's text at column 3,
+    so the sub-items at two spaces start a list of their own at the top level, in a bullet of
+    their own. With the item at the margin they are its sub-items, as everywhere else: they
+    are sub-items in the sub-item bullet, not a stray list (study 34: blamed for their parent's
+    indentation, flattened by a fix, and their bullet called another list's)."""
+    under_margin = [
+        item
+        for item in doc.items
+        if item.parent is not None and item.parent.parent is None and item.parent.indent == 0
+    ]
+    columns = {item.indent for item in under_margin}
+    bullet = dominant((item.marker for item in under_margin), share=_SUB_BULLET)
+    drawn: dict[int, ListItem] = {}
+    above: ListItem | None = None
+    parent: ListItem | None = None
+    for item in doc.items:
+        if item.parent is not None or doc.text[item.start : item.marker_start].strip(" "):
+            continue  # nested, in a block quote, or tabs
+        if parent and above and item.list_id == above.list_id and item.indent == above.indent:
+            drawn[id(item)] = parent  # the rest of the sub-list
+        elif above is not None and item.marker == bullet and item.indent in columns:
+            parent = above if _drawn_under(doc, item, above) else None
+            if parent is not None:
+                drawn[id(item)] = parent
+        else:
+            parent = None
+        above = item
+    return drawn
+
+
+def _drawn_under(doc: Document, item: ListItem, above: ListItem) -> bool:
+    """Whether ``item``, opening a list of its own right after ``above`` (an item indented by
+    one to three spaces, in another bullet), would nest in it were ``above`` at the margin."""
+    reach = above.content_start - above.marker_start  # the text's column at the margin
+    return (
+        0 < above.indent < item.indent
+        and above.marker != item.marker
+        and item.list_id != above.list_id
+        and reach <= item.indent
+        and doc.line_index(above.content_start) + 1 == above.line
+        and not doc.text[above.end : item.start].strip()
+    )
+
+
 _LABEL_WORDS = 6
 # ``CVPR'25``, ``arXiv papers'24``, ``TMI 2026``: a label that dates the papers under it.
 _DATED_LABEL = re.compile(r"['’]\d\d(?!\d)|(?<!\d)(?:19|20)\d\d(?!\d)")

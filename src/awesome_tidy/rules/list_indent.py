@@ -10,6 +10,7 @@ from awesome_tidy.model import (
     ListItem,
     Section,
     catalogue_start,
+    drawn_under_stray_item,
     html_regions,
     under_paragraph,
 )
@@ -26,13 +27,14 @@ class ListIndent(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         margin, in_html, widths = _top_level_lists(doc)
-        margin = _laid_out(doc, margin)
+        nesting = _Nesting(doc)
+        margin = _judged(doc, _laid_out(doc, margin), nesting)
+        in_html = _judged(doc, in_html, nesting)
         if not (margin or in_html):
             return
         starts = {item.line for item in doc.items}
         labelled = _labelled(doc, margin)
         quiet = {id(items) for items in margin if all(id(item) in labelled for item, _ in items)}
-        nesting = _Nesting(doc)
         at_margin = _at_margin(widths, margin, quiet, nesting)
         kept = [items for items in margin if not at_margin and _chosen_indent(items)]
         kept_ids = {id(items) for items in kept}
@@ -95,7 +97,7 @@ class ListIndent(Rule):
             and id(item) not in adopted
             and resumed.get(id(item)) is not True
         ]
-        staying = adopted | adopting | set(resumed)
+        staying = adopted | adopting | set(resumed) | nesting.holding
         fixable = fixable and not any(
             width != expected and id(item) in staying for item, width in items
         )
@@ -420,18 +422,50 @@ def _falls_short(item: ListItem, width: int, anchor: ListItem, anchor_width: int
 class _Nesting:
     """How the document nests its items: the items nested directly in each item (by the
     parent's id), in each top-level list the columns of the sub-items of items at each column,
-    the same columns over the whole document (``levels``), and the items that are entries."""
+    the same columns over the whole document (``levels``), the items that are entries, the
+    items drawn as sub-items of an item above them that only its stray indentation keeps from
+    nesting them (``drawn``), and those items above (``holding``)."""
 
     def __init__(self, doc: Document) -> None:
         self.children: defaultdict[int, list[ListItem]] = defaultdict(list)
         self.columns: defaultdict[tuple[int, int], set[int]] = defaultdict(set)
         self.levels: defaultdict[int, set[int]] = defaultdict(set)
         self.entries = {id(entry.item) for entry in doc.entries if entry.item is not None}
+        self.drawn = drawn_under_stray_item(doc)
+        self.holding = {id(parent) for parent in self.drawn.values()}
         for item in doc.items:
             if item.parent is not None:
                 self.children[id(item.parent)].append(item)
                 self.columns[item.top_list, item.parent.indent].add(item.indent)
                 self.levels[item.parent.indent].add(item.indent)
+
+
+def _judged(doc: Document, lists: list[Widths], nesting: _Nesting) -> list[Widths]:
+    """The lists with the items drawn under a stray item left out, and no list that is broken
+    emphasis.
+
+    The sub-items at two spaces under `` * Blogs`` are where the list nests its sub-items: the
+    stray indentation is their parent's, which is reported. It is reported without a fix: at
+    the margin the parent would take them in, and a layout fix changes no nesting (the
+    sub-items are drawn as siblings today, and GitHub shows them so)."""
+    judged = []
+    for items in lists:
+        kept = [(item, width) for item, width in items if id(item) not in nesting.drawn]
+        if kept and not _broken_emphasis(doc, kept):
+            judged.append(kept)
+    return judged
+
+
+def _broken_emphasis(doc: Document, items: Widths) -> bool:
+    """Whether the list is one item whose text ends with the ``*`` that closes an emphasis its
+    own bullet opened: `` * A list of links. Part of the [series](url).*`` is an italic
+    tagline a space broke after its first ``*`` (a machine translation's), not an item to
+    re-indent (study 34)."""
+    if len(items) != 1 or items[0][0].marker != "*":
+        return False
+    item = items[0][0]
+    text = doc.text[item.content_start : item.content_end].rstrip()
+    return text.endswith("*") and text.count("*") % 2 == 1
 
 
 def _staying_lines(doc: Document, item: ListItem, shift: int, nesting: _Nesting) -> set[int]:

@@ -10,6 +10,7 @@ from awesome_tidy.model import (
     ListItem,
     catalogue_start,
     dominant,
+    drawn_under_stray_item,
     meta_section,
     under_paragraph,
 )
@@ -237,14 +238,20 @@ def _section_styles(bullets: list[ListItem]) -> defaultdict[tuple[int, int], set
 
 
 def _catalogue_bullets(doc: Document) -> list[ListItem]:
-    """The bullet items of the catalogue: not a table of contents, and not the introduction
-    (the bullets under the title, before the first section), which keeps its own style."""
+    """The bullet items of the catalogue: not a table of contents, not the introduction (the
+    bullets under the title, before the first section), which keeps its own style, and not the
+    sub-items that only their parent's stray indentation sets at the top level: they are in
+    the sub-item bullet, and judged at the top level they would be a stray list (study 34)."""
     in_toc = _toc_items(doc)
     start = catalogue_start(doc)
+    drawn = drawn_under_stray_item(doc)
     return [
         item
         for item in doc.items
-        if not item.ordered and id(item) not in in_toc and item.start >= start
+        if not item.ordered
+        and id(item) not in in_toc
+        and id(item) not in drawn
+        and item.start >= start
     ]
 
 
