@@ -146,9 +146,11 @@ def _place(
     its papers on purpose: a paper in both halves is listed twice by design, not by mistake.
     So does a list that writes its sections as anchored top-level items (``- <span
     id="tool">Tools</span>`` over its groups, ``model.heading_items``): a copy under two of
-    them is filed twice, while two groups of one of them are one section.
+    them is filed twice, even in a block pasted twice, while two groups of one of them are
+    sub-groups of one section (``_two_groups``).
     So does a list that says its papers may sit in several categories, under label items
-    (``- Reward design`` over its papers): there a paper under two labels is cross-listed.
+    (``- Reward design`` over its papers): there a paper under two labels is cross-listed, even
+    in a block pasted twice (``_pasted_blocks``).
     An entry nested under another entry (``- nnScaler ...`` over ``  - SuperScaler ...``, its
     predecessor; a paper over its workshop version) is a note about that entry, not a second
     listing: it is a copy only of another note under the same entry (``labels`` holds the
