@@ -327,6 +327,8 @@ def _pasted_blocks(doc: Document, lines: frozenset[int]) -> frozenset[int]:
     item at the same place of a run under another parent (``Udemy``, ``Boostcourse``, ``TCP
     School``, ... under ``* Education`` and again, in that order, under ``* Study``): a block
     pasted twice, not things filed in two groups one by one."""
+    if not doc.copies:
+        return frozenset()
     copy_of: dict[int, int] = {}
     for number, group in enumerate(doc.copies):
         for entry in group:
