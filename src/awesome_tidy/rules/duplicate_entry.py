@@ -4,6 +4,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from itertools import combinations
 
 from awesome_tidy.model import (
     Document,
@@ -35,6 +36,7 @@ _EVENTS = re.compile(
 _WORD = re.compile(r"[^\W_]+")
 _MAX_LEAD_WORDS = 4  # a bold source or subject leading an item: a name, not a paper's title
 _COMPARED = 8  # earlier copies of a paper in one place that a later copy is compared with
+_BLOCK = 3  # adjacent items of one group copied, in order, under another: a block pasted twice
 
 
 class DuplicateEntry(Rule):
@@ -51,6 +53,7 @@ class DuplicateEntry(Rule):
         headings = heading_items(doc)
         rows = {row.line: row for row in doc.rows}
         lines = title_lines(doc.items, doc.entries)
+        pasted = _pasted_blocks(doc, lines)
         for group in doc.copies:
             before: dict[tuple[int, int, int], list[Entry]] = {}
             items: dict[tuple[tuple[int, int, int], int, str], Entry] = {}
@@ -67,7 +70,7 @@ class DuplicateEntry(Rule):
                     copies = [
                         one
                         for one in earlier
-                        if not _two_entries(doc, rows, held, lines, one, entry)
+                        if not _two_entries(doc, rows, held, pasted, lines, one, entry)
                     ]
                     if len(earlier) < _COMPARED:
                         earlier.append(entry)
@@ -78,7 +81,7 @@ class DuplicateEntry(Rule):
                     entry.body.start,
                     entry.body.end,
                     message=f"duplicate of line {first.line} in the same {_where(entry)}"
-                    + ("" if fix else "; the copies differ, so no fix"),
+                    + ("" if fix else f"; {_why_no_fix(doc, first, entry, lines)}, so no fix"),
                     fix=fix,
                     related=first.start,
                 )
@@ -88,14 +91,16 @@ def _two_entries(
     doc: Document,
     rows: dict[int, TableRow],
     held: frozenset[int],
+    pasted: frozenset[int],
     lines: frozenset[int],
     first: Entry,
     entry: Entry,
 ) -> bool:
-    """Whether two copies of one paper that differ are two entries all the same."""
+    """Whether two copies of one paper that are not one item twice under one parent are two
+    entries all the same."""
     return (
         _variants(doc, rows, first, entry)
-        or _two_categories(doc, first, entry, held, lines)
+        or _two_groups(first, entry, held, pasted, lines)
         or _named_apart(doc, rows, first, entry)
         or _at_events(first, entry)
         or _two_kinds(first, entry)
@@ -141,9 +146,11 @@ def _place(
     its papers on purpose: a paper in both halves is listed twice by design, not by mistake.
     So does a list that writes its sections as anchored top-level items (``- <span
     id="tool">Tools</span>`` over its groups, ``model.heading_items``): a copy under two of
-    them is filed twice, while two groups of one of them are one section.
+    them is filed twice, even in a block pasted twice, while two groups of one of them are
+    sub-groups of one section (``_two_groups``).
     So does a list that says its papers may sit in several categories, under label items
-    (``- Reward design`` over its papers): there a paper under two labels is cross-listed.
+    (``- Reward design`` over its papers): there a paper under two labels is cross-listed, even
+    in a block pasted twice (``_pasted_blocks``).
     An entry nested under another entry (``- nnScaler ...`` over ``  - SuperScaler ...``, its
     predecessor; a paper over its workshop version) is a note about that entry, not a second
     listing: it is a copy only of another note under the same entry (``labels`` holds the
@@ -297,23 +304,86 @@ def _words_after_title(entry: Entry) -> set[str]:
     return {word.casefold() for word in _WORD.findall(entry.body.text[start - entry.body.start :])}
 
 
-def _two_categories(
-    doc: Document, first: Entry, entry: Entry, held: frozenset[int], lines: frozenset[int]
+def _two_groups(
+    first: Entry, entry: Entry, held: frozenset[int], pasted: frozenset[int], lines: frozenset[int]
 ) -> bool:
-    """Two copies that differ, each under its own label item (``* **Emotion-Recognition**``
-    over ``1. [HCI-Tagging](url): Subjects were shown video clips ...``, ``* **Error-Related
-    Potentials**`` over ``4. [HCI-Tagging](url): ... images with a tag ...``): one thing filed in
-    two categories, each describing it in its own words. One text under two labels (its number
-    aside) is a copy. ``held``: the items that hold an entry (an entry's sub-item is a note,
-    not a category)."""
+    """Two copies, each under its own label item of one list (``* HTTP clients`` and ``* HTTP
+    servers`` over a library that is both; ``* **Emotion-Recognition**`` and ``* **Error-Related
+    Potentials**`` over one dataset): one thing filed in two sub-groups of a section, as under
+    two headings (``cross-section-duplicate``'s concern), not a slip. ``held``: the items that
+    hold an entry (an entry's sub-item is a note, not a group). A copy in a block of adjacent
+    copies (``pasted``) is a group's items pasted again, and stays reported."""
     if first.item is None or entry.item is None:
         return False
     units = (_unit(first, lines), _unit(entry, lines))
     one, other = units[0].parent, units[1].parent
     if one is None or other is None or one is other or id(one) in held or id(other) in held:
         return False
-    texts = {" ".join(doc.text[item.content_start : item.end].split()) for item in units}
-    return len(texts) == 2
+    return id(units[1]) not in pasted
+
+
+def _pasted_blocks(doc: Document, lines: frozenset[int]) -> frozenset[int]:
+    """The list items (by id) in a run of ``_BLOCK`` adjacent items or more, each a copy of the
+    item at the same place of a run under another parent (``Udemy``, ``Boostcourse``, ``TCP
+    School``, ... under ``* Education`` and again, in that order, under ``* Study``): a block
+    pasted twice, not things filed in two groups one by one."""
+    if not doc.copies:
+        return frozenset()
+    copy_of: dict[int, int] = {}
+    for number, group in enumerate(doc.copies):
+        for entry in group:
+            if entry.item is not None:
+                copy_of[id(_unit(entry, lines))] = number
+    siblings: dict[tuple[int, int], list[ListItem]] = {}
+    place: dict[int, tuple[list[ListItem], int]] = {}
+    for item in doc.items:
+        items = siblings.setdefault((id(item.parent), item.list_id), [])
+        place[id(item)] = (items, len(items))
+        items.append(item)
+    pasted: set[int] = set()
+    for group in doc.copies:
+        units = [_unit(entry, lines) for entry in group if entry.item is not None]
+        for one, other in combinations(units, 2):
+            if one.parent is not other.parent and _run(place, copy_of, one, other) >= _BLOCK:
+                pasted.update((id(one), id(other)))
+    return frozenset(pasted)
+
+
+def _run(
+    place: dict[int, tuple[list[ListItem], int]],
+    copy_of: dict[int, int],
+    one: ListItem,
+    other: ListItem,
+) -> int:
+    """How many adjacent items, ``one`` among them, are each a copy of the item at the same
+    place next to ``other``."""
+    mine, at = place[id(one)]
+    theirs, there = place[id(other)]
+    length = 1
+    for step in (-1, 1):
+        offset = step
+        while (
+            0 <= at + offset < len(mine)
+            and 0 <= there + offset < len(theirs)
+            and copy_of.get(id(mine[at + offset]), -1)
+            == copy_of.get(id(theirs[there + offset]), -2)
+        ):
+            length += 1
+            offset += step
+    return length
+
+
+def _why_no_fix(doc: Document, first: Entry, entry: Entry, lines: frozenset[int]) -> str:
+    """Why a copy is reported without a fix: only a list item with an identical sibling
+    before it is deleted (``_same_item``). Copies that read the same may still be two rows of a
+    table, or items under two parents (deleting one would take it out of its group: which
+    group keeps it is a person's choice)."""
+    if first.item is None or entry.item is None:
+        same = first.body.text.split() == entry.body.text.split()
+        return "only a list item is deleted" if same else "the copies differ"
+    if doc.item_text(_unit(first, lines)) == doc.item_text(_unit(entry, lines)):
+        return "the copies are under different parent items"
+    return "the copies differ"
 
 
 def _cell_link(entry: Entry, cell: tuple[int, int]) -> Link | None:
