@@ -220,8 +220,9 @@ def heading_items(doc: Document) -> frozenset[int]:
     its links, ``[Git](#git)`` in the contents). Such a list is one section in Markdown but
     several to its reader: a thing under two of them (a Git game under Community and under
     Tools) is filed twice on purpose, as under two headings. Their sub-labels are the groups of
-    one section (``- Javascript Framework`` and ``- Backend Framework`` under ``- Docs``): a
-    copy under two of them is a slip, as under two label items anywhere."""
+    one section (``- Javascript Framework`` and ``- Backend Framework`` under ``- Docs``), read
+    as label items anywhere are (duplicate-entry: a copy under two of them is cross-listed
+    unless a block of items was pasted from one to the other)."""
     held = {id(entry.item) for entry in doc.entries if entry.item is not None}
     text = doc.text
     anchors: dict[int, str] = {}

@@ -498,8 +498,9 @@ def _a_category(entry: Entry, title: str, categories: set[tuple[str, str]]) -> b
 def label_items(text: str, entries: Sequence[Entry]) -> frozenset[int]:
     """The list items (by id) that label the papers below them (``- Reward design``), in a
     list that says a paper may belong to several categories: there a paper under two labels is
-    cross-listed on purpose. None elsewhere: a paper twice under two labels of one list is
-    otherwise a slip (``* Gene detection`` and ``* Gene expression`` in one section)."""
+    cross-listed on purpose. None elsewhere: there a rule that pairs copies judges labels by
+    its own evidence (duplicate-entry takes any two label items for two groups; duplicate-link
+    needs more than the labels to call a shared link deliberate)."""
     if not _may_declare_cross_listing(text) or not _CROSS_LISTED.search(text):
         return frozenset()
     papers = {id(entry.item) for entry in entries if entry.item is not None}
