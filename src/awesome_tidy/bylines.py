@@ -57,7 +57,11 @@ def is_byline(words: str) -> bool:
     """Whether ``words`` (the text after an item's name, stripped) only name who made or hosts
     the item: authors (``Jane Doe, John Roe``, ``Doe et al. (2024)``, ``van der Laan, Rubin
     (2006)``), a source (``Packt``, ``learnsql.com``) or a credit (``by Lev Tarasov``)."""
-    return any(pattern.fullmatch(words) for pattern in (_AUTHORS, _SOURCE, _BY))
+    return (
+        _AUTHORS.fullmatch(words) is not None
+        or _SOURCE.fullmatch(words) is not None
+        or _BY.fullmatch(words) is not None
+    )
 
 
 def opens_with_particle(words: str) -> bool:
