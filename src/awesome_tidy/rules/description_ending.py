@@ -162,21 +162,18 @@ class DescriptionEnding(Rule):
             and not doc.in_derived_listing(entry)
             and _WORDS.search(_text(entry)) is not None
         ]
-        named = _named_lists(worded)
-        introductions = _introductions(doc)
+        unsaid = _named_items(worded) | _introductions(doc)
         described = [
             entry
             for entry in worded
             # A byline (``Jane Doe, John Roe``, ``- Packt``, ``by Lev Tarasov``) names who made
             # the item: no sentence, its bare end shows no habit, and a stop added after it
-            # changes a name (studies 7, 12, 25); so does a run of names (``_named_lists``).
+            # changes a name (studies 7, 12, 25); so does a list of names (``_named_items``).
             # An item introducing those nested under it ends as its list's other introductions
             # do, with a colon if anything (``_introductions``).
             if not is_credit(text, entry)
             and not is_byline(_text(entry))
-            and entry.item is not None
-            and entry.item.list_id not in named
-            and id(entry.item) not in introductions
+            and (entry.item is None or id(entry.item) not in unsaid)
         ]
         marks = own_marks(described)
         items = [entry for entry in described if _text(entry) not in marks]
@@ -278,23 +275,26 @@ def _name_like(words: str) -> bool:
     )
 
 
-def _named_lists(entries: list[Entry]) -> set[int]:
-    """The lists (by ``list_id``) whose descriptions are names, not sentences: three
+def _named_items(entries: list[Entry]) -> set[int]:
+    """The items (by id) of the lists whose descriptions are names, not sentences: three
     or more, each a phrase with no mark of a sentence inside, most of them name-like
     (``_name_like``). Bloggers under ``博客`` (``- 马克托马``, ``- 布拉德德隆``, ``- 泰勒考恩和亚历
     克斯塔巴罗克``, ``- CEPR 成员``) are bylines: no stop is due, and the run tells a longer
     name from a short description better than its words would (study 34)."""
-    lists: dict[int, list[str]] = {}
+    lists: dict[int, list[Entry]] = {}
     for entry in entries:
         if entry.item is not None:
-            lists.setdefault(entry.item.list_id, []).append(_text(entry))
-    return {
-        key
-        for key, texts in lists.items()
-        if len(texts) >= _NAMED_RUN
-        and all(_PHRASE.fullmatch(words) for words in texts)
-        and 2 * sum(map(_name_like, texts)) > len(texts)
-    }
+            lists.setdefault(entry.item.list_id, []).append(entry)
+    named: set[int] = set()
+    for members in lists.values():
+        texts = [_text(entry) for entry in members]
+        if (
+            len(texts) >= _NAMED_RUN
+            and all(_PHRASE.fullmatch(words) for words in texts)
+            and 2 * sum(map(_name_like, texts)) > len(texts)
+        ):
+            named.update(id(entry.item) for entry in members)
+    return named
 
 
 def _introductions(doc: Document) -> set[int]:
@@ -316,10 +316,7 @@ def _introductions(doc: Document) -> set[int]:
 
 def _introduces(text: str, item: ListItem) -> bool:
     """Whether the item's first paragraph ends with a colon, as an introduction does."""
-    return text[item.content_start : item.content_end].rstrip().endswith(_COLONS)
-
-
-_COLONS = (":", "：")
+    return text[item.content_start : item.content_end].rstrip().endswith((":", "："))
 
 
 # A description set wholly in emphasis (``*Faster decoding with a tuned draft model*``): the
