@@ -42,6 +42,7 @@ from awesome_tidy.anchors import (
     rendered_text,
     without_comments,
 )
+from awesome_tidy.bylines import PARTICLES, is_byline, opens_with_particle
 from awesome_tidy.conventions import (
     KEY_STYLE_EXAMPLES,
     Convention,
@@ -290,6 +291,7 @@ __all__ = [
     "INVISIBLE",
     "KEY_STYLES",
     "KEY_STYLE_EXAMPLES",
+    "PARTICLES",
     "PUBLICATION_DELAY",
     "Anchors",
     "Block",
@@ -327,6 +329,7 @@ __all__ = [
     "heading_venue",
     "heading_year",
     "html_regions",
+    "is_byline",
     "is_cjk",
     "is_credit",
     "is_date",
@@ -350,6 +353,7 @@ __all__ = [
     "normalize_url",
     "not_listed",
     "opening_label",
+    "opens_with_particle",
     "other_ids",
     "other_repositories",
     "own_marks",

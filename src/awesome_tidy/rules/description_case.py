@@ -7,13 +7,16 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from awesome_tidy.model import (
+    PARTICLES,
     Document,
     Entry,
     describe,
     dominant,
+    is_byline,
     is_cjk,
     is_paper_url,
     link_items,
+    opens_with_particle,
     title_cased,
     written_in_cjk,
 )
@@ -302,9 +305,7 @@ def _own_name(entry: Entry, word: str) -> bool:
 
 # Words a name keeps in lower case between its capitalised ones (``University of Tokyo``,
 # ``Ludwig van Beethoven``).
-_NAME_LINKS = frozenset(
-    ["of", "and", "de", "da", "del", "der", "du", "la", "le", "van", "von", "the"]
-)
+_NAME_LINKS = PARTICLES | {"of", "and", "the"}
 
 
 def _name_shaped(text: str, entry: Entry) -> bool:
@@ -328,10 +329,16 @@ def _names_after(entry: Entry) -> bool:
 def _case(text: str, entry: Entry, start: int) -> str | None:
     """``upper`` or ``lower`` for a description opening with a plain word; None for one that
     opens with a name written in its own case (``iOS``, a word without a vowel like ``npm``,
-    a program written lower case by its own spelling like ``go`` or ``git``,
-    the item's own name), a word alone (a note like ``good``), a number, code, a quote, a
-    symbol (``#tag``, ``@user``) or text in a script without case (CJK, Devanagari, Arabic)."""
-    assert entry.title is not None
+    a program written lower case by its own spelling like ``go`` or ``git``, a surname's
+    particle like ``van der Laan``, the item's own name), a word alone (a note like ``good``),
+    a byline (``Athey, Wager (2020)``, ``by Jane Doe``), a number, code, a quote, a symbol
+    (``#tag``, ``@user``) or text in a script without case (CJK, Devanagari, Arabic). A byline
+    is names, no sentence: its first capital shows no habit, and a name's case is the name's
+    (study 34: ``de Chaisemartin`` capitalised changed the author)."""
+    assert entry.title is not None and entry.description is not None
+    words = text[start : entry.description.end].strip()
+    if is_byline(words) or opens_with_particle(words):
+        return None
     word = _FIRST_WORD.match(text, start)
     if word is None:
         return None

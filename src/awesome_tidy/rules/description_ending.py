@@ -7,9 +7,11 @@ from awesome_tidy.model import (
     EMOJI_SHORTCODE,
     Document,
     Entry,
+    ListItem,
     describe,
     dominant,
     emoji_start,
+    is_byline,
     is_cjk,
     is_credit,
     link_items,
@@ -96,38 +98,6 @@ _SIGNED = re.compile(rf"\s{_SIGNATURE}\s*\Z")
 # last part of the description. Its stop ends that note, not the terse fields before it.
 _NOTE = re.compile(r"[,;]\s+[A-Z][a-z]+(?:\s+[^\s,;]+){5,}\Z")
 
-# Text after a paper's link that names its authors (``Jane Doe, John Roe``, ``Jane Doe et al
-# (2024).``) is a credit, not a description: its ending follows no description habit, and a
-# stop added after it changes the author line (study 7). A name is two to four words, each
-# capitalised or an initial (``Andrew W. Cross``); two names or more, or ``et al``. A tag list
-# of capitalised phrases (``Image Classification, Object Detection``) reads so too: no
-# sentence either, and silence is the safe reading.
-_NAME_WORD = r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?\.?"  # ``O'Brien``, not ``Manning's``
-_PERSON = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|van|von|de|der|da|di|du|le|la)){{1,3}}"
-_AUTHORS = re.compile(
-    rf"(?:{_PERSON}(?:\s*(?:,|;|&|\band\b)\s*{_PERSON})+"
-    rf"|{_PERSON}(?:\s*,\s*{_PERSON})*,?\s+et\.?\s+al\b\.?"
-    rf"|[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,3}}\s+et\.?\s+al\b\.?)"
-    r"(?:\s*\(\d{4}\))?\.?"
-)
-
-# A source credited after the dash (``- Packt``, ``- Adrienne Watt``, ``- Database by Doug``,
-# ``- learnsql.com``): one to three capitalised words, or a domain, names who made or hosts the
-# item. It is no description: its bare end shows no habit of leaving the stop out, and
-# counting it made a list whose prose all ends with a stop look bare (study 12).
-_SOURCE = re.compile(
-    rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|by|of|the|and|&)){{0,1}}|(?:[\w-]+\.)+[A-Za-z]{{2,}}\.?"
-)
-
-# A credit in the list's own language (``by Lev Tarasov``, ``par Lev Tarasov``, ``von Jane
-# Doe``, ``por JHU-CLSP``): a preposition and a name, no sentence to end with a stop. Its bare
-# end shows no habit, and a stop added after it lands on a name (study 25).
-_BY = re.compile(
-    rf"(?:by|par|von|de|por|di|da|door|av|af)\s+{_NAME_WORD}(?:\s+(?:{_NAME_WORD}"
-    r"|van|von|de|der|da|di|du|le|la|y|et|and|&)){0,5}"
-)
-
-
 # A habit is what three in four descriptions do: a list that ends two in three with a stop has
 # none, and reporting the third nags about a choice the list never made (study 2).
 # Text after an entry's link that holds no two letters side by side (a stray ``4`` after
@@ -192,13 +162,18 @@ class DescriptionEnding(Rule):
             and not doc.in_derived_listing(entry)
             and _WORDS.search(_text(entry)) is not None
         ]
+        unsaid = _named_items(worded) | _introductions(doc)
         described = [
             entry
             for entry in worded
+            # A byline (``Jane Doe, John Roe``, ``- Packt``, ``by Lev Tarasov``) names who made
+            # the item: no sentence, its bare end shows no habit, and a stop added after it
+            # changes a name (studies 7, 12, 25); so does a list of names (``_named_items``).
+            # An item introducing those nested under it ends as its list's other introductions
+            # do, with a colon if anything (``_introductions``).
             if not is_credit(text, entry)
-            and _AUTHORS.fullmatch(_text(entry)) is None
-            and _SOURCE.fullmatch(_text(entry)) is None
-            and _BY.fullmatch(_text(entry)) is None
+            and not is_byline(_text(entry))
+            and (entry.item is None or id(entry.item) not in unsaid)
         ]
         marks = own_marks(described)
         items = [entry for entry in described if _text(entry) not in marks]
@@ -276,6 +251,72 @@ class DescriptionEnding(Rule):
                 message=message,
                 fix=Fix.unsafe(Edit.insert(at, stop)) if stop else None,
             )
+
+
+# A name written where a description goes (``- 马克托马``, ``- CEPR 成员``): a few words with no
+# mark of a sentence between them (``_PHRASE``), at most six CJK characters (a transliterated
+# person's name) and up to three Latin words, each capitalised or an acronym.
+_PHRASE = re.compile(r"[^\W_]+(?:[\s'’·・-]+[^\W_]+)*")
+_NAME_CJK = 6
+_NAME_WORDS = 3
+_LATIN = re.compile(r"[A-Za-z]+")
+# Described items of one list enough to show it is a list of names.
+_NAMED_RUN = 3
+
+
+def _name_like(words: str) -> bool:
+    """Whether ``words`` read as a person's or an organisation's name (``_PHRASE``)."""
+    latin = _LATIN.findall(words)
+    return (
+        _PHRASE.fullmatch(words) is not None
+        and sum(map(is_cjk, words)) <= _NAME_CJK
+        and len(latin) <= _NAME_WORDS
+        and all(word[0].isupper() for word in latin)
+    )
+
+
+def _named_items(entries: list[Entry]) -> set[int]:
+    """The items (by id) of the lists whose descriptions are names, not sentences: three
+    or more, each a phrase with no mark of a sentence inside, most of them name-like
+    (``_name_like``). Bloggers under ``博客`` (``- 马克托马``, ``- 布拉德德隆``, ``- 泰勒考恩和亚历
+    克斯塔巴罗克``, ``- CEPR 成员``) are bylines: no stop is due, and the run tells a longer
+    name from a short description better than its words would (study 34)."""
+    lists: dict[int, list[Entry]] = {}
+    for entry in entries:
+        if entry.item is not None:
+            lists.setdefault(entry.item.list_id, []).append(entry)
+    named: set[int] = set()
+    for members in lists.values():
+        texts = [_text(entry) for entry in members]
+        if (
+            len(texts) >= _NAMED_RUN
+            and all(_PHRASE.fullmatch(words) for words in texts)
+            and 2 * sum(map(_name_like, texts)) > len(texts)
+        ):
+            named.update(id(entry.item) for entry in members)
+    return named
+
+
+def _introductions(doc: Document) -> set[int]:
+    """The items (by id) that introduce a nested list where most of their list's other such
+    items end with a colon (``- 行业标准. 免费替代品：`` above its sub-items): an introduction
+    missing its colon, whose due mark is a colon if anything, never a stop (study 34)."""
+    parents: dict[int, list[bool]] = {}
+    for item in doc.items:
+        if item.children_start is not None:
+            parents.setdefault(item.list_id, []).append(_introduces(doc.text, item))
+    return {
+        id(item)
+        for item in doc.items
+        if item.children_start is not None
+        and not _introduces(doc.text, item)
+        and 2 * sum(parents[item.list_id]) > len(parents[item.list_id]) - 1
+    }
+
+
+def _introduces(text: str, item: ListItem) -> bool:
+    """Whether the item's first paragraph ends with a colon, as an introduction does."""
+    return text[item.content_start : item.content_end].rstrip().endswith((":", "："))
 
 
 # A description set wholly in emphasis (``*Faster decoding with a tuned draft model*``): the
