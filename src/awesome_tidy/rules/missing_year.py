@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
-from awesome_tidy.model import Document, Entry, TableRow, missing_years
+from awesome_tidy.model import Document, Entry, TableRow, find_year, missing_years
 from awesome_tidy.rule import Problem, Rule
 
 # What a link's label says the item is when it is teaching material, not a paper: ``[slide]``,
@@ -43,6 +44,9 @@ class MissingYear(Rule):
 
     def check(self, doc: Document) -> Iterator[Problem]:
         found = [entry for entry in missing_years(doc) if not _teaching_material(entry)]
+        if found:
+            led = _lists_under_dated_lead(doc)
+            found = [entry for entry in found if not _part_of_led_resource(led, entry)]
         marked = _YearCells(doc).marked_none(found)
         for entry in found:
             if id(entry) in marked:
@@ -65,6 +69,46 @@ def _teaching_material(entry: Entry) -> bool:
         if not words or not set(words) <= _MATERIAL_WORDS or words == ["pdf"]:
             return False
     return True
+
+
+def _lists_under_dated_lead(doc: Document) -> set[int]:
+    """The top-level lists (by ``list_id``) that a paragraph carrying a year introduces: the
+    paragraph right above the list's first item in its section, blank lines aside
+    (``(2) [**Visual Dialog**](url) CVPR 2017, a task...`` over its data set's links)."""
+    ends = [paragraph.end for paragraph in doc.paragraphs]
+    led: set[int] = set()
+    seen: set[int] = set()
+    for item in doc.items:
+        if item.parent is not None or item.list_id in seen:
+            continue
+        seen.add(item.list_id)
+        index = bisect_right(ends, item.start) - 1
+        if index < 0:
+            continue
+        lead = doc.paragraphs[index]
+        if (
+            lead.section is item.section
+            and not doc.text[lead.end : item.start].strip()
+            and find_year(doc.text, lead.start, lead.end) is not None
+        ):
+            led.add(item.list_id)
+    return led
+
+
+def _part_of_led_resource(led: set[int], entry: Entry) -> bool:
+    """Whether the entry is a part of the resource a dated lead paragraph names (its data set's
+    page, a version, a challenge): a top-level item of the list the lead introduces whose name
+    links no paper's page (``- [VisDial v1.0 dataset](https://visualdialog.org/data)``). The
+    lead's year is the resource's, as a dated heading's is for the entries under it. An item
+    whose name links a paper (an arXiv abstract) is a paper of its own, still asked its year."""
+    item, link = entry.item, entry.title_link
+    return (
+        item is not None
+        and item.parent is None
+        and item.list_id in led
+        and link is not None
+        and link.kind != "paper"
+    )
 
 
 class _YearCells:
