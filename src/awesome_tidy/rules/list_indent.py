@@ -10,8 +10,10 @@ from awesome_tidy.model import (
     ListItem,
     Section,
     catalogue_start,
+    code_spans,
     drawn_under_stray_item,
     html_regions,
+    links,
     under_paragraph,
 )
 from awesome_tidy.rule import LIST_STORMS, WHITESPACE, Edit, Fix, Problem, Rule
@@ -457,15 +459,29 @@ def _judged(doc: Document, lists: list[Widths], nesting: _Nesting) -> list[Width
 
 
 def _broken_emphasis(doc: Document, items: Widths) -> bool:
-    """Whether the list is one item whose text ends with the ``*`` that closes an emphasis its
-    own bullet opened: `` * A list of links. Part of the [series](url).*`` is an italic
-    tagline a space broke after its first ``*`` (a machine translation's), not an item to
-    re-indent (study 34)."""
+    """Whether the list is one ``*`` item whose text holds an odd number of ``*``: one of them
+    closes the emphasis the bullet's own ``*`` would have opened but for the space or tab after
+    it. `` * A list of links. Part of the [series](url).*`` is an italic tagline a space broke
+    (study 34); ``   *<TAB>Ann Lee, Bo Chen.* [[pdf](url)]`` under a numbered paper is its
+    authors in italics a tab broke (study 35): neither is an item to re-indent. Stars in code
+    spans, in link targets and escaped ones are no emphasis and are not counted."""
     if len(items) != 1 or items[0][0].marker != "*":
         return False
     item = items[0][0]
-    text = doc.text[item.content_start : item.content_end].rstrip()
-    return text.endswith("*") and text.count("*") % 2 == 1
+    return _emphasis_stars(doc.text, item.content_start, item.content_end) % 2 == 1
+
+
+def _emphasis_stars(text: str, start: int, end: int) -> int:
+    """How many ``*`` in ``text[start:end]`` can mark emphasis: none in a code span or in a
+    link's target, and no escaped one."""
+    code = code_spans(text, start, end)
+    targets = [link.url for link in links(text, start, end, code) if link.start < link.url.start]
+    literal = sorted(code + [(url.start, url.end) for url in targets])
+    stars, at = 0, start
+    for literal_start, literal_end in [*literal, (end, end)]:
+        stars += text.count("*", at, literal_start) - text.count("\\*", at, literal_start)
+        at = literal_end
+    return stars
 
 
 def _staying_lines(doc: Document, item: ListItem, shift: int, nesting: _Nesting) -> set[int]:
