@@ -222,16 +222,19 @@ def _named_apart(doc: Document, rows: dict[int, TableRow], first: Entry, entry: 
 def _described_apart(doc: Document, rows: dict[int, TableRow], first: Entry, entry: Entry) -> bool:
     """Two rows of a table that share their name and nothing else that says what each is: a
     description of its own (a cell of words without links in both: row numbers and years
-    differ on any two rows) and links of their own
+    differ on any two rows) and links of their own, labelled apart
     (``| HarborNER | Ship names ... | [2019 data](a) |`` and ``| HarborNER | Cargo types ... |
     [2020 data](b) |``): one name given to several datasets or editions, each a row. A row
-    repeated with its link (the same row twice) or with its description and another link
-    (the link changed in one copy) is one thing twice."""
+    repeated with its link (the same row twice), with its description and another link (the
+    link changed in one copy), or with its link's label on another address (a tool by its
+    repository and by its site; a paper by two arXiv versions) is one thing twice."""
     one, other = rows.get(first.line), rows.get(entry.line)
     if one is None or other is None or len(one.cells) != len(other.cells):
         return False
-    urls = [{normalize_url(link.url.text) for link in copy.real_links} for copy in (first, entry)]
-    if not urls[0] or not urls[1] or urls[0] & urls[1]:
+    copies = (first, entry)
+    urls = [{normalize_url(link.url.text) for link in copy.real_links} for copy in copies]
+    labels = [{link.label.text.strip().casefold() for link in copy.real_links} for copy in copies]
+    if not urls[0] or not urls[1] or urls[0] & urls[1] or labels[0] & labels[1]:
         return False
     text = doc.text
     return any(
