@@ -70,7 +70,8 @@ def read_title(text: str, entry: Entry, at: int, end: int) -> None:
                 if not _names_the_paper(text[bold[0] : bold[1]]):
                     return  # ``**Code:** url``: a field of something else, with no title of its own
             elif not is_bold_tag(text, *bold):
-                read_bold_title(text, entry, *bold)
+                if not _read_bold_dated_citation(text, entry, bold, end):
+                    read_bold_title(text, entry, *bold)
                 return
             else:  # ``3. **[2023]** Title``: a leading tag dates the entry
                 read_date_tag(text, entry, *bold, "title-tag")
@@ -203,10 +204,33 @@ def _read_cited_book(text: str, entry: Entry, start: int, stop: int, end: int) -
     )
 
 
+def _read_bold_dated_citation(text: str, entry: Entry, bold: tuple[int, int], end: int) -> bool:
+    """``**Jane Doe Consortium** (2019). "Title." *Venue* **12**``: an author-date citation whose
+    authors are in bold (``_read_dated_book``); the quoted or emphasised title after the year
+    names the work, so that two papers of one team are two papers. The title has a title's
+    length (``_MIN_QUOTED_WORDS``): in ``**Attention Is All You Need** (2017). *NeurIPS*.`` the
+    bold is the title and the emphasis its venue. Without such a title after the year the bold
+    run is the title, as before."""
+    after = skip_spaces(text, bold[1] + 2, end)
+    if not text.startswith("(", after):
+        return False
+    close = text.find(")", after, min(end, after + 8))
+    at = skip_spaces(text, close + 1, end)
+    if close < 0 or not text.startswith((".", ":", ","), at):
+        return False
+    at = skip_spaces(text, at + 1, end)
+    quoted = _QUOTED_TITLE.match(text, at, end)
+    run = (*quoted.span(1), quoted.end()) if quoted else _emphasis_run_at(text, at, end)
+    if run is None or len(WORD.findall(text, run[0], run[1])) < _MIN_QUOTED_WORDS:
+        return False
+    return _read_dated_book(text, entry, bold[0] - 2, run)
+
+
 def _read_dated_book(text: str, entry: Entry, start: int, run: tuple[int, int, int]) -> bool:
     """``Martin Heidegger (1967): _Title_, vol. 3``, ``Doe, J. (2019). *Title*. Publisher.``:
-    authors and a bracketed year, then the title in emphasis (an author-date citation of a
-    book). The year dates the entry unless its tail has one."""
+    authors (in bold or not) and a bracketed year, then the title in emphasis or quotes (an
+    author-date citation of a book or a paper). The year dates the entry unless its tail has
+    one."""
     lead_end = run[0] - 1
     while lead_end > start and text[lead_end - 1] in "*_":
         lead_end -= 1  # (the opening mark of a bold run)
@@ -215,10 +239,10 @@ def _read_dated_book(text: str, entry: Entry, start: int, run: tuple[int, int, i
     year = text[opening + 1 : lead_end - 1].rstrip("abcdefgh") if opening >= 0 else ""
     if text[lead_end - 1 : lead_end] != ")" or not _BOOK_YEAR.fullmatch(year):
         return False
-    names_start, names_end = strip_span(text, start, opening)
+    names_start, names_end = strip_span(text, start, opening, " \t\n*_")
     if not _is_author_list(text[names_start:names_end], least=1):
         return False
-    title_start, title_end = strip_span(text, run[0], run[1], " \t\n,;")
+    title_start, title_end = strip_span(text, run[0], run[1], " \t\n,;.")
     if not any(char.isalpha() for char in text[title_start:title_end]):
         return False
     entry.title = part(text, title_start, title_end)

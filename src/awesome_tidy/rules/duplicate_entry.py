@@ -102,6 +102,7 @@ def _two_entries(
         _variants(doc, rows, first, entry)
         or _two_groups(first, entry, held, pasted, lines)
         or _named_apart(doc, rows, first, entry)
+        or _described_apart(doc, rows, first, entry)
         or _at_events(first, entry)
         or _two_kinds(first, entry)
         or _two_under_one_lead(first, entry)
@@ -216,6 +217,40 @@ def _named_apart(doc: Document, rows: dict[int, TableRow], first: Entry, entry: 
         return False  # the title's own column: its copies are the same title
     names = {normalize_title(doc.text[a:b]) for a, b in (one.cells[column], other.cells[column])}
     return len(names) == 2 and "" not in names
+
+
+def _described_apart(doc: Document, rows: dict[int, TableRow], first: Entry, entry: Entry) -> bool:
+    """Two rows of a table that share their name and nothing else that says what each is: a
+    description of its own (a cell of words without links in both: row numbers and years
+    differ on any two rows) and links of their own, labelled apart
+    (``| HarborNER | Ship names ... | [2019 data](a) |`` and ``| HarborNER | Cargo types ... |
+    [2020 data](b) |``): one name given to several datasets or editions, each a row. A row
+    repeated with its link (the same row twice), with its description and another link (the
+    link changed in one copy), or with its link's label on another address (a tool by its
+    repository and by its site; a paper by two arXiv versions) is one thing twice."""
+    one, other = rows.get(first.line), rows.get(entry.line)
+    if one is None or other is None or len(one.cells) != len(other.cells):
+        return False
+    copies = (first, entry)
+    urls = [{normalize_url(link.url.text) for link in copy.real_links} for copy in copies]
+    labels = [{link.label.text.strip().casefold() for link in copy.real_links} for copy in copies]
+    if not urls[0] or not urls[1] or urls[0] & urls[1] or labels[0] & labels[1]:
+        return False
+    text = doc.text
+    return any(
+        _has_words(text[a[0] : a[1]])
+        and _has_words(text[b[0] : b[1]])
+        and text[a[0] : a[1]] != text[b[0] : b[1]]
+        for a, b in zip(one.cells, other.cells, strict=True)
+        if _cell_link(first, a) is None
+        and _cell_link(entry, b) is None
+        and not (entry.title is not None and b[0] <= entry.title.start < b[1])
+    )
+
+
+def _has_words(cell: str) -> bool:
+    """A cell that says something in words, not a row number or a year (``1.``, ``2019``)."""
+    return any(char.isalpha() for char in cell)
 
 
 def _at_events(first: Entry, entry: Entry) -> bool:
