@@ -498,6 +498,7 @@ def missing_years(doc: Document) -> list[Entry]:
             or id(entry.item) in split_credits
             or id(entry) in credit_bullets
             or id(entry) in undated_blocks
+            or placeholder_slot(doc.text, entry)  # a slot for a paper to come: none to date
         ):
             continue
         whole = doc.text[entry.start : entry.end]
@@ -516,8 +517,6 @@ def missing_years(doc: Document) -> list[Entry]:
         if (convention.year_below and _companion(entry)) or convention.year_cited:
             continue
         if _not_a_paper(doc, entry) or placeholder_date(whole) or _UNKNOWN.search(whole):
-            continue
-        if placeholder_slot(doc.text, entry):
             continue
         if _introduces_items(entry) or _note_on_undated(undated_items, entry):
             continue
