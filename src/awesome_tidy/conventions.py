@@ -498,6 +498,7 @@ def missing_years(doc: Document) -> list[Entry]:
             or id(entry.item) in split_credits
             or id(entry) in credit_bullets
             or id(entry) in undated_blocks
+            or placeholder_slot(doc.text, entry)  # a slot for a paper to come: none to date
         ):
             continue
         whole = doc.text[entry.start : entry.end]
@@ -1171,6 +1172,43 @@ def awaits_release(text: str) -> bool:
     """Whether an entry's text says something of it is still to come: a question-mark date or
     ``coming soon``, ``TBD``. Its empty links (``[paper]()``) are placeholders, not mistakes."""
     return placeholder_date(text) or _TO_COME.search(text) is not None
+
+
+# ``Updating....``, ``TBD``, ``Coming soon``, ``待更新``, ``...``, ``xxx``, or nothing: a title
+# that only says the entry is still to come (markup and closing dots aside).
+_PLACEHOLDER_TITLE = re.compile(
+    r"(?:updating|to be (?:updated|added|filled)|tb[da]|to ?do|coming soon|placeholder|x{3,}"
+    r"|待更新|待补充?|更新中|未完待续)?[\s.…]*",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_MARKUP = " *_`[]"
+
+
+def placeholder_title(entry: Entry) -> bool:
+    """Whether the entry's title says only that its entry is to come (``**Updating...**``,
+    ``TBD``), or it has none."""
+    title = entry.title.text.strip(_PLACEHOLDER_MARKUP) if entry.title is not None else ""
+    return _PLACEHOLDER_TITLE.fullmatch(title) is not None
+
+
+def placeholder_slot(text: str, entry: Entry) -> bool:
+    """Whether the entry is a slot the list keeps for an entry to come, not an entry: nothing
+    in it is filled in (no link target, key, year, venue, authors or description), and its
+    title is a placeholder (``**Updating...** *et al, .* [[PDF]]()``) or it is a table row whose
+    cells are mostly empty (a blank template row, ``| | | Attack/ | | [link]() |``). A real
+    paper titled ``TODO: ...`` links it, and stays an entry. Slots are not paired as copies nor
+    dated, and no fix removes them."""
+    if any(link.url.text.strip() for link in entry.links) or any(
+        part is not None and part.text.strip()
+        for part in (entry.key, entry.year, entry.venue, entry.authors, entry.description)
+    ):
+        return False
+    if placeholder_title(entry):
+        return True
+    if entry.shape != "table-row":
+        return False
+    cells = text[entry.start : entry.end].strip().strip("|").split("|")
+    return sum(not cell.strip() for cell in cells) * 2 > len(cells)
 
 
 _FEW_DATED = 3

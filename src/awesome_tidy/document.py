@@ -181,10 +181,13 @@ class Document:
 
     @cached_property
     def copies(self) -> list[list[Entry]]:
-        """Groups of entries that are one paper by exact evidence (``similarity.copies``)."""
+        """Groups of entries that are one paper by exact evidence (``similarity.copies``).
+        Slots kept for entries to come (``conventions.placeholder_slot``) are no paper: their
+        repeats are the list's template, not copies to delete."""
+        from awesome_tidy.conventions import placeholder_slot
         from awesome_tidy.similarity import copies
 
-        return copies(self.entries)
+        return copies([entry for entry in self.entries if not placeholder_slot(self.text, entry)])
 
     @cached_property
     def _derived_listings(self) -> dict[int, bool]:

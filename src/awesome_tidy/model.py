@@ -57,6 +57,8 @@ from awesome_tidy.conventions import (
     missing_years,
     opening_label,
     own_marks,
+    placeholder_slot,
+    placeholder_title,
 )
 from awesome_tidy.document import Document
 from awesome_tidy.inline import Cover, Link, Part, code_spans, link_at, links
@@ -357,7 +359,9 @@ __all__ = [
     "other_ids",
     "other_repositories",
     "own_marks",
+    "placeholder_slot",
     "placeholder_text",
+    "placeholder_title",
     "preprint_and_venue",
     "preprint_marker",
     "prose_heading",

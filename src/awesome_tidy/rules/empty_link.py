@@ -5,7 +5,15 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from awesome_tidy.model import EMOJI_SHORTCODE, Document, Entry, Link, awaits_release
+from awesome_tidy.model import (
+    EMOJI_SHORTCODE,
+    Document,
+    Entry,
+    Link,
+    awaits_release,
+    placeholder_slot,
+    placeholder_title,
+)
 from awesome_tidy.rule import DEFECT_STORMS, Problem, Rule
 
 # A label that only says "and so on" (``[..etc]()``, ``[...]()``, ``[等等]()``) closes a run of
@@ -55,7 +63,7 @@ class EmptyLink(Rule):
             empty = [link for link in entry.links if not link.url.text.strip()]
             if not empty or awaits_release(_beside_empty_links(text, entry)):
                 continue  # ``[paper]()`` beside ``coming soon``: a placeholder the list means
-            if _WITHHELD.search(text, entry.start, entry.end):
+            if _WITHHELD.search(text, entry.start, entry.end) or _announced_slot(text, entry):
                 continue
             title_link = entry.title_link
             for link in empty:
@@ -77,6 +85,14 @@ class EmptyLink(Rule):
                     link.end,
                     message=f"link {text[link.start : link.end]!r} has no URL",
                 )
+
+
+def _announced_slot(text: str, entry: Entry) -> bool:
+    """A slot the list keeps for a paper to come, saying so in its title (``**Updating...**
+    *et al, .* [[PDF]]() [[Author]]()``): its empty links await that paper. A blank template
+    row says nothing, and its ``[link]()`` is a link drawn to nowhere."""
+    title = entry.title.text.strip() if entry.title is not None else ""
+    return bool(title) and placeholder_title(entry) and placeholder_slot(text, entry)
 
 
 def _beside_empty_links(text: str, entry: Entry) -> str:
